@@ -1,0 +1,33 @@
+// Every test runs against SQLite; when TEST_POSTGRES_URL is set (as .ci/run does)
+// the same tests run a second time against PostgreSQL, as a second jest project.
+/** @type {import('jest').Config} */
+const base = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    // tsconfig sets isolatedModules, so ts-jest only transpiles; `npm run typecheck` checks types once.
+    "^.+\\.ts$": ["ts-jest", {}],
+  },
+};
+
+const projects = [
+  {
+    ...base,
+    displayName: "sqlite",
+    globalSetup: "<rootDir>/test/support/globalSetup.ts",
+    setupFiles: ["<rootDir>/test/support/useSqlite.ts"],
+  },
+];
+if (process.env.TEST_POSTGRES_URL) {
+  projects.push({
+    ...base,
+    displayName: "postgresql",
+    globalSetup: "<rootDir>/test/support/globalSetup.ts",
+    setupFiles: ["<rootDir>/test/support/usePostgres.ts"],
+    // Database-free tests (views, reference data, manifest) need not run twice.
+    testPathIgnorePatterns: ["/test/(views|reference)/", "/test/manifest\\.test\\.ts$", "/test/config\\.test\\.ts$"],
+  });
+}
+
+module.exports = { projects, maxWorkers: 2 };

@@ -1,0 +1,11 @@
+import type { App } from "@slack/bolt";
+import type { Services } from "../services";
+import { registerJoinCommunity } from "./joinCommunity";
+import { registerListPage } from "./listPage";
+import { registerOpenCreateModal } from "./openCreateModal";
+
+export function registerActions(app: App, services: Services): void {
+  registerOpenCreateModal(app, services);
+  registerJoinCommunity(app, services);
+  registerListPage(app, services);
+}

@@ -1,0 +1,20 @@
+import { charterMessage } from "../../views/charter";
+import { ephemeral } from "../replies";
+import { workspaceOf } from "../workspace";
+import type { Subcommand } from "./subcommand";
+
+export const info: Subcommand = {
+  name: "info",
+  aliases: ["charter", "about"],
+  usage: "/community info [name]",
+  summary: "Read a community's charter: its service, problems and ways of working. In its channel, leave out the name.",
+  async handle({ args, command, context, respond, services }) {
+    const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community info <name>");
+    const [charter, membership] = await Promise.all([
+      services.communities.charter(community.id),
+      services.memberships.membership(community.id, command.user_id),
+    ]);
+    const message = charterMessage(charter, membership?.status === "active");
+    await respond(ephemeral(message.text, message.blocks));
+  },
+};

@@ -1,0 +1,17 @@
+import { openJoinModal } from "../joinModal";
+import { workspaceOf } from "../workspace";
+import type { Subcommand } from "./subcommand";
+
+export const join: Subcommand = {
+  name: "join",
+  usage: "/community join [name]",
+  summary: "Join a community and say which organisation and profession you are from.",
+  async handle({ args, command, context, client, services }) {
+    const workspace = workspaceOf(context);
+    // Named, or the community whose channel this is; otherwise the modal asks which.
+    const community = args
+      ? await services.communities.resolve(workspace, args, undefined, "/community join <name>")
+      : await services.communities.inChannel(workspace, command.channel_id);
+    await openJoinModal({ client, services, triggerId: command.trigger_id, userId: command.user_id, community, channelId: command.channel_id });
+  },
+};

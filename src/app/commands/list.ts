@@ -1,0 +1,27 @@
+import { communityListMessage } from "../../views/communityList";
+import { ephemeral } from "../replies";
+import { workspaceOf } from "../workspace";
+import type { Services } from "../services";
+import type { Subcommand } from "./subcommand";
+import type { Context } from "@slack/bolt";
+
+/** One page of the list, marked with the communities the reader is in (shared with the pager buttons). */
+export async function listPage(services: Services, context: Context, userId: string, page: number) {
+  const workspace = workspaceOf(context);
+  const [list, mine] = await Promise.all([
+    services.communities.list(workspace, page),
+    services.memberships.home(workspace, userId),
+  ]);
+  return communityListMessage({ ...list, memberOf: new Set(mine.map((m) => m.community.id)) });
+}
+
+export const list: Subcommand = {
+  name: "list",
+  aliases: ["ls", "all"],
+  usage: "/community list",
+  summary: "See every community in this workspace, with member counts, channels and a Join button.",
+  async handle({ command, context, respond, services }) {
+    const message = await listPage(services, context, command.user_id, 0);
+    await respond(ephemeral(message.text, message.blocks));
+  },
+};

@@ -1,0 +1,125 @@
+// Builds the Bolt app: the receiver (HTTP, or Socket Mode when an app token is
+// set), the health route, and every listener. main.ts and the tests share it.
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from "@slack/bolt";
+import type { WebClientOptions } from "@slack/web-api";
+import type { Logger } from "pino";
+import type { Config } from "../config";
+import { systemClock, type Clock } from "../domain/clock";
+import { CommunityService } from "../domain/communities";
+import { MembershipService } from "../domain/memberships";
+import type { Store } from "../domain/ports";
+import { registerActions } from "./actions";
+import { registerCommands } from "./commands";
+import { registerEvents } from "./events";
+import { InFlight } from "./inFlight";
+import { boltLogger } from "./logger";
+import { registerOptions } from "./options";
+import type { Services } from "./services";
+import { registerViews } from "./views";
+
+export interface AppDependencies {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  clock?: Clock;
+  /** Extra Web API client settings (tests shorten the retry policy). */
+  clientOptions?: WebClientOptions;
+}
+
+export interface RunningApp {
+  app: App;
+  services: Services;
+  inFlight: InFlight;
+  /** Starts listening; resolves with the HTTP port (0 in config picks a free one). */
+  start(): Promise<number>;
+  /** Stops taking requests, lets in-flight work finish, then returns. */
+  stop(): Promise<void>;
+}
+
+export function healthRoute(store: Store): CustomRoute {
+  return {
+    path: "/healthz",
+    method: ["GET"],
+    handler: (_req, res) => {
+      store.ping().then(
+        (ok) => {
+          res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
+          res.end(JSON.stringify({ status: ok ? "ok" : "unavailable", database: ok ? "up" : "down" }));
+        },
+        () => {
+          res.writeHead(503, { "content-type": "application/json" });
+          res.end(JSON.stringify({ status: "unavailable", database: "down" }));
+        },
+      );
+    },
+  };
+}
+
+export function createApp(deps: AppDependencies): RunningApp {
+  const { config, store, logger } = deps;
+  const clock = deps.clock ?? systemClock;
+  const customRoutes = [healthRoute(store)];
+  const socketMode = Boolean(config.slackAppToken);
+  const receiver: Receiver = socketMode
+    ? new SocketModeReceiver({ appToken: config.slackAppToken!, customRoutes, installerOptions: { port: config.port }, logger: boltLogger(logger) })
+    : new HTTPReceiver({
+        signingSecret: config.slackSigningSecret!,
+        customRoutes,
+        logger: boltLogger(logger),
+        // Slack retries a request it got no answer to; the receiver acks on our behalf only via ack().
+        processBeforeResponse: false,
+      });
+
+  const app = new App({
+    token: config.slackBotToken,
+    receiver,
+    logger: boltLogger(logger),
+    clientOptions: { slackApiUrl: config.slackApiUrl, ...deps.clientOptions },
+  });
+
+  const services: Services = {
+    communities: new CommunityService({ store, clock }),
+    memberships: new MembershipService({ store, clock }),
+    clock,
+    defaultTimezone: config.defaultTimezone,
+    logger,
+  };
+
+  const inFlight = new InFlight();
+  // Every listener runs inside this middleware, so its work after the ack is counted.
+  app.use(async ({ next }) => {
+    await inFlight.track(next());
+  });
+  app.error(async (error) => {
+    logger.error({ err: error }, "unhandled listener error");
+  });
+
+  registerCommands(app, services);
+  registerActions(app, services);
+  registerViews(app, services);
+  registerOptions(app, services);
+  registerEvents(app, services);
+
+  let server: Server | undefined;
+  return {
+    app,
+    services,
+    inFlight,
+    async start() {
+      if (socketMode) {
+        // Socket Mode talks to Slack over a WebSocket; /healthz is served on PORT.
+        await (receiver as SocketModeReceiver).start();
+        return config.port;
+      }
+      server = (await app.start(config.port)) as Server;
+      return (server.address() as AddressInfo).port;
+    },
+    async stop() {
+      // server.close stops new connections and waits for open requests to end.
+      await app.stop();
+      await inFlight.idle();
+    },
+  };
+}

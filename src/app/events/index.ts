@@ -1,0 +1,7 @@
+import type { App } from "@slack/bolt";
+import type { Services } from "../services";
+import { registerAppHomeOpened } from "./appHomeOpened";
+
+export function registerEvents(app: App, services: Services): void {
+  registerAppHomeOpened(app, services);
+}

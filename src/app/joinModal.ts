@@ -1,0 +1,39 @@
+import type { WebClient } from "@slack/web-api";
+import type { CommunityRecord } from "../domain/ports";
+import { organisationLabel, professionLabel } from "../domain/profiles";
+import { joinCommunityModal } from "../views/joinCommunityModal";
+import { metadata } from "./metadata";
+import type { Services } from "./services";
+
+/**
+ * Opens the join modal (from /community join or a Join button). A current
+ * member gets it prefilled, to update their organisation or profession.
+ */
+export async function openJoinModal(input: {
+  client: WebClient;
+  services: Services;
+  triggerId: string;
+  userId: string;
+  community: CommunityRecord | null;
+  channelId?: string;
+}): Promise<void> {
+  const { community } = input;
+  const current = community ? await input.services.memberships.membership(community.id, input.userId) : null;
+  const defaults =
+    current?.status === "active"
+      ? {
+          organisation: { id: current.organisation, label: organisationLabel(current) },
+          organisationOther: current.organisationOther,
+          profession: { id: current.profession, label: professionLabel(current) },
+          professionOther: current.professionOther,
+        }
+      : undefined;
+  await input.client.views.open({
+    trigger_id: input.triggerId,
+    view: joinCommunityModal({
+      community: community ? { id: community.id, name: community.name, service: community.service } : undefined,
+      defaults,
+      privateMetadata: metadata.join.write({ communityId: community?.id, channelId: input.channelId }),
+    }),
+  });
+}

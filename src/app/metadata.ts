@@ -1,0 +1,24 @@
+// private_metadata is echoed back by Slack, but it arrives in a request anyone
+// could forge, so it is parsed with zod like every other edge.
+import { z } from "zod";
+
+const createMetadata = z.object({ channelId: z.string().max(40).optional() });
+const joinMetadata = z.object({ communityId: z.string().max(40).optional(), channelId: z.string().max(40).optional() });
+
+export type CreateMetadata = z.infer<typeof createMetadata>;
+export type JoinMetadata = z.infer<typeof joinMetadata>;
+
+function parse<T>(schema: z.ZodType<T>, raw: string | undefined): T {
+  try {
+    const result = schema.safeParse(JSON.parse(raw || "{}"));
+    if (result.success) return result.data;
+  } catch {
+    // fall through: unreadable metadata is treated as empty
+  }
+  return schema.parse({});
+}
+
+export const metadata = {
+  create: { write: (m: CreateMetadata) => JSON.stringify(m), read: (raw?: string) => parse(createMetadata, raw) },
+  join: { write: (m: JoinMetadata) => JSON.stringify(m), read: (raw?: string) => parse(joinMetadata, raw) },
+};

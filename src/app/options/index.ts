@@ -1,0 +1,11 @@
+import type { App } from "@slack/bolt";
+import type { Services } from "../services";
+import { registerCommunityOptions } from "./communities";
+import { registerOrganisationOptions } from "./organisations";
+import { registerTimezoneOptions } from "./timezones";
+
+export function registerOptions(app: App, services: Services): void {
+  registerOrganisationOptions(app);
+  registerTimezoneOptions(app, services);
+  registerCommunityOptions(app, services);
+}

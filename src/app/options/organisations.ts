@@ -1,0 +1,19 @@
+import type { App } from "@slack/bolt";
+import { OTHER_ORGANISATION_ID, searchOrganisations } from "../../reference/organisations";
+import { option } from "../../views/blocks";
+import { ACTION } from "../../views/ids";
+
+const OTHER = option("Other (type it below)", OTHER_ORGANISATION_ID);
+
+/** Type-ahead for organisations: names, abbreviations and old names all match. */
+export function registerOrganisationOptions(app: App): void {
+  app.options(ACTION.organisation, async ({ ack, options }) => {
+    const found = searchOrganisations(options.value ?? "", 99);
+    await ack({
+      options: [
+        ...found.map((o) => option(o.abbreviation && !o.name.includes(o.abbreviation) ? `${o.name} (${o.abbreviation})` : o.name, o.id)),
+        OTHER,
+      ],
+    });
+  });
+}

@@ -1,0 +1,35 @@
+// Turning coded errors into what a person sees: an ephemeral message or
+// per-field modal errors. Anything unexpected gets a calm, generic message.
+import type { Logger } from "pino";
+import { AppError, ValidationError } from "../domain/errors";
+
+export const SOMETHING_WENT_WRONG =
+  ":warning: Something went wrong on our side and nothing was changed. Please try again in a moment.";
+
+export function ephemeral(text: string, blocks?: unknown[]) {
+  return { response_type: "ephemeral" as const, text, ...(blocks ? { blocks } : {}) };
+}
+
+/** The message for an error: the AppError's own words, or a generic apology (logged). */
+export function errorText(error: unknown, logger: Logger): string {
+  if (error instanceof AppError) return error.userMessage;
+  logger.error({ err: error }, "unexpected error in a listener");
+  return SOMETHING_WENT_WRONG;
+}
+
+/**
+ * Modal errors: { block_id: message }. Block ids are the domain's field names,
+ * so a ValidationError maps straight across; `fallbackBlock` takes anything else.
+ */
+export function modalErrors(error: unknown, fallbackBlock: string, logger: Logger): Record<string, string> {
+  if (error instanceof ValidationError) return error.fieldErrors;
+  if (error instanceof AppError) return { [error.field ?? fallbackBlock]: error.userMessage };
+  logger.error({ err: error }, "unexpected error in a modal submission");
+  return { [fallbackBlock]: SOMETHING_WENT_WRONG };
+}
+
+/** The `error` code of a Slack Web API failure, e.g. name_taken, or undefined. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | null)?.data;
+  return typeof data?.error === "string" ? data.error : undefined;
+}

@@ -1,0 +1,149 @@
+// The create modal's submission. Validation, the database write and the
+// channel all happen before the ack, because a refused channel name (Slack's
+// name_taken) must come back as an error beside the channel field. Inviting,
+// the topic and the welcome message happen after the ack.
+import type { App } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { Logger } from "pino";
+import { checkCommunityDraft, type CommunityDraft } from "../../domain/communityDraft";
+import { AppError, ValidationError } from "../../domain/errors";
+import type { CommunityRecord } from "../../domain/ports";
+import { channelPurpose, channelTopic, welcomeMessage } from "../../views/charter";
+import { esc } from "../../views/blocks";
+import { CALLBACK, CREATE_BLOCK, PROFILE_BLOCK } from "../../views/ids";
+import { modalErrors, slackErrorCode } from "../replies";
+import type { Services } from "../services";
+import { list, readViewState, text } from "../viewState";
+import { workspaceOf } from "../workspace";
+
+export function registerCreateCommunitySubmission(app: App, services: Services): void {
+  app.view(CALLBACK.createCommunity, async ({ ack, body, view, client, context }) => {
+    const userId = body.user.id;
+    const values = readViewState(view);
+    let community: CommunityRecord | null = null;
+    let draft: CommunityDraft;
+    try {
+      draft = checkCommunityDraft({
+        name: text(values, CREATE_BLOCK.name),
+        service: text(values, CREATE_BLOCK.service),
+        purpose: text(values, CREATE_BLOCK.purpose),
+        problems: text(values, CREATE_BLOCK.problems),
+        cadence: text(values, CREATE_BLOCK.cadence),
+        contactMethods: list(values, CREATE_BLOCK.contactMethods),
+        links: {
+          mailing_list: text(values, CREATE_BLOCK.linkMailingList),
+          regular_calls: text(values, CREATE_BLOCK.linkRegularCalls),
+          trello: text(values, CREATE_BLOCK.linkTrello),
+        },
+        newChannelName: text(values, CREATE_BLOCK.channel),
+        existingChannelId: text(values, CREATE_BLOCK.existingChannel),
+        timezone: text(values, CREATE_BLOCK.timezone),
+        organisation: text(values, PROFILE_BLOCK.organisation),
+        organisationOther: text(values, PROFILE_BLOCK.organisationOther),
+        profession: text(values, PROFILE_BLOCK.profession),
+        professionOther: text(values, PROFILE_BLOCK.professionOther),
+      });
+      const workspace = workspaceOf(context);
+      const result = await services.communities.create(workspace, userId, draft, view.id);
+      if (result.kind === "duplicate") {
+        // A double click: the first submission is doing (or did) the work.
+        await ack({ response_action: "clear" });
+        return;
+      }
+      community = result.community;
+      const channelId = await provideChannel(client, draft);
+      community = await services.communities.attachChannel(community.id, channelId, userId);
+    } catch (error) {
+      if (community && !community.slackChannelId) await services.communities.discard(community.id).catch(() => undefined);
+      await ack({ response_action: "errors", errors: modalErrors(error, CREATE_BLOCK.name, services.logger) });
+      return;
+    }
+    await ack({ response_action: "clear" });
+    await welcome(client, services, community, draft, userId);
+  });
+}
+
+/** Creates the new channel, or joins the chosen one; Slack's refusals become field errors. */
+async function provideChannel(client: WebClient, draft: CommunityDraft): Promise<string> {
+  if (draft.channel.kind === "existing") {
+    const channelId = draft.channel.channelId;
+    try {
+      await client.conversations.join({ channel: channelId });
+    } catch (error) {
+      throw new ValidationError({ [CREATE_BLOCK.existingChannel]: existingChannelProblem(slackErrorCode(error)) });
+    }
+    return channelId;
+  }
+  const name = draft.channel.name;
+  try {
+    const created = await client.conversations.create({ name, is_private: false });
+    const id = created.channel?.id;
+    if (!id) throw new AppError("slack_error", "Slack did not return the new channel. Please try again.", CREATE_BLOCK.channel);
+    return id;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new ValidationError({ [CREATE_BLOCK.channel]: newChannelProblem(slackErrorCode(error), name) });
+  }
+}
+
+function newChannelProblem(code: string | undefined, name: string): string {
+  switch (code) {
+    case "name_taken":
+      return `A channel called #${name} already exists. Choose another name, or pick #${name} under "use an existing public channel".`;
+    case "invalid_name":
+    case "invalid_name_specials":
+    case "invalid_name_punctuation":
+    case "invalid_name_required":
+    case "invalid_name_maxlength":
+      return "Slack does not accept that channel name. Use lower case letters, numbers, hyphens and underscores (at most 80).";
+    case "restricted_action":
+      return "Your workspace does not let this app create channels. Pick an existing channel instead, or ask an admin.";
+    default:
+      return `Slack could not create the channel${code ? ` (${code})` : ""}. Please try again.`;
+  }
+}
+
+function existingChannelProblem(code: string | undefined): string {
+  switch (code) {
+    case "is_archived":
+      return "That channel is archived. Pick another, or create a new one.";
+    case "method_not_supported_for_channel_type":
+      return "The app can only use public channels. Pick a public channel, or create a new one.";
+    case "channel_not_found":
+      return "That channel could not be found. Pick another, or create a new one.";
+    default:
+      return `The app could not join that channel${code ? ` (${code})` : ""}. Pick another, or create a new one.`;
+  }
+}
+
+/** After the ack: invite the creator, set the topic, post the charter, confirm by DM. */
+async function welcome(client: WebClient, services: Services, community: CommunityRecord, draft: CommunityDraft, userId: string): Promise<void> {
+  const channel = community.slackChannelId!;
+  const log: Logger = services.logger.child({ communityId: community.id, channel });
+  const charter = await services.communities.charter(community.id);
+  const step = async (what: string, work: () => Promise<unknown>, harmless: string[] = []) => {
+    try {
+      await work();
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (code && harmless.includes(code)) return;
+      log.warn({ err: error, code }, `could not ${what}`);
+    }
+  };
+  await step("invite the creator", () => client.conversations.invite({ channel, users: userId }), ["already_in_channel", "cant_invite_self"]);
+  const isNew = draft.channel.kind === "new";
+  // A linked channel keeps its own topic and purpose unless it has none.
+  const info = isNew ? null : await client.conversations.info({ channel }).catch(() => null);
+  if (isNew || !info?.channel?.topic?.value) await step("set the topic", () => client.conversations.setTopic({ channel, topic: channelTopic(charter) }));
+  if (isNew || !info?.channel?.purpose?.value) await step("set the purpose", () => client.conversations.setPurpose({ channel, purpose: channelPurpose(charter) }));
+  await step("post the welcome", () => client.chat.postMessage({ channel, ...welcomeMessage(charter) }));
+  await step("confirm to the creator", () =>
+    client.chat.postMessage({
+      channel: userId,
+      text:
+        `:tada: *${esc(community.name)}* is ready in <#${channel}>, and you are its organiser.\n` +
+        "Next: invite people who work on the service from other organisations, and plan your first meeting. " +
+        "Type `/community help` to see everything you can do.",
+    }),
+  );
+}

@@ -1,0 +1,12 @@
+import type { Context } from "@slack/bolt";
+import type { WorkspaceKey } from "../domain/ports";
+import { AppError } from "../domain/errors";
+
+/** The workspace a request came from, as Bolt put it in the listener's context. */
+export function workspaceOf(context: Context): WorkspaceKey {
+  if (!context.teamId) {
+    // Org-wide installs send requests without a team; we support single workspaces.
+    throw new AppError("invalid_input", "This app works inside a workspace: run the command from a channel in your workspace.");
+  }
+  return { teamId: context.teamId, ...(context.enterpriseId ? { enterpriseId: context.enterpriseId } : {}) };
+}

@@ -1,0 +1,85 @@
+// The environment, parsed once at start. A bad setting stops the start with a
+// message that names every bad variable and what it should look like.
+import { z } from "zod";
+import { isValidTimezone } from "./domain/timezones";
+
+const README_HINT = "See the configuration table in README.md.";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const schema = z
+  .object({
+    SLACK_BOT_TOKEN: z
+      .string({ error: "is required: the bot token from your Slack app's OAuth & Permissions page (xoxb-…)" })
+      .regex(/^xoxb-\S+$/, { error: "should be a bot token that starts with xoxb-" }),
+    SLACK_SIGNING_SECRET: z.string().min(1, { error: "should not be empty" }).optional(),
+    SLACK_APP_TOKEN: z
+      .string()
+      .regex(/^xapp-\S+$/, { error: "should be an app-level token that starts with xapp- (or leave it unset for HTTP mode)" })
+      .optional(),
+    SLACK_API_URL: z
+      .url({ protocol: /^https?$/, error: "should be an http(s) URL such as https://slack.com/api/" })
+      .default("https://slack.com/api/")
+      // The Web API client appends method names, so the base must end with a slash.
+      .transform((url) => (url.endsWith("/") ? url : `${url}/`)),
+    PORT: z.coerce
+      .number({ error: "should be a port number such as 3000" })
+      .int({ error: "should be a whole port number such as 3000" })
+      .min(0, { error: "should be between 0 and 65535" })
+      .max(65535, { error: "should be between 0 and 65535" })
+      .default(3000),
+    DATABASE_URL: z
+      .string()
+      .default("file:./data/communities.db")
+      .refine((url) => /^file:.+/.test(url) || /^postgres(ql)?:\/\/.+/.test(url), {
+        error: "should be a SQLite file (file:./data/communities.db) or a PostgreSQL URL (postgresql://user:password@host:5432/db)",
+      }),
+    DEFAULT_TIMEZONE: z
+      .string()
+      .default("Europe/London")
+      .refine(isValidTimezone, { error: "should be an IANA time zone such as Europe/London" }),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `should be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  });
+
+export interface Config {
+  slackBotToken: string;
+  slackSigningSecret?: string;
+  slackAppToken?: string;
+  slackApiUrl: string;
+  port: number;
+  databaseUrl: string;
+  defaultTimezone: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The bot cannot start because of its configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\n${README_HINT}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; empty strings count as unset, as in most .env files. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""));
+  const parsed = schema.safeParse(cleaned);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`);
+  // HTTP mode verifies every request with the signing secret; Socket Mode does not need it.
+  if (!cleaned.SLACK_APP_TOKEN && !cleaned.SLACK_SIGNING_SECRET) {
+    problems.push(
+      "SLACK_SIGNING_SECRET is required in HTTP mode: the signing secret from your Slack app's Basic Information page (or set SLACK_APP_TOKEN for Socket Mode)",
+    );
+  }
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
+  const e = parsed.data;
+  return {
+    slackBotToken: e.SLACK_BOT_TOKEN,
+    slackSigningSecret: e.SLACK_SIGNING_SECRET,
+    slackAppToken: e.SLACK_APP_TOKEN,
+    slackApiUrl: e.SLACK_API_URL,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    defaultTimezone: e.DEFAULT_TIMEZONE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,224 @@
+// Communities: create one from a checked draft, find one from what a person
+// typed or where they typed it, list them, read a charter.
+import type { Clock } from "./clock";
+import type { CommunityDraft } from "./communityDraft";
+import { AppError, ValidationError } from "./errors";
+import type {
+  CommunityRecord,
+  CommunitySummary,
+  MembershipRecord,
+  ProblemSummary,
+  Store,
+  WorkspaceKey,
+} from "./ports";
+import { UniqueViolation } from "./ports";
+import { editDistance, nameKey, slugify } from "./text";
+
+export const LIST_PAGE_SIZE = 10;
+export const CHARTER_PROBLEMS_SHOWN = 5;
+
+export interface Charter {
+  community: CommunityRecord;
+  organisers: MembershipRecord[];
+  memberCount: number;
+  problems: { items: ProblemSummary[]; total: number };
+}
+
+export type CreateResult =
+  | { kind: "created"; community: CommunityRecord }
+  /** The same modal was submitted twice (a double click): nothing new was made. */
+  | { kind: "duplicate"; community: CommunityRecord };
+
+export class CommunityService {
+  constructor(private readonly deps: { store: Store; clock: Clock }) {}
+
+  private get store() {
+    return this.deps.store;
+  }
+
+  workspaceId(key: WorkspaceKey): Promise<string> {
+    return this.store.communities.ensureWorkspace(key);
+  }
+
+  /**
+   * Stores the community, its organiser and its first problems in one write.
+   * `requestId` (the modal's view id) makes a repeated submission harmless.
+   * The channel is attached afterwards with attachChannel, or the community is
+   * discarded if Slack refuses the channel.
+   */
+  async create(workspace: WorkspaceKey, actorId: string, draft: CommunityDraft, requestId: string | null): Promise<CreateResult> {
+    const workspaceId = await this.workspaceId(workspace);
+    if (requestId) {
+      const earlier = await this.store.communities.findByRequestId(requestId);
+      if (earlier) return { kind: "duplicate", community: earlier };
+    }
+    const key = nameKey(draft.name);
+    const clash = await this.store.communities.findByNameKey(workspaceId, key);
+    if (clash) throw nameTaken(clash.name);
+    if (draft.channel.kind === "existing") {
+      const owner = await this.store.communities.findByChannel(workspaceId, draft.channel.channelId);
+      if (owner) throw channelTaken(owner.name);
+    }
+
+    const now = this.deps.clock.now();
+    // Two tries: a concurrent create may take the slug we picked.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const slug = await this.freeSlug(workspaceId, draft.name);
+      try {
+        const community = await this.store.communities.createCommunity({
+          workspaceId,
+          name: draft.name,
+          nameKey: key,
+          slug,
+          service: draft.service,
+          purpose: draft.purpose,
+          meetingCadence: draft.cadence,
+          timezone: draft.timezone,
+          createdBy: actorId,
+          createRequestId: requestId,
+          contactMethods: draft.contactMethods,
+          initialProblems: draft.problems,
+          organiser: draft.organiser,
+          now,
+        });
+        return { kind: "created", community };
+      } catch (error) {
+        if (!(error instanceof UniqueViolation)) throw error;
+        if (error.rule === "request" && requestId) {
+          const earlier = await this.store.communities.findByRequestId(requestId);
+          if (earlier) return { kind: "duplicate", community: earlier };
+        }
+        if (error.rule === "name") throw nameTaken(draft.name);
+        if (error.rule !== "slug") throw error;
+      }
+    }
+    throw new AppError("name_taken", "Another community with a very similar name was created at the same moment. Try a different name.", "name");
+  }
+
+  async attachChannel(communityId: string, channelId: string, actorId: string): Promise<CommunityRecord> {
+    try {
+      return await this.store.communities.attachChannel(communityId, channelId, actorId, this.deps.clock.now());
+    } catch (error) {
+      if (error instanceof UniqueViolation && error.rule === "channel") {
+        const community = await this.store.communities.findById(communityId);
+        const owner = community ? await this.store.communities.findByChannel(community.workspaceId, channelId) : null;
+        throw channelTaken(owner?.name ?? "another community");
+      }
+      throw error;
+    }
+  }
+
+  /** Undoes create() when the channel could not be made, so the name is free again. */
+  discard(communityId: string): Promise<void> {
+    return this.store.communities.discardCommunity(communityId);
+  }
+
+  async list(workspace: WorkspaceKey, page: number): Promise<{ items: CommunitySummary[]; total: number; page: number; pageCount: number }> {
+    const workspaceId = await this.workspaceId(workspace);
+    const wanted = Math.max(0, page);
+    let result = await this.store.communities.list(workspaceId, { offset: wanted * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE });
+    const pageCount = Math.max(1, Math.ceil(result.total / LIST_PAGE_SIZE));
+    // A stale "Next" button can point past the end after communities are archived.
+    const current = Math.min(wanted, pageCount - 1);
+    if (current !== wanted) {
+      result = await this.store.communities.list(workspaceId, { offset: current * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE });
+    }
+    return { ...result, page: current, pageCount };
+  }
+
+  async byId(communityId: string): Promise<CommunityRecord> {
+    const community = await this.store.communities.findById(communityId);
+    if (!community || community.archivedAt) throw new AppError("not_found", "That community no longer exists. `/community list` shows the current ones.");
+    return community;
+  }
+
+  /**
+   * The community a command is about: the one named in `query` (name, slug or a
+   * unique beginning of either), else the one whose channel the command came from.
+   */
+  async resolve(workspace: WorkspaceKey, query: string, channelId: string | undefined, usage: string): Promise<CommunityRecord> {
+    const workspaceId = await this.workspaceId(workspace);
+    const wanted = query.trim().replace(/^#/, "");
+    if (!wanted) {
+      const here = await this.inChannel(workspace, channelId);
+      if (here) return here;
+      throw new AppError(
+        "invalid_input",
+        `Which community? Type \`${usage}\`, or run the command in the community's channel. \`/community list\` shows them all.`,
+      );
+    }
+    const byName = await this.store.communities.findByNameKey(workspaceId, nameKey(wanted));
+    if (byName && !byName.archivedAt) return byName;
+    const bySlug = await this.store.communities.findBySlug(workspaceId, slugify(wanted));
+    if (bySlug && !bySlug.archivedAt) return bySlug;
+
+    const all = await this.store.communities.names(workspaceId);
+    const key = nameKey(wanted);
+    const starts = all.filter((c) => nameKey(c.name).startsWith(key) || c.slug.startsWith(slugify(wanted)));
+    if (starts.length === 1) return this.byId(starts[0].id);
+    const candidates = starts.length > 1 ? starts : closest(all, key);
+    const suggestion = candidates.length
+      ? ` Did you mean ${candidates.slice(0, 3).map((c) => `*${c.name}*`).join(" or ")}?`
+      : "";
+    throw new AppError("not_found", `There is no community called "${wanted}".${suggestion} \`/community list\` shows them all.`);
+  }
+
+  /** Communities whose name contains the query, for pickers. */
+  async search(workspace: WorkspaceKey, query: string, limit: number): Promise<Array<{ id: string; name: string }>> {
+    const workspaceId = await this.workspaceId(workspace);
+    const key = nameKey(query);
+    const all = await this.store.communities.names(workspaceId);
+    const starts = all.filter((c) => nameKey(c.name).startsWith(key));
+    const contains = all.filter((c) => !nameKey(c.name).startsWith(key) && nameKey(c.name).includes(key));
+    return [...starts, ...contains].slice(0, limit);
+  }
+
+  /** The community whose channel this is, if any. */
+  async inChannel(workspace: WorkspaceKey, channelId: string | undefined): Promise<CommunityRecord | null> {
+    if (!channelId) return null;
+    const workspaceId = await this.workspaceId(workspace);
+    const here = await this.store.communities.findByChannel(workspaceId, channelId);
+    return here && !here.archivedAt ? here : null;
+  }
+
+  async charter(communityId: string): Promise<Charter> {
+    const community = await this.byId(communityId);
+    const [members, problems] = await Promise.all([
+      this.store.memberships.activeMembers(communityId),
+      this.store.communities.openProblems(communityId, CHARTER_PROBLEMS_SHOWN),
+    ]);
+    return {
+      community,
+      organisers: members.filter((m) => m.role === "organiser"),
+      memberCount: members.length,
+      problems,
+    };
+  }
+
+  private async freeSlug(workspaceId: string, name: string): Promise<string> {
+    const base = slugify(name);
+    const taken = new Set(await this.store.communities.slugsStartingWith(workspaceId, base));
+    if (!taken.has(base)) return base;
+    for (let n = 2; ; n++) {
+      const candidate = `${base}-${n}`;
+      if (!taken.has(candidate)) return candidate;
+    }
+  }
+}
+
+function nameTaken(name: string): ValidationError {
+  return new ValidationError({ name: `A community called "${name}" already exists. Join it with \`/community join ${name}\`, or choose another name.` });
+}
+
+function channelTaken(owner: string): ValidationError {
+  return new ValidationError({ channel: `That channel already belongs to the community "${owner}". Pick another channel or create a new one.` });
+}
+
+/** Names within a small edit distance of the query, nearest first. */
+function closest<T extends { name: string }>(all: T[], key: string): T[] {
+  return all
+    .map((c) => ({ c, d: editDistance(nameKey(c.name), key) }))
+    .filter(({ d }) => d <= Math.max(2, Math.floor(key.length / 4)))
+    .sort((a, b) => a.d - b.d)
+    .map(({ c }) => c);
+}

@@ -1,0 +1,71 @@
+// Joining and leaving a community.
+import type { Clock } from "./clock";
+import { AppError, ValidationError } from "./errors";
+import type { CommunityRecord, MembershipRecord, Store, WorkspaceKey } from "./ports";
+import { checkProfile, type ProfileInput } from "./profiles";
+
+export interface HomeEntry {
+  community: CommunityRecord;
+  membership: MembershipRecord;
+  memberCount: number;
+}
+
+export class MembershipService {
+  constructor(private readonly deps: { store: Store; clock: Clock }) {}
+
+  /** Checks the profile and makes the person an active member. */
+  async join(
+    community: CommunityRecord,
+    slackUserId: string,
+    input: ProfileInput,
+  ): Promise<{ membership: MembershipRecord; rejoined: boolean; alreadyMember: boolean }> {
+    const errors: Record<string, string> = {};
+    const profile = checkProfile(input, errors);
+    if (!profile) throw new ValidationError(errors);
+    const existing = await this.deps.store.memberships.find(community.id, slackUserId);
+    const alreadyMember = existing?.status === "active";
+    const now = this.deps.clock.now();
+    const { membership, rejoined } = await this.deps.store.memberships.join(community.id, slackUserId, profile, now);
+    await this.deps.store.audit.record({
+      workspaceId: community.workspaceId,
+      communityId: community.id,
+      actorId: slackUserId,
+      action: alreadyMember ? "member.profile_updated" : rejoined ? "member.rejoined" : "member.joined",
+      detail: { ...profile },
+      at: now,
+    });
+    return { membership, rejoined, alreadyMember };
+  }
+
+  async leave(community: CommunityRecord, slackUserId: string): Promise<void> {
+    const now = this.deps.clock.now();
+    const outcome = await this.deps.store.memberships.leave(community.id, slackUserId, now);
+    if (outcome === "not_member") {
+      throw new AppError("not_member", `You are not a member of *${community.name}*, so there is nothing to leave.`);
+    }
+    if (outcome === "last_organiser") {
+      throw new AppError(
+        "last_organiser",
+        `You are the last organiser of *${community.name}*, so you cannot leave yet: a community needs at least one organiser. Make another member an organiser first.`,
+      );
+    }
+    await this.deps.store.audit.record({
+      workspaceId: community.workspaceId,
+      communityId: community.id,
+      actorId: slackUserId,
+      action: "member.left",
+      at: now,
+    });
+  }
+
+  membership(communityId: string, slackUserId: string): Promise<MembershipRecord | null> {
+    return this.deps.store.memberships.find(communityId, slackUserId);
+  }
+
+  /** The user's communities, for App Home. */
+  async home(workspace: WorkspaceKey, slackUserId: string): Promise<HomeEntry[]> {
+    const workspaceId = await this.deps.store.communities.findWorkspaceId(workspace);
+    if (!workspaceId) return [];
+    return this.deps.store.memberships.ofUser(workspaceId, slackUserId);
+  }
+}

@@ -1,0 +1,152 @@
+// What the domain needs from storage. src/store implements it with Prisma; the
+// domain sees plain records and never a Prisma type.
+import type { ContactMethodKind, MeetingCadence, MembershipStatus, Role } from "./vocabulary";
+
+export interface WorkspaceKey {
+  teamId: string;
+  enterpriseId?: string;
+}
+
+export interface ContactMethodRecord {
+  kind: ContactMethodKind;
+  link: string | null;
+}
+
+export interface CommunityRecord {
+  id: string;
+  workspaceId: string;
+  name: string;
+  slug: string;
+  service: string;
+  purpose: string;
+  meetingCadence: MeetingCadence;
+  slackChannelId: string | null;
+  timezone: string;
+  createdBy: string;
+  createdAt: Date;
+  archivedAt: Date | null;
+  contactMethods: ContactMethodRecord[];
+}
+
+export interface CommunitySummary {
+  id: string;
+  name: string;
+  slug: string;
+  service: string;
+  slackChannelId: string | null;
+  memberCount: number;
+}
+
+export interface MembershipRecord {
+  id: string;
+  communityId: string;
+  slackUserId: string;
+  organisation: string;
+  organisationOther: string | null;
+  profession: string;
+  professionOther: string | null;
+  role: Role;
+  status: MembershipStatus;
+  joinedAt: Date;
+  leftAt: Date | null;
+}
+
+export interface ProblemSummary {
+  id: string;
+  title: string;
+  status: string;
+}
+
+export interface NewCommunity {
+  workspaceId: string;
+  name: string;
+  nameKey: string;
+  slug: string;
+  service: string;
+  purpose: string;
+  meetingCadence: MeetingCadence;
+  timezone: string;
+  createdBy: string;
+  createRequestId: string | null;
+  contactMethods: ContactMethodRecord[];
+  initialProblems: string[];
+  organiser: MemberProfile;
+  now: Date;
+}
+
+export interface MemberProfile {
+  organisation: string;
+  organisationOther: string | null;
+  profession: string;
+  professionOther: string | null;
+}
+
+export interface AuditEntry {
+  workspaceId: string;
+  communityId: string | null;
+  actorId: string;
+  action: string;
+  detail?: Record<string, unknown>;
+  at: Date;
+}
+
+/** Which unique rule a write broke, so the domain can say which field is wrong. */
+export type UniqueRule = "name" | "slug" | "channel" | "request";
+
+export class UniqueViolation extends Error {
+  constructor(readonly rule: UniqueRule | "unknown") {
+    super(`unique constraint: ${rule}`);
+    this.name = "UniqueViolation";
+  }
+}
+
+export interface CommunityStore {
+  ensureWorkspace(key: WorkspaceKey): Promise<string>;
+  findWorkspaceId(key: WorkspaceKey): Promise<string | null>;
+  /** Throws UniqueViolation when a name, slug or request id is taken. */
+  createCommunity(input: NewCommunity): Promise<CommunityRecord>;
+  /** Removes a community that never got its channel (its creation failed half-way). */
+  discardCommunity(communityId: string): Promise<void>;
+  /** Throws UniqueViolation("channel") when another community has the channel. */
+  attachChannel(communityId: string, channelId: string, actorId: string, now: Date): Promise<CommunityRecord>;
+  findById(communityId: string): Promise<CommunityRecord | null>;
+  findByNameKey(workspaceId: string, nameKey: string): Promise<CommunityRecord | null>;
+  findBySlug(workspaceId: string, slug: string): Promise<CommunityRecord | null>;
+  findByChannel(workspaceId: string, channelId: string): Promise<CommunityRecord | null>;
+  findByRequestId(requestId: string): Promise<CommunityRecord | null>;
+  slugsStartingWith(workspaceId: string, prefix: string): Promise<string[]>;
+  /** Active (not archived) communities, alphabetically, with active member counts. */
+  list(workspaceId: string, page: { offset: number; limit: number }): Promise<{ items: CommunitySummary[]; total: number }>;
+  /** Names and slugs of every active community, for "did you mean" and pickers. */
+  names(workspaceId: string): Promise<Array<{ id: string; name: string; slug: string }>>;
+  openProblems(communityId: string, limit: number): Promise<{ items: ProblemSummary[]; total: number }>;
+}
+
+export interface MembershipStore {
+  find(communityId: string, slackUserId: string): Promise<MembershipRecord | null>;
+  /** Joins, or re-joins someone who left; keeps an active member's role. */
+  join(communityId: string, slackUserId: string, profile: MemberProfile, now: Date): Promise<{ membership: MembershipRecord; rejoined: boolean }>;
+  /**
+   * Marks the member as left, unless they are the community's last active
+   * organiser: checked and written under one lock on the community, so two
+   * organisers leaving at once cannot leave it with none.
+   */
+  leave(communityId: string, slackUserId: string, now: Date): Promise<"left" | "last_organiser" | "not_member">;
+  activeMembers(communityId: string): Promise<MembershipRecord[]>;
+  countActive(communityId: string): Promise<number>;
+  /** The user's active memberships in a workspace, with their communities. */
+  ofUser(workspaceId: string, slackUserId: string): Promise<Array<{ community: CommunityRecord; membership: MembershipRecord; memberCount: number }>>;
+}
+
+export interface AuditStore {
+  record(entry: AuditEntry): Promise<void>;
+}
+
+export interface Store {
+  communities: CommunityStore;
+  memberships: MembershipStore;
+  audit: AuditStore;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

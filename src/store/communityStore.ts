@@ -1,0 +1,206 @@
+import type {
+  CommunityRecord,
+  CommunityStore,
+  CommunitySummary,
+  NewCommunity,
+  ProblemSummary,
+  WorkspaceKey,
+} from "../domain/ports";
+import type { ContactMethodKind, MeetingCadence } from "../domain/vocabulary";
+import { translateUnique } from "./errors";
+import type { Db } from "./prismaClient";
+
+const withContacts = { contactMethods: { orderBy: { position: "asc" } } } as const;
+
+type CommunityRow = Awaited<ReturnType<Db["community"]["findFirstOrThrow"]>> & {
+  contactMethods: Array<{ kind: string; link: string | null }>;
+};
+
+export function toCommunityRecord(row: CommunityRow): CommunityRecord {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    name: row.name,
+    slug: row.slug,
+    service: row.service,
+    purpose: row.purpose,
+    meetingCadence: row.meetingCadence as MeetingCadence,
+    slackChannelId: row.slackChannelId,
+    timezone: row.timezone,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    archivedAt: row.archivedAt,
+    contactMethods: row.contactMethods.map((c) => ({ kind: c.kind as ContactMethodKind, link: c.link })),
+  };
+}
+
+export class PrismaCommunityStore implements CommunityStore {
+  constructor(private readonly db: Db) {}
+
+  async ensureWorkspace(key: WorkspaceKey): Promise<string> {
+    const row = await this.db.workspace.upsert({
+      where: { teamId: key.teamId },
+      create: { teamId: key.teamId, enterpriseId: key.enterpriseId ?? null },
+      update: {},
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  async findWorkspaceId(key: WorkspaceKey): Promise<string | null> {
+    const row = await this.db.workspace.findUnique({ where: { teamId: key.teamId }, select: { id: true } });
+    return row?.id ?? null;
+  }
+
+  async createCommunity(input: NewCommunity): Promise<CommunityRecord> {
+    const row = await translateUnique(() =>
+      this.db.community.create({
+        data: {
+          workspaceId: input.workspaceId,
+          name: input.name,
+          nameKey: input.nameKey,
+          slug: input.slug,
+          service: input.service,
+          purpose: input.purpose,
+          meetingCadence: input.meetingCadence,
+          timezone: input.timezone,
+          createdBy: input.createdBy,
+          createRequestId: input.createRequestId,
+          createdAt: input.now,
+          contactMethods: {
+            create: input.contactMethods.map((c, position) => ({ kind: c.kind, link: c.link, position })),
+          },
+          memberships: {
+            create: {
+              slackUserId: input.createdBy,
+              ...input.organiser,
+              role: "organiser",
+              status: "active",
+              joinedAt: input.now,
+            },
+          },
+          problems: {
+            create: input.initialProblems.map((title, i) => ({
+              title,
+              source: "create_modal",
+              createdBy: input.createdBy,
+              // Keep the typed order when sorting by creation time.
+              createdAt: new Date(input.now.getTime() + i),
+            })),
+          },
+          auditEvents: {
+            create: {
+              workspaceId: input.workspaceId,
+              actorId: input.createdBy,
+              action: "community.created",
+              detail: JSON.stringify({ name: input.name, problems: input.initialProblems.length }),
+              createdAt: input.now,
+            },
+          },
+        },
+        include: withContacts,
+      }),
+    );
+    return toCommunityRecord(row);
+  }
+
+  async discardCommunity(communityId: string): Promise<void> {
+    await this.db.community.deleteMany({ where: { id: communityId, slackChannelId: null } });
+  }
+
+  async attachChannel(communityId: string, channelId: string, actorId: string, now: Date): Promise<CommunityRecord> {
+    const row = await translateUnique(() =>
+      this.db.community.update({ where: { id: communityId }, data: { slackChannelId: channelId }, include: withContacts }),
+    );
+    await this.db.auditEvent.create({
+      data: {
+        workspaceId: row.workspaceId,
+        communityId,
+        actorId,
+        action: "community.channel_linked",
+        detail: JSON.stringify({ channelId }),
+        createdAt: now,
+      },
+    });
+    return toCommunityRecord(row);
+  }
+
+  async findById(communityId: string): Promise<CommunityRecord | null> {
+    const row = await this.db.community.findUnique({ where: { id: communityId }, include: withContacts });
+    return row ? toCommunityRecord(row) : null;
+  }
+
+  async findByNameKey(workspaceId: string, nameKey: string): Promise<CommunityRecord | null> {
+    const row = await this.db.community.findUnique({ where: { workspaceId_nameKey: { workspaceId, nameKey } }, include: withContacts });
+    return row ? toCommunityRecord(row) : null;
+  }
+
+  async findBySlug(workspaceId: string, slug: string): Promise<CommunityRecord | null> {
+    const row = await this.db.community.findUnique({ where: { workspaceId_slug: { workspaceId, slug } }, include: withContacts });
+    return row ? toCommunityRecord(row) : null;
+  }
+
+  async findByChannel(workspaceId: string, channelId: string): Promise<CommunityRecord | null> {
+    const row = await this.db.community.findFirst({ where: { workspaceId, slackChannelId: channelId }, include: withContacts });
+    return row ? toCommunityRecord(row) : null;
+  }
+
+  async findByRequestId(requestId: string): Promise<CommunityRecord | null> {
+    const row = await this.db.community.findUnique({ where: { createRequestId: requestId }, include: withContacts });
+    return row ? toCommunityRecord(row) : null;
+  }
+
+  async slugsStartingWith(workspaceId: string, prefix: string): Promise<string[]> {
+    const rows = await this.db.community.findMany({ where: { workspaceId, slug: { startsWith: prefix } }, select: { slug: true } });
+    return rows.map((r) => r.slug);
+  }
+
+  async list(workspaceId: string, page: { offset: number; limit: number }): Promise<{ items: CommunitySummary[]; total: number }> {
+    const where = { workspaceId, archivedAt: null };
+    const [total, rows] = await Promise.all([
+      this.db.community.count({ where }),
+      this.db.community.findMany({
+        where,
+        orderBy: [{ nameKey: "asc" }],
+        skip: page.offset,
+        take: page.limit,
+        select: {
+          id: true,
+          name: true,
+          slug: true,
+          service: true,
+          slackChannelId: true,
+          _count: { select: { memberships: { where: { status: "active" } } } },
+        },
+      }),
+    ]);
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        slug: r.slug,
+        service: r.service,
+        slackChannelId: r.slackChannelId,
+        memberCount: r._count.memberships,
+      })),
+    };
+  }
+
+  async names(workspaceId: string): Promise<Array<{ id: string; name: string; slug: string }>> {
+    return this.db.community.findMany({
+      where: { workspaceId, archivedAt: null },
+      select: { id: true, name: true, slug: true },
+      orderBy: { nameKey: "asc" },
+    });
+  }
+
+  async openProblems(communityId: string, limit: number): Promise<{ items: ProblemSummary[]; total: number }> {
+    const where = { communityId, status: { in: ["open", "objective"] } };
+    const [total, items] = await Promise.all([
+      this.db.problem.count({ where }),
+      this.db.problem.findMany({ where, orderBy: { createdAt: "asc" }, take: limit, select: { id: true, title: true, status: true } }),
+    ]);
+    return { items, total };
+  }
+}

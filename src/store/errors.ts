@@ -1,0 +1,32 @@
+import { UniqueViolation, type UniqueRule } from "../domain/ports";
+
+const RULE_BY_FIELD: Record<string, UniqueRule> = {
+  nameKey: "name",
+  slug: "slug",
+  slackChannelId: "channel",
+  createRequestId: "request",
+};
+
+/**
+ * Turns Prisma's unique-constraint error (P2002) into the domain's UniqueViolation,
+ * naming the rule broken. Driver adapters report the fields in different places
+ * (meta.target, or the adapter's error cause), so we look in all of them.
+ */
+export function asUniqueViolation(error: unknown): UniqueViolation | null {
+  if (typeof error !== "object" || error === null || (error as { code?: unknown }).code !== "P2002") return null;
+  const meta = (error as { meta?: Record<string, unknown> }).meta ?? {};
+  const haystack = JSON.stringify([meta.target, meta.driverAdapterError, (error as Error).message]);
+  // Composite keys name the workspace too; the other field says which rule.
+  for (const [field, rule] of Object.entries(RULE_BY_FIELD)) {
+    if (haystack.includes(field)) return new UniqueViolation(rule);
+  }
+  return new UniqueViolation("unknown");
+}
+
+export async function translateUnique<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw asUniqueViolation(error) ?? error;
+  }
+}

@@ -1,0 +1,40 @@
+import type { AuditEntry, AuditStore, Store } from "../domain/ports";
+import { PrismaCommunityStore } from "./communityStore";
+import { PrismaMembershipStore } from "./membershipStore";
+import { createPrismaClient, type Db } from "./prismaClient";
+
+class PrismaAuditStore implements AuditStore {
+  constructor(private readonly db: Db) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    await this.db.auditEvent.create({
+      data: {
+        workspaceId: entry.workspaceId,
+        communityId: entry.communityId,
+        actorId: entry.actorId,
+        action: entry.action,
+        detail: JSON.stringify(entry.detail ?? {}),
+        createdAt: entry.at,
+      },
+    });
+  }
+}
+
+export function createStore(databaseUrl: string): Store & { db: Db } {
+  const db = createPrismaClient(databaseUrl);
+  return {
+    db,
+    communities: new PrismaCommunityStore(db),
+    memberships: new PrismaMembershipStore(db),
+    audit: new PrismaAuditStore(db),
+    async ping() {
+      try {
+        await db.$queryRawUnsafe("SELECT 1");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.$disconnect(),
+  };
+}

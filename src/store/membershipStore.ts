@@ -1,0 +1,78 @@
+import type { MemberProfile, MembershipRecord, MembershipStore } from "../domain/ports";
+import type { MembershipStatus, Role } from "../domain/vocabulary";
+import { toCommunityRecord } from "./communityStore";
+import type { Db } from "./prismaClient";
+
+type MembershipRow = Awaited<ReturnType<Db["membership"]["findFirstOrThrow"]>>;
+
+function toMembershipRecord(row: MembershipRow): MembershipRecord {
+  return { ...row, role: row.role as Role, status: row.status as MembershipStatus };
+}
+
+export class PrismaMembershipStore implements MembershipStore {
+  constructor(private readonly db: Db) {}
+
+  async find(communityId: string, slackUserId: string): Promise<MembershipRecord | null> {
+    const row = await this.db.membership.findUnique({ where: { communityId_slackUserId: { communityId, slackUserId } } });
+    return row ? toMembershipRecord(row) : null;
+  }
+
+  async join(communityId: string, slackUserId: string, profile: MemberProfile, now: Date) {
+    const existing = await this.find(communityId, slackUserId);
+    // upsert: two clicks on Join at once still give one row.
+    const row = await this.db.membership.upsert({
+      where: { communityId_slackUserId: { communityId, slackUserId } },
+      create: { communityId, slackUserId, ...profile, role: "member", status: "active", joinedAt: now },
+      update:
+        existing?.status === "active"
+          ? { ...profile }
+          : { ...profile, role: "member", status: "active", joinedAt: now, leftAt: null },
+    });
+    return { membership: toMembershipRecord(row), rejoined: existing !== null && existing.status !== "active" };
+  }
+
+  async leave(communityId: string, slackUserId: string, now: Date): Promise<"left" | "last_organiser" | "not_member"> {
+    return this.db.$transaction(async (tx) => {
+      // Touching the community row first serialises concurrent leaves of one
+      // community: a row lock on PostgreSQL, the write lock on SQLite.
+      await tx.community.update({ where: { id: communityId }, data: { updatedAt: now } });
+      const member = await tx.membership.findUnique({ where: { communityId_slackUserId: { communityId, slackUserId } } });
+      if (!member || member.status !== "active") return "not_member";
+      if (member.role === "organiser") {
+        const organisers = await tx.membership.count({ where: { communityId, role: "organiser", status: "active" } });
+        if (organisers <= 1) return "last_organiser";
+      }
+      await tx.membership.update({ where: { id: member.id }, data: { status: "left", leftAt: now } });
+      return "left";
+    });
+  }
+
+  async activeMembers(communityId: string): Promise<MembershipRecord[]> {
+    const rows = await this.db.membership.findMany({ where: { communityId, status: "active" }, orderBy: { joinedAt: "asc" } });
+    return rows.map(toMembershipRecord);
+  }
+
+  countActive(communityId: string): Promise<number> {
+    return this.db.membership.count({ where: { communityId, status: "active" } });
+  }
+
+  async ofUser(workspaceId: string, slackUserId: string) {
+    const rows = await this.db.membership.findMany({
+      where: { slackUserId, status: "active", community: { workspaceId, archivedAt: null } },
+      include: {
+        community: {
+          include: {
+            contactMethods: { orderBy: { position: "asc" } },
+            _count: { select: { memberships: { where: { status: "active" } } } },
+          },
+        },
+      },
+      orderBy: { community: { nameKey: "asc" } },
+    });
+    return rows.map(({ community, ...membership }) => ({
+      community: toCommunityRecord(community),
+      membership: toMembershipRecord(membership),
+      memberCount: community._count.memberships,
+    }));
+  }
+}

@@ -1,0 +1,87 @@
+// Small Block Kit builders and Slack's limits. Pure: no client, no database.
+import type { Block, KnownBlock, PlainTextOption } from "@slack/types";
+
+export type AnyBlock = KnownBlock | Block;
+
+export const LIMITS = {
+  messageBlocks: 50,
+  modalBlocks: 100,
+  sectionText: 3000,
+  modalTitle: 24,
+  buttonText: 75,
+  optionText: 75,
+  optionValue: 150,
+  staticOptions: 100,
+  actionValue: 2000,
+} as const;
+
+/** Escapes the three characters Slack's mrkdwn treats as control characters. */
+export function esc(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function plain(text: string, max: number = LIMITS.buttonText) {
+  return { type: "plain_text" as const, text: truncate(text, max), emoji: true };
+}
+
+export function mrkdwn(text: string) {
+  return { type: "mrkdwn" as const, text: truncate(text, LIMITS.sectionText) };
+}
+
+export function section(text: string, accessory?: object): KnownBlock {
+  return { type: "section", text: mrkdwn(text), ...(accessory ? { accessory } : {}) } as KnownBlock;
+}
+
+export function header(text: string): KnownBlock {
+  return { type: "header", text: plain(text, 150) };
+}
+
+export function context(...texts: string[]): KnownBlock {
+  return { type: "context", elements: texts.map((t) => mrkdwn(t)) };
+}
+
+export function divider(): KnownBlock {
+  return { type: "divider" };
+}
+
+export function button(text: string, actionId: string, value?: string, style?: "primary" | "danger") {
+  return {
+    type: "button" as const,
+    text: plain(text),
+    action_id: actionId,
+    ...(value !== undefined ? { value } : {}),
+    ...(style ? { style } : {}),
+  };
+}
+
+export function actions(blockId: string | undefined, ...elements: object[]): KnownBlock {
+  return { type: "actions", ...(blockId ? { block_id: blockId } : {}), elements } as KnownBlock;
+}
+
+export function option(text: string, value: string): PlainTextOption {
+  return { text: plain(text, LIMITS.optionText), value: value.slice(0, LIMITS.optionValue) };
+}
+
+/** A Slack channel link that renders as #name for everyone who can see it. */
+export function channelLink(channelId: string | null): string {
+  return channelId ? `<#${channelId}>` : "_no channel yet_";
+}
+
+export function userLink(userId: string): string {
+  return `<@${userId}>`;
+}
+
+/** Slack renders the date in each reader's own time zone; the fallback is UTC. */
+export function slackDate(at: Date, format = "{date_short}"): string {
+  const seconds = Math.floor(at.getTime() / 1000);
+  return `<!date^${seconds}^${format}|${at.toISOString().slice(0, 10)}>`;
+}
+
+/** "1 member", "3 members". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,44 @@
+import type { CommunitySummary } from "../domain/ports";
+import { actions, button, channelLink, context, esc, plural, section, type AnyBlock } from "./blocks";
+import { ACTION } from "./ids";
+
+export interface CommunityListPage {
+  items: CommunitySummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Communities the reader already belongs to: they get no Join button. */
+  memberOf: Set<string>;
+}
+
+/** One page (at most 10 communities) so the message stays far below 50 blocks. */
+export function communityListMessage(list: CommunityListPage): { text: string; blocks: AnyBlock[] } {
+  if (list.total === 0) {
+    return {
+      text: "There are no communities in this workspace yet.",
+      blocks: [
+        section("There are no service communities in this workspace yet. Be the first to start one."),
+        actions(undefined, button("Create a community", ACTION.openCreateModal, "list", "primary")),
+      ],
+    };
+  }
+  const blocks: AnyBlock[] = [
+    section(`*Service communities in this workspace* (${list.total})`),
+  ];
+  for (const c of list.items) {
+    const line = `*${esc(c.name)}*  ·  ${plural(c.memberCount, "member")}  ·  ${channelLink(c.slackChannelId)}\n_${esc(c.service)}_`;
+    const accessory = list.memberOf.has(c.id)
+      ? undefined
+      : button("Join", ACTION.joinCommunity, c.id);
+    blocks.push(section(line, accessory));
+    if (list.memberOf.has(c.id)) blocks.push(context(":white_check_mark: You are a member"));
+  }
+  if (list.pageCount > 1) {
+    const pager: object[] = [];
+    if (list.page > 0) pager.push(button("Previous", `${ACTION.listPage}_prev`, String(list.page - 1)));
+    if (list.page < list.pageCount - 1) pager.push(button("Next", `${ACTION.listPage}_next`, String(list.page + 1)));
+    blocks.push(context(`Page ${list.page + 1} of ${list.pageCount}`));
+    blocks.push(actions("list_pager", ...pager));
+  }
+  return { text: `Service communities in this workspace (${list.total})`, blocks };
+}

@@ -1,0 +1,133 @@
+import type { View } from "@slack/types";
+import { LIMITS as DRAFT } from "../domain/communityDraft";
+import { suggestChannelName } from "../domain/text";
+import { timezoneLabel } from "../domain/timezones";
+import { CONTACT_METHODS, DEFAULT_MEETING_CADENCE, MEETING_CADENCES } from "../domain/vocabulary";
+import { context, option, plain, type AnyBlock } from "./blocks";
+import { ACTION, CALLBACK, CREATE_BLOCK } from "./ids";
+import { profileBlocks } from "./profileFields";
+
+export interface CreateModalInput {
+  name?: string;
+  timezone: string;
+  now: Date;
+  /** JSON, checked again on submission. */
+  privateMetadata: string;
+}
+
+function textInput(blockId: string, label: string, opts: { initial?: string; hint?: string; placeholder?: string; multiline?: boolean; optional?: boolean; max?: number; min?: number }): AnyBlock {
+  return {
+    type: "input",
+    block_id: blockId,
+    label: plain(label),
+    optional: opts.optional ?? false,
+    ...(opts.hint ? { hint: plain(opts.hint, 150) } : {}),
+    element: {
+      type: "plain_text_input",
+      action_id: ACTION.input,
+      multiline: opts.multiline ?? false,
+      ...(opts.initial ? { initial_value: opts.initial } : {}),
+      ...(opts.placeholder ? { placeholder: plain(opts.placeholder, 150) } : {}),
+      ...(opts.max ? { max_length: opts.max } : {}),
+      ...(opts.min ? { min_length: opts.min } : {}),
+    },
+  } as AnyBlock;
+}
+
+/** The create modal. Every block_id is the domain field it fills. */
+export function createCommunityModal(input: CreateModalInput): View {
+  const cadenceOptions = Object.entries(MEETING_CADENCES).map(([value, label]) => option(label, value));
+  const contactOptions = Object.entries(CONTACT_METHODS).map(([value, m]) => option(m.label, value));
+  const slackChannelOption = contactOptions.find((o) => o.value === "slack_channel")!;
+  const blocks: AnyBlock[] = [
+    context("A service community brings together people from different organisations who work on one end-to-end service. You will be its first organiser."),
+    textInput(CREATE_BLOCK.name, "Community name", {
+      initial: input.name,
+      placeholder: "e.g. Starting a business community",
+      max: DRAFT.nameMax,
+    }),
+    textInput(CREATE_BLOCK.service, "The service or user journey", {
+      placeholder: "e.g. Starting a business",
+      hint: "The end-to-end service whose users the community serves, across organisations.",
+      max: DRAFT.serviceMax,
+    }),
+    textInput(CREATE_BLOCK.purpose, "What the community wants to achieve", {
+      optional: true,
+      multiline: true,
+      max: DRAFT.purposeMax,
+      placeholder: "e.g. Make it simpler for people to start and register a business, whichever organisation they deal with first.",
+    }),
+    textInput(CREATE_BLOCK.problems, "The first problems to tackle", {
+      optional: true,
+      multiline: true,
+      hint: `One problem a line (up to ${DRAFT.problemsMax}). Members can vote on them and log more later.`,
+      placeholder: "People register with HMRC and Companies House separately\nIt is unclear which licences a new business needs",
+    }),
+    {
+      type: "input",
+      block_id: CREATE_BLOCK.cadence,
+      label: plain("How often will you meet?"),
+      hint: plain("Most communities meet every one or two months.", 150),
+      element: {
+        type: "static_select",
+        action_id: ACTION.input,
+        options: cadenceOptions,
+        initial_option: cadenceOptions.find((o) => o.value === DEFAULT_MEETING_CADENCE),
+      },
+    },
+    {
+      type: "input",
+      block_id: CREATE_BLOCK.contactMethods,
+      optional: true,
+      label: plain("How will members talk between meetings?"),
+      element: { type: "checkboxes", action_id: ACTION.input, options: contactOptions, initial_options: [slackChannelOption] },
+    },
+    textInput(CREATE_BLOCK.linkMailingList, "Mailing list link or address", { optional: true, hint: CONTACT_METHODS.mailing_list.linkHint }),
+    textInput(CREATE_BLOCK.linkRegularCalls, "Regular calls link", { optional: true, hint: CONTACT_METHODS.regular_calls.linkHint }),
+    textInput(CREATE_BLOCK.linkTrello, "Trello board link", { optional: true, hint: CONTACT_METHODS.trello.linkHint }),
+    textInput(CREATE_BLOCK.channel, "New public channel for the community", {
+      optional: true,
+      initial: input.name ? suggestChannelName(input.name) : undefined,
+      placeholder: "sc-starting-a-business",
+      hint: "Lower case letters, numbers, hyphens and underscores. Leave it empty if you pick an existing channel below.",
+      max: 80,
+    }),
+    {
+      type: "input",
+      block_id: CREATE_BLOCK.existingChannel,
+      optional: true,
+      label: plain("…or use an existing public channel"),
+      hint: plain("If you pick one, no new channel is created.", 150),
+      element: {
+        type: "conversations_select",
+        action_id: ACTION.input,
+        filter: { include: ["public"], exclude_bot_users: true, exclude_external_shared_channels: false },
+      },
+    },
+    {
+      type: "input",
+      block_id: CREATE_BLOCK.timezone,
+      label: plain("Time zone for meetings"),
+      hint: plain("Meeting times are shown in each reader's own time zone; this one is the fallback.", 150),
+      element: {
+        type: "external_select",
+        action_id: ACTION.timezone,
+        min_query_length: 1,
+        placeholder: plain("Search, e.g. London"),
+        initial_option: option(timezoneLabel(input.timezone, input.now), input.timezone),
+      },
+    },
+    ...profileBlocks("your"),
+  ];
+  return {
+    type: "modal",
+    callback_id: CALLBACK.createCommunity,
+    title: plain("Create a community", 24),
+    submit: plain("Create"),
+    close: plain("Cancel"),
+    // Slack keeps typed values if the modal errs; clear_on_close tidies up abandoned ones.
+    clear_on_close: true,
+    private_metadata: input.privateMetadata,
+    blocks,
+  } as View;
+}

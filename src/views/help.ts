@@ -1,0 +1,41 @@
+import { actions, button, context, esc, header, section, type AnyBlock } from "./blocks";
+import { ACTION, COMMAND } from "./ids";
+
+export const SERVICE_MANUAL_URL = "https://www.gov.uk/service-manual/design/setting-up-a-service-community";
+
+export interface HelpEntry {
+  usage: string;
+  summary: string;
+}
+
+export interface HelpOptions {
+  /** What the person typed when it was not a subcommand. */
+  unknown?: string;
+  /** The closest subcommand, for "Did you mean …?". */
+  suggestion?: string;
+}
+
+/** The ephemeral help message: every subcommand with a line about it. */
+export function helpMessage(entries: HelpEntry[], options: HelpOptions = {}): { text: string; blocks: AnyBlock[] } {
+  const blocks: AnyBlock[] = [];
+  let text = "Service Communities: what you can do with /community";
+  if (options.unknown !== undefined) {
+    const typed = `\`${COMMAND} ${esc(options.unknown)}\``;
+    const lead = options.suggestion
+      ? `I don't know ${typed}. Did you mean \`${COMMAND} ${options.suggestion}\`?`
+      : `I don't know ${typed}. Here is what you can do:`;
+    blocks.push(section(`:thinking_face: ${lead}`));
+    text = lead;
+  }
+  blocks.push(header("Service Communities"));
+  blocks.push(
+    section(
+      "A service community brings together people from different organisations and professions who work on one end-to-end service, " +
+        "such as *Starting a business*, to solve the problems they share.",
+    ),
+  );
+  blocks.push(section(entries.map((e) => `\`${e.usage}\`\n${e.summary}`).join("\n\n")));
+  blocks.push(actions(undefined, button("Create a community", ACTION.openCreateModal, "help", "primary")));
+  blocks.push(context(`New to service communities? Read <${SERVICE_MANUAL_URL}|How to set up a service community> in the GOV.UK Service Manual.`));
+  return { text, blocks };
+}

@@ -1,0 +1,37 @@
+import type { View } from "@slack/types";
+import type { HomeEntry } from "../domain/memberships";
+import { actions, button, channelLink, context, divider, esc, header, plural, section, type AnyBlock } from "./blocks";
+import { SERVICE_MANUAL_URL } from "./help";
+import { ACTION } from "./ids";
+
+/** Home tabs allow 100 blocks; each community takes two, so we show this many. */
+export const HOME_COMMUNITIES_SHOWN = 40;
+
+export function homeView(entries: HomeEntry[]): View {
+  const blocks: AnyBlock[] = [
+    header("Service Communities"),
+    section("Work with people across government on the services your users rely on: log the problems you share, agree what to fix, and meet regularly."),
+    actions(
+      "home_actions",
+      button("Create a community", ACTION.openCreateModal, "home", "primary"),
+      button("Join a community", ACTION.joinCommunity, ""),
+    ),
+    divider(),
+  ];
+  if (entries.length === 0) {
+    blocks.push(section("*Your communities*\nYou are not in any community yet. Join one, or type `/community list` to see them all."));
+  } else {
+    blocks.push(section(`*Your communities* (${entries.length})`));
+    for (const { community, membership, memberCount } of entries.slice(0, HOME_COMMUNITIES_SHOWN)) {
+      blocks.push(section(`*${esc(community.name)}*  ·  ${channelLink(community.slackChannelId)}\n_${esc(community.service)}_`));
+      blocks.push(context(`You are ${membership.role === "organiser" ? "an organiser" : "a member"}  ·  ${plural(memberCount, "member")}`));
+    }
+    if (entries.length > HOME_COMMUNITIES_SHOWN) {
+      blocks.push(context(`…and ${entries.length - HOME_COMMUNITIES_SHOWN} more. Type \`/community list\` to see them all.`));
+    }
+  }
+  blocks.push(divider());
+  blocks.push(context(`Type \`/community help\` for every command. Guidance: <${SERVICE_MANUAL_URL}|How to set up a service community>.`));
+  return { type: "home", blocks } as View;
+}
+

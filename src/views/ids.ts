@@ -1,0 +1,45 @@
+// Every callback_id, action_id and block_id the app uses, in one place, so a
+// view and the listener that reads it cannot drift apart.
+
+export const COMMAND = "/community";
+
+export const CALLBACK = {
+  createCommunity: "community_create",
+  joinCommunity: "community_join",
+} as const;
+
+export const ACTION = {
+  openCreateModal: "community_create_open",
+  joinCommunity: "community_join_open",
+  listPage: "community_list_page",
+  /** External-select actions: their options come from the options listener. */
+  organisation: "organisation_select",
+  timezone: "timezone_select",
+  community: "community_select",
+  /** Plain inputs: Slack wants an action_id on every element. */
+  input: "value",
+} as const;
+
+/** Modal block ids double as the domain's field names, so errors map one to one. */
+export const CREATE_BLOCK = {
+  name: "name",
+  service: "service",
+  purpose: "purpose",
+  problems: "problems",
+  cadence: "cadence",
+  contactMethods: "contactMethods",
+  linkMailingList: "link_mailing_list",
+  linkRegularCalls: "link_regular_calls",
+  linkTrello: "link_trello",
+  channel: "channel",
+  existingChannel: "existingChannel",
+  timezone: "timezone",
+} as const;
+
+export const PROFILE_BLOCK = {
+  community: "community",
+  organisation: "organisation",
+  organisationOther: "organisationOther",
+  profession: "profession",
+  professionOther: "professionOther",
+} as const;

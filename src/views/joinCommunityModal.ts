@@ -1,0 +1,43 @@
+import type { View } from "@slack/types";
+import { esc, plain, section, type AnyBlock } from "./blocks";
+import { CALLBACK, PROFILE_BLOCK, ACTION } from "./ids";
+import { profileBlocks, type ProfileDefaults } from "./profileFields";
+
+export interface JoinModalInput {
+  /** The community, when known; otherwise the modal asks which one. */
+  community?: { id: string; name: string; service: string };
+  defaults?: ProfileDefaults;
+  privateMetadata: string;
+}
+
+export function joinCommunityModal(input: JoinModalInput): View {
+  const blocks: AnyBlock[] = [];
+  if (input.community) {
+    blocks.push(
+      section(`You are joining *${esc(input.community.name)}*, the community for _${esc(input.community.service)}_.\nTell the other members where you work and what you do.`),
+    );
+  } else {
+    blocks.push({
+      type: "input",
+      block_id: PROFILE_BLOCK.community,
+      label: plain("Community"),
+      // An external select: a workspace may have more communities than a static select holds.
+      element: {
+        type: "external_select",
+        action_id: ACTION.community,
+        min_query_length: 0,
+        placeholder: plain("Search communities"),
+      },
+    } as AnyBlock);
+  }
+  blocks.push(...profileBlocks("your", input.defaults));
+  return {
+    type: "modal",
+    callback_id: CALLBACK.joinCommunity,
+    title: plain("Join a community", 24),
+    submit: plain("Join"),
+    close: plain("Cancel"),
+    private_metadata: input.privateMetadata,
+    blocks,
+  } as View;
+}

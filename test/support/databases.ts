@@ -1,0 +1,93 @@
+// Fresh databases for tests. Migrations run once per jest run into a template
+// (globalSetup); each test file then gets its own copy: a file copy on SQLite,
+// CREATE DATABASE … TEMPLATE on PostgreSQL. Fast, and nothing is shared.
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Client } from "pg";
+
+export const ROOT = path.resolve(__dirname, "../..");
+const WORK_DIR = path.join(os.tmpdir(), "service-communities-tests");
+export const SQLITE_TEMPLATE = path.join(WORK_DIR, "template.db");
+export const PG_TEMPLATE = "sc_test_template";
+
+export type DatabaseKind = "sqlite" | "postgresql";
+
+export function databaseKind(): DatabaseKind {
+  return process.env.TEST_DB === "postgresql" ? "postgresql" : "sqlite";
+}
+
+export function postgresAdminUrl(): string {
+  const url = process.env.TEST_POSTGRES_URL;
+  if (!url) throw new Error("TEST_POSTGRES_URL is not set: the PostgreSQL tests need a server, e.g. postgresql://postgres@127.0.0.1:5432/postgres");
+  return url;
+}
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export function migrate(databaseUrl: string): void {
+  execFileSync(process.execPath, [path.join(ROOT, "scripts/prisma.js"), "deploy"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: "pipe",
+  });
+}
+
+export async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: postgresAdminUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function prepareTemplate(kind: DatabaseKind): Promise<void> {
+  if (kind === "sqlite") {
+    fs.mkdirSync(WORK_DIR, { recursive: true });
+    fs.rmSync(SQLITE_TEMPLATE, { force: true });
+    migrate(`file:${SQLITE_TEMPLATE}`);
+    return;
+  }
+  await adminQuery(`DROP DATABASE IF EXISTS ${PG_TEMPLATE} WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE ${PG_TEMPLATE}`);
+  migrate(withDatabase(postgresAdminUrl(), PG_TEMPLATE));
+}
+
+export interface TestDatabase {
+  kind: DatabaseKind;
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(kind: DatabaseKind = databaseKind()): Promise<TestDatabase> {
+  const id = crypto.randomBytes(6).toString("hex");
+  if (kind === "sqlite") {
+    const file = path.join(WORK_DIR, `test-${id}.db`);
+    fs.copyFileSync(SQLITE_TEMPLATE, file);
+    return { kind, url: `file:${file}`, drop: async () => fs.rmSync(file, { force: true }) };
+  }
+  const name = `sc_test_${id}`;
+  // Cloning needs the template to be idle; two clones at once can collide, so retry.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE}`);
+      break;
+    } catch (error) {
+      if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+    }
+  }
+  return {
+    kind,
+    url: withDatabase(postgresAdminUrl(), name),
+    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}

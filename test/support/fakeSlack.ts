@@ -1,0 +1,197 @@
+// A fake Slack Web API on a random local port. The app's Web API client points
+// at it through SLACK_API_URL; it records every call and answers plausibly, and
+// a test can script errors (ok:false) or rate limits (429 + Retry-After).
+// It also receives response_url posts, which Slack would otherwise get.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, any>;
+  token?: string;
+}
+
+export interface RecordedResponse {
+  path: string;
+  body: Record<string, any>;
+}
+
+type Reply = Record<string, unknown> | ((args: Record<string, any>) => Record<string, unknown>);
+
+interface Script {
+  reply?: Reply;
+  retryAfter?: number;
+  times: number;
+}
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: RecordedResponse[] = [];
+  private readonly scripts = new Map<string, Script[]>();
+  private readonly channels = new Map<string, { id: string; name: string; topic: string; purpose: string; members: Set<string> }>();
+  private server?: http.Server;
+  private counter = 0;
+  baseUrl = "";
+
+  /** The Web API base, for SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  /** A fresh response_url for a command or action payload. */
+  responseUrl(): string {
+    return `${this.baseUrl}/response/${++this.counter}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The next `times` calls of `method` get `reply` (e.g. { ok: false, error: "name_taken" }). */
+  script(method: string, reply: Reply, times = 1): void {
+    this.queue(method).push({ reply, times });
+  }
+
+  /** The next `times` calls of `method` get HTTP 429 with Retry-After. */
+  rateLimit(method: string, retryAfterSeconds: number, times = 1): void {
+    this.queue(method).push({ retryAfter: retryAfterSeconds, times });
+  }
+
+  /** Pretend a public channel already exists (for name_taken and linking). */
+  addChannel(name: string, opts: { topic?: string; purpose?: string } = {}): string {
+    const id = `C${String(++this.counter).padStart(8, "0")}`;
+    this.channels.set(id, { id, name, topic: opts.topic ?? "", purpose: opts.purpose ?? "", members: new Set() });
+    return id;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  lastCall(method: string): RecordedCall | undefined {
+    return this.callsTo(method).at(-1);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+  }
+
+  private queue(method: string): Script[] {
+    let q = this.scripts.get(method);
+    if (!q) this.scripts.set(method, (q = []));
+    return q;
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      const body = parseBody(raw, req.headers["content-type"] ?? "");
+      const url = new URL(req.url ?? "/", this.baseUrl);
+      if (url.pathname.startsWith("/response/")) {
+        this.responses.push({ path: url.pathname, body });
+        return send(res, 200, { ok: true });
+      }
+      const method = url.pathname.replace(/^\/api\//, "");
+      const auth = req.headers.authorization;
+      const token = auth?.startsWith("Bearer ") ? auth.slice(7) : (body.token as string | undefined);
+      delete body.token;
+      this.calls.push({ method, args: body, token });
+
+      const q = this.scripts.get(method);
+      const next = q?.[0];
+      if (next) {
+        if (--next.times <= 0) q!.shift();
+        if (next.retryAfter !== undefined) {
+          res.setHeader("Retry-After", String(next.retryAfter));
+          return send(res, 429, { ok: false, error: "ratelimited" });
+        }
+        const reply = typeof next.reply === "function" ? next.reply(body) : next.reply;
+        return send(res, 200, { ok: true, ...reply });
+      }
+      return send(res, 200, this.answer(method, body));
+    });
+  }
+
+  /** Plausible default answers for the methods the app uses. */
+  private answer(method: string, args: Record<string, any>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://test.slack.com/", team: "Test", team_id: "T0TEST", user: "communities", user_id: "UBOT", bot_id: "BBOT" };
+      case "conversations.create": {
+        const name = String(args.name ?? "");
+        if ([...this.channels.values()].some((c) => c.name === name)) return { ok: false, error: "name_taken" };
+        const id = this.addChannel(name);
+        return { ok: true, channel: { id, name, is_channel: true, is_private: false } };
+      }
+      case "conversations.info": {
+        const channel = this.channels.get(String(args.channel));
+        if (!channel) return { ok: false, error: "channel_not_found" };
+        return { ok: true, channel: { id: channel.id, name: channel.name, topic: { value: channel.topic }, purpose: { value: channel.purpose } } };
+      }
+      case "conversations.join": {
+        const channel = this.channels.get(String(args.channel));
+        if (!channel) return { ok: false, error: "channel_not_found" };
+        return { ok: true, channel: { id: channel.id, name: channel.name } };
+      }
+      case "conversations.invite": {
+        const channel = this.channels.get(String(args.channel));
+        if (!channel) return { ok: false, error: "channel_not_found" };
+        const users = String(args.users ?? "").split(",");
+        if (users.every((u) => channel.members.has(u))) return { ok: false, error: "already_in_channel" };
+        users.forEach((u) => channel.members.add(u));
+        return { ok: true, channel: { id: channel.id } };
+      }
+      case "conversations.setTopic":
+      case "conversations.setPurpose": {
+        const channel = this.channels.get(String(args.channel));
+        if (!channel) return { ok: false, error: "channel_not_found" };
+        if (method.endsWith("Topic")) channel.topic = String(args.topic);
+        else channel.purpose = String(args.purpose);
+        return { ok: true };
+      }
+      case "chat.postMessage":
+        return { ok: true, channel: args.channel, ts: `${Date.now() / 1000}`.padEnd(17, "0"), message: { text: args.text } };
+      case "views.open":
+      case "views.update":
+      case "views.publish":
+        return { ok: true, view: { id: `V${++this.counter}` } };
+      case "users.info":
+        return { ok: true, user: { id: args.user, tz: "Europe/London", real_name: `User ${args.user}` } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+/** Form or JSON bodies; Block Kit fields arrive as JSON strings and are decoded. */
+function parseBody(raw: string, contentType: string): Record<string, any> {
+  if (!raw) return {};
+  if (contentType.includes("application/json")) return JSON.parse(raw);
+  const out: Record<string, any> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = /^[[{]/.test(value) ? tryJson(value) : value;
+  }
+  return out;
+}
+
+function tryJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

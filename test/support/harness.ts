@@ -1,0 +1,138 @@
+// Starts the real app on a random port, against the fake Slack Web API and a
+// fresh database, and sends it signed requests exactly as Slack would.
+import pino from "pino";
+import { createApp, type RunningApp } from "../../src/app/createApp";
+import type { Config } from "../../src/config";
+import { ManualClock } from "../../src/domain/clock";
+import { createStore } from "../../src/store";
+import type { Db } from "../../src/store/prismaClient";
+import { createTestDatabase, type TestDatabase } from "./databases";
+import { FakeSlack } from "./fakeSlack";
+import { signedHeaders } from "./signing";
+
+export const SIGNING_SECRET = "test-signing-secret";
+export const TEAM_ID = "T0TEST";
+
+export interface HttpReply {
+  status: number;
+  text: string;
+  json: any;
+}
+
+export interface Harness {
+  url: string;
+  slack: FakeSlack;
+  db: Db;
+  clock: ManualClock;
+  app: RunningApp;
+  database: TestDatabase;
+  /** POST a raw body to /slack/events; signed unless told otherwise. */
+  post(body: string, opts?: { contentType?: string; headers?: Record<string, string>; timestamp?: number; secret?: string; unsigned?: boolean; path?: string }): Promise<HttpReply>;
+  /** A slash command as Slack sends it (form body). Waits for work after the ack. */
+  command(text: string, opts?: { user?: string; channel?: string; team?: string }): Promise<HttpReply>;
+  /** An interaction (block action, view submission…) as payload=<json>. Waits for work after the ack. */
+  interact(payload: Record<string, unknown>): Promise<HttpReply>;
+  /** An Events API callback. Waits for the listener. */
+  event(event: Record<string, unknown>, team?: string): Promise<HttpReply>;
+  /** Waits until no listener is still working after its ack. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
+  const slack = new FakeSlack();
+  await slack.start();
+  const database = await createTestDatabase();
+  const store = createStore(database.url);
+  const clock = new ManualClock(new Date("2026-03-02T10:00:00Z"));
+  const config: Config = {
+    slackBotToken: "xoxb-test-token",
+    slackSigningSecret: SIGNING_SECRET,
+    slackApiUrl: slack.apiUrl,
+    port: 0,
+    databaseUrl: database.url,
+    defaultTimezone: "Europe/London",
+    logLevel: "silent",
+    ...overrides,
+  };
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  // No retries: a scripted failure should surface at once, not after back-off.
+  const app = createApp({ config, store, logger, clock, clientOptions: { retryConfig: { retries: 0 } } });
+  const port = await app.start();
+  const url = `http://127.0.0.1:${port}`;
+  let seq = 0;
+
+  const post: Harness["post"] = async (body, opts = {}) => {
+    const headers: Record<string, string> = {
+      "content-type": opts.contentType ?? "application/x-www-form-urlencoded",
+      ...(opts.unsigned ? {} : signedHeaders(opts.secret ?? SIGNING_SECRET, body, opts.timestamp)),
+      ...opts.headers,
+    };
+    const res = await fetch(`${url}${opts.path ?? "/slack/events"}`, { method: "POST", headers, body });
+    const text = await res.text();
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, text, json };
+  };
+
+  const harness: Harness = {
+    url,
+    slack,
+    db: (store as unknown as { db: Db }).db,
+    clock,
+    app,
+    database,
+    post,
+    async command(text, opts = {}) {
+      const form = new URLSearchParams({
+        token: "deprecated-verification-token",
+        team_id: opts.team ?? TEAM_ID,
+        team_domain: "test",
+        channel_id: opts.channel ?? "C0RANDOM",
+        channel_name: "random",
+        user_id: opts.user ?? "U0ALICE",
+        user_name: "alice",
+        command: "/community",
+        text,
+        api_app_id: "A0APP",
+        response_url: slack.responseUrl(),
+        trigger_id: `trigger-${++seq}`,
+      });
+      const reply = await post(form.toString());
+      await app.inFlight.idle();
+      return reply;
+    },
+    async interact(payload) {
+      const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+      const reply = await post(body);
+      await app.inFlight.idle();
+      return reply;
+    },
+    async event(event, team = TEAM_ID) {
+      const body = JSON.stringify({
+        token: "deprecated",
+        team_id: team,
+        api_app_id: "A0APP",
+        event,
+        type: "event_callback",
+        event_id: `Ev${++seq}`,
+        event_time: Math.floor(Date.now() / 1000),
+      });
+      const reply = await post(body, { contentType: "application/json" });
+      await app.inFlight.idle();
+      return reply;
+    },
+    idle: () => app.inFlight.idle(),
+    async close() {
+      await app.stop();
+      await store.close();
+      await slack.stop();
+      await database.drop();
+    },
+  };
+  return harness;
+}

@@ -1,0 +1,86 @@
+// Builders for the interaction payloads Slack sends, so tests read as the user's steps.
+import { TEAM_ID } from "./harness";
+
+let counter = 0;
+
+export function user(id: string) {
+  return { id, username: id.toLowerCase(), name: id.toLowerCase(), team_id: TEAM_ID };
+}
+
+export function blockAction(opts: { user: string; actionId: string; value?: string; channel?: string; responseUrl?: string; blockId?: string }) {
+  return {
+    type: "block_actions",
+    team: { id: TEAM_ID, domain: "test" },
+    user: user(opts.user),
+    api_app_id: "A0APP",
+    token: "deprecated",
+    trigger_id: `trigger-action-${++counter}`,
+    ...(opts.channel ? { channel: { id: opts.channel, name: "somewhere" }, container: { type: "message", channel_id: opts.channel, is_ephemeral: true } } : { container: { type: "view" } }),
+    ...(opts.responseUrl ? { response_url: opts.responseUrl } : {}),
+    actions: [
+      {
+        type: "button",
+        action_id: opts.actionId,
+        block_id: opts.blockId ?? "b",
+        value: opts.value,
+        action_ts: `${Date.now() / 1000}`,
+        text: { type: "plain_text", text: "button" },
+      },
+    ],
+  };
+}
+
+/** A view_submission; `values` maps block_id to a state value such as { type: "plain_text_input", value }. */
+export function viewSubmission(opts: {
+  user: string;
+  callbackId: string;
+  values: Record<string, Record<string, unknown> | null>;
+  privateMetadata?: string;
+  viewId?: string;
+}) {
+  const state: Record<string, Record<string, unknown>> = {};
+  for (const [blockId, value] of Object.entries(opts.values)) {
+    if (value) state[blockId] = { value: value };
+  }
+  return {
+    type: "view_submission",
+    team: { id: TEAM_ID, domain: "test" },
+    user: user(opts.user),
+    api_app_id: "A0APP",
+    token: "deprecated",
+    trigger_id: `trigger-view-${++counter}`,
+    view: {
+      id: opts.viewId ?? `V${Date.now()}${++counter}`,
+      team_id: TEAM_ID,
+      type: "modal",
+      callback_id: opts.callbackId,
+      private_metadata: opts.privateMetadata ?? "{}",
+      hash: "h",
+      state: { values: state },
+      blocks: [],
+    },
+    response_urls: [],
+  };
+}
+
+export const input = {
+  text: (value: string | null) => ({ type: "plain_text_input", value }),
+  select: (value: string | null) => ({ type: "static_select", selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } } }),
+  external: (value: string | null) => ({ type: "external_select", selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } } }),
+  checkboxes: (values: string[]) => ({ type: "checkboxes", selected_options: values.map((value) => ({ value, text: { type: "plain_text", text: value } })) }),
+  conversation: (id: string | null) => ({ type: "conversations_select", selected_conversation: id }),
+};
+
+export function optionsRequest(opts: { user: string; actionId: string; value: string }) {
+  return {
+    type: "block_suggestion",
+    team: { id: TEAM_ID, domain: "test" },
+    user: user(opts.user),
+    api_app_id: "A0APP",
+    token: "deprecated",
+    action_id: opts.actionId,
+    block_id: "b",
+    value: opts.value,
+    container: { type: "view", view_id: "V1" },
+  };
+}
