@@ -15,7 +15,7 @@ const projects = [
   {
     ...base,
     displayName: "sqlite",
-    globalSetup: "<rootDir>/test/support/globalSetup.ts",
+    globalSetup: "<rootDir>/test/support/globalSetupSqlite.ts",
     setupFiles: ["<rootDir>/test/support/useSqlite.ts"],
   },
 ];
@@ -23,7 +23,8 @@ if (process.env.TEST_POSTGRES_URL) {
   projects.push({
     ...base,
     displayName: "postgresql",
-    globalSetup: "<rootDir>/test/support/globalSetup.ts",
+    globalSetup: "<rootDir>/test/support/globalSetupPostgres.ts",
+    globalTeardown: "<rootDir>/test/support/globalTeardownPostgres.ts",
     setupFiles: ["<rootDir>/test/support/usePostgres.ts"],
     // Database-free tests (views, reference data, manifest) need not run twice.
     testPathIgnorePatterns: ["/test/(views|reference)/", "/test/manifest\\.test\\.ts$", "/test/config\\.test\\.ts$"],

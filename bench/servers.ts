@@ -1,0 +1,219 @@
+// The servers behind `npm run bench:ack` (bench/ackLatency.ts starts this file
+// twice, as child processes; it is not meant to be run by hand):
+//
+//   servers.ts fake   the fake Slack Web API (test/support/fakeSlack.ts): answers
+//                     auth.test and receives every response_url post.
+//   servers.ts apps   a fresh SQLite database seeded with 500 communities, the real
+//                     app (createApp) and a bare Bolt app that only acks, both
+//                     pointing at the fake.
+//
+// The fake lives in its own process on purpose: in production, Slack receives
+// the response_url posts on Slack's machines, so parsing them must not cost the
+// app's event loop anything. The real and bare apps share one process (and so
+// one warm JIT for Bolt's own code); the load generator measures them one at a
+// time, never at once.
+//
+// Each role prints one JSON line on stdout when it is ready, then waits for
+// SIGTERM (or for its parent to go away) and exits. Everything listens on
+// 127.0.0.1 only.
+import fs from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
+import pino from "pino";
+import { createApp } from "../src/app/createApp";
+import type { Config } from "../src/config";
+import { createStore } from "../src/store";
+import type { Db } from "../src/store/prismaClient";
+import { migrate } from "../test/support/databases";
+import { FakeSlack } from "../test/support/fakeSlack";
+import { BENCH_TEAM_ID, BENCH_USER_ID, COMMUNITY_COUNT, type AppsReady, type FakeReady, type FakeStats } from "./shared";
+
+function print(line: object): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+/** Exit when told to, or when the parent dies (stdin closes), running `cleanup` first. */
+function exitOn(cleanup: () => Promise<void>): void {
+  let exiting = false;
+  const exit = (code: number) => {
+    if (exiting) return;
+    exiting = true;
+    const timer = setTimeout(() => process.exit(code), 5000);
+    timer.unref();
+    cleanup()
+      .catch((error) => process.stderr.write(`cleanup failed: ${String(error)}\n`))
+      .finally(() => process.exit(code));
+  };
+  process.on("SIGTERM", () => exit(0));
+  process.on("SIGINT", () => exit(0));
+  process.stdin.on("end", () => exit(0));
+  process.stdin.on("error", () => exit(0));
+  process.stdin.resume();
+}
+
+async function runFake(): Promise<void> {
+  const slack = new FakeSlack();
+  await slack.start();
+  const stats: FakeStats = { role: "fake-stats", responses: 0, badResponses: 0, badSamples: [], apiCalls: {} };
+  // FakeSlack keeps every call and response (that suits a test); drain them
+  // often so a 2-minute run does not hold thousands of messages in memory.
+  const drain = () => {
+    for (const r of slack.responses) {
+      stats.responses++;
+      const text = String(r.body.text ?? "");
+      if (!Array.isArray(r.body.blocks) || text.startsWith(":warning:")) {
+        stats.badResponses++;
+        if (stats.badSamples.length < 3) stats.badSamples.push(r.body);
+      }
+    }
+    for (const c of slack.calls) stats.apiCalls[c.method] = (stats.apiCalls[c.method] ?? 0) + 1;
+    slack.reset();
+  };
+  const timer = setInterval(drain, 250);
+  print({ role: "fake", baseUrl: slack.baseUrl, apiUrl: slack.apiUrl } satisfies FakeReady);
+  exitOn(async () => {
+    clearInterval(timer);
+    drain();
+    print(stats);
+    await slack.stop();
+  });
+}
+
+/** A small deterministic PRNG (mulberry32), so every run seeds the same data. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SERVICES = [
+  "Starting a business",
+  "Registering a death",
+  "Applying for a passport",
+  "Becoming a childminder",
+  "Importing goods",
+  "Paying tax as a sole trader",
+  "Claiming Universal Credit",
+  "Learning to drive",
+];
+
+/** 500 communities with 1–5 active members each; the bench user is in every 100th. */
+async function seed(db: Db): Promise<{ communities: number; memberships: number }> {
+  const random = prng(20260302);
+  const now = new Date("2026-03-02T10:00:00Z");
+  const workspace = await db.workspace.create({ data: { teamId: BENCH_TEAM_ID } });
+  const communities = [];
+  const memberships = [];
+  for (let i = 0; i < COMMUNITY_COUNT; i++) {
+    const n = String(i + 1).padStart(3, "0");
+    const service = SERVICES[i % SERVICES.length]!;
+    const id = `bench-community-${n}`;
+    const name = `${service} ${n}`;
+    communities.push({
+      id,
+      workspaceId: workspace.id,
+      name,
+      nameKey: name.toLowerCase(),
+      slug: `${service.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${n}`,
+      service,
+      purpose: `Fix the problems people meet when ${service.toLowerCase()}.`,
+      meetingCadence: "monthly",
+      slackChannelId: `C0BENCH${n}`,
+      timezone: "Europe/London",
+      createdBy: "U0SEED",
+      createdAt: now,
+    });
+    const members = new Set<string>();
+    const count = 1 + Math.floor(random() * 5);
+    while (members.size < count) members.add(`U0M${String(Math.floor(random() * 1000)).padStart(4, "0")}`);
+    if (i % 100 === 0) members.add(BENCH_USER_ID);
+    [...members].forEach((slackUserId, m) =>
+      memberships.push({
+        communityId: id,
+        slackUserId,
+        organisation: "hmrc",
+        profession: "policy",
+        role: m === 0 ? "organiser" : "member",
+        status: "active",
+        joinedAt: now,
+      }),
+    );
+  }
+  await db.community.createMany({ data: communities });
+  await db.membership.createMany({ data: memberships });
+  return { communities: communities.length, memberships: memberships.length };
+}
+
+async function runApps(): Promise<void> {
+  const apiUrl = process.env.BENCH_SLACK_API_URL;
+  const signingSecret = process.env.BENCH_SIGNING_SECRET;
+  if (!apiUrl || !signingSecret) throw new Error("BENCH_SLACK_API_URL and BENCH_SIGNING_SECRET must be set");
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-bench-"));
+  const databaseUrl = `file:${path.join(dir, "bench.db")}`;
+  const started = Date.now();
+  migrate(databaseUrl);
+  const store = createStore(databaseUrl);
+  const seeded = await seed(store.db);
+  const seedMs = Date.now() - started;
+
+  const config: Config = {
+    slackBotToken: "xoxb-bench",
+    slackSigningSecret: signingSecret,
+    slackApiUrl: apiUrl,
+    port: 0,
+    databaseUrl,
+    defaultTimezone: "Europe/London",
+    logLevel: "silent",
+  };
+  const logger = pino({ level: "silent" });
+  const real = createApp({ config, store, logger });
+  // createApp's start() listens on every interface; call Bolt's start with
+  // listen options instead so the bench stays on 127.0.0.1. stop() is unchanged.
+  const realServer = (await real.app.start({ port: 0, host: "127.0.0.1" })) as Server;
+
+  const bare = new App({
+    token: "xoxb-bench",
+    receiver: new HTTPReceiver({ signingSecret, logLevel: LogLevel.ERROR }),
+    logLevel: LogLevel.ERROR,
+    clientOptions: { slackApiUrl: apiUrl },
+  });
+  bare.command("/community", async ({ ack }) => {
+    await ack();
+  });
+  const bareServer = (await bare.start({ port: 0, host: "127.0.0.1" })) as Server;
+
+  print({
+    role: "apps",
+    appPort: (realServer.address() as AddressInfo).port,
+    barePort: (bareServer.address() as AddressInfo).port,
+    ...seeded,
+    seedMs,
+    pid: process.pid,
+  } satisfies AppsReady);
+
+  exitOn(async () => {
+    await Promise.allSettled([real.stop(), bare.stop()]);
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+const role = process.argv[2];
+const main = role === "fake" ? runFake : role === "apps" ? runApps : undefined;
+if (!main) {
+  process.stderr.write("usage: servers.ts fake|apps (started by bench/ackLatency.ts)\n");
+  process.exit(2);
+}
+main().catch((error) => {
+  process.stderr.write(`${role} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

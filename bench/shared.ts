@@ -1,0 +1,34 @@
+// Names and message shapes shared by bench/servers.ts and bench/ackLatency.ts.
+// (Importing servers.ts itself would start its servers, so they live here.)
+
+export const BENCH_TEAM_ID = "T0TEST";
+/** The user who runs the commands; a member of a few of the seeded communities. */
+export const BENCH_USER_ID = "U0BENCH";
+export const COMMUNITY_COUNT = 500;
+
+export interface FakeReady {
+  role: "fake";
+  /** Base URL of the fake; response_url values are `${baseUrl}/response/<n>`. */
+  baseUrl: string;
+  apiUrl: string;
+}
+
+export interface AppsReady {
+  role: "apps";
+  appPort: number;
+  barePort: number;
+  communities: number;
+  memberships: number;
+  seedMs: number;
+  pid: number;
+}
+
+/** Printed by the fake on SIGTERM: what the app sent to response_url. */
+export interface FakeStats {
+  role: "fake-stats";
+  responses: number;
+  /** Posts without blocks, or with the app's "something went wrong" text. */
+  badResponses: number;
+  badSamples: unknown[];
+  apiCalls: Record<string, number>;
+}
