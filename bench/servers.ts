@@ -21,15 +21,18 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import readline from "node:readline";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import pino from "pino";
 import { createApp } from "../src/app/createApp";
 import type { Config } from "../src/config";
 import { createStore } from "../src/store";
+import type { Prisma } from "../src/generated/sqlite/client";
 import type { Db } from "../src/store/prismaClient";
 import { migrate } from "../test/support/databases";
 import { FakeSlack } from "../test/support/fakeSlack";
-import { BENCH_TEAM_ID, BENCH_USER_ID, COMMUNITY_COUNT, type AppsReady, type FakeReady, type FakeStats } from "./shared";
+import { BENCH_TEAM_ID, BENCH_USER_ID, COMMUNITY_COUNT, type AppsReady, type AppsStats, type FakeReady, type FakeStats } from "./shared";
 
 function print(line: object): void {
   process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -110,8 +113,8 @@ async function seed(db: Db): Promise<{ communities: number; memberships: number 
   const random = prng(20260302);
   const now = new Date("2026-03-02T10:00:00Z");
   const workspace = await db.workspace.create({ data: { teamId: BENCH_TEAM_ID } });
-  const communities = [];
-  const memberships = [];
+  const communities: Prisma.CommunityCreateManyInput[] = [];
+  const memberships: Prisma.MembershipCreateManyInput[] = [];
   for (let i = 0; i < COMMUNITY_COUNT; i++) {
     const n = String(i + 1).padStart(3, "0");
     const service = SERVICES[i % SERVICES.length]!;
@@ -200,7 +203,28 @@ async function runApps(): Promise<void> {
     pid: process.pid,
   } satisfies AppsReady);
 
+  // The load generator asks for these after each target: how busy the event
+  // loop was and how long it was blocked, since the previous question.
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  let elu = performance.eventLoopUtilization();
+  readline.createInterface({ input: process.stdin }).on("line", (line) => {
+    if (line.trim() !== "stats") return;
+    const now = performance.eventLoopUtilization();
+    const since = performance.eventLoopUtilization(now, elu);
+    elu = now;
+    print({
+      role: "apps-stats",
+      eventLoopUtilization: Number(since.utilization.toFixed(3)),
+      loopDelayP50: Number((delay.percentile(50) / 1e6).toFixed(2)),
+      loopDelayP99: Number((delay.percentile(99) / 1e6).toFixed(2)),
+      loopDelayMax: Number((delay.max / 1e6).toFixed(2)),
+    } satisfies AppsStats);
+    delay.reset();
+  });
+
   exitOn(async () => {
+    delay.disable();
     await Promise.allSettled([real.stop(), bare.stop()]);
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -32,3 +32,14 @@ export interface FakeStats {
   badSamples: unknown[];
   apiCalls: Record<string, number>;
 }
+
+/** The apps process's answer to "stats" on its stdin: its event loop since the last answer. */
+export interface AppsStats {
+  role: "apps-stats";
+  /** Share of the time the loop was busy (1 = saturated). */
+  eventLoopUtilization: number;
+  /** How late a 1 ms timer fired (ms): how long the loop was blocked at a time. */
+  loopDelayP50: number;
+  loopDelayP99: number;
+  loopDelayMax: number;
+}

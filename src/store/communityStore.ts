@@ -7,7 +7,7 @@ import type {
   WorkspaceKey,
 } from "../domain/ports";
 import type { ContactMethodKind, MeetingCadence } from "../domain/vocabulary";
-import { translateUnique } from "./errors";
+import { translateUnique, upsertRace } from "./errors";
 import type { Db } from "./prismaClient";
 
 const withContacts = { contactMethods: { orderBy: { position: "asc" } } } as const;
@@ -38,12 +38,14 @@ export class PrismaCommunityStore implements CommunityStore {
   constructor(private readonly db: Db) {}
 
   async ensureWorkspace(key: WorkspaceKey): Promise<string> {
-    const row = await this.db.workspace.upsert({
-      where: { teamId: key.teamId },
-      create: { teamId: key.teamId, enterpriseId: key.enterpriseId ?? null },
-      update: {},
-      select: { id: true },
-    });
+    const row = await upsertRace(() =>
+      this.db.workspace.upsert({
+        where: { teamId: key.teamId },
+        create: { teamId: key.teamId, enterpriseId: key.enterpriseId ?? null },
+        update: {},
+        select: { id: true },
+      }),
+    );
     return row.id;
   }
 

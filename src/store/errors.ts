@@ -30,3 +30,16 @@ export async function translateUnique<T>(work: () => Promise<T>): Promise<T> {
     throw asUniqueViolation(error) ?? error;
   }
 }
+
+/**
+ * Prisma's upsert is a read then a write, so two at once can both try to insert;
+ * the loser gets P2002. Running it again then finds the winner's row.
+ */
+export async function upsertRace<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code !== "P2002") throw error;
+    return work();
+  }
+}

@@ -1,6 +1,7 @@
 import type { MemberProfile, MembershipRecord, MembershipStore } from "../domain/ports";
 import type { MembershipStatus, Role } from "../domain/vocabulary";
 import { toCommunityRecord } from "./communityStore";
+import { upsertRace } from "./errors";
 import type { Db } from "./prismaClient";
 
 type MembershipRow = Awaited<ReturnType<Db["membership"]["findFirstOrThrow"]>>;
@@ -20,14 +21,14 @@ export class PrismaMembershipStore implements MembershipStore {
   async join(communityId: string, slackUserId: string, profile: MemberProfile, now: Date) {
     const existing = await this.find(communityId, slackUserId);
     // upsert: two clicks on Join at once still give one row.
-    const row = await this.db.membership.upsert({
+    const row = await upsertRace(() => this.db.membership.upsert({
       where: { communityId_slackUserId: { communityId, slackUserId } },
       create: { communityId, slackUserId, ...profile, role: "member", status: "active", joinedAt: now },
       update:
         existing?.status === "active"
           ? { ...profile }
           : { ...profile, role: "member", status: "active", joinedAt: now, leftAt: null },
-    });
+    }));
     return { membership: toMembershipRecord(row), rejoined: existing !== null && existing.status !== "active" };
   }
 

@@ -21,7 +21,14 @@ type Reply = Record<string, unknown> | ((args: Record<string, any>) => Record<st
 interface Script {
   reply?: Reply;
   retryAfter?: number;
+  gate?: Gate;
   times: number;
+}
+
+/** A held call: `arrived` resolves when the call comes in; it is answered on `release()`. */
+export interface Gate {
+  arrived: Promise<void>;
+  release(): void;
 }
 
 export class FakeSlack {
@@ -61,6 +68,17 @@ export class FakeSlack {
   /** The next `times` calls of `method` get HTTP 429 with Retry-After. */
   rateLimit(method: string, retryAfterSeconds: number, times = 1): void {
     this.queue(method).push({ retryAfter: retryAfterSeconds, times });
+  }
+
+  /** The next call of `method` waits, unanswered, until the test releases it. */
+  hold(method: string): Gate {
+    let arrive!: () => void;
+    let release!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const gate: Gate & { enter(): Promise<void> } = { arrived, release, enter: () => (arrive(), released) };
+    this.queue(method).push({ gate, times: 1 });
+    return gate;
   }
 
   /** Pretend a public channel already exists (for name_taken and linking). */
@@ -110,6 +128,10 @@ export class FakeSlack {
       const next = q?.[0];
       if (next) {
         if (--next.times <= 0) q!.shift();
+        if (next.gate) {
+          void (next.gate as Gate & { enter(): Promise<void> }).enter().then(() => send(res, 200, this.answer(method, body)));
+          return;
+        }
         if (next.retryAfter !== undefined) {
           res.setHeader("Retry-After", String(next.retryAfter));
           return send(res, 429, { ok: false, error: "ratelimited" });

@@ -72,7 +72,7 @@ export async function createCommunity(h: Harness, user: string, fields: CreateFi
   return h.db.community.findFirstOrThrow({ where: { name: fields.name ?? "Starting a business" } });
 }
 
-export function joinSubmission(user: string, opts: { communityId?: string; pickedCommunity?: string; organisation?: string | null; organisationOther?: string | null; profession?: string | null; professionOther?: string | null }) {
+export function joinSubmission(user: string, opts: { communityId?: string; pickedCommunity?: string | null; organisation?: string | null; organisationOther?: string | null; profession?: string | null; professionOther?: string | null }) {
   return viewSubmission({
     user,
     callbackId: CALLBACK.joinCommunity,

@@ -1,0 +1,46 @@
+import { ACTION } from "../../src/views/ids";
+import { startHarness, type Harness } from "../support/harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+function allText(reply: { json: any }): string {
+  return JSON.stringify(reply.json.blocks);
+}
+
+describe("/community help", () => {
+  it.each(["", "help", "HELP"])("answers %j in the ack, ephemerally, listing every subcommand", async (text) => {
+    const reply = await h.command(text);
+    expect(reply.status).toBe(200);
+    expect(reply.json.response_type).toBe("ephemeral");
+    const body = allText(reply);
+    for (const usage of ["/community help", "/community create [name]", "/community list", "/community info [name]", "/community join [name]", "/community leave [name]"]) {
+      expect(body).toContain(usage);
+    }
+    const buttons = reply.json.blocks.flatMap((b: any) => (b.type === "actions" ? b.elements : []));
+    expect(buttons).toContainEqual(expect.objectContaining({ action_id: ACTION.openCreateModal, text: expect.objectContaining({ text: "Create a community" }) }));
+    // The help is answered in the ack itself: no Web API call was needed.
+    expect(h.slack.responses).toHaveLength(0);
+  });
+
+  it("suggests the closest subcommand for a typo", async () => {
+    const reply = await h.command("lsit");
+    expect(reply.json.text).toBe("I don't know `/community lsit`. Did you mean `/community list`?");
+    expect(allText(reply)).toContain("/community create [name]");
+  });
+
+  it("gives the help without a guess when nothing is close", async () => {
+    const reply = await h.command("frobnicate the widgets");
+    expect(reply.json.text).toBe("I don't know `/community frobnicate`. Here is what you can do:");
+  });
+
+  it("escapes what the user typed", async () => {
+    const reply = await h.command("<!channel>");
+    expect(reply.json.text).toContain("&lt;!channel&gt;");
+  });
+});

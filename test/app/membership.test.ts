@@ -1,0 +1,153 @@
+import { ACTION, CALLBACK, PROFILE_BLOCK } from "../../src/views/ids";
+import { createCommunity, joinCommunity, joinSubmission } from "../support/flows";
+import { startHarness, type Harness } from "../support/harness";
+import { blockAction } from "../support/payloads";
+
+let h: Harness;
+let communityId: string;
+let channel: string;
+beforeEach(async () => {
+  h = await startHarness();
+  const community = await createCommunity(h, "U0ALICE");
+  communityId = community.id;
+  channel = community.slackChannelId!;
+  h.slack.reset();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+function lastResponseText() {
+  return h.slack.responses.at(-1)!.body.text as string;
+}
+
+describe("joining", () => {
+  it("/community join <name> opens the join modal for that community", async () => {
+    await h.command("join starting a business", { user: "U0BOB" });
+    const view = h.slack.lastCall("views.open")!.args.view;
+    expect(view.callback_id).toBe(CALLBACK.joinCommunity);
+    expect(JSON.parse(view.private_metadata)).toEqual({ communityId, channelId: "C0RANDOM" });
+    expect(view.blocks.map((b: any) => b.block_id)).toEqual(
+      expect.arrayContaining([PROFILE_BLOCK.organisation, PROFILE_BLOCK.organisationOther, PROFILE_BLOCK.profession, PROFILE_BLOCK.professionOther]),
+    );
+    // The community is known, so there is no picker.
+    expect(view.blocks.map((b: any) => b.block_id)).not.toContain(PROFILE_BLOCK.community);
+  });
+
+  it("/community join in the community's channel needs no name", async () => {
+    await h.command("join", { user: "U0BOB", channel });
+    expect(JSON.parse(h.slack.lastCall("views.open")!.args.view.private_metadata).communityId).toBe(communityId);
+  });
+
+  it("/community join elsewhere asks which community in the modal", async () => {
+    await h.command("join", { user: "U0BOB" });
+    const view = h.slack.lastCall("views.open")!.args.view;
+    expect(view.blocks.find((b: any) => b.block_id === PROFILE_BLOCK.community).element.action_id).toBe(ACTION.community);
+  });
+
+  it("the Join button opens the same modal", async () => {
+    await h.interact(blockAction({ user: "U0BOB", actionId: ACTION.joinCommunity, value: communityId, channel: "C0RANDOM", responseUrl: h.slack.responseUrl() }));
+    expect(JSON.parse(h.slack.lastCall("views.open")!.args.view.private_metadata).communityId).toBe(communityId);
+  });
+
+  it("submitting makes the person a member, invites them to the channel and says hello", async () => {
+    const reply = await h.interact(joinSubmission("U0BOB", { communityId, organisation: "companies-house", profession: "user-centred-design" }));
+    expect(reply.status).toBe(200);
+    expect(reply.text).toBe("");
+    const membership = await h.db.membership.findUniqueOrThrow({ where: { communityId_slackUserId: { communityId, slackUserId: "U0BOB" } } });
+    expect(membership).toMatchObject({ role: "member", status: "active", organisation: "companies-house", profession: "user-centred-design" });
+    expect(h.slack.lastCall("conversations.invite")!.args).toMatchObject({ channel, users: "U0BOB" });
+    const posts = h.slack.callsTo("chat.postMessage");
+    expect(posts.find((p) => p.args.channel === channel)!.args.text).toBe(":wave: <@U0BOB> joined the community (Companies House, User-centred design).");
+    expect(posts.find((p) => p.args.channel === "U0BOB")!.args.text).toContain("Welcome to *Starting a business*");
+    const audit = await h.db.auditEvent.findFirstOrThrow({ where: { action: "member.joined" } });
+    expect(audit.actorId).toBe("U0BOB");
+  });
+
+  it("a community picked in the modal is joined", async () => {
+    await h.interact(joinSubmission("U0BOB", { pickedCommunity: communityId }));
+    expect(await h.db.membership.count({ where: { communityId, status: "active" } })).toBe(2);
+  });
+
+  it("asks for a community, an organisation and a profession, field by field", async () => {
+    const reply = await h.interact(joinSubmission("U0BOB", { pickedCommunity: null, organisation: null, profession: "astrology" }));
+    expect(reply.json.response_action).toBe("errors");
+    expect(reply.json.errors).toEqual({ [PROFILE_BLOCK.community]: "Choose the community you want to join." });
+    const second = await h.interact(joinSubmission("U0BOB", { communityId, organisation: null, profession: "astrology" }));
+    expect(second.json.errors).toEqual({
+      [PROFILE_BLOCK.organisation]: "Pick your organisation. Type a few letters, e.g. HMRC, or choose Other.",
+      [PROFILE_BLOCK.profession]: "That profession is not in our list. Pick one from the list, or choose Other.",
+    });
+    expect(await h.db.membership.count()).toBe(1);
+  });
+
+  it("a current member who submits again updates their details, without a second welcome", async () => {
+    await joinCommunity(h, "U0BOB", communityId);
+    h.slack.reset();
+    await h.interact(joinSubmission("U0BOB", { communityId, organisation: "dbt", profession: "policy" }));
+    expect(await h.db.membership.findFirstOrThrow({ where: { slackUserId: "U0BOB" } })).toMatchObject({ organisation: "dbt", profession: "policy" });
+    expect(h.slack.callsTo("conversations.invite")).toHaveLength(0);
+    expect(h.slack.lastCall("chat.postMessage")!.args.text).toContain("Your details in *Starting a business* are updated");
+  });
+
+  it("a member opening the join modal finds their details filled in", async () => {
+    await joinCommunity(h, "U0BOB", communityId, { organisation: "dwp", profession: "policy" });
+    await h.command("join starting a business", { user: "U0BOB" });
+    const view = h.slack.lastCall("views.open")!.args.view;
+    const block = (id: string) => view.blocks.find((b: any) => b.block_id === id);
+    expect(block(PROFILE_BLOCK.organisation).element.initial_option.value).toBe("dwp");
+    expect(block(PROFILE_BLOCK.profession).element.initial_option.value).toBe("policy");
+  });
+
+  it("an unknown community name gets a message saying what to type", async () => {
+    await h.command("join Nonexistent thing", { user: "U0BOB" });
+    expect(lastResponseText()).toBe('There is no community called "Nonexistent thing". `/community list` shows them all.');
+    expect(h.slack.callsTo("views.open")).toHaveLength(0);
+  });
+
+  it("two Join submissions at once give one membership", async () => {
+    const submission = joinSubmission("U0BOB", { communityId });
+    await Promise.all([h.interact(submission), h.interact(submission)]);
+    expect(await h.db.membership.count({ where: { slackUserId: "U0BOB" } })).toBe(1);
+  });
+});
+
+describe("leaving", () => {
+  it("a member leaves; a former member can rejoin", async () => {
+    await joinCommunity(h, "U0BOB", communityId);
+    h.clock.advance(60_000);
+    await h.command("leave starting a business", { user: "U0BOB" });
+    expect(lastResponseText()).toBe(`You have left *Starting a business*. You are still in <#${channel}>; type \`/leave\` there if you want to leave the channel too.`);
+    const left = await h.db.membership.findFirstOrThrow({ where: { slackUserId: "U0BOB" } });
+    expect(left.status).toBe("left");
+    expect(left.leftAt).toEqual(h.clock.now());
+
+    h.clock.advance(60_000);
+    await joinCommunity(h, "U0BOB", communityId);
+    expect(await h.db.membership.findFirstOrThrow({ where: { slackUserId: "U0BOB" } })).toMatchObject({ status: "active", leftAt: null });
+    expect((await h.db.auditEvent.findMany({ where: { actorId: "U0BOB" }, orderBy: { createdAt: "asc" } })).map((a) => a.action)).toEqual([
+      "member.joined",
+      "member.left",
+      "member.rejoined",
+    ]);
+  });
+
+  it("the last organiser cannot leave", async () => {
+    await h.command("leave", { user: "U0ALICE", channel });
+    expect(lastResponseText()).toMatch(/You are the last organiser of \*Starting a business\*, so you cannot leave yet/);
+    expect((await h.db.membership.findFirstOrThrow({ where: { slackUserId: "U0ALICE" } })).status).toBe("active");
+  });
+
+  it("of two organisers leaving at the same moment, one stays", async () => {
+    await joinCommunity(h, "U0BOB", communityId);
+    await h.db.membership.updateMany({ where: { slackUserId: "U0BOB" }, data: { role: "organiser" } });
+    await Promise.all([h.command("leave", { user: "U0ALICE", channel }), h.command("leave", { user: "U0BOB", channel })]);
+    const organisers = await h.db.membership.count({ where: { communityId, role: "organiser", status: "active" } });
+    expect(organisers).toBe(1);
+  });
+
+  it("someone who is not a member is told so", async () => {
+    await h.command("leave", { user: "U0CAROL", channel });
+    expect(lastResponseText()).toBe("You are not a member of *Starting a business*, so there is nothing to leave.");
+  });
+});

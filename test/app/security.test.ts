@@ -1,0 +1,58 @@
+import { startHarness, type Harness } from "../support/harness";
+import { createSubmission, joinSubmission } from "../support/flows";
+import { signedHeaders } from "../support/signing";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+function submissionBody() {
+  return `payload=${encodeURIComponent(JSON.stringify(createSubmission("U0MALLORY")))}`;
+}
+
+describe("requests that are not from Slack", () => {
+  it("rejects a forged signature with 401 and writes nothing", async () => {
+    const reply = await h.post(submissionBody(), { secret: "not-the-secret" });
+    expect(reply.status).toBe(401);
+    expect(await h.db.community.count()).toBe(0);
+    expect(h.slack.callsTo("conversations.create")).toHaveLength(0);
+  });
+
+  it("rejects an unsigned request with 401", async () => {
+    const reply = await h.post(submissionBody(), { unsigned: true });
+    expect(reply.status).toBe(401);
+  });
+
+  it("rejects a correctly signed request older than five minutes (a replay) with 401", async () => {
+    const reply = await h.post(submissionBody(), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    expect(reply.status).toBe(401);
+    expect(await h.db.community.count()).toBe(0);
+  });
+
+  it("rejects a body altered after signing", async () => {
+    const body = submissionBody();
+    const headers = signedHeaders("test-signing-secret", body);
+    const reply = await h.post(body.replace("U0MALLORY", "U0ALICEX"), { unsigned: true, headers });
+    expect(reply.status).toBe(401);
+  });
+
+  it("answers a malformed payload with an error and keeps serving", async () => {
+    const broken = await h.post("payload=%7Bnot-json");
+    expect(broken.status).toBeGreaterThanOrEqual(400);
+    const unknownShape = await h.post(`payload=${encodeURIComponent(JSON.stringify({ type: "view_submission", view: null }))}`);
+    expect(unknownShape.status).toBeGreaterThanOrEqual(200);
+    const help = await h.command("help");
+    expect(help.status).toBe(200);
+    expect(help.json.response_type).toBe("ephemeral");
+  });
+
+  it("forged private_metadata cannot pick another workspace's community", async () => {
+    const reply = await h.interact(joinSubmission("U0MALLORY", { communityId: "c-does-not-exist" }));
+    expect(reply.json.response_action).toBe("errors");
+    expect(Object.values(reply.json.errors)[0]).toMatch(/no longer exists/);
+  });
+});

@@ -1,0 +1,80 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { ConfigError, loadConfig } from "../src/config";
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, "..");
+
+describe("configuration", () => {
+  it("fills in the documented defaults", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" })).toEqual({
+      slackBotToken: "xoxb-1",
+      slackSigningSecret: "s",
+      slackAppToken: undefined,
+      slackApiUrl: "https://slack.com/api/",
+      port: 3000,
+      databaseUrl: "file:./data/communities.db",
+      defaultTimezone: "Europe/London",
+      logLevel: "info",
+    });
+  });
+
+  it("accepts Socket Mode without a signing secret, PostgreSQL, and an API base without a trailing slash", () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_APP_TOKEN: "xapp-1",
+      SLACK_API_URL: "https://slack-gov.com/api",
+      DATABASE_URL: "postgresql://u:p@db:5432/communities",
+      PORT: "8080",
+      DEFAULT_TIMEZONE: "America/New_York",
+      LOG_LEVEL: "debug",
+    });
+    expect(config).toMatchObject({ slackAppToken: "xapp-1", slackApiUrl: "https://slack-gov.com/api/", port: 8080, defaultTimezone: "America/New_York" });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PORT: "", LOG_LEVEL: " " }).port).toBe(3000);
+  });
+
+  it("names every bad variable and what it should look like", () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: "xoxp-user-token", PORT: "eighty", DATABASE_URL: "mysql://x", DEFAULT_TIMEZONE: "Europe/Atlantis", LOG_LEVEL: "loud", SLACK_API_URL: "not a url", SLACK_APP_TOKEN: "bad" });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = error!.message;
+    for (const fragment of [
+      "SLACK_BOT_TOKEN should be a bot token that starts with xoxb-",
+      "PORT should be a port number such as 3000",
+      "DATABASE_URL should be a SQLite file",
+      "DEFAULT_TIMEZONE should be an IANA time zone such as Europe/London",
+      "LOG_LEVEL should be one of",
+      "SLACK_API_URL should be an http(s) URL",
+      "SLACK_APP_TOKEN should be an app-level token that starts with xapp-",
+      "See the configuration table in README.md.",
+    ]) {
+      expect(message).toContain(fragment);
+    }
+  });
+
+  it("requires the bot token, and the signing secret in HTTP mode", () => {
+    expect(() => loadConfig({})).toThrow(/SLACK_BOT_TOKEN is required[\s\S]*SLACK_SIGNING_SECRET is required in HTTP mode/);
+  });
+
+  it("stops the bot with exit code 1, a readable message and no stack trace", async () => {
+    const tsx = path.join(ROOT, "node_modules/.bin/tsx");
+    const env = { PATH: process.env.PATH ?? "", SLACK_BOT_TOKEN: "nope", DATABASE_URL: "file:/tmp/never-created.db" };
+    const failure = await run(tsx, ["src/main.ts"], { cwd: ROOT, env }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failure).not.toBeNull();
+    expect(failure!.code).toBe(1);
+    expect(failure!.stderr).toContain("The bot cannot start because of its configuration:");
+    expect(failure!.stderr).toContain("SLACK_BOT_TOKEN should be a bot token that starts with xoxb-");
+    expect(failure!.stderr).not.toMatch(/\n\s+at /);
+  });
+});
