@@ -31,4 +31,4 @@ if (process.env.TEST_POSTGRES_URL) {
   });
 }
 
-module.exports = { projects, maxWorkers: 2 };
+module.exports = { projects, maxWorkers: 2, reporters: ["default", "<rootDir>/test/support/summaryReporter.js"] };
