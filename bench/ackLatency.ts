@@ -11,7 +11,12 @@
 //      latencies are merged;
 //   4. checks every answer (HTTP 200, the expected ack body, one response_url
 //      post per /community list) and prints p50/p99, the app/bare ratios, and a
-//      Markdown table; writes bench/results/ack-latency.json.
+//      Markdown table; writes bench/results/ack-latency.json (other settings
+//      write ack-latency-<mode>-<rate>rps-<duration>s.json beside it).
+//   Also reported, to explain the numbers: the server's CPU per request (from
+//   /proc), its event-loop utilisation and longest blocks (asked over stdin),
+//   answers per second, acks slower than Slack's 3 s, and the load generator's
+//   own event-loop lag (a late generator reads answers late).
 //
 // Why rounds: the 4 targets cannot be loaded at the same instant without
 // disturbing each other, so they take turns, and the turns rotate (round r starts
@@ -26,7 +31,8 @@
 // then nothing for most of the second: that measures queueing at 10 concurrent
 // requests, not a steady rate. Here BENCH_RATE single-connection instances, each
 // at 1 request a second, start 1/BENCH_RATE s apart, so the requests arrive
-// evenly spaced (every 5 ms at 200/s) — what Slack's traffic looks like.
+// evenly spaced (every 5 ms at 200/s): the steady rate the issue asks for, and
+// an open loop — a slow answer does not hold the next request back.
 // BENCH_MODE=burst runs the plain `overallRate` form (BENCH_CONNECTIONS, default
 // 10) for comparison.
 //
@@ -505,16 +511,16 @@ async function main(): Promise<number> {
   );
   const responseBase = fake.ready.baseUrl;
   const pid = apps.ready.pid;
-  // The next target starts only when the server process is idle again: the work
-  // a list does after its ack (queries, the response_url post) can outlast the
-  // load, and would otherwise land on whichever target comes next.
-  // The CPU a target costs is measured from the start of its load to idle, so
-  // it includes the work it left queued.
   const appsStats = async (): Promise<AppsStats> => {
     const line = apps.nextLine();
     apps.child.stdin!.write("stats\n");
     return JSON.parse(await line) as AppsStats;
   };
+  // The next target starts only when the server process is idle again: the work
+  // a list does after its ack (queries, the response_url post) can outlast the
+  // load, and would otherwise land on whichever target comes next. The CPU a
+  // target costs is counted from the start of its load to idle, so it includes
+  // the work it left queued.
   const measure = async (target: Target, seconds: number, tally: Tally) => {
     const cpuBefore = cpuMs(pid);
     await appsStats(); // resets the counters
