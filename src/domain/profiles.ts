@@ -13,37 +13,58 @@ export interface ProfileInput {
   professionOther?: string | null;
 }
 
+interface ChoiceRules {
+  field: "organisation" | "profession";
+  otherId: string;
+  known: (id: string) => boolean;
+  missing: string;
+  unknown: string;
+  otherMissing: string;
+}
+
+/**
+ * One pick from a reference list, or "other" with typed words. Writes any error
+ * under the field (or the field's "Other" input) and returns the chosen values.
+ */
+function checkChoice(id: string, other: string, rules: ChoiceRules, errors: Record<string, string>): { id: string; other: string | null } {
+  const otherField = `${rules.field}Other`;
+  if (!id) errors[rules.field] = rules.missing;
+  else if (id === rules.otherId) {
+    if (!other) errors[otherField] = rules.otherMissing;
+    else if (other.length > OTHER_TEXT_MAX) errors[otherField] = `Keep it to ${OTHER_TEXT_MAX} characters.`;
+  } else if (!rules.known(id)) errors[rules.field] = rules.unknown;
+  return { id, other: id === rules.otherId ? other : null };
+}
+
+const ORGANISATION_RULES: ChoiceRules = {
+  field: "organisation",
+  otherId: OTHER_ORGANISATION_ID,
+  known: (id) => findOrganisation(id) !== undefined,
+  missing: "Pick your organisation. Type a few letters, e.g. HMRC, or choose Other.",
+  unknown: "That organisation is not in our list. Pick one from the list, or choose Other and type it.",
+  otherMissing: "You chose Other: type your organisation's name here.",
+};
+
+const PROFESSION_RULES: ChoiceRules = {
+  field: "profession",
+  otherId: OTHER_PROFESSION_ID,
+  known: (id) => findProfession(id) !== undefined,
+  missing: "Pick your profession, or choose Other.",
+  unknown: "That profession is not in our list. Pick one from the list, or choose Other.",
+  otherMissing: "You chose Other: type your profession here.",
+};
+
 /** Field errors are keyed organisation, organisationOther, profession, professionOther. */
 export function checkProfile(input: ProfileInput, errors: Record<string, string>): MemberProfile | null {
-  const organisation = input.organisation?.trim() ?? "";
-  const organisationOther = input.organisationOther?.trim() ?? "";
-  const profession = input.profession?.trim() ?? "";
-  const professionOther = input.professionOther?.trim() ?? "";
-
-  if (!organisation) {
-    errors.organisation = "Pick your organisation. Type a few letters, e.g. HMRC, or choose Other.";
-  } else if (organisation === OTHER_ORGANISATION_ID) {
-    if (!organisationOther) errors.organisationOther = "You chose Other: type your organisation's name here.";
-    else if (organisationOther.length > OTHER_TEXT_MAX) errors.organisationOther = `Keep it to ${OTHER_TEXT_MAX} characters.`;
-  } else if (!findOrganisation(organisation)) {
-    errors.organisation = "That organisation is not in our list. Pick one from the list, or choose Other and type it.";
-  }
-
-  if (!profession) {
-    errors.profession = "Pick your profession, or choose Other.";
-  } else if (profession === OTHER_PROFESSION_ID) {
-    if (!professionOther) errors.professionOther = "You chose Other: type your profession here.";
-    else if (professionOther.length > OTHER_TEXT_MAX) errors.professionOther = `Keep it to ${OTHER_TEXT_MAX} characters.`;
-  } else if (!findProfession(profession)) {
-    errors.profession = "That profession is not in our list. Pick one from the list, or choose Other.";
-  }
-
-  if (["organisation", "organisationOther", "profession", "professionOther"].some((key) => key in errors)) return null;
+  const before = Object.keys(errors).length;
+  const organisation = checkChoice(input.organisation?.trim() ?? "", input.organisationOther?.trim() ?? "", ORGANISATION_RULES, errors);
+  const profession = checkChoice(input.profession?.trim() ?? "", input.professionOther?.trim() ?? "", PROFESSION_RULES, errors);
+  if (Object.keys(errors).length > before) return null;
   return {
-    organisation,
-    organisationOther: organisation === OTHER_ORGANISATION_ID ? organisationOther : null,
-    profession,
-    professionOther: profession === OTHER_PROFESSION_ID ? professionOther : null,
+    organisation: organisation.id,
+    organisationOther: organisation.other,
+    profession: profession.id,
+    professionOther: profession.other,
   };
 }
 
