@@ -3,7 +3,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from "@slack/bolt";
-import type { WebClientOptions } from "@slack/web-api";
+import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Config } from "../config";
 import { systemClock, type Clock } from "../domain/clock";
@@ -96,9 +96,19 @@ export function createApp(deps: AppDependencies): RunningApp {
     logger.error({ err: error }, "unhandled listener error");
   });
 
+  // Calls made before an ack must answer inside Slack's 3 s: this client never
+  // waits out a rate limit or retries on its own (see app/slackCalls.ts).
+  const beforeAckClient = new WebClient(config.slackBotToken, {
+    slackApiUrl: config.slackApiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: 2000,
+    logger: boltLogger(logger),
+  });
+
   registerCommands(app, services);
   registerActions(app, services);
-  registerViews(app, services);
+  registerViews(app, services, beforeAckClient);
   registerOptions(app, services);
   registerEvents(app, services);
 

@@ -120,6 +120,24 @@ describe("submitting the create modal", () => {
   });
 });
 
+describe("when Slack rate-limits", () => {
+  it("honours a short Retry-After and creates the channel on the retry", async () => {
+    h.slack.rateLimit("conversations.create", 0);
+    const reply = await h.interact(createSubmission("U0ALICE"));
+    expect(reply.json).toEqual({ response_action: "clear" });
+    expect(h.slack.callsTo("conversations.create")).toHaveLength(2);
+    expect(await h.db.community.count({ where: { slackChannelId: { not: null } } })).toBe(1);
+  });
+
+  it("does not wait out a long Retry-After before the ack: says so beside the channel field and keeps nothing", async () => {
+    h.slack.rateLimit("conversations.create", 30);
+    const reply = await h.interact(createSubmission("U0ALICE"));
+    expect(reply.json.response_action).toBe("errors");
+    expect(reply.json.errors[CREATE_BLOCK.channel]).toBe("Slack is busy right now. Please try again in 30 seconds.");
+    expect(await h.db.community.count()).toBe(0);
+  });
+});
+
 describe("validation errors, each beside its field, with nothing written", () => {
   async function errorsFor(fields: Parameters<typeof createSubmission>[1]) {
     const reply = await h.interact(createSubmission("U0ALICE", fields));

@@ -1,5 +1,6 @@
 // Starts the real app on a random port, against the fake Slack Web API and a
 // fresh database, and sends it signed requests exactly as Slack would.
+import type { WebClientOptions } from "@slack/web-api";
 import pino from "pino";
 import { createApp, type RunningApp } from "../../src/app/createApp";
 import type { Config } from "../../src/config";
@@ -39,7 +40,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
+export async function startHarness(overrides: Partial<Config> = {}, clientOptions: WebClientOptions = { retryConfig: { retries: 0 } }): Promise<Harness> {
   const slack = new FakeSlack();
   await slack.start();
   const database = await createTestDatabase();
@@ -56,8 +57,8 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
     ...overrides,
   };
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  // No retries: a scripted failure should surface at once, not after back-off.
-  const app = createApp({ config, store, logger, clock, clientOptions: { retryConfig: { retries: 0 } } });
+  // By default no retries: a scripted failure should surface at once, not after back-off.
+  const app = createApp({ config, store, logger, clock, clientOptions });
   const port = await app.start();
   const url = `http://127.0.0.1:${port}`;
   let seq = 0;

@@ -12,11 +12,12 @@ import { channelPurpose, channelTopic, welcomeMessage } from "../../views/charte
 import { esc } from "../../views/blocks";
 import { CALLBACK, CREATE_BLOCK, PROFILE_BLOCK } from "../../views/ids";
 import { modalErrors, slackErrorCode } from "../replies";
+import { beforeAck, busyProblem } from "../slackCalls";
 import type { Services } from "../services";
 import { list, readViewState, text } from "../viewState";
 import { workspaceOf } from "../workspace";
 
-export function registerCreateCommunitySubmission(app: App, services: Services): void {
+export function registerCreateCommunitySubmission(app: App, services: Services, beforeAckClient: WebClient): void {
   app.view(CALLBACK.createCommunity, async ({ ack, body, view, client, context }) => {
     const userId = body.user.id;
     const values = readViewState(view);
@@ -51,7 +52,7 @@ export function registerCreateCommunitySubmission(app: App, services: Services):
         return;
       }
       community = result.community;
-      const channelId = await provideChannel(client, draft);
+      const channelId = await provideChannel(beforeAckClient, draft);
       community = await services.communities.attachChannel(community.id, channelId, userId);
     } catch (error) {
       if (community && !community.slackChannelId) await services.communities.discard(community.id).catch(() => undefined);
@@ -68,21 +69,21 @@ async function provideChannel(client: WebClient, draft: CommunityDraft): Promise
   if (draft.channel.kind === "existing") {
     const channelId = draft.channel.channelId;
     try {
-      await client.conversations.join({ channel: channelId });
+      await beforeAck(() => client.conversations.join({ channel: channelId }));
     } catch (error) {
-      throw new ValidationError({ [CREATE_BLOCK.existingChannel]: existingChannelProblem(slackErrorCode(error)) });
+      throw new ValidationError({ [CREATE_BLOCK.existingChannel]: busyProblem(error) ?? existingChannelProblem(slackErrorCode(error)) });
     }
     return channelId;
   }
   const name = draft.channel.name;
   try {
-    const created = await client.conversations.create({ name, is_private: false });
+    const created = await beforeAck(() => client.conversations.create({ name, is_private: false }));
     const id = created.channel?.id;
     if (!id) throw new AppError("slack_error", "Slack did not return the new channel. Please try again.", CREATE_BLOCK.channel);
     return id;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new ValidationError({ [CREATE_BLOCK.channel]: newChannelProblem(slackErrorCode(error), name) });
+    throw new ValidationError({ [CREATE_BLOCK.channel]: busyProblem(error) ?? newChannelProblem(slackErrorCode(error), name) });
   }
 }
 

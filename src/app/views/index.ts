@@ -1,9 +1,10 @@
 import type { App } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import type { Services } from "../services";
 import { registerCreateCommunitySubmission } from "./createCommunity";
 import { registerJoinCommunitySubmission } from "./joinCommunity";
 
-export function registerViews(app: App, services: Services): void {
-  registerCreateCommunitySubmission(app, services);
+export function registerViews(app: App, services: Services, beforeAckClient: WebClient): void {
+  registerCreateCommunitySubmission(app, services, beforeAckClient);
   registerJoinCommunitySubmission(app, services);
 }
