@@ -93,6 +93,14 @@ const ROUND_SECONDS = DURATION / ROUNDS;
 // ---------------------------------------------------------------- child processes
 
 const children: ChildProcess[] = [];
+/** Set while this process stops its children on purpose; any other exit of a child aborts the run. */
+let stopping = false;
+
+function abort(message: string): never {
+  console.error(`\nABORTED: ${message}`);
+  killChildren();
+  process.exit(1);
+}
 
 function killChildren(signal: NodeJS.Signals = "SIGTERM"): void {
   for (const child of children) {
@@ -150,6 +158,8 @@ function spawnServers<T>(role: "fake" | "apps", env: Record<string, string>, nod
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
       if (ready === undefined) reject(new Error(`servers.ts ${role} exited before it was ready (code ${code}, signal ${signal})`));
+      // Without its server, autocannon would keep reconnecting and the run would never end.
+      else if (!stopping) abort(`servers.ts ${role} exited during the run (code ${code}, signal ${signal})`);
     });
   });
 }
@@ -481,6 +491,10 @@ function machineFacts() {
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<number> {
+  // A bound on the whole run: the planned load, plus generous time for start-up,
+  // draining and a server that answers slowly.
+  const plannedSeconds = 4 * (DURATION + WARMUP) + 4 * (ROUNDS + 1) * 3;
+  setTimeout(() => abort(`the run took more than ${plannedSeconds * 3 + 180} s`), (plannedSeconds * 3 + 180) * 1000).unref();
   const machine = machineFacts();
   console.log(
     `Ack latency bench: ${RATE} req/s, ${DURATION} s per target (${ROUNDS} rounds of ${ROUND_SECONDS} s), ` +
@@ -558,6 +572,7 @@ async function main(): Promise<number> {
   }
 
   // Stop the apps first (the app finishes its post-ack work), then the fake, which reports what it received.
+  stopping = true;
   await stopChild(apps);
   await stopChild(fake);
   const stats = fake.later.map((line) => JSON.parse(line) as FakeStats).find((s) => s.role === "fake-stats");

@@ -30,14 +30,25 @@ export type CreateResult =
   | { kind: "duplicate"; community: CommunityRecord };
 
 export class CommunityService {
+  /**
+   * Team id -> workspace row id. The mapping never changes once made, so every
+   * replica may keep it: after the first request, no command spends a query on it.
+   */
+  private readonly workspaceIds = new Map<string, string>();
+
   constructor(private readonly deps: { store: Store; clock: Clock }) {}
 
   private get store() {
     return this.deps.store;
   }
 
-  workspaceId(key: WorkspaceKey): Promise<string> {
-    return this.store.communities.ensureWorkspace(key);
+  /** The workspace's row id, creating the row on first contact. */
+  async workspaceId(key: WorkspaceKey): Promise<string> {
+    const known = this.workspaceIds.get(key.teamId);
+    if (known) return known;
+    const id = await this.store.communities.ensureWorkspace(key);
+    this.workspaceIds.set(key.teamId, id);
+    return id;
   }
 
   /**
@@ -113,16 +124,16 @@ export class CommunityService {
     return this.store.communities.discardCommunity(communityId);
   }
 
-  async list(workspace: WorkspaceKey, page: number): Promise<{ items: CommunitySummary[]; total: number; page: number; pageCount: number }> {
+  /** One page of the workspace's communities, marked with the viewer's memberships. */
+  async list(workspace: WorkspaceKey, viewerId: string, page: number): Promise<{ items: CommunitySummary[]; total: number; page: number; pageCount: number }> {
     const workspaceId = await this.workspaceId(workspace);
     const wanted = Math.max(0, page);
-    let result = await this.store.communities.list(workspaceId, { offset: wanted * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE });
+    const fetch = (p: number) => this.store.communities.list(workspaceId, viewerId, { offset: p * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE });
+    let result = await fetch(wanted);
     const pageCount = Math.max(1, Math.ceil(result.total / LIST_PAGE_SIZE));
     // A stale "Next" button can point past the end after communities are archived.
     const current = Math.min(wanted, pageCount - 1);
-    if (current !== wanted) {
-      result = await this.store.communities.list(workspaceId, { offset: current * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE });
-    }
+    if (current !== wanted) result = await fetch(current);
     return { ...result, page: current, pageCount };
   }
 

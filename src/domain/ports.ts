@@ -35,6 +35,8 @@ export interface CommunitySummary {
   service: string;
   slackChannelId: string | null;
   memberCount: number;
+  /** Whether the person reading the list is an active member. */
+  viewerIsMember: boolean;
 }
 
 export interface MembershipRecord {
@@ -116,7 +118,7 @@ export interface CommunityStore {
   findByRequestId(requestId: string): Promise<CommunityRecord | null>;
   slugsStartingWith(workspaceId: string, prefix: string): Promise<string[]>;
   /** Active (not archived) communities, alphabetically, with active member counts. */
-  list(workspaceId: string, page: { offset: number; limit: number }): Promise<{ items: CommunitySummary[]; total: number }>;
+  list(workspaceId: string, viewerId: string, page: { offset: number; limit: number }): Promise<{ items: CommunitySummary[]; total: number }>;
   /** Names and slugs of every active community, for "did you mean" and pickers. */
   names(workspaceId: string): Promise<Array<{ id: string; name: string; slug: string }>>;
   openProblems(communityId: string, limit: number): Promise<{ items: ProblemSummary[]; total: number }>;

@@ -12,6 +12,17 @@ import type { Db } from "./prismaClient";
 
 const withContacts = { contactMethods: { orderBy: { position: "asc" } } } as const;
 
+interface ListRow {
+  id: string;
+  name: string;
+  slug: string;
+  service: string;
+  slackChannelId: string | null;
+  memberCount: number | bigint;
+  viewerIsMember: number | bigint;
+  total: number | bigint;
+}
+
 type CommunityRow = Awaited<ReturnType<Db["community"]["findFirstOrThrow"]>> & {
   contactMethods: Array<{ kind: string; link: string | null }>;
 };
@@ -157,25 +168,26 @@ export class PrismaCommunityStore implements CommunityStore {
     return rows.map((r) => r.slug);
   }
 
-  async list(workspaceId: string, page: { offset: number; limit: number }): Promise<{ items: CommunitySummary[]; total: number }> {
-    const where = { workspaceId, archivedAt: null };
-    const [total, rows] = await Promise.all([
-      this.db.community.count({ where }),
-      this.db.community.findMany({
-        where,
-        orderBy: [{ nameKey: "asc" }],
-        skip: page.offset,
-        take: page.limit,
-        select: {
-          id: true,
-          name: true,
-          slug: true,
-          service: true,
-          slackChannelId: true,
-          _count: { select: { memberships: { where: { status: "active" } } } },
-        },
-      }),
-    ]);
+  /**
+   * The list is the busiest read, so it is one raw query rather than four
+   * Prisma ones: the page, each community's active member count, whether the
+   * viewer is in it, and (by a window function) the total. Portable SQL: it runs
+   * as written on SQLite and PostgreSQL.
+   */
+  async list(workspaceId: string, viewerId: string, page: { offset: number; limit: number }): Promise<{ items: CommunitySummary[]; total: number }> {
+    const rows = await this.db.$queryRaw<ListRow[]>`
+      SELECT c."id", c."name", c."slug", c."service", c."slackChannelId",
+        (SELECT COUNT(*) FROM "Membership" m WHERE m."communityId" = c."id" AND m."status" = 'active') AS "memberCount",
+        (SELECT COUNT(*) FROM "Membership" v WHERE v."communityId" = c."id" AND v."slackUserId" = ${viewerId} AND v."status" = 'active') AS "viewerIsMember",
+        COUNT(*) OVER () AS "total"
+      FROM "Community" c
+      WHERE c."workspaceId" = ${workspaceId} AND c."archivedAt" IS NULL
+      ORDER BY c."nameKey"
+      LIMIT ${page.limit} OFFSET ${page.offset}`;
+    // Past the last page there are no rows to carry the total, so count apart.
+    const total = rows.length
+      ? Number(rows[0].total)
+      : await this.db.community.count({ where: { workspaceId, archivedAt: null } });
     return {
       total,
       items: rows.map((r) => ({
@@ -184,7 +196,9 @@ export class PrismaCommunityStore implements CommunityStore {
         slug: r.slug,
         service: r.service,
         slackChannelId: r.slackChannelId,
-        memberCount: r._count.memberships,
+        // COUNT is a bigint on PostgreSQL and a number on SQLite.
+        memberCount: Number(r.memberCount),
+        viewerIsMember: Number(r.viewerIsMember) > 0,
       })),
     };
   }

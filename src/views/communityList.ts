@@ -7,8 +7,6 @@ export interface CommunityListPage {
   total: number;
   page: number;
   pageCount: number;
-  /** Communities the reader already belongs to: they get no Join button. */
-  memberOf: Set<string>;
 }
 
 /** One page (at most 10 communities) so the message stays far below 50 blocks. */
@@ -27,11 +25,9 @@ export function communityListMessage(list: CommunityListPage): { text: string; b
   ];
   for (const c of list.items) {
     const line = `*${esc(c.name)}*  ·  ${plural(c.memberCount, "member")}  ·  ${channelLink(c.slackChannelId)}\n_${esc(c.service)}_`;
-    const accessory = list.memberOf.has(c.id)
-      ? undefined
-      : button("Join", ACTION.joinCommunity, c.id);
-    blocks.push(section(line, accessory));
-    if (list.memberOf.has(c.id)) blocks.push(context(":white_check_mark: You are a member"));
+    // Members see a note instead of a Join button.
+    blocks.push(section(line, c.viewerIsMember ? undefined : button("Join", ACTION.joinCommunity, c.id)));
+    if (c.viewerIsMember) blocks.push(context(":white_check_mark: You are a member"));
   }
   if (list.pageCount > 1) {
     const pager: object[] = [];

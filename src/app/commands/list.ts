@@ -5,14 +5,9 @@ import type { Services } from "../services";
 import type { Subcommand } from "./subcommand";
 import type { Context } from "@slack/bolt";
 
-/** One page of the list, marked with the communities the reader is in (shared with the pager buttons). */
+/** One page of the list for this reader (shared with the pager buttons). */
 export async function listPage(services: Services, context: Context, userId: string, page: number) {
-  const workspace = workspaceOf(context);
-  const [list, mine] = await Promise.all([
-    services.communities.list(workspace, page),
-    services.memberships.home(workspace, userId),
-  ]);
-  return communityListMessage({ ...list, memberOf: new Set(mine.map((m) => m.community.id)) });
+  return communityListMessage(await services.communities.list(workspaceOf(context), userId, page));
 }
 
 export const list: Subcommand = {
