@@ -26,6 +26,8 @@ export interface AppDependencies {
   clock?: Clock;
   /** Extra Web API client settings (tests shorten the retry policy). */
   clientOptions?: WebClientOptions;
+  /** See CommandSettings.replyBudgetMs; 1500 ms by default, half of Slack's 3 s. */
+  replyBudgetMs?: number;
 }
 
 export interface RunningApp {
@@ -75,6 +77,8 @@ export function createApp(deps: AppDependencies): RunningApp {
   const app = new App({
     token: config.slackBotToken,
     receiver,
+    // We keep no per-conversation state in Bolt; its store middleware would run on every request.
+    convoStore: false,
     logger: boltLogger(logger),
     clientOptions: { slackApiUrl: config.slackApiUrl, ...deps.clientOptions },
   });
@@ -106,7 +110,7 @@ export function createApp(deps: AppDependencies): RunningApp {
     logger: boltLogger(logger),
   });
 
-  registerCommands(app, services);
+  registerCommands(app, services, { replyBudgetMs: deps.replyBudgetMs ?? 1500 });
   registerActions(app, services);
   registerViews(app, services, beforeAckClient);
   registerOptions(app, services);

@@ -17,11 +17,15 @@ const toPino: Record<LogLevel, string> = {
 
 export function boltLogger(logger: Logger): BoltLogger {
   let child = logger.child({ component: "bolt" });
+  // Bolt logs several debug lines per request: skip the formatting when they are off.
+  const log = (level: "debug" | "info" | "warn" | "error") => (...msg: unknown[]) => {
+    if (child.isLevelEnabled(level)) child[level](msg.map(String).join(" "));
+  };
   return {
-    debug: (...msg: unknown[]) => child.debug(msg.map(String).join(" ")),
-    info: (...msg: unknown[]) => child.info(msg.map(String).join(" ")),
-    warn: (...msg: unknown[]) => child.warn(msg.map(String).join(" ")),
-    error: (...msg: unknown[]) => child.error(msg.map(String).join(" ")),
+    debug: log("debug"),
+    info: log("info"),
+    warn: log("warn"),
+    error: log("error"),
     setLevel: (level: LogLevel) => {
       child.level = toPino[level] ?? "info";
     },

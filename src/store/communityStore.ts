@@ -171,19 +171,26 @@ export class PrismaCommunityStore implements CommunityStore {
   /**
    * The list is the busiest read, so it is one raw query rather than four
    * Prisma ones: the page, each community's active member count, whether the
-   * viewer is in it, and (by a window function) the total. Portable SQL: it runs
-   * as written on SQLite and PostgreSQL.
+   * viewer is in it, and the total. Portable SQL: it runs as written on SQLite
+   * and PostgreSQL. (bench/ackLatency.ts measures it.)
    */
   async list(workspaceId: string, viewerId: string, page: { offset: number; limit: number }): Promise<{ items: CommunitySummary[]; total: number }> {
+    // The inner query reads the page in nameKey order straight off the unique
+    // index; the per-row counts then run for its 10 rows only. (A COUNT(*) OVER ()
+    // window for the total made SQLite sort every community: 3× slower.)
     const rows = await this.db.$queryRaw<ListRow[]>`
-      SELECT c."id", c."name", c."slug", c."service", c."slackChannelId",
-        (SELECT COUNT(*) FROM "Membership" m WHERE m."communityId" = c."id" AND m."status" = 'active') AS "memberCount",
-        (SELECT COUNT(*) FROM "Membership" v WHERE v."communityId" = c."id" AND v."slackUserId" = ${viewerId} AND v."status" = 'active') AS "viewerIsMember",
-        COUNT(*) OVER () AS "total"
-      FROM "Community" c
-      WHERE c."workspaceId" = ${workspaceId} AND c."archivedAt" IS NULL
-      ORDER BY c."nameKey"
-      LIMIT ${page.limit} OFFSET ${page.offset}`;
+      SELECT p."id", p."name", p."slug", p."service", p."slackChannelId",
+        (SELECT COUNT(*) FROM "Community" t WHERE t."workspaceId" = ${workspaceId} AND t."archivedAt" IS NULL) AS "total",
+        (SELECT COUNT(*) FROM "Membership" m WHERE m."communityId" = p."id" AND m."status" = 'active') AS "memberCount",
+        (SELECT COUNT(*) FROM "Membership" v WHERE v."communityId" = p."id" AND v."slackUserId" = ${viewerId} AND v."status" = 'active') AS "viewerIsMember"
+      FROM (
+        SELECT c."id", c."name", c."slug", c."service", c."slackChannelId", c."nameKey"
+        FROM "Community" c
+        WHERE c."workspaceId" = ${workspaceId} AND c."archivedAt" IS NULL
+        ORDER BY c."nameKey"
+        LIMIT ${page.limit} OFFSET ${page.offset}
+      ) p
+      ORDER BY p."nameKey"`;
     // Past the last page there are no rows to carry the total, so count apart.
     const total = rows.length
       ? Number(rows[0].total)

@@ -13,6 +13,24 @@ function allText(reply: { json: any }): string {
   return JSON.stringify(reply.json.blocks);
 }
 
+describe("replies that are not ready within the budget", () => {
+  it("are acked at once and delivered to response_url", async () => {
+    const slow = await startHarness({}, undefined, { replyBudgetMs: 0 });
+    try {
+      const reply = await slow.command("list");
+      expect(reply.status).toBe(200);
+      expect(reply.text).toBe("");
+      expect(slow.slack.responses).toHaveLength(1);
+      expect(slow.slack.responses[0].body).toMatchObject({ response_type: "ephemeral", text: "There are no communities in this workspace yet." });
+      const error = await slow.command("info nothing-here");
+      expect(error.text).toBe("");
+      expect(slow.slack.responses[1].body.text).toMatch(/There is no community called "nothing-here"/);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 describe("/community help", () => {
   it.each(["", "help", "HELP"])("answers %j in the ack, ephemerally, listing every subcommand", async (text) => {
     const reply = await h.command(text);

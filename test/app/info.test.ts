@@ -12,13 +12,17 @@ afterAll(async () => {
   await h.close();
 });
 
+let lastReply: any;
+async function info(text: string, opts: { user?: string; channel?: string }) {
+  lastReply = (await h.command(text, opts)).json;
+}
 function lastResponse() {
-  return h.slack.responses.at(-1)!.body;
+  return lastReply;
 }
 
 describe("/community info", () => {
   it("shows the charter of the community whose channel you are in", async () => {
-    await h.command("info", { channel, user: "U0ALICE" });
+    await info("info", { channel, user: "U0ALICE" });
     const response = lastResponse();
     expect(response.response_type).toBe("ephemeral");
     const text = JSON.stringify(response.blocks);
@@ -33,22 +37,22 @@ describe("/community info", () => {
   });
 
   it("finds a community by name, ignoring case, and offers a non-member the Join button", async () => {
-    await h.command("info starting A BUSINESS", { user: "U0BOB" });
+    await info("info starting A BUSINESS", { user: "U0BOB" });
     expect(JSON.stringify(lastResponse().blocks)).toContain("Join this community");
   });
 
   it("finds a community by a unique beginning of its name", async () => {
-    await h.command("info start", { user: "U0BOB" });
+    await info("info start", { user: "U0BOB" });
     expect(lastResponse().text).toBe("Starting a business: Starting a business");
   });
 
   it("suggests the nearest name for a typo", async () => {
-    await h.command("info Startin a busness", { user: "U0BOB" });
+    await info("info Startin a busness", { user: "U0BOB" });
     expect(lastResponse().text).toBe('There is no community called "Startin a busness". Did you mean *Starting a business*? `/community list` shows them all.');
   });
 
   it("says what to type when run outside a community channel without a name", async () => {
-    await h.command("info", { user: "U0BOB", channel: "C0ELSEWHERE" });
+    await info("info", { user: "U0BOB", channel: "C0ELSEWHERE" });
     expect(lastResponse().text).toBe("Which community? Type `/community info <name>`, or run the command in the community's channel. `/community list` shows them all.");
   });
 });

@@ -116,8 +116,8 @@ describe("leaving", () => {
   it("a member leaves; a former member can rejoin", async () => {
     await joinCommunity(h, "U0BOB", communityId);
     h.clock.advance(60_000);
-    await h.command("leave starting a business", { user: "U0BOB" });
-    expect(lastResponseText()).toBe(`You have left *Starting a business*. You are still in <#${channel}>; type \`/leave\` there if you want to leave the channel too.`);
+    const reply = await h.command("leave starting a business", { user: "U0BOB" });
+    expect(reply.json.text).toBe(`You have left *Starting a business*. You are still in <#${channel}>; type \`/leave\` there if you want to leave the channel too.`);
     const left = await h.db.membership.findFirstOrThrow({ where: { slackUserId: "U0BOB" } });
     expect(left.status).toBe("left");
     expect(left.leftAt).toEqual(h.clock.now());
@@ -133,8 +133,8 @@ describe("leaving", () => {
   });
 
   it("the last organiser cannot leave", async () => {
-    await h.command("leave", { user: "U0ALICE", channel });
-    expect(lastResponseText()).toMatch(/You are the last organiser of \*Starting a business\*, so you cannot leave yet/);
+    const reply = await h.command("leave", { user: "U0ALICE", channel });
+    expect(reply.json.text).toMatch(/You are the last organiser of \*Starting a business\*, so you cannot leave yet/);
     expect((await h.db.membership.findFirstOrThrow({ where: { slackUserId: "U0ALICE" } })).status).toBe("active");
   });
 
@@ -147,7 +147,7 @@ describe("leaving", () => {
   });
 
   it("someone who is not a member is told so", async () => {
-    await h.command("leave", { user: "U0CAROL", channel });
-    expect(lastResponseText()).toBe("You are not a member of *Starting a business*, so there is nothing to leave.");
+    const reply = await h.command("leave", { user: "U0CAROL", channel });
+    expect(reply.json.text).toBe("You are not a member of *Starting a business*, so there is nothing to leave.");
   });
 });

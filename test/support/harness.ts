@@ -40,7 +40,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(overrides: Partial<Config> = {}, clientOptions: WebClientOptions = { retryConfig: { retries: 0 } }): Promise<Harness> {
+export async function startHarness(
+  overrides: Partial<Config> = {},
+  clientOptions: WebClientOptions = { retryConfig: { retries: 0 } },
+  appOptions: { replyBudgetMs?: number } = {},
+): Promise<Harness> {
   const slack = new FakeSlack();
   await slack.start();
   const database = await createTestDatabase();
@@ -58,7 +62,7 @@ export async function startHarness(overrides: Partial<Config> = {}, clientOption
   };
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   // By default no retries: a scripted failure should surface at once, not after back-off.
-  const app = createApp({ config, store, logger, clock, clientOptions });
+  const app = createApp({ config, store, logger, clock, clientOptions, ...appOptions });
   const port = await app.start();
   const url = `http://127.0.0.1:${port}`;
   let seq = 0;

@@ -1,5 +1,4 @@
 import { helpMessage } from "../../views/help";
-import { ephemeral } from "../replies";
 import type { Subcommand } from "./subcommand";
 import { helpEntries } from "./registry";
 
@@ -7,9 +6,7 @@ export const help: Subcommand = {
   name: "help",
   usage: "/community help",
   summary: "Show this list of commands.",
-  ack: "self",
-  async handle({ ack }) {
-    const message = helpMessage(helpEntries());
-    await ack(ephemeral(message.text, message.blocks));
+  async reply() {
+    return helpMessage(helpEntries());
   },
 };

@@ -1,11 +1,12 @@
 // The /community command: splits off the subcommand word and hands over.
-import type { App } from "@slack/bolt";
+import type { App, RespondFn } from "@slack/bolt";
 import { editDistance } from "../../domain/text";
-import { COMMAND } from "../../views/ids";
 import { helpMessage } from "../../views/help";
+import { COMMAND } from "../../views/ids";
 import { ephemeral, errorText } from "../replies";
 import type { Services } from "../services";
 import { findSubcommand, helpEntries, subcommands } from "./registry";
+import type { Reply } from "./subcommand";
 
 /** The nearest subcommand name to a typo, if it is close enough to be a guess. */
 export function suggestSubcommand(word: string): string | undefined {
@@ -19,32 +20,60 @@ export function suggestSubcommand(word: string): string | undefined {
   return best && best.distance <= Math.max(1, Math.floor(word.length / 3)) ? best.name : undefined;
 }
 
-export function registerCommands(app: App, services: Services): void {
+export interface CommandSettings {
+  /**
+   * How long a reply may take and still go in the ack. Slack allows 3 s; past
+   * this budget we ack empty and deliver the reply to response_url instead.
+   * 0 always delivers through response_url.
+   */
+  replyBudgetMs: number;
+}
+
+type Ack = (response?: Record<string, unknown>) => Promise<void>;
+type Outcome = { reply: Reply } | { error: unknown };
+
+export function registerCommands(app: App, services: Services, settings: CommandSettings): void {
+  const toMessage = (outcome: Outcome) =>
+    "reply" in outcome ? ephemeral(outcome.reply.text, outcome.reply.blocks) : ephemeral(errorText(outcome.error, services.logger));
+
+  /** Acks with the reply if it is ready in time; otherwise acks now and responds later. */
+  async function answer(work: Promise<Reply>, ack: Ack, respond: RespondFn): Promise<void> {
+    const settled: Promise<Outcome> = work.then(
+      (reply) => ({ reply }),
+      (error: unknown) => ({ error }),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), settings.replyBudgetMs);
+    });
+    const first = settings.replyBudgetMs > 0 ? await Promise.race([settled, late]) : "late";
+    clearTimeout(timer);
+    if (first !== "late") return ack(toMessage(first));
+    await ack();
+    await respond(toMessage(await settled));
+  }
+
   app.command(COMMAND, async ({ command, ack, respond, client, context }) => {
     const text = command.text.trim();
     const [word = "help"] = text.split(/\s+/);
     const args = text.slice(word.length).trim();
     const subcommand = text ? findSubcommand(word) : findSubcommand("help");
 
-    let acked = false;
-    const ackOnce = async (response?: Record<string, unknown>) => {
-      if (acked) return;
-      acked = true;
-      await ack(response as Parameters<typeof ack>[0]);
-    };
-
     if (!subcommand) {
       const message = helpMessage(helpEntries(), { unknown: word, suggestion: suggestSubcommand(word) });
-      await ackOnce(ephemeral(message.text, message.blocks));
+      await ack(ephemeral(message.text, message.blocks));
       return;
     }
+    const ctx = { args, command, respond, client, context, services };
+    if (subcommand.reply) {
+      await answer(subcommand.reply(ctx), ack as Ack, respond);
+      return;
+    }
+    await ack();
     try {
-      if (subcommand.ack !== "self") await ackOnce();
-      await subcommand.handle({ args, command, ack: ackOnce, respond, client, context, services });
+      await subcommand.handle(ctx);
     } catch (error) {
-      const message = ephemeral(errorText(error, services.logger));
-      if (acked) await respond(message);
-      else await ackOnce(message);
+      await respond(ephemeral(errorText(error, services.logger)));
     }
   });
 }

@@ -1,5 +1,4 @@
 import { charterMessage } from "../../views/charter";
-import { ephemeral } from "../replies";
 import { workspaceOf } from "../workspace";
 import type { Subcommand } from "./subcommand";
 
@@ -8,13 +7,12 @@ export const info: Subcommand = {
   aliases: ["charter", "about"],
   usage: "/community info [name]",
   summary: "Read a community's charter: its service, problems and ways of working. In its channel, leave out the name.",
-  async handle({ args, command, context, respond, services }) {
+  async reply({ args, command, context, services }) {
     const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community info <name>");
     const [charter, membership] = await Promise.all([
       services.communities.charter(community.id),
       services.memberships.membership(community.id, command.user_id),
     ]);
-    const message = charterMessage(charter, membership?.status === "active");
-    await respond(ephemeral(message.text, message.blocks));
+    return charterMessage(charter, membership?.status === "active");
   },
 };

@@ -1,5 +1,4 @@
 import { esc } from "../../views/blocks";
-import { ephemeral } from "../replies";
 import { workspaceOf } from "../workspace";
 import type { Subcommand } from "./subcommand";
 
@@ -7,10 +6,10 @@ export const leave: Subcommand = {
   name: "leave",
   usage: "/community leave [name]",
   summary: "Leave a community. Its last organiser cannot leave until someone else organises it.",
-  async handle({ args, command, context, respond, services }) {
+  async reply({ args, command, context, services }) {
     const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community leave <name>");
     await services.memberships.leave(community, command.user_id);
     const channel = community.slackChannelId ? ` You are still in <#${community.slackChannelId}>; type \`/leave\` there if you want to leave the channel too.` : "";
-    await respond(ephemeral(`You have left *${esc(community.name)}*.${channel}`));
+    return { text: `You have left *${esc(community.name)}*.${channel}` };
   },
 };

@@ -1,5 +1,4 @@
 import { communityListMessage } from "../../views/communityList";
-import { ephemeral } from "../replies";
 import { workspaceOf } from "../workspace";
 import type { Services } from "../services";
 import type { Subcommand } from "./subcommand";
@@ -15,8 +14,7 @@ export const list: Subcommand = {
   aliases: ["ls", "all"],
   usage: "/community list",
   summary: "See every community in this workspace, with member counts, channels and a Join button.",
-  async handle({ command, context, respond, services }) {
-    const message = await listPage(services, context, command.user_id, 0);
-    await respond(ephemeral(message.text, message.blocks));
+  reply({ command, context, services }) {
+    return listPage(services, context, command.user_id, 0);
   },
 };

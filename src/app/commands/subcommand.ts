@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import type { AnyBlock } from "../../views/blocks";
 import type { Services } from "../services";
 
 /** What a subcommand handler receives: the parsed arguments and Bolt's tools. */
@@ -7,24 +8,32 @@ export interface SubcommandContext {
   /** Everything after the subcommand word, trimmed. */
   args: string;
   command: SlackCommandMiddlewareArgs["command"];
-  /** Acks once; later calls are ignored (the router may ack first). */
-  ack: (response?: Record<string, unknown>) => Promise<void>;
   respond: RespondFn;
   client: WebClient;
   context: AllMiddlewareArgs["context"];
   services: Services;
 }
 
-export interface Subcommand {
+/** An ephemeral answer to the person who typed the command. */
+export interface Reply {
+  text: string;
+  blocks?: AnyBlock[];
+}
+
+interface SubcommandInfo {
   name: string;
   aliases?: string[];
   /** e.g. "/community info [name]" */
   usage: string;
   summary: string;
-  /**
-   * "first": the router acks at once and the handler works after it (the default).
-   * "self": the handler acks itself, with a message (help is answered in the ack).
-   */
-  ack?: "first" | "self";
-  handle(ctx: SubcommandContext): Promise<void>;
 }
+
+/**
+ * Two kinds of subcommand:
+ * - `reply` answers with a message. The router puts it in the ack when it is
+ *   ready within the reply budget (no second round trip), and otherwise acks at
+ *   once and sends it to response_url when it is ready.
+ * - `handle` does its work after the router has acked (opening a modal).
+ */
+export type Subcommand = SubcommandInfo &
+  ({ reply(ctx: SubcommandContext): Promise<Reply>; handle?: never } | { handle(ctx: SubcommandContext): Promise<void>; reply?: never });
