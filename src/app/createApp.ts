@@ -8,6 +8,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config";
 import { systemClock, type Clock } from "../domain/clock";
 import { CommunityService } from "../domain/communities";
+import { CommunityDirectory } from "../domain/directory";
 import { MembershipService } from "../domain/memberships";
 import type { Store } from "../domain/ports";
 import { registerActions } from "./actions";
@@ -83,9 +84,10 @@ export function createApp(deps: AppDependencies): RunningApp {
     clientOptions: { slackApiUrl: config.slackApiUrl, ...deps.clientOptions },
   });
 
+  const directory = new CommunityDirectory({ store, clock });
   const services: Services = {
-    communities: new CommunityService({ store, clock }),
-    memberships: new MembershipService({ store, clock }),
+    communities: new CommunityService({ store, clock, directory }),
+    memberships: new MembershipService({ store, clock, directory }),
     clock,
     defaultTimezone: config.defaultTimezone,
     logger,

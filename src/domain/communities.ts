@@ -2,6 +2,7 @@
 // typed or where they typed it, list them, read a charter.
 import type { Clock } from "./clock";
 import type { CommunityDraft } from "./communityDraft";
+import type { CommunityDirectory } from "./directory";
 import { AppError, ValidationError } from "./errors";
 import type {
   CommunityRecord,
@@ -36,7 +37,7 @@ export class CommunityService {
    */
   private readonly workspaceIds = new Map<string, string>();
 
-  constructor(private readonly deps: { store: Store; clock: Clock }) {}
+  constructor(private readonly deps: { store: Store; clock: Clock; directory: CommunityDirectory }) {}
 
   private get store() {
     return this.deps.store;
@@ -92,6 +93,7 @@ export class CommunityService {
           organiser: draft.organiser,
           now,
         });
+        this.deps.directory.invalidate(workspaceId, actorId);
         return { kind: "created", community };
       } catch (error) {
         if (!(error instanceof UniqueViolation)) throw error;
@@ -108,7 +110,9 @@ export class CommunityService {
 
   async attachChannel(communityId: string, channelId: string, actorId: string): Promise<CommunityRecord> {
     try {
-      return await this.store.communities.attachChannel(communityId, channelId, actorId, this.deps.clock.now());
+      const community = await this.store.communities.attachChannel(communityId, channelId, actorId, this.deps.clock.now());
+      this.deps.directory.invalidate(community.workspaceId);
+      return community;
     } catch (error) {
       if (error instanceof UniqueViolation && error.rule === "channel") {
         const community = await this.store.communities.findById(communityId);
@@ -120,15 +124,16 @@ export class CommunityService {
   }
 
   /** Undoes create() when the channel could not be made, so the name is free again. */
-  discard(communityId: string): Promise<void> {
-    return this.store.communities.discardCommunity(communityId);
+  async discard(community: CommunityRecord): Promise<void> {
+    await this.store.communities.discardCommunity(community.id);
+    this.deps.directory.invalidate(community.workspaceId, community.createdBy);
   }
 
   /** One page of the workspace's communities, marked with the viewer's memberships. */
   async list(workspace: WorkspaceKey, viewerId: string, page: number): Promise<{ items: CommunitySummary[]; total: number; page: number; pageCount: number }> {
     const workspaceId = await this.workspaceId(workspace);
     const wanted = Math.max(0, page);
-    const fetch = (p: number) => this.store.communities.list(workspaceId, viewerId, { offset: p * LIST_PAGE_SIZE, limit: LIST_PAGE_SIZE });
+    const fetch = (p: number) => this.deps.directory.page(workspaceId, viewerId, p * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
     let result = await fetch(wanted);
     const pageCount = Math.max(1, Math.ceil(result.total / LIST_PAGE_SIZE));
     // A stale "Next" button can point past the end after communities are archived.

@@ -1,5 +1,6 @@
 // Joining and leaving a community.
 import type { Clock } from "./clock";
+import type { CommunityDirectory } from "./directory";
 import { AppError, ValidationError } from "./errors";
 import type { CommunityRecord, MembershipRecord, Store, WorkspaceKey } from "./ports";
 import { checkProfile, type ProfileInput } from "./profiles";
@@ -11,7 +12,7 @@ export interface HomeEntry {
 }
 
 export class MembershipService {
-  constructor(private readonly deps: { store: Store; clock: Clock }) {}
+  constructor(private readonly deps: { store: Store; clock: Clock; directory: CommunityDirectory }) {}
 
   /** Checks the profile and makes the person an active member. */
   async join(
@@ -26,6 +27,7 @@ export class MembershipService {
     const alreadyMember = existing?.status === "active";
     const now = this.deps.clock.now();
     const { membership, rejoined } = await this.deps.store.memberships.join(community.id, slackUserId, profile, now);
+    this.deps.directory.invalidate(community.workspaceId, slackUserId);
     await this.deps.store.audit.record({
       workspaceId: community.workspaceId,
       communityId: community.id,
@@ -40,6 +42,7 @@ export class MembershipService {
   async leave(community: CommunityRecord, slackUserId: string): Promise<void> {
     const now = this.deps.clock.now();
     const outcome = await this.deps.store.memberships.leave(community.id, slackUserId, now);
+    if (outcome === "left") this.deps.directory.invalidate(community.workspaceId, slackUserId);
     if (outcome === "not_member") {
       throw new AppError("not_member", `You are not a member of *${community.name}*, so there is nothing to leave.`);
     }

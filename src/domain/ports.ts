@@ -117,8 +117,8 @@ export interface CommunityStore {
   findByChannel(workspaceId: string, channelId: string): Promise<CommunityRecord | null>;
   findByRequestId(requestId: string): Promise<CommunityRecord | null>;
   slugsStartingWith(workspaceId: string, prefix: string): Promise<string[]>;
-  /** Active (not archived) communities, alphabetically, with active member counts. */
-  list(workspaceId: string, viewerId: string, page: { offset: number; limit: number }): Promise<{ items: CommunitySummary[]; total: number }>;
+  /** Every active (not archived) community, by name, with its active member count. */
+  directory(workspaceId: string): Promise<Array<Omit<CommunitySummary, "viewerIsMember">>>;
   /** Names and slugs of every active community, for "did you mean" and pickers. */
   names(workspaceId: string): Promise<Array<{ id: string; name: string; slug: string }>>;
   openProblems(communityId: string, limit: number): Promise<{ items: ProblemSummary[]; total: number }>;
@@ -136,6 +136,8 @@ export interface MembershipStore {
   leave(communityId: string, slackUserId: string, now: Date): Promise<"left" | "last_organiser" | "not_member">;
   activeMembers(communityId: string): Promise<MembershipRecord[]>;
   countActive(communityId: string): Promise<number>;
+  /** Ids of the communities in the workspace where the user is an active member. */
+  activeCommunityIds(workspaceId: string, slackUserId: string): Promise<string[]>;
   /** The user's active memberships in a workspace, with their communities. */
   ofUser(workspaceId: string, slackUserId: string): Promise<Array<{ community: CommunityRecord; membership: MembershipRecord; memberCount: number }>>;
 }

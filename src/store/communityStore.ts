@@ -12,15 +12,13 @@ import type { Db } from "./prismaClient";
 
 const withContacts = { contactMethods: { orderBy: { position: "asc" } } } as const;
 
-interface ListRow {
+interface DirectoryRow {
   id: string;
   name: string;
   slug: string;
   service: string;
   slackChannelId: string | null;
   memberCount: number | bigint;
-  viewerIsMember: number | bigint;
-  total: number | bigint;
 }
 
 type CommunityRow = Awaited<ReturnType<Db["community"]["findFirstOrThrow"]>> & {
@@ -169,45 +167,19 @@ export class PrismaCommunityStore implements CommunityStore {
   }
 
   /**
-   * The list is the busiest read, so it is one raw query rather than four
-   * Prisma ones: the page, each community's active member count, whether the
-   * viewer is in it, and the total. Portable SQL: it runs as written on SQLite
-   * and PostgreSQL. (bench/ackLatency.ts measures it.)
+   * Every community with its member count, in one query (src/domain/directory.ts
+   * keeps the result between requests). Portable SQL: it runs as written on
+   * SQLite and PostgreSQL.
    */
-  async list(workspaceId: string, viewerId: string, page: { offset: number; limit: number }): Promise<{ items: CommunitySummary[]; total: number }> {
-    // The inner query reads the page in nameKey order straight off the unique
-    // index; the per-row counts then run for its 10 rows only. (A COUNT(*) OVER ()
-    // window for the total made SQLite sort every community: 3× slower.)
-    const rows = await this.db.$queryRaw<ListRow[]>`
-      SELECT p."id", p."name", p."slug", p."service", p."slackChannelId",
-        (SELECT COUNT(*) FROM "Community" t WHERE t."workspaceId" = ${workspaceId} AND t."archivedAt" IS NULL) AS "total",
-        (SELECT COUNT(*) FROM "Membership" m WHERE m."communityId" = p."id" AND m."status" = 'active') AS "memberCount",
-        (SELECT COUNT(*) FROM "Membership" v WHERE v."communityId" = p."id" AND v."slackUserId" = ${viewerId} AND v."status" = 'active') AS "viewerIsMember"
-      FROM (
-        SELECT c."id", c."name", c."slug", c."service", c."slackChannelId", c."nameKey"
-        FROM "Community" c
-        WHERE c."workspaceId" = ${workspaceId} AND c."archivedAt" IS NULL
-        ORDER BY c."nameKey"
-        LIMIT ${page.limit} OFFSET ${page.offset}
-      ) p
-      ORDER BY p."nameKey"`;
-    // Past the last page there are no rows to carry the total, so count apart.
-    const total = rows.length
-      ? Number(rows[0].total)
-      : await this.db.community.count({ where: { workspaceId, archivedAt: null } });
-    return {
-      total,
-      items: rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        slug: r.slug,
-        service: r.service,
-        slackChannelId: r.slackChannelId,
-        // COUNT is a bigint on PostgreSQL and a number on SQLite.
-        memberCount: Number(r.memberCount),
-        viewerIsMember: Number(r.viewerIsMember) > 0,
-      })),
-    };
+  async directory(workspaceId: string): Promise<Array<Omit<CommunitySummary, "viewerIsMember">>> {
+    const rows = await this.db.$queryRaw<DirectoryRow[]>`
+      SELECT c."id", c."name", c."slug", c."service", c."slackChannelId",
+        (SELECT COUNT(*) FROM "Membership" m WHERE m."communityId" = c."id" AND m."status" = 'active') AS "memberCount"
+      FROM "Community" c
+      WHERE c."workspaceId" = ${workspaceId} AND c."archivedAt" IS NULL
+      ORDER BY c."nameKey"`;
+    // COUNT is a bigint on PostgreSQL and a number on SQLite.
+    return rows.map((r) => ({ ...r, memberCount: Number(r.memberCount) }));
   }
 
   async names(workspaceId: string): Promise<Array<{ id: string; name: string; slug: string }>> {

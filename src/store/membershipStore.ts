@@ -57,6 +57,14 @@ export class PrismaMembershipStore implements MembershipStore {
     return this.db.membership.count({ where: { communityId, status: "active" } });
   }
 
+  async activeCommunityIds(workspaceId: string, slackUserId: string): Promise<string[]> {
+    const rows = await this.db.membership.findMany({
+      where: { slackUserId, status: "active", community: { workspaceId, archivedAt: null } },
+      select: { communityId: true },
+    });
+    return rows.map((r) => r.communityId);
+  }
+
   async ofUser(workspaceId: string, slackUserId: string) {
     const rows = await this.db.membership.findMany({
       where: { slackUserId, status: "active", community: { workspaceId, archivedAt: null } },

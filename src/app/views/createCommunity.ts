@@ -55,7 +55,7 @@ export function registerCreateCommunitySubmission(app: App, services: Services, 
       const channelId = await provideChannel(beforeAckClient, draft);
       community = await services.communities.attachChannel(community.id, channelId, userId);
     } catch (error) {
-      if (community && !community.slackChannelId) await services.communities.discard(community.id).catch(() => undefined);
+      if (community && !community.slackChannelId) await services.communities.discard(community).catch(() => undefined);
       await ack({ response_action: "errors", errors: modalErrors(error, CREATE_BLOCK.name, services.logger) });
       return;
     }
