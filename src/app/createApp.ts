@@ -18,6 +18,7 @@ import { InFlight } from "./inFlight";
 import { boltLogger } from "./logger";
 import { registerOptions } from "./options";
 import type { Services } from "./services";
+import { BEFORE_ACK_CALL_TIMEOUT_MS } from "./slackCalls";
 import { registerViews } from "./views";
 
 export interface AppDependencies {
@@ -108,7 +109,7 @@ export function createApp(deps: AppDependencies): RunningApp {
     slackApiUrl: config.slackApiUrl,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
-    timeout: 2000,
+    timeout: BEFORE_ACK_CALL_TIMEOUT_MS,
     logger: boltLogger(logger),
   });
 

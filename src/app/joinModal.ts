@@ -1,7 +1,9 @@
 import type { WebClient } from "@slack/web-api";
 import type { CommunityRecord } from "../domain/ports";
-import { organisationLabel, professionLabel } from "../domain/profiles";
+import { organisationLabel } from "../domain/profiles";
+import { OTHER_ORGANISATION_ID } from "../reference/organisations";
 import { joinCommunityModal } from "../views/joinCommunityModal";
+import { OTHER_ORGANISATION_LABEL } from "../views/profileFields";
 import { metadata } from "./metadata";
 import type { Services } from "./services";
 
@@ -22,9 +24,13 @@ export async function openJoinModal(input: {
   const defaults =
     current?.status === "active"
       ? {
-          organisation: { id: current.organisation, label: organisationLabel(current) },
+          organisation: {
+            id: current.organisation,
+            // The "Other" option's own words, as the type-ahead lists it.
+            label: current.organisation === OTHER_ORGANISATION_ID ? OTHER_ORGANISATION_LABEL : organisationLabel(current),
+          },
           organisationOther: current.organisationOther,
-          profession: { id: current.profession, label: professionLabel(current) },
+          profession: current.profession,
           professionOther: current.professionOther,
         }
       : undefined;

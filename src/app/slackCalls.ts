@@ -4,21 +4,38 @@ import { ErrorCode, type WebAPIRateLimitedError } from "@slack/web-api";
 /** The longest Retry-After we wait out before an ack; anything longer is reported. */
 const WAIT_BEFORE_ACK_MAX_SECONDS = 1;
 
+/**
+ * Slack waits 3 s for an ack. Work before it gets 2.5 s in all, measured from
+ * when the request arrived (real time, not the domain clock), leaving room for
+ * the ack itself.
+ */
+export const BEFORE_ACK_BUDGET_MS = 2500;
+
+/** The before-ack client's timeout for one call (see createApp). */
+export const BEFORE_ACK_CALL_TIMEOUT_MS = 1500;
+
+/** When the before-ack budget of a request that arrived now runs out. */
+export function beforeAckDeadline(): number {
+  return performance.now() + BEFORE_ACK_BUDGET_MS;
+}
+
 function rateLimited(error: unknown): error is WebAPIRateLimitedError {
   return (error as { code?: unknown } | null)?.code === ErrorCode.RateLimitedError;
 }
 
 /**
- * Runs a call on the before-ack client (no automatic retries). A rate limit short
- * enough to fit the budget is honoured with one retry; a longer one is thrown for
- * the caller to report.
+ * Runs a call on the before-ack client (no automatic retries). A rate limit is
+ * honoured with one retry only when the wait and a whole second call still fit
+ * before `deadline`; otherwise it is thrown for the caller to report.
  */
-export async function beforeAck<T>(call: () => Promise<T>): Promise<T> {
+export async function beforeAck<T>(call: () => Promise<T>, deadline: number): Promise<T> {
   try {
     return await call();
   } catch (error) {
     if (!rateLimited(error) || error.retryAfter > WAIT_BEFORE_ACK_MAX_SECONDS) throw error;
-    await new Promise((resolve) => setTimeout(resolve, error.retryAfter * 1000));
+    const waitMs = error.retryAfter * 1000;
+    if (performance.now() + waitMs + BEFORE_ACK_CALL_TIMEOUT_MS > deadline) throw error;
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
     return call();
   }
 }

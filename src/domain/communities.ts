@@ -13,7 +13,7 @@ import type {
   WorkspaceKey,
 } from "./ports";
 import { UniqueViolation } from "./ports";
-import { editDistance, nameKey, slugify } from "./text";
+import { editDistance, esc, nameKey, slugify } from "./text";
 
 export const LIST_PAGE_SIZE = 10;
 export const CHARTER_PROBLEMS_SHOWN = 5;
@@ -69,7 +69,7 @@ export class CommunityService {
     if (clash) throw nameTaken(clash.name);
     if (draft.channel.kind === "existing") {
       const owner = await this.store.communities.findByChannel(workspaceId, draft.channel.channelId);
-      if (owner) throw channelTaken(owner.name);
+      if (owner) throw channelTaken(owner.name, "existingChannel");
     }
 
     const now = this.deps.clock.now();
@@ -97,7 +97,9 @@ export class CommunityService {
         return { kind: "created", community };
       } catch (error) {
         if (!(error instanceof UniqueViolation)) throw error;
-        if (error.rule === "request" && requestId) {
+        // A double click can break the name rule before the request rule:
+        // whichever is reported, the same view id means the same submission.
+        if (requestId) {
           const earlier = await this.store.communities.findByRequestId(requestId);
           if (earlier) return { kind: "duplicate", community: earlier };
         }
@@ -117,7 +119,7 @@ export class CommunityService {
       if (error instanceof UniqueViolation && error.rule === "channel") {
         const community = await this.store.communities.findById(communityId);
         const owner = community ? await this.store.communities.findByChannel(community.workspaceId, channelId) : null;
-        throw channelTaken(owner?.name ?? "another community");
+        throw channelTaken(owner?.name ?? "another community", "existingChannel");
       }
       throw error;
     }
@@ -149,6 +151,18 @@ export class CommunityService {
   }
 
   /**
+   * A community named by id in a request (a button's value, a modal's metadata):
+   * the id is the requester's word, so it must belong to their workspace.
+   */
+  async byIdIn(workspace: WorkspaceKey, communityId: string): Promise<CommunityRecord> {
+    const community = await this.byId(communityId);
+    if (community.workspaceId !== (await this.workspaceId(workspace))) {
+      throw new AppError("not_found", "That community is not in this workspace. `/community list` shows the ones that are.");
+    }
+    return community;
+  }
+
+  /**
    * The community a command is about: the one named in `query` (name, slug or a
    * unique beginning of either), else the one whose channel the command came from.
    */
@@ -174,9 +188,9 @@ export class CommunityService {
     if (starts.length === 1) return this.byId(starts[0].id);
     const candidates = starts.length > 1 ? starts : closest(all, key);
     const suggestion = candidates.length
-      ? ` Did you mean ${candidates.slice(0, 3).map((c) => `*${c.name}*`).join(" or ")}?`
+      ? ` Did you mean ${candidates.slice(0, 3).map((c) => `*${esc(c.name)}*`).join(" or ")}?`
       : "";
-    throw new AppError("not_found", `There is no community called "${wanted}".${suggestion} \`/community list\` shows them all.`);
+    throw new AppError("not_found", `There is no community called "${esc(wanted)}".${suggestion} \`/community list\` shows them all.`);
   }
 
   /** Communities whose name contains the query, for pickers. */
@@ -226,8 +240,9 @@ function nameTaken(name: string): ValidationError {
   return new ValidationError({ name: `A community called "${name}" already exists. Join it with \`/community join ${name}\`, or choose another name.` });
 }
 
-function channelTaken(owner: string): ValidationError {
-  return new ValidationError({ channel: `That channel already belongs to the community "${owner}". Pick another channel or create a new one.` });
+/** `field` is the modal input the channel came from (only a linked channel can be taken). */
+function channelTaken(owner: string, field: "existingChannel"): ValidationError {
+  return new ValidationError({ [field]: `That channel already belongs to the community "${owner}". Pick another channel or create a new one.` });
 }
 
 /** Names within a small edit distance of the query, nearest first. */

@@ -4,6 +4,7 @@ import type { CommunityDirectory } from "./directory";
 import { AppError, ValidationError } from "./errors";
 import type { CommunityRecord, MembershipRecord, Store, WorkspaceKey } from "./ports";
 import { checkProfile, type ProfileInput } from "./profiles";
+import { esc } from "./text";
 
 export interface HomeEntry {
   community: CommunityRecord;
@@ -23,10 +24,10 @@ export class MembershipService {
     const errors: Record<string, string> = {};
     const profile = checkProfile(input, errors);
     if (!profile) throw new ValidationError(errors);
-    const existing = await this.deps.store.memberships.find(community.id, slackUserId);
-    const alreadyMember = existing?.status === "active";
     const now = this.deps.clock.now();
-    const { membership, rejoined } = await this.deps.store.memberships.join(community.id, slackUserId, profile, now);
+    const { membership, before } = await this.deps.store.memberships.join(community.id, slackUserId, profile, now);
+    const alreadyMember = before === "active";
+    const rejoined = before === "left";
     this.deps.directory.invalidate(community.workspaceId, slackUserId);
     await this.deps.store.audit.record({
       workspaceId: community.workspaceId,
@@ -44,12 +45,13 @@ export class MembershipService {
     const outcome = await this.deps.store.memberships.leave(community.id, slackUserId, now);
     if (outcome === "left") this.deps.directory.invalidate(community.workspaceId, slackUserId);
     if (outcome === "not_member") {
-      throw new AppError("not_member", `You are not a member of *${community.name}*, so there is nothing to leave.`);
+      throw new AppError("not_member", `You are not a member of *${esc(community.name)}*, so there is nothing to leave.`);
     }
     if (outcome === "last_organiser") {
       throw new AppError(
         "last_organiser",
-        `You are the last organiser of *${community.name}*, so you cannot leave yet: a community needs at least one organiser. Make another member an organiser first.`,
+        `You are the last organiser of *${esc(community.name)}*, so you cannot leave yet: a community needs at least one organiser. ` +
+          "Once another member has been made an organiser, you can leave.",
       );
     }
     await this.deps.store.audit.record({

@@ -126,8 +126,8 @@ export interface CommunityStore {
 
 export interface MembershipStore {
   find(communityId: string, slackUserId: string): Promise<MembershipRecord | null>;
-  /** Joins, or re-joins someone who left; keeps an active member's role. */
-  join(communityId: string, slackUserId: string, profile: MemberProfile, now: Date): Promise<{ membership: MembershipRecord; rejoined: boolean }>;
+  /** Joins, or re-joins someone who left; keeps an active member's role. `before`: their status until now. */
+  join(communityId: string, slackUserId: string, profile: MemberProfile, now: Date): Promise<{ membership: MembershipRecord; before: MembershipStatus | null }>;
   /**
    * Marks the member as left, unless they are the community's last active
    * organiser: checked and written under one lock on the community, so two

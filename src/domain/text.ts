@@ -1,5 +1,13 @@
 // Small text rules shared by the domain: names, slugs, Slack channel names, links.
 
+/**
+ * Escapes the three characters Slack's mrkdwn treats as control characters, so
+ * typed text such as "<!channel>" or "<https://x|label>" is shown, not obeyed.
+ */
+export function esc(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
 /** Trims and folds runs of white space, so "  Starting   a business " is "Starting a business". */
 export function normaliseName(name: string): string {
   return name.trim().replace(/\s+/g, " ");
@@ -44,18 +52,18 @@ export function channelNameProblem(name: string): string | null {
   return null;
 }
 
-/** A http(s) URL, or null. */
+/** A http(s) URL, or null. A "|" is encoded: in a Slack link it would start the label. */
 export function parseWebLink(text: string): string | null {
   try {
     const url = new URL(text.trim());
-    if ((url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".")) return url.toString();
+    if ((url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".")) return url.toString().replace(/\|/g, "%7C");
   } catch {
     // not a URL
   }
   return null;
 }
 
-const EMAIL_PATTERN = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+const EMAIL_PATTERN = /^[^\s@<>|]+@[^\s@<>|]+\.[^\s@<>|]+$/;
 
 /** For a mailing list: a web link, or an email address (kept as mailto:). */
 export function parseWebLinkOrEmail(text: string): string | null {

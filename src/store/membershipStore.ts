@@ -1,7 +1,6 @@
 import type { MemberProfile, MembershipRecord, MembershipStore } from "../domain/ports";
 import type { MembershipStatus, Role } from "../domain/vocabulary";
 import { toCommunityRecord } from "./communityStore";
-import { upsertRace } from "./errors";
 import type { Db } from "./prismaClient";
 
 type MembershipRow = Awaited<ReturnType<Db["membership"]["findFirstOrThrow"]>>;
@@ -19,17 +18,20 @@ export class PrismaMembershipStore implements MembershipStore {
   }
 
   async join(communityId: string, slackUserId: string, profile: MemberProfile, now: Date) {
-    const existing = await this.find(communityId, slackUserId);
-    // upsert: two clicks on Join at once still give one row.
-    const row = await upsertRace(() => this.db.membership.upsert({
-      where: { communityId_slackUserId: { communityId, slackUserId } },
-      create: { communityId, slackUserId, ...profile, role: "member", status: "active", joinedAt: now },
-      update:
-        existing?.status === "active"
-          ? { ...profile }
-          : { ...profile, role: "member", status: "active", joinedAt: now, leftAt: null },
-    }));
-    return { membership: toMembershipRecord(row), rejoined: existing !== null && existing.status !== "active" };
+    // Under the same lock as leave(): a join and a leave of one person at the
+    // same moment apply one after the other, never half of each.
+    return this.db.$transaction(async (tx) => {
+      await tx.community.update({ where: { id: communityId }, data: { updatedAt: now } });
+      const existing = await tx.membership.findUnique({ where: { communityId_slackUserId: { communityId, slackUserId } } });
+      const row = existing
+        ? await tx.membership.update({
+            where: { id: existing.id },
+            // An active member keeps their role and join date; anyone else starts again as a member.
+            data: existing.status === "active" ? { ...profile } : { ...profile, role: "member", status: "active", joinedAt: now, leftAt: null },
+          })
+        : await tx.membership.create({ data: { communityId, slackUserId, ...profile, role: "member", status: "active", joinedAt: now } });
+      return { membership: toMembershipRecord(row), before: (existing?.status as MembershipStatus | undefined) ?? null };
+    });
   }
 
   async leave(communityId: string, slackUserId: string, now: Date): Promise<"left" | "last_organiser" | "not_member"> {

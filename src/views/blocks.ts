@@ -15,10 +15,7 @@ export const LIMITS = {
   actionValue: 2000,
 } as const;
 
-/** Escapes the three characters Slack's mrkdwn treats as control characters. */
-export function esc(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+export { esc } from "../domain/text";
 
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

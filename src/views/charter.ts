@@ -47,14 +47,14 @@ export function charterBlocks(charter: Charter, options: { viewerIsMember?: bool
 }
 
 export function charterMessage(charter: Charter, viewerIsMember: boolean): { text: string; blocks: AnyBlock[] } {
-  return { text: `${charter.community.name}: ${charter.community.service}`, blocks: charterBlocks(charter, { viewerIsMember }) };
+  return { text: `${esc(charter.community.name)}: ${esc(charter.community.service)}`, blocks: charterBlocks(charter, { viewerIsMember }) };
 }
 
 /** Posted in the channel when the community is created. */
 export function welcomeMessage(charter: Charter): { text: string; blocks: AnyBlock[] } {
   const { community } = charter;
   return {
-    text: `Welcome to ${community.name}`,
+    text: `Welcome to ${esc(community.name)}`,
     blocks: [
       section(
         `:wave: *Welcome to ${esc(community.name)}!* This channel is the community's home between meetings. ` +

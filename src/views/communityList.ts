@@ -1,6 +1,6 @@
 import type { CommunitySummary } from "../domain/ports";
 import { actions, button, channelLink, context, esc, plural, section, type AnyBlock } from "./blocks";
-import { ACTION } from "./ids";
+import { ACTION, BLOCK } from "./ids";
 
 export interface CommunityListPage {
   items: CommunitySummary[];
@@ -31,10 +31,10 @@ export function communityListMessage(list: CommunityListPage): { text: string; b
   }
   if (list.pageCount > 1) {
     const pager: object[] = [];
-    if (list.page > 0) pager.push(button("Previous", `${ACTION.listPage}_prev`, String(list.page - 1)));
-    if (list.page < list.pageCount - 1) pager.push(button("Next", `${ACTION.listPage}_next`, String(list.page + 1)));
+    if (list.page > 0) pager.push(button("Previous", ACTION.listPrevious, String(list.page - 1)));
+    if (list.page < list.pageCount - 1) pager.push(button("Next", ACTION.listNext, String(list.page + 1)));
     blocks.push(context(`Page ${list.page + 1} of ${list.pageCount}`));
-    blocks.push(actions("list_pager", ...pager));
+    blocks.push(actions(BLOCK.listPager, ...pager));
   }
   return { text: `Service communities in this workspace (${list.total})`, blocks };
 }

@@ -2,7 +2,7 @@ import type { View } from "@slack/types";
 import type { HomeEntry } from "../domain/memberships";
 import { actions, button, channelLink, context, divider, esc, header, plural, section, type AnyBlock } from "./blocks";
 import { SERVICE_MANUAL_URL } from "./help";
-import { ACTION } from "./ids";
+import { ACTION, BLOCK } from "./ids";
 
 /** Home tabs allow 100 blocks; each community takes two, so we show this many. */
 export const HOME_COMMUNITIES_SHOWN = 40;
@@ -12,9 +12,10 @@ export function homeView(entries: HomeEntry[]): View {
     header("Service Communities"),
     section("Work with people across government on the services your users rely on: log the problems you share, agree what to fix, and meet regularly."),
     actions(
-      "home_actions",
+      BLOCK.homeActions,
       button("Create a community", ACTION.openCreateModal, "home", "primary"),
-      button("Join a community", ACTION.joinCommunity, ""),
+      // No value: the join modal asks which community.
+      button("Join a community", ACTION.joinCommunity),
     ),
     divider(),
   ];

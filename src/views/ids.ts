@@ -11,13 +11,21 @@ export const CALLBACK = {
 export const ACTION = {
   openCreateModal: "community_create_open",
   joinCommunity: "community_join_open",
-  listPage: "community_list_page",
+  /** The list's Previous and Next buttons (ids in one block must differ). */
+  listPrevious: "community_list_page_previous",
+  listNext: "community_list_page_next",
   /** External-select actions: their options come from the options listener. */
   organisation: "organisation_select",
   timezone: "timezone_select",
   community: "community_select",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
+} as const;
+
+/** Blocks of messages and App Home that need a fixed id. */
+export const BLOCK = {
+  listPager: "list_pager",
+  homeActions: "home_actions",
 } as const;
 
 /** Modal block ids double as the domain's field names, so errors map one to one. */

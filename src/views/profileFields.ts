@@ -6,9 +6,12 @@ import { ACTION, PROFILE_BLOCK } from "./ids";
 export interface ProfileDefaults {
   organisation?: { id: string; label: string };
   organisationOther?: string | null;
-  profession?: { id: string; label: string };
+  /** A profession id; the initial option is taken from the list itself. */
+  profession?: string;
   professionOther?: string | null;
 }
+
+export const OTHER_ORGANISATION_LABEL = "Other (type it below)";
 
 const professionOptions = [
   ...PROFESSIONS.map((p) => option(p.group ? `${p.name} (${p.group})` : p.name, p.id)),
@@ -17,6 +20,7 @@ const professionOptions = [
 
 export function profileBlocks(who: "your" | "their", defaults: ProfileDefaults = {}): AnyBlock[] {
   const Who = who === "your" ? "Your" : "Their";
+  const initialProfession = professionOptions.find((o) => o.value === defaults.profession);
   return [
     {
       type: "input",
@@ -52,7 +56,8 @@ export function profileBlocks(who: "your" | "their", defaults: ProfileDefaults =
         action_id: ACTION.input,
         placeholder: plain("Choose a profession"),
         options: professionOptions,
-        ...(defaults.profession ? { initial_option: option(defaults.profession.label, defaults.profession.id) } : {}),
+        // Slack rejects an initial option that is not exactly one of the options.
+        ...(initialProfession ? { initial_option: initialProfession } : {}),
       },
     },
     {

@@ -138,6 +138,25 @@ describe("when Slack rate-limits", () => {
   });
 });
 
+describe("text people type is shown, never obeyed", () => {
+  it("escapes names in Slack messages and keeps a link from relabelling itself", async () => {
+    const reply = await h.interact(
+      createSubmission("U0ALICE", { name: "<!channel> Starting & growing", channel: "sc-growing", trello: "https://trello.com/b/x|Click me" }),
+    );
+    expect(reply.json).toEqual({ response_action: "clear" });
+    const community = await h.db.community.findFirstOrThrow({ include: { contactMethods: true } });
+    expect(community.contactMethods.find((c) => c.kind === "trello")!.link).toBe("https://trello.com/b/x%7CClick%20me");
+    const welcome = h.slack.callsTo("chat.postMessage").find((p) => p.args.channel === community.slackChannelId)!;
+    expect(welcome.args.text).toBe("Welcome to &lt;!channel&gt; Starting &amp; growing");
+    // mrkdwn would obey "<!channel>"; plain_text (the header) shows it as typed.
+    const mrkdwnTexts = JSON.stringify(welcome.args.blocks).match(/"type":"mrkdwn","text":"(?:[^"\\]|\\.)*"/g)!;
+    expect(mrkdwnTexts.length).toBeGreaterThan(3);
+    expect(mrkdwnTexts.filter((t) => t.includes("<!channel>"))).toEqual([]);
+    const list = await h.command("list");
+    expect(JSON.stringify(list.json.blocks)).toContain("*&lt;!channel&gt; Starting &amp; growing*");
+  });
+});
+
 describe("validation errors, each beside its field, with nothing written", () => {
   async function errorsFor(fields: Parameters<typeof createSubmission>[1]) {
     const reply = await h.interact(createSubmission("U0ALICE", fields));
@@ -186,6 +205,13 @@ describe("validation errors, each beside its field, with nothing written", () =>
     const archived = h.slack.addChannel("old");
     h.slack.script("conversations.join", { ok: false, error: "is_archived" });
     expect((await errorsFor({ channel: "", existingChannel: archived }))[CREATE_BLOCK.existingChannel]).toMatch(/archived/);
+  });
+
+  it("puts a linked channel that another community has beside the existing-channel field", async () => {
+    const shared = h.slack.addChannel("shared-channel");
+    await h.interact(createSubmission("U0ALICE", { name: "First community", channel: "", existingChannel: shared }));
+    const reply = await h.interact(createSubmission("U0BOB", { name: "Second community", channel: "", existingChannel: shared }));
+    expect(reply.json.errors).toEqual({ [CREATE_BLOCK.existingChannel]: 'That channel already belongs to the community "First community". Pick another channel or create a new one.' });
   });
 
   it("rejects links that are not URLs", async () => {

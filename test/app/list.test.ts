@@ -1,5 +1,5 @@
 import { DIRECTORY_MAX_AGE_MS } from "../../src/domain/directory";
-import { ACTION } from "../../src/views/ids";
+import { ACTION, BLOCK } from "../../src/views/ids";
 import { LIMITS } from "../../src/views/blocks";
 import { createCommunity, joinCommunity } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";
@@ -68,7 +68,7 @@ describe("/community list", () => {
     expect(joinButtons[0].accessory.value).toEqual(expect.any(String));
 
     // Next page, through the button, replacing the message in place.
-    const next = first.blocks.find((b: any) => b.block_id === "list_pager").elements.find((e: any) => e.text.text === "Next");
+    const next = first.blocks.find((b: any) => b.block_id === BLOCK.listPager).elements.find((e: any) => e.text.text === "Next");
     await h.interact(blockAction({ user: "U0BOB", actionId: next.action_id, value: next.value, channel: "C0RANDOM", responseUrl: h.slack.responseUrl() }));
     const second = h.slack.responses.at(-1)!.body;
     expect(second.replace_original).toBe(true);
@@ -76,7 +76,7 @@ describe("/community list", () => {
     expect(JSON.stringify(second.blocks)).toContain("Community 009");
 
     // A stale Next button past the end shows the last page.
-    await h.interact(blockAction({ user: "U0BOB", actionId: `${ACTION.listPage}_next`, value: "7", channel: "C0RANDOM", responseUrl: h.slack.responseUrl() }));
+    await h.interact(blockAction({ user: "U0BOB", actionId: ACTION.listNext, value: "7", channel: "C0RANDOM", responseUrl: h.slack.responseUrl() }));
     expect(JSON.stringify(h.slack.responses.at(-1)!.body.blocks)).toContain("Page 3 of 3");
   });
 });

@@ -99,6 +99,37 @@ describe("joining", () => {
     expect(block(PROFILE_BLOCK.profession).element.initial_option.value).toBe("policy");
   });
 
+  it.each([
+    ["an Analysis profession", { organisation: "hmrc", profession: "economics" }],
+    ["Other, typed in", { organisation: "other", organisationOther: "Anytown Council", profession: "other", professionOther: "Town planning" }],
+  ])("prefills the modal for a member with %s, using one of the list's own options", async (_label, profile) => {
+    await h.interact(joinSubmission("U0BOB", { communityId, ...profile }));
+    await h.command("join starting a business", { user: "U0BOB" });
+    const view = h.slack.lastCall("views.open")!.args.view;
+    const block = (id: string) => view.blocks.find((b: any) => b.block_id === id);
+    const profession = block(PROFILE_BLOCK.profession).element;
+    // Slack rejects a static select whose initial option is not exactly one of its options.
+    expect(profession.options).toContainEqual(profession.initial_option);
+    expect(profession.initial_option.value).toBe(profile.profession);
+    expect(block(PROFILE_BLOCK.organisation).element.initial_option.value).toBe(profile.organisation);
+    if ("professionOther" in profile) expect(block(PROFILE_BLOCK.professionOther).element.initial_value).toBe("Town planning");
+  });
+
+  it("a community of another workspace cannot be joined by its id", async () => {
+    const button = await h.interact(
+      blockAction({ user: "U0EVE", team: "T0OTHER", actionId: ACTION.joinCommunity, value: communityId, channel: "C0RANDOM", responseUrl: h.slack.responseUrl() }),
+    );
+    expect(button.status).toBe(200);
+    expect(h.slack.callsTo("views.open")).toHaveLength(0);
+    expect(lastResponseText()).toMatch(/not in this workspace/);
+
+    const reply = await h.interact(joinSubmission("U0EVE", { team: "T0OTHER", communityId }));
+    expect(reply.json.response_action).toBe("errors");
+    // The error sits on a block the modal has (the community came in its metadata).
+    expect(reply.json.errors).toEqual({ [PROFILE_BLOCK.organisation]: expect.stringMatching(/not in this workspace/) });
+    expect(await h.db.membership.count({ where: { slackUserId: "U0EVE" } })).toBe(0);
+  });
+
   it("an unknown community name gets a message saying what to type", async () => {
     await h.command("join Nonexistent thing", { user: "U0BOB" });
     expect(lastResponseText()).toBe('There is no community called "Nonexistent thing". `/community list` shows them all.');

@@ -50,7 +50,7 @@ describe("requests that are not from Slack", () => {
     expect(help.json.response_type).toBe("ephemeral");
   });
 
-  it("forged private_metadata cannot pick another workspace's community", async () => {
+  it("private_metadata naming a community that does not exist is refused beside a field", async () => {
     const reply = await h.interact(joinSubmission("U0MALLORY", { communityId: "c-does-not-exist" }));
     expect(reply.json.response_action).toBe("errors");
     expect(Object.values(reply.json.errors)[0]).toMatch(/no longer exists/);

@@ -72,10 +72,11 @@ export async function createCommunity(h: Harness, user: string, fields: CreateFi
   return h.db.community.findFirstOrThrow({ where: { name: fields.name ?? "Starting a business" } });
 }
 
-export function joinSubmission(user: string, opts: { communityId?: string; pickedCommunity?: string | null; organisation?: string | null; organisationOther?: string | null; profession?: string | null; professionOther?: string | null }) {
+export function joinSubmission(user: string, opts: { team?: string; communityId?: string; pickedCommunity?: string | null; organisation?: string | null; organisationOther?: string | null; profession?: string | null; professionOther?: string | null }) {
   return viewSubmission({
     user,
     callbackId: CALLBACK.joinCommunity,
+    team: opts.team,
     privateMetadata: JSON.stringify(opts.communityId ? { communityId: opts.communityId } : {}),
     values: {
       ...(opts.pickedCommunity !== undefined ? { [PROFILE_BLOCK.community]: input.external(opts.pickedCommunity) } : {}),

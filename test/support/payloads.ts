@@ -3,15 +3,15 @@ import { TEAM_ID } from "./harness";
 
 let counter = 0;
 
-export function user(id: string) {
-  return { id, username: id.toLowerCase(), name: id.toLowerCase(), team_id: TEAM_ID };
+export function user(id: string, team = TEAM_ID) {
+  return { id, username: id.toLowerCase(), name: id.toLowerCase(), team_id: team };
 }
 
-export function blockAction(opts: { user: string; actionId: string; value?: string; channel?: string; responseUrl?: string; blockId?: string }) {
+export function blockAction(opts: { user: string; actionId: string; value?: string; channel?: string; responseUrl?: string; blockId?: string; team?: string }) {
   return {
     type: "block_actions",
-    team: { id: TEAM_ID, domain: "test" },
-    user: user(opts.user),
+    team: { id: opts.team ?? TEAM_ID, domain: "test" },
+    user: user(opts.user, opts.team),
     api_app_id: "A0APP",
     token: "deprecated",
     trigger_id: `trigger-action-${++counter}`,
@@ -37,6 +37,7 @@ export function viewSubmission(opts: {
   values: Record<string, Record<string, unknown> | null>;
   privateMetadata?: string;
   viewId?: string;
+  team?: string;
 }) {
   const state: Record<string, Record<string, unknown>> = {};
   for (const [blockId, value] of Object.entries(opts.values)) {
@@ -44,14 +45,14 @@ export function viewSubmission(opts: {
   }
   return {
     type: "view_submission",
-    team: { id: TEAM_ID, domain: "test" },
-    user: user(opts.user),
+    team: { id: opts.team ?? TEAM_ID, domain: "test" },
+    user: user(opts.user, opts.team),
     api_app_id: "A0APP",
     token: "deprecated",
     trigger_id: `trigger-view-${++counter}`,
     view: {
       id: opts.viewId ?? `V${Date.now()}${++counter}`,
-      team_id: TEAM_ID,
+      team_id: opts.team ?? TEAM_ID,
       type: "modal",
       callback_id: opts.callbackId,
       private_metadata: opts.privateMetadata ?? "{}",

@@ -88,7 +88,7 @@ describe("Block Kit limits with the largest realistic data", () => {
     expect(blockKitProblems(create.blocks, "modal", create)).toEqual([]);
     const join = joinCommunityModal({
       community: { id: "c1", name: "n".repeat(80), service: "s".repeat(150) },
-      defaults: { organisation: { id: longest.id, label: longest.name }, profession: { id: "policy", label: "Policy" } },
+      defaults: { organisation: { id: longest.id, label: longest.name }, profession: "economics" },
       privateMetadata: JSON.stringify({ communityId: "c".repeat(30), channelId: "C123" }),
     }) as any;
     expect(blockKitProblems(join.blocks, "modal", join)).toEqual([]);

@@ -10,8 +10,7 @@ export function registerJoinCommunity(app: App, services: Services): void {
   app.action<BlockButtonAction>(ACTION.joinCommunity, async ({ ack, body, action, client, context, respond }) => {
     await ack();
     try {
-      workspaceOf(context);
-      const community = action.value ? await services.communities.byId(action.value) : null;
+      const community = action.value ? await services.communities.byIdIn(workspaceOf(context), action.value) : null;
       await openJoinModal({ client, services, triggerId: body.trigger_id, userId: body.user.id, community, channelId: body.channel?.id });
     } catch (error) {
       const text = errorText(error, services.logger);

@@ -6,7 +6,7 @@ import type { Services } from "../services";
 
 /** Next / Previous on the community list: replaces the ephemeral message in place. */
 export function registerListPage(app: App, services: Services): void {
-  app.action<BlockButtonAction>(new RegExp(`^${ACTION.listPage}`), async ({ ack, body, action, context, respond }) => {
+  app.action<BlockButtonAction>(new RegExp(`^(${ACTION.listPrevious}|${ACTION.listNext})$`), async ({ ack, body, action, context, respond }) => {
     await ack();
     const page = Number.parseInt(action.value ?? "0", 10);
     try {

@@ -2,8 +2,9 @@ import type { App } from "@slack/bolt";
 import { OTHER_ORGANISATION_ID, searchOrganisations } from "../../reference/organisations";
 import { option } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
+import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";
 
-const OTHER = option("Other (type it below)", OTHER_ORGANISATION_ID);
+const OTHER = option(OTHER_ORGANISATION_LABEL, OTHER_ORGANISATION_ID);
 
 /** Type-ahead for organisations: names, abbreviations and old names all match. */
 export function registerOrganisationOptions(app: App): void {

@@ -4,7 +4,6 @@
 // the topic and the welcome message happen after the ack.
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { Logger } from "pino";
 import { checkCommunityDraft, type CommunityDraft } from "../../domain/communityDraft";
 import { AppError, ValidationError } from "../../domain/errors";
 import type { CommunityRecord } from "../../domain/ports";
@@ -12,13 +11,15 @@ import { channelPurpose, channelTopic, welcomeMessage } from "../../views/charte
 import { esc } from "../../views/blocks";
 import { CALLBACK, CREATE_BLOCK, PROFILE_BLOCK } from "../../views/ids";
 import { modalErrors, slackErrorCode } from "../replies";
-import { beforeAck, busyProblem } from "../slackCalls";
+import { stepsAfterAck } from "../afterAck";
+import { beforeAck, beforeAckDeadline, busyProblem } from "../slackCalls";
 import type { Services } from "../services";
 import { list, readViewState, text } from "../viewState";
 import { workspaceOf } from "../workspace";
 
 export function registerCreateCommunitySubmission(app: App, services: Services, beforeAckClient: WebClient): void {
   app.view(CALLBACK.createCommunity, async ({ ack, body, view, client, context }) => {
+    const deadline = beforeAckDeadline();
     const userId = body.user.id;
     const values = readViewState(view);
     let community: CommunityRecord | null = null;
@@ -52,7 +53,7 @@ export function registerCreateCommunitySubmission(app: App, services: Services, 
         return;
       }
       community = result.community;
-      const channelId = await provideChannel(beforeAckClient, draft);
+      const channelId = await provideChannel(beforeAckClient, draft, deadline);
       community = await services.communities.attachChannel(community.id, channelId, userId);
     } catch (error) {
       if (community && !community.slackChannelId) await services.communities.discard(community).catch(() => undefined);
@@ -65,11 +66,11 @@ export function registerCreateCommunitySubmission(app: App, services: Services, 
 }
 
 /** Creates the new channel, or joins the chosen one; Slack's refusals become field errors. */
-async function provideChannel(client: WebClient, draft: CommunityDraft): Promise<string> {
+async function provideChannel(client: WebClient, draft: CommunityDraft, deadline: number): Promise<string> {
   if (draft.channel.kind === "existing") {
     const channelId = draft.channel.channelId;
     try {
-      await beforeAck(() => client.conversations.join({ channel: channelId }));
+      await beforeAck(() => client.conversations.join({ channel: channelId }), deadline);
     } catch (error) {
       throw new ValidationError({ [CREATE_BLOCK.existingChannel]: busyProblem(error) ?? existingChannelProblem(slackErrorCode(error)) });
     }
@@ -77,7 +78,7 @@ async function provideChannel(client: WebClient, draft: CommunityDraft): Promise
   }
   const name = draft.channel.name;
   try {
-    const created = await beforeAck(() => client.conversations.create({ name, is_private: false }));
+    const created = await beforeAck(() => client.conversations.create({ name, is_private: false }), deadline);
     const id = created.channel?.id;
     if (!id) throw new AppError("slack_error", "Slack did not return the new channel. Please try again.", CREATE_BLOCK.channel);
     return id;
@@ -120,17 +121,8 @@ function existingChannelProblem(code: string | undefined): string {
 /** After the ack: invite the creator, set the topic, post the charter, confirm by DM. */
 async function welcome(client: WebClient, services: Services, community: CommunityRecord, draft: CommunityDraft, userId: string): Promise<void> {
   const channel = community.slackChannelId!;
-  const log: Logger = services.logger.child({ communityId: community.id, channel });
+  const step = stepsAfterAck(services.logger.child({ communityId: community.id, channel }));
   const charter = await services.communities.charter(community.id);
-  const step = async (what: string, work: () => Promise<unknown>, harmless: string[] = []) => {
-    try {
-      await work();
-    } catch (error) {
-      const code = slackErrorCode(error);
-      if (code && harmless.includes(code)) return;
-      log.warn({ err: error, code }, `could not ${what}`);
-    }
-  };
   await step("invite the creator", () => client.conversations.invite({ channel, users: userId }), ["already_in_channel", "cant_invite_self"]);
   const isNew = draft.channel.kind === "new";
   // A linked channel keeps its own topic and purpose unless it has none.

@@ -4,7 +4,8 @@ import { organisationLabel, professionLabel } from "../../domain/profiles";
 import { esc } from "../../views/blocks";
 import { CALLBACK, PROFILE_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
-import { modalErrors, slackErrorCode } from "../replies";
+import { stepsAfterAck } from "../afterAck";
+import { modalErrors } from "../replies";
 import type { Services } from "../services";
 import { readViewState, text } from "../viewState";
 import { workspaceOf } from "../workspace";
@@ -18,10 +19,7 @@ export function registerJoinCommunitySubmission(app: App, services: Services): v
     try {
       const communityId = meta.communityId ?? text(values, PROFILE_BLOCK.community);
       if (!communityId) throw new AppError("invalid_input", "Choose the community you want to join.", PROFILE_BLOCK.community);
-      const community = await services.communities.byId(communityId);
-      if (community.workspaceId !== (await services.communities.workspaceId(workspaceOf(context)))) {
-        throw new AppError("not_found", "That community is not in this workspace.", PROFILE_BLOCK.community);
-      }
+      const community = await services.communities.byIdIn(workspaceOf(context), communityId);
       const joined = await services.memberships.join(community, userId, {
         organisation: text(values, PROFILE_BLOCK.organisation),
         organisationOther: text(values, PROFILE_BLOCK.organisationOther),
@@ -37,24 +35,24 @@ export function registerJoinCommunitySubmission(app: App, services: Services): v
     await ack();
 
     const { community, membership, alreadyMember } = outcome;
+    const step = stepsAfterAck(services.logger.child({ communityId: community.id }));
     const channel = community.slackChannelId;
     const who = `${esc(organisationLabel(membership))}, ${esc(professionLabel(membership))}`;
     if (alreadyMember) {
-      await client.chat.postMessage({ channel: userId, text: `Your details in *${esc(community.name)}* are updated: ${who}.` });
+      await step("confirm the update", () =>
+        client.chat.postMessage({ channel: userId, text: `Your details in *${esc(community.name)}* are updated: ${who}.` }),
+      );
       return;
     }
     if (channel) {
-      try {
-        await client.conversations.invite({ channel, users: userId });
-      } catch (error) {
-        const code = slackErrorCode(error);
-        if (code !== "already_in_channel") services.logger.warn({ err: error, code, channel }, "could not invite a new member");
-      }
-      await client.chat.postMessage({ channel, text: `:wave: <@${userId}> joined the community (${who}).` });
+      await step("invite a new member", () => client.conversations.invite({ channel, users: userId }), ["already_in_channel"]);
+      await step("announce a new member", () => client.chat.postMessage({ channel, text: `:wave: <@${userId}> joined the community (${who}).` }));
     }
-    await client.chat.postMessage({
-      channel: userId,
-      text: `Welcome to *${esc(community.name)}*!${channel ? ` The community talks in <#${channel}>.` : ""} Type \`/community info ${community.name}\` to read its charter.`,
-    });
+    await step("welcome a new member", () =>
+      client.chat.postMessage({
+        channel: userId,
+        text: `Welcome to *${esc(community.name)}*!${channel ? ` The community talks in <#${channel}>.` : ""} Type \`/community info ${esc(community.name)}\` to read its charter.`,
+      }),
+    );
   });
 }
