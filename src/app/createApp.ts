@@ -67,7 +67,13 @@ export function createApp(deps: AppDependencies): RunningApp {
   const customRoutes = [healthRoute(store)];
   const socketMode = Boolean(config.slackAppToken);
   const receiver: Receiver = socketMode
-    ? new SocketModeReceiver({ appToken: config.slackAppToken!, customRoutes, installerOptions: { port: config.port }, logger: boltLogger(logger) })
+    ? new SocketModeReceiver({
+        appToken: config.slackAppToken!,
+        customRoutes,
+        // The socket is opened through apps.connections.open, on the same Web API host as everything else.
+        installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slackApiUrl } },
+        logger: boltLogger(logger),
+      })
     : new HTTPReceiver({
         signingSecret: config.slackSigningSecret!,
         customRoutes,

@@ -1,0 +1,82 @@
+// Socket Mode without Slack: the fake Web API hands out a WebSocket URL from
+// apps.connections.open, and a local WebSocket server plays Slack's side, sending
+// a slash command envelope and reading the app's acknowledgement.
+import type { AddressInfo } from "node:net";
+import pino from "pino";
+import { WebSocketServer, type WebSocket } from "ws";
+import { createApp, type RunningApp } from "../../src/app/createApp";
+import { createStore } from "../../src/store";
+import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { FakeSlack } from "../support/fakeSlack";
+
+let slack: FakeSlack;
+let database: TestDatabase;
+let wss: WebSocketServer;
+let app: RunningApp;
+let store: ReturnType<typeof createStore>;
+let socket: Promise<WebSocket>;
+
+beforeAll(async () => {
+  slack = new FakeSlack();
+  await slack.start();
+  database = await createTestDatabase();
+  wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+  await new Promise<void>((resolve) => wss.once("listening", () => resolve()));
+  socket = new Promise((resolve) =>
+    wss.once("connection", (ws) => {
+      ws.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A0APP" }, debug_info: { host: "fake" } }));
+      resolve(ws);
+    }),
+  );
+  slack.script("apps.connections.open", { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link` }, 10);
+  store = createStore(database.url);
+  app = createApp({
+    config: {
+      slackBotToken: "xoxb-socket",
+      slackAppToken: "xapp-socket",
+      slackApiUrl: slack.apiUrl,
+      port: 0,
+      databaseUrl: database.url,
+      defaultTimezone: "Europe/London",
+      logLevel: "silent",
+    },
+    store,
+    logger: pino({ level: "silent" }),
+  });
+  await app.start();
+});
+
+afterAll(async () => {
+  await app.stop();
+  await store.close();
+  await new Promise((resolve) => wss.close(resolve));
+  await slack.stop();
+  await database.drop();
+});
+
+it("opens the socket through SLACK_API_URL and answers a slash command over it", async () => {
+  const ws = await socket;
+  expect(slack.lastCall("apps.connections.open")?.token).toBe("xapp-socket");
+  const ack = new Promise<any>((resolve) => ws.on("message", (data) => resolve(JSON.parse(String(data)))));
+  ws.send(
+    JSON.stringify({
+      envelope_id: "env-1",
+      type: "slash_commands",
+      accepts_response_payload: true,
+      payload: {
+        team_id: "T0TEST",
+        user_id: "U0ALICE",
+        channel_id: "C0RANDOM",
+        command: "/community",
+        text: "help",
+        response_url: slack.responseUrl(),
+        trigger_id: "trigger-socket",
+        api_app_id: "A0APP",
+      },
+    }),
+  );
+  const reply = await ack;
+  expect(reply.envelope_id).toBe("env-1");
+  expect(reply.payload.response_type).toBe("ephemeral");
+  expect(JSON.stringify(reply.payload.blocks)).toContain("/community create [name]");
+});
