@@ -10,6 +10,7 @@ import { systemClock, type Clock } from "../domain/clock";
 import { CommunityService } from "../domain/communities";
 import { CommunityDirectory } from "../domain/directory";
 import { MembershipService } from "../domain/memberships";
+import { ProblemService } from "../domain/problems";
 import type { Store } from "../domain/ports";
 import { registerActions } from "./actions";
 import { registerCommands } from "./commands";
@@ -95,6 +96,7 @@ export function createApp(deps: AppDependencies): RunningApp {
   const services: Services = {
     communities: new CommunityService({ store, clock, directory }),
     memberships: new MembershipService({ store, clock, directory }),
+    problems: new ProblemService({ store, clock }),
     clock,
     defaultTimezone: config.defaultTimezone,
     logger,

@@ -4,9 +4,15 @@ import { z } from "zod";
 
 const createMetadata = z.object({ channelId: z.string().max(40).optional() });
 const joinMetadata = z.object({ communityId: z.string().max(40).optional(), channelId: z.string().max(40).optional() });
+const problemMetadata = z.object({
+  communityId: z.string().max(40).optional(),
+  /** The message a shortcut logged the problem from. */
+  permalink: z.url().max(500).optional(),
+});
 
 export type CreateMetadata = z.infer<typeof createMetadata>;
 export type JoinMetadata = z.infer<typeof joinMetadata>;
+export type ProblemMetadata = z.infer<typeof problemMetadata>;
 
 function parse<T>(schema: z.ZodType<T>, raw: string | undefined): T {
   try {
@@ -21,4 +27,5 @@ function parse<T>(schema: z.ZodType<T>, raw: string | undefined): T {
 export const metadata = {
   create: { write: (m: CreateMetadata) => JSON.stringify(m), read: (raw?: string) => parse(createMetadata, raw) },
   join: { write: (m: JoinMetadata) => JSON.stringify(m), read: (raw?: string) => parse(joinMetadata, raw) },
+  problem: { write: (m: ProblemMetadata) => JSON.stringify(m), read: (raw?: string) => parse(problemMetadata, raw) },
 };

@@ -59,6 +59,59 @@ export interface ProblemSummary {
   status: string;
 }
 
+export type ProblemStatus = "open" | "objective" | "solved" | "duplicate";
+export type ProblemSource = "create_modal" | "command" | "message_shortcut";
+
+export interface ProblemRecord {
+  id: string;
+  communityId: string;
+  title: string;
+  description: string;
+  stage: string | null;
+  link: string | null;
+  status: ProblemStatus;
+  source: ProblemSource;
+  createdBy: string;
+  createdAt: Date;
+  messagePermalink: string | null;
+  announcementChannelId: string | null;
+  announcementTs: string | null;
+  /** Organisation ids its author said it affects. */
+  affects: string[];
+}
+
+export interface NewProblem {
+  communityId: string;
+  title: string;
+  description: string;
+  stage: string | null;
+  link: string | null;
+  affects: string[];
+  source: ProblemSource;
+  createdBy: string;
+  messagePermalink: string | null;
+  now: Date;
+}
+
+export interface VoteTally {
+  votes: number;
+  /** Distinct organisations among the voters whose organisation is known. */
+  organisations: number;
+}
+
+export interface ProblemStore {
+  create(input: NewProblem): Promise<ProblemRecord>;
+  findById(problemId: string): Promise<ProblemRecord | null>;
+  setAnnouncement(problemId: string, channelId: string, ts: string): Promise<void>;
+  /**
+   * Adds the person's vote, or removes it if they had one. Safe when many vote
+   * at once: one row a person (a unique key), so each vote counts exactly once.
+   */
+  toggleVote(problemId: string, slackUserId: string, organisation: string | null, now: Date): Promise<{ voted: boolean }>;
+  tally(problemId: string): Promise<VoteTally>;
+  hasVoted(problemId: string, slackUserId: string): Promise<boolean>;
+}
+
 export interface NewCommunity {
   workspaceId: string;
   name: string;
@@ -149,6 +202,7 @@ export interface AuditStore {
 export interface Store {
   communities: CommunityStore;
   memberships: MembershipStore;
+  problems: ProblemStore;
   audit: AuditStore;
   /** True when the database answers. */
   ping(): Promise<boolean>;

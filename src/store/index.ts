@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditStore, Store } from "../domain/ports";
 import { PrismaCommunityStore } from "./communityStore";
 import { PrismaMembershipStore } from "./membershipStore";
+import { PrismaProblemStore } from "./problemStore";
 import { createPrismaClient, type Db } from "./prismaClient";
 
 class PrismaAuditStore implements AuditStore {
@@ -26,6 +27,7 @@ export function createStore(databaseUrl: string): Store & { db: Db } {
     db,
     communities: new PrismaCommunityStore(db),
     memberships: new PrismaMembershipStore(db),
+    problems: new PrismaProblemStore(db),
     audit: new PrismaAuditStore(db),
     async ping() {
       try {

@@ -6,6 +6,7 @@ export const COMMAND = "/community";
 export const CALLBACK = {
   createCommunity: "community_create",
   joinCommunity: "community_join",
+  logProblem: "problem_log",
 } as const;
 
 export const ACTION = {
@@ -17,6 +18,9 @@ export const ACTION = {
   /** External-select actions: their options come from the options listener. */
   organisation: "organisation_select",
   timezone: "timezone_select",
+  /** Several organisations (who a problem affects): same options as organisation_select. */
+  organisations: "organisations_select",
+  voteProblem: "problem_vote",
   community: "community_select",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
@@ -25,6 +29,7 @@ export const ACTION = {
 /** Blocks of messages and App Home that need a fixed id. */
 export const BLOCK = {
   listPager: "list_pager",
+  problemActions: "problem_actions",
   homeActions: "home_actions",
 } as const;
 
@@ -42,6 +47,16 @@ export const CREATE_BLOCK = {
   channel: "channel",
   existingChannel: "existingChannel",
   timezone: "timezone",
+} as const;
+
+/** The problem modal's blocks, named after the domain's fields. */
+export const PROBLEM_BLOCK = {
+  community: "community",
+  title: "title",
+  description: "description",
+  affects: "affects",
+  stage: "stage",
+  link: "link",
 } as const;
 
 export const PROFILE_BLOCK = {

@@ -68,6 +68,7 @@ export const input = {
   text: (value: string | null) => ({ type: "plain_text_input", value }),
   select: (value: string | null) => ({ type: "static_select", selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } } }),
   external: (value: string | null) => ({ type: "external_select", selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } } }),
+  multiExternal: (values: string[]) => ({ type: "multi_external_select", selected_options: values.map((value) => ({ value, text: { type: "plain_text", text: value } })) }),
   checkboxes: (values: string[]) => ({ type: "checkboxes", selected_options: values.map((value) => ({ value, text: { type: "plain_text", text: value } })) }),
   conversation: (id: string | null) => ({ type: "conversations_select", selected_conversation: id }),
 };

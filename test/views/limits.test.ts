@@ -9,6 +9,8 @@ import { helpMessage } from "../../src/views/help";
 import { HOME_COMMUNITIES_SHOWN, homeView } from "../../src/views/home";
 import { joinCommunityModal } from "../../src/views/joinCommunityModal";
 import { helpEntries } from "../../src/app/commands/registry";
+import { problemCardMessage } from "../../src/views/problemCard";
+import { problemModal } from "../../src/views/problemModal";
 import { blockKitProblems } from "../support/blockKit";
 
 const longest = ORGANISATIONS.reduce((a, b) => (a.name.length >= b.name.length ? a : b));
@@ -92,6 +94,33 @@ describe("Block Kit limits with the largest realistic data", () => {
       privateMetadata: JSON.stringify({ communityId: "c".repeat(30), channelId: "C123" }),
     }) as any;
     expect(blockKitProblems(join.blocks, "modal", join)).toEqual([]);
+  });
+
+  it("a problem's card and the problem modal", () => {
+    const card = {
+      community: community(1),
+      tally: { votes: 5000, organisations: 140 },
+      problem: {
+        id: "p1",
+        communityId: "c1",
+        title: "t".repeat(150),
+        description: "d&<>".repeat(750),
+        stage: "s".repeat(150),
+        link: `https://example.gov.uk/${"l".repeat(1000)}`,
+        status: "objective" as const,
+        source: "message_shortcut" as const,
+        createdBy: "U1",
+        createdAt: new Date(),
+        messagePermalink: `https://test.slack.com/archives/C1/p${"1".repeat(16)}`,
+        announcementChannelId: "C1",
+        announcementTs: "1.2",
+        affects: ORGANISATIONS.slice(0, 30).map((o) => o.id),
+      },
+    };
+    expect(blockKitProblems(problemCardMessage(card).blocks, "message")).toEqual([]);
+    const modal = problemModal({ title: "t".repeat(200), description: "d".repeat(4000), privateMetadata: "{}" }) as any;
+    expect(blockKitProblems(modal.blocks, "modal", modal)).toEqual([]);
+    expect(modal.blocks.find((b: any) => b.block_id === "title").element.initial_value).toHaveLength(150);
   });
 
   it("the checker itself catches an over-long section and too many blocks", () => {

@@ -3,9 +3,11 @@ import type { Services } from "../services";
 import { registerJoinCommunity } from "./joinCommunity";
 import { registerListPage } from "./listPage";
 import { registerOpenCreateModal } from "./openCreateModal";
+import { registerVoteProblem } from "./voteProblem";
 
 export function registerActions(app: App, services: Services): void {
   registerOpenCreateModal(app, services);
   registerJoinCommunity(app, services);
   registerListPage(app, services);
+  registerVoteProblem(app, services);
 }

@@ -7,10 +7,11 @@ import { info } from "./info";
 import { join } from "./join";
 import { leave } from "./leave";
 import { list } from "./list";
+import { problem } from "./problem";
 import type { Subcommand } from "./subcommand";
 
 export function subcommands(): Subcommand[] {
-  return [help, create, list, info, join, leave];
+  return [help, create, list, info, join, leave, problem];
 }
 
 export function helpEntries(): HelpEntry[] {

@@ -6,15 +6,18 @@ import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";
 
 const OTHER = option(OTHER_ORGANISATION_LABEL, OTHER_ORGANISATION_ID);
 
+function organisationOption(o: { id: string; name: string; abbreviation?: string }) {
+  return option(o.abbreviation && !o.name.includes(o.abbreviation) ? `${o.name} (${o.abbreviation})` : o.name, o.id);
+}
+
 /** Type-ahead for organisations: names, abbreviations and old names all match. */
 export function registerOrganisationOptions(app: App): void {
+  // A member's own organisation: the list, plus Other for one that is not in it.
   app.options(ACTION.organisation, async ({ ack, options }) => {
-    const found = searchOrganisations(options.value ?? "", 99);
-    await ack({
-      options: [
-        ...found.map((o) => option(o.abbreviation && !o.name.includes(o.abbreviation) ? `${o.name} (${o.abbreviation})` : o.name, o.id)),
-        OTHER,
-      ],
-    });
+    await ack({ options: [...searchOrganisations(options.value ?? "", 99).map(organisationOption), OTHER] });
+  });
+  // Who a problem affects: organisations from the list only.
+  app.options(ACTION.organisations, async ({ ack, options }) => {
+    await ack({ options: searchOrganisations(options.value ?? "", 100).map(organisationOption) });
   });
 }

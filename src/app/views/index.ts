@@ -3,8 +3,10 @@ import type { WebClient } from "@slack/web-api";
 import type { Services } from "../services";
 import { registerCreateCommunitySubmission } from "./createCommunity";
 import { registerJoinCommunitySubmission } from "./joinCommunity";
+import { registerLogProblemSubmission } from "./logProblem";
 
 export function registerViews(app: App, services: Services, beforeAckClient: WebClient): void {
   registerCreateCommunitySubmission(app, services, beforeAckClient);
   registerJoinCommunitySubmission(app, services);
+  registerLogProblemSubmission(app, services);
 }

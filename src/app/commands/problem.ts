@@ -1,0 +1,23 @@
+import { problemModal } from "../../views/problemModal";
+import { metadata } from "../metadata";
+import { workspaceOf } from "../workspace";
+import type { Subcommand } from "./subcommand";
+
+export const problem: Subcommand = {
+  name: "problem",
+  aliases: ["log"],
+  usage: "/community problem [title]",
+  summary: "Log a problem the community shares, so others can say it affects them too.",
+  async handle({ args, command, context, client, services }) {
+    // In a community's channel the problem is for that community; elsewhere the modal asks.
+    const community = await services.communities.inChannel(workspaceOf(context), command.channel_id);
+    await client.views.open({
+      trigger_id: command.trigger_id,
+      view: problemModal({
+        community: community ? { id: community.id, name: community.name } : undefined,
+        title: args || undefined,
+        privateMetadata: metadata.problem.write({ communityId: community?.id }),
+      }),
+    });
+  },
+};

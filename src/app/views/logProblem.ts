@@ -1,0 +1,75 @@
+// The problem modal's submission: check, store, then announce the problem in
+// the community's channel with its vote button.
+import type { App } from "@slack/bolt";
+import { AppError } from "../../domain/errors";
+import { checkProblemDraft } from "../../domain/problemDraft";
+import { esc } from "../../views/blocks";
+import { CALLBACK, PROBLEM_BLOCK } from "../../views/ids";
+import { problemCardMessage } from "../../views/problemCard";
+import { stepsAfterAck } from "../afterAck";
+import { metadata } from "../metadata";
+import { modalErrors } from "../replies";
+import type { Services } from "../services";
+import { list, readViewState, text } from "../viewState";
+import { workspaceOf } from "../workspace";
+
+export function registerLogProblemSubmission(app: App, services: Services): void {
+  app.view(CALLBACK.logProblem, async ({ ack, body, view, client, context }) => {
+    const userId = body.user.id;
+    const values = readViewState(view);
+    const meta = metadata.problem.read(view.private_metadata);
+    let logged;
+    try {
+      const errors: Record<string, string> = {};
+      // From the channel the command came from (metadata), or picked in the modal.
+      const communityId = meta.communityId ?? text(values, PROBLEM_BLOCK.community);
+      const communityBlock = meta.communityId ? PROBLEM_BLOCK.title : PROBLEM_BLOCK.community;
+      let community = null;
+      if (!communityId) errors[communityBlock] = "Choose the community this problem belongs to.";
+      else {
+        try {
+          community = await services.communities.byIdIn(workspaceOf(context), communityId);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          errors[communityBlock] = error.userMessage;
+        }
+      }
+      // Throws with every field's error, the community's included.
+      const draft = checkProblemDraft(
+        {
+          title: text(values, PROBLEM_BLOCK.title),
+          description: text(values, PROBLEM_BLOCK.description),
+          affects: list(values, PROBLEM_BLOCK.affects),
+          stage: text(values, PROBLEM_BLOCK.stage),
+          link: text(values, PROBLEM_BLOCK.link),
+        },
+        errors,
+      );
+      if (!community) throw new AppError("not_found", errors[communityBlock], communityBlock);
+      const problem = await services.problems.log(community, userId, draft, meta.permalink ? "message_shortcut" : "command", meta.permalink ?? null);
+      logged = { problem, community };
+    } catch (error) {
+      await ack({ response_action: "errors", errors: modalErrors(error, PROBLEM_BLOCK.title, services.logger) });
+      return;
+    }
+    await ack({ response_action: "clear" });
+
+    const step = stepsAfterAck(services.logger.child({ problemId: logged.problem.id }));
+    const card = problemCardMessage(await services.problems.card(logged.problem.id));
+    const channel = logged.community.slackChannelId;
+    const announced =
+      channel !== null &&
+      (await step("announce a problem", async () => {
+        const posted = await client.chat.postMessage({ channel, ...card });
+        if (posted.ts) await services.problems.recordAnnouncement(logged.problem.id, channel, posted.ts);
+      }));
+    await step("confirm a logged problem", () =>
+      client.chat.postMessage({
+        channel: userId,
+        text: announced
+          ? `Thanks: *${esc(logged.problem.title)}* is logged in *${esc(logged.community.name)}* and announced in <#${channel}>, where people can say it affects them too.`
+          : `Thanks: *${esc(logged.problem.title)}* is logged in *${esc(logged.community.name)}*.`,
+      }),
+    );
+  });
+}

@@ -1,0 +1,81 @@
+import type { NewProblem, ProblemRecord, ProblemSource, ProblemStatus, ProblemStore, VoteTally } from "../domain/ports";
+import type { Db } from "./prismaClient";
+
+const withAffects = { affects: { select: { organisation: true }, orderBy: { organisation: "asc" } } } as const;
+
+type ProblemRow = Awaited<ReturnType<Db["problem"]["findFirstOrThrow"]>> & { affects: Array<{ organisation: string }> };
+
+function toProblemRecord(row: ProblemRow): ProblemRecord {
+  return {
+    id: row.id,
+    communityId: row.communityId,
+    title: row.title,
+    description: row.description,
+    stage: row.stage,
+    link: row.link,
+    status: row.status as ProblemStatus,
+    source: row.source as ProblemSource,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    messagePermalink: row.messagePermalink,
+    announcementChannelId: row.announcementChannelId,
+    announcementTs: row.announcementTs,
+    affects: row.affects.map((a) => a.organisation),
+  };
+}
+
+export class PrismaProblemStore implements ProblemStore {
+  constructor(private readonly db: Db) {}
+
+  async create(input: NewProblem): Promise<ProblemRecord> {
+    const row = await this.db.problem.create({
+      data: {
+        communityId: input.communityId,
+        title: input.title,
+        description: input.description,
+        stage: input.stage,
+        link: input.link,
+        source: input.source,
+        createdBy: input.createdBy,
+        messagePermalink: input.messagePermalink,
+        createdAt: input.now,
+        affects: { create: input.affects.map((organisation) => ({ organisation })) },
+      },
+      include: withAffects,
+    });
+    return toProblemRecord(row);
+  }
+
+  async findById(problemId: string): Promise<ProblemRecord | null> {
+    const row = await this.db.problem.findUnique({ where: { id: problemId }, include: withAffects });
+    return row ? toProblemRecord(row) : null;
+  }
+
+  async setAnnouncement(problemId: string, channelId: string, ts: string): Promise<void> {
+    await this.db.problem.update({ where: { id: problemId }, data: { announcementChannelId: channelId, announcementTs: ts } });
+  }
+
+  async toggleVote(problemId: string, slackUserId: string, organisation: string | null, now: Date): Promise<{ voted: boolean }> {
+    const removed = await this.db.problemVote.deleteMany({ where: { problemId, slackUserId } });
+    if (removed.count > 0) return { voted: false };
+    try {
+      await this.db.problemVote.create({ data: { problemId, slackUserId, organisation, createdAt: now } });
+    } catch (error) {
+      // The same person's other click got there first: their vote stands once.
+      if ((error as { code?: unknown }).code !== "P2002") throw error;
+    }
+    return { voted: true };
+  }
+
+  async tally(problemId: string): Promise<VoteTally> {
+    const [votes, organisations] = await Promise.all([
+      this.db.problemVote.count({ where: { problemId } }),
+      this.db.problemVote.groupBy({ by: ["organisation"], where: { problemId, organisation: { not: null } } }),
+    ]);
+    return { votes, organisations: organisations.length };
+  }
+
+  async hasVoted(problemId: string, slackUserId: string): Promise<boolean> {
+    return (await this.db.problemVote.count({ where: { problemId, slackUserId } })) > 0;
+  }
+}

@@ -1,0 +1,38 @@
+import type { ProblemCard } from "../domain/problems";
+import { findOrganisation } from "../reference/organisations";
+import { actions, button, context, esc, plural, section, truncate, userLink, type AnyBlock } from "./blocks";
+import { ACTION, BLOCK } from "./ids";
+
+const STATUS_LABEL: Record<string, string> = {
+  open: "Open",
+  objective: ":dart: Objective",
+  solved: ":white_check_mark: Solved",
+  duplicate: "Closed as a duplicate",
+};
+
+function organisationName(id: string): string {
+  const o = findOrganisation(id);
+  return o ? (o.abbreviation ?? o.name) : id;
+}
+
+/** The channel message that announces a problem; it is updated in place as votes come in. */
+export function problemCardMessage(card: ProblemCard): { text: string; blocks: AnyBlock[] } {
+  const { problem, tally } = card;
+  const closed = problem.status === "solved" || problem.status === "duplicate";
+  const blocks: AnyBlock[] = [];
+  const lines = [`:jigsaw: *${esc(problem.title)}*`];
+  if (problem.description) lines.push(esc(truncate(problem.description, 1500)));
+  const details: string[] = [];
+  if (problem.affects.length) details.push(`*Affects:* ${problem.affects.map((id) => esc(organisationName(id))).join(", ")}`);
+  if (problem.stage) details.push(`*Where it bites:* ${esc(problem.stage)}`);
+  if (problem.link) details.push(`<${problem.link}|More about it>`);
+  if (problem.messagePermalink) details.push(`<${problem.messagePermalink}|The message it came from>`);
+  if (details.length) lines.push(details.join("\n"));
+  blocks.push(section(lines.join("\n\n")));
+  const votes = `*${plural(tally.votes, "vote")}* from ${plural(tally.organisations, "organisation")}`;
+  blocks.push(context(`${STATUS_LABEL[problem.status] ?? problem.status}  ·  ${votes}  ·  Logged by ${userLink(problem.createdBy)} in ${esc(card.community.name)}`));
+  if (!closed) {
+    blocks.push(actions(BLOCK.problemActions, button("This affects us too", ACTION.voteProblem, problem.id)));
+  }
+  return { text: `Problem: ${esc(problem.title)} (${plural(tally.votes, "vote")})`, blocks };
+}

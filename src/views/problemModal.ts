@@ -1,0 +1,89 @@
+import type { View } from "@slack/types";
+import { PROBLEM_LIMITS } from "../domain/problemDraft";
+import { context, esc, plain, type AnyBlock } from "./blocks";
+import { ACTION, CALLBACK, PROBLEM_BLOCK } from "./ids";
+
+export interface ProblemModalInput {
+  /** The community, when the command came from its channel. */
+  community?: { id: string; name: string };
+  title?: string;
+  description?: string;
+  privateMetadata: string;
+}
+
+function textInput(blockId: string, label: string, opts: { initial?: string; optional?: boolean; multiline?: boolean; max?: number; hint?: string; placeholder?: string }): AnyBlock {
+  return {
+    type: "input",
+    block_id: blockId,
+    label: plain(label),
+    optional: opts.optional ?? false,
+    ...(opts.hint ? { hint: plain(opts.hint, 150) } : {}),
+    element: {
+      type: "plain_text_input",
+      action_id: ACTION.input,
+      multiline: opts.multiline ?? false,
+      // Prefilled text (e.g. from a message) is cut to what the input accepts.
+      ...(opts.initial ? { initial_value: opts.initial.slice(0, opts.max ?? 3000) } : {}),
+      ...(opts.max ? { max_length: opts.max } : {}),
+      ...(opts.placeholder ? { placeholder: plain(opts.placeholder, 150) } : {}),
+    },
+  } as AnyBlock;
+}
+
+/** The modal for logging a problem (from /community problem or a message shortcut). */
+export function problemModal(input: ProblemModalInput): View {
+  const blocks: AnyBlock[] = [];
+  if (input.community) {
+    blocks.push(context(`Logging a problem for *${esc(input.community.name)}*. Members can vote on it, and organisers can make it an objective.`));
+  } else {
+    blocks.push({
+      type: "input",
+      block_id: PROBLEM_BLOCK.community,
+      label: plain("Community"),
+      element: { type: "external_select", action_id: ACTION.community, min_query_length: 0, placeholder: plain("Search communities") },
+    } as AnyBlock);
+  }
+  blocks.push(
+    textInput(PROBLEM_BLOCK.title, "Title", {
+      initial: input.title,
+      max: PROBLEM_LIMITS.titleMax,
+      placeholder: "e.g. People register with HMRC and Companies House separately",
+    }),
+    textInput(PROBLEM_BLOCK.description, "Description", {
+      initial: input.description,
+      optional: true,
+      multiline: true,
+      max: PROBLEM_LIMITS.descriptionMax,
+      hint: "What happens to users, and what it costs them and us.",
+    }),
+    {
+      type: "input",
+      block_id: PROBLEM_BLOCK.affects,
+      optional: true,
+      label: plain("Who it affects"),
+      hint: plain("The organisations whose users or services it touches. Type a few letters, e.g. HMRC.", 150),
+      element: {
+        type: "multi_external_select",
+        action_id: ACTION.organisations,
+        min_query_length: 0,
+        max_selected_items: PROBLEM_LIMITS.affectsMax,
+        placeholder: plain("Search organisations"),
+      },
+    } as AnyBlock,
+    textInput(PROBLEM_BLOCK.stage, "Where in the user journey it bites", {
+      optional: true,
+      max: PROBLEM_LIMITS.stageMax,
+      placeholder: "e.g. Registering for tax",
+    }),
+    textInput(PROBLEM_BLOCK.link, "Link", { optional: true, hint: "Research, a blog post or a ticket that shows the problem." }),
+  );
+  return {
+    type: "modal",
+    callback_id: CALLBACK.logProblem,
+    title: plain("Log a problem", 24),
+    submit: plain("Log problem"),
+    close: plain("Cancel"),
+    private_metadata: input.privateMetadata,
+    blocks,
+  } as View;
+}

@@ -1,0 +1,173 @@
+import { ACTION, BLOCK, CALLBACK, PROBLEM_BLOCK } from "../../src/views/ids";
+import { createCommunity, joinCommunity } from "../support/flows";
+import { startHarness, type Harness } from "../support/harness";
+import { blockAction, input, viewSubmission } from "../support/payloads";
+
+let h: Harness;
+let communityId: string;
+let channel: string;
+beforeEach(async () => {
+  h = await startHarness();
+  const community = await createCommunity(h, "U0ALICE"); // Alice: HMRC, organiser
+  communityId = community.id;
+  channel = community.slackChannelId!;
+  await joinCommunity(h, "U0BOB", communityId, { organisation: "dwp" });
+  await joinCommunity(h, "U0CAROL", communityId, { organisation: "dwp" });
+  h.slack.reset();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+function problemSubmission(user: string, fields: { communityId?: string; picked?: string | null; title?: string | null; description?: string; affects?: string[]; stage?: string; link?: string }) {
+  return viewSubmission({
+    user,
+    callbackId: CALLBACK.logProblem,
+    privateMetadata: JSON.stringify(fields.communityId ? { communityId: fields.communityId } : {}),
+    values: {
+      ...(fields.picked !== undefined ? { [PROBLEM_BLOCK.community]: input.external(fields.picked) } : {}),
+      [PROBLEM_BLOCK.title]: input.text(fields.title === undefined ? "Two registrations for one business" : fields.title),
+      [PROBLEM_BLOCK.description]: input.text(fields.description ?? null),
+      [PROBLEM_BLOCK.affects]: input.multiExternal(fields.affects ?? []),
+      [PROBLEM_BLOCK.stage]: input.text(fields.stage ?? null),
+      [PROBLEM_BLOCK.link]: input.text(fields.link ?? null),
+    },
+  });
+}
+
+async function logProblem(user = "U0BOB") {
+  const reply = await h.interact(problemSubmission(user, { communityId, affects: ["hmrc", "companies-house"] }));
+  expect(reply.json).toEqual({ response_action: "clear" });
+  return h.db.problem.findFirstOrThrow({ where: { source: "command" } });
+}
+
+function vote(user: string, problemId: string, ts?: string) {
+  return h.interact({
+    ...blockAction({ user, actionId: ACTION.voteProblem, value: problemId, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.problemActions }),
+    ...(ts ? { message: { ts, type: "message" }, container: { type: "message", channel_id: channel, message_ts: ts, is_ephemeral: false } } : {}),
+  });
+}
+
+describe("/community problem", () => {
+  it("opens the modal for the community whose channel it is, with the title prefilled", async () => {
+    await h.command("problem Two registrations for one business", { user: "U0BOB", channel });
+    const view = h.slack.lastCall("views.open")!.args.view;
+    expect(view.callback_id).toBe(CALLBACK.logProblem);
+    expect(JSON.parse(view.private_metadata)).toEqual({ communityId });
+    const blocks = view.blocks.map((b: any) => b.block_id);
+    expect(blocks).not.toContain(PROBLEM_BLOCK.community);
+    expect(view.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.title).element.initial_value).toBe("Two registrations for one business");
+    expect(view.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.affects).element.type).toBe("multi_external_select");
+  });
+
+  it("asks which community when run elsewhere", async () => {
+    await h.command("problem", { user: "U0BOB" });
+    const view = h.slack.lastCall("views.open")!.args.view;
+    expect(view.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.community).element.action_id).toBe(ACTION.community);
+  });
+
+  it("logs the problem and announces it in the channel with a vote button", async () => {
+    const reply = await h.interact(
+      problemSubmission("U0BOB", {
+        picked: communityId,
+        title: "  Two registrations   for one business ",
+        description: "People give the same details to HMRC and Companies House.",
+        affects: ["hmrc", "companies-house", "hmrc"],
+        stage: "Registering",
+        link: "https://example.gov.uk/research",
+      }),
+    );
+    expect(reply.json).toEqual({ response_action: "clear" });
+    const problem = await h.db.problem.findFirstOrThrow({ where: { source: "command" }, include: { affects: { orderBy: { organisation: "asc" } } } });
+    expect(problem).toMatchObject({
+      title: "Two registrations for one business",
+      description: "People give the same details to HMRC and Companies House.",
+      stage: "Registering",
+      link: "https://example.gov.uk/research",
+      status: "open",
+      createdBy: "U0BOB",
+      announcementChannelId: channel,
+    });
+    expect(problem.affects.map((a) => a.organisation)).toEqual(["companies-house", "hmrc"]);
+    const post = h.slack.callsTo("chat.postMessage").find((p) => p.args.channel === channel)!;
+    // The announcement's ts, as Slack returned it, is kept so votes can update it in place.
+    expect(problem.announcementTs).toMatch(/^\d+\.\d+$/);
+    const text = JSON.stringify(post.args.blocks);
+    expect(text).toContain("*Two registrations for one business*");
+    expect(text).toContain("*Affects:* Companies House, HMRC");
+    expect(text).toContain("*0 votes* from 0 organisations");
+    expect(post.args.blocks.at(-1).elements[0]).toMatchObject({ action_id: ACTION.voteProblem, value: problem.id });
+    expect(h.slack.callsTo("chat.postMessage").find((p) => p.args.channel === "U0BOB")!.args.text).toContain(`announced in <#${channel}>`);
+    expect(await h.db.auditEvent.count({ where: { action: "problem.logged", actorId: "U0BOB" } })).toBe(1);
+  });
+
+  it.each([
+    ["an empty title", { title: "" }, PROBLEM_BLOCK.title, /Give the problem a short title/],
+    ["a title over 150 characters", { title: "t".repeat(151) }, PROBLEM_BLOCK.title, /Keep the title to 150 characters/],
+    ["a link that is not a URL", { link: "see the wiki" }, PROBLEM_BLOCK.link, /not a link/],
+    ["an organisation not in the list", { affects: ["ministry-of-magic"] }, PROBLEM_BLOCK.affects, /Pick organisations from the list/],
+    ["an over-long description", { description: "d".repeat(3001) }, PROBLEM_BLOCK.description, /3000 characters/],
+  ])("rejects %s beside its field, logging nothing", async (_label, fields, block, message) => {
+    const reply = await h.interact(problemSubmission("U0BOB", { communityId, ...fields }));
+    expect(reply.json.response_action).toBe("errors");
+    expect(reply.json.errors[block]).toMatch(message);
+    expect(await h.db.problem.count({ where: { source: "command" } })).toBe(0);
+  });
+
+  it("rejects an unknown community, and one from another workspace", async () => {
+    const missing = await h.interact(problemSubmission("U0BOB", { picked: null }));
+    expect(missing.json.errors[PROBLEM_BLOCK.community]).toBe("Choose the community this problem belongs to.");
+    const unknown = await h.interact(problemSubmission("U0BOB", { picked: "c-nope" }));
+    expect(unknown.json.errors[PROBLEM_BLOCK.community]).toMatch(/no longer exists/);
+    expect(await h.db.problem.count({ where: { source: "command" } })).toBe(0);
+  });
+});
+
+describe("This affects us too", () => {
+  it("toggles your vote and updates the announcement in place with votes and organisations", async () => {
+    const problem = await logProblem();
+    await vote("U0BOB", problem.id, problem.announcementTs!);
+    await vote("U0ALICE", problem.id, problem.announcementTs!);
+    await vote("U0CAROL", problem.id, problem.announcementTs!);
+    expect(await h.db.problemVote.count({ where: { problemId: problem.id } })).toBe(3);
+    let update = h.slack.lastCall("chat.update")!;
+    expect(update.args).toMatchObject({ channel, ts: problem.announcementTs });
+    // Bob and Carol are DWP, Alice HMRC: three votes, two organisations.
+    expect(JSON.stringify(update.args.blocks)).toContain("*3 votes* from 2 organisations");
+
+    await vote("U0BOB", problem.id, problem.announcementTs!); // again: takes it back
+    expect(await h.db.problemVote.count({ where: { problemId: problem.id } })).toBe(2);
+    update = h.slack.lastCall("chat.update")!;
+    expect(JSON.stringify(update.args.blocks)).toContain("*2 votes* from 2 organisations");
+  });
+
+  it("counts a vote from someone outside the community, with no organisation", async () => {
+    const problem = await logProblem();
+    await vote("U0STRANGER", problem.id, problem.announcementTs!);
+    expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain("*1 vote* from 0 organisations");
+  });
+
+  it("two people voting at the same moment give exactly two votes", async () => {
+    const problem = await logProblem();
+    await Promise.all([vote("U0ALICE", problem.id), vote("U0CAROL", problem.id)]);
+    expect(await h.db.problemVote.count({ where: { problemId: problem.id } })).toBe(2);
+    // Updates run one after another, so the last one shows both votes.
+    expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain("*2 votes* from 2 organisations");
+  });
+
+  it("many people voting at once are all counted", async () => {
+    const problem = await logProblem();
+    const voters = Array.from({ length: 40 }, (_, i) => `U0VOTER${i}`);
+    await Promise.all(voters.map((u) => vote(u, problem.id)));
+    expect(await h.db.problemVote.count({ where: { problemId: problem.id } })).toBe(40);
+    expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain("*40 votes*");
+  });
+
+  it("a closed problem takes no votes, and says so", async () => {
+    const problem = await logProblem();
+    await h.db.problem.update({ where: { id: problem.id }, data: { status: "solved" } });
+    await vote("U0CAROL", problem.id, problem.announcementTs!);
+    expect(await h.db.problemVote.count()).toBe(0);
+    expect(h.slack.responses.at(-1)!.body).toMatchObject({ response_type: "ephemeral", text: "*Two registrations for one business* is closed (solved), so it takes no more votes." });
+  });
+});
