@@ -2,6 +2,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import { parse } from "yaml";
+import { CALLBACK } from "../src/views/ids";
 
 /**
  * Validates manifest.yml against Slack's published app manifest JSON schema
@@ -82,8 +83,10 @@ describe("Slack app manifest (manifest.yml)", () => {
     expect(commands[0].url).toMatch(/^https:\/\/.+\/slack\/events$/);
   });
 
-  it("declares no shortcut the app does not handle yet", () => {
-    expect(manifest.features?.shortcuts ?? []).toEqual([]);
+  it("declares the message shortcut the app handles", () => {
+    expect(manifest.features?.shortcuts).toEqual([
+      expect.objectContaining({ type: "message", callback_id: CALLBACK.logProblemFromMessage, name: "Log community problem" }),
+    ]);
   });
 
   it("asks for exactly the bot scopes the app needs", () => {

@@ -20,6 +20,7 @@ import { boltLogger } from "./logger";
 import { registerOptions } from "./options";
 import type { Services } from "./services";
 import { BEFORE_ACK_CALL_TIMEOUT_MS } from "./slackCalls";
+import { registerShortcuts } from "./shortcuts";
 import { registerViews } from "./views";
 
 export interface AppDependencies {
@@ -125,6 +126,7 @@ export function createApp(deps: AppDependencies): RunningApp {
   registerActions(app, services);
   registerViews(app, services, beforeAckClient);
   registerOptions(app, services);
+  registerShortcuts(app, services);
   registerEvents(app, services);
 
   let server: Server | undefined;

@@ -7,6 +7,8 @@ export const CALLBACK = {
   createCommunity: "community_create",
   joinCommunity: "community_join",
   logProblem: "problem_log",
+  /** The message shortcut "Log community problem" (declared in manifest.yml). */
+  logProblemFromMessage: "log_problem_from_message",
 } as const;
 
 export const ACTION = {

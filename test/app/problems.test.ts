@@ -123,6 +123,53 @@ describe("/community problem", () => {
   });
 });
 
+describe("the message shortcut", () => {
+  function shortcut(messageText: string, inChannel: string) {
+    return {
+      type: "message_action",
+      callback_id: CALLBACK.logProblemFromMessage,
+      trigger_id: "trigger-shortcut",
+      team: { id: "T0TEST", domain: "test" },
+      user: { id: "U0CAROL", name: "carol", team_id: "T0TEST" },
+      channel: { id: inChannel, name: "somewhere" },
+      message: { type: "message", user: "U0DAVE", ts: "1700000000.000100", text: messageText },
+      message_ts: "1700000000.000100",
+      response_url: h.slack.responseUrl(),
+      token: "deprecated",
+      action_ts: "1700000001.0",
+    };
+  }
+
+  it("opens the problem modal prefilled from the message, keeping its permalink", async () => {
+    h.slack.script("chat.getPermalink", { permalink: "https://test.slack.com/archives/C1/p1700000000000100" });
+    const text = "Users re-enter their <https://example.gov.uk/form|company details> twice\nSeen by <@U0DAVE> in research &amp; calls";
+    await h.interact(shortcut(text, channel));
+    expect(h.slack.lastCall("chat.getPermalink")!.args).toMatchObject({ channel, message_ts: "1700000000.000100" });
+    const view = h.slack.lastCall("views.open")!.args.view;
+    const block = (id: string) => view.blocks.find((b: any) => b.block_id === id);
+    expect(block(PROBLEM_BLOCK.title).element.initial_value).toBe("Users re-enter their company details twice");
+    expect(block(PROBLEM_BLOCK.description).element.initial_value).toBe("Users re-enter their company details twice\nSeen by @U0DAVE in research & calls");
+    const meta = JSON.parse(view.private_metadata);
+    expect(meta).toEqual({ communityId, permalink: "https://test.slack.com/archives/C1/p1700000000000100" });
+
+    // Submitting it logs a problem that links back to the message.
+    const reply = await h.interact({ ...problemSubmission("U0CAROL", { communityId }), view: { ...problemSubmission("U0CAROL", { communityId }).view, private_metadata: view.private_metadata } });
+    expect(reply.json).toEqual({ response_action: "clear" });
+    const problem = await h.db.problem.findFirstOrThrow({ where: { source: "message_shortcut" } });
+    expect(problem.messagePermalink).toBe(meta.permalink);
+    const post = h.slack.callsTo("chat.postMessage").find((p) => p.args.channel === channel)!;
+    expect(JSON.stringify(post.args.blocks)).toContain(`<${meta.permalink}|The message it came from>`);
+  });
+
+  it("outside a community channel, asks which community; a lost permalink loses nothing else", async () => {
+    h.slack.script("chat.getPermalink", { ok: false, error: "channel_not_found" });
+    await h.interact(shortcut("A problem", "C0ELSEWHERE"));
+    const view = h.slack.lastCall("views.open")!.args.view;
+    expect(view.blocks.map((b: any) => b.block_id)).toContain(PROBLEM_BLOCK.community);
+    expect(JSON.parse(view.private_metadata)).toEqual({});
+  });
+});
+
 describe("This affects us too", () => {
   it("toggles your vote and updates the announcement in place with votes and organisations", async () => {
     const problem = await logProblem();

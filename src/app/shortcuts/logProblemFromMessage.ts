@@ -1,0 +1,47 @@
+import type { App, MessageShortcut } from "@slack/bolt";
+import { CALLBACK } from "../../views/ids";
+import { problemModal } from "../../views/problemModal";
+import { PROBLEM_LIMITS } from "../../domain/problemDraft";
+import { metadata } from "../metadata";
+import type { Services } from "../services";
+import { workspaceOf } from "../workspace";
+
+/** Slack markup to readable text: "<https://x|the form>" -> "the form", "<@U1>" -> "@U1". */
+export function readableText(mrkdwn: string): string {
+  return mrkdwn
+    .replace(/<([^<>|]+)\|([^<>]+)>/g, "$2")
+    .replace(/<([@#!])([^<>]+)>/g, "$1$2")
+    .replace(/<([^<>]+)>/g, "$1")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+/**
+ * "Log community problem" on a message: the problem modal, prefilled from the
+ * message, keeping a link back to it.
+ */
+export function registerLogProblemFromMessage(app: App, services: Services): void {
+  app.shortcut<MessageShortcut>({ callback_id: CALLBACK.logProblemFromMessage, type: "message_action" }, async ({ ack, shortcut, client, context }) => {
+    await ack();
+    const text = readableText(shortcut.message.text ?? "").trim();
+    const firstLine = text.split(/\r?\n/).find((line) => line.trim()) ?? "";
+    const community = await services.communities.inChannel(workspaceOf(context), shortcut.channel.id);
+    const permalink = await client.chat
+      .getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message.ts })
+      .then((r) => r.permalink)
+      .catch((error: unknown) => {
+        services.logger.warn({ err: error }, "could not get a message's permalink");
+        return undefined;
+      });
+    await client.views.open({
+      trigger_id: shortcut.trigger_id,
+      view: problemModal({
+        community: community ? { id: community.id, name: community.name } : undefined,
+        title: firstLine.slice(0, PROBLEM_LIMITS.titleMax),
+        description: text,
+        privateMetadata: metadata.problem.write({ communityId: community?.id, permalink }),
+      }),
+    });
+  });
+}
