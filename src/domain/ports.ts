@@ -99,7 +99,22 @@ export interface VoteTally {
   organisations: number;
 }
 
+export interface ProblemListItem {
+  id: string;
+  title: string;
+  status: ProblemStatus;
+  votes: number;
+  organisations: number;
+  /** Whether the person reading the list has voted for it. */
+  viewerVoted: boolean;
+}
+
 export interface ProblemStore {
+  /**
+   * A community's problems with the given statuses, most votes first, then
+   * most organisations, then oldest; one page of them, and how many there are.
+   */
+  list(communityId: string, statuses: ProblemStatus[], viewerId: string, page: { offset: number; limit: number }): Promise<{ items: ProblemListItem[]; total: number }>;
   create(input: NewProblem): Promise<ProblemRecord>;
   findById(problemId: string): Promise<ProblemRecord | null>;
   setAnnouncement(problemId: string, channelId: string, ts: string): Promise<void>;

@@ -2,7 +2,7 @@
 import type { Clock } from "./clock";
 import { AppError } from "./errors";
 import type { ProblemDraft } from "./problemDraft";
-import type { CommunityRecord, ProblemRecord, ProblemSource, Store, VoteTally } from "./ports";
+import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, Store, VoteTally } from "./ports";
 import { esc } from "./text";
 
 /** One key an organisation: a reference id, or the typed name for "Other". */
@@ -12,6 +12,30 @@ function organisationKey(m: { organisation: string; organisationOther: string | 
 
 /** Statuses that take no more votes. */
 const CLOSED = new Set(["solved", "duplicate"]);
+
+export const PROBLEMS_PAGE_SIZE = 10;
+
+/** The filters of /community problems, and the statuses each shows. */
+export const PROBLEM_FILTERS = {
+  open: ["open", "objective"],
+  objectives: ["objective"],
+  solved: ["solved"],
+  all: ["open", "objective", "solved", "duplicate"],
+} as const satisfies Record<string, readonly ProblemStatus[]>;
+export type ProblemFilter = keyof typeof PROBLEM_FILTERS;
+
+export function isProblemFilter(word: string): word is ProblemFilter {
+  return Object.hasOwn(PROBLEM_FILTERS, word);
+}
+
+export interface ProblemPage {
+  community: CommunityRecord;
+  filter: ProblemFilter;
+  items: ProblemListItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
 
 export interface ProblemCard {
   problem: ProblemRecord;
@@ -58,6 +82,18 @@ export class ProblemService {
     const [community, tally] = await Promise.all([this.store.communities.findById(problem.communityId), this.store.problems.tally(problem.id)]);
     if (!community) throw new AppError("not_found", "That problem's community no longer exists.");
     return { problem, community, tally };
+  }
+
+  /** One page of a community's problems, most votes first. */
+  async page(community: CommunityRecord, filter: ProblemFilter, viewerId: string, page: number): Promise<ProblemPage> {
+    const statuses = [...PROBLEM_FILTERS[filter]];
+    const fetch = (p: number) => this.store.problems.list(community.id, statuses, viewerId, { offset: p * PROBLEMS_PAGE_SIZE, limit: PROBLEMS_PAGE_SIZE });
+    const wanted = Math.max(0, page);
+    let result = await fetch(wanted);
+    const pageCount = Math.max(1, Math.ceil(result.total / PROBLEMS_PAGE_SIZE));
+    const current = Math.min(wanted, pageCount - 1);
+    if (current !== wanted) result = await fetch(current);
+    return { community, filter, ...result, page: current, pageCount };
   }
 
   recordAnnouncement(problemId: string, channelId: string, ts: string): Promise<void> {

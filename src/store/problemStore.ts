@@ -1,7 +1,16 @@
-import type { NewProblem, ProblemRecord, ProblemSource, ProblemStatus, ProblemStore, VoteTally } from "../domain/ports";
+import type { NewProblem, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, ProblemStore, VoteTally } from "../domain/ports";
 import type { Db } from "./prismaClient";
 
 const withAffects = { affects: { select: { organisation: true }, orderBy: { organisation: "asc" } } } as const;
+
+interface ListRow {
+  id: string;
+  title: string;
+  status: string;
+  votes: number | bigint;
+  organisations: number | bigint;
+  viewerVoted: number | bigint;
+}
 
 type ProblemRow = Awaited<ReturnType<Db["problem"]["findFirstOrThrow"]>> & { affects: Array<{ organisation: string }> };
 
@@ -44,6 +53,31 @@ export class PrismaProblemStore implements ProblemStore {
       include: withAffects,
     });
     return toProblemRecord(row);
+  }
+
+  async list(communityId: string, statuses: ProblemStatus[], viewerId: string, page: { offset: number; limit: number }) {
+    // Four status slots, padded with repeats: one portable statement for every filter.
+    const [a, b, c, d] = [0, 1, 2, 3].map((i) => statuses[i] ?? statuses[0]);
+    const rows = await this.db.$queryRaw<ListRow[]>`
+      SELECT p."id", p."title", p."status",
+        (SELECT COUNT(*) FROM "ProblemVote" v WHERE v."problemId" = p."id") AS "votes",
+        (SELECT COUNT(DISTINCT v."organisation") FROM "ProblemVote" v WHERE v."problemId" = p."id") AS "organisations",
+        (SELECT COUNT(*) FROM "ProblemVote" v WHERE v."problemId" = p."id" AND v."slackUserId" = ${viewerId}) AS "viewerVoted"
+      FROM "Problem" p
+      WHERE p."communityId" = ${communityId} AND p."status" IN (${a}, ${b}, ${c}, ${d})
+      ORDER BY "votes" DESC, "organisations" DESC, p."createdAt" ASC, p."id" ASC
+      LIMIT ${page.limit} OFFSET ${page.offset}`;
+    const total = await this.db.problem.count({ where: { communityId, status: { in: statuses } } });
+    // COUNT is a bigint on PostgreSQL and a number on SQLite.
+    const items: ProblemListItem[] = rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.status as ProblemStatus,
+      votes: Number(r.votes),
+      organisations: Number(r.organisations),
+      viewerVoted: Number(r.viewerVoted) > 0,
+    }));
+    return { items, total };
   }
 
   async findById(problemId: string): Promise<ProblemRecord | null> {

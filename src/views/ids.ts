@@ -17,6 +17,8 @@ export const ACTION = {
   /** The list's Previous and Next buttons (ids in one block must differ). */
   listPrevious: "community_list_page_previous",
   listNext: "community_list_page_next",
+  problemsPrevious: "problems_page_previous",
+  problemsNext: "problems_page_next",
   /** External-select actions: their options come from the options listener. */
   organisation: "organisation_select",
   timezone: "timezone_select",
@@ -32,6 +34,7 @@ export const ACTION = {
 export const BLOCK = {
   listPager: "list_pager",
   problemActions: "problem_actions",
+  problemsPager: "problems_pager",
   homeActions: "home_actions",
 } as const;
 

@@ -218,3 +218,74 @@ describe("This affects us too", () => {
     expect(h.slack.responses.at(-1)!.body).toMatchObject({ response_type: "ephemeral", text: "*Two registrations for one business* is closed (solved), so it takes no more votes." });
   });
 });
+
+describe("/community problems", () => {
+  /** 250 problems: problem i gets i % 7 votes, from voters of i % 3 + 1 organisations at most. */
+  async function seedProblems(count: number) {
+    const orgs = ["hmrc", "dwp", "companies-house"];
+    for (let i = 0; i < count; i++) {
+      const votes = i % 7;
+      await h.db.problem.create({
+        data: {
+          communityId,
+          title: `Problem ${String(i).padStart(3, "0")}`,
+          source: "command",
+          createdBy: "U0SEED",
+          status: i % 50 === 0 ? "solved" : i % 25 === 0 ? "objective" : "open",
+          createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+          votes: { create: Array.from({ length: votes }, (_, v) => ({ slackUserId: `U0V${v}`, organisation: orgs[v % ((i % 3) + 1)] })) },
+        },
+      });
+    }
+  }
+
+  it("pages through 250 problems, most votes first, every message under 50 blocks", async () => {
+    await seedProblems(250);
+    const first = (await h.command("problems", { user: "U0V1", channel })).json;
+    // Open includes objectives: 250 less the 5 solved ones (and the 2 from the create modal).
+    expect(first.text).toBe("Problems in Starting a business (open): 247");
+    expect(first.blocks.length).toBeLessThan(50);
+    const titles = (m: any) => m.blocks.filter((b: any) => b.accessory?.action_id === ACTION.voteProblem).map((b: any) => b.text.text);
+    // Six votes first; among equals, more organisations first, then the older.
+    expect(titles(first)[0]).toBe("*1. Problem 020*\n6 votes from 3 organisations (including yours)");
+    expect(titles(first)[1]).toBe("*2. Problem 041*\n6 votes from 3 organisations (including yours)");
+    let message = first;
+    const seen: string[] = [];
+    for (let page = 0; page < 25; page++) {
+      seen.push(...titles(message));
+      expect(message.blocks.length).toBeLessThan(50);
+      const next = message.blocks.find((b: any) => b.block_id === BLOCK.problemsPager)?.elements.find((e: any) => e.action_id === ACTION.problemsNext);
+      if (!next) break;
+      await h.interact(blockAction({ user: "U0V1", actionId: next.action_id, value: next.value, channel, responseUrl: h.slack.responseUrl() }));
+      message = h.slack.responses.at(-1)!.body;
+      expect(message.replace_original).toBe(true);
+    }
+    expect(seen).toHaveLength(247);
+    expect(new Set(seen).size).toBe(247);
+    const votesOf = (t: string) => Number(/\n(\d+) votes?/.exec(t)![1]);
+    const counts = seen.map(votesOf);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  it("filters by status and names the community anywhere", async () => {
+    await seedProblems(60);
+    expect((await h.command("problems starting a business objectives", { user: "U0BOB" })).json.text).toBe("Problems in Starting a business (objectives): 1");
+    expect((await h.command("problems starting a business solved", { user: "U0BOB" })).json.text).toBe("Problems in Starting a business (solved): 2");
+    expect((await h.command("problems all", { user: "U0BOB", channel })).json.text).toBe("Problems in Starting a business (all): 62");
+    const none = (await h.command("problems", { user: "U0BOB" })).json;
+    expect(none.text).toMatch(/Which community\? Type `\/community problems <name>`/);
+  });
+
+  it("a vote from the list is confirmed to the voter and updates the announcement", async () => {
+    const problem = await logProblem();
+    const list = (await h.command("problems", { user: "U0CAROL", channel })).json;
+    const button = list.blocks.find((b: any) => b.accessory?.value === problem.id).accessory;
+    expect(button.text.text).toBe("This affects us too");
+    await h.interact({
+      ...blockAction({ user: "U0CAROL", actionId: ACTION.voteProblem, value: problem.id, channel, responseUrl: h.slack.responseUrl() }),
+      container: { type: "message", channel_id: channel, message_ts: "1.1", is_ephemeral: true },
+    });
+    expect(h.slack.responses.at(-1)!.body.text).toBe("Noted: *Two registrations for one business* affects you too. It now has 1 vote from 1 organisation.");
+    expect(h.slack.lastCall("chat.update")!.args.ts).toBe(problem.announcementTs);
+  });
+});

@@ -3,6 +3,7 @@ import type { Services } from "../services";
 import { registerJoinCommunity } from "./joinCommunity";
 import { registerListPage } from "./listPage";
 import { registerOpenCreateModal } from "./openCreateModal";
+import { registerProblemsPage } from "./problemsPage";
 import { registerVoteProblem } from "./voteProblem";
 
 export function registerActions(app: App, services: Services): void {
@@ -10,4 +11,5 @@ export function registerActions(app: App, services: Services): void {
   registerJoinCommunity(app, services);
   registerListPage(app, services);
   registerVoteProblem(app, services);
+  registerProblemsPage(app, services);
 }

@@ -8,10 +8,11 @@ import { join } from "./join";
 import { leave } from "./leave";
 import { list } from "./list";
 import { problem } from "./problem";
+import { problems } from "./problems";
 import type { Subcommand } from "./subcommand";
 
 export function subcommands(): Subcommand[] {
-  return [help, create, list, info, join, leave, problem];
+  return [help, create, list, info, join, leave, problem, problems];
 }
 
 export function helpEntries(): HelpEntry[] {
