@@ -82,3 +82,34 @@ export function slackDate(at: Date, format = "{date_short}"): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+export interface TextInputOptions {
+  initial?: string;
+  hint?: string;
+  placeholder?: string;
+  multiline?: boolean;
+  optional?: boolean;
+  max?: number;
+}
+
+/**
+ * A plain-text input block for a modal. Prefilled text is cut to `max`, as Slack
+ * rejects an initial value longer than the input accepts.
+ */
+export function textInput(blockId: string, actionId: string, label: string, opts: TextInputOptions = {}): AnyBlock {
+  return {
+    type: "input",
+    block_id: blockId,
+    label: plain(label),
+    optional: opts.optional ?? false,
+    ...(opts.hint ? { hint: plain(opts.hint, 150) } : {}),
+    element: {
+      type: "plain_text_input",
+      action_id: actionId,
+      multiline: opts.multiline ?? false,
+      ...(opts.initial ? { initial_value: opts.initial.slice(0, opts.max ?? 3000) } : {}),
+      ...(opts.placeholder ? { placeholder: plain(opts.placeholder, 150) } : {}),
+      ...(opts.max ? { max_length: opts.max } : {}),
+    },
+  } as AnyBlock;
+}

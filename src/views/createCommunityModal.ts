@@ -3,7 +3,7 @@ import { LIMITS as DRAFT } from "../domain/communityDraft";
 import { suggestChannelName } from "../domain/text";
 import { timezoneLabel } from "../domain/timezones";
 import { CONTACT_METHODS, DEFAULT_MEETING_CADENCE, MEETING_CADENCES } from "../domain/vocabulary";
-import { context, option, plain, type AnyBlock } from "./blocks";
+import { context, option, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
 import { ACTION, CALLBACK, CREATE_BLOCK } from "./ids";
 import { profileBlocks } from "./profileFields";
 
@@ -15,23 +15,8 @@ export interface CreateModalInput {
   privateMetadata: string;
 }
 
-function textInput(blockId: string, label: string, opts: { initial?: string; hint?: string; placeholder?: string; multiline?: boolean; optional?: boolean; max?: number; min?: number }): AnyBlock {
-  return {
-    type: "input",
-    block_id: blockId,
-    label: plain(label),
-    optional: opts.optional ?? false,
-    ...(opts.hint ? { hint: plain(opts.hint, 150) } : {}),
-    element: {
-      type: "plain_text_input",
-      action_id: ACTION.input,
-      multiline: opts.multiline ?? false,
-      ...(opts.initial ? { initial_value: opts.initial } : {}),
-      ...(opts.placeholder ? { placeholder: plain(opts.placeholder, 150) } : {}),
-      ...(opts.max ? { max_length: opts.max } : {}),
-      ...(opts.min ? { min_length: opts.min } : {}),
-    },
-  } as AnyBlock;
+function textInput(blockId: string, label: string, opts: TextInputOptions): AnyBlock {
+  return sharedTextInput(blockId, ACTION.input, label, opts);
 }
 
 /** The create modal. Every block_id is the domain field it fills. */

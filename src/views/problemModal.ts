@@ -1,6 +1,6 @@
 import type { View } from "@slack/types";
 import { PROBLEM_LIMITS } from "../domain/problemDraft";
-import { context, esc, plain, type AnyBlock } from "./blocks";
+import { context, esc, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
 import { ACTION, CALLBACK, PROBLEM_BLOCK } from "./ids";
 
 export interface ProblemModalInput {
@@ -11,23 +11,8 @@ export interface ProblemModalInput {
   privateMetadata: string;
 }
 
-function textInput(blockId: string, label: string, opts: { initial?: string; optional?: boolean; multiline?: boolean; max?: number; hint?: string; placeholder?: string }): AnyBlock {
-  return {
-    type: "input",
-    block_id: blockId,
-    label: plain(label),
-    optional: opts.optional ?? false,
-    ...(opts.hint ? { hint: plain(opts.hint, 150) } : {}),
-    element: {
-      type: "plain_text_input",
-      action_id: ACTION.input,
-      multiline: opts.multiline ?? false,
-      // Prefilled text (e.g. from a message) is cut to what the input accepts.
-      ...(opts.initial ? { initial_value: opts.initial.slice(0, opts.max ?? 3000) } : {}),
-      ...(opts.max ? { max_length: opts.max } : {}),
-      ...(opts.placeholder ? { placeholder: plain(opts.placeholder, 150) } : {}),
-    },
-  } as AnyBlock;
+function textInput(blockId: string, label: string, opts: TextInputOptions): AnyBlock {
+  return sharedTextInput(blockId, ACTION.input, label, opts);
 }
 
 /** The modal for logging a problem (from /community problem or a message shortcut). */
