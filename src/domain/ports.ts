@@ -124,6 +124,12 @@ export interface ProblemStore {
    */
   toggleVote(problemId: string, slackUserId: string, organisation: string | null, now: Date): Promise<{ voted: boolean }>;
   tally(problemId: string): Promise<VoteTally>;
+  /**
+   * Moves a problem from one status to another and records the change, only if
+   * it is still in `from` (so two organisers acting at once cannot both win).
+   * Returns false when it was not.
+   */
+  changeStatus(change: { problemId: string; from: ProblemStatus; to: ProblemStatus; actorId: string; now: Date }): Promise<boolean>;
   hasVoted(problemId: string, slackUserId: string): Promise<boolean>;
 }
 

@@ -10,6 +10,17 @@ function organisationKey(m: { organisation: string; organisationOther: string | 
   return m.organisation === "other" && m.organisationOther ? `other:${m.organisationOther.trim().toLowerCase()}` : m.organisation;
 }
 
+/** Which organiser decisions each status allows. */
+const ALLOWED: Record<ProblemStatus, ReadonlyArray<"objective" | "solved" | "open">> = {
+  open: ["objective", "solved"],
+  objective: ["solved", "open"],
+  solved: ["open"],
+  duplicate: ["open"],
+};
+const STATUS_VERBS = { objective: "promote a problem to an objective", solved: "mark a problem solved", open: "reopen a problem" } as const;
+const STATUS_NOUNS: Record<ProblemStatus, string> = { open: "open", objective: "an objective", solved: "solved", duplicate: "a duplicate" };
+const STATUS_PAST = { objective: "promoted", solved: "marked solved", open: "reopened" } as const;
+
 /** Statuses that take no more votes. */
 const CLOSED = new Set(["solved", "duplicate"]);
 
@@ -94,6 +105,36 @@ export class ProblemService {
     const current = Math.min(wanted, pageCount - 1);
     if (current !== wanted) result = await fetch(current);
     return { community, filter, ...result, page: current, pageCount };
+  }
+
+  /**
+   * An organiser's decision about a problem: promote it to an objective, mark it
+   * solved, or reopen it. Only the community's organisers may; a member is told so
+   * and nothing changes.
+   */
+  async changeStatus(problemId: string, actorId: string, to: "objective" | "solved" | "open"): Promise<ProblemCard> {
+    const problem = await this.byId(problemId);
+    const community = await this.store.communities.findById(problem.communityId);
+    if (!community) throw new AppError("not_found", "That problem's community no longer exists.");
+    const membership = await this.store.memberships.find(community.id, actorId);
+    if (membership?.status !== "active" || membership.role !== "organiser") {
+      throw new AppError("forbidden", `Only the organisers of *${esc(community.name)}* can ${STATUS_VERBS[to]}. Nothing was changed.`);
+    }
+    if (!ALLOWED[problem.status].includes(to)) {
+      throw new AppError("invalid_input", `*${esc(problem.title)}* is ${STATUS_NOUNS[problem.status]}, so it cannot be ${STATUS_PAST[to]} now.`);
+    }
+    const now = this.deps.clock.now();
+    const moved = await this.store.problems.changeStatus({ problemId, from: problem.status, to, actorId, now });
+    if (!moved) throw new AppError("invalid_input", "Someone changed this problem at the same moment. Look at it again and retry if you still need to.");
+    await this.store.audit.record({
+      workspaceId: community.workspaceId,
+      communityId: community.id,
+      actorId,
+      action: "problem.status_changed",
+      detail: { problemId, from: problem.status, to },
+      at: now,
+    });
+    return this.card(problemId);
   }
 
   recordAnnouncement(problemId: string, channelId: string, ts: string): Promise<void> {

@@ -109,6 +109,25 @@ export class PrismaProblemStore implements ProblemStore {
     return { votes, organisations: organisations.length };
   }
 
+  async changeStatus(change: { problemId: string; from: ProblemStatus; to: ProblemStatus; actorId: string; now: Date }): Promise<boolean> {
+    return this.db.$transaction(async (tx) => {
+      const moved = await tx.problem.updateMany({
+        where: { id: change.problemId, status: change.from },
+        data: {
+          status: change.to,
+          // An objective starts as open work; leaving the objective status clears it.
+          objectiveStatus: change.to === "objective" ? "open" : null,
+          ...(change.to !== "duplicate" ? { duplicateOfId: null } : {}),
+        },
+      });
+      if (moved.count === 0) return false;
+      await tx.problemStatusChange.create({
+        data: { problemId: change.problemId, actorId: change.actorId, fromStatus: change.from, toStatus: change.to, createdAt: change.now },
+      });
+      return true;
+    });
+  }
+
   async hasVoted(problemId: string, slackUserId: string): Promise<boolean> {
     return (await this.db.problemVote.count({ where: { problemId, slackUserId } })) > 0;
   }

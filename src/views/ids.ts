@@ -25,6 +25,8 @@ export const ACTION = {
   /** Several organisations (who a problem affects): same options as organisation_select. */
   organisations: "organisations_select",
   voteProblem: "problem_vote",
+  /** The organisers' overflow menu on a problem's card. */
+  problemStatus: "problem_status",
   community: "community_select",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",

@@ -1,6 +1,6 @@
 import type { ProblemCard } from "../domain/problems";
 import { findOrganisation } from "../reference/organisations";
-import { actions, button, context, esc, plural, section, truncate, userLink, type AnyBlock } from "./blocks";
+import { actions, button, context, esc, option, plural, section, truncate, userLink, type AnyBlock } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
 const STATUS_LABEL: Record<string, string> = {
@@ -13,6 +13,30 @@ const STATUS_LABEL: Record<string, string> = {
 function organisationName(id: string): string {
   const o = findOrganisation(id);
   return o ? (o.abbreviation ?? o.name) : id;
+}
+
+const MENU: Record<string, Array<{ to: "objective" | "solved" | "open"; label: string }>> = {
+  open: [
+    { to: "objective", label: "Promote to objective" },
+    { to: "solved", label: "Mark solved" },
+  ],
+  objective: [
+    { to: "solved", label: "Mark solved" },
+    { to: "open", label: "Back to open (not an objective)" },
+  ],
+  solved: [{ to: "open", label: "Reopen" }],
+  duplicate: [{ to: "open", label: "Reopen" }],
+};
+
+/** The organisers' menu (everyone sees it; the app checks who uses it). */
+function statusMenu(problemId: string, status: string): object | undefined {
+  const choices = MENU[status];
+  if (!choices) return undefined;
+  return {
+    type: "overflow",
+    action_id: ACTION.problemStatus,
+    options: choices.map((c) => option(`${c.label} (organisers)`, JSON.stringify({ p: problemId, to: c.to }))),
+  };
 }
 
 /** The channel message that announces a problem; it is updated in place as votes come in. */
@@ -28,7 +52,7 @@ export function problemCardMessage(card: ProblemCard): { text: string; blocks: A
   if (problem.link) details.push(`<${problem.link}|More about it>`);
   if (problem.messagePermalink) details.push(`<${problem.messagePermalink}|The message it came from>`);
   if (details.length) lines.push(details.join("\n"));
-  blocks.push(section(lines.join("\n\n")));
+  blocks.push(section(lines.join("\n\n"), statusMenu(problem.id, problem.status)));
   const votes = `*${plural(tally.votes, "vote")}* from ${plural(tally.organisations, "organisation")}`;
   blocks.push(context(`${STATUS_LABEL[problem.status] ?? problem.status}  ·  ${votes}  ·  Logged by ${userLink(problem.createdBy)} in ${esc(card.community.name)}`));
   if (!closed) {

@@ -289,3 +289,73 @@ describe("/community problems", () => {
     expect(h.slack.lastCall("chat.update")!.args.ts).toBe(problem.announcementTs);
   });
 });
+
+describe("the organisers' menu", () => {
+  function choose(user: string, problemId: string, to: string, ts: string) {
+    return h.interact({
+      type: "block_actions",
+      team: { id: "T0TEST", domain: "test" },
+      user: { id: user, username: user, name: user, team_id: "T0TEST" },
+      api_app_id: "A0APP",
+      token: "deprecated",
+      trigger_id: "trigger-overflow",
+      channel: { id: channel, name: "sab" },
+      container: { type: "message", channel_id: channel, message_ts: ts, is_ephemeral: false },
+      message: { type: "message", ts },
+      response_url: h.slack.responseUrl(),
+      actions: [
+        { type: "overflow", action_id: ACTION.problemStatus, block_id: "b", action_ts: "1.1", selected_option: { text: { type: "plain_text", text: to }, value: JSON.stringify({ p: problemId, to }) } },
+      ],
+    });
+  }
+
+  it("lets an organiser promote, solve and reopen, recording each change and redrawing the card", async () => {
+    const problem = await logProblem();
+    const ts = problem.announcementTs!;
+    const card = h.slack.callsTo("chat.postMessage").find((p) => p.args.channel === channel)!.args.blocks;
+    expect(card[0].accessory.options.map((o: any) => o.text.text)).toEqual(["Promote to objective (organisers)", "Mark solved (organisers)"]);
+
+    await choose("U0ALICE", problem.id, "objective", ts);
+    expect(await h.db.problem.findUniqueOrThrow({ where: { id: problem.id } })).toMatchObject({ status: "objective", objectiveStatus: "open" });
+    expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain(":dart: Objective");
+
+    h.clock.advance(60_000);
+    await choose("U0ALICE", problem.id, "solved", ts);
+    const solved = h.slack.lastCall("chat.update")!.args.blocks;
+    expect(JSON.stringify(solved)).toContain(":white_check_mark: Solved");
+    // A solved problem has no vote button, and its menu only reopens.
+    expect(solved.some((b: any) => b.type === "actions")).toBe(false);
+    expect(solved[0].accessory.options.map((o: any) => o.text.text)).toEqual(["Reopen (organisers)"]);
+
+    h.clock.advance(60_000);
+    await choose("U0ALICE", problem.id, "open", ts);
+    expect((await h.db.problem.findUniqueOrThrow({ where: { id: problem.id } })).status).toBe("open");
+    const history = await h.db.problemStatusChange.findMany({ where: { problemId: problem.id }, orderBy: { createdAt: "asc" } });
+    expect(history.map((c) => [c.fromStatus, c.toStatus, c.actorId])).toEqual([
+      ["open", "objective", "U0ALICE"],
+      ["objective", "solved", "U0ALICE"],
+      ["solved", "open", "U0ALICE"],
+    ]);
+  });
+
+  it("refuses a member, ephemerally, and changes nothing", async () => {
+    const problem = await logProblem();
+    const updates = h.slack.callsTo("chat.update").length;
+    await choose("U0BOB", problem.id, "objective", problem.announcementTs!);
+    expect(h.slack.responses.at(-1)!.body).toMatchObject({
+      response_type: "ephemeral",
+      text: "Only the organisers of *Starting a business* can promote a problem to an objective. Nothing was changed.",
+    });
+    expect((await h.db.problem.findUniqueOrThrow({ where: { id: problem.id } })).status).toBe("open");
+    expect(await h.db.problemStatusChange.count()).toBe(0);
+    expect(h.slack.callsTo("chat.update")).toHaveLength(updates);
+  });
+
+  it("two organisers acting at once: one change wins, the other is told", async () => {
+    const problem = await logProblem();
+    await h.db.membership.updateMany({ where: { slackUserId: "U0BOB" }, data: { role: "organiser" } });
+    await Promise.all([choose("U0ALICE", problem.id, "objective", problem.announcementTs!), choose("U0BOB", problem.id, "objective", problem.announcementTs!)]);
+    expect(await h.db.problemStatusChange.count({ where: { problemId: problem.id } })).toBe(1);
+    expect(h.slack.responses.at(-1)!.body.text).toMatch(/is an objective, so it cannot be promoted now|at the same moment/);
+  });
+});

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../services";
+import { registerChangeProblemStatus } from "./changeProblemStatus";
 import { registerJoinCommunity } from "./joinCommunity";
 import { registerListPage } from "./listPage";
 import { registerOpenCreateModal } from "./openCreateModal";
@@ -12,4 +13,5 @@ export function registerActions(app: App, services: Services): void {
   registerListPage(app, services);
   registerVoteProblem(app, services);
   registerProblemsPage(app, services);
+  registerChangeProblemStatus(app, services);
 }

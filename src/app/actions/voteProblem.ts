@@ -1,8 +1,7 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { esc, plural } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
-import { problemCardMessage } from "../../views/problemCard";
-import { stepsAfterAck } from "../afterAck";
+import { refreshProblemMessages } from "../problemMessages";
 import { errorText } from "../replies";
 import { Serialised } from "../serialised";
 import type { Services } from "../services";
@@ -16,18 +15,7 @@ export function registerVoteProblem(app: App, services: Services): void {
     try {
       await perProblem.run(problemId, async () => {
         const { voted, card } = await services.problems.toggleVote(problemId, body.user.id);
-        const message = problemCardMessage(card);
-        const step = stepsAfterAck(services.logger.child({ problemId }));
-        // The announcement, and the message clicked if it is another one (e.g. a list).
-        const targets = new Map<string, { channel: string; ts: string }>();
-        if (card.problem.announcementChannelId && card.problem.announcementTs) {
-          targets.set(card.problem.announcementTs, { channel: card.problem.announcementChannelId, ts: card.problem.announcementTs });
-        }
-        const clicked = body.container?.is_ephemeral ? undefined : body.message?.ts;
-        if (clicked && body.channel?.id && !targets.has(clicked)) targets.set(clicked, { channel: body.channel.id, ts: clicked });
-        for (const target of targets.values()) {
-          await step("update a problem's message", () => client.chat.update({ ...target, ...message }));
-        }
+        await refreshProblemMessages(client, card, body, services.logger);
         // An ephemeral list cannot be updated for everyone: tell the voter what happened.
         if (body.container?.is_ephemeral) {
           const title = esc(card.problem.title);

@@ -1,0 +1,23 @@
+import type { App, BlockOverflowAction } from "@slack/bolt";
+import { z } from "zod";
+import { ACTION } from "../../views/ids";
+import { refreshProblemMessages } from "../problemMessages";
+import { errorText } from "../replies";
+import type { Services } from "../services";
+
+// The option's value comes back in a request anyone could forge: check its shape.
+const choice = z.object({ p: z.string().max(40), to: z.enum(["objective", "solved", "open"]) });
+
+/** The organisers' menu on a problem: promote, mark solved, reopen. */
+export function registerChangeProblemStatus(app: App, services: Services): void {
+  app.action<BlockOverflowAction>(ACTION.problemStatus, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    try {
+      const { p, to } = choice.parse(JSON.parse(action.selected_option.value));
+      const card = await services.problems.changeStatus(p, body.user.id, to);
+      await refreshProblemMessages(client, card, body, services.logger);
+    } catch (error) {
+      await respond({ response_type: "ephemeral", replace_original: false, text: errorText(error, services.logger) });
+    }
+  });
+}
