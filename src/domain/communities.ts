@@ -8,6 +8,7 @@ import type {
   CommunityRecord,
   CommunitySummary,
   MembershipRecord,
+  ObjectiveSummary,
   ProblemSummary,
   Store,
   WorkspaceKey,
@@ -22,6 +23,7 @@ export interface Charter {
   community: CommunityRecord;
   organisers: MembershipRecord[];
   memberCount: number;
+  objectives: ObjectiveSummary[];
   problems: { items: ProblemSummary[]; total: number };
 }
 
@@ -213,14 +215,16 @@ export class CommunityService {
 
   async charter(communityId: string): Promise<Charter> {
     const community = await this.byId(communityId);
-    const [members, problems] = await Promise.all([
+    const [members, objectives, problems] = await Promise.all([
       this.store.memberships.activeMembers(communityId),
+      this.store.communities.objectives([communityId]),
       this.store.communities.openProblems(communityId, CHARTER_PROBLEMS_SHOWN),
     ]);
     return {
       community,
       organisers: members.filter((m) => m.role === "organiser"),
       memberCount: members.length,
+      objectives,
       problems,
     };
   }

@@ -2,7 +2,7 @@
 import type { Clock } from "./clock";
 import type { CommunityDirectory } from "./directory";
 import { AppError, ValidationError } from "./errors";
-import type { CommunityRecord, MembershipRecord, Store, WorkspaceKey } from "./ports";
+import type { CommunityRecord, MembershipRecord, ObjectiveSummary, Store, WorkspaceKey } from "./ports";
 import { checkProfile, type ProfileInput } from "./profiles";
 import { esc } from "./text";
 
@@ -10,6 +10,7 @@ export interface HomeEntry {
   community: CommunityRecord;
   membership: MembershipRecord;
   memberCount: number;
+  objectives: ObjectiveSummary[];
 }
 
 export class MembershipService {
@@ -71,6 +72,9 @@ export class MembershipService {
   async home(workspace: WorkspaceKey, slackUserId: string): Promise<HomeEntry[]> {
     const workspaceId = await this.deps.store.communities.findWorkspaceId(workspace);
     if (!workspaceId) return [];
-    return this.deps.store.memberships.ofUser(workspaceId, slackUserId);
+    const entries = await this.deps.store.memberships.ofUser(workspaceId, slackUserId);
+    // One query for every community's objectives, not one a community.
+    const objectives = await this.deps.store.communities.objectives(entries.map((e) => e.community.id));
+    return entries.map((e) => ({ ...e, objectives: objectives.filter((o) => o.communityId === e.community.id) }));
   }
 }

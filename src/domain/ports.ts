@@ -60,6 +60,16 @@ export interface ProblemSummary {
 }
 
 export type ProblemStatus = "open" | "objective" | "solved" | "duplicate";
+
+export interface ObjectiveSummary {
+  id: string;
+  communityId: string;
+  title: string;
+  /** open | in_progress | done */
+  objectiveStatus: string;
+  ownerId: string | null;
+  targetDate: Date | null;
+}
 export type ProblemSource = "create_modal" | "command" | "message_shortcut";
 
 export interface ProblemRecord {
@@ -195,7 +205,10 @@ export interface CommunityStore {
   directory(workspaceId: string): Promise<Array<Omit<CommunitySummary, "viewerIsMember">>>;
   /** Names and slugs of every active community, for "did you mean" and pickers. */
   names(workspaceId: string): Promise<Array<{ id: string; name: string; slug: string }>>;
+  /** Problems still open (not objectives, not closed), oldest first. */
   openProblems(communityId: string, limit: number): Promise<{ items: ProblemSummary[]; total: number }>;
+  /** The objectives of these communities, oldest first. */
+  objectives(communityIds: string[]): Promise<ObjectiveSummary[]>;
 }
 
 export interface MembershipStore {

@@ -1,4 +1,5 @@
 import type { Charter } from "../domain/communities";
+import type { ObjectiveSummary } from "../domain/ports";
 import { organisationLabel } from "../domain/profiles";
 import { CONTACT_METHODS, MEETING_CADENCES } from "../domain/vocabulary";
 import { actions, button, channelLink, context, divider, esc, header, plural, section, slackDate, userLink, type AnyBlock } from "./blocks";
@@ -16,11 +17,24 @@ export function contactLine(charter: Charter): string {
   return parts.length ? parts.join("  ·  ") : channelLink(community.slackChannelId);
 }
 
-/** The community's charter: service, aims, problems, ways of working. */
+const OBJECTIVE_STATUS: Record<string, string> = { open: "not started", in_progress: "in progress", done: "done" };
+
+/** "• :dart: Title — owner @x, by 1 June, in progress" */
+export function objectiveLine(o: ObjectiveSummary): string {
+  const details = [
+    o.ownerId ? `owner ${userLink(o.ownerId)}` : null,
+    o.targetDate ? `by ${slackDate(o.targetDate)}` : null,
+    OBJECTIVE_STATUS[o.objectiveStatus] ?? o.objectiveStatus,
+  ].filter(Boolean);
+  return `• :dart: ${esc(o.title)} (${details.join(", ")})`;
+}
+
+/** The community's charter: service, aims, objectives, problems, ways of working. */
 export function charterBlocks(charter: Charter, options: { viewerIsMember?: boolean } = {}): AnyBlock[] {
   const { community, problems } = charter;
   const blocks: AnyBlock[] = [header(community.name)];
   blocks.push(section(`*Service:* ${esc(community.service)}${community.purpose ? `\n*What we want to achieve:* ${esc(community.purpose)}` : ""}`));
+  if (charter.objectives.length > 0) blocks.push(section(`*Our objectives*\n${charter.objectives.map(objectiveLine).join("\n")}`));
   if (problems.total > 0) {
     const lines = problems.items.map((p) => `• ${esc(p.title)}`);
     const more = problems.total - problems.items.length;

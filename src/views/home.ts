@@ -1,6 +1,7 @@
 import type { View } from "@slack/types";
 import type { HomeEntry } from "../domain/memberships";
 import { actions, button, channelLink, context, divider, esc, header, plural, section, type AnyBlock } from "./blocks";
+import { objectiveLine } from "./charter";
 import { SERVICE_MANUAL_URL } from "./help";
 import { ACTION, BLOCK } from "./ids";
 
@@ -23,8 +24,9 @@ export function homeView(entries: HomeEntry[]): View {
     blocks.push(section("*Your communities*\nYou are not in any community yet. Join one, or type `/community list` to see them all."));
   } else {
     blocks.push(section(`*Your communities* (${entries.length})`));
-    for (const { community, membership, memberCount } of entries.slice(0, HOME_COMMUNITIES_SHOWN)) {
-      blocks.push(section(`*${esc(community.name)}*  ·  ${channelLink(community.slackChannelId)}\n_${esc(community.service)}_`));
+    for (const { community, membership, memberCount, objectives } of entries.slice(0, HOME_COMMUNITIES_SHOWN)) {
+      const goals = objectives.length ? `\n${objectives.slice(0, 5).map(objectiveLine).join("\n")}${objectives.length > 5 ? `\n…and ${objectives.length - 5} more objectives` : ""}` : "";
+      blocks.push(section(`*${esc(community.name)}*  ·  ${channelLink(community.slackChannelId)}\n_${esc(community.service)}_${goals}`));
       blocks.push(context(`You are ${membership.role === "organiser" ? "an organiser" : "a member"}  ·  ${plural(memberCount, "member")}`));
     }
     if (entries.length > HOME_COMMUNITIES_SHOWN) {

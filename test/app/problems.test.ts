@@ -359,3 +359,18 @@ describe("the organisers' menu", () => {
     expect(h.slack.responses.at(-1)!.body.text).toMatch(/is an objective, so it cannot be promoted now|at the same moment/);
   });
 });
+
+describe("objectives in the charter and on App Home", () => {
+  it("shows a promoted problem as an objective in /community info and on App Home", async () => {
+    const problem = await logProblem();
+    await h.db.problem.update({ where: { id: problem.id }, data: { status: "objective", objectiveStatus: "in_progress", objectiveOwnerId: "U0BOB", objectiveTargetDate: new Date("2026-06-30T00:00:00Z") } });
+    const info = (await h.command("info", { user: "U0ALICE", channel })).json;
+    const text = JSON.stringify(info.blocks);
+    expect(text).toContain("*Our objectives*\\n• :dart: Two registrations for one business (owner <@U0BOB>, by <!date^1782777600^{date_short}|2026-06-30>, in progress)");
+    // The charter's open problems no longer include it.
+    expect(text).not.toMatch(/Problems we are tackling[^"]*Two registrations/);
+
+    await h.event({ type: "app_home_opened", user: "U0CAROL", channel: "D0HOME", tab: "home", event_ts: "1.1" });
+    expect(JSON.stringify(h.slack.lastCall("views.publish")!.args.view.blocks)).toContain(":dart: Two registrations for one business (owner <@U0BOB>");
+  });
+});

@@ -54,8 +54,20 @@ function organiser(i: number): MembershipRecord {
   };
 }
 
+function objectives(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `o${i}`,
+    communityId: "c1",
+    title: `${i}`.padEnd(150, "o"),
+    objectiveStatus: "in_progress",
+    ownerId: `U${i}`,
+    targetDate: new Date("2027-06-01T00:00:00Z"),
+  }));
+}
+
 const bigCharter: Charter = {
   community: community(1),
+  objectives: objectives(12),
   organisers: Array.from({ length: 40 }, (_, i) => organiser(i)),
   memberCount: 5000,
   problems: { items: Array.from({ length: 5 }, (_, i) => ({ id: `p${i}`, title: `${i}`.padEnd(150, "p"), status: "open" })), total: 2000 },
@@ -79,7 +91,7 @@ describe("Block Kit limits with the largest realistic data", () => {
   });
 
   it("App Home with more communities than it shows", () => {
-    const entries = Array.from({ length: 300 }, (_, i) => ({ community: community(i), membership: organiser(i), memberCount: 5000 }));
+    const entries = Array.from({ length: 300 }, (_, i) => ({ community: community(i), membership: organiser(i), memberCount: 5000, objectives: objectives(8) }));
     const view = homeView(entries) as any;
     expect(blockKitProblems(view.blocks, "home")).toEqual([]);
     expect(JSON.stringify(view.blocks)).toContain(`…and ${300 - HOME_COMMUNITIES_SHOWN} more`);
