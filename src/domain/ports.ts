@@ -22,6 +22,8 @@ export interface CommunityRecord {
   meetingCadence: MeetingCadence;
   slackChannelId: string | null;
   timezone: string;
+  /** Distinct organisations voting for a problem before organisers are told it could be an objective. */
+  problemThreshold: number;
   createdBy: string;
   createdAt: Date;
   archivedAt: Date | null;
@@ -141,6 +143,8 @@ export interface ProblemStore {
    */
   changeStatus(change: { problemId: string; from: ProblemStatus; to: ProblemStatus; actorId: string; now: Date }): Promise<boolean>;
   hasVoted(problemId: string, slackUserId: string): Promise<boolean>;
+  /** Marks that organisers were told the problem reached the threshold; false if they already were. */
+  claimPromotionSuggestion(problemId: string, now: Date): Promise<boolean>;
 }
 
 export interface NewCommunity {

@@ -137,6 +137,18 @@ export class ProblemService {
     return this.card(problemId);
   }
 
+  /**
+   * When an open problem's voters first come from as many organisations as the
+   * community's threshold, its organisers are suggested to promote it: once,
+   * however many votes cross the line. Returns whom to tell.
+   */
+  private async promotionSuggestion(card: ProblemCard, now: Date): Promise<string[]> {
+    if (card.problem.status !== "open" || card.tally.organisations < card.community.problemThreshold) return [];
+    if (!(await this.store.problems.claimPromotionSuggestion(card.problem.id, now))) return [];
+    const members = await this.store.memberships.activeMembers(card.community.id);
+    return members.filter((m) => m.role === "organiser").map((m) => m.slackUserId);
+  }
+
   recordAnnouncement(problemId: string, channelId: string, ts: string): Promise<void> {
     return this.store.problems.setAnnouncement(problemId, channelId, ts);
   }
@@ -146,14 +158,16 @@ export class ProblemService {
    * organisation (from their membership of the community) is kept with the
    * vote, so the card can say how many organisations are affected.
    */
-  async toggleVote(problemId: string, slackUserId: string): Promise<{ voted: boolean; card: ProblemCard }> {
+  async toggleVote(problemId: string, slackUserId: string): Promise<{ voted: boolean; card: ProblemCard; suggestTo: string[] }> {
     const problem = await this.byId(problemId);
     if (CLOSED.has(problem.status)) {
       throw new AppError("invalid_input", `*${esc(problem.title)}* is closed (${problem.status === "solved" ? "solved" : "a duplicate"}), so it takes no more votes.`);
     }
     const membership = await this.store.memberships.find(problem.communityId, slackUserId);
     const organisation = membership?.status === "active" ? organisationKey(membership) : null;
-    const { voted } = await this.store.problems.toggleVote(problem.id, slackUserId, organisation, this.deps.clock.now());
-    return { voted, card: await this.card(problem.id) };
+    const now = this.deps.clock.now();
+    const { voted } = await this.store.problems.toggleVote(problem.id, slackUserId, organisation, now);
+    const card = await this.card(problem.id);
+    return { voted, card, suggestTo: await this.promotionSuggestion(card, now) };
   }
 }

@@ -37,6 +37,7 @@ export function toCommunityRecord(row: CommunityRow): CommunityRecord {
     meetingCadence: row.meetingCadence as MeetingCadence,
     slackChannelId: row.slackChannelId,
     timezone: row.timezone,
+    problemThreshold: row.problemThreshold,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     archivedAt: row.archivedAt,

@@ -128,6 +128,12 @@ export class PrismaProblemStore implements ProblemStore {
     });
   }
 
+  async claimPromotionSuggestion(problemId: string, now: Date): Promise<boolean> {
+    // Conditional, so of many votes crossing the threshold at once only one claims it.
+    const claimed = await this.db.problem.updateMany({ where: { id: problemId, promotionSuggestedAt: null }, data: { promotionSuggestedAt: now } });
+    return claimed.count === 1;
+  }
+
   async hasVoted(problemId: string, slackUserId: string): Promise<boolean> {
     return (await this.db.problemVote.count({ where: { problemId, slackUserId } })) > 0;
   }

@@ -27,6 +27,8 @@ export const ACTION = {
   voteProblem: "problem_vote",
   /** The organisers' overflow menu on a problem's card. */
   problemStatus: "problem_status",
+  /** The button in the suggestion sent to organisers when a problem reaches the threshold. */
+  promoteProblem: "problem_promote",
   community: "community_select",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
@@ -37,6 +39,7 @@ export const BLOCK = {
   listPager: "list_pager",
   problemActions: "problem_actions",
   problemsPager: "problems_pager",
+  promotionSuggestion: "promotion_suggestion",
   homeActions: "home_actions",
 } as const;
 

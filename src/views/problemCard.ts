@@ -60,3 +60,15 @@ export function problemCardMessage(card: ProblemCard): { text: string; blocks: A
   }
   return { text: `Problem: ${esc(problem.title)} (${plural(tally.votes, "vote")})`, blocks };
 }
+
+/** Sent to each organiser, once, when a problem's voters reach the community's threshold. */
+export function promotionSuggestion(card: ProblemCard): { text: string; blocks: AnyBlock[] } {
+  const title = esc(card.problem.title);
+  const text =
+    `:dart: *${title}* now affects ${plural(card.tally.organisations, "organisation")} (${plural(card.tally.votes, "vote")}) in ` +
+    `*${esc(card.community.name)}*, reaching your threshold of ${card.community.problemThreshold}. Make it one of the community's objectives?`;
+  return {
+    text: `${card.problem.title} could be an objective`,
+    blocks: [section(text), actions(BLOCK.promotionSuggestion, button("Promote to objective", ACTION.promoteProblem, card.problem.id, "primary"))],
+  };
+}

@@ -374,3 +374,37 @@ describe("objectives in the charter and on App Home", () => {
     expect(JSON.stringify(h.slack.lastCall("views.publish")!.args.view.blocks)).toContain(":dart: Two registrations for one business (owner <@U0BOB>");
   });
 });
+
+describe("the promotion suggestion", () => {
+  it("tells the organisers once, when voters first come from the threshold's number of organisations", async () => {
+    const problem = await logProblem();
+    await joinCommunity(h, "U0DAVE", communityId, { organisation: "companies-house" });
+    const suggestions = () => h.slack.callsTo("chat.postMessage").filter((p) => p.args.text?.endsWith("could be an objective"));
+    await vote("U0BOB", problem.id); // DWP
+    await vote("U0CAROL", problem.id); // DWP again: still one organisation
+    await vote("U0ALICE", problem.id); // HMRC: two
+    expect(suggestions()).toHaveLength(0);
+    await vote("U0DAVE", problem.id); // Companies House: three, the default threshold
+    expect(suggestions()).toHaveLength(1);
+    expect(suggestions()[0].args.channel).toBe("U0ALICE"); // the organiser
+    expect(JSON.stringify(suggestions()[0].args.blocks)).toContain("now affects 3 organisations (4 votes)");
+    // Taking a vote back and giving it again does not suggest it twice.
+    await vote("U0DAVE", problem.id);
+    await vote("U0DAVE", problem.id);
+    expect(suggestions()).toHaveLength(1);
+
+    // The suggestion's button promotes it.
+    const button = suggestions()[0].args.blocks.at(-1).elements[0];
+    await h.interact(blockAction({ user: "U0ALICE", actionId: button.action_id, value: button.value, channel: "D0ALICE", responseUrl: h.slack.responseUrl() }));
+    expect((await h.db.problem.findUniqueOrThrow({ where: { id: problem.id } })).status).toBe("objective");
+    expect(h.slack.responses.at(-1)!.body.text).toBe(":dart: *Two registrations for one business* is now an objective of *Starting a business*.");
+    expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain(":dart: Objective");
+  });
+
+  it("many votes crossing the threshold at once still suggest it once", async () => {
+    const problem = await logProblem();
+    await h.db.community.update({ where: { id: communityId }, data: { problemThreshold: 2 } });
+    await Promise.all([vote("U0ALICE", problem.id), vote("U0BOB", problem.id), vote("U0CAROL", problem.id)]);
+    expect(h.slack.callsTo("chat.postMessage").filter((p) => p.args.text?.endsWith("could be an objective"))).toHaveLength(1);
+  });
+});

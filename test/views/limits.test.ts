@@ -9,7 +9,7 @@ import { helpMessage } from "../../src/views/help";
 import { HOME_COMMUNITIES_SHOWN, homeView } from "../../src/views/home";
 import { joinCommunityModal } from "../../src/views/joinCommunityModal";
 import { helpEntries } from "../../src/app/commands/registry";
-import { problemCardMessage } from "../../src/views/problemCard";
+import { problemCardMessage, promotionSuggestion } from "../../src/views/problemCard";
 import { problemModal } from "../../src/views/problemModal";
 import { blockKitProblems } from "../support/blockKit";
 
@@ -26,6 +26,7 @@ function community(i: number): CommunityRecord {
     meetingCadence: "every_two_months",
     slackChannelId: `C${i}`,
     timezone: "America/Argentina/ComodRivadavia",
+    problemThreshold: 3,
     createdBy: "U1",
     createdAt: new Date("2026-01-01T00:00:00Z"),
     archivedAt: null,
@@ -130,6 +131,7 @@ describe("Block Kit limits with the largest realistic data", () => {
       },
     };
     expect(blockKitProblems(problemCardMessage(card).blocks, "message")).toEqual([]);
+    expect(blockKitProblems(promotionSuggestion(card).blocks, "message")).toEqual([]);
     const modal = problemModal({ title: "t".repeat(200), description: "d".repeat(4000), privateMetadata: "{}" }) as any;
     expect(blockKitProblems(modal.blocks, "modal", modal)).toEqual([]);
     expect(modal.blocks.find((b: any) => b.block_id === "title").element.initial_value).toHaveLength(150);

@@ -1,5 +1,6 @@
-import type { App, BlockOverflowAction } from "@slack/bolt";
+import type { App, BlockButtonAction, BlockOverflowAction } from "@slack/bolt";
 import { z } from "zod";
+import { esc } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
 import { refreshProblemMessages } from "../problemMessages";
 import { errorText } from "../replies";
@@ -7,6 +8,20 @@ import type { Services } from "../services";
 
 // The option's value comes back in a request anyone could forge: check its shape.
 const choice = z.object({ p: z.string().max(40), to: z.enum(["objective", "solved", "open"]) });
+
+/** The button in a promotion suggestion: promotes, then says so where it was clicked. */
+export function registerPromoteProblem(app: App, services: Services): void {
+  app.action<BlockButtonAction>(ACTION.promoteProblem, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    try {
+      const card = await services.problems.changeStatus(action.value ?? "", body.user.id, "objective");
+      await refreshProblemMessages(client, card, body, services.logger);
+      await respond({ replace_original: true, text: `:dart: *${esc(card.problem.title)}* is now an objective of *${esc(card.community.name)}*.` });
+    } catch (error) {
+      await respond({ response_type: "ephemeral", replace_original: false, text: errorText(error, services.logger) });
+    }
+  });
+}
 
 /** The organisers' menu on a problem: promote, mark solved, reopen. */
 export function registerChangeProblemStatus(app: App, services: Services): void {

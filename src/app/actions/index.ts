@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../services";
-import { registerChangeProblemStatus } from "./changeProblemStatus";
+import { registerChangeProblemStatus, registerPromoteProblem } from "./changeProblemStatus";
 import { registerJoinCommunity } from "./joinCommunity";
 import { registerListPage } from "./listPage";
 import { registerOpenCreateModal } from "./openCreateModal";
@@ -14,4 +14,5 @@ export function registerActions(app: App, services: Services): void {
   registerVoteProblem(app, services);
   registerProblemsPage(app, services);
   registerChangeProblemStatus(app, services);
+  registerPromoteProblem(app, services);
 }

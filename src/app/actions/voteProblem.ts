@@ -1,6 +1,8 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { esc, plural } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
+import { promotionSuggestion } from "../../views/problemCard";
+import { stepsAfterAck } from "../afterAck";
 import { refreshProblemMessages } from "../problemMessages";
 import { errorText } from "../replies";
 import { Serialised } from "../serialised";
@@ -14,8 +16,12 @@ export function registerVoteProblem(app: App, services: Services): void {
     const problemId = action.value ?? "";
     try {
       await perProblem.run(problemId, async () => {
-        const { voted, card } = await services.problems.toggleVote(problemId, body.user.id);
+        const { voted, card, suggestTo } = await services.problems.toggleVote(problemId, body.user.id);
         await refreshProblemMessages(client, card, body, services.logger);
+        const step = stepsAfterAck(services.logger.child({ problemId }));
+        for (const organiser of suggestTo) {
+          await step("suggest a promotion", () => client.chat.postMessage({ channel: organiser, ...promotionSuggestion(card) }));
+        }
         // An ephemeral list cannot be updated for everyone: tell the voter what happened.
         if (body.container?.is_ephemeral) {
           const title = esc(card.problem.title);
