@@ -9,15 +9,15 @@ import { stepsAfterAck } from "./afterAck";
  * Redraws a problem's card where people see it: its announcement, and the
  * message that was clicked if that is another one (ephemeral ones cannot be).
  */
-export async function refreshProblemMessages(client: WebClient, card: ProblemCard, body: BlockAction, logger: Logger): Promise<void> {
+export async function refreshProblemMessages(client: WebClient, card: ProblemCard, body: BlockAction | undefined, logger: Logger): Promise<void> {
   const message = problemCardMessage(card);
   const step = stepsAfterAck(logger.child({ problemId: card.problem.id }));
   const targets = new Map<string, { channel: string; ts: string }>();
   if (card.problem.announcementChannelId && card.problem.announcementTs) {
     targets.set(card.problem.announcementTs, { channel: card.problem.announcementChannelId, ts: card.problem.announcementTs });
   }
-  const clicked = body.container?.is_ephemeral ? undefined : body.message?.ts;
-  if (clicked && body.channel?.id && !targets.has(clicked)) targets.set(clicked, { channel: body.channel.id, ts: clicked });
+  const clicked = body?.container?.is_ephemeral ? undefined : body?.message?.ts;
+  if (clicked && body?.channel?.id && !targets.has(clicked)) targets.set(clicked, { channel: body.channel.id, ts: clicked });
   for (const target of targets.values()) {
     await step("update a problem's message", () => client.chat.update({ ...target, ...message }));
   }

@@ -111,6 +111,13 @@ export interface VoteTally {
   organisations: number;
 }
 
+export interface StatusChange {
+  actorId: string;
+  from: ProblemStatus;
+  to: ProblemStatus;
+  at: Date;
+}
+
 export interface ProblemListItem {
   id: string;
   title: string;
@@ -143,6 +150,9 @@ export interface ProblemStore {
    */
   changeStatus(change: { problemId: string; from: ProblemStatus; to: ProblemStatus; actorId: string; now: Date }): Promise<boolean>;
   hasVoted(problemId: string, slackUserId: string): Promise<boolean>;
+  history(problemId: string): Promise<StatusChange[]>;
+  /** Replaces the title and description (the author's edit). */
+  edit(problemId: string, fields: { title: string; description: string }): Promise<void>;
   /** Marks that organisers were told the problem reached the threshold; false if they already were. */
   claimPromotionSuggestion(problemId: string, now: Date): Promise<boolean>;
 }

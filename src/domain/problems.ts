@@ -1,8 +1,8 @@
 // Problems: log one, vote on it ("this affects us too"), read what its card shows.
 import type { Clock } from "./clock";
 import { AppError } from "./errors";
-import type { ProblemDraft } from "./problemDraft";
-import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, Store, VoteTally } from "./ports";
+import { checkProblemDraft, type ProblemDraft } from "./problemDraft";
+import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, StatusChange, Store, VoteTally } from "./ports";
 import { esc } from "./text";
 
 /** One key an organisation: a reference id, or the typed name for "Other". */
@@ -46,6 +46,13 @@ export interface ProblemPage {
   total: number;
   page: number;
   pageCount: number;
+}
+
+export interface ProblemDetails {
+  card: ProblemCard;
+  history: StatusChange[];
+  viewerIsAuthor: boolean;
+  viewerIsOrganiser: boolean;
 }
 
 export interface ProblemCard {
@@ -147,6 +154,41 @@ export class ProblemService {
     if (!(await this.store.problems.claimPromotionSuggestion(card.problem.id, now))) return [];
     const members = await this.store.memberships.activeMembers(card.community.id);
     return members.filter((m) => m.role === "organiser").map((m) => m.slackUserId);
+  }
+
+  /** The card, its status history, and what the viewer may do with it. */
+  async details(problemId: string, viewerId: string): Promise<ProblemDetails> {
+    const card = await this.card(problemId);
+    const [history, membership] = await Promise.all([
+      this.store.problems.history(problemId),
+      this.store.memberships.find(card.community.id, viewerId),
+    ]);
+    return {
+      card,
+      history,
+      viewerIsAuthor: card.problem.createdBy === viewerId,
+      viewerIsOrganiser: membership?.status === "active" && membership.role === "organiser",
+    };
+  }
+
+  /** Only the author may change a problem's title or description. */
+  async edit(problemId: string, actorId: string, input: { title?: string | null; description?: string | null }): Promise<ProblemCard> {
+    const problem = await this.byId(problemId);
+    if (problem.createdBy !== actorId) {
+      throw new AppError("forbidden", "Only the person who logged a problem can change its title or description. Nothing was changed.", "title");
+    }
+    const draft = checkProblemDraft({ title: input.title, description: input.description, affects: problem.affects, stage: problem.stage, link: problem.link });
+    await this.store.problems.edit(problemId, { title: draft.title, description: draft.description });
+    const card = await this.card(problemId);
+    await this.store.audit.record({
+      workspaceId: card.community.workspaceId,
+      communityId: card.community.id,
+      actorId,
+      action: "problem.edited",
+      detail: { problemId, title: draft.title },
+      at: this.deps.clock.now(),
+    });
+    return card;
   }
 
   recordAnnouncement(problemId: string, channelId: string, ts: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { NewProblem, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, ProblemStore, VoteTally } from "../domain/ports";
+import type { NewProblem, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, ProblemStore, StatusChange, VoteTally } from "../domain/ports";
 import type { Db } from "./prismaClient";
 
 const withAffects = { affects: { select: { organisation: true }, orderBy: { organisation: "asc" } } } as const;
@@ -126,6 +126,15 @@ export class PrismaProblemStore implements ProblemStore {
       });
       return true;
     });
+  }
+
+  async history(problemId: string): Promise<StatusChange[]> {
+    const rows = await this.db.problemStatusChange.findMany({ where: { problemId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    return rows.map((r) => ({ actorId: r.actorId, from: r.fromStatus as ProblemStatus, to: r.toStatus as ProblemStatus, at: r.createdAt }));
+  }
+
+  async edit(problemId: string, fields: { title: string; description: string }): Promise<void> {
+    await this.db.problem.update({ where: { id: problemId }, data: fields });
   }
 
   async claimPromotionSuggestion(problemId: string, now: Date): Promise<boolean> {

@@ -7,6 +7,8 @@ export const CALLBACK = {
   createCommunity: "community_create",
   joinCommunity: "community_join",
   logProblem: "problem_log",
+  editProblem: "problem_edit",
+  problemDetails: "problem_details",
   /** The message shortcut "Log community problem" (declared in manifest.yml). */
   logProblemFromMessage: "log_problem_from_message",
 } as const;
@@ -29,6 +31,8 @@ export const ACTION = {
   problemStatus: "problem_status",
   /** The button in the suggestion sent to organisers when a problem reaches the threshold. */
   promoteProblem: "problem_promote",
+  /** In the details modal: the author's Edit button. */
+  editProblem: "problem_edit_open",
   community: "community_select",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
@@ -40,6 +44,7 @@ export const BLOCK = {
   problemActions: "problem_actions",
   problemsPager: "problems_pager",
   promotionSuggestion: "promotion_suggestion",
+  problemDetailsActions: "problem_details_actions",
   homeActions: "home_actions",
 } as const;
 

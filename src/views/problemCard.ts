@@ -17,25 +17,26 @@ function organisationName(id: string): string {
 
 const MENU: Record<string, Array<{ to: "objective" | "solved" | "open"; label: string }>> = {
   open: [
-    { to: "objective", label: "Promote to objective" },
-    { to: "solved", label: "Mark solved" },
+    { to: "objective", label: "Promote to objective (organisers)" },
+    { to: "solved", label: "Mark solved (organisers)" },
   ],
   objective: [
-    { to: "solved", label: "Mark solved" },
-    { to: "open", label: "Back to open (not an objective)" },
+    { to: "solved", label: "Mark solved (organisers)" },
+    { to: "open", label: "Back to open, not an objective (organisers)" },
   ],
-  solved: [{ to: "open", label: "Reopen" }],
-  duplicate: [{ to: "open", label: "Reopen" }],
+  solved: [{ to: "open", label: "Reopen (organisers)" }],
+  duplicate: [{ to: "open", label: "Reopen (organisers)" }],
 };
 
-/** The organisers' menu (everyone sees it; the app checks who uses it). */
-function statusMenu(problemId: string, status: string): object | undefined {
-  const choices = MENU[status];
-  if (!choices) return undefined;
+/** The card's menu: details for everyone, decisions for organisers (the app checks who uses them). */
+function statusMenu(problemId: string, status: string): object {
   return {
     type: "overflow",
     action_id: ACTION.problemStatus,
-    options: choices.map((c) => option(`${c.label} (organisers)`, JSON.stringify({ p: problemId, to: c.to }))),
+    options: [
+      option("Details and history", JSON.stringify({ p: problemId, to: "details" })),
+      ...(MENU[status] ?? []).map((c) => option(c.label, JSON.stringify({ p: problemId, to: c.to }))),
+    ],
   };
 }
 

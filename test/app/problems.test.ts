@@ -313,7 +313,7 @@ describe("the organisers' menu", () => {
     const problem = await logProblem();
     const ts = problem.announcementTs!;
     const card = h.slack.callsTo("chat.postMessage").find((p) => p.args.channel === channel)!.args.blocks;
-    expect(card[0].accessory.options.map((o: any) => o.text.text)).toEqual(["Promote to objective (organisers)", "Mark solved (organisers)"]);
+    expect(card[0].accessory.options.map((o: any) => o.text.text)).toEqual(["Details and history", "Promote to objective (organisers)", "Mark solved (organisers)"]);
 
     await choose("U0ALICE", problem.id, "objective", ts);
     expect(await h.db.problem.findUniqueOrThrow({ where: { id: problem.id } })).toMatchObject({ status: "objective", objectiveStatus: "open" });
@@ -325,7 +325,7 @@ describe("the organisers' menu", () => {
     expect(JSON.stringify(solved)).toContain(":white_check_mark: Solved");
     // A solved problem has no vote button, and its menu only reopens.
     expect(solved.some((b: any) => b.type === "actions")).toBe(false);
-    expect(solved[0].accessory.options.map((o: any) => o.text.text)).toEqual(["Reopen (organisers)"]);
+    expect(solved[0].accessory.options.map((o: any) => o.text.text)).toEqual(["Details and history", "Reopen (organisers)"]);
 
     h.clock.advance(60_000);
     await choose("U0ALICE", problem.id, "open", ts);
@@ -336,6 +336,42 @@ describe("the organisers' menu", () => {
       ["objective", "solved", "U0ALICE"],
       ["solved", "open", "U0ALICE"],
     ]);
+  });
+
+  it("shows anyone the details and history; only the author may edit the title and description", async () => {
+    const problem = await logProblem("U0BOB");
+    await choose("U0ALICE", problem.id, "objective", problem.announcementTs!);
+    await choose("U0CAROL", problem.id, "details", problem.announcementTs!);
+    const details = h.slack.lastCall("views.open")!.args.view;
+    expect(details.callback_id).toBe(CALLBACK.problemDetails);
+    const text = JSON.stringify(details.blocks);
+    expect(text).toContain("<@U0BOB>: logged it");
+    expect(text).toContain("<@U0ALICE>: open → *objective*");
+    expect(text).not.toContain(ACTION.editProblem); // Carol is not the author
+
+    await choose("U0BOB", problem.id, "details", problem.announcementTs!);
+    const mine = h.slack.lastCall("views.open")!.args.view;
+    const edit = mine.blocks.find((b: any) => b.type === "actions").elements[0];
+    expect(edit.action_id).toBe(ACTION.editProblem);
+    await h.interact(blockAction({ user: "U0BOB", actionId: edit.action_id, value: edit.value }));
+    const form = h.slack.lastCall("views.push")!.args.view;
+    expect(form.callback_id).toBe(CALLBACK.editProblem);
+
+    const submit = (user: string, title: string) =>
+      h.interact(
+        viewSubmission({
+          user,
+          callbackId: CALLBACK.editProblem,
+          privateMetadata: form.private_metadata,
+          values: { [PROBLEM_BLOCK.title]: input.text(title), [PROBLEM_BLOCK.description]: input.text("Now with more detail.") },
+        }),
+      );
+    const refused = await submit("U0CAROL", "Carol's title");
+    expect(refused.json.errors[PROBLEM_BLOCK.title]).toMatch(/Only the person who logged a problem/);
+    expect((await submit("U0BOB", "")).json.errors[PROBLEM_BLOCK.title]).toMatch(/Give the problem a short title/);
+    expect((await submit("U0BOB", "One registration should do")).json).toEqual({ response_action: "clear" });
+    expect(await h.db.problem.findUniqueOrThrow({ where: { id: problem.id } })).toMatchObject({ title: "One registration should do", description: "Now with more detail.", status: "objective" });
+    expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain("*One registration should do*");
   });
 
   it("refuses a member, ephemerally, and changes nothing", async () => {

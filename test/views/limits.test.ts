@@ -11,6 +11,7 @@ import { joinCommunityModal } from "../../src/views/joinCommunityModal";
 import { helpEntries } from "../../src/app/commands/registry";
 import { problemCardMessage, promotionSuggestion } from "../../src/views/problemCard";
 import { problemModal } from "../../src/views/problemModal";
+import { editProblemModal, problemDetailsModal } from "../../src/views/problemDetails";
 import { blockKitProblems } from "../support/blockKit";
 
 const longest = ORGANISATIONS.reduce((a, b) => (a.name.length >= b.name.length ? a : b));
@@ -132,6 +133,11 @@ describe("Block Kit limits with the largest realistic data", () => {
     };
     expect(blockKitProblems(problemCardMessage(card).blocks, "message")).toEqual([]);
     expect(blockKitProblems(promotionSuggestion(card).blocks, "message")).toEqual([]);
+    const history = Array.from({ length: 500 }, (_, i) => ({ actorId: `U${i}`, from: "open" as const, to: "objective" as const, at: new Date() }));
+    const details = problemDetailsModal({ card, history, viewerIsAuthor: true, viewerIsOrganiser: true }) as any;
+    expect(blockKitProblems(details.blocks, "modal", details)).toEqual([]);
+    const edit = editProblemModal(card.problem, JSON.stringify({ problemId: "p1" })) as any;
+    expect(blockKitProblems(edit.blocks, "modal", edit)).toEqual([]);
     const modal = problemModal({ title: "t".repeat(200), description: "d".repeat(4000), privateMetadata: "{}" }) as any;
     expect(blockKitProblems(modal.blocks, "modal", modal)).toEqual([]);
     expect(modal.blocks.find((b: any) => b.block_id === "title").element.initial_value).toHaveLength(150);

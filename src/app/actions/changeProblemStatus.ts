@@ -2,12 +2,13 @@ import type { App, BlockButtonAction, BlockOverflowAction } from "@slack/bolt";
 import { z } from "zod";
 import { esc } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
+import { problemDetailsModal } from "../../views/problemDetails";
 import { refreshProblemMessages } from "../problemMessages";
 import { errorText } from "../replies";
 import type { Services } from "../services";
 
 // The option's value comes back in a request anyone could forge: check its shape.
-const choice = z.object({ p: z.string().max(40), to: z.enum(["objective", "solved", "open"]) });
+const choice = z.object({ p: z.string().max(40), to: z.enum(["objective", "solved", "open", "details"]) });
 
 /** The button in a promotion suggestion: promotes, then says so where it was clicked. */
 export function registerPromoteProblem(app: App, services: Services): void {
@@ -23,12 +24,16 @@ export function registerPromoteProblem(app: App, services: Services): void {
   });
 }
 
-/** The organisers' menu on a problem: promote, mark solved, reopen. */
+/** The menu on a problem's card: details for anyone; promote, mark solved, reopen for organisers. */
 export function registerChangeProblemStatus(app: App, services: Services): void {
   app.action<BlockOverflowAction>(ACTION.problemStatus, async ({ ack, body, action, client, respond }) => {
     await ack();
     try {
       const { p, to } = choice.parse(JSON.parse(action.selected_option.value));
+      if (to === "details") {
+        await client.views.open({ trigger_id: body.trigger_id, view: problemDetailsModal(await services.problems.details(p, body.user.id)) });
+        return;
+      }
       const card = await services.problems.changeStatus(p, body.user.id, to);
       await refreshProblemMessages(client, card, body, services.logger);
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../services";
 import { registerChangeProblemStatus, registerPromoteProblem } from "./changeProblemStatus";
+import { registerEditProblem } from "./editProblem";
 import { registerJoinCommunity } from "./joinCommunity";
 import { registerListPage } from "./listPage";
 import { registerOpenCreateModal } from "./openCreateModal";
@@ -15,4 +16,5 @@ export function registerActions(app: App, services: Services): void {
   registerProblemsPage(app, services);
   registerChangeProblemStatus(app, services);
   registerPromoteProblem(app, services);
+  registerEditProblem(app, services);
 }

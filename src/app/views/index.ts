@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Services } from "../services";
 import { registerCreateCommunitySubmission } from "./createCommunity";
+import { registerEditProblemSubmission } from "./editProblem";
 import { registerJoinCommunitySubmission } from "./joinCommunity";
 import { registerLogProblemSubmission } from "./logProblem";
 
@@ -9,4 +10,5 @@ export function registerViews(app: App, services: Services, beforeAckClient: Web
   registerCreateCommunitySubmission(app, services, beforeAckClient);
   registerJoinCommunitySubmission(app, services);
   registerLogProblemSubmission(app, services);
+  registerEditProblemSubmission(app, services);
 }

@@ -1,0 +1,19 @@
+import type { App, BlockButtonAction } from "@slack/bolt";
+import { ACTION } from "../../views/ids";
+import { editProblemModal } from "../../views/problemDetails";
+import { metadata } from "../metadata";
+import { errorText } from "../replies";
+import type { Services } from "../services";
+
+/** The author's Edit button in a problem's details: the edit modal, on top. */
+export function registerEditProblem(app: App, services: Services): void {
+  app.action<BlockButtonAction>(ACTION.editProblem, async ({ ack, body, action, client }) => {
+    await ack();
+    try {
+      const problem = await services.problems.byId(action.value ?? "");
+      await client.views.push({ trigger_id: body.trigger_id, view: editProblemModal(problem, metadata.editProblem.write({ problemId: problem.id })) });
+    } catch (error) {
+      await client.chat.postMessage({ channel: body.user.id, text: errorText(error, services.logger) });
+    }
+  });
+}

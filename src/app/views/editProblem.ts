@@ -1,0 +1,29 @@
+import type { App } from "@slack/bolt";
+import { AppError } from "../../domain/errors";
+import { CALLBACK, PROBLEM_BLOCK } from "../../views/ids";
+import { metadata } from "../metadata";
+import { refreshProblemMessages } from "../problemMessages";
+import { modalErrors } from "../replies";
+import type { Services } from "../services";
+import { readViewState, text } from "../viewState";
+
+/** The author's edit: saved, then the problem's announcement is redrawn. */
+export function registerEditProblemSubmission(app: App, services: Services): void {
+  app.view(CALLBACK.editProblem, async ({ ack, body, view, client }) => {
+    const values = readViewState(view);
+    let card;
+    try {
+      const { problemId } = metadata.editProblem.read(view.private_metadata);
+      if (!problemId) throw new AppError("invalid_input", "This form has expired. Open the problem again.", PROBLEM_BLOCK.title);
+      card = await services.problems.edit(problemId, body.user.id, {
+        title: text(values, PROBLEM_BLOCK.title),
+        description: text(values, PROBLEM_BLOCK.description),
+      });
+    } catch (error) {
+      await ack({ response_action: "errors", errors: modalErrors(error, PROBLEM_BLOCK.title, services.logger) });
+      return;
+    }
+    await ack({ response_action: "clear" });
+    await refreshProblemMessages(client, card, undefined, services.logger);
+  });
+}

@@ -1,0 +1,63 @@
+import type { View } from "@slack/types";
+import type { ProblemDetails } from "../domain/problems";
+import type { ProblemRecord } from "../domain/ports";
+import { PROBLEM_LIMITS } from "../domain/problemDraft";
+import { actions, button, context, divider, esc, plain, section, slackDate, textInput, userLink, type AnyBlock } from "./blocks";
+import { ACTION, BLOCK, CALLBACK, PROBLEM_BLOCK } from "./ids";
+import { problemCardMessage } from "./problemCard";
+
+const STATUS_WORD: Record<string, string> = { open: "open", objective: "objective", solved: "solved", duplicate: "duplicate" };
+
+/** Shown at most, newest last; older changes are summarised. */
+export const HISTORY_SHOWN = 30;
+
+/** A problem in full: its card, its status history, and the viewer's actions. */
+export function problemDetailsModal(details: ProblemDetails): View {
+  const { card, history } = details;
+  const blocks: AnyBlock[] = problemCardMessage(card).blocks.filter((b) => b.type !== "actions");
+  blocks.push(divider());
+  const shown = history.slice(-HISTORY_SHOWN);
+  const lines = shown.map((c) => `• ${slackDate(c.at, "{date_short} {time}")}  ${userLink(c.actorId)}: ${STATUS_WORD[c.from]} → *${STATUS_WORD[c.to]}*`);
+  const older = history.length - shown.length;
+  blocks.push(
+    section(
+      `*History*\n• ${slackDate(card.problem.createdAt, "{date_short} {time}")}  ${userLink(card.problem.createdBy)}: logged it` +
+        (older > 0 ? `\n…${older} earlier changes` : "") +
+        (lines.length ? `\n${lines.join("\n")}` : ""),
+    ),
+  );
+  if (details.viewerIsAuthor) {
+    blocks.push(actions(BLOCK.problemDetailsActions, button("Edit title and description", ACTION.editProblem, card.problem.id)));
+  } else {
+    blocks.push(context("Only the person who logged it can edit its title and description; organisers decide its status."));
+  }
+  return {
+    type: "modal",
+    callback_id: CALLBACK.problemDetails,
+    title: plain("Problem", 24),
+    close: plain("Close"),
+    blocks,
+  } as View;
+}
+
+/** The author's edit of a problem's title and description. */
+export function editProblemModal(problem: ProblemRecord, privateMetadata: string): View {
+  return {
+    type: "modal",
+    callback_id: CALLBACK.editProblem,
+    title: plain("Edit problem", 24),
+    submit: plain("Save"),
+    close: plain("Cancel"),
+    private_metadata: privateMetadata,
+    blocks: [
+      textInput(PROBLEM_BLOCK.title, ACTION.input, "Title", { initial: problem.title, max: PROBLEM_LIMITS.titleMax }),
+      textInput(PROBLEM_BLOCK.description, ACTION.input, "Description", {
+        initial: problem.description,
+        optional: true,
+        multiline: true,
+        max: PROBLEM_LIMITS.descriptionMax,
+      }),
+      context(`Logged ${slackDate(problem.createdAt)}. ${esc("Votes and status stay as they are.")}`),
+    ],
+  } as View;
+}
