@@ -32,6 +32,9 @@ export function readViewState(view: ViewOutput): Record<string, FieldValue> {
         case "users_select":
           out[blockId] = (e.selected_user as string | undefined) ?? null;
           break;
+        case "datepicker":
+          out[blockId] = (e.selected_date as string | null | undefined) ?? null;
+          break;
         case "datetimepicker":
           out[blockId] = e.selected_date_time != null ? String(e.selected_date_time) : null;
           break;

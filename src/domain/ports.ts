@@ -90,6 +90,10 @@ export interface ProblemRecord {
   announcementTs: string | null;
   /** Organisation ids its author said it affects. */
   affects: string[];
+  /** For a duplicate: the problem it duplicates. */
+  duplicateOf: { id: string; title: string } | null;
+  /** For an objective: who owns it, by when, and how far it has got (open | in_progress | done). */
+  objective: { ownerId: string | null; targetDate: Date | null; status: string } | null;
 }
 
 export interface NewProblem {
@@ -148,7 +152,10 @@ export interface ProblemStore {
    * it is still in `from` (so two organisers acting at once cannot both win).
    * Returns false when it was not.
    */
-  changeStatus(change: { problemId: string; from: ProblemStatus; to: ProblemStatus; actorId: string; now: Date }): Promise<boolean>;
+  changeStatus(change: { problemId: string; from: ProblemStatus; to: ProblemStatus; actorId: string; now: Date; duplicateOfId?: string }): Promise<boolean>;
+  setObjective(problemId: string, objective: { ownerId: string | null; targetDate: Date | null; status: string }): Promise<void>;
+  /** Problems of a community whose title contains the query, for a picker. */
+  search(communityId: string, query: string, exceptId: string, limit: number): Promise<Array<{ id: string; title: string; status: ProblemStatus }>>;
   hasVoted(problemId: string, slackUserId: string): Promise<boolean>;
   history(problemId: string): Promise<StatusChange[]>;
   /** Replaces the title and description (the author's edit). */

@@ -1,6 +1,6 @@
 // Problems: log one, vote on it ("this affects us too"), read what its card shows.
 import type { Clock } from "./clock";
-import { AppError } from "./errors";
+import { AppError, ValidationError } from "./errors";
 import { checkProblemDraft, type ProblemDraft } from "./problemDraft";
 import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, StatusChange, Store, VoteTally } from "./ports";
 import { esc } from "./text";
@@ -9,6 +9,8 @@ import { esc } from "./text";
 function organisationKey(m: { organisation: string; organisationOther: string | null }): string {
   return m.organisation === "other" && m.organisationOther ? `other:${m.organisationOther.trim().toLowerCase()}` : m.organisation;
 }
+
+export const OBJECTIVE_PROGRESS = ["open", "in_progress", "done"] as const;
 
 /** Which organiser decisions each status allows. */
 const ALLOWED: Record<ProblemStatus, ReadonlyArray<"objective" | "solved" | "open">> = {
@@ -123,10 +125,7 @@ export class ProblemService {
     const problem = await this.byId(problemId);
     const community = await this.store.communities.findById(problem.communityId);
     if (!community) throw new AppError("not_found", "That problem's community no longer exists.");
-    const membership = await this.store.memberships.find(community.id, actorId);
-    if (membership?.status !== "active" || membership.role !== "organiser") {
-      throw new AppError("forbidden", `Only the organisers of *${esc(community.name)}* can ${STATUS_VERBS[to]}. Nothing was changed.`);
-    }
+    await this.requireOrganiser(community, actorId, STATUS_VERBS[to]);
     if (!ALLOWED[problem.status].includes(to)) {
       throw new AppError("invalid_input", `*${esc(problem.title)}* is ${STATUS_NOUNS[problem.status]}, so it cannot be ${STATUS_PAST[to]} now.`);
     }
@@ -154,6 +153,88 @@ export class ProblemService {
     if (!(await this.store.problems.claimPromotionSuggestion(card.problem.id, now))) return [];
     const members = await this.store.memberships.activeMembers(card.community.id);
     return members.filter((m) => m.role === "organiser").map((m) => m.slackUserId);
+  }
+
+  /** The problem's card, if the actor is one of its community's organisers (else a coded refusal). */
+  async asOrganiser(problemId: string, actorId: string, doing: string): Promise<ProblemCard> {
+    const card = await this.card(problemId);
+    await this.requireOrganiser(card.community, actorId, doing);
+    return card;
+  }
+
+  /** Other problems of the same community, for the duplicate picker. */
+  async others(problemId: string, query: string, limit: number): Promise<Array<{ id: string; title: string }>> {
+    const problem = await this.byId(problemId);
+    return this.store.problems.search(problem.communityId, query, problem.id, limit);
+  }
+
+  /** The community's organisers only; anyone else gets a coded refusal naming the action. */
+  private async requireOrganiser(community: CommunityRecord, actorId: string, doing: string): Promise<void> {
+    const membership = await this.store.memberships.find(community.id, actorId);
+    if (membership?.status !== "active" || membership.role !== "organiser") {
+      throw new AppError("forbidden", `Only the organisers of *${esc(community.name)}* can ${doing}. Nothing was changed.`);
+    }
+  }
+
+  /**
+   * An objective's owner (a member of the community), target date and progress.
+   * Field errors are keyed owner, targetDate, progress.
+   */
+  async setObjective(problemId: string, actorId: string, input: { ownerId?: string | null; targetDate?: string | null; progress?: string | null }): Promise<ProblemCard> {
+    const { problem, community } = await this.card(problemId);
+    await this.requireOrganiser(community, actorId, "set an objective's owner, date and progress");
+    if (problem.status !== "objective") throw new AppError("invalid_input", `*${esc(problem.title)}* is not an objective any more.`, "progress");
+    const errors: Record<string, string> = {};
+    const ownerId = input.ownerId || null;
+    if (ownerId) {
+      const owner = await this.store.memberships.find(community.id, ownerId);
+      if (owner?.status !== "active") errors.owner = `The owner must be a member of ${community.name}. Ask them to join first, or pick a member.`;
+    }
+    let targetDate: Date | null = null;
+    if (input.targetDate) {
+      targetDate = /^\d{4}-\d{2}-\d{2}$/.test(input.targetDate) ? new Date(`${input.targetDate}T00:00:00Z`) : null;
+      if (!targetDate || Number.isNaN(targetDate.getTime())) errors.targetDate = "Pick a date from the calendar.";
+    }
+    const progress = input.progress ?? "open";
+    if (!OBJECTIVE_PROGRESS.includes(progress as (typeof OBJECTIVE_PROGRESS)[number])) errors.progress = "Choose open, in progress or done.";
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+    await this.store.problems.setObjective(problemId, { ownerId, targetDate, status: progress });
+    await this.store.audit.record({
+      workspaceId: community.workspaceId,
+      communityId: community.id,
+      actorId,
+      action: "objective.updated",
+      detail: { problemId, ownerId, targetDate: input.targetDate ?? null, progress },
+      at: this.deps.clock.now(),
+    });
+    return this.card(problemId);
+  }
+
+  /** Closes a problem as a duplicate of another of the same community's problems. */
+  async closeAsDuplicate(problemId: string, actorId: string, duplicateOfId: string | null): Promise<ProblemCard> {
+    const { problem, community } = await this.card(problemId);
+    await this.requireOrganiser(community, actorId, "close a problem as a duplicate");
+    if (!duplicateOfId) throw new AppError("invalid_input", "Choose the problem this one repeats.", "duplicateOf");
+    const original = await this.store.problems.findById(duplicateOfId);
+    if (!original || original.communityId !== community.id || original.id === problem.id) {
+      throw new AppError("invalid_input", "Choose another problem of the same community.", "duplicateOf");
+    }
+    if (original.status === "duplicate") throw new AppError("invalid_input", "That one is a duplicate itself: choose the problem it repeats.", "duplicateOf");
+    if (problem.status === "duplicate" || problem.status === "solved") {
+      throw new AppError("invalid_input", `*${esc(problem.title)}* is ${STATUS_NOUNS[problem.status]} already.`, "duplicateOf");
+    }
+    const now = this.deps.clock.now();
+    const moved = await this.store.problems.changeStatus({ problemId, from: problem.status, to: "duplicate", actorId, now, duplicateOfId });
+    if (!moved) throw new AppError("invalid_input", "Someone changed this problem at the same moment. Look at it again.", "duplicateOf");
+    await this.store.audit.record({
+      workspaceId: community.workspaceId,
+      communityId: community.id,
+      actorId,
+      action: "problem.status_changed",
+      detail: { problemId, from: problem.status, to: "duplicate", duplicateOfId },
+      at: now,
+    });
+    return this.card(problemId);
   }
 
   /** The card, its status history, and what the viewer may do with it. */

@@ -1,7 +1,10 @@
 import type { NewProblem, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, ProblemStore, StatusChange, VoteTally } from "../domain/ports";
 import type { Db } from "./prismaClient";
 
-const withAffects = { affects: { select: { organisation: true }, orderBy: { organisation: "asc" } } } as const;
+const withAffects = {
+  affects: { select: { organisation: true }, orderBy: { organisation: "asc" } },
+  duplicateOf: { select: { id: true, title: true } },
+} as const;
 
 interface ListRow {
   id: string;
@@ -12,7 +15,10 @@ interface ListRow {
   viewerVoted: number | bigint;
 }
 
-type ProblemRow = Awaited<ReturnType<Db["problem"]["findFirstOrThrow"]>> & { affects: Array<{ organisation: string }> };
+type ProblemRow = Awaited<ReturnType<Db["problem"]["findFirstOrThrow"]>> & {
+  affects: Array<{ organisation: string }>;
+  duplicateOf: { id: string; title: string } | null;
+};
 
 function toProblemRecord(row: ProblemRow): ProblemRecord {
   return {
@@ -30,6 +36,11 @@ function toProblemRecord(row: ProblemRow): ProblemRecord {
     announcementChannelId: row.announcementChannelId,
     announcementTs: row.announcementTs,
     affects: row.affects.map((a) => a.organisation),
+    duplicateOf: row.duplicateOf,
+    objective:
+      row.status === "objective"
+        ? { ownerId: row.objectiveOwnerId, targetDate: row.objectiveTargetDate, status: row.objectiveStatus ?? "open" }
+        : null,
   };
 }
 
@@ -109,7 +120,7 @@ export class PrismaProblemStore implements ProblemStore {
     return { votes, organisations: organisations.length };
   }
 
-  async changeStatus(change: { problemId: string; from: ProblemStatus; to: ProblemStatus; actorId: string; now: Date }): Promise<boolean> {
+  async changeStatus(change: { problemId: string; from: ProblemStatus; to: ProblemStatus; actorId: string; now: Date; duplicateOfId?: string }): Promise<boolean> {
     return this.db.$transaction(async (tx) => {
       const moved = await tx.problem.updateMany({
         where: { id: change.problemId, status: change.from },
@@ -117,7 +128,7 @@ export class PrismaProblemStore implements ProblemStore {
           status: change.to,
           // An objective starts as open work; leaving the objective status clears it.
           objectiveStatus: change.to === "objective" ? "open" : null,
-          ...(change.to !== "duplicate" ? { duplicateOfId: null } : {}),
+          duplicateOfId: change.to === "duplicate" ? change.duplicateOfId : null,
         },
       });
       if (moved.count === 0) return false;
@@ -126,6 +137,26 @@ export class PrismaProblemStore implements ProblemStore {
       });
       return true;
     });
+  }
+
+  async setObjective(problemId: string, objective: { ownerId: string | null; targetDate: Date | null; status: string }): Promise<void> {
+    await this.db.problem.update({
+      where: { id: problemId },
+      data: { objectiveOwnerId: objective.ownerId, objectiveTargetDate: objective.targetDate, objectiveStatus: objective.status },
+    });
+  }
+
+  async search(communityId: string, query: string, exceptId: string, limit: number) {
+    const rows = await this.db.problem.findMany({
+      where: { communityId, id: { not: exceptId }, status: { not: "duplicate" } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, title: true, status: true },
+    });
+    const q = query.trim().toLowerCase();
+    return rows
+      .filter((r) => !q || r.title.toLowerCase().includes(q))
+      .slice(0, limit)
+      .map((r) => ({ ...r, status: r.status as ProblemStatus }));
   }
 
   async history(problemId: string): Promise<StatusChange[]> {

@@ -8,6 +8,8 @@ export const CALLBACK = {
   joinCommunity: "community_join",
   logProblem: "problem_log",
   editProblem: "problem_edit",
+  setObjective: "objective_set",
+  closeAsDuplicate: "problem_duplicate",
   problemDetails: "problem_details",
   /** The message shortcut "Log community problem" (declared in manifest.yml). */
   logProblemFromMessage: "log_problem_from_message",
@@ -31,9 +33,13 @@ export const ACTION = {
   problemStatus: "problem_status",
   /** The button in the suggestion sent to organisers when a problem reaches the threshold. */
   promoteProblem: "problem_promote",
+  /** Picks another problem of the same community (closing one as a duplicate). */
+  problemPicker: "problem_picker",
   /** In the details modal: the author's Edit button. */
   editProblem: "problem_edit_open",
   community: "community_select",
+  /** The problem modal's community picker: the reader's own communities first. */
+  problemCommunity: "problem_community_select",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
 } as const;
@@ -73,6 +79,9 @@ export const PROBLEM_BLOCK = {
   stage: "stage",
   link: "link",
 } as const;
+
+export const OBJECTIVE_BLOCK = { owner: "owner", targetDate: "targetDate", progress: "progress" } as const;
+export const DUPLICATE_BLOCK = { duplicateOf: "duplicateOf" } as const;
 
 export const PROFILE_BLOCK = {
   community: "community",

@@ -1,7 +1,9 @@
 import type { ProblemCard } from "../domain/problems";
 import { findOrganisation } from "../reference/organisations";
-import { actions, button, context, esc, option, plural, section, truncate, userLink, type AnyBlock } from "./blocks";
+import { actions, button, context, esc, option, plural, section, slackDate, truncate, userLink, type AnyBlock } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
+
+const PROGRESS_LABEL: Record<string, string> = { open: "not started", in_progress: "in progress", done: "done" };
 
 const STATUS_LABEL: Record<string, string> = {
   open: "Open",
@@ -15,14 +17,19 @@ function organisationName(id: string): string {
   return o ? (o.abbreviation ?? o.name) : id;
 }
 
-const MENU: Record<string, Array<{ to: "objective" | "solved" | "open"; label: string }>> = {
+export type MenuChoice = "objective" | "solved" | "open" | "details" | "duplicate" | "objective_details";
+
+const MENU: Record<string, Array<{ to: MenuChoice; label: string }>> = {
   open: [
     { to: "objective", label: "Promote to objective (organisers)" },
     { to: "solved", label: "Mark solved (organisers)" },
+    { to: "duplicate", label: "Close as a duplicate (organisers)" },
   ],
   objective: [
+    { to: "objective_details", label: "Set owner, date, progress (organisers)" },
     { to: "solved", label: "Mark solved (organisers)" },
     { to: "open", label: "Back to open, not an objective (organisers)" },
+    { to: "duplicate", label: "Close as a duplicate (organisers)" },
   ],
   solved: [{ to: "open", label: "Reopen (organisers)" }],
   duplicate: [{ to: "open", label: "Reopen (organisers)" }],
@@ -54,6 +61,12 @@ export function problemCardMessage(card: ProblemCard): { text: string; blocks: A
   if (problem.messagePermalink) details.push(`<${problem.messagePermalink}|The message it came from>`);
   if (details.length) lines.push(details.join("\n"));
   blocks.push(section(lines.join("\n\n"), statusMenu(problem.id, problem.status)));
+  if (problem.objective) {
+    const o = problem.objective;
+    const parts = [o.ownerId ? `owner ${userLink(o.ownerId)}` : "no owner yet", o.targetDate ? `by ${slackDate(o.targetDate)}` : null, PROGRESS_LABEL[o.status] ?? o.status];
+    blocks.push(context(`:dart: *Objective:* ${parts.filter(Boolean).join("  ·  ")}`));
+  }
+  if (problem.duplicateOf) blocks.push(context(`Closed as a duplicate of *${esc(problem.duplicateOf.title)}*`));
   const votes = `*${plural(tally.votes, "vote")}* from ${plural(tally.organisations, "organisation")}`;
   blocks.push(context(`${STATUS_LABEL[problem.status] ?? problem.status}  ·  ${votes}  ·  Logged by ${userLink(problem.createdBy)} in ${esc(card.community.name)}`));
   if (!closed) {

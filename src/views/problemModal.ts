@@ -25,7 +25,8 @@ export function problemModal(input: ProblemModalInput): View {
       type: "input",
       block_id: PROBLEM_BLOCK.community,
       label: plain("Community"),
-      element: { type: "external_select", action_id: ACTION.community, min_query_length: 0, placeholder: plain("Search communities") },
+      hint: plain("Your communities come first.", 150),
+      element: { type: "external_select", action_id: ACTION.problemCommunity, min_query_length: 0, placeholder: plain("Search communities") },
     } as AnyBlock);
   }
   blocks.push(

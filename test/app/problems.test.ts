@@ -1,7 +1,7 @@
-import { ACTION, BLOCK, CALLBACK, PROBLEM_BLOCK } from "../../src/views/ids";
+import { ACTION, BLOCK, CALLBACK, DUPLICATE_BLOCK, OBJECTIVE_BLOCK, PROBLEM_BLOCK } from "../../src/views/ids";
 import { createCommunity, joinCommunity } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";
-import { blockAction, input, viewSubmission } from "../support/payloads";
+import { blockAction, input, optionsRequest, viewSubmission } from "../support/payloads";
 
 let h: Harness;
 let communityId: string;
@@ -63,7 +63,15 @@ describe("/community problem", () => {
   it("asks which community when run elsewhere", async () => {
     await h.command("problem", { user: "U0BOB" });
     const view = h.slack.lastCall("views.open")!.args.view;
-    expect(view.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.community).element.action_id).toBe(ACTION.community);
+    expect(view.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.community).element.action_id).toBe(ACTION.problemCommunity);
+  });
+
+  it("offers the person's own communities first in that picker", async () => {
+    await createCommunity(h, "U0ERIN", { name: "Becoming an apprentice", service: "Becoming an apprentice", channel: "sc-apprentice" });
+    const forBob = await h.interact(optionsRequest({ user: "U0BOB", actionId: ACTION.problemCommunity, value: "" }));
+    expect(forBob.json.options.map((o: any) => o.text.text)).toEqual(["Starting a business", "Becoming an apprentice"]);
+    const forErin = await h.interact(optionsRequest({ user: "U0ERIN", actionId: ACTION.problemCommunity, value: "" }));
+    expect(forErin.json.options.map((o: any) => o.text.text)).toEqual(["Becoming an apprentice", "Starting a business"]);
   });
 
   it("logs the problem and announces it in the channel with a vote button", async () => {
@@ -313,7 +321,12 @@ describe("the organisers' menu", () => {
     const problem = await logProblem();
     const ts = problem.announcementTs!;
     const card = h.slack.callsTo("chat.postMessage").find((p) => p.args.channel === channel)!.args.blocks;
-    expect(card[0].accessory.options.map((o: any) => o.text.text)).toEqual(["Details and history", "Promote to objective (organisers)", "Mark solved (organisers)"]);
+    expect(card[0].accessory.options.map((o: any) => o.text.text)).toEqual([
+      "Details and history",
+      "Promote to objective (organisers)",
+      "Mark solved (organisers)",
+      "Close as a duplicate (organisers)",
+    ]);
 
     await choose("U0ALICE", problem.id, "objective", ts);
     expect(await h.db.problem.findUniqueOrThrow({ where: { id: problem.id } })).toMatchObject({ status: "objective", objectiveStatus: "open" });
@@ -372,6 +385,66 @@ describe("the organisers' menu", () => {
     expect((await submit("U0BOB", "One registration should do")).json).toEqual({ response_action: "clear" });
     expect(await h.db.problem.findUniqueOrThrow({ where: { id: problem.id } })).toMatchObject({ title: "One registration should do", description: "Now with more detail.", status: "objective" });
     expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain("*One registration should do*");
+  });
+
+  it("lets an organiser set an objective's owner, target date and progress, checking each", async () => {
+    const problem = await logProblem();
+    await choose("U0ALICE", problem.id, "objective", problem.announcementTs!);
+    await choose("U0BOB", problem.id, "objective_details", problem.announcementTs!); // Bob is a member
+    expect(h.slack.responses.at(-1)!.body.text).toMatch(/Only the organisers of \*Starting a business\* can set an objective's owner/);
+    await choose("U0ALICE", problem.id, "objective_details", problem.announcementTs!);
+    const form = h.slack.lastCall("views.open")!.args.view;
+    expect(form.callback_id).toBe(CALLBACK.setObjective);
+    const submit = (user: string, owner: string | null, date: string | null, progress: string) =>
+      h.interact(
+        viewSubmission({
+          user,
+          callbackId: CALLBACK.setObjective,
+          privateMetadata: form.private_metadata,
+          values: {
+            [OBJECTIVE_BLOCK.owner]: { type: "users_select", selected_user: owner },
+            [OBJECTIVE_BLOCK.targetDate]: { type: "datepicker", selected_date: date },
+            [OBJECTIVE_BLOCK.progress]: input.select(progress),
+          },
+        }),
+      );
+    const notMember = await submit("U0ALICE", "U0STRANGER", "2026-09-30", "in_progress");
+    expect(notMember.json.errors[OBJECTIVE_BLOCK.owner]).toMatch(/must be a member of Starting a business/);
+    const refused = await submit("U0BOB", "U0BOB", "2026-09-30", "in_progress");
+    expect(refused.json.response_action).toBe("errors");
+    expect((await submit("U0ALICE", "U0BOB", "2026-09-30", "in_progress")).text).toBe("");
+    expect(await h.db.problem.findUniqueOrThrow({ where: { id: problem.id } })).toMatchObject({
+      objectiveOwnerId: "U0BOB",
+      objectiveTargetDate: new Date("2026-09-30T00:00:00Z"),
+      objectiveStatus: "in_progress",
+    });
+    expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain(":dart: *Objective:* owner <@U0BOB>  ·  by <!date^1790726400^{date_short}|2026-09-30>  ·  in progress");
+  });
+
+  it("lets an organiser close a problem as a duplicate of another in the community", async () => {
+    const first = await logProblem();
+    await h.interact(problemSubmission("U0CAROL", { communityId, title: "Registering twice" }));
+    const second = await h.db.problem.findFirstOrThrow({ where: { title: "Registering twice" } });
+    await choose("U0ALICE", second.id, "duplicate", second.announcementTs!);
+    const form = h.slack.lastCall("views.open")!.args.view;
+    expect(form.callback_id).toBe(CALLBACK.closeAsDuplicate);
+
+    // The picker offers the community's other problems, not this one.
+    const options = await h.interact({ ...optionsRequest({ user: "U0ALICE", actionId: ACTION.problemPicker, value: "regist" }), view: { id: "V1", private_metadata: form.private_metadata } });
+    const offered = options.json.options.map((o: any) => o.value);
+    expect(offered).toContain(first.id);
+    expect(offered).not.toContain(second.id);
+    expect(options.json.options.map((o: any) => o.text.text)).toEqual(["People register with HMRC and Companies House separately", "Two registrations for one business"]);
+
+    const submit = (duplicateOf: string | null) =>
+      h.interact(viewSubmission({ user: "U0ALICE", callbackId: CALLBACK.closeAsDuplicate, privateMetadata: form.private_metadata, values: { [DUPLICATE_BLOCK.duplicateOf]: input.external(duplicateOf) } }));
+    expect((await submit(second.id)).json.errors[DUPLICATE_BLOCK.duplicateOf]).toMatch(/another problem of the same community/);
+    expect((await submit(first.id)).text).toBe("");
+    expect(await h.db.problem.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "duplicate", duplicateOfId: first.id });
+    const card = JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks);
+    expect(card).toContain("Closed as a duplicate of *Two registrations for one business*");
+    expect(card).not.toContain(ACTION.voteProblem);
+    expect((await h.db.problemStatusChange.findFirstOrThrow({ where: { problemId: second.id } })).toStatus).toBe("duplicate");
   });
 
   it("refuses a member, ephemerally, and changes nothing", async () => {

@@ -12,6 +12,7 @@ import { helpEntries } from "../../src/app/commands/registry";
 import { problemCardMessage, promotionSuggestion } from "../../src/views/problemCard";
 import { problemModal } from "../../src/views/problemModal";
 import { editProblemModal, problemDetailsModal } from "../../src/views/problemDetails";
+import { duplicateModal, objectiveModal } from "../../src/views/problemDecisions";
 import { blockKitProblems } from "../support/blockKit";
 
 const longest = ORGANISATIONS.reduce((a, b) => (a.name.length >= b.name.length ? a : b));
@@ -129,6 +130,8 @@ describe("Block Kit limits with the largest realistic data", () => {
         announcementChannelId: "C1",
         announcementTs: "1.2",
         affects: ORGANISATIONS.slice(0, 30).map((o) => o.id),
+        duplicateOf: { id: "p0", title: "d".repeat(150) },
+        objective: { ownerId: "U9", targetDate: new Date("2027-01-01T00:00:00Z"), status: "in_progress" },
       },
     };
     expect(blockKitProblems(problemCardMessage(card).blocks, "message")).toEqual([]);
@@ -136,6 +139,9 @@ describe("Block Kit limits with the largest realistic data", () => {
     const history = Array.from({ length: 500 }, (_, i) => ({ actorId: `U${i}`, from: "open" as const, to: "objective" as const, at: new Date() }));
     const details = problemDetailsModal({ card, history, viewerIsAuthor: true, viewerIsOrganiser: true }) as any;
     expect(blockKitProblems(details.blocks, "modal", details)).toEqual([]);
+    for (const modal of [objectiveModal(card.problem, "{}"), duplicateModal(card.problem, "{}")] as any[]) {
+      expect(blockKitProblems(modal.blocks, "modal", modal)).toEqual([]);
+    }
     const edit = editProblemModal(card.problem, JSON.stringify({ problemId: "p1" })) as any;
     expect(blockKitProblems(edit.blocks, "modal", edit)).toEqual([]);
     const modal = problemModal({ title: "t".repeat(200), description: "d".repeat(4000), privateMetadata: "{}" }) as any;

@@ -3,12 +3,14 @@ import { z } from "zod";
 import { esc } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
 import { problemDetailsModal } from "../../views/problemDetails";
+import { duplicateModal, objectiveModal } from "../../views/problemDecisions";
+import { metadata } from "../metadata";
 import { refreshProblemMessages } from "../problemMessages";
 import { errorText } from "../replies";
 import type { Services } from "../services";
 
 // The option's value comes back in a request anyone could forge: check its shape.
-const choice = z.object({ p: z.string().max(40), to: z.enum(["objective", "solved", "open", "details"]) });
+const choice = z.object({ p: z.string().max(40), to: z.enum(["objective", "solved", "open", "details", "duplicate", "objective_details"]) });
 
 /** The button in a promotion suggestion: promotes, then says so where it was clicked. */
 export function registerPromoteProblem(app: App, services: Services): void {
@@ -32,6 +34,18 @@ export function registerChangeProblemStatus(app: App, services: Services): void 
       const { p, to } = choice.parse(JSON.parse(action.selected_option.value));
       if (to === "details") {
         await client.views.open({ trigger_id: body.trigger_id, view: problemDetailsModal(await services.problems.details(p, body.user.id)) });
+        return;
+      }
+      // Modals for organisers: checked before they open, and again on submission.
+      const privateMetadata = metadata.editProblem.write({ problemId: p });
+      if (to === "duplicate") {
+        const { problem } = await services.problems.asOrganiser(p, body.user.id, "close a problem as a duplicate");
+        await client.views.open({ trigger_id: body.trigger_id, view: duplicateModal(problem, privateMetadata) });
+        return;
+      }
+      if (to === "objective_details") {
+        const { problem } = await services.problems.asOrganiser(p, body.user.id, "set an objective's owner, date and progress");
+        await client.views.open({ trigger_id: body.trigger_id, view: objectiveModal(problem, privateMetadata) });
         return;
       }
       const card = await services.problems.changeStatus(p, body.user.id, to);

@@ -4,10 +4,21 @@ import { ACTION } from "../../views/ids";
 import type { Services } from "../services";
 import { workspaceOf } from "../workspace";
 
-/** The community picker in the join modal. */
+/** The community pickers: every community (join), or the reader's own first (problem). */
 export function registerCommunityOptions(app: App, services: Services): void {
   app.options(ACTION.community, async ({ ack, options, context }) => {
     const matches = await services.communities.search(workspaceOf(context), options.value ?? "", 100);
     await ack({ options: matches.map((c) => option(c.name, c.id)) });
+  });
+  app.options(ACTION.problemCommunity, async ({ ack, options, body, context }) => {
+    const workspace = workspaceOf(context);
+    const [matches, mine] = await Promise.all([
+      services.communities.search(workspace, options.value ?? "", 100),
+      services.memberships.home(workspace, body.user.id),
+    ]);
+    const own = new Set(mine.map((m) => m.community.id));
+    // Anyone may log a problem anywhere, but most log them in their own communities.
+    const ordered = [...matches.filter((c) => own.has(c.id)), ...matches.filter((c) => !own.has(c.id))];
+    await ack({ options: ordered.map((c) => option(c.name, c.id)) });
   });
 }

@@ -5,10 +5,12 @@ import { registerCreateCommunitySubmission } from "./createCommunity";
 import { registerEditProblemSubmission } from "./editProblem";
 import { registerJoinCommunitySubmission } from "./joinCommunity";
 import { registerLogProblemSubmission } from "./logProblem";
+import { registerProblemDecisionSubmissions } from "./problemDecisions";
 
 export function registerViews(app: App, services: Services, beforeAckClient: WebClient): void {
   registerCreateCommunitySubmission(app, services, beforeAckClient);
   registerJoinCommunitySubmission(app, services);
   registerLogProblemSubmission(app, services);
   registerEditProblemSubmission(app, services);
+  registerProblemDecisionSubmissions(app, services);
 }

@@ -1,0 +1,48 @@
+// Submissions of the organisers' problem modals: an objective's details, and
+// closing a problem as a duplicate. Both redraw the problem's announcement.
+import type { App } from "@slack/bolt";
+import { AppError } from "../../domain/errors";
+import { CALLBACK, DUPLICATE_BLOCK, OBJECTIVE_BLOCK } from "../../views/ids";
+import { metadata } from "../metadata";
+import { refreshProblemMessages } from "../problemMessages";
+import { modalErrors } from "../replies";
+import type { Services } from "../services";
+import { readViewState, text } from "../viewState";
+
+function problemIdOf(raw: string | undefined, block: string): string {
+  const { problemId } = metadata.editProblem.read(raw);
+  if (!problemId) throw new AppError("invalid_input", "This form has expired. Open the problem again.", block);
+  return problemId;
+}
+
+export function registerProblemDecisionSubmissions(app: App, services: Services): void {
+  app.view(CALLBACK.setObjective, async ({ ack, body, view, client }) => {
+    const values = readViewState(view);
+    let card;
+    try {
+      card = await services.problems.setObjective(problemIdOf(view.private_metadata, OBJECTIVE_BLOCK.progress), body.user.id, {
+        ownerId: text(values, OBJECTIVE_BLOCK.owner),
+        targetDate: text(values, OBJECTIVE_BLOCK.targetDate),
+        progress: text(values, OBJECTIVE_BLOCK.progress),
+      });
+    } catch (error) {
+      await ack({ response_action: "errors", errors: modalErrors(error, OBJECTIVE_BLOCK.progress, services.logger) });
+      return;
+    }
+    await ack();
+    await refreshProblemMessages(client, card, undefined, services.logger);
+  });
+
+  app.view(CALLBACK.closeAsDuplicate, async ({ ack, body, view, client }) => {
+    const values = readViewState(view);
+    let card;
+    try {
+      card = await services.problems.closeAsDuplicate(problemIdOf(view.private_metadata, DUPLICATE_BLOCK.duplicateOf), body.user.id, text(values, DUPLICATE_BLOCK.duplicateOf));
+    } catch (error) {
+      await ack({ response_action: "errors", errors: modalErrors(error, DUPLICATE_BLOCK.duplicateOf, services.logger) });
+      return;
+    }
+    await ack();
+    await refreshProblemMessages(client, card, undefined, services.logger);
+  });
+}
