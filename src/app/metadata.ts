@@ -13,8 +13,8 @@ const problemMetadata = z.object({
 export type CreateMetadata = z.infer<typeof createMetadata>;
 export type JoinMetadata = z.infer<typeof joinMetadata>;
 export type ProblemMetadata = z.infer<typeof problemMetadata>;
-const editProblemMetadata = z.object({ problemId: z.string().max(40) });
-export type EditProblemMetadata = z.infer<typeof editProblemMetadata>;
+const problemRefMetadata = z.object({ problemId: z.string().max(40) });
+export type ProblemRefMetadata = z.infer<typeof problemRefMetadata>;
 
 function parse<T>(schema: z.ZodType<T>, raw: string | undefined): T {
   try {
@@ -30,8 +30,9 @@ export const metadata = {
   create: { write: (m: CreateMetadata) => JSON.stringify(m), read: (raw?: string) => parse(createMetadata, raw) },
   join: { write: (m: JoinMetadata) => JSON.stringify(m), read: (raw?: string) => parse(joinMetadata, raw) },
   problem: { write: (m: ProblemMetadata) => JSON.stringify(m), read: (raw?: string) => parse(problemMetadata, raw) },
-  editProblem: {
-    write: (m: EditProblemMetadata) => JSON.stringify(m),
-    read: (raw?: string) => parse(editProblemMetadata.partial(), raw),
+  /** The problem a modal acts on (edit, objective, duplicate), and the duplicate picker reads it too. */
+  problemRef: {
+    write: (m: ProblemRefMetadata) => JSON.stringify(m),
+    read: (raw?: string) => parse(problemRefMetadata.partial(), raw),
   },
 };

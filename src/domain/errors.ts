@@ -6,9 +6,6 @@ export type ErrorCode =
   | "forbidden"
   | "invalid_input"
   | "name_taken"
-  | "channel_taken"
-  | "duplicate_request"
-  | "already_member"
   | "not_member"
   | "last_organiser"
   | "slack_error";
@@ -34,6 +31,3 @@ export class ValidationError extends AppError {
   }
 }
 
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
-}

@@ -156,7 +156,6 @@ export interface ProblemStore {
   setObjective(problemId: string, objective: { ownerId: string | null; targetDate: Date | null; status: string }): Promise<void>;
   /** Problems of a community whose title contains the query, for a picker. */
   search(communityId: string, query: string, exceptId: string, limit: number): Promise<Array<{ id: string; title: string; status: ProblemStatus }>>;
-  hasVoted(problemId: string, slackUserId: string): Promise<boolean>;
   history(problemId: string): Promise<StatusChange[]>;
   /** Replaces the title and description (the author's edit). */
   edit(problemId: string, fields: { title: string; description: string }): Promise<void>;
@@ -243,7 +242,6 @@ export interface MembershipStore {
    */
   leave(communityId: string, slackUserId: string, now: Date): Promise<"left" | "last_organiser" | "not_member">;
   activeMembers(communityId: string): Promise<MembershipRecord[]>;
-  countActive(communityId: string): Promise<number>;
   /** Ids of the communities in the workspace where the user is an active member. */
   activeCommunityIds(workspaceId: string, slackUserId: string): Promise<string[]>;
   /** The user's active memberships in a workspace, with their communities. */

@@ -54,7 +54,6 @@ export interface ProblemDetails {
   card: ProblemCard;
   history: StatusChange[];
   viewerIsAuthor: boolean;
-  viewerIsOrganiser: boolean;
 }
 
 export interface ProblemCard {
@@ -237,19 +236,10 @@ export class ProblemService {
     return this.card(problemId);
   }
 
-  /** The card, its status history, and what the viewer may do with it. */
+  /** The card, its status history, and whether the viewer wrote it (and so may edit it). */
   async details(problemId: string, viewerId: string): Promise<ProblemDetails> {
-    const card = await this.card(problemId);
-    const [history, membership] = await Promise.all([
-      this.store.problems.history(problemId),
-      this.store.memberships.find(card.community.id, viewerId),
-    ]);
-    return {
-      card,
-      history,
-      viewerIsAuthor: card.problem.createdBy === viewerId,
-      viewerIsOrganiser: membership?.status === "active" && membership.role === "organiser",
-    };
+    const [card, history] = await Promise.all([this.card(problemId), this.store.problems.history(problemId)]);
+    return { card, history, viewerIsAuthor: card.problem.createdBy === viewerId };
   }
 
   /** Only the author may change a problem's title or description. */

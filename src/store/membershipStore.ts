@@ -55,9 +55,6 @@ export class PrismaMembershipStore implements MembershipStore {
     return rows.map(toMembershipRecord);
   }
 
-  countActive(communityId: string): Promise<number> {
-    return this.db.membership.count({ where: { communityId, status: "active" } });
-  }
 
   async activeCommunityIds(workspaceId: string, slackUserId: string): Promise<string[]> {
     const rows = await this.db.membership.findMany({

@@ -174,7 +174,4 @@ export class PrismaProblemStore implements ProblemStore {
     return claimed.count === 1;
   }
 
-  async hasVoted(problemId: string, slackUserId: string): Promise<boolean> {
-    return (await this.db.problemVote.count({ where: { problemId, slackUserId } })) > 0;
-  }
 }

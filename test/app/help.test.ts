@@ -15,7 +15,7 @@ function allText(reply: { json: any }): string {
 
 describe("replies that are not ready within the budget", () => {
   it("are acked at once and delivered to response_url", async () => {
-    const slow = await startHarness({}, undefined, { replyBudgetMs: 0 });
+    const slow = await startHarness({}, { replyBudgetMs: 0 });
     try {
       const reply = await slow.command("list");
       expect(reply.status).toBe(200);

@@ -1,6 +1,5 @@
 // Starts the real app on a random port, against the fake Slack Web API and a
 // fresh database, and sends it signed requests exactly as Slack would.
-import type { WebClientOptions } from "@slack/web-api";
 import pino from "pino";
 import { createApp, type RunningApp } from "../../src/app/createApp";
 import type { Config } from "../../src/config";
@@ -40,11 +39,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(
-  overrides: Partial<Config> = {},
-  clientOptions: WebClientOptions = { retryConfig: { retries: 0 } },
-  appOptions: { replyBudgetMs?: number } = {},
-): Promise<Harness> {
+export async function startHarness(overrides: Partial<Config> = {}, appOptions: { replyBudgetMs?: number } = {}): Promise<Harness> {
   const slack = new FakeSlack();
   await slack.start();
   const database = await createTestDatabase();
@@ -61,8 +56,8 @@ export async function startHarness(
     ...overrides,
   };
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  // By default no retries: a scripted failure should surface at once, not after back-off.
-  const app = createApp({ config, store, logger, clock, clientOptions, ...appOptions });
+  // No retries: a scripted failure should surface at once, not after back-off.
+  const app = createApp({ config, store, logger, clock, clientOptions: { retryConfig: { retries: 0 } }, ...appOptions });
   const port = await app.start();
   const url = `http://127.0.0.1:${port}`;
   let seq = 0;

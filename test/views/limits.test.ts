@@ -137,7 +137,7 @@ describe("Block Kit limits with the largest realistic data", () => {
     expect(blockKitProblems(problemCardMessage(card).blocks, "message")).toEqual([]);
     expect(blockKitProblems(promotionSuggestion(card).blocks, "message")).toEqual([]);
     const history = Array.from({ length: 500 }, (_, i) => ({ actorId: `U${i}`, from: "open" as const, to: "objective" as const, at: new Date() }));
-    const details = problemDetailsModal({ card, history, viewerIsAuthor: true, viewerIsOrganiser: true }) as any;
+    const details = problemDetailsModal({ card, history, viewerIsAuthor: true }) as any;
     expect(blockKitProblems(details.blocks, "modal", details)).toEqual([]);
     for (const modal of [objectiveModal(card.problem, "{}"), duplicateModal(card.problem, "{}")] as any[]) {
       expect(blockKitProblems(modal.blocks, "modal", modal)).toEqual([]);

@@ -37,7 +37,7 @@ export function registerChangeProblemStatus(app: App, services: Services): void 
         return;
       }
       // Modals for organisers: checked before they open, and again on submission.
-      const privateMetadata = metadata.editProblem.write({ problemId: p });
+      const privateMetadata = metadata.problemRef.write({ problemId: p });
       if (to === "duplicate") {
         const { problem } = await services.problems.asOrganiser(p, body.user.id, "close a problem as a duplicate");
         await client.views.open({ trigger_id: body.trigger_id, view: duplicateModal(problem, privateMetadata) });

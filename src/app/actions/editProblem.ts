@@ -11,7 +11,7 @@ export function registerEditProblem(app: App, services: Services): void {
     await ack();
     try {
       const problem = await services.problems.byId(action.value ?? "");
-      await client.views.push({ trigger_id: body.trigger_id, view: editProblemModal(problem, metadata.editProblem.write({ problemId: problem.id })) });
+      await client.views.push({ trigger_id: body.trigger_id, view: editProblemModal(problem, metadata.problemRef.write({ problemId: problem.id })) });
     } catch (error) {
       await client.chat.postMessage({ channel: body.user.id, text: errorText(error, services.logger) });
     }

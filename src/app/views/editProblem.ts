@@ -13,7 +13,7 @@ export function registerEditProblemSubmission(app: App, services: Services): voi
     const values = readViewState(view);
     let card;
     try {
-      const { problemId } = metadata.editProblem.read(view.private_metadata);
+      const { problemId } = metadata.problemRef.read(view.private_metadata);
       if (!problemId) throw new AppError("invalid_input", "This form has expired. Open the problem again.", PROBLEM_BLOCK.title);
       card = await services.problems.edit(problemId, body.user.id, {
         title: text(values, PROBLEM_BLOCK.title),

@@ -10,7 +10,7 @@ import type { Services } from "../services";
 import { readViewState, text } from "../viewState";
 
 function problemIdOf(raw: string | undefined, block: string): string {
-  const { problemId } = metadata.editProblem.read(raw);
+  const { problemId } = metadata.problemRef.read(raw);
   if (!problemId) throw new AppError("invalid_input", "This form has expired. Open the problem again.", block);
   return problemId;
 }
