@@ -173,6 +173,7 @@ async function runApps(): Promise<void> {
     slackSigningSecret: signingSecret,
     slackApiUrl: apiUrl,
     port: 0,
+    publicUrl: "http://localhost",
     databaseUrl,
     defaultTimezone: "Europe/London",
     logLevel: "silent",

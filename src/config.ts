@@ -28,6 +28,9 @@ const schema = z
       .min(0, { error: "should be between 0 and 65535" })
       .max(65535, { error: "should be between 0 and 65535" })
       .default(3000),
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: "should be the bot's public base URL, such as https://communities.example.gov.uk" })
+      .optional(),
     DATABASE_URL: z
       .string()
       .default("file:./data/communities.db")
@@ -47,6 +50,8 @@ export interface Config {
   slackAppToken?: string;
   slackApiUrl: string;
   port: number;
+  /** Where people's browsers reach this server: calendar links point here. */
+  publicUrl: string;
   databaseUrl: string;
   defaultTimezone: string;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -78,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     slackAppToken: e.SLACK_APP_TOKEN,
     slackApiUrl: e.SLACK_API_URL,
     port: e.PORT,
+    // Unset, links work on the machine running the bot (the local run); set it in production.
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     databaseUrl: e.DATABASE_URL,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,

@@ -9,10 +9,14 @@ import type { Config } from "../config";
 import { systemClock, type Clock } from "../domain/clock";
 import { CommunityService } from "../domain/communities";
 import { CommunityDirectory } from "../domain/directory";
+import { MeetingService } from "../domain/meetings";
 import { MembershipService } from "../domain/memberships";
 import { ProblemService } from "../domain/problems";
 import type { Store } from "../domain/ports";
 import { registerActions } from "./actions";
+import { CalendarLinks } from "./calendarLinks";
+import { calendarRoute } from "./calendarRoute";
+import { MeetingMessages } from "./meetingMessages";
 import { registerCommands } from "./commands";
 import { registerEvents } from "./events";
 import { InFlight } from "./inFlight";
@@ -42,6 +46,8 @@ export interface RunningApp {
   start(): Promise<number>;
   /** Stops taking requests, lets in-flight work finish, then returns. */
   stop(): Promise<void>;
+  /** The scheduler's work for one minute (node-cron calls it in main.ts; tests call it after moving the clock). */
+  tick(): Promise<void>;
 }
 
 export function healthRoute(store: Store): CustomRoute {
@@ -66,8 +72,23 @@ export function healthRoute(store: Store): CustomRoute {
 export function createApp(deps: AppDependencies): RunningApp {
   const { config, store, logger } = deps;
   const clock = deps.clock ?? systemClock;
-  const customRoutes = [healthRoute(store)];
   const socketMode = Boolean(config.slackAppToken);
+  const directory = new CommunityDirectory({ store, clock });
+  const meetings = new MeetingService({ store, clock });
+  // Socket Mode has no signing secret; the bot token then keys the links.
+  const calendarLinks = new CalendarLinks(config.publicUrl, config.slackSigningSecret ?? config.slackBotToken);
+  const services: Services = {
+    communities: new CommunityService({ store, clock, directory }),
+    memberships: new MembershipService({ store, clock, directory }),
+    problems: new ProblemService({ store, clock }),
+    meetings,
+    calendarLinks,
+    meetingMessages: new MeetingMessages({ meetings, calendarLinks, logger }),
+    clock,
+    defaultTimezone: config.defaultTimezone,
+    logger,
+  };
+  const customRoutes = [healthRoute(store), calendarRoute(services)];
   const receiver: Receiver = socketMode
     ? new SocketModeReceiver({
         appToken: config.slackAppToken!,
@@ -92,16 +113,6 @@ export function createApp(deps: AppDependencies): RunningApp {
     logger: boltLogger(logger),
     clientOptions: { slackApiUrl: config.slackApiUrl, ...deps.clientOptions },
   });
-
-  const directory = new CommunityDirectory({ store, clock });
-  const services: Services = {
-    communities: new CommunityService({ store, clock, directory }),
-    memberships: new MembershipService({ store, clock, directory }),
-    problems: new ProblemService({ store, clock }),
-    clock,
-    defaultTimezone: config.defaultTimezone,
-    logger,
-  };
 
   const inFlight = new InFlight();
   // Every listener runs inside this middleware, so its work after the ack is counted.
@@ -142,6 +153,9 @@ export function createApp(deps: AppDependencies): RunningApp {
       }
       server = (await app.start(config.port)) as Server;
       return (server.address() as AddressInfo).port;
+    },
+    async tick() {
+      await inFlight.track(services.meetingMessages.rollSeries(app.client));
     },
     async stop() {
       // server.close stops new connections and waits for open requests to end.

@@ -16,6 +16,18 @@ export type ProblemMetadata = z.infer<typeof problemMetadata>;
 const problemRefMetadata = z.object({ problemId: z.string().max(40) });
 export type ProblemRefMetadata = z.infer<typeof problemRefMetadata>;
 
+const meetingMetadata = z.object({
+  /** Known when the command came from the community's channel, or when editing. */
+  communityId: z.string().max(40).optional(),
+  /** Set when the modal edits this meeting. */
+  meetingId: z.string().max(40).optional(),
+  /** The zone the person's Slack shows the date picker in (from users.info). */
+  pickerZone: z.string().max(64).optional(),
+});
+export type MeetingMetadata = z.infer<typeof meetingMetadata>;
+const meetingRefMetadata = z.object({ meetingId: z.string().max(40) });
+const settingsMetadata = z.object({ communityId: z.string().max(40) });
+
 function parse<T>(schema: z.ZodType<T>, raw: string | undefined): T {
   try {
     const result = schema.safeParse(JSON.parse(raw || "{}"));
@@ -30,6 +42,10 @@ export const metadata = {
   create: { write: (m: CreateMetadata) => JSON.stringify(m), read: (raw?: string) => parse(createMetadata, raw) },
   join: { write: (m: JoinMetadata) => JSON.stringify(m), read: (raw?: string) => parse(joinMetadata, raw) },
   problem: { write: (m: ProblemMetadata) => JSON.stringify(m), read: (raw?: string) => parse(problemMetadata, raw) },
+  meeting: { write: (m: MeetingMetadata) => JSON.stringify(m), read: (raw?: string) => parse(meetingMetadata, raw) },
+  /** The meeting a modal acts on (cancel). */
+  meetingRef: { write: (m: z.infer<typeof meetingRefMetadata>) => JSON.stringify(m), read: (raw?: string) => parse(meetingRefMetadata.partial(), raw) },
+  settings: { write: (m: z.infer<typeof settingsMetadata>) => JSON.stringify(m), read: (raw?: string) => parse(settingsMetadata.partial(), raw) },
   /** The problem a modal acts on (edit, objective, duplicate), and the duplicate picker reads it too. */
   problemRef: {
     write: (m: ProblemRefMetadata) => JSON.stringify(m),

@@ -14,6 +14,7 @@ import type {
   WorkspaceKey,
 } from "./ports";
 import { UniqueViolation } from "./ports";
+import { REMINDER_OFFSETS } from "./meetingDraft";
 import { editDistance, esc, nameKey, slugify } from "./text";
 
 export const LIST_PAGE_SIZE = 10;
@@ -227,6 +228,40 @@ export class CommunityService {
       objectives,
       problems,
     };
+  }
+
+  /** The community's settings, for its organisers only. */
+  async asOrganiser(communityId: string, actorId: string, doing: string): Promise<CommunityRecord> {
+    const community = await this.byId(communityId);
+    const membership = await this.store.memberships.find(community.id, actorId);
+    if (membership?.status !== "active" || membership.role !== "organiser") {
+      throw new AppError("forbidden", `Only the organisers of *${esc(community.name)}* can ${doing}. Nothing was changed.`);
+    }
+    return community;
+  }
+
+  /** Field errors are keyed membersCanSchedule, reminders, problemThreshold. */
+  async updateSettings(communityId: string, actorId: string, input: { membersCanSchedule: boolean; reminders: string[]; problemThreshold: string | null }): Promise<CommunityRecord> {
+    const community = await this.asOrganiser(communityId, actorId, "change its settings");
+    const errors: Record<string, string> = {};
+    const reminderOffsets = [...new Set(input.reminders.map(Number))];
+    if (reminderOffsets.some((r) => !Object.hasOwn(REMINDER_OFFSETS, r))) errors.reminders = "Choose reminders from the list.";
+    const threshold = Number((input.problemThreshold ?? "").trim());
+    if (!Number.isInteger(threshold) || threshold < 1 || threshold > 50) {
+      errors.problemThreshold = "Type a whole number of organisations from 1 to 50, e.g. 3.";
+    }
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+    const now = this.deps.clock.now();
+    const updated = await this.store.communities.updateSettings(community.id, { membersCanSchedule: input.membersCanSchedule, reminderOffsets, problemThreshold: threshold });
+    await this.store.audit.record({
+      workspaceId: community.workspaceId,
+      communityId: community.id,
+      actorId,
+      action: "community.settings_changed",
+      detail: { membersCanSchedule: input.membersCanSchedule, reminderOffsets, problemThreshold: threshold },
+      at: now,
+    });
+    return updated;
   }
 
   private async freeSlug(workspaceId: string, name: string): Promise<string> {

@@ -1,5 +1,6 @@
 // What the domain needs from storage. src/store implements it with Prisma; the
 // domain sees plain records and never a Prisma type.
+import type { RecurrenceRule } from "./recurrence";
 import type { ContactMethodKind, MeetingCadence, MembershipStatus, Role } from "./vocabulary";
 
 export interface WorkspaceKey {
@@ -24,6 +25,10 @@ export interface CommunityRecord {
   timezone: string;
   /** Distinct organisations voting for a problem before organisers are told it could be an objective. */
   problemThreshold: number;
+  /** Whether members (not only organisers) may schedule meetings. */
+  membersCanSchedule: boolean;
+  /** The reminders a new meeting gets by default, in minutes before its start. */
+  reminderOffsets: number[];
   createdBy: string;
   createdAt: Date;
   archivedAt: Date | null;
@@ -197,7 +202,7 @@ export interface AuditEntry {
 }
 
 /** Which unique rule a write broke, so the domain can say which field is wrong. */
-export type UniqueRule = "name" | "slug" | "channel" | "request";
+export type UniqueRule = "name" | "slug" | "channel" | "request" | "occurrence";
 
 export class UniqueViolation extends Error {
   constructor(readonly rule: UniqueRule | "unknown") {
@@ -229,6 +234,7 @@ export interface CommunityStore {
   openProblems(communityId: string, limit: number): Promise<{ items: ProblemSummary[]; total: number }>;
   /** The objectives of these communities, oldest first. */
   objectives(communityIds: string[]): Promise<ObjectiveSummary[]>;
+  updateSettings(communityId: string, settings: CommunitySettings): Promise<CommunityRecord>;
 }
 
 export interface MembershipStore {
@@ -248,6 +254,111 @@ export interface MembershipStore {
   ofUser(workspaceId: string, slackUserId: string): Promise<Array<{ community: CommunityRecord; membership: MembershipRecord; memberCount: number }>>;
 }
 
+export type MeetingStatus = "scheduled" | "cancelled";
+export type RsvpAnswer = "going" | "maybe" | "not_going";
+
+/** What an organiser fills in for a meeting (and a series' template for new occurrences). */
+export interface MeetingFields {
+  title: string;
+  durationMinutes: number;
+  videoLink: string | null;
+  place: string | null;
+  agenda: string;
+  /** Minutes before the start, largest first. */
+  reminderOffsets: number[];
+}
+
+export interface MeetingRecord extends MeetingFields {
+  id: string;
+  communityId: string;
+  seriesId: string | null;
+  occurrence: number;
+  startsAt: Date;
+  timezone: string;
+  status: MeetingStatus;
+  sequence: number;
+  createdBy: string;
+  announcementChannelId: string | null;
+  announcementTs: string | null;
+  createdAt: Date;
+  cancelledAt: Date | null;
+}
+
+export interface SeriesRecord {
+  id: string;
+  communityId: string;
+  rule: RecurrenceRule;
+  timezone: string;
+  anchorStart: Date;
+  anchorIndex: number;
+  /** Set when the series was ended: no occurrence after this index. */
+  lastIndex: number | null;
+  template: MeetingFields;
+  createdBy: string;
+}
+
+export interface NewMeeting {
+  communityId: string;
+  fields: MeetingFields;
+  startsAt: Date;
+  timezone: string;
+  createdBy: string;
+  createRequestId: string | null;
+  now: Date;
+}
+
+export interface RsvpTally {
+  going: number;
+  maybe: number;
+  notGoing: number;
+  /** Who is going, earliest answer first, at most the limit asked for. */
+  goingIds: string[];
+}
+
+export interface MeetingStore {
+  /**
+   * A one-off meeting, or the first occurrence of a series plus the next (when
+   * `series` is given, in one transaction). Throws UniqueViolation("request")
+   * when the same modal submission already scheduled it.
+   */
+  schedule(input: NewMeeting, series?: { rule: RecurrenceRule; nextStart: Date | null }): Promise<MeetingRecord[]>;
+  findById(meetingId: string): Promise<MeetingRecord | null>;
+  findByRequestId(requestId: string): Promise<MeetingRecord[]>;
+  series(seriesId: string): Promise<SeriesRecord | null>;
+  /** A series' occurrences from an index on, in order. */
+  occurrences(seriesId: string, fromIndex: number): Promise<MeetingRecord[]>;
+  /** Adds occurrence `occurrence` of a series from its template; null when it already exists. */
+  addOccurrence(seriesId: string, occurrence: number, startsAt: Date, now: Date): Promise<MeetingRecord | null>;
+  /** Turns a one-off meeting into the first occurrence of a new series. */
+  startSeries(meetingId: string, rule: RecurrenceRule, now: Date): Promise<SeriesRecord>;
+  updateSeries(seriesId: string, patch: Partial<{ rule: RecurrenceRule; anchorStart: Date; anchorIndex: number; lastIndex: number | null; template: MeetingFields }>): Promise<void>;
+  /** Replaces a meeting's fields and start, and moves its SEQUENCE on by one. */
+  update(meetingId: string, fields: MeetingFields, startsAt: Date, now: Date): Promise<MeetingRecord>;
+  /** Cancels it if it is still scheduled (moving SEQUENCE on); false if it was not. */
+  cancel(meetingId: string, now: Date): Promise<boolean>;
+  setAnnouncement(meetingId: string, channelId: string, ts: string): Promise<void>;
+  /** Records or replaces a person's answer. Safe when many answer at once: one row a person. */
+  answer(meetingId: string, slackUserId: string, answer: RsvpAnswer, organisation: string | null, now: Date): Promise<void>;
+  tally(meetingId: string, goingLimit: number): Promise<RsvpTally>;
+  /** The person's answers to these meetings. */
+  answersOf(meetingIds: string[], slackUserId: string): Promise<Map<string, RsvpAnswer>>;
+  /** Who gave one of these answers, earliest first. */
+  respondents(meetingId: string, answers: RsvpAnswer[]): Promise<string[]>;
+  /** Scheduled meetings of these communities that end after `after`, soonest first. */
+  upcoming(communityIds: string[], after: Date, limit: number): Promise<{ items: MeetingRecord[]; total: number }>;
+  /** Series not ended, with their occurrences that end after `after`. */
+  liveSeries(after: Date): Promise<Array<{ series: SeriesRecord; ahead: MeetingRecord[]; lastOccurrence: number }>>;
+  /** Claims the right to post a meeting's announcement (one replica does); false if taken. */
+  claimAnnouncement(meetingId: string, channelId: string): Promise<boolean>;
+  releaseAnnouncement(meetingId: string): Promise<void>;
+}
+
+export interface CommunitySettings {
+  membersCanSchedule: boolean;
+  reminderOffsets: number[];
+  problemThreshold: number;
+}
+
 export interface AuditStore {
   record(entry: AuditEntry): Promise<void>;
 }
@@ -256,6 +367,7 @@ export interface Store {
   communities: CommunityStore;
   memberships: MembershipStore;
   problems: ProblemStore;
+  meetings: MeetingStore;
   audit: AuditStore;
   /** True when the database answers. */
   ping(): Promise<boolean>;

@@ -1,5 +1,6 @@
 import type {
   CommunityRecord,
+  CommunitySettings,
   CommunityStore,
   CommunitySummary,
   NewCommunity,
@@ -9,6 +10,7 @@ import type {
 } from "../domain/ports";
 import type { ContactMethodKind, MeetingCadence } from "../domain/vocabulary";
 import { translateUnique, upsertRace } from "./errors";
+import { offsetsFromText, offsetsToText } from "./offsets";
 import type { Db } from "./prismaClient";
 
 const withContacts = { contactMethods: { orderBy: { position: "asc" } } } as const;
@@ -38,6 +40,8 @@ export function toCommunityRecord(row: CommunityRow): CommunityRecord {
     slackChannelId: row.slackChannelId,
     timezone: row.timezone,
     problemThreshold: row.problemThreshold,
+    membersCanSchedule: row.membersCanSchedule,
+    reminderOffsets: offsetsFromText(row.reminderOffsets),
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     archivedAt: row.archivedAt,
@@ -215,5 +219,18 @@ export class PrismaCommunityStore implements CommunityStore {
       ownerId: r.objectiveOwnerId,
       targetDate: r.objectiveTargetDate,
     }));
+  }
+
+  async updateSettings(communityId: string, settings: CommunitySettings): Promise<CommunityRecord> {
+    const row = await this.db.community.update({
+      where: { id: communityId },
+      data: {
+        membersCanSchedule: settings.membersCanSchedule,
+        reminderOffsets: offsetsToText(settings.reminderOffsets),
+        problemThreshold: settings.problemThreshold,
+      },
+      include: withContacts,
+    });
+    return toCommunityRecord(row);
   }
 }

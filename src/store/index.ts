@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditStore, Store } from "../domain/ports";
 import { PrismaCommunityStore } from "./communityStore";
+import { PrismaMeetingStore } from "./meetingStore";
 import { PrismaMembershipStore } from "./membershipStore";
 import { PrismaProblemStore } from "./problemStore";
 import { createPrismaClient, type Db } from "./prismaClient";
@@ -28,6 +29,7 @@ export function createStore(databaseUrl: string): Store & { db: Db } {
     communities: new PrismaCommunityStore(db),
     memberships: new PrismaMembershipStore(db),
     problems: new PrismaProblemStore(db),
+    meetings: new PrismaMeetingStore(db),
     audit: new PrismaAuditStore(db),
     async ping() {
       try {

@@ -11,6 +11,10 @@ export const CALLBACK = {
   setObjective: "objective_set",
   closeAsDuplicate: "problem_duplicate",
   problemDetails: "problem_details",
+  /** The meeting modal, for scheduling and for editing (its metadata says which). */
+  scheduleMeeting: "meeting_schedule",
+  cancelMeeting: "meeting_cancel",
+  communitySettings: "community_settings",
   /** The message shortcut "Log community problem" (declared in manifest.yml). */
   logProblemFromMessage: "log_problem_from_message",
 } as const;
@@ -40,6 +44,14 @@ export const ACTION = {
   community: "community_select",
   /** The problem modal's community picker: the reader's own communities first. */
   problemCommunity: "problem_community_select",
+  /** A meeting's answer buttons (ids in one block must differ). */
+  rsvpGoing: "meeting_rsvp_going",
+  rsvpMaybe: "meeting_rsvp_maybe",
+  rsvpNotGoing: "meeting_rsvp_not_going",
+  /** A meeting's menu: edit or reschedule, cancel. */
+  meetingMenu: "meeting_menu",
+  /** A link button to the meeting's calendar file; Slack still reports the click, which is acked. */
+  addToCalendar: "meeting_calendar",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
 } as const;
@@ -52,6 +64,7 @@ export const BLOCK = {
   promotionSuggestion: "promotion_suggestion",
   problemDetailsActions: "problem_details_actions",
   homeActions: "home_actions",
+  meetingActions: "meeting_actions",
 } as const;
 
 /** Modal block ids double as the domain's field names, so errors map one to one. */
@@ -90,3 +103,22 @@ export const PROFILE_BLOCK = {
   profession: "profession",
   professionOther: "professionOther",
 } as const;
+
+/** The meeting modal's blocks, named after the domain's fields. */
+export const MEETING_BLOCK = {
+  community: "community",
+  scope: "scope",
+  title: "title",
+  start: "start",
+  duration: "duration",
+  videoLink: "videoLink",
+  place: "place",
+  agenda: "agenda",
+  recurrence: "recurrence",
+  ordinal: "ordinal",
+  reminders: "reminders",
+} as const;
+
+export const CANCEL_MEETING_BLOCK = { scope: "scope", note: "note" } as const;
+
+export const SETTINGS_BLOCK = { membersCanSchedule: "membersCanSchedule", reminders: "reminders", problemThreshold: "problemThreshold" } as const;

@@ -30,7 +30,7 @@ describe("GET /healthz", () => {
     const url = databaseKind() === "postgresql" ? "postgresql://postgres@127.0.0.1:1/none" : `file:${garbage}`;
     const broken = createStore(url);
     const app = createApp({
-      config: { slackBotToken: "xoxb-x", slackSigningSecret: SIGNING_SECRET, slackApiUrl: h.slack.apiUrl, port: 0, databaseUrl: url, defaultTimezone: "Europe/London", logLevel: "silent" },
+      config: { slackBotToken: "xoxb-x", slackSigningSecret: SIGNING_SECRET, slackApiUrl: h.slack.apiUrl, port: 0, publicUrl: "http://localhost", databaseUrl: url, defaultTimezone: "Europe/London", logLevel: "silent" },
       store: broken,
       logger: pino({ level: "silent" }),
     });

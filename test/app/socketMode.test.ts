@@ -36,6 +36,7 @@ beforeAll(async () => {
       slackAppToken: "xapp-socket",
       slackApiUrl: slack.apiUrl,
       port: 0,
+    publicUrl: "http://localhost",
       databaseUrl: database.url,
       defaultTimezone: "Europe/London",
       logLevel: "silent",

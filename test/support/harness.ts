@@ -50,6 +50,7 @@ export async function startHarness(overrides: Partial<Config> = {}, appOptions: 
     slackSigningSecret: SIGNING_SECRET,
     slackApiUrl: slack.apiUrl,
     port: 0,
+    publicUrl: "https://communities.test",
     databaseUrl: database.url,
     defaultTimezone: "Europe/London",
     logLevel: "silent",

@@ -29,6 +29,8 @@ function community(i: number): CommunityRecord {
     slackChannelId: `C${i}`,
     timezone: "America/Argentina/ComodRivadavia",
     problemThreshold: 3,
+    membersCanSchedule: false,
+    reminderOffsets: [10080, 1440, 60],
     createdBy: "U1",
     createdAt: new Date("2026-01-01T00:00:00Z"),
     archivedAt: null,

@@ -1,0 +1,63 @@
+// GET /calendar/<meeting id>.ics?sig=… : a meeting's calendar file, always its
+// latest version (SEQUENCE moves on with every change; a cancelled meeting
+// answers with METHOD:CANCEL so calendars remove it).
+import type { CustomRoute } from "@slack/bolt";
+import type { ServerResponse } from "node:http";
+import { calendarFile, type CalendarMeeting } from "../domain/calendarFile";
+import type { MeetingCard } from "../domain/meetings";
+import type { Services } from "./services";
+
+export function calendarMeeting(card: MeetingCard): CalendarMeeting {
+  const { meeting, community } = card;
+  const description = [meeting.agenda, meeting.videoLink ? `Join: ${meeting.videoLink}` : "", `${community.name} service community`].filter(Boolean).join("\n\n");
+  return {
+    uid: `${meeting.id}@service-communities`,
+    sequence: meeting.sequence,
+    title: meeting.title,
+    startsAt: meeting.startsAt,
+    durationMinutes: meeting.durationMinutes,
+    description,
+    location: [meeting.place, meeting.videoLink].filter(Boolean).join(", ") || null,
+    url: meeting.videoLink,
+    cancelled: meeting.status === "cancelled",
+  };
+}
+
+function reply(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+  res.end(text);
+}
+
+export function calendarRoute(services: Services): CustomRoute {
+  return {
+    path: "/calendar/:file",
+    method: ["GET"],
+    handler: (req, res) => {
+      const file = (req as { params?: Record<string, string> }).params?.file ?? "";
+      const meetingId = file.replace(/\.ics$/, "");
+      const signature = new URL(req.url ?? "/", "http://localhost").searchParams.get("sig") ?? "";
+      if (!file.endsWith(".ics") || !services.calendarLinks.verify(meetingId, signature)) {
+        reply(res, 404, "No such calendar file. Use the Add to calendar button on the meeting in Slack.");
+        return;
+      }
+      services.meetings.card(meetingId).then(
+        (card) => {
+          const body = calendarFile(calendarMeeting(card), services.clock.now());
+          res.writeHead(200, {
+            "content-type": `text/calendar; charset=utf-8; method=${card.meeting.status === "cancelled" ? "CANCEL" : "REQUEST"}`,
+            "content-disposition": `attachment; filename="meeting-${meetingId}.ics"`,
+            "cache-control": "no-store",
+          });
+          res.end(body);
+        },
+        (error: unknown) => {
+          if ((error as { code?: string }).code === "not_found") reply(res, 404, "That meeting no longer exists.");
+          else {
+            services.logger.error({ err: error, meetingId }, "could not serve a calendar file");
+            reply(res, 500, "Something went wrong. Please try again in a moment.");
+          }
+        },
+      );
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Posting and redrawing a meeting's announcement, and the DMs about changes.
+// All of it is after-ack work: each step is tried on its own and logged.
+import type { WebClient } from "@slack/web-api";
+import type { Cancellation, MeetingChange } from "../domain/meetings";
+import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage } from "../views/meetingCard";
+import { stepsAfterAck } from "./afterAck";
+import { Coalesced } from "./coalesced";
+import type { Services } from "./services";
+
+type Needs = Pick<Services, "meetings" | "calendarLinks" | "logger">;
+
+export class MeetingMessages {
+  private readonly refreshes = new Coalesced();
+
+  constructor(private readonly services: Needs) {}
+
+  /**
+   * Posts the meeting's announcement in its community's channel, once: the
+   * right to post is claimed in the database first, so two replicas rolling
+   * a series at the same moment do not both announce it.
+   */
+  async announce(client: WebClient, meetingId: string): Promise<boolean> {
+    const { services } = this;
+    const card = await services.meetings.card(meetingId);
+    const channel = card.community.slackChannelId;
+    if (!channel || card.meeting.status !== "scheduled") return false;
+    if (!(await services.meetings.claimAnnouncement(meetingId, channel))) return false;
+    const step = stepsAfterAck(services.logger.child({ meetingId }));
+    const posted = await step("announce a meeting", async () => {
+      const result = await client.chat.postMessage({ channel, ...meetingCardMessage(card, services.calendarLinks.url(meetingId)) });
+      if (!result.ts) throw new Error("chat.postMessage returned no ts");
+      await services.meetings.recordAnnouncement(meetingId, channel, result.ts);
+    });
+    if (!posted) await services.meetings.releaseAnnouncement(meetingId);
+    return posted;
+  }
+
+  /** Redraws the announcement from the latest data; bursts collapse into a few updates. */
+  refresh(client: WebClient, meetingId: string): Promise<void> {
+    const { services } = this;
+    return this.refreshes.run(meetingId, async () => {
+      const card = await services.meetings.card(meetingId);
+      const { announcementChannelId: channel, announcementTs: ts } = card.meeting;
+      if (!channel || !ts) return;
+      await stepsAfterAck(services.logger.child({ meetingId }))("update a meeting's announcement", () =>
+        client.chat.update({ channel, ts, ...meetingCardMessage(card, services.calendarLinks.url(meetingId)) }),
+      );
+    });
+  }
+
+  /** Each change: redraw it, and DM those going or maybe with what changed and the new calendar file. */
+  async tellChanges(client: WebClient, changes: MeetingChange[], communityName: string): Promise<void> {
+    const step = stepsAfterAck(this.services.logger);
+    for (const change of changes) {
+      await this.refresh(client, change.after.id);
+      const message = meetingChangedMessage(change.before, change.after, communityName, this.services.calendarLinks.url(change.after.id));
+      for (const user of change.tell) await step("tell someone a meeting changed", () => client.chat.postMessage({ channel: user, ...message }));
+    }
+  }
+
+  async tellCancellations(client: WebClient, cancellations: Cancellation[], communityName: string, note: string | null): Promise<void> {
+    const step = stepsAfterAck(this.services.logger);
+    for (const { meeting, tell } of cancellations) {
+      await this.refresh(client, meeting.id);
+      const message = meetingCancelledMessage(meeting, communityName, note, this.services.calendarLinks.url(meeting.id));
+      for (const user of tell) await step("tell someone a meeting is cancelled", () => client.chat.postMessage({ channel: user, ...message }));
+    }
+  }
+
+  /** Keeps recurring series one ahead, and announces occurrences that have become the next. */
+  async rollSeries(client: WebClient, seriesId?: string): Promise<void> {
+    for (const meeting of await this.services.meetings.roll(seriesId)) await this.announce(client, meeting.id);
+  }
+}

@@ -1,0 +1,190 @@
+// Checks what someone typed into the meeting modal. Every problem is reported at
+// once, per field. Field keys: title, start, duration, videoLink, place, agenda,
+// recurrence, ordinal, reminders.
+import { DateTime } from "luxon";
+import { ValidationError } from "./errors";
+import type { MeetingFields } from "./ports";
+import { ORDINAL_WORDS, validateMonthlyOrdinal, weekdayOrdinal, type RecurrenceRule } from "./recurrence";
+import { normaliseName } from "./text";
+
+export const MEETING_LIMITS = {
+  titleMax: 150,
+  placeMax: 200,
+  agendaMax: 2000,
+  minDuration: 30,
+  maxDuration: 240,
+  maxIntervalWeeks: 8,
+} as const;
+
+/** The durations the modal offers, in minutes. */
+export const DURATIONS = [30, 45, 60, 90, 120, 150, 180, 240] as const;
+export const DEFAULT_DURATION = 60;
+
+/** The reminders a meeting can have, in minutes before it starts. */
+export const REMINDER_OFFSETS = { 10080: "1 week before", 1440: "1 day before", 60: "1 hour before" } as const;
+export const DEFAULT_REMINDER_OFFSETS = [10080, 1440, 60];
+
+/**
+ * The recurrence choices, as the modal's option values: "none", "weekly:<N>",
+ * "monthly:1" (monthly on the same weekday) and "monthly:2" (every two months).
+ */
+export const RECURRENCE_CHOICES: Array<{ value: string; label: string }> = [
+  { value: "none", label: "Does not repeat" },
+  ...Array.from({ length: MEETING_LIMITS.maxIntervalWeeks }, (_, i) => ({
+    value: `weekly:${i + 1}`,
+    label: i === 0 ? "Every week" : `Every ${i + 1} weeks`,
+  })),
+  { value: "monthly:1", label: "Monthly on the same weekday (e.g. second Tuesday)" },
+  { value: "monthly:2", label: "Every two months on the same weekday" },
+];
+
+export function recurrenceChoice(rule: RecurrenceRule): string {
+  if (rule.kind === "weekly") return `weekly:${rule.intervalWeeks}`;
+  if (rule.kind === "monthly") return `monthly:${rule.intervalMonths}`;
+  return "none";
+}
+
+export interface MeetingDraftInput {
+  title?: string | null;
+  /** The datetimepicker's value: Unix seconds, as the picker read the wall time in the user's zone. */
+  start?: string | null;
+  duration?: string | null;
+  videoLink?: string | null;
+  place?: string | null;
+  agenda?: string | null;
+  recurrence?: string | null;
+  /** "1".."5" or "-1" (last); empty means "the start date's own". */
+  ordinal?: string | null;
+  reminders?: string[] | null;
+}
+
+export interface MeetingDraftContext {
+  /** The community's zone: the start's wall time is read in it. */
+  zone: string;
+  /** The zone the person's Slack client showed the picker in (users.info tz). */
+  pickerZone: string;
+  now: Date;
+  /** When editing: the meeting's start, which may stay as it is even if it has passed. */
+  currentStart?: Date;
+}
+
+export interface MeetingDraft {
+  fields: MeetingFields;
+  startsAt: Date;
+  rule: RecurrenceRule;
+  /** Something to tell the organiser about the rule, e.g. that months without a fifth Monday are skipped. */
+  note: string | null;
+}
+
+/**
+ * The datetimepicker returns an instant computed from the wall time the person
+ * picked in their own zone. The meeting means that wall time in the community's
+ * zone, so the picker's wall time is moved across.
+ */
+export function startFromPicker(seconds: number, pickerZone: string, zone: string): Date {
+  const picked = DateTime.fromSeconds(seconds, { zone: pickerZone });
+  const { year, month, day, hour, minute } = picked;
+  return DateTime.fromObject({ year, month, day, hour, minute }, { zone }).toJSDate();
+}
+
+/** The reverse, to prefill the picker with a meeting's start. */
+export function pickerFromStart(start: Date, zone: string, pickerZone: string): number {
+  const local = DateTime.fromJSDate(start, { zone });
+  const { year, month, day, hour, minute } = local;
+  return Math.floor(DateTime.fromObject({ year, month, day, hour, minute }, { zone: pickerZone }).toSeconds());
+}
+
+/** A https:// link, or null. Meeting links carry people into calls, so plain http is refused. */
+function parseHttpsLink(text: string): string | null {
+  try {
+    const url = new URL(text.trim());
+    if (url.protocol === "https:" && url.hostname.includes(".")) return url.toString().replace(/\|/g, "%7C");
+  } catch {
+    // not a URL
+  }
+  return null;
+}
+
+export function checkMeetingDraft(input: MeetingDraftInput, ctx: MeetingDraftContext, errors: Record<string, string> = {}): MeetingDraft {
+  const title = normaliseName(input.title ?? "");
+  if (!title) errors.title = "Give the meeting a title, e.g. Starting a business: quarterly show and tell.";
+  else if (title.length > MEETING_LIMITS.titleMax) errors.title = `Keep the title to ${MEETING_LIMITS.titleMax} characters (it has ${title.length}); put the detail in the agenda.`;
+
+  let startsAt: Date | null = null;
+  const seconds = Number(input.start);
+  if (!input.start || !Number.isFinite(seconds)) errors.start = "Pick the date and time the meeting starts.";
+  else {
+    startsAt = startFromPicker(seconds, ctx.pickerZone, ctx.zone);
+    const unchanged = ctx.currentStart && ctx.currentStart.getTime() === startsAt.getTime();
+    if (!unchanged && startsAt.getTime() <= ctx.now.getTime()) {
+      const shown = DateTime.fromJSDate(startsAt, { zone: ctx.zone }).toFormat("cccc d LLLL yyyy 'at' HH:mm");
+      errors.start = `${shown} (${ctx.zone}) has already passed. Pick a time in the future.`;
+    }
+  }
+
+  const duration = Number(input.duration ?? DEFAULT_DURATION);
+  if (!Number.isInteger(duration) || duration < MEETING_LIMITS.minDuration || duration > MEETING_LIMITS.maxDuration) {
+    errors.duration = "Choose a length between 30 minutes and 4 hours.";
+  }
+
+  const rawLink = (input.videoLink ?? "").trim();
+  const videoLink = rawLink ? parseHttpsLink(rawLink) : null;
+  if (rawLink && !videoLink) errors.videoLink = "Use the meeting's full link, starting with https:// (e.g. https://teams.microsoft.com/l/meetup-join/…).";
+  const place = normaliseName(input.place ?? "") || null;
+  if (place && place.length > MEETING_LIMITS.placeMax) errors.place = `Keep the place to ${MEETING_LIMITS.placeMax} characters.`;
+  if (!rawLink && !place) errors.videoLink = "Add a video link, a place, or both, so people know where to go.";
+
+  const agenda = (input.agenda ?? "").trim();
+  if (agenda.length > MEETING_LIMITS.agendaMax) errors.agenda = `Keep the agenda to ${MEETING_LIMITS.agendaMax} characters (it has ${agenda.length}); link to a document for more.`;
+
+  const reminders = [...new Set((input.reminders ?? []).map(Number))];
+  if (reminders.some((r) => !Object.hasOwn(REMINDER_OFFSETS, r))) errors.reminders = "Choose reminders from the list.";
+
+  const { rule, note } = checkRule(input, startsAt, ctx.zone, errors);
+
+  if (Object.keys(errors).length || !startsAt) throw new ValidationError(errors);
+  return {
+    fields: { title, durationMinutes: duration, videoLink, place, agenda, reminderOffsets: reminders.sort((a, b) => b - a) },
+    startsAt,
+    rule,
+    note,
+  };
+}
+
+function checkRule(input: MeetingDraftInput, startsAt: Date | null, zone: string, errors: Record<string, string>): { rule: RecurrenceRule; note: string | null } {
+  const choice = input.recurrence || "none";
+  const none = { rule: { kind: "none" } as RecurrenceRule, note: null };
+  if (choice === "none") return none;
+  const weekly = /^weekly:(\d+)$/.exec(choice);
+  if (weekly) {
+    const intervalWeeks = Number(weekly[1]);
+    if (intervalWeeks >= 1 && intervalWeeks <= MEETING_LIMITS.maxIntervalWeeks) return { rule: { kind: "weekly", intervalWeeks }, note: null };
+  }
+  const monthly = /^monthly:([12])$/.exec(choice);
+  if (!monthly) {
+    errors.recurrence = "Choose how the meeting repeats from the list.";
+    return none;
+  }
+  const intervalMonths = Number(monthly[1]) as 1 | 2;
+  if (!startsAt) return none; // the start's own error explains
+  const own = weekdayOrdinal(startsAt, zone);
+  let ordinal: 1 | 2 | 3 | 4 | 5 | -1 = own.ordinal;
+  if (input.ordinal) {
+    const wanted = Number(input.ordinal);
+    if (![1, 2, 3, 4, 5, -1].includes(wanted)) {
+      errors.ordinal = "Choose first, second, third, fourth, fifth or last.";
+      return none;
+    }
+    const problem = validateMonthlyOrdinal(startsAt, zone, wanted as 1 | 2 | 3 | 4 | 5 | -1);
+    if (problem) {
+      errors.ordinal = problem;
+      return none;
+    }
+    ordinal = wanted as 1 | 2 | 3 | 4 | 5 | -1;
+  }
+  const weekday = DateTime.fromJSDate(startsAt, { zone }).toFormat("cccc");
+  const note = ordinal === 5 ? `Months without a fifth ${weekday} are skipped. Choose “last” instead to meet every month.` : null;
+  return { rule: { kind: "monthly", intervalMonths, ordinal }, note };
+}
+
+export { ORDINAL_WORDS };

@@ -1,0 +1,286 @@
+// Meetings: schedule one (or a series), answer Going / Maybe / Can't go, edit or
+// reschedule, cancel; and keep each series one occurrence ahead.
+import type { Clock } from "./clock";
+import { AppError } from "./errors";
+import type { MeetingDraft } from "./meetingDraft";
+import type { CommunityRecord, MeetingRecord, RsvpAnswer, RsvpTally, SeriesRecord, Store, WorkspaceKey } from "./ports";
+import { occurrenceStart } from "./recurrence";
+import { esc } from "./text";
+
+/** How many of those going a card names; the rest are counted. */
+export const GOING_NAMED = 30;
+export const UPCOMING_SHOWN = 10;
+export const HOME_MEETINGS_SHOWN = 5;
+
+/** "this" changes one occurrence of a series; "following" changes it and the ones after. */
+export type SeriesScope = "this" | "following";
+
+export interface MeetingCard {
+  meeting: MeetingRecord;
+  community: CommunityRecord;
+  tally: RsvpTally;
+  series: SeriesRecord | null;
+  /** The start of the series' next occurrence after this one, if there is one. */
+  nextStart: Date | null;
+}
+
+/** What a change did, so the app can tell those who answered. */
+export interface MeetingChange {
+  before: MeetingRecord;
+  after: MeetingRecord;
+  /** Those who answered Going or Maybe (they get the change and a new calendar file). */
+  tell: string[];
+}
+
+export interface Cancellation {
+  meeting: MeetingRecord;
+  /** Everyone who answered. */
+  tell: string[];
+}
+
+export interface UpcomingMeeting {
+  card: MeetingCard;
+  answer: RsvpAnswer | null;
+}
+
+function endsAt(meeting: { startsAt: Date; durationMinutes: number }): Date {
+  return new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000);
+}
+
+export function hasEnded(meeting: { startsAt: Date; durationMinutes: number }, now: Date): boolean {
+  return endsAt(meeting).getTime() <= now.getTime();
+}
+
+export class MeetingService {
+  constructor(private readonly deps: { store: Store; clock: Clock }) {}
+
+  private get store() {
+    return this.deps.store;
+  }
+
+  /** Organisers may schedule; members too when the community allows it. Anyone else is refused. */
+  async requireScheduler(community: CommunityRecord, actorId: string): Promise<void> {
+    const membership = await this.store.memberships.find(community.id, actorId);
+    const active = membership?.status === "active";
+    if (active && (membership.role === "organiser" || community.membersCanSchedule)) return;
+    const who = community.membersCanSchedule ? "members" : "organisers";
+    throw new AppError(
+      "forbidden",
+      `Only the ${who} of *${esc(community.name)}* can schedule its meetings.` +
+        (active ? " Ask an organiser to schedule it, or to let members schedule in `/community settings`." : " Join it first with `/community join`."),
+    );
+  }
+
+  /**
+   * Schedules a meeting, or the first of a series together with the next one.
+   * A second submission of the same modal (a double click) returns the first's meetings.
+   */
+  async schedule(community: CommunityRecord, actorId: string, draft: MeetingDraft, requestId: string | null): Promise<{ meetings: MeetingRecord[]; repeated: boolean }> {
+    await this.requireScheduler(community, actorId);
+    if (requestId) {
+      const earlier = await this.store.meetings.findByRequestId(requestId);
+      if (earlier.length) return { meetings: earlier, repeated: true };
+    }
+    const now = this.deps.clock.now();
+    const recurring = draft.rule.kind !== "none";
+    const nextStart = recurring ? occurrenceStart(draft.rule, draft.startsAt, community.timezone, 1) : null;
+    let meetings: MeetingRecord[];
+    try {
+      meetings = await this.store.meetings.schedule(
+        { communityId: community.id, fields: draft.fields, startsAt: draft.startsAt, timezone: community.timezone, createdBy: actorId, createRequestId: requestId, now },
+        recurring ? { rule: draft.rule, nextStart } : undefined,
+      );
+    } catch (error) {
+      // The double click raced us to the unique request id: the first one's meetings stand.
+      if (requestId && (error as { rule?: string }).rule === "request") return { meetings: await this.store.meetings.findByRequestId(requestId), repeated: true };
+      throw error;
+    }
+    await this.store.audit.record({
+      workspaceId: community.workspaceId,
+      communityId: community.id,
+      actorId,
+      action: "meeting.scheduled",
+      detail: { meetingId: meetings[0].id, title: draft.fields.title, startsAt: draft.startsAt.toISOString(), rule: draft.rule },
+      at: now,
+    });
+    return { meetings, repeated: false };
+  }
+
+  async byId(meetingId: string): Promise<MeetingRecord> {
+    const meeting = await this.store.meetings.findById(meetingId);
+    if (!meeting) throw new AppError("not_found", "That meeting no longer exists. `/community meetings` shows the upcoming ones.");
+    return meeting;
+  }
+
+  async card(meetingId: string): Promise<MeetingCard> {
+    return this.cardOf(await this.byId(meetingId));
+  }
+
+  private async cardOf(meeting: MeetingRecord, community?: CommunityRecord): Promise<MeetingCard> {
+    const [found, tally, series] = await Promise.all([
+      community ? Promise.resolve(community) : this.store.communities.findById(meeting.communityId),
+      this.store.meetings.tally(meeting.id, GOING_NAMED),
+      meeting.seriesId ? this.store.meetings.series(meeting.seriesId) : Promise.resolve(null),
+    ]);
+    if (!found) throw new AppError("not_found", "That meeting's community no longer exists.");
+    return { meeting, community: found, tally, series, nextStart: series ? this.nextStartAfter(series, meeting) : null };
+  }
+
+  private nextStartAfter(series: SeriesRecord, meeting: MeetingRecord): Date | null {
+    if (series.lastIndex !== null && meeting.occurrence >= series.lastIndex) return null;
+    if (meeting.occurrence < series.anchorIndex) return null;
+    return occurrenceStart(series.rule, series.anchorStart, series.timezone, meeting.occurrence + 1 - series.anchorIndex);
+  }
+
+  /** The meeting's card, if the actor may change it: an organiser, or whoever scheduled it. */
+  async asEditor(meetingId: string, actorId: string, doing: string): Promise<MeetingCard> {
+    const card = await this.card(meetingId);
+    if (card.meeting.createdBy === actorId) return card;
+    const membership = await this.store.memberships.find(card.community.id, actorId);
+    if (membership?.status === "active" && membership.role === "organiser") return card;
+    throw new AppError("forbidden", `Only the organisers of *${esc(card.community.name)}*, or whoever scheduled it, can ${doing}. Nothing was changed.`);
+  }
+
+  /**
+   * Edits or reschedules a meeting. In a series, "this" changes one occurrence
+   * and "following" changes it and every later one (the rule too). A one-off
+   * given a rule becomes the first of a series.
+   */
+  async edit(meetingId: string, actorId: string, draft: MeetingDraft, scope: SeriesScope): Promise<{ changes: MeetingChange[]; cancellations: Cancellation[] }> {
+    const { meeting, community, series } = await this.asEditor(meetingId, actorId, "change this meeting");
+    if (meeting.status === "cancelled") throw new AppError("invalid_input", `*${esc(meeting.title)}* was cancelled, so it cannot be changed. Schedule a new meeting instead.`);
+    const now = this.deps.clock.now();
+    const changes: MeetingChange[] = [];
+    const cancellations: Cancellation[] = [];
+    const change = async (before: MeetingRecord, startsAt: Date) => {
+      const after = await this.store.meetings.update(before.id, draft.fields, startsAt, now);
+      changes.push({ before, after, tell: await this.store.meetings.respondents(before.id, ["going", "maybe"]) });
+    };
+
+    await change(meeting, draft.startsAt);
+    if (!series && draft.rule.kind !== "none") {
+      await this.store.meetings.startSeries(meeting.id, draft.rule, now);
+    } else if (series && scope === "following") {
+      const ends = draft.rule.kind === "none";
+      await this.store.meetings.updateSeries(series.id, {
+        ...(ends ? { lastIndex: meeting.occurrence } : { rule: draft.rule, anchorStart: draft.startsAt, anchorIndex: meeting.occurrence }),
+        template: draft.fields,
+      });
+      for (const later of await this.store.meetings.occurrences(series.id, meeting.occurrence + 1)) {
+        if (later.status !== "scheduled") continue;
+        if (ends) {
+          if (await this.store.meetings.cancel(later.id, now)) cancellations.push({ meeting: (await this.store.meetings.findById(later.id))!, tell: await this.store.meetings.respondents(later.id, ["going", "maybe", "not_going"]) });
+          continue;
+        }
+        const startsAt = occurrenceStart(draft.rule, draft.startsAt, community.timezone, later.occurrence - meeting.occurrence);
+        if (startsAt) await change(later, startsAt);
+      }
+    }
+    await this.store.audit.record({
+      workspaceId: community.workspaceId,
+      communityId: community.id,
+      actorId,
+      action: "meeting.changed",
+      detail: { meetingId, scope, startsAt: draft.startsAt.toISOString(), title: draft.fields.title, rule: draft.rule },
+      at: now,
+    });
+    return { changes, cancellations };
+  }
+
+  /** Cancels a meeting, or (in a series) it and every later one. */
+  async cancel(meetingId: string, actorId: string, scope: SeriesScope): Promise<Cancellation[]> {
+    const { meeting, community, series } = await this.asEditor(meetingId, actorId, "cancel this meeting");
+    if (meeting.status === "cancelled") throw new AppError("invalid_input", `*${esc(meeting.title)}* is already cancelled.`);
+    const now = this.deps.clock.now();
+    const targets = [meeting];
+    if (series && scope === "following") {
+      await this.store.meetings.updateSeries(series.id, { lastIndex: meeting.occurrence - 1 });
+      targets.push(...(await this.store.meetings.occurrences(series.id, meeting.occurrence + 1)).filter((m) => m.status === "scheduled"));
+    }
+    const cancellations: Cancellation[] = [];
+    for (const target of targets) {
+      if (!(await this.store.meetings.cancel(target.id, now))) continue;
+      cancellations.push({ meeting: (await this.store.meetings.findById(target.id))!, tell: await this.store.meetings.respondents(target.id, ["going", "maybe", "not_going"]) });
+    }
+    if (!cancellations.length) throw new AppError("invalid_input", `*${esc(meeting.title)}* is already cancelled.`);
+    await this.store.audit.record({
+      workspaceId: community.workspaceId,
+      communityId: community.id,
+      actorId,
+      action: "meeting.cancelled",
+      detail: { meetingId, scope, cancelled: cancellations.map((c) => c.meeting.id) },
+      at: now,
+    });
+    return cancellations;
+  }
+
+  /** Records Going / Maybe / Can't go; answering again replaces the answer. */
+  async answer(meetingId: string, slackUserId: string, answer: RsvpAnswer): Promise<MeetingCard> {
+    const meeting = await this.byId(meetingId);
+    if (meeting.status === "cancelled") throw new AppError("invalid_input", `*${esc(meeting.title)}* was cancelled, so it takes no answers.`);
+    const now = this.deps.clock.now();
+    if (hasEnded(meeting, now)) throw new AppError("invalid_input", `*${esc(meeting.title)}* has already happened.`);
+    const membership = await this.store.memberships.find(meeting.communityId, slackUserId);
+    await this.store.meetings.answer(meeting.id, slackUserId, answer, membership?.status === "active" ? membership.organisation : null, now);
+    return this.cardOf(meeting);
+  }
+
+  claimAnnouncement(meetingId: string, channelId: string): Promise<boolean> {
+    return this.store.meetings.claimAnnouncement(meetingId, channelId);
+  }
+
+  recordAnnouncement(meetingId: string, channelId: string, ts: string): Promise<void> {
+    return this.store.meetings.setAnnouncement(meetingId, channelId, ts);
+  }
+
+  releaseAnnouncement(meetingId: string): Promise<void> {
+    return this.store.meetings.releaseAnnouncement(meetingId);
+  }
+
+  async answerOf(meetingId: string, slackUserId: string): Promise<RsvpAnswer | null> {
+    return (await this.store.meetings.answersOf([meetingId], slackUserId)).get(meetingId) ?? null;
+  }
+
+  /** Upcoming meetings of the person's communities, soonest first, with their answers. */
+  async upcomingFor(workspace: WorkspaceKey, slackUserId: string, limit: number): Promise<{ items: UpcomingMeeting[]; total: number; memberOfAny: boolean }> {
+    const workspaceId = await this.store.communities.findWorkspaceId(workspace);
+    const communityIds = workspaceId ? await this.store.memberships.activeCommunityIds(workspaceId, slackUserId) : [];
+    const { items, total } = await this.store.meetings.upcoming(communityIds, this.deps.clock.now(), limit);
+    const answers = await this.store.meetings.answersOf(items.map((m) => m.id), slackUserId);
+    const cards = await Promise.all(items.map((m) => this.cardOf(m)));
+    return { items: cards.map((card) => ({ card, answer: answers.get(card.meeting.id) ?? null })), total, memberOfAny: communityIds.length > 0 };
+  }
+
+  /**
+   * Keeps every series one occurrence ahead: the current (next scheduled
+   * occurrence that has not ended) and the one after exist. Returns the current
+   * occurrences, which the app announces if nobody has yet. Safe to run on
+   * every replica: an occurrence is one row under a unique key.
+   */
+  async roll(seriesId?: string): Promise<MeetingRecord[]> {
+    const now = this.deps.clock.now();
+    const live = await this.store.meetings.liveSeries(now);
+    const current: MeetingRecord[] = [];
+    for (const { series, ahead, lastOccurrence } of live) {
+      if (seriesId && series.id !== seriesId) continue;
+      const scheduled = ahead.filter((m) => m.status === "scheduled");
+      let last = lastOccurrence;
+      // Bounded: after a long outage, occurrences that have already ended are skipped, not made.
+      for (let guard = 0; scheduled.length < 2 && guard < 60; guard++) {
+        const next = last + 1;
+        if (series.lastIndex !== null && next > series.lastIndex) break;
+        if (next < series.anchorIndex) break;
+        const startsAt = occurrenceStart(series.rule, series.anchorStart, series.timezone, next - series.anchorIndex);
+        if (!startsAt) break;
+        last = next;
+        if (hasEnded({ startsAt, durationMinutes: series.template.durationMinutes }, now)) continue;
+        const added = await this.store.meetings.addOccurrence(series.id, next, startsAt, now);
+        // Another replica made it at the same moment; it carries on from there.
+        if (!added) break;
+        scheduled.push(added);
+      }
+      if (scheduled[0]) current.push(scheduled[0]);
+    }
+    return current.filter((m) => !m.announcementChannelId);
+  }
+}

@@ -1,0 +1,25 @@
+// node-cron is the clock: it fires once a minute and hands over to the tick,
+// which works out from the database what is due. A missed or slow fire loses
+// nothing, because the next tick finds the same due work.
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "pino";
+
+export function startMinuteClock(tick: () => Promise<void>, logger: Logger): { stop(): Promise<void> } {
+  const task: ScheduledTask = cron.schedule(
+    "* * * * *",
+    async () => {
+      try {
+        await tick();
+      } catch (error) {
+        logger.error({ err: error }, "scheduler tick failed; the next one will retry");
+      }
+    },
+    // A slow tick (a long catch-up) must not overlap the next one on this replica.
+    { name: "scheduler-tick", noOverlap: true },
+  );
+  return {
+    async stop() {
+      await task.stop();
+    },
+  };
+}

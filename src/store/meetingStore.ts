@@ -1,0 +1,300 @@
+import type { MeetingFields, MeetingRecord, MeetingStatus, MeetingStore, NewMeeting, RsvpAnswer, RsvpTally, SeriesRecord } from "../domain/ports";
+import { deserialiseRule, serialiseRule, type RecurrenceRule } from "../domain/recurrence";
+import { translateUnique, upsertRace } from "./errors";
+import { offsetsFromText, offsetsToText } from "./offsets";
+import type { Db } from "./prismaClient";
+
+type MeetingRow = Awaited<ReturnType<Db["meeting"]["findFirstOrThrow"]>>;
+type SeriesRow = Awaited<ReturnType<Db["meetingSeries"]["findFirstOrThrow"]>>;
+
+/** The longest meeting allowed: anything that started longer ago than this has ended. */
+const LONGEST_MEETING_MS = 4 * 60 * 60 * 1000;
+
+function toMeetingRecord(row: MeetingRow): MeetingRecord {
+  return {
+    id: row.id,
+    communityId: row.communityId,
+    seriesId: row.seriesId,
+    occurrence: row.occurrence,
+    title: row.title,
+    startsAt: row.startsAt,
+    durationMinutes: row.durationMinutes,
+    timezone: row.timezone,
+    videoLink: row.videoLink,
+    place: row.place,
+    agenda: row.agenda,
+    reminderOffsets: offsetsFromText(row.reminderOffsets),
+    status: row.status as MeetingStatus,
+    sequence: row.sequence,
+    createdBy: row.createdBy,
+    announcementChannelId: row.announcementChannelId,
+    announcementTs: row.announcementTs,
+    createdAt: row.createdAt,
+    cancelledAt: row.cancelledAt,
+  };
+}
+
+function toSeriesRecord(row: SeriesRow): SeriesRecord {
+  return {
+    id: row.id,
+    communityId: row.communityId,
+    rule: deserialiseRule(row.rule),
+    timezone: row.timezone,
+    anchorStart: row.anchorStart,
+    anchorIndex: row.anchorIndex,
+    lastIndex: row.lastIndex,
+    template: {
+      title: row.title,
+      durationMinutes: row.durationMinutes,
+      videoLink: row.videoLink,
+      place: row.place,
+      agenda: row.agenda,
+      reminderOffsets: offsetsFromText(row.reminderOffsets),
+    },
+    createdBy: row.createdBy,
+  };
+}
+
+function fieldColumns(fields: MeetingFields) {
+  return {
+    title: fields.title,
+    durationMinutes: fields.durationMinutes,
+    videoLink: fields.videoLink,
+    place: fields.place,
+    agenda: fields.agenda,
+    reminderOffsets: offsetsToText(fields.reminderOffsets),
+  };
+}
+
+function endsAfter(meeting: MeetingRecord, at: Date): boolean {
+  return meeting.startsAt.getTime() + meeting.durationMinutes * 60_000 > at.getTime();
+}
+
+export class PrismaMeetingStore implements MeetingStore {
+  constructor(private readonly db: Db) {}
+
+  async schedule(input: NewMeeting, series?: { rule: RecurrenceRule; nextStart: Date | null }): Promise<MeetingRecord[]> {
+    const columns = fieldColumns(input.fields);
+    const base = {
+      communityId: input.communityId,
+      ...columns,
+      timezone: input.timezone,
+      createdBy: input.createdBy,
+      createdAt: input.now,
+    };
+    return translateUnique(() =>
+      this.db.$transaction(async (tx) => {
+        if (!series) {
+          const row = await tx.meeting.create({ data: { ...base, startsAt: input.startsAt, createRequestId: input.createRequestId } });
+          return [toMeetingRecord(row)];
+        }
+        const created = await tx.meetingSeries.create({
+          data: {
+            communityId: input.communityId,
+            rule: serialiseRule(series.rule),
+            timezone: input.timezone,
+            anchorStart: input.startsAt,
+            anchorIndex: 0,
+            ...columns,
+            createdBy: input.createdBy,
+            createdAt: input.now,
+          },
+        });
+        const first = await tx.meeting.create({
+          data: { ...base, seriesId: created.id, occurrence: 0, startsAt: input.startsAt, createRequestId: input.createRequestId },
+        });
+        const rows = [first];
+        if (series.nextStart) {
+          rows.push(await tx.meeting.create({ data: { ...base, seriesId: created.id, occurrence: 1, startsAt: series.nextStart } }));
+        }
+        return rows.map(toMeetingRecord);
+      }),
+    );
+  }
+
+  async findById(meetingId: string): Promise<MeetingRecord | null> {
+    const row = await this.db.meeting.findUnique({ where: { id: meetingId } });
+    return row ? toMeetingRecord(row) : null;
+  }
+
+  async findByRequestId(requestId: string): Promise<MeetingRecord[]> {
+    const first = await this.db.meeting.findUnique({ where: { createRequestId: requestId } });
+    if (!first) return [];
+    if (!first.seriesId) return [toMeetingRecord(first)];
+    const rows = await this.db.meeting.findMany({ where: { seriesId: first.seriesId }, orderBy: { occurrence: "asc" }, take: 2 });
+    return rows.map(toMeetingRecord);
+  }
+
+  async series(seriesId: string): Promise<SeriesRecord | null> {
+    const row = await this.db.meetingSeries.findUnique({ where: { id: seriesId } });
+    return row ? toSeriesRecord(row) : null;
+  }
+
+  async occurrences(seriesId: string, fromIndex: number): Promise<MeetingRecord[]> {
+    const rows = await this.db.meeting.findMany({ where: { seriesId, occurrence: { gte: fromIndex } }, orderBy: { occurrence: "asc" } });
+    return rows.map(toMeetingRecord);
+  }
+
+  async addOccurrence(seriesId: string, occurrence: number, startsAt: Date, now: Date): Promise<MeetingRecord | null> {
+    const series = await this.db.meetingSeries.findUniqueOrThrow({ where: { id: seriesId } });
+    try {
+      const row = await this.db.meeting.create({
+        data: {
+          communityId: series.communityId,
+          seriesId,
+          occurrence,
+          title: series.title,
+          durationMinutes: series.durationMinutes,
+          videoLink: series.videoLink,
+          place: series.place,
+          agenda: series.agenda,
+          reminderOffsets: series.reminderOffsets,
+          timezone: series.timezone,
+          startsAt,
+          createdBy: series.createdBy,
+          createdAt: now,
+        },
+      });
+      return toMeetingRecord(row);
+    } catch (error) {
+      // Another replica added it first: the unique (series, occurrence) key says so.
+      if ((error as { code?: unknown } | null)?.code === "P2002") return null;
+      throw error;
+    }
+  }
+
+  async startSeries(meetingId: string, rule: RecurrenceRule, now: Date): Promise<SeriesRecord> {
+    return this.db.$transaction(async (tx) => {
+      const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+      const series = await tx.meetingSeries.create({
+        data: {
+          communityId: meeting.communityId,
+          rule: serialiseRule(rule),
+          timezone: meeting.timezone,
+          anchorStart: meeting.startsAt,
+          anchorIndex: 0,
+          title: meeting.title,
+          durationMinutes: meeting.durationMinutes,
+          videoLink: meeting.videoLink,
+          place: meeting.place,
+          agenda: meeting.agenda,
+          reminderOffsets: meeting.reminderOffsets,
+          createdBy: meeting.createdBy,
+          createdAt: now,
+        },
+      });
+      await tx.meeting.update({ where: { id: meetingId }, data: { seriesId: series.id, occurrence: 0 } });
+      return toSeriesRecord(series);
+    });
+  }
+
+  async updateSeries(seriesId: string, patch: Partial<{ rule: RecurrenceRule; anchorStart: Date; anchorIndex: number; lastIndex: number | null; template: MeetingFields }>): Promise<void> {
+    await this.db.meetingSeries.update({
+      where: { id: seriesId },
+      data: {
+        ...(patch.rule ? { rule: serialiseRule(patch.rule) } : {}),
+        ...(patch.anchorStart ? { anchorStart: patch.anchorStart } : {}),
+        ...(patch.anchorIndex !== undefined ? { anchorIndex: patch.anchorIndex } : {}),
+        ...(patch.lastIndex !== undefined ? { lastIndex: patch.lastIndex } : {}),
+        ...(patch.template ? fieldColumns(patch.template) : {}),
+      },
+    });
+  }
+
+  async update(meetingId: string, fields: MeetingFields, startsAt: Date, now: Date): Promise<MeetingRecord> {
+    const row = await this.db.meeting.update({
+      where: { id: meetingId },
+      data: { ...fieldColumns(fields), startsAt, sequence: { increment: 1 }, updatedAt: now },
+    });
+    return toMeetingRecord(row);
+  }
+
+  async cancel(meetingId: string, now: Date): Promise<boolean> {
+    // Conditional: two organisers cancelling at once, only one does (and only one round of DMs goes).
+    const { count } = await this.db.meeting.updateMany({
+      where: { id: meetingId, status: "scheduled" },
+      data: { status: "cancelled", cancelledAt: now, sequence: { increment: 1 }, updatedAt: now },
+    });
+    return count === 1;
+  }
+
+  async setAnnouncement(meetingId: string, channelId: string, ts: string): Promise<void> {
+    await this.db.meeting.update({ where: { id: meetingId }, data: { announcementChannelId: channelId, announcementTs: ts } });
+  }
+
+  async claimAnnouncement(meetingId: string, channelId: string): Promise<boolean> {
+    const { count } = await this.db.meeting.updateMany({
+      where: { id: meetingId, announcementChannelId: null },
+      data: { announcementChannelId: channelId },
+    });
+    return count === 1;
+  }
+
+  async releaseAnnouncement(meetingId: string): Promise<void> {
+    await this.db.meeting.updateMany({ where: { id: meetingId, announcementTs: null }, data: { announcementChannelId: null } });
+  }
+
+  async answer(meetingId: string, slackUserId: string, answer: RsvpAnswer, organisation: string | null, now: Date): Promise<void> {
+    await upsertRace(() =>
+      this.db.meetingRsvp.upsert({
+        where: { meetingId_slackUserId: { meetingId, slackUserId } },
+        create: { meetingId, slackUserId, answer, organisation, createdAt: now, updatedAt: now },
+        update: { answer, organisation, updatedAt: now },
+      }),
+    );
+  }
+
+  async tally(meetingId: string, goingLimit: number): Promise<RsvpTally> {
+    const [counts, going] = await Promise.all([
+      this.db.meetingRsvp.groupBy({ by: ["answer"], where: { meetingId }, _count: { _all: true } }),
+      this.db.meetingRsvp.findMany({
+        where: { meetingId, answer: "going" },
+        orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+        take: goingLimit,
+        select: { slackUserId: true },
+      }),
+    ]);
+    const count = (answer: RsvpAnswer) => counts.find((c) => c.answer === answer)?._count._all ?? 0;
+    return { going: count("going"), maybe: count("maybe"), notGoing: count("not_going"), goingIds: going.map((g) => g.slackUserId) };
+  }
+
+  async answersOf(meetingIds: string[], slackUserId: string): Promise<Map<string, RsvpAnswer>> {
+    if (!meetingIds.length) return new Map();
+    const rows = await this.db.meetingRsvp.findMany({ where: { meetingId: { in: meetingIds }, slackUserId }, select: { meetingId: true, answer: true } });
+    return new Map(rows.map((r) => [r.meetingId, r.answer as RsvpAnswer]));
+  }
+
+  async respondents(meetingId: string, answers: RsvpAnswer[]): Promise<string[]> {
+    const rows = await this.db.meetingRsvp.findMany({
+      where: { meetingId, answer: { in: answers } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { slackUserId: true },
+    });
+    return rows.map((r) => r.slackUserId);
+  }
+
+  async upcoming(communityIds: string[], after: Date, limit: number): Promise<{ items: MeetingRecord[]; total: number }> {
+    if (!communityIds.length) return { items: [], total: 0 };
+    // A meeting still under way counts: it started less than the longest meeting ago.
+    const where = { communityId: { in: communityIds }, status: "scheduled", startsAt: { gt: new Date(after.getTime() - LONGEST_MEETING_MS) } };
+    const rows = await this.db.meeting.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: limit + 20 });
+    const live = rows.map(toMeetingRecord).filter((m) => endsAfter(m, after));
+    const early = rows.length - live.length;
+    const total = (await this.db.meeting.count({ where })) - early;
+    return { items: live.slice(0, limit), total };
+  }
+
+  async liveSeries(after: Date): Promise<Array<{ series: SeriesRecord; ahead: MeetingRecord[]; lastOccurrence: number }>> {
+    const rows = await this.db.meetingSeries.findMany({
+      include: { meetings: { orderBy: { occurrence: "desc" }, take: 3 } },
+    });
+    const out: Array<{ series: SeriesRecord; ahead: MeetingRecord[]; lastOccurrence: number }> = [];
+    for (const row of rows) {
+      const meetings = row.meetings.map(toMeetingRecord);
+      const lastOccurrence = meetings[0]?.occurrence ?? -1;
+      if (row.lastIndex !== null && lastOccurrence >= row.lastIndex) continue;
+      out.push({ series: toSeriesRecord(row), ahead: meetings.filter((m) => endsAfter(m, after)).reverse(), lastOccurrence });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,173 @@
+// A meeting as people see it in Slack: the channel announcement (updated in
+// place), its line in /community meetings, and the DMs about changes.
+import { DateTime } from "luxon";
+import type { MeetingCard, UpcomingMeeting } from "../domain/meetings";
+import type { MeetingRecord, RsvpAnswer } from "../domain/ports";
+import { describeRule } from "../domain/recurrence";
+import { actions, button, context, divider, esc, option, plural, section, truncate, userLink, type AnyBlock } from "./blocks";
+import { ACTION, BLOCK } from "./ids";
+
+export const ANSWER_LABELS: Record<RsvpAnswer, string> = { going: "Going", maybe: "Maybe", not_going: "Can't go" };
+const ANSWER_ACTIONS: Record<RsvpAnswer, string> = { going: ACTION.rsvpGoing, maybe: ACTION.rsvpMaybe, not_going: ACTION.rsvpNotGoing };
+
+/** The wall time in the community's zone, for fallback text and DMs. */
+export function localTime(at: Date, zone: string, format = "cccc d LLLL yyyy, HH:mm"): string {
+  return DateTime.fromJSDate(at, { zone }).toFormat(format);
+}
+
+/**
+ * The meeting's time in each reader's own zone (Slack's date token), with the
+ * community's zone as the fallback for clients that cannot render it.
+ */
+export function meetingWhen(meeting: Pick<MeetingRecord, "startsAt" | "durationMinutes" | "timezone">): string {
+  const start = Math.floor(meeting.startsAt.getTime() / 1000);
+  const endsAt = new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000);
+  const end = Math.floor(endsAt.getTime() / 1000);
+  const zone = meeting.timezone;
+  const fallbackStart = `${localTime(meeting.startsAt, zone)} ${zone}`;
+  return `<!date^${start}^{date_long_pretty} at {time}|${fallbackStart}> to <!date^${end}^{time}|${localTime(endsAt, zone, "HH:mm")}>`;
+}
+
+/** "1 hour", "1 hour 30 minutes". */
+export function durationText(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return [hours ? plural(hours, "hour") : "", rest ? plural(rest, "minute") : ""].filter(Boolean).join(" ");
+}
+
+function whereText(meeting: Pick<MeetingRecord, "videoLink" | "place">): string {
+  const parts: string[] = [];
+  if (meeting.videoLink) parts.push(`<${meeting.videoLink}|Join the call>`);
+  if (meeting.place) parts.push(esc(meeting.place));
+  return parts.join("  ·  ");
+}
+
+/** The meeting's menu: anyone may open it; the app checks who may use it. */
+function meetingMenu(meetingId: string): object {
+  return {
+    type: "overflow",
+    action_id: ACTION.meetingMenu,
+    options: [option("Edit or reschedule", JSON.stringify({ m: meetingId, do: "edit" })), option("Cancel meeting", JSON.stringify({ m: meetingId, do: "cancel" }))],
+  };
+}
+
+export function calendarButton(url: string, label = "Add to calendar"): object {
+  return { type: "button", text: { type: "plain_text", text: label, emoji: true }, action_id: ACTION.addToCalendar, url };
+}
+
+/** Going / Maybe / Can't go, with the reader's answer highlighted where the message is theirs alone. */
+function answerButtons(meetingId: string, yours: RsvpAnswer | null): object[] {
+  return (Object.keys(ANSWER_LABELS) as RsvpAnswer[]).map((answer) =>
+    button(ANSWER_LABELS[answer], ANSWER_ACTIONS[answer], meetingId, yours === answer ? "primary" : undefined),
+  );
+}
+
+function detailLines(card: MeetingCard): string[] {
+  const { meeting, series, nextStart } = card;
+  const lines = [`*When:* ${meetingWhen(meeting)} (${durationText(meeting.durationMinutes)})`];
+  const where = whereText(meeting);
+  if (where) lines.push(`*Where:* ${where}`);
+  if (series && series.rule.kind !== "none") {
+    const next = nextStart && meeting.status === "scheduled" ? `  ·  next: <!date^${Math.floor(nextStart.getTime() / 1000)}^{date_short_pretty}|${localTime(nextStart, meeting.timezone, "d LLL yyyy")}>` : "";
+    lines.push(`*Repeats:* ${esc(describeRule(series.rule, series.anchorStart, series.timezone))}${next}`);
+  }
+  return lines;
+}
+
+function goingLine(card: MeetingCard): string | null {
+  const { tally } = card;
+  if (!tally.going) return null;
+  const more = tally.going - tally.goingIds.length;
+  return `*Going:* ${tally.goingIds.map(userLink).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+function countsText(card: MeetingCard): string {
+  const { tally } = card;
+  return `*${tally.going}* going  ·  *${tally.maybe}* maybe  ·  *${tally.notGoing}* can't go`;
+}
+
+/** The channel announcement. Cancelled, it keeps its details but loses its buttons. */
+export function meetingCardMessage(card: MeetingCard, calendarUrl: string): { text: string; blocks: AnyBlock[] } {
+  const { meeting, community } = card;
+  const title = esc(meeting.title);
+  const cancelled = meeting.status === "cancelled";
+  const blocks: AnyBlock[] = [];
+  const heading = cancelled ? `:no_entry: *Cancelled:* ~${title}~` : `:calendar: *${title}*`;
+  blocks.push(section([heading, ...detailLines(card)].join("\n"), cancelled ? undefined : meetingMenu(meeting.id)));
+  if (meeting.agenda) blocks.push(section(`*Agenda*\n${esc(truncate(meeting.agenda, 2500))}`));
+  if (cancelled) {
+    blocks.push(context(`This meeting was cancelled. ${esc(community.name)}`));
+    return { text: `Cancelled: ${title}`, blocks };
+  }
+  const going = goingLine(card);
+  if (going) blocks.push(section(going));
+  blocks.push(context(`${countsText(card)}  ·  Scheduled by ${userLink(meeting.createdBy)} for ${esc(community.name)}`));
+  blocks.push(actions(BLOCK.meetingActions, ...answerButtons(meeting.id, null), calendarButton(calendarUrl)));
+  return { text: `Meeting: ${title}, ${localTime(meeting.startsAt, meeting.timezone)} ${meeting.timezone}`, blocks };
+}
+
+/** /community meetings: the next meetings of the person's communities, with their answers. */
+export function upcomingMeetingsMessage(
+  result: { items: UpcomingMeeting[]; total: number; memberOfAny: boolean },
+  calendarUrl: (meetingId: string) => string,
+): { text: string; blocks: AnyBlock[] } {
+  if (!result.items.length) {
+    const text = result.memberOfAny
+      ? "No upcoming meetings in your communities. Organisers can schedule one with `/community meeting`."
+      : "You are not in any community yet, so there are no meetings to show. `/community list` shows the communities you can join.";
+    return { text, blocks: [section(text)] };
+  }
+  const blocks: AnyBlock[] = [section(`*Upcoming meetings in your communities* (${result.total})`)];
+  for (const { card, answer } of result.items) {
+    blocks.push(divider());
+    const yours = answer ? `Your answer: *${ANSWER_LABELS[answer]}*` : "You have not answered yet";
+    blocks.push(section([`*${esc(card.meeting.title)}*  ·  ${esc(card.community.name)}`, ...detailLines(card)].join("\n"), meetingMenu(card.meeting.id)));
+    blocks.push(context(`${yours}  ·  ${countsText(card)}`));
+    blocks.push(actions(undefined, ...answerButtons(card.meeting.id, answer), calendarButton(calendarUrl(card.meeting.id))));
+  }
+  if (result.total > result.items.length) {
+    blocks.push(context(`Showing the next ${result.items.length} of ${result.total}. The rest appear here as these take place.`));
+  }
+  return { text: `Upcoming meetings: ${result.total}`, blocks };
+}
+
+function changedLines(before: MeetingRecord, after: MeetingRecord): string[] {
+  const lines: string[] = [];
+  if (before.startsAt.getTime() !== after.startsAt.getTime() || before.durationMinutes !== after.durationMinutes) {
+    lines.push(`*When:* ${meetingWhen(after)} (was ${localTime(before.startsAt, before.timezone)} ${before.timezone})`);
+  }
+  if (before.title !== after.title) lines.push(`*Title:* ${esc(after.title)} (was ${esc(before.title)})`);
+  if (before.videoLink !== after.videoLink || before.place !== after.place) lines.push(`*Where:* ${whereText(after) || "to be confirmed"}`);
+  if (before.agenda !== after.agenda) lines.push("*Agenda:* updated");
+  return lines;
+}
+
+/** DM to those who answered Going or Maybe when a meeting changes. */
+export function meetingChangedMessage(before: MeetingRecord, after: MeetingRecord, communityName: string, calendarUrl: string): { text: string; blocks: AnyBlock[] } {
+  const lines = changedLines(before, after);
+  const intro = `:pencil2: *${esc(after.title)}* in ${esc(communityName)} has changed.`;
+  const blocks: AnyBlock[] = [section([intro, ...(lines.length ? lines : [`*When:* ${meetingWhen(after)}`])].join("\n"))];
+  blocks.push(context("Your answer stands. Add the updated event to your calendar so it replaces the old one."));
+  blocks.push(actions(undefined, calendarButton(calendarUrl, "Updated calendar file")));
+  return { text: `${after.title} has changed: now ${localTime(after.startsAt, after.timezone)} ${after.timezone}`, blocks };
+}
+
+/** DM to everyone who answered when a meeting is cancelled. */
+export function meetingCancelledMessage(meeting: MeetingRecord, communityName: string, note: string | null, calendarUrl: string): { text: string; blocks: AnyBlock[] } {
+  const lines = [`:no_entry: *${esc(meeting.title)}* in ${esc(communityName)}, ${meetingWhen(meeting)}, is cancelled.`];
+  if (note) lines.push(`> ${esc(truncate(note, 1000)).replace(/\n/g, "\n> ")}`);
+  const blocks: AnyBlock[] = [section(lines.join("\n"))];
+  blocks.push(context("Open the calendar file to take the event out of your calendar."));
+  blocks.push(actions(undefined, calendarButton(calendarUrl, "Cancellation for your calendar")));
+  return { text: `Cancelled: ${meeting.title}`, blocks };
+}
+
+/** What the person who scheduled a meeting is told. */
+export function scheduledConfirmation(meetings: MeetingRecord[], channelId: string | null, note: string | null): string {
+  const first = meetings[0];
+  const where = channelId ? ` and announced in <#${channelId}>` : "";
+  const lines = [`:white_check_mark: *${esc(first.title)}* is scheduled for ${meetingWhen(first)}${where}.`];
+  if (meetings[1]) lines.push(`The next one is ${meetingWhen(meetings[1])}; each occurrence can be changed on its own.`);
+  if (note) lines.push(`:information_source: ${esc(note)}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,153 @@
+// The meeting modal: one view for scheduling and for editing (prefilled).
+import type { View } from "@slack/types";
+import { DEFAULT_DURATION, DURATIONS, MEETING_LIMITS, RECURRENCE_CHOICES, REMINDER_OFFSETS } from "../domain/meetingDraft";
+import { ORDINAL_WORDS, type MonthlyOrdinal } from "../domain/recurrence";
+import { context, esc, option, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
+import { durationText } from "./meetingCard";
+import { ACTION, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK } from "./ids";
+
+export interface MeetingModalInput {
+  mode: "schedule" | "edit";
+  /** Known when the command came from the community's channel, or when editing. */
+  community?: { id: string; name: string; timezone: string };
+  /** Editing an occurrence of a series: ask whether the change is for it alone or the rest too. */
+  inSeries?: boolean;
+  initial?: {
+    title?: string;
+    /** The picker's initial value (Unix seconds in the person's own zone). */
+    startSeconds?: number;
+    durationMinutes?: number;
+    videoLink?: string | null;
+    place?: string | null;
+    agenda?: string;
+    recurrence?: string;
+    ordinal?: MonthlyOrdinal | null;
+    reminderOffsets?: number[];
+  };
+  privateMetadata: string;
+}
+
+function textInput(blockId: string, label: string, opts: TextInputOptions): AnyBlock {
+  return sharedTextInput(blockId, ACTION.input, label, opts);
+}
+
+function staticSelect(blockId: string, label: string, options: Array<{ label: string; value: string }>, initial: string | undefined, opts: { optional?: boolean; hint?: string } = {}): AnyBlock {
+  const choices = options.map((o) => option(o.label, o.value));
+  const chosen = choices.find((c) => c.value === initial);
+  return {
+    type: "input",
+    block_id: blockId,
+    optional: opts.optional ?? false,
+    label: plain(label),
+    ...(opts.hint ? { hint: plain(opts.hint, 150) } : {}),
+    element: { type: "static_select", action_id: ACTION.input, options: choices, ...(chosen ? { initial_option: chosen } : {}) },
+  } as AnyBlock;
+}
+
+export function meetingModal(input: MeetingModalInput): View {
+  const init = input.initial ?? {};
+  const blocks: AnyBlock[] = [];
+  const zone = input.community?.timezone;
+  if (input.community) {
+    blocks.push(context(`${input.mode === "edit" ? "Changing a meeting of" : "Scheduling a meeting for"} *${esc(input.community.name)}*. Times are in ${esc(input.community.timezone)}.`));
+  } else {
+    blocks.push({
+      type: "input",
+      block_id: MEETING_BLOCK.community,
+      label: plain("Community"),
+      hint: plain("Your communities come first. Times are in the community's own time zone.", 150),
+      element: { type: "external_select", action_id: ACTION.problemCommunity, min_query_length: 0, placeholder: plain("Search communities") },
+    } as AnyBlock);
+  }
+  if (input.inSeries) {
+    const choices = [option("This meeting only", "this"), option("This and all following meetings", "following")];
+    blocks.push({
+      type: "input",
+      block_id: MEETING_BLOCK.scope,
+      label: plain("Apply the change to"),
+      element: { type: "radio_buttons", action_id: ACTION.input, options: choices, initial_option: choices[0] },
+    } as AnyBlock);
+  }
+  blocks.push(
+    textInput(MEETING_BLOCK.title, "Title", { initial: init.title, max: MEETING_LIMITS.titleMax, placeholder: "e.g. Starting a business: show and tell" }),
+    {
+      type: "input",
+      block_id: MEETING_BLOCK.start,
+      label: plain(zone ? `Start (${zone} time)` : "Start (the community's time)"),
+      hint: plain("The date and time are read in the community's time zone; each member then sees it in their own.", 150),
+      element: { type: "datetimepicker", action_id: ACTION.input, ...(init.startSeconds ? { initial_date_time: init.startSeconds } : {}) },
+    } as AnyBlock,
+    staticSelect(
+      MEETING_BLOCK.duration,
+      "Length",
+      DURATIONS.map((d) => ({ label: durationText(d), value: String(d) })),
+      String(init.durationMinutes ?? DEFAULT_DURATION),
+    ),
+    {
+      type: "input",
+      block_id: MEETING_BLOCK.videoLink,
+      optional: true,
+      label: plain("Video link"),
+      hint: plain("A Teams, Google Meet or Zoom link starting with https://. Add a place as well, or instead.", 150),
+      element: { type: "plain_text_input", action_id: ACTION.input, ...(init.videoLink ? { initial_value: init.videoLink } : {}), placeholder: plain("https://") },
+    } as AnyBlock,
+    textInput(MEETING_BLOCK.place, "Place", { initial: init.place ?? undefined, optional: true, max: MEETING_LIMITS.placeMax, placeholder: "e.g. 10 South Colonnade, London, room 4.2" }),
+    textInput(MEETING_BLOCK.agenda, "Agenda", { initial: init.agenda, optional: true, multiline: true, max: MEETING_LIMITS.agendaMax }),
+    staticSelect(MEETING_BLOCK.recurrence, "Repeats", RECURRENCE_CHOICES, init.recurrence ?? "none", {
+      hint: input.inSeries ? "A new rule applies when you change this and all following meetings." : undefined,
+    }),
+    staticSelect(
+      MEETING_BLOCK.ordinal,
+      "Week of the month (monthly only)",
+      ([1, 2, 3, 4, 5, -1] as MonthlyOrdinal[]).map((o) => ({ label: ORDINAL_WORDS[o], value: String(o) })),
+      init.ordinal ? String(init.ordinal) : undefined,
+      { optional: true, hint: "Leave empty to use the start date's week, e.g. the second Tuesday." },
+    ),
+  );
+  const reminderOptions = Object.entries(REMINDER_OFFSETS)
+    .sort(([a], [b]) => Number(b) - Number(a))
+    .map(([minutes, label]) => option(label, minutes));
+  const chosen = reminderOptions.filter((o) => (init.reminderOffsets ?? []).includes(Number(o.value)));
+  blocks.push({
+    type: "input",
+    block_id: MEETING_BLOCK.reminders,
+    optional: true,
+    label: plain("Remind those going"),
+    hint: plain("Direct messages to everyone who answered Going or Maybe.", 150),
+    element: { type: "checkboxes", action_id: ACTION.input, options: reminderOptions, ...(chosen.length ? { initial_options: chosen } : {}) },
+  } as AnyBlock);
+
+  return {
+    type: "modal",
+    callback_id: CALLBACK.scheduleMeeting,
+    private_metadata: input.privateMetadata,
+    title: plain(input.mode === "edit" ? "Change meeting" : "Schedule a meeting", 24),
+    submit: plain(input.mode === "edit" ? "Save changes" : "Schedule", 24),
+    close: plain("Cancel", 24),
+    blocks,
+  } as View;
+}
+
+/** Asks whether to cancel one occurrence or the rest of the series, and what to tell people. */
+export function cancelMeetingModal(input: { title: string; inSeries: boolean; privateMetadata: string }): View {
+  const blocks: AnyBlock[] = [context(`Cancelling *${esc(input.title)}*. Everyone who answered gets a message, and the announcement shows it is cancelled.`)];
+  if (input.inSeries) {
+    const choices = [option("This meeting only", "this"), option("This and all following meetings", "following")];
+    blocks.push({
+      type: "input",
+      block_id: CANCEL_MEETING_BLOCK.scope,
+      label: plain("Cancel"),
+      element: { type: "radio_buttons", action_id: ACTION.input, options: choices, initial_option: choices[0] },
+    } as AnyBlock);
+  }
+  blocks.push(textInput(CANCEL_MEETING_BLOCK.note, "Message to those who answered", { optional: true, multiline: true, max: 1000, placeholder: "e.g. We will share the slides in the channel instead." }));
+  return {
+    type: "modal",
+    callback_id: CALLBACK.cancelMeeting,
+    private_metadata: input.privateMetadata,
+    title: plain("Cancel meeting", 24),
+    submit: plain("Cancel meeting", 24),
+    close: plain("Keep it", 24),
+    blocks,
+  } as View;
+}
