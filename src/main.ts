@@ -3,6 +3,7 @@ import "dotenv/config";
 import { createApp } from "./app/createApp";
 import { createLogger } from "./app/logger";
 import { ConfigError, loadConfig, type Config } from "./config";
+import { startMinuteClock } from "./scheduler/minuteClock";
 import { createStore } from "./store";
 
 function readConfig(): Config {
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const store = createStore(config.databaseUrl);
   const running = createApp({ config, store, logger });
   const port = await running.start();
+  const clock = startMinuteClock(() => running.tick(), logger);
   logger.info(
     { port, mode: config.slackAppToken ? "socket" : "http", database: config.databaseUrl.startsWith("file:") ? "sqlite" : "postgresql" },
     config.slackAppToken ? "Service Communities is running in Socket Mode" : `Service Communities is listening on :${port}/slack/events`,
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal, inFlight: running.inFlight.size }, "stopping: finishing requests in flight");
     try {
+      await clock.stop();
       await running.stop();
       await store.close();
       logger.info("stopped cleanly");

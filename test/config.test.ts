@@ -14,10 +14,16 @@ describe("configuration", () => {
       slackAppToken: undefined,
       slackApiUrl: "https://slack.com/api/",
       port: 3000,
+      publicUrl: "http://localhost:3000",
       databaseUrl: "file:./data/communities.db",
       defaultTimezone: "Europe/London",
       logLevel: "info",
     });
+  });
+
+  it("takes the public URL calendar links point at, without a trailing slash, and refuses one that is not a URL", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PUBLIC_URL: "https://communities.example.gov.uk/" }).publicUrl).toBe("https://communities.example.gov.uk");
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PUBLIC_URL: "communities" })).toThrow(/PUBLIC_URL should be the bot's public base URL/);
   });
 
   it("accepts Socket Mode without a signing secret, PostgreSQL, and an API base without a trailing slash", () => {

@@ -35,7 +35,7 @@ type Manifest = {
 };
 
 // What the app calls today; a feature that needs a new scope adds it here and in manifest.yml.
-const EXPECTED_BOT_SCOPES = ["channels:join", "channels:manage", "channels:read", "chat:write", "commands"];
+const EXPECTED_BOT_SCOPES = ["channels:join", "channels:manage", "channels:read", "chat:write", "commands", "users:read"];
 
 function loadManifest(): Manifest {
   return parse(readFileSync(join(ROOT, "manifest.yml"), "utf8")) as Manifest;

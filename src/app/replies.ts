@@ -33,3 +33,17 @@ export function slackErrorCode(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | null)?.data;
   return typeof data?.error === "string" ? data.error : undefined;
 }
+
+/**
+ * Tells the person who clicked something: ephemerally where the click came
+ * from a message, by DM where it came from App Home (which has no response_url).
+ */
+export async function tellClicker(
+  body: { user: { id: string }; container?: { type?: string } },
+  respond: (message: Record<string, unknown>) => Promise<unknown>,
+  client: { chat: { postMessage(args: { channel: string; text: string }): Promise<unknown> } },
+  text: string,
+): Promise<void> {
+  if (body.container?.type === "view") await client.chat.postMessage({ channel: body.user.id, text });
+  else await respond({ response_type: "ephemeral", replace_original: false, text });
+}

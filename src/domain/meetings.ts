@@ -146,7 +146,7 @@ export class MeetingService {
    * and "following" changes it and every later one (the rule too). A one-off
    * given a rule becomes the first of a series.
    */
-  async edit(meetingId: string, actorId: string, draft: MeetingDraft, scope: SeriesScope): Promise<{ changes: MeetingChange[]; cancellations: Cancellation[] }> {
+  async edit(meetingId: string, actorId: string, draft: MeetingDraft, scope: SeriesScope): Promise<{ changes: MeetingChange[]; cancellations: Cancellation[]; seriesId: string | null }> {
     const { meeting, community, series } = await this.asEditor(meetingId, actorId, "change this meeting");
     if (meeting.status === "cancelled") throw new AppError("invalid_input", `*${esc(meeting.title)}* was cancelled, so it cannot be changed. Schedule a new meeting instead.`);
     const now = this.deps.clock.now();
@@ -158,8 +158,9 @@ export class MeetingService {
     };
 
     await change(meeting, draft.startsAt);
+    let seriesId = series?.id ?? null;
     if (!series && draft.rule.kind !== "none") {
-      await this.store.meetings.startSeries(meeting.id, draft.rule, now);
+      seriesId = (await this.store.meetings.startSeries(meeting.id, draft.rule, now)).id;
     } else if (series && scope === "following") {
       const ends = draft.rule.kind === "none";
       await this.store.meetings.updateSeries(series.id, {
@@ -184,7 +185,7 @@ export class MeetingService {
       detail: { meetingId, scope, startsAt: draft.startsAt.toISOString(), title: draft.fields.title, rule: draft.rule },
       at: now,
     });
-    return { changes, cancellations };
+    return { changes, cancellations, seriesId };
   }
 
   /** Cancels a meeting, or (in a series) it and every later one. */

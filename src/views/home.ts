@@ -1,14 +1,19 @@
 import type { View } from "@slack/types";
+import type { UpcomingMeeting } from "../domain/meetings";
 import type { HomeEntry } from "../domain/memberships";
 import { actions, button, channelLink, context, divider, esc, header, plural, section, type AnyBlock } from "./blocks";
 import { objectiveLine } from "./charter";
 import { SERVICE_MANUAL_URL } from "./help";
 import { ACTION, BLOCK } from "./ids";
+import { meetingLine } from "./meetingCard";
 
-/** Home tabs allow 100 blocks; each community takes two, so we show this many. */
-export const HOME_COMMUNITIES_SHOWN = 40;
+/**
+ * Home tabs allow 100 blocks. Each community takes two, and so does each of the
+ * next five meetings, so we show this many communities.
+ */
+export const HOME_COMMUNITIES_SHOWN = 35;
 
-export function homeView(entries: HomeEntry[]): View {
+export function homeView(entries: HomeEntry[], meetings: UpcomingMeeting[] = [], calendarUrl: (meetingId: string) => string = () => ""): View {
   const blocks: AnyBlock[] = [
     header("Service Communities"),
     section("Work with people across government on the services your users rely on: log the problems you share, agree what to fix, and meet regularly."),
@@ -20,6 +25,11 @@ export function homeView(entries: HomeEntry[]): View {
     ),
     divider(),
   ];
+  if (meetings.length) {
+    blocks.push(section("*Your next meetings*"));
+    for (const upcoming of meetings) blocks.push(...meetingLine(upcoming, calendarUrl(upcoming.card.meeting.id)));
+    blocks.push(divider());
+  }
   if (entries.length === 0) {
     blocks.push(section("*Your communities*\nYou are not in any community yet. Join one, or type `/community list` to see them all."));
   } else {

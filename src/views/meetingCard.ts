@@ -106,6 +106,16 @@ export function meetingCardMessage(card: MeetingCard, calendarUrl: string): { te
   return { text: `Meeting: ${title}, ${localTime(meeting.startsAt, meeting.timezone)} ${meeting.timezone}`, blocks };
 }
 
+/** One meeting in a personal list (/community meetings, App Home): details, the reader's answer, the buttons. */
+export function meetingLine({ card, answer }: UpcomingMeeting, calendarUrl: string): AnyBlock[] {
+  const yours = answer ? `Your answer: *${ANSWER_LABELS[answer]}*` : "You have not answered yet";
+  const lines = [`*${esc(card.meeting.title)}*  ·  ${esc(card.community.name)}`, ...detailLines(card), `${yours}  ·  ${countsText(card)}`];
+  return [
+    section(lines.join("\n"), meetingMenu(card.meeting.id)),
+    actions(undefined, ...answerButtons(card.meeting.id, answer), calendarButton(calendarUrl)),
+  ];
+}
+
 /** /community meetings: the next meetings of the person's communities, with their answers. */
 export function upcomingMeetingsMessage(
   result: { items: UpcomingMeeting[]; total: number; memberOfAny: boolean },
@@ -118,12 +128,8 @@ export function upcomingMeetingsMessage(
     return { text, blocks: [section(text)] };
   }
   const blocks: AnyBlock[] = [section(`*Upcoming meetings in your communities* (${result.total})`)];
-  for (const { card, answer } of result.items) {
-    blocks.push(divider());
-    const yours = answer ? `Your answer: *${ANSWER_LABELS[answer]}*` : "You have not answered yet";
-    blocks.push(section([`*${esc(card.meeting.title)}*  ·  ${esc(card.community.name)}`, ...detailLines(card)].join("\n"), meetingMenu(card.meeting.id)));
-    blocks.push(context(`${yours}  ·  ${countsText(card)}`));
-    blocks.push(actions(undefined, ...answerButtons(card.meeting.id, answer), calendarButton(calendarUrl(card.meeting.id))));
+  for (const upcoming of result.items) {
+    blocks.push(divider(), ...meetingLine(upcoming, calendarUrl(upcoming.card.meeting.id)));
   }
   if (result.total > result.items.length) {
     blocks.push(context(`Showing the next ${result.items.length} of ${result.total}. The rest appear here as these take place.`));

@@ -38,6 +38,8 @@ export class FakeSlack {
   private readonly channels = new Map<string, { id: string; name: string; topic: string; purpose: string; members: Set<string> }>();
   private server?: http.Server;
   private counter = 0;
+  /** users.info answers Europe/London unless a test sets someone's zone. */
+  readonly timezones = new Map<string, string>();
   baseUrl = "";
 
   /** The Web API base, for SLACK_API_URL. */
@@ -181,13 +183,14 @@ export class FakeSlack {
         return { ok: true };
       }
       case "chat.postMessage":
-        return { ok: true, channel: args.channel, ts: `${Date.now() / 1000}`.padEnd(17, "0"), message: { text: args.text } };
+        // Unique per message, as Slack's are: messages posted in the same millisecond must not share one.
+        return { ok: true, channel: args.channel, ts: `${Math.floor(Date.now() / 1000)}.${String(++this.counter).padStart(6, "0")}`, message: { text: args.text } };
       case "views.open":
       case "views.update":
       case "views.publish":
         return { ok: true, view: { id: `V${++this.counter}` } };
       case "users.info":
-        return { ok: true, user: { id: args.user, tz: "Europe/London", real_name: `User ${args.user}` } };
+        return { ok: true, user: { id: args.user, tz: this.timezones.get(String(args.user)) ?? "Europe/London", real_name: `User ${args.user}` } };
       default:
         return { ok: true };
     }

@@ -70,6 +70,8 @@ export const input = {
   external: (value: string | null) => ({ type: "external_select", selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } } }),
   multiExternal: (values: string[]) => ({ type: "multi_external_select", selected_options: values.map((value) => ({ value, text: { type: "plain_text", text: value } })) }),
   checkboxes: (values: string[]) => ({ type: "checkboxes", selected_options: values.map((value) => ({ value, text: { type: "plain_text", text: value } })) }),
+  datetime: (seconds: number | null) => ({ type: "datetimepicker", selected_date_time: seconds }),
+  radio: (value: string | null) => ({ type: "radio_buttons", selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } } }),
   conversation: (id: string | null) => ({ type: "conversations_select", selected_conversation: id }),
 };
 
@@ -84,5 +86,15 @@ export function optionsRequest(opts: { user: string; actionId: string; value: st
     block_id: "b",
     value: opts.value,
     container: { type: "view", view_id: "V1" },
+  };
+}
+
+/** A choice in an overflow menu, as Slack sends it. */
+export function overflowAction(opts: { user: string; actionId: string; value: string; channel?: string; responseUrl?: string; messageTs?: string }) {
+  const base = blockAction({ user: opts.user, actionId: opts.actionId, channel: opts.channel, responseUrl: opts.responseUrl });
+  return {
+    ...base,
+    ...(opts.messageTs && opts.channel ? { message: { ts: opts.messageTs, type: "message" }, container: { type: "message", channel_id: opts.channel, message_ts: opts.messageTs, is_ephemeral: false } } : {}),
+    actions: [{ type: "overflow", action_id: opts.actionId, block_id: "b", action_ts: "1.1", selected_option: { text: { type: "plain_text", text: "choice" }, value: opts.value } }],
   };
 }

@@ -1,11 +1,14 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../services";
+import { registerAddToCalendar } from "./addToCalendar";
 import { registerChangeProblemStatus, registerPromoteProblem } from "./changeProblemStatus";
 import { registerEditProblem } from "./editProblem";
 import { registerJoinCommunity } from "./joinCommunity";
 import { registerListPage } from "./listPage";
+import { registerMeetingMenu } from "./meetingMenu";
 import { registerOpenCreateModal } from "./openCreateModal";
 import { registerProblemsPage } from "./problemsPage";
+import { registerRsvpMeeting } from "./rsvpMeeting";
 import { registerVoteProblem } from "./voteProblem";
 
 export function registerActions(app: App, services: Services): void {
@@ -17,4 +20,7 @@ export function registerActions(app: App, services: Services): void {
   registerChangeProblemStatus(app, services);
   registerPromoteProblem(app, services);
   registerEditProblem(app, services);
+  registerRsvpMeeting(app, services);
+  registerMeetingMenu(app, services);
+  registerAddToCalendar(app);
 }

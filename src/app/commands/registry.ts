@@ -7,12 +7,15 @@ import { info } from "./info";
 import { join } from "./join";
 import { leave } from "./leave";
 import { list } from "./list";
+import { meeting } from "./meeting";
+import { meetings } from "./meetings";
 import { problem } from "./problem";
 import { problems } from "./problems";
+import { settings } from "./settings";
 import type { Subcommand } from "./subcommand";
 
 export function subcommands(): Subcommand[] {
-  return [help, create, list, info, join, leave, problem, problems];
+  return [help, create, list, info, join, leave, problem, problems, meeting, meetings, settings];
 }
 
 export function helpEntries(): HelpEntry[] {

@@ -1,11 +1,14 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Services } from "../services";
+import { registerCancelMeetingSubmission } from "./cancelMeeting";
+import { registerCommunitySettingsSubmission } from "./communitySettings";
 import { registerCreateCommunitySubmission } from "./createCommunity";
 import { registerEditProblemSubmission } from "./editProblem";
 import { registerJoinCommunitySubmission } from "./joinCommunity";
 import { registerLogProblemSubmission } from "./logProblem";
 import { registerProblemDecisionSubmissions } from "./problemDecisions";
+import { registerScheduleMeetingSubmission } from "./scheduleMeeting";
 
 export function registerViews(app: App, services: Services, beforeAckClient: WebClient): void {
   registerCreateCommunitySubmission(app, services, beforeAckClient);
@@ -13,4 +16,7 @@ export function registerViews(app: App, services: Services, beforeAckClient: Web
   registerLogProblemSubmission(app, services);
   registerEditProblemSubmission(app, services);
   registerProblemDecisionSubmissions(app, services);
+  registerScheduleMeetingSubmission(app, services);
+  registerCancelMeetingSubmission(app, services);
+  registerCommunitySettingsSubmission(app, services);
 }

@@ -1,0 +1,57 @@
+// The meeting's menu: "Edit or reschedule" opens the meeting modal prefilled;
+// "Cancel meeting" asks for confirmation. Both are for organisers and whoever
+// scheduled it: checked before the modal opens, and again on submission.
+import type { App, BlockOverflowAction } from "@slack/bolt";
+import { z } from "zod";
+import { pickerFromStart, recurrenceChoice } from "../../domain/meetingDraft";
+import { ACTION } from "../../views/ids";
+import { cancelMeetingModal, meetingModal } from "../../views/meetingModal";
+import { metadata } from "../metadata";
+import { errorText, tellClicker } from "../replies";
+import type { Services } from "../services";
+import { userTimezone } from "../userZone";
+
+// The option's value comes back in a request anyone could forge: check its shape.
+const choice = z.object({ m: z.string().max(40), do: z.enum(["edit", "cancel"]) });
+
+export function registerMeetingMenu(app: App, services: Services): void {
+  app.action<BlockOverflowAction>(ACTION.meetingMenu, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    try {
+      const { m, do: what } = choice.parse(JSON.parse(action.selected_option.value));
+      if (what === "cancel") {
+        const { meeting, series } = await services.meetings.asEditor(m, body.user.id, "cancel this meeting");
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: cancelMeetingModal({ title: meeting.title, inSeries: Boolean(series), privateMetadata: metadata.meetingRef.write({ meetingId: m }) }),
+        });
+        return;
+      }
+      const { meeting, community, series } = await services.meetings.asEditor(m, body.user.id, "change this meeting");
+      const pickerZone = await userTimezone(client, body.user.id, community.timezone, services.logger);
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: meetingModal({
+          mode: "edit",
+          community: { id: community.id, name: community.name, timezone: community.timezone },
+          inSeries: Boolean(series),
+          initial: {
+            title: meeting.title,
+            startSeconds: pickerFromStart(meeting.startsAt, community.timezone, pickerZone),
+            durationMinutes: meeting.durationMinutes,
+            videoLink: meeting.videoLink,
+            place: meeting.place,
+            agenda: meeting.agenda,
+            recurrence: series ? recurrenceChoice(series.rule) : "none",
+            ordinal: series?.rule.kind === "monthly" ? series.rule.ordinal : null,
+            reminderOffsets: meeting.reminderOffsets,
+          },
+          privateMetadata: metadata.meeting.write({ communityId: community.id, meetingId: m, pickerZone }),
+        }),
+      });
+    } catch (error) {
+      await tellClicker(body, respond, client, errorText(error, services.logger));
+    }
+  });
+}
+

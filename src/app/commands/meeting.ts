@@ -1,0 +1,29 @@
+import { DEFAULT_REMINDER_OFFSETS } from "../../domain/meetingDraft";
+import { meetingModal } from "../../views/meetingModal";
+import { metadata } from "../metadata";
+import { userTimezone } from "../userZone";
+import { workspaceOf } from "../workspace";
+import type { Subcommand } from "./subcommand";
+
+export const meeting: Subcommand = {
+  name: "meeting",
+  aliases: ["schedule"],
+  usage: "/community meeting",
+  summary: "Schedule a meeting, one-off or repeating, with RSVPs, reminders and a calendar file.",
+  async handle({ command, context, client, services }) {
+    // In a community's channel the meeting is for that community; elsewhere the modal asks.
+    const community = await services.communities.inChannel(workspaceOf(context), command.channel_id);
+    // Refuse now rather than after someone has filled in the whole form.
+    if (community) await services.meetings.requireScheduler(community, command.user_id);
+    const pickerZone = await userTimezone(client, command.user_id, community?.timezone ?? services.defaultTimezone, services.logger);
+    await client.views.open({
+      trigger_id: command.trigger_id,
+      view: meetingModal({
+        mode: "schedule",
+        community: community ? { id: community.id, name: community.name, timezone: community.timezone } : undefined,
+        initial: { reminderOffsets: community?.reminderOffsets ?? DEFAULT_REMINDER_OFFSETS },
+        privateMetadata: metadata.meeting.write({ communityId: community?.id, pickerZone }),
+      }),
+    });
+  },
+};

@@ -1,0 +1,18 @@
+import { settingsModal } from "../../views/settingsModal";
+import { metadata } from "../metadata";
+import { workspaceOf } from "../workspace";
+import type { Subcommand } from "./subcommand";
+
+export const settings: Subcommand = {
+  name: "settings",
+  usage: "/community settings [name]",
+  summary: "Organisers: who may schedule meetings, default reminders, and when to suggest objectives.",
+  async handle({ args, command, context, client, services }) {
+    const found = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community settings <name>");
+    const community = await services.communities.asOrganiser(found.id, command.user_id, "change its settings");
+    await client.views.open({
+      trigger_id: command.trigger_id,
+      view: settingsModal(community, metadata.settings.write({ communityId: community.id })),
+    });
+  },
+};

@@ -1,0 +1,14 @@
+import type { WebClient } from "@slack/web-api";
+import { HOME_MEETINGS_SHOWN } from "../domain/meetings";
+import type { WorkspaceKey } from "../domain/ports";
+import { homeView } from "../views/home";
+import type { Services } from "./services";
+
+/** Draws a person's App Home: their next meetings and their communities. */
+export async function publishHome(client: WebClient, services: Services, workspace: WorkspaceKey, userId: string): Promise<void> {
+  const [entries, upcoming] = await Promise.all([
+    services.memberships.home(workspace, userId),
+    services.meetings.upcomingFor(workspace, userId, HOME_MEETINGS_SHOWN),
+  ]);
+  await client.views.publish({ user_id: userId, view: homeView(entries, upcoming.items, (id) => services.calendarLinks.url(id)) });
+}

@@ -1,0 +1,32 @@
+// The cancel modal's submission: cancel one meeting (or the rest of its series),
+// mark the announcement cancelled, and tell everyone who answered.
+import type { App } from "@slack/bolt";
+import { AppError } from "../../domain/errors";
+import { CALLBACK, CANCEL_MEETING_BLOCK } from "../../views/ids";
+import { metadata } from "../metadata";
+import { modalErrors } from "../replies";
+import type { Services } from "../services";
+import { readViewState, text } from "../viewState";
+
+export function registerCancelMeetingSubmission(app: App, services: Services): void {
+  app.view(CALLBACK.cancelMeeting, async ({ ack, body, view, client }) => {
+    const values = readViewState(view);
+    const fallbackBlock = CANCEL_MEETING_BLOCK.note;
+    let done;
+    try {
+      const { meetingId } = metadata.meetingRef.read(view.private_metadata);
+      if (!meetingId) throw new AppError("invalid_input", "This form has expired. Open the meeting's menu again.", fallbackBlock);
+      const scope = text(values, CANCEL_MEETING_BLOCK.scope) === "following" ? "following" : "this";
+      const cancellations = await services.meetings.cancel(meetingId, body.user.id, scope);
+      const card = await services.meetings.card(meetingId);
+      done = { cancellations, card, note: text(values, CANCEL_MEETING_BLOCK.note)?.trim() || null };
+    } catch (error) {
+      await ack({ response_action: "errors", errors: modalErrors(error, fallbackBlock, services.logger) });
+      return;
+    }
+    await ack({ response_action: "clear" });
+    await services.meetingMessages.tellCancellations(client, done.cancellations, done.card.community.name, done.note);
+    // With this occurrence gone, the series' next one becomes the one to announce.
+    if (done.card.meeting.seriesId) await services.meetingMessages.rollSeries(client, done.card.meeting.seriesId);
+  });
+}
