@@ -14,6 +14,11 @@ import { problemModal } from "../../src/views/problemModal";
 import { editProblemModal, problemDetailsModal } from "../../src/views/problemDetails";
 import { duplicateModal, objectiveModal } from "../../src/views/problemDecisions";
 import { blockKitProblems } from "../support/blockKit";
+import { GOING_NAMED, HOME_MEETINGS_SHOWN, UPCOMING_SHOWN, type MeetingCard } from "../../src/domain/meetings";
+import type { MeetingRecord, SeriesRecord } from "../../src/domain/ports";
+import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage, upcomingMeetingsMessage } from "../../src/views/meetingCard";
+import { cancelMeetingModal, meetingModal } from "../../src/views/meetingModal";
+import { settingsModal } from "../../src/views/settingsModal";
 
 const longest = ORGANISATIONS.reduce((a, b) => (a.name.length >= b.name.length ? a : b));
 
@@ -149,6 +154,71 @@ describe("Block Kit limits with the largest realistic data", () => {
     const modal = problemModal({ title: "t".repeat(200), description: "d".repeat(4000), privateMetadata: "{}" }) as any;
     expect(blockKitProblems(modal.blocks, "modal", modal)).toEqual([]);
     expect(modal.blocks.find((b: any) => b.block_id === "title").element.initial_value).toHaveLength(150);
+  });
+
+  it("a meeting's announcement, the meetings list, App Home with meetings, and the meeting modals", () => {
+    const meeting = (i: number): MeetingRecord => ({
+      id: `meeting${i}`.padEnd(25, "x"),
+      communityId: "c1",
+      seriesId: "s1",
+      occurrence: i,
+      title: `${i}`.padEnd(150, "t"),
+      startsAt: new Date("2026-10-25T00:30:00Z"),
+      durationMinutes: 240,
+      timezone: "America/Argentina/ComodRivadavia",
+      videoLink: `https://teams.example.com/${"v".repeat(400)}`,
+      place: "P&<>".repeat(50),
+      agenda: "A&<>".repeat(500),
+      reminderOffsets: [10080, 1440, 60],
+      status: "scheduled",
+      sequence: 40,
+      createdBy: "U1",
+      announcementChannelId: "C1",
+      announcementTs: "1.1",
+      createdAt: new Date(),
+      cancelledAt: null,
+    });
+    const series: SeriesRecord = {
+      id: "s1",
+      communityId: "c1",
+      rule: { kind: "monthly", intervalMonths: 2, ordinal: 5 },
+      timezone: "America/Argentina/ComodRivadavia",
+      anchorStart: new Date("2026-03-30T12:00:00Z"),
+      anchorIndex: 0,
+      lastIndex: null,
+      template: meeting(0),
+      createdBy: "U1",
+    };
+    const card = (i: number): MeetingCard => ({
+      meeting: meeting(i),
+      community: community(1),
+      series,
+      nextStart: new Date("2026-12-28T12:00:00Z"),
+      tally: { going: 5000, maybe: 5000, notGoing: 5000, goingIds: Array.from({ length: GOING_NAMED }, (_, n) => `U${String(n).padStart(10, "0")}`) },
+    });
+    const url = `https://communities.example.gov.uk/calendar/${"x".repeat(25)}.ics?sig=${"s".repeat(32)}`;
+    expect(blockKitProblems(meetingCardMessage(card(1), url).blocks, "message")).toEqual([]);
+    expect(blockKitProblems(meetingCardMessage({ ...card(1), meeting: { ...meeting(1), status: "cancelled" } }, url).blocks, "message")).toEqual([]);
+    const upcoming = { items: Array.from({ length: UPCOMING_SHOWN }, (_, i) => ({ card: card(i), answer: "maybe" as const })), total: 400, memberOfAny: true };
+    expect(blockKitProblems(upcomingMeetingsMessage(upcoming, () => url).blocks, "message")).toEqual([]);
+    const entries = Array.from({ length: 300 }, (_, i) => ({ community: community(i), membership: organiser(i), memberCount: 5000, objectives: objectives(8) }));
+    const home = homeView(entries, upcoming.items.slice(0, HOME_MEETINGS_SHOWN), () => url) as any;
+    expect(blockKitProblems(home.blocks, "home")).toEqual([]);
+    const changed = meetingChangedMessage(meeting(1), { ...meeting(1), startsAt: new Date("2026-11-01T10:00:00Z"), title: "n".repeat(150) }, "c".repeat(80), url);
+    expect(blockKitProblems(changed.blocks, "message")).toEqual([]);
+    expect(blockKitProblems(meetingCancelledMessage(meeting(1), "c".repeat(80), "N&<>".repeat(250), url).blocks, "message")).toEqual([]);
+    const modal = meetingModal({
+      mode: "edit",
+      community: { id: "c1", name: "n".repeat(80), timezone: "America/Argentina/ComodRivadavia" },
+      inSeries: true,
+      initial: { title: "t".repeat(150), startSeconds: 1790000000, durationMinutes: 240, videoLink: meeting(1).videoLink, place: "p".repeat(200), agenda: "a".repeat(2000), recurrence: "monthly:2", ordinal: -1, reminderOffsets: [10080, 1440, 60] },
+      privateMetadata: JSON.stringify({ communityId: "c".repeat(30), meetingId: "m".repeat(30), pickerZone: "America/Argentina/ComodRivadavia" }),
+    }) as any;
+    expect(blockKitProblems(modal.blocks, "modal", modal)).toEqual([]);
+    const cancel = cancelMeetingModal({ title: "t".repeat(150), inSeries: true, privateMetadata: "{}" }) as any;
+    expect(blockKitProblems(cancel.blocks, "modal", cancel)).toEqual([]);
+    const settings = settingsModal({ ...community(1), membersCanSchedule: true }, "{}") as any;
+    expect(blockKitProblems(settings.blocks, "modal", settings)).toEqual([]);
   });
 
   it("the checker itself catches an over-long section and too many blocks", () => {
