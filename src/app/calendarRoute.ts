@@ -7,7 +7,12 @@ import { calendarFile, type CalendarMeeting } from "../domain/calendarFile";
 import type { MeetingCard } from "../domain/meetings";
 import type { Services } from "./services";
 
-export function calendarMeeting(card: MeetingCard): CalendarMeeting {
+/**
+ * iTIP (RFC 5546) wants an ORGANIZER on a REQUEST or CANCEL, and Outlook may
+ * ignore a cancellation without one. The bot is the organiser, at a no-reply
+ * address on its own host.
+ */
+export function calendarMeeting(card: MeetingCard, organiserHost = "localhost"): CalendarMeeting {
   const { meeting, community } = card;
   const description = [meeting.agenda, meeting.videoLink ? `Join: ${meeting.videoLink}` : "", `${community.name} service community`].filter(Boolean).join("\n\n");
   return {
@@ -20,6 +25,8 @@ export function calendarMeeting(card: MeetingCard): CalendarMeeting {
     location: [meeting.place, meeting.videoLink].filter(Boolean).join(", ") || null,
     url: meeting.videoLink,
     cancelled: meeting.status === "cancelled",
+    organiserName: `${community.name} (Service Communities)`,
+    organiserEmail: `no-reply@${organiserHost}`,
   };
 }
 
@@ -42,7 +49,7 @@ export function calendarRoute(services: Services): CustomRoute {
       }
       services.meetings.card(meetingId).then(
         (card) => {
-          const body = calendarFile(calendarMeeting(card), services.clock.now());
+          const body = calendarFile(calendarMeeting(card, services.calendarLinks.host), services.clock.now());
           res.writeHead(200, {
             "content-type": `text/calendar; charset=utf-8; method=${card.meeting.status === "cancelled" ? "CANCEL" : "REQUEST"}`,
             "content-disposition": `attachment; filename="meeting-${meetingId}.ics"`,

@@ -9,6 +9,7 @@ import type { Config } from "../config";
 import { systemClock, type Clock } from "../domain/clock";
 import { CommunityService } from "../domain/communities";
 import { CommunityDirectory } from "../domain/directory";
+import { DigestService } from "../domain/digests";
 import { MeetingService } from "../domain/meetings";
 import { MembershipService } from "../domain/memberships";
 import { ProblemService } from "../domain/problems";
@@ -82,6 +83,7 @@ export function createApp(deps: AppDependencies): RunningApp {
     memberships: new MembershipService({ store, clock, directory }),
     problems: new ProblemService({ store, clock }),
     meetings,
+    digests: new DigestService({ store, clock }),
     calendarLinks,
     meetingMessages: new MeetingMessages({ meetings, calendarLinks, logger }),
     clock,
@@ -155,7 +157,12 @@ export function createApp(deps: AppDependencies): RunningApp {
       return (server.address() as AddressInfo).port;
     },
     async tick() {
-      await inFlight.track(services.meetingMessages.rollSeries(app.client));
+      await inFlight.track(
+        (async () => {
+          await services.meetingMessages.rollSeries(app.client);
+          await services.meetingMessages.announceMissing(app.client);
+        })(),
+      );
     },
     async stop() {
       // server.close stops new connections and waits for open requests to end.

@@ -39,12 +39,20 @@ export class MeetingMessages {
   refresh(client: WebClient, meetingId: string): Promise<void> {
     const { services } = this;
     return this.refreshes.run(meetingId, async () => {
-      const card = await services.meetings.card(meetingId);
-      const { announcementChannelId: channel, announcementTs: ts } = card.meeting;
-      if (!channel || !ts) return;
-      await stepsAfterAck(services.logger.child({ meetingId }))("update a meeting's announcement", () =>
-        client.chat.update({ channel, ts, ...meetingCardMessage(card, services.calendarLinks.url(meetingId)) }),
-      );
+      const step = stepsAfterAck(services.logger.child({ meetingId }));
+      // Another replica may redraw the same message from an older read and land after us.
+      // Reading again after our update and redrawing while it differs ends on the latest state.
+      let drawn = "";
+      for (let round = 0; round < 3; round++) {
+        const card = await services.meetings.card(meetingId);
+        const { announcementChannelId: channel, announcementTs: ts } = card.meeting;
+        if (!channel || !ts) return;
+        const message = meetingCardMessage(card, services.calendarLinks.url(meetingId));
+        const text = JSON.stringify(message);
+        if (text === drawn) return;
+        if (!(await step("update a meeting's announcement", () => client.chat.update({ channel, ts, ...message })))) return;
+        drawn = text;
+      }
     });
   }
 
@@ -70,5 +78,16 @@ export class MeetingMessages {
   /** Keeps recurring series one ahead, and announces occurrences that have become the next. */
   async rollSeries(client: WebClient, seriesId?: string): Promise<void> {
     for (const meeting of await this.services.meetings.roll(seriesId)) await this.announce(client, meeting.id);
+  }
+
+  /** After a series changed: roll it, and redraw its announced cards (their "next" date may have moved). */
+  async seriesChanged(client: WebClient, seriesId: string): Promise<void> {
+    await this.rollSeries(client, seriesId);
+    for (const meetingId of await this.services.meetings.announcedInSeries(seriesId)) await this.refresh(client, meetingId);
+  }
+
+  /** One-offs whose announcement never went out (Slack refused, or the poster died): try again. */
+  async announceMissing(client: WebClient): Promise<void> {
+    for (const meeting of await this.services.meetings.unannounced()) await this.announce(client, meeting.id);
   }
 }

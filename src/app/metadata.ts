@@ -23,6 +23,8 @@ const meetingMetadata = z.object({
   meetingId: z.string().max(40).optional(),
   /** The zone the person's Slack shows the date picker in (from users.info). */
   pickerZone: z.string().max(64).optional(),
+  /** When editing: the meeting's SEQUENCE when the form opened, so a stale or repeated submit is refused. */
+  sequence: z.int().min(0).optional(),
 });
 export type MeetingMetadata = z.infer<typeof meetingMetadata>;
 const meetingRefMetadata = z.object({ meetingId: z.string().max(40) });

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Clock } from "../domain/clock";
 import type { CommunityService } from "../domain/communities";
 import type { MembershipService } from "../domain/memberships";
+import type { DigestService } from "../domain/digests";
 import type { MeetingService } from "../domain/meetings";
 import type { ProblemService } from "../domain/problems";
 import type { CalendarLinks } from "./calendarLinks";
@@ -13,6 +14,7 @@ export interface Services {
   memberships: MembershipService;
   problems: ProblemService;
   meetings: MeetingService;
+  digests: DigestService;
   /** Signed links to meetings' calendar files on this server. */
   calendarLinks: CalendarLinks;
   /** Meeting announcements and DMs, shared so bursts of redraws collapse across listeners. */

@@ -35,6 +35,9 @@ export function readViewState(view: ViewOutput): Record<string, FieldValue> {
         case "datepicker":
           out[blockId] = (e.selected_date as string | null | undefined) ?? null;
           break;
+        case "timepicker":
+          out[blockId] = (e.selected_time as string | null | undefined) ?? null;
+          break;
         case "datetimepicker":
           out[blockId] = e.selected_date_time != null ? String(e.selected_date_time) : null;
           break;

@@ -14,6 +14,7 @@ import type {
   WorkspaceKey,
 } from "./ports";
 import { UniqueViolation } from "./ports";
+import { checkDigestSchedule } from "./digests";
 import { REMINDER_OFFSETS } from "./meetingDraft";
 import { editDistance, esc, nameKey, slugify } from "./text";
 
@@ -241,7 +242,11 @@ export class CommunityService {
   }
 
   /** Field errors are keyed membersCanSchedule, reminders, problemThreshold. */
-  async updateSettings(communityId: string, actorId: string, input: { membersCanSchedule: boolean; reminders: string[]; problemThreshold: string | null }): Promise<CommunityRecord> {
+  async updateSettings(
+    communityId: string,
+    actorId: string,
+    input: { membersCanSchedule: boolean; reminders: string[]; problemThreshold: string | null; digest: Parameters<typeof checkDigestSchedule>[0] },
+  ): Promise<{ community: CommunityRecord; digestChanged: boolean }> {
     const community = await this.asOrganiser(communityId, actorId, "change its settings");
     const errors: Record<string, string> = {};
     const reminderOffsets = [...new Set(input.reminders.map(Number))];
@@ -250,18 +255,20 @@ export class CommunityService {
     if (!Number.isInteger(threshold) || threshold < 1 || threshold > 50) {
       errors.problemThreshold = "Type a whole number of organisations from 1 to 50, e.g. 3.";
     }
+    const digest = checkDigestSchedule(input.digest, errors);
     if (Object.keys(errors).length) throw new ValidationError(errors);
     const now = this.deps.clock.now();
-    const updated = await this.store.communities.updateSettings(community.id, { membersCanSchedule: input.membersCanSchedule, reminderOffsets, problemThreshold: threshold });
+    const updated = await this.store.communities.updateSettings(community.id, { membersCanSchedule: input.membersCanSchedule, reminderOffsets, problemThreshold: threshold, digest });
+    const digestChanged = JSON.stringify(digest) !== JSON.stringify(community.digest);
     await this.store.audit.record({
       workspaceId: community.workspaceId,
       communityId: community.id,
       actorId,
       action: "community.settings_changed",
-      detail: { membersCanSchedule: input.membersCanSchedule, reminderOffsets, problemThreshold: threshold },
+      detail: { membersCanSchedule: input.membersCanSchedule, reminderOffsets, problemThreshold: threshold, digest },
       at: now,
     });
-    return updated;
+    return { community: updated, digestChanged };
   }
 
   private async freeSlug(workspaceId: string, name: string): Promise<string> {

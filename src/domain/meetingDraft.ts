@@ -6,9 +6,15 @@ import { ValidationError } from "./errors";
 import type { MeetingFields } from "./ports";
 import { ORDINAL_WORDS, validateMonthlyOrdinal, weekdayOrdinal, type RecurrenceRule } from "./recurrence";
 import { normaliseName } from "./text";
+import { isValidTimezone } from "./timezones";
+
+/** The picker's plausible range, in Unix seconds (2000 to 2100). */
+const EARLIEST_START = 946_684_800;
+const LATEST_START = 4_102_444_800;
 
 export const MEETING_LIMITS = {
   titleMax: 150,
+  linkMax: 1000,
   placeMax: 200,
   agendaMax: 2000,
   minDuration: 30,
@@ -112,9 +118,10 @@ export function checkMeetingDraft(input: MeetingDraftInput, ctx: MeetingDraftCon
 
   let startsAt: Date | null = null;
   const seconds = Number(input.start);
-  if (!input.start || !Number.isFinite(seconds)) errors.start = "Pick the date and time the meeting starts.";
+  // The picker's value and zone arrive in a request anyone could forge: out of range is "no start".
+  if (!input.start || !Number.isFinite(seconds) || seconds < EARLIEST_START || seconds > LATEST_START) errors.start = "Pick the date and time the meeting starts.";
   else {
-    startsAt = startFromPicker(seconds, ctx.pickerZone, ctx.zone);
+    startsAt = startFromPicker(seconds, isValidTimezone(ctx.pickerZone) ? ctx.pickerZone : ctx.zone, ctx.zone);
     const unchanged = ctx.currentStart && ctx.currentStart.getTime() === startsAt.getTime();
     if (!unchanged && startsAt.getTime() <= ctx.now.getTime()) {
       const shown = DateTime.fromJSDate(startsAt, { zone: ctx.zone }).toFormat("cccc d LLLL yyyy 'at' HH:mm");
@@ -128,8 +135,9 @@ export function checkMeetingDraft(input: MeetingDraftInput, ctx: MeetingDraftCon
   }
 
   const rawLink = (input.videoLink ?? "").trim();
-  const videoLink = rawLink ? parseHttpsLink(rawLink) : null;
-  if (rawLink && !videoLink) errors.videoLink = "Use the meeting's full link, starting with https:// (e.g. https://teams.microsoft.com/l/meetup-join/…).";
+  const videoLink = rawLink && rawLink.length <= MEETING_LIMITS.linkMax ? parseHttpsLink(rawLink) : null;
+  if (rawLink.length > MEETING_LIMITS.linkMax) errors.videoLink = `That link is too long: keep it to ${MEETING_LIMITS.linkMax} characters.`;
+  else if (rawLink && !videoLink) errors.videoLink = "Use the meeting's full link, starting with https:// (e.g. https://teams.microsoft.com/l/meetup-join/…).";
   const place = normaliseName(input.place ?? "") || null;
   if (place && place.length > MEETING_LIMITS.placeMax) errors.place = `Keep the place to ${MEETING_LIMITS.placeMax} characters.`;
   if (!rawLink && !place) errors.videoLink = "Add a video link, a place, or both, so people know where to go.";

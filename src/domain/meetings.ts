@@ -5,12 +5,15 @@ import { AppError } from "./errors";
 import type { MeetingDraft } from "./meetingDraft";
 import type { CommunityRecord, MeetingRecord, RsvpAnswer, RsvpTally, SeriesRecord, Store, WorkspaceKey } from "./ports";
 import { occurrenceStart } from "./recurrence";
+import { replanReminders } from "./reminders";
 import { esc } from "./text";
 
 /** How many of those going a card names; the rest are counted. */
 export const GOING_NAMED = 30;
 export const UPCOMING_SHOWN = 10;
 export const HOME_MEETINGS_SHOWN = 5;
+/** How long a claim to post an announcement holds before another replica may try. */
+export const ANNOUNCE_LEASE_MS = 60_000;
 
 /** "this" changes one occurrence of a series; "following" changes it and the ones after. */
 export type SeriesScope = "this" | "following";
@@ -95,6 +98,7 @@ export class MeetingService {
       if (requestId && (error as { rule?: string }).rule === "request") return { meetings: await this.store.meetings.findByRequestId(requestId), repeated: true };
       throw error;
     }
+    for (const meeting of meetings) await replanReminders(this.store, meeting, now);
     await this.store.audit.record({
       workspaceId: community.workspaceId,
       communityId: community.id,
@@ -117,24 +121,31 @@ export class MeetingService {
   }
 
   private async cardOf(meeting: MeetingRecord, community?: CommunityRecord): Promise<MeetingCard> {
-    const [found, tally, series] = await Promise.all([
+    const [found, tally, series, next] = await Promise.all([
       community ? Promise.resolve(community) : this.store.communities.findById(meeting.communityId),
       this.store.meetings.tally(meeting.id, GOING_NAMED),
       meeting.seriesId ? this.store.meetings.series(meeting.seriesId) : Promise.resolve(null),
+      // The next occurrence as it really is (one may have been moved or cancelled on its own).
+      meeting.seriesId ? this.store.meetings.nextOccurrence(meeting.seriesId, meeting.occurrence) : Promise.resolve(null),
     ]);
     if (!found) throw new AppError("not_found", "That meeting's community no longer exists.");
-    return { meeting, community: found, tally, series, nextStart: series ? this.nextStartAfter(series, meeting) : null };
+    // A series ended at or before this meeting no longer repeats, as far as this meeting is concerned.
+    const repeating = series && (series.lastIndex === null || meeting.occurrence < series.lastIndex) ? series : null;
+    return { meeting, community: found, tally, series: repeating, nextStart: repeating ? (next?.startsAt ?? null) : null };
   }
 
-  private nextStartAfter(series: SeriesRecord, meeting: MeetingRecord): Date | null {
-    if (series.lastIndex !== null && meeting.occurrence >= series.lastIndex) return null;
-    if (meeting.occurrence < series.anchorIndex) return null;
-    return occurrenceStart(series.rule, series.anchorStart, series.timezone, meeting.occurrence + 1 - series.anchorIndex);
+  /** A meeting named by id in a request: it must belong to the requester's workspace. */
+  private async inWorkspace(workspace: WorkspaceKey, meetingId: string): Promise<MeetingCard> {
+    const card = await this.card(meetingId);
+    const workspaceId = await this.store.communities.findWorkspaceId(workspace);
+    if (card.community.workspaceId !== workspaceId) throw new AppError("not_found", "That meeting no longer exists. `/community meetings` shows the upcoming ones.");
+    return card;
   }
+
 
   /** The meeting's card, if the actor may change it: an organiser, or whoever scheduled it. */
-  async asEditor(meetingId: string, actorId: string, doing: string): Promise<MeetingCard> {
-    const card = await this.card(meetingId);
+  async asEditor(workspace: WorkspaceKey, meetingId: string, actorId: string, doing: string): Promise<MeetingCard> {
+    const card = await this.inWorkspace(workspace, meetingId);
     if (card.meeting.createdBy === actorId) return card;
     const membership = await this.store.memberships.find(card.community.id, actorId);
     if (membership?.status === "active" && membership.role === "organiser") return card;
@@ -146,18 +157,30 @@ export class MeetingService {
    * and "following" changes it and every later one (the rule too). A one-off
    * given a rule becomes the first of a series.
    */
-  async edit(meetingId: string, actorId: string, draft: MeetingDraft, scope: SeriesScope): Promise<{ changes: MeetingChange[]; cancellations: Cancellation[]; seriesId: string | null }> {
-    const { meeting, community, series } = await this.asEditor(meetingId, actorId, "change this meeting");
+  async edit(
+    workspace: WorkspaceKey,
+    meetingId: string,
+    actorId: string,
+    draft: MeetingDraft,
+    scope: SeriesScope,
+    seenSequence: number | undefined,
+  ): Promise<{ changes: MeetingChange[]; cancellations: Cancellation[]; seriesId: string | null }> {
+    const { meeting, community, series } = await this.asEditor(workspace, meetingId, actorId, "change this meeting");
     if (meeting.status === "cancelled") throw new AppError("invalid_input", `*${esc(meeting.title)}* was cancelled, so it cannot be changed. Schedule a new meeting instead.`);
     const now = this.deps.clock.now();
     const changes: MeetingChange[] = [];
     const cancellations: Cancellation[] = [];
-    const change = async (before: MeetingRecord, startsAt: Date) => {
-      const after = await this.store.meetings.update(before.id, draft.fields, startsAt, now);
-      changes.push({ before, after, tell: await this.store.meetings.respondents(before.id, ["going", "maybe"]) });
+    const change = async (before: MeetingRecord, startsAt: Date, expectedSequence?: number) => {
+      const after = await this.store.meetings.update(before.id, draft.fields, startsAt, now, expectedSequence);
+      if (after) changes.push({ before, after, tell: await this.store.meetings.respondents(before.id, ["going", "maybe"]) });
+      return after;
     };
 
-    await change(meeting, draft.startsAt);
+    // Only if it is still the version the editor opened: a repeated submit, or someone else's
+    // change in between, must not be applied twice or silently overwritten.
+    if (!(await change(meeting, draft.startsAt, seenSequence ?? meeting.sequence))) {
+      throw new AppError("invalid_input", "This meeting was changed or cancelled since you opened the form. Close it and open the meeting's menu again.");
+    }
     let seriesId = series?.id ?? null;
     if (!series && draft.rule.kind !== "none") {
       seriesId = (await this.store.meetings.startSeries(meeting.id, draft.rule, now)).id;
@@ -177,6 +200,9 @@ export class MeetingService {
         if (startsAt) await change(later, startsAt);
       }
     }
+    // Pending reminders follow the meeting: at its new time, or none once it is cancelled.
+    for (const { after } of changes) await replanReminders(this.store, after, now);
+    for (const { meeting: gone } of cancellations) await replanReminders(this.store, gone, now);
     await this.store.audit.record({
       workspaceId: community.workspaceId,
       communityId: community.id,
@@ -189,8 +215,8 @@ export class MeetingService {
   }
 
   /** Cancels a meeting, or (in a series) it and every later one. */
-  async cancel(meetingId: string, actorId: string, scope: SeriesScope): Promise<Cancellation[]> {
-    const { meeting, community, series } = await this.asEditor(meetingId, actorId, "cancel this meeting");
+  async cancel(workspace: WorkspaceKey, meetingId: string, actorId: string, scope: SeriesScope): Promise<Cancellation[]> {
+    const { meeting, community, series } = await this.asEditor(workspace, meetingId, actorId, "cancel this meeting");
     if (meeting.status === "cancelled") throw new AppError("invalid_input", `*${esc(meeting.title)}* is already cancelled.`);
     const now = this.deps.clock.now();
     const targets = [meeting];
@@ -204,6 +230,7 @@ export class MeetingService {
       cancellations.push({ meeting: (await this.store.meetings.findById(target.id))!, tell: await this.store.meetings.respondents(target.id, ["going", "maybe", "not_going"]) });
     }
     if (!cancellations.length) throw new AppError("invalid_input", `*${esc(meeting.title)}* is already cancelled.`);
+    for (const { meeting: gone } of cancellations) await replanReminders(this.store, gone, now);
     await this.store.audit.record({
       workspaceId: community.workspaceId,
       communityId: community.id,
@@ -216,8 +243,8 @@ export class MeetingService {
   }
 
   /** Records Going / Maybe / Can't go; answering again replaces the answer. */
-  async answer(meetingId: string, slackUserId: string, answer: RsvpAnswer): Promise<MeetingCard> {
-    const meeting = await this.byId(meetingId);
+  async answer(workspace: WorkspaceKey, meetingId: string, slackUserId: string, answer: RsvpAnswer): Promise<MeetingCard> {
+    const { meeting } = await this.inWorkspace(workspace, meetingId);
     if (meeting.status === "cancelled") throw new AppError("invalid_input", `*${esc(meeting.title)}* was cancelled, so it takes no answers.`);
     const now = this.deps.clock.now();
     if (hasEnded(meeting, now)) throw new AppError("invalid_input", `*${esc(meeting.title)}* has already happened.`);
@@ -227,7 +254,20 @@ export class MeetingService {
   }
 
   claimAnnouncement(meetingId: string, channelId: string): Promise<boolean> {
-    return this.store.meetings.claimAnnouncement(meetingId, channelId);
+    return this.store.meetings.claimAnnouncement(meetingId, channelId, this.deps.clock.now(), ANNOUNCE_LEASE_MS);
+  }
+
+  /** A series' announced occurrences still to come, whose cards show its next date. */
+  async announcedInSeries(seriesId: string): Promise<string[]> {
+    const now = this.deps.clock.now();
+    const occurrences = await this.store.meetings.occurrences(seriesId, 0);
+    return occurrences.filter((m) => m.status === "scheduled" && m.announcementTs && !hasEnded(m, now)).map((m) => m.id);
+  }
+
+  /** One-offs whose announcement failed or whose poster died: the tick tries them again. */
+  async unannounced(): Promise<MeetingRecord[]> {
+    const now = this.deps.clock.now();
+    return this.store.meetings.unannounced(now, new Date(now.getTime() - ANNOUNCE_LEASE_MS), 20);
   }
 
   recordAnnouncement(meetingId: string, channelId: string, ts: string): Promise<void> {
@@ -236,6 +276,16 @@ export class MeetingService {
 
   releaseAnnouncement(meetingId: string): Promise<void> {
     return this.store.meetings.releaseAnnouncement(meetingId);
+  }
+
+  /** A meeting, or null if it has gone (for builders that skip rather than fail). */
+  find(meetingId: string): Promise<MeetingRecord | null> {
+    return this.store.meetings.findById(meetingId);
+  }
+
+  /** Those answering Going or Maybe, earliest first: who gets reminders. */
+  goingOrMaybe(meetingId: string): Promise<string[]> {
+    return this.store.meetings.respondents(meetingId, ["going", "maybe"]);
   }
 
   async answerOf(meetingId: string, slackUserId: string): Promise<RsvpAnswer | null> {
@@ -278,10 +328,11 @@ export class MeetingService {
         const added = await this.store.meetings.addOccurrence(series.id, next, startsAt, now);
         // Another replica made it at the same moment; it carries on from there.
         if (!added) break;
+        await replanReminders(this.store, added, now);
         scheduled.push(added);
       }
       if (scheduled[0]) current.push(scheduled[0]);
     }
-    return current.filter((m) => !m.announcementChannelId);
+    return current.filter((m) => !m.announcementTs);
   }
 }

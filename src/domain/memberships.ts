@@ -64,6 +64,12 @@ export class MembershipService {
     });
   }
 
+  /** A community's active organisers' user ids. */
+  async organisers(communityId: string): Promise<string[]> {
+    const members = await this.deps.store.memberships.activeMembers(communityId);
+    return members.filter((m) => m.role === "organiser").map((m) => m.slackUserId);
+  }
+
   membership(communityId: string, slackUserId: string): Promise<MembershipRecord | null> {
     return this.deps.store.memberships.find(communityId, slackUserId);
   }

@@ -27,6 +27,7 @@ export interface CommunityRecord {
   problemThreshold: number;
   /** Whether members (not only organisers) may schedule meetings. */
   membersCanSchedule: boolean;
+  digest: DigestSchedule;
   /** The reminders a new meeting gets by default, in minutes before its start. */
   reminderOffsets: number[];
   createdBy: string;
@@ -56,6 +57,8 @@ export interface MembershipRecord {
   professionOther: string | null;
   role: Role;
   status: MembershipStatus;
+  /** Whether they also get the digest by DM. */
+  digestByDm: boolean;
   joinedAt: Date;
   leftAt: Date | null;
 }
@@ -332,8 +335,11 @@ export interface MeetingStore {
   /** Turns a one-off meeting into the first occurrence of a new series. */
   startSeries(meetingId: string, rule: RecurrenceRule, now: Date): Promise<SeriesRecord>;
   updateSeries(seriesId: string, patch: Partial<{ rule: RecurrenceRule; anchorStart: Date; anchorIndex: number; lastIndex: number | null; template: MeetingFields }>): Promise<void>;
-  /** Replaces a meeting's fields and start, and moves its SEQUENCE on by one. */
-  update(meetingId: string, fields: MeetingFields, startsAt: Date, now: Date): Promise<MeetingRecord>;
+  /**
+   * Replaces a scheduled meeting's fields and start and moves its SEQUENCE on by
+   * one, if its SEQUENCE is still `expectedSequence` (when given); null if not.
+   */
+  update(meetingId: string, fields: MeetingFields, startsAt: Date, now: Date, expectedSequence?: number): Promise<MeetingRecord | null>;
   /** Cancels it if it is still scheduled (moving SEQUENCE on); false if it was not. */
   cancel(meetingId: string, now: Date): Promise<boolean>;
   setAnnouncement(meetingId: string, channelId: string, ts: string): Promise<void>;
@@ -348,15 +354,125 @@ export interface MeetingStore {
   upcoming(communityIds: string[], after: Date, limit: number): Promise<{ items: MeetingRecord[]; total: number }>;
   /** Series not ended, with their occurrences that end after `after`. */
   liveSeries(after: Date): Promise<Array<{ series: SeriesRecord; ahead: MeetingRecord[]; lastOccurrence: number }>>;
-  /** Claims the right to post a meeting's announcement (one replica does); false if taken. */
-  claimAnnouncement(meetingId: string, channelId: string): Promise<boolean>;
+  /** Claims the right to post a meeting's announcement (one replica does); false if a claim younger than the lease holds it. */
+  claimAnnouncement(meetingId: string, channelId: string, now: Date, leaseMs: number): Promise<boolean>;
   releaseAnnouncement(meetingId: string): Promise<void>;
+  /** One-off meetings still to come that have no announcement and no live claim on one. */
+  unannounced(after: Date, claimedBefore: Date, limit: number): Promise<MeetingRecord[]>;
+  /** The series' next scheduled occurrence after an index. */
+  nextOccurrence(seriesId: string, afterIndex: number): Promise<MeetingRecord | null>;
 }
 
 export interface CommunitySettings {
   membersCanSchedule: boolean;
   reminderOffsets: number[];
   problemThreshold: number;
+  digest: DigestSchedule;
+}
+
+export type DigestCadence = "weekly" | "monthly" | "off";
+
+/** When a community's digest goes out, in its own time zone. */
+export interface DigestSchedule {
+  cadence: DigestCadence;
+  /** 1 Monday … 7 Sunday, for weekly. */
+  weekday: number;
+  /** 1–28, for monthly. */
+  monthDay: number;
+  /** "HH:mm" local time. */
+  time: string;
+}
+
+export type OutboxStatus = "pending" | "sent" | "skipped" | "failed";
+
+export interface OutboxRow {
+  id: string;
+  kind: string;
+  target: string;
+  communityId: string | null;
+  subjectId: string | null;
+  payload: Record<string, unknown>;
+  dueAt: Date;
+  availableAt: Date;
+  dedupeKey: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  claimedBy: string | null;
+  claimExpiresAt: Date | null;
+  sentAt: Date | null;
+}
+
+export interface NewOutboxRow {
+  kind: string;
+  target: string;
+  communityId?: string | null;
+  subjectId?: string | null;
+  payload?: Record<string, unknown>;
+  dueAt: Date;
+  dedupeKey: string;
+}
+
+export interface OutboxStore {
+  /**
+   * Plans rows whose dedupe keys are new. A key already planned stays as it
+   * is (pending, sent or failed), except a skipped one, which is planned again
+   * (a meeting moved back to its old time). Returns how many became pending.
+   */
+  plan(rows: NewOutboxRow[], now: Date): Promise<number>;
+  /** Marks the pending rows of these kinds about a subject skipped. */
+  skipPending(subjectId: string, kinds: string[], reason: string, now: Date): Promise<number>;
+  /**
+   * Claims due rows for `owner` until `now + leaseMs`: every due row of up to
+   * `targets` targets that no live claim holds (so one replica paces a channel),
+   * at most `perTarget` each. Atomic on SQLite and PostgreSQL alike.
+   */
+  claim(owner: string, now: Date, leaseMs: number, limits: { targets: number; perTarget: number }): Promise<OutboxRow[]>;
+  /** The outcome of a claimed row; false when the claim was lost (the lease ran out and another took it). */
+  markSent(id: string, owner: string, now: Date): Promise<boolean>;
+  markSkipped(id: string, owner: string, reason: string, now: Date): Promise<boolean>;
+  markFailed(id: string, owner: string, error: string, now: Date): Promise<boolean>;
+  /** Back to pending, to be tried at `availableAt`; `countAttempt` for a failure (not for a rate limit). */
+  retryLater(id: string, owner: string, availableAt: Date, error: string, countAttempt: boolean, now: Date): Promise<boolean>;
+  /** Gives up claims without trying (the tick ran out of time). */
+  release(ids: string[], owner: string): Promise<void>;
+  /** The due time of the oldest pending row that is due, if any. */
+  oldestDuePending(now: Date): Promise<Date | null>;
+  /** The last sent row of a kind about a subject. */
+  lastSent(kind: string, subjectId: string): Promise<OutboxRow | null>;
+  /** Which of these dedupe keys are already planned. */
+  existingKeys(keys: string[]): Promise<Set<string>>;
+}
+
+export interface RunStore {
+  /** Records the start of a scheduler fire; false when another replica already has it. */
+  tryStart(fireKey: string, owner: string, now: Date): Promise<boolean>;
+  finish(fireKey: string, now: Date): Promise<void>;
+  /** Forgets fires older than `before`. */
+  prune(before: Date): Promise<void>;
+}
+
+export interface DigestProblem {
+  id: string;
+  title: string;
+  votes: number;
+  organisations: number;
+}
+
+/** The reads a digest needs: each a single query, whatever the size of the community. */
+export interface DigestStore {
+  newProblems(communityId: string, since: Date, limit: number): Promise<{ items: DigestProblem[]; total: number }>;
+  topOpenProblems(communityId: string, limit: number): Promise<DigestProblem[]>;
+  newMembers(communityId: string, since: Date, limit: number): Promise<{ items: string[]; total: number }>;
+  /** Organisations of members who joined since, that no earlier member came from. */
+  newOrganisations(communityId: string, since: Date): Promise<string[]>;
+  /** RSVP counts of several meetings in one go. */
+  tallies(meetingIds: string[]): Promise<Map<string, { going: number; maybe: number; notGoing: number }>>;
+  /** Active members who asked for the digest by DM. */
+  dmSubscribers(communityId: string): Promise<string[]>;
+  setDigestByDm(communityId: string, slackUserId: string, on: boolean): Promise<boolean>;
+  /** Communities whose digest is on, with their schedules. */
+  scheduled(): Promise<CommunityRecord[]>;
 }
 
 export interface AuditStore {
@@ -368,6 +484,9 @@ export interface Store {
   memberships: MembershipStore;
   problems: ProblemStore;
   meetings: MeetingStore;
+  outbox: OutboxStore;
+  runs: RunStore;
+  digests: DigestStore;
   audit: AuditStore;
   /** True when the database answers. */
   ping(): Promise<boolean>;

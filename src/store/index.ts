@@ -1,7 +1,9 @@
 import type { AuditEntry, AuditStore, Store } from "../domain/ports";
 import { PrismaCommunityStore } from "./communityStore";
+import { PrismaDigestStore } from "./digestStore";
 import { PrismaMeetingStore } from "./meetingStore";
 import { PrismaMembershipStore } from "./membershipStore";
+import { PrismaOutboxStore, PrismaRunStore } from "./outboxStore";
 import { PrismaProblemStore } from "./problemStore";
 import { createPrismaClient, type Db } from "./prismaClient";
 
@@ -30,6 +32,9 @@ export function createStore(databaseUrl: string): Store & { db: Db } {
     memberships: new PrismaMembershipStore(db),
     problems: new PrismaProblemStore(db),
     meetings: new PrismaMeetingStore(db),
+    outbox: new PrismaOutboxStore(db),
+    runs: new PrismaRunStore(db),
+    digests: new PrismaDigestStore(db),
     audit: new PrismaAuditStore(db),
     async ping() {
       try {

@@ -2,7 +2,7 @@ import type { MeetingFields, MeetingRecord, MeetingStatus, MeetingStore, NewMeet
 import { deserialiseRule, serialiseRule, type RecurrenceRule } from "../domain/recurrence";
 import { translateUnique, upsertRace } from "./errors";
 import { offsetsFromText, offsetsToText } from "./offsets";
-import type { Db } from "./prismaClient";
+import { isPostgresDb, type Db } from "./prismaClient";
 
 type MeetingRow = Awaited<ReturnType<Db["meeting"]["findFirstOrThrow"]>>;
 type SeriesRow = Awaited<ReturnType<Db["meetingSeries"]["findFirstOrThrow"]>>;
@@ -136,26 +136,33 @@ export class PrismaMeetingStore implements MeetingStore {
   }
 
   async addOccurrence(seriesId: string, occurrence: number, startsAt: Date, now: Date): Promise<MeetingRecord | null> {
-    const series = await this.db.meetingSeries.findUniqueOrThrow({ where: { id: seriesId } });
+    const postgres = isPostgresDb(this.db);
     try {
-      const row = await this.db.meeting.create({
-        data: {
-          communityId: series.communityId,
-          seriesId,
-          occurrence,
-          title: series.title,
-          durationMinutes: series.durationMinutes,
-          videoLink: series.videoLink,
-          place: series.place,
-          agenda: series.agenda,
-          reminderOffsets: series.reminderOffsets,
-          timezone: series.timezone,
-          startsAt,
-          createdBy: series.createdBy,
-          createdAt: now,
-        },
+      return await this.db.$transaction(async (tx) => {
+        // Read the series under its row lock: a "cancel this and following" that ends it
+        // cannot slip in between this read and the insert (SQLite has one writer anyway).
+        if (postgres) await tx.$queryRaw`SELECT "id" FROM "MeetingSeries" WHERE "id" = ${seriesId} FOR UPDATE`;
+        const series = await tx.meetingSeries.findUniqueOrThrow({ where: { id: seriesId } });
+        if (series.lastIndex !== null && occurrence > series.lastIndex) return null;
+        const row = await tx.meeting.create({
+          data: {
+            communityId: series.communityId,
+            seriesId,
+            occurrence,
+            title: series.title,
+            durationMinutes: series.durationMinutes,
+            videoLink: series.videoLink,
+            place: series.place,
+            agenda: series.agenda,
+            reminderOffsets: series.reminderOffsets,
+            timezone: series.timezone,
+            startsAt,
+            createdBy: series.createdBy,
+            createdAt: now,
+          },
+        });
+        return toMeetingRecord(row);
       });
-      return toMeetingRecord(row);
     } catch (error) {
       // Another replica added it first: the unique (series, occurrence) key says so.
       if ((error as { code?: unknown } | null)?.code === "P2002") return null;
@@ -166,6 +173,8 @@ export class PrismaMeetingStore implements MeetingStore {
   async startSeries(meetingId: string, rule: RecurrenceRule, now: Date): Promise<SeriesRecord> {
     return this.db.$transaction(async (tx) => {
       const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+      // Already a series (a repeated submission): the first one's series stands.
+      if (meeting.seriesId) return toSeriesRecord(await tx.meetingSeries.findUniqueOrThrow({ where: { id: meeting.seriesId } }));
       const series = await tx.meetingSeries.create({
         data: {
           communityId: meeting.communityId,
@@ -183,7 +192,8 @@ export class PrismaMeetingStore implements MeetingStore {
           createdAt: now,
         },
       });
-      await tx.meeting.update({ where: { id: meetingId }, data: { seriesId: series.id, occurrence: 0 } });
+      const { count } = await tx.meeting.updateMany({ where: { id: meetingId, seriesId: null }, data: { seriesId: series.id, occurrence: 0 } });
+      if (count !== 1) throw new Error("meeting joined another series at the same moment");
       return toSeriesRecord(series);
     });
   }
@@ -201,12 +211,13 @@ export class PrismaMeetingStore implements MeetingStore {
     });
   }
 
-  async update(meetingId: string, fields: MeetingFields, startsAt: Date, now: Date): Promise<MeetingRecord> {
-    const row = await this.db.meeting.update({
-      where: { id: meetingId },
+  async update(meetingId: string, fields: MeetingFields, startsAt: Date, now: Date, expectedSequence?: number): Promise<MeetingRecord | null> {
+    // Conditional on the version the editor saw: a repeated or stale submission changes nothing.
+    const { count } = await this.db.meeting.updateMany({
+      where: { id: meetingId, status: "scheduled", ...(expectedSequence !== undefined ? { sequence: expectedSequence } : {}) },
       data: { ...fieldColumns(fields), startsAt, sequence: { increment: 1 }, updatedAt: now },
     });
-    return toMeetingRecord(row);
+    return count === 1 ? this.findById(meetingId) : null;
   }
 
   async cancel(meetingId: string, now: Date): Promise<boolean> {
@@ -222,16 +233,36 @@ export class PrismaMeetingStore implements MeetingStore {
     await this.db.meeting.update({ where: { id: meetingId }, data: { announcementChannelId: channelId, announcementTs: ts } });
   }
 
-  async claimAnnouncement(meetingId: string, channelId: string): Promise<boolean> {
+  async claimAnnouncement(meetingId: string, channelId: string, now: Date, leaseMs: number): Promise<boolean> {
     const { count } = await this.db.meeting.updateMany({
-      where: { id: meetingId, announcementChannelId: null },
-      data: { announcementChannelId: channelId },
+      where: { id: meetingId, announcementTs: null, OR: [{ announcementClaimedAt: null }, { announcementClaimedAt: { lt: new Date(now.getTime() - leaseMs) } }] },
+      data: { announcementChannelId: channelId, announcementClaimedAt: now },
     });
     return count === 1;
   }
 
   async releaseAnnouncement(meetingId: string): Promise<void> {
-    await this.db.meeting.updateMany({ where: { id: meetingId, announcementTs: null }, data: { announcementChannelId: null } });
+    await this.db.meeting.updateMany({ where: { id: meetingId, announcementTs: null }, data: { announcementChannelId: null, announcementClaimedAt: null } });
+  }
+
+  async unannounced(after: Date, claimedBefore: Date, limit: number): Promise<MeetingRecord[]> {
+    const rows = await this.db.meeting.findMany({
+      where: {
+        seriesId: null,
+        status: "scheduled",
+        announcementTs: null,
+        startsAt: { gt: after },
+        OR: [{ announcementClaimedAt: null }, { announcementClaimedAt: { lt: claimedBefore } }],
+      },
+      orderBy: { startsAt: "asc" },
+      take: limit,
+    });
+    return rows.map(toMeetingRecord);
+  }
+
+  async nextOccurrence(seriesId: string, afterIndex: number): Promise<MeetingRecord | null> {
+    const row = await this.db.meeting.findFirst({ where: { seriesId, occurrence: { gt: afterIndex }, status: "scheduled" }, orderBy: { occurrence: "asc" } });
+    return row ? toMeetingRecord(row) : null;
   }
 
   async answer(meetingId: string, slackUserId: string, answer: RsvpAnswer, organisation: string | null, now: Date): Promise<void> {
@@ -285,15 +316,19 @@ export class PrismaMeetingStore implements MeetingStore {
   }
 
   async liveSeries(after: Date): Promise<Array<{ series: SeriesRecord; ahead: MeetingRecord[]; lastOccurrence: number }>> {
-    const rows = await this.db.meetingSeries.findMany({
-      include: { meetings: { orderBy: { occurrence: "desc" }, take: 3 } },
-    });
+    // Every occurrence that may not have ended yet, however many were cancelled one by one.
+    const [rows, last] = await Promise.all([
+      this.db.meetingSeries.findMany({
+        include: { meetings: { where: { startsAt: { gt: new Date(after.getTime() - LONGEST_MEETING_MS) } }, orderBy: { occurrence: "asc" } } },
+      }),
+      this.db.meeting.groupBy({ by: ["seriesId"], where: { seriesId: { not: null } }, _max: { occurrence: true } }),
+    ]);
+    const lastBySeries = new Map(last.map((l) => [l.seriesId, l._max.occurrence ?? -1]));
     const out: Array<{ series: SeriesRecord; ahead: MeetingRecord[]; lastOccurrence: number }> = [];
     for (const row of rows) {
-      const meetings = row.meetings.map(toMeetingRecord);
-      const lastOccurrence = meetings[0]?.occurrence ?? -1;
+      const lastOccurrence = lastBySeries.get(row.id) ?? -1;
       if (row.lastIndex !== null && lastOccurrence >= row.lastIndex) continue;
-      out.push({ series: toSeriesRecord(row), ahead: meetings.filter((m) => endsAfter(m, after)).reverse(), lastOccurrence });
+      out.push({ series: toSeriesRecord(row), ahead: row.meetings.map(toMeetingRecord).filter((m) => endsAfter(m, after)), lastOccurrence });
     }
     return out;
   }

@@ -15,10 +15,19 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
+const postgresClients = new WeakSet<object>();
+
+/** Whether a client talks to PostgreSQL (some statements, such as advisory locks, are PostgreSQL's own). */
+export function isPostgresDb(db: Db): boolean {
+  return postgresClients.has(db);
+}
+
 export function createPrismaClient(databaseUrl: string): Db {
   if (isPostgresUrl(databaseUrl)) {
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    const client = new PostgresClient({ adapter }) as unknown as Db;
+    postgresClients.add(client);
+    return client;
   }
   ensureSqliteFolder(databaseUrl);
   // A busy timeout lets a second connection (a migration, a CLI) wait rather than fail.

@@ -52,6 +52,8 @@ export const ACTION = {
   meetingMenu: "meeting_menu",
   /** A link button to the meeting's calendar file; Slack still reports the click, which is acked. */
   addToCalendar: "meeting_calendar",
+  /** On a digest: get it by DM, or stop (the value says which community). */
+  digestDm: "digest_dm_toggle",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
 } as const;
@@ -65,6 +67,7 @@ export const BLOCK = {
   problemDetailsActions: "problem_details_actions",
   homeActions: "home_actions",
   meetingActions: "meeting_actions",
+  digestActions: "digest_actions",
 } as const;
 
 /** Modal block ids double as the domain's field names, so errors map one to one. */
@@ -121,4 +124,12 @@ export const MEETING_BLOCK = {
 
 export const CANCEL_MEETING_BLOCK = { scope: "scope", note: "note" } as const;
 
-export const SETTINGS_BLOCK = { membersCanSchedule: "membersCanSchedule", reminders: "reminders", problemThreshold: "problemThreshold" } as const;
+export const SETTINGS_BLOCK = {
+  membersCanSchedule: "membersCanSchedule",
+  reminders: "reminders",
+  problemThreshold: "problemThreshold",
+  digestCadence: "digestCadence",
+  digestWeekday: "digestWeekday",
+  digestMonthDay: "digestMonthDay",
+  digestTime: "digestTime",
+} as const;

@@ -56,7 +56,7 @@ export function calendarButton(url: string, label = "Add to calendar"): object {
 }
 
 /** Going / Maybe / Can't go, with the reader's answer highlighted where the message is theirs alone. */
-function answerButtons(meetingId: string, yours: RsvpAnswer | null): object[] {
+export function answerButtons(meetingId: string, yours: RsvpAnswer | null): object[] {
   return (Object.keys(ANSWER_LABELS) as RsvpAnswer[]).map((answer) =>
     button(ANSWER_LABELS[answer], ANSWER_ACTIONS[answer], meetingId, yours === answer ? "primary" : undefined),
   );

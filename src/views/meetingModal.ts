@@ -89,7 +89,7 @@ export function meetingModal(input: MeetingModalInput): View {
       optional: true,
       label: plain("Video link"),
       hint: plain("A Teams, Google Meet or Zoom link starting with https://. Add a place as well, or instead.", 150),
-      element: { type: "plain_text_input", action_id: ACTION.input, ...(init.videoLink ? { initial_value: init.videoLink } : {}), placeholder: plain("https://") },
+      element: { type: "plain_text_input", action_id: ACTION.input, max_length: MEETING_LIMITS.linkMax, ...(init.videoLink ? { initial_value: init.videoLink } : {}), placeholder: plain("https://") },
     } as AnyBlock,
     textInput(MEETING_BLOCK.place, "Place", { initial: init.place ?? undefined, optional: true, max: MEETING_LIMITS.placeMax, placeholder: "e.g. 10 South Colonnade, London, room 4.2" }),
     textInput(MEETING_BLOCK.agenda, "Agenda", { initial: init.agenda, optional: true, multiline: true, max: MEETING_LIMITS.agendaMax }),

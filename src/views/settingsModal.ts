@@ -2,8 +2,20 @@
 import type { View } from "@slack/types";
 import { REMINDER_OFFSETS } from "../domain/meetingDraft";
 import type { CommunityRecord } from "../domain/ports";
-import { context, esc, option, plain, textInput, type AnyBlock } from "./blocks";
+import { WEEKDAYS } from "../domain/digests";
+import { context, esc, header, option, plain, textInput, type AnyBlock } from "./blocks";
 import { ACTION, CALLBACK, SETTINGS_BLOCK } from "./ids";
+
+function select(blockId: string, label: string, options: Array<{ label: string; value: string }>, initial: string, hint?: string): AnyBlock {
+  const choices = options.map((o) => option(o.label, o.value));
+  return {
+    type: "input",
+    block_id: blockId,
+    label: plain(label),
+    ...(hint ? { hint: plain(hint, 150) } : {}),
+    element: { type: "static_select", action_id: ACTION.input, options: choices, initial_option: choices.find((c) => c.value === initial) ?? choices[0] },
+  } as AnyBlock;
+}
 
 export function settingsModal(community: CommunityRecord, privateMetadata: string): View {
   const canSchedule = option("Members may schedule meetings, not only organisers", "yes");
@@ -33,6 +45,20 @@ export function settingsModal(community: CommunityRecord, privateMetadata: strin
       max: 2,
       hint: "When a problem's votes come from this many organisations, organisers are asked whether to make it an objective.",
     }),
+    header("Digest"),
+    select(SETTINGS_BLOCK.digestCadence, "How often", [
+      { label: "Weekly", value: "weekly" },
+      { label: "Monthly", value: "monthly" },
+      { label: "Off", value: "off" },
+    ], community.digest.cadence, `Posted in the channel, and by DM to members who ask. Times are in ${community.timezone}.`),
+    select(SETTINGS_BLOCK.digestWeekday, "Day of the week (weekly)", WEEKDAYS.map((day, i) => ({ label: day, value: String(i + 1) })), String(community.digest.weekday)),
+    select(SETTINGS_BLOCK.digestMonthDay, "Day of the month (monthly)", Array.from({ length: 28 }, (_, i) => ({ label: String(i + 1), value: String(i + 1) })), String(community.digest.monthDay)),
+    {
+      type: "input",
+      block_id: SETTINGS_BLOCK.digestTime,
+      label: plain("Time"),
+      element: { type: "timepicker", action_id: ACTION.input, initial_time: community.digest.time },
+    } as AnyBlock,
   ];
   return {
     type: "modal",

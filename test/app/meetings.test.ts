@@ -82,8 +82,8 @@ async function schedule(fields: MeetingFields = {}, user = "U0ALICE") {
   return h.db.meeting.findMany({ orderBy: { startsAt: "asc" } });
 }
 
-function rsvp(user: string, meetingId: string, actionId: string = ACTION.rsvpGoing, opts: { ephemeral?: boolean; home?: boolean } = {}) {
-  const payload: Record<string, unknown> = blockAction({ user, actionId, value: meetingId, channel: opts.home ? undefined : channel, responseUrl: opts.home ? undefined : h.slack.responseUrl(), blockId: BLOCK.meetingActions });
+function rsvp(user: string, meetingId: string, actionId: string = ACTION.rsvpGoing, opts: { ephemeral?: boolean; home?: boolean; team?: string } = {}) {
+  const payload: Record<string, unknown> = blockAction({ user, actionId, value: meetingId, channel: opts.home ? undefined : channel, responseUrl: opts.home ? undefined : h.slack.responseUrl(), blockId: BLOCK.meetingActions, team: opts.team });
   if (!opts.ephemeral && !opts.home) payload.container = { type: "message", channel_id: channel, message_ts: "1.000001", is_ephemeral: false };
   return h.interact(payload);
 }
@@ -320,7 +320,7 @@ describe("changing a meeting", () => {
     await menu("U0ALICE", meetingId, "edit");
     const view = h.slack.lastCall("views.open")!.args.view;
     expect(view.title.text).toBe("Change meeting");
-    expect(JSON.parse(view.private_metadata)).toEqual({ communityId, meetingId, pickerZone: "Asia/Tokyo" });
+    expect(JSON.parse(view.private_metadata)).toEqual({ communityId, meetingId, pickerZone: "Asia/Tokyo", sequence: 0 });
     const byId = (id: string) => view.blocks.find((b: any) => b.block_id === id);
     expect(byId(MEETING_BLOCK.title).element.initial_value).toBe("Show and tell");
     // 10:00 in London, shown on a Tokyo clock as 10:00 too: the picker shows the community's wall time.
@@ -346,6 +346,25 @@ describe("changing a meeting", () => {
     }
     expect(lastDmTo("U0DAVE")).toBeUndefined();
     expect(await h.db.meetingRsvp.count()).toBe(3); // answers stand
+  });
+
+  it("applies a double-clicked or stale edit once, and says the meeting changed since the form opened", async () => {
+    const submit = () => h.interact(meetingSubmission("U0ALICE", { start: picker("2026-03-12T14:00") }, { communityId, meetingId, sequence: 0 as unknown as string }));
+    const replies = await Promise.all([submit(), submit()]);
+    expect(replies.map((r) => r.json.response_action).sort()).toEqual(["clear", "errors"]);
+    expect(replies.find((r) => r.json.response_action === "errors")!.json.errors[MEETING_BLOCK.title]).toMatch(/changed or cancelled since you opened the form/);
+    expect((await h.db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).sequence).toBe(1);
+    expect(h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === "U0BOB")).toHaveLength(1);
+  });
+
+  it("refuses an answer or a change from another workspace", async () => {
+    await rsvp("U0BOB", meetingId, ACTION.rsvpGoing, { team: "T0OTHER" });
+    expect(h.slack.responses.at(-1)!.body.text).toMatch(/no longer exists/);
+    expect(await h.db.meetingRsvp.count({ where: { slackUserId: "U0BOB", answer: "maybe" } })).toBe(0);
+    expect(await h.db.meetingRsvp.count({ where: { slackUserId: "U0BOB", answer: "going" } })).toBe(1); // from before
+    const reply = await h.interact({ ...meetingSubmission("U0ALICE", { title: "Hijacked" }, { communityId, meetingId }), team: { id: "T0OTHER", domain: "other" } });
+    expect(reply.json.response_action).toBe("errors");
+    expect((await h.db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).title).toBe("Show and tell");
   });
 
   it("refuses a member, before the modal opens and on submission, and changes nothing", async () => {
@@ -417,6 +436,7 @@ describe("calendar files", () => {
     expect(ics.DTEND).toBe("20260310T110000Z");
     expect(ics.SUMMARY).toBe("Show and tell");
     expect(ics.LOCATION).toContain("10 South Colonnade");
+    expect(ics.ORGANIZER).toBe("MAILTO:no-reply@communities.test");
   });
 
   it("refuses a link whose signature is wrong", async () => {
@@ -486,6 +506,35 @@ describe("recurring meetings", () => {
     h.clock.set(new Date("2026-03-10T16:00:00Z"));
     await h.app.tick();
     expect((await h.db.meeting.findFirstOrThrow({ where: { occurrence: 2 } })).title).toBe("Weekly stand-up");
+  });
+
+  it("changes one occurrence only if the rule stays, and says how to change the rule", async () => {
+    const [first] = await schedule({ recurrence: "monthly:1" });
+    // Moving one "second Tuesday" meeting to a Thursday is fine for that meeting alone.
+    const moved = await h.interact(meetingSubmission("U0ALICE", { start: picker("2026-03-12T10:00"), recurrence: "monthly:1", scope: "this" }, { communityId, meetingId: first.id }));
+    expect(moved.json).toEqual({ response_action: "clear" });
+    const ruleChange = await h.interact(meetingSubmission("U0ALICE", { recurrence: "weekly:1", scope: "this" }, { communityId, meetingId: first.id }));
+    expect(ruleChange.json.errors[MEETING_BLOCK.recurrence]).toMatch(/choose “This and all following meetings”/);
+  });
+
+  it("keeps exactly the next occurrence announced after several are cancelled one by one", async () => {
+    const [first, second] = await schedule({ recurrence: "weekly:1" });
+    await h.interact(cancelSubmission("U0ALICE", second.id, { scope: "this" }));
+    const third = await h.db.meeting.findFirstOrThrow({ where: { occurrence: 2 } });
+    await h.interact(cancelSubmission("U0ALICE", third.id, { scope: "this" }));
+    await h.app.tick();
+    const all = await h.db.meeting.findMany({ orderBy: { occurrence: "asc" } });
+    expect(all.map((m) => [m.occurrence, m.status, m.announcementTs !== null])).toEqual([
+      [0, "scheduled", true],
+      [1, "cancelled", false],
+      [2, "cancelled", false],
+      [3, "scheduled", false],
+    ]);
+    expect(first.id).toBe(all[0].id);
+    // The first's card is redrawn to name the real next meeting, 31 March.
+    const card = h.slack.callsTo("chat.update").filter((c) => c.args.ts === all[0].announcementTs).at(-1)!;
+    expect(allText(card.args.blocks)).toContain("next: <!date^");
+    expect(allText(card.args.blocks)).toContain("|31 Mar 2026>");
   });
 
   it("cancels one occurrence, and the next is announced at once", async () => {

@@ -36,6 +36,7 @@ function community(i: number): CommunityRecord {
     problemThreshold: 3,
     membersCanSchedule: false,
     reminderOffsets: [10080, 1440, 60],
+    digest: { cadence: "monthly", weekday: 3, monthDay: 28, time: "23:30" },
     createdBy: "U1",
     createdAt: new Date("2026-01-01T00:00:00Z"),
     archivedAt: null,
@@ -59,6 +60,7 @@ function organiser(i: number): MembershipRecord {
     professionOther: null,
     role: "organiser",
     status: "active",
+    digestByDm: true,
     joinedAt: new Date(),
     leftAt: null,
   };

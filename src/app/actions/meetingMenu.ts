@@ -10,24 +10,25 @@ import { metadata } from "../metadata";
 import { errorText, tellClicker } from "../replies";
 import type { Services } from "../services";
 import { userTimezone } from "../userZone";
+import { workspaceOf } from "../workspace";
 
 // The option's value comes back in a request anyone could forge: check its shape.
 const choice = z.object({ m: z.string().max(40), do: z.enum(["edit", "cancel"]) });
 
 export function registerMeetingMenu(app: App, services: Services): void {
-  app.action<BlockOverflowAction>(ACTION.meetingMenu, async ({ ack, body, action, client, respond }) => {
+  app.action<BlockOverflowAction>(ACTION.meetingMenu, async ({ ack, body, action, client, respond, context }) => {
     await ack();
     try {
       const { m, do: what } = choice.parse(JSON.parse(action.selected_option.value));
       if (what === "cancel") {
-        const { meeting, series } = await services.meetings.asEditor(m, body.user.id, "cancel this meeting");
+        const { meeting, series } = await services.meetings.asEditor(workspaceOf(context), m, body.user.id, "cancel this meeting");
         await client.views.open({
           trigger_id: body.trigger_id,
           view: cancelMeetingModal({ title: meeting.title, inSeries: Boolean(series), privateMetadata: metadata.meetingRef.write({ meetingId: m }) }),
         });
         return;
       }
-      const { meeting, community, series } = await services.meetings.asEditor(m, body.user.id, "change this meeting");
+      const { meeting, community, series } = await services.meetings.asEditor(workspaceOf(context), m, body.user.id, "change this meeting");
       const pickerZone = await userTimezone(client, body.user.id, community.timezone, services.logger);
       await client.views.open({
         trigger_id: body.trigger_id,
@@ -46,7 +47,7 @@ export function registerMeetingMenu(app: App, services: Services): void {
             ordinal: series?.rule.kind === "monthly" ? series.rule.ordinal : null,
             reminderOffsets: meeting.reminderOffsets,
           },
-          privateMetadata: metadata.meeting.write({ communityId: community.id, meetingId: m, pickerZone }),
+          privateMetadata: metadata.meeting.write({ communityId: community.id, meetingId: m, pickerZone, sequence: meeting.sequence }),
         }),
       });
     } catch (error) {

@@ -23,7 +23,7 @@ export function registerRsvpMeeting(app: App, services: Services): void {
     await ack();
     const answer = ANSWER_BY_ACTION[action.action_id];
     try {
-      const card = await services.meetings.answer(action.value ?? "", body.user.id, answer);
+      const card = await services.meetings.answer(workspaceOf(context), action.value ?? "", body.user.id, answer);
       await services.meetingMessages.refresh(client, card.meeting.id);
       if (body.container?.type === "view") {
         // App Home has no response_url: redraw it with the new answer.

@@ -7,9 +7,10 @@ import { metadata } from "../metadata";
 import { modalErrors } from "../replies";
 import type { Services } from "../services";
 import { readViewState, text } from "../viewState";
+import { workspaceOf } from "../workspace";
 
 export function registerCancelMeetingSubmission(app: App, services: Services): void {
-  app.view(CALLBACK.cancelMeeting, async ({ ack, body, view, client }) => {
+  app.view(CALLBACK.cancelMeeting, async ({ ack, body, view, client, context }) => {
     const values = readViewState(view);
     const fallbackBlock = CANCEL_MEETING_BLOCK.note;
     let done;
@@ -17,7 +18,7 @@ export function registerCancelMeetingSubmission(app: App, services: Services): v
       const { meetingId } = metadata.meetingRef.read(view.private_metadata);
       if (!meetingId) throw new AppError("invalid_input", "This form has expired. Open the meeting's menu again.", fallbackBlock);
       const scope = text(values, CANCEL_MEETING_BLOCK.scope) === "following" ? "following" : "this";
-      const cancellations = await services.meetings.cancel(meetingId, body.user.id, scope);
+      const cancellations = await services.meetings.cancel(workspaceOf(context), meetingId, body.user.id, scope);
       const card = await services.meetings.card(meetingId);
       done = { cancellations, card, note: text(values, CANCEL_MEETING_BLOCK.note)?.trim() || null };
     } catch (error) {
@@ -27,6 +28,6 @@ export function registerCancelMeetingSubmission(app: App, services: Services): v
     await ack({ response_action: "clear" });
     await services.meetingMessages.tellCancellations(client, done.cancellations, done.card.community.name, done.note);
     // With this occurrence gone, the series' next one becomes the one to announce.
-    if (done.card.meeting.seriesId) await services.meetingMessages.rollSeries(client, done.card.meeting.seriesId);
+    if (done.card.meeting.seriesId) await services.meetingMessages.seriesChanged(client, done.card.meeting.seriesId);
   });
 }

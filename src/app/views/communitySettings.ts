@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/errors";
+import { describeSchedule } from "../../domain/digests";
 import { esc } from "../../views/blocks";
 import { CALLBACK, SETTINGS_BLOCK } from "../../views/ids";
 import { stepsAfterAck } from "../afterAck";
@@ -11,22 +12,30 @@ import { list, readViewState, text } from "../viewState";
 export function registerCommunitySettingsSubmission(app: App, services: Services): void {
   app.view(CALLBACK.communitySettings, async ({ ack, body, view, client }) => {
     const values = readViewState(view);
-    let community;
+    let saved;
     try {
       const { communityId } = metadata.settings.read(view.private_metadata);
       if (!communityId) throw new AppError("invalid_input", "This form has expired. Run `/community settings` again.", SETTINGS_BLOCK.problemThreshold);
-      community = await services.communities.updateSettings(communityId, body.user.id, {
+      saved = await services.communities.updateSettings(communityId, body.user.id, {
         membersCanSchedule: list(values, SETTINGS_BLOCK.membersCanSchedule).includes("yes"),
         reminders: list(values, SETTINGS_BLOCK.reminders),
         problemThreshold: text(values, SETTINGS_BLOCK.problemThreshold),
+        digest: {
+          cadence: text(values, SETTINGS_BLOCK.digestCadence),
+          weekday: text(values, SETTINGS_BLOCK.digestWeekday),
+          monthDay: text(values, SETTINGS_BLOCK.digestMonthDay),
+          time: text(values, SETTINGS_BLOCK.digestTime),
+        },
       });
     } catch (error) {
       await ack({ response_action: "errors", errors: modalErrors(error, SETTINGS_BLOCK.problemThreshold, services.logger) });
       return;
     }
     await ack({ response_action: "clear" });
+    const { community, digestChanged } = saved;
+    if (digestChanged) await services.digests.replan(community);
     await stepsAfterAck(services.logger)("confirm saved settings", () =>
-      client.chat.postMessage({ channel: body.user.id, text: `:white_check_mark: Saved the settings of *${esc(community.name)}*.` }),
+      client.chat.postMessage({ channel: body.user.id, text: `:white_check_mark: Saved the settings of *${esc(community.name)}*. Digest: ${describeSchedule(community.digest, community.timezone)}.` }),
     );
   });
 }

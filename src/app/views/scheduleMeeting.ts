@@ -3,7 +3,7 @@
 // announcement and tell those going or maybe what changed.
 import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/errors";
-import { checkMeetingDraft, type MeetingDraftInput } from "../../domain/meetingDraft";
+import { checkMeetingDraft, recurrenceChoice, type MeetingDraftInput } from "../../domain/meetingDraft";
 import type { CommunityRecord } from "../../domain/ports";
 import { esc } from "../../views/blocks";
 import { CALLBACK, MEETING_BLOCK } from "../../views/ids";
@@ -40,11 +40,18 @@ export function registerScheduleMeetingSubmission(app: App, services: Services):
     if (meta.meetingId) {
       let edited;
       try {
-        const card = await services.meetings.asEditor(meta.meetingId, userId, "change this meeting");
+        const workspace = workspaceOf(context);
+        const card = await services.meetings.asEditor(workspace, meta.meetingId, userId, "change this meeting");
         const zone = card.community.timezone;
-        const draft = checkMeetingDraft(draftInput(values), { zone, pickerZone: meta.pickerZone ?? zone, now, currentStart: card.meeting.startsAt });
-        const scope = text(values, MEETING_BLOCK.scope) === "following" ? "following" : "this";
-        edited = { card, result: await services.meetings.edit(meta.meetingId, userId, draft, scope) };
+        const scope = card.series && text(values, MEETING_BLOCK.scope) === "following" ? "following" : "this";
+        const input = draftInput(values);
+        // "This meeting only" keeps the series' rule: a different one is a mistake to point out, not to drop.
+        const keepsRule = card.series !== null && scope === "this";
+        if (keepsRule && (input.recurrence ?? "none") !== recurrenceChoice(card.series!.rule)) {
+          throw new AppError("invalid_input", "To change how the meetings repeat, choose “This and all following meetings” above.", MEETING_BLOCK.recurrence);
+        }
+        const draft = checkMeetingDraft(keepsRule ? { ...input, recurrence: "none", ordinal: null } : input, { zone, pickerZone: meta.pickerZone ?? zone, now, currentStart: card.meeting.startsAt });
+        edited = { card, result: await services.meetings.edit(workspace, meta.meetingId, userId, draft, scope, meta.sequence) };
       } catch (error) {
         await ack({ response_action: "errors", errors: modalErrors(error, MEETING_BLOCK.title, services.logger) });
         return;
@@ -54,7 +61,7 @@ export function registerScheduleMeetingSubmission(app: App, services: Services):
       await services.meetingMessages.tellChanges(client, result.changes, card.community.name);
       await services.meetingMessages.tellCancellations(client, result.cancellations, card.community.name, null);
       // A new or changed series: make sure its next occurrence exists, and announce it if it is now the next.
-      if (result.seriesId) await services.meetingMessages.rollSeries(client, result.seriesId);
+      if (result.seriesId) await services.meetingMessages.seriesChanged(client, result.seriesId);
       const told = new Set(result.changes.flatMap((c) => c.tell)).size;
       await step("confirm a meeting change", () =>
         client.chat.postMessage({

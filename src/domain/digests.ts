@@ -1,0 +1,166 @@
+// A community's digest: when it goes out (DST-safe, in the community's zone),
+// what it says, and planning its outbox rows. Building one costs a fixed
+// number of queries, however large the community (see bench/digest.ts).
+import { DateTime } from "luxon";
+import type { Clock } from "./clock";
+import { AppError } from "./errors";
+import type { CommunityRecord, DigestProblem, DigestSchedule, MeetingRecord, NewOutboxRow, ObjectiveSummary, Store } from "./ports";
+import { esc } from "./text";
+
+export const DIGEST_KINDS = { post: "digest", dm: "digest_dm" } as const;
+/** How many items a section lists before "and N more". */
+export const DIGEST_SECTION_ITEMS = 5;
+/** A digest later than this after its time is not worth posting (the next one is coming). */
+export const DIGEST_USEFUL_FOR_MS = 12 * 60 * 60 * 1000;
+
+export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+export interface Digest {
+  community: CommunityRecord;
+  since: Date;
+  newProblems: { items: DigestProblem[]; total: number };
+  topProblems: DigestProblem[];
+  objectives: ObjectiveSummary[];
+  meetings: { items: Array<{ meeting: MeetingRecord; going: number; maybe: number }>; total: number };
+  newMembers: { items: string[]; total: number };
+  newOrganisations: string[];
+  /** Nothing new since the last one (no new problems, members or organisations, no meetings coming): not posted. */
+  empty: boolean;
+}
+
+function parseTime(time: string): { hour: number; minute: number } {
+  const [hour, minute] = time.split(":").map(Number);
+  return { hour: hour ?? 9, minute: minute ?? 0 };
+}
+
+/**
+ * The first digest time strictly after `after`, in the community's zone: the
+ * wall time stays put across clock changes, so its UTC instant moves.
+ */
+export function nextDigestAt(schedule: DigestSchedule, zone: string, after: Date): Date | null {
+  if (schedule.cadence === "off") return null;
+  const local = DateTime.fromJSDate(after, { zone });
+  const { hour, minute } = parseTime(schedule.time);
+  if (schedule.cadence === "weekly") {
+    let candidate = local.startOf("day").plus({ days: (schedule.weekday - local.weekday + 7) % 7 }).set({ hour, minute });
+    if (candidate.toMillis() <= after.getTime()) candidate = candidate.plus({ weeks: 1 }).set({ hour, minute });
+    return candidate.toJSDate();
+  }
+  let candidate = local.set({ day: schedule.monthDay, hour, minute, second: 0, millisecond: 0 });
+  if (candidate.toMillis() <= after.getTime()) candidate = local.plus({ months: 1 }).set({ day: schedule.monthDay, hour, minute, second: 0, millisecond: 0 });
+  return candidate.toJSDate();
+}
+
+/** The digest time before `at` (the start of the period a digest at `at` covers). */
+export function previousDigestAt(schedule: DigestSchedule, zone: string, at: Date): Date {
+  const local = DateTime.fromJSDate(at, { zone });
+  const { hour, minute } = parseTime(schedule.time);
+  const earlier = schedule.cadence === "monthly" ? local.minus({ months: 1 }).set({ day: schedule.monthDay }) : local.minus({ weeks: 1 });
+  return earlier.set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+}
+
+/** "Weekly on Monday at 09:00", for settings and the digest's footer. */
+export function describeSchedule(schedule: DigestSchedule, zone: string): string {
+  if (schedule.cadence === "off") return "Off";
+  if (schedule.cadence === "weekly") return `Weekly on ${WEEKDAYS[schedule.weekday - 1]} at ${schedule.time} (${zone})`;
+  return `Monthly on day ${schedule.monthDay} at ${schedule.time} (${zone})`;
+}
+
+/** Field keys: digestCadence, digestWeekday, digestMonthDay, digestTime. */
+export function checkDigestSchedule(input: { cadence?: string | null; weekday?: string | null; monthDay?: string | null; time?: string | null }, errors: Record<string, string>): DigestSchedule {
+  const cadence = input.cadence ?? "weekly";
+  if (!["weekly", "monthly", "off"].includes(cadence)) errors.digestCadence = "Choose weekly, monthly or off.";
+  const weekday = Number(input.weekday ?? 1);
+  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) errors.digestWeekday = "Choose a day of the week.";
+  const monthDay = Number(input.monthDay ?? 1);
+  if (!Number.isInteger(monthDay) || monthDay < 1 || monthDay > 28) errors.digestMonthDay = "Choose a day from 1 to 28, so every month has it.";
+  const time = input.time ?? "09:00";
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors.digestTime = "Pick a time, e.g. 09:00.";
+  return { cadence: cadence as DigestSchedule["cadence"], weekday, monthDay, time };
+}
+
+export function digestDedupeKey(communityId: string, dueAt: Date, zone: string): string {
+  return `digest:${communityId}:${DateTime.fromJSDate(dueAt, { zone }).toFormat("yyyy-MM-dd'T'HH:mm")}`;
+}
+
+export class DigestService {
+  constructor(private readonly deps: { store: Store; clock: Clock }) {}
+
+  private get store() {
+    return this.deps.store;
+  }
+
+  /** What the digest says now for the period since `since`: a fixed number of queries. */
+  async build(community: CommunityRecord, since: Date): Promise<Digest> {
+    const now = this.deps.clock.now();
+    const [newProblems, topProblems, objectives, upcoming, newMembers, newOrganisations] = await Promise.all([
+      this.store.digests.newProblems(community.id, since, DIGEST_SECTION_ITEMS),
+      this.store.digests.topOpenProblems(community.id, DIGEST_SECTION_ITEMS),
+      this.store.communities.objectives([community.id]),
+      this.store.meetings.upcoming([community.id], now, DIGEST_SECTION_ITEMS),
+      this.store.digests.newMembers(community.id, since, 10),
+      this.store.digests.newOrganisations(community.id, since),
+    ]);
+    const tallies = await this.store.digests.tallies(upcoming.items.map((m) => m.id));
+    const meetings = {
+      total: upcoming.total,
+      items: upcoming.items.map((meeting) => ({ meeting, going: tallies.get(meeting.id)?.going ?? 0, maybe: tallies.get(meeting.id)?.maybe ?? 0 })),
+    };
+    const empty = newProblems.total === 0 && newMembers.total === 0 && newOrganisations.length === 0 && meetings.total === 0;
+    return { community, since, newProblems, topProblems, objectives, meetings, newMembers, newOrganisations, empty };
+  }
+
+  /** The period a digest sent now would cover: since the last scheduled time (a week back when digests are off). */
+  sinceNow(community: CommunityRecord): Date {
+    const now = this.deps.clock.now();
+    const schedule = community.digest.cadence === "off" ? { ...community.digest, cadence: "weekly" as const } : community.digest;
+    const next = nextDigestAt(schedule, community.timezone, now)!;
+    return previousDigestAt(schedule, community.timezone, next);
+  }
+
+  /** Plans each scheduled community's next digest; idempotent, so every tick may run it. */
+  async plan(): Promise<number> {
+    const now = this.deps.clock.now();
+    const communities = await this.store.digests.scheduled();
+    const rows: NewOutboxRow[] = [];
+    for (const community of communities) {
+      const dueAt = nextDigestAt(community.digest, community.timezone, now);
+      if (!dueAt || !community.slackChannelId) continue;
+      rows.push({
+        kind: DIGEST_KINDS.post,
+        target: community.slackChannelId,
+        communityId: community.id,
+        subjectId: community.id,
+        payload: { since: previousDigestAt(community.digest, community.timezone, dueAt).toISOString() },
+        dueAt,
+        dedupeKey: digestDedupeKey(community.id, dueAt, community.timezone),
+      });
+    }
+    // One read for all communities; only new rows are written.
+    const known = await this.store.outbox.existingKeys(rows.map((r) => r.dedupeKey));
+    return this.store.outbox.plan(rows.filter((r) => !known.has(r.dedupeKey)), now);
+  }
+
+  /** After the schedule changes: the pending digest goes, and the next tick plans the new one. */
+  async replan(community: CommunityRecord): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.store.outbox.skipPending(community.id, [DIGEST_KINDS.post], "the digest schedule changed", now);
+    await this.plan();
+  }
+
+  /** Members choose whether they also get the digest by DM. */
+  async setDm(community: CommunityRecord, slackUserId: string, on: boolean): Promise<void> {
+    if (!(await this.store.digests.setDigestByDm(community.id, slackUserId, on))) {
+      throw new AppError("not_member", `Only members of *${esc(community.name)}* can get its digest by DM. Join it first with \`/community join\`.`);
+    }
+  }
+
+  async wantsDm(community: CommunityRecord, slackUserId: string): Promise<boolean> {
+    const membership = await this.store.memberships.find(community.id, slackUserId);
+    return membership?.status === "active" && membership.digestByDm;
+  }
+
+  dmSubscribers(communityId: string): Promise<string[]> {
+    return this.store.digests.dmSubscribers(communityId);
+  }
+}

@@ -1,0 +1,77 @@
+// Meeting reminders: planned when a meeting is scheduled, moved or cancelled.
+// One row a meeting and offset; when it falls due it becomes one DM for each
+// person then going or maybe (and a note in the channel at the 1-day mark),
+// so whoever answers late is still reminded and whoever changed their mind is not.
+import type { MeetingRecord, NewOutboxRow, Store } from "./ports";
+
+export const REMINDER_KINDS = { plan: "meeting_reminder", dm: "reminder_dm", note: "reminder_note" } as const;
+const ALL_KINDS = Object.values(REMINDER_KINDS);
+/** The reminder whose due time also brings a note in the channel. */
+export const CHANNEL_NOTE_OFFSET = 1440;
+
+export interface ReminderPayload {
+  offset: number;
+  /** The start the reminder was planned for: if the meeting has moved since, it is not sent. */
+  startsAt: string;
+}
+
+function reminderKey(meeting: MeetingRecord, offset: number): string {
+  return `reminder:${meeting.id}:${offset}:${meeting.startsAt.toISOString()}`;
+}
+
+/** The rows for a meeting's reminders that are still ahead of `now`. */
+export function reminderRows(meeting: MeetingRecord, now: Date): NewOutboxRow[] {
+  if (meeting.status !== "scheduled") return [];
+  return meeting.reminderOffsets
+    .map((offset) => ({ offset, dueAt: new Date(meeting.startsAt.getTime() - offset * 60_000) }))
+    .filter(({ dueAt }) => dueAt.getTime() > now.getTime())
+    .map(({ offset, dueAt }) => ({
+      kind: REMINDER_KINDS.plan,
+      // Not a Slack target: this row sends nothing itself, it becomes the DMs.
+      target: `meeting:${meeting.id}`,
+      communityId: meeting.communityId,
+      subjectId: meeting.id,
+      payload: { offset, startsAt: meeting.startsAt.toISOString() } satisfies ReminderPayload,
+      dueAt,
+      dedupeKey: reminderKey(meeting, offset),
+    }));
+}
+
+/** Replaces a meeting's pending reminders with those for its current time (none once cancelled). */
+export async function replanReminders(store: Store, meeting: MeetingRecord, now: Date): Promise<void> {
+  await store.outbox.skipPending(meeting.id, ALL_KINDS, meeting.status === "cancelled" ? "the meeting was cancelled" : "the meeting changed", now);
+  await store.outbox.plan(reminderRows(meeting, now), now);
+}
+
+/** The DM and channel-note rows a due reminder becomes. */
+export function reminderDeliveries(meeting: MeetingRecord, payload: ReminderPayload, recipients: string[], channelId: string | null, now: Date): NewOutboxRow[] {
+  const base = `reminder:${meeting.id}:${payload.offset}:${payload.startsAt}`;
+  const rows: NewOutboxRow[] = recipients.map((user) => ({
+    kind: REMINDER_KINDS.dm,
+    target: user,
+    communityId: meeting.communityId,
+    subjectId: meeting.id,
+    payload: { ...payload },
+    dueAt: now,
+    dedupeKey: `${base}:dm:${user}`,
+  }));
+  if (channelId && payload.offset === CHANNEL_NOTE_OFFSET) {
+    rows.push({ kind: REMINDER_KINDS.note, target: channelId, communityId: meeting.communityId, subjectId: meeting.id, payload: { ...payload }, dueAt: now, dedupeKey: `${base}:note` });
+  }
+  return rows;
+}
+
+/**
+ * Why a reminder should not go now, or null if it should: the meeting is
+ * cancelled, has moved, has started, or a later reminder is already due
+ * (after an outage, one reminder, not three at once).
+ */
+export function reminderObsolete(meeting: MeetingRecord | null, payload: ReminderPayload, now: Date): string | null {
+  if (!meeting) return "the meeting no longer exists";
+  if (meeting.status === "cancelled") return "the meeting was cancelled";
+  if (meeting.startsAt.toISOString() !== payload.startsAt) return "the meeting moved";
+  if (meeting.startsAt.getTime() <= now.getTime()) return "the meeting has started";
+  const laterDue = meeting.reminderOffsets.some((o) => o < payload.offset && meeting.startsAt.getTime() - o * 60_000 <= now.getTime());
+  if (laterDue) return "a later reminder is due";
+  return null;
+}

@@ -1,0 +1,216 @@
+// The outbox dispatcher: claims due rows, builds each message from current
+// data, sends it and marks the row, one channel at a time per channel and many
+// channels at once.
+//
+// Delivery is at least once with one small window: a process that dies after
+// Slack accepted a message but before the row is marked sent leaves the row
+// claimed, and it is sent again after the lease. The window is one UPDATE long,
+// because each row is marked the moment its send returns (never in a batch).
+import type { Logger } from "pino";
+import type { Clock } from "../domain/clock";
+import type { NewOutboxRow, OutboxRow, OutboxStore } from "../domain/ports";
+import type { Pacer } from "./pacer";
+
+export interface Delivery {
+  text: string;
+  blocks?: unknown[];
+}
+
+/** What a due row becomes when its builder reads the current data. */
+export type Outcome =
+  | { kind: "send"; message: Delivery; then?: NewOutboxRow[] }
+  | { kind: "skip"; reason: string }
+  /** A row that sends nothing itself but becomes others (a reminder becomes one DM a person). */
+  | { kind: "expand"; rows: NewOutboxRow[] };
+
+export interface TickCounts {
+  claimed: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+  retried: number;
+}
+
+/** Slack errors that no retry will mend: the row fails at once and organisers are told. */
+export const PERMANENT_ERRORS = new Set(["channel_not_found", "not_in_channel", "user_not_found", "is_archived", "account_inactive", "user_disabled", "cannot_dm_bot"]);
+
+export interface DispatcherSettings {
+  /** How long a claim holds before another replica may take the rows. */
+  leaseMs: number;
+  maxAttempts: number;
+  /** The first retry's delay; each later one doubles it. */
+  backoffMs: number;
+  /** Channels sent to at once. */
+  concurrency: number;
+  /** Rows of one target a claim takes (at 1 a second, well inside the lease). */
+  perTarget: number;
+  /** A tick stops claiming after this long and hands back what it has not tried. */
+  budgetMs: number;
+}
+
+export const DEFAULT_DISPATCHER_SETTINGS: DispatcherSettings = {
+  leaseMs: 3 * 60_000,
+  maxAttempts: 5,
+  backoffMs: 30_000,
+  concurrency: 50,
+  perTarget: 60,
+  budgetMs: 50_000,
+};
+
+export interface DispatcherDeps {
+  outbox: OutboxStore;
+  build(row: OutboxRow): Promise<Outcome>;
+  send(target: string, message: Delivery): Promise<void>;
+  /** Rows telling a community's organisers that a message cannot be delivered (deduped: once). */
+  alertFor(row: OutboxRow, code: string): Promise<NewOutboxRow[]>;
+  clock: Clock;
+  pacer: Pacer;
+  logger: Logger;
+  /** This process, as it appears in claimedBy. */
+  owner: string;
+  settings?: Partial<DispatcherSettings>;
+  /** Real elapsed time for the tick's budget (the injected clock may stand still in tests). */
+  elapsed?: () => number;
+}
+
+type Failure = { type: "rate_limited"; retryAfterMs: number; code: string } | { type: "permanent"; code: string } | { type: "transient"; code: string };
+
+/** Sorts a Web API failure into what to do about it. */
+export function classify(error: unknown): Failure {
+  const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string } | null;
+  if (e?.code === "slack_webapi_rate_limited_error") return { type: "rate_limited", retryAfterMs: Math.max(1, e.retryAfter ?? 30) * 1000, code: "ratelimited" };
+  const platform = e?.code === "slack_webapi_platform_error" ? e.data?.error : undefined;
+  if (platform && PERMANENT_ERRORS.has(platform)) return { type: "permanent", code: platform };
+  if (platform) return { type: "transient", code: platform };
+  if (e?.code === "slack_webapi_http_error") return { type: "transient", code: `http_${e.statusCode ?? "error"}` };
+  return { type: "transient", code: e?.code ?? e?.message ?? String(error) };
+}
+
+export class Dispatcher {
+  private readonly settings: DispatcherSettings;
+  private readonly elapsed: () => number;
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.settings = { ...DEFAULT_DISPATCHER_SETTINGS, ...deps.settings };
+    const started = performance.now();
+    this.elapsed = deps.elapsed ?? (() => performance.now() - started);
+  }
+
+  /** One tick's work: claim and deliver until nothing is due or the budget is spent. */
+  async run(): Promise<TickCounts> {
+    const counts: TickCounts = { claimed: 0, sent: 0, skipped: 0, failed: 0, retried: 0 };
+    const { outbox, clock, owner } = this.deps;
+    const startedAt = this.elapsed();
+    const overBudget = () => this.elapsed() - startedAt > this.settings.budgetMs;
+    const running = new Set<Promise<void>>();
+    while (!overBudget()) {
+      const free = this.settings.concurrency - running.size;
+      let claimed: OutboxRow[] = [];
+      if (free > 0) {
+        claimed = await outbox.claim(owner, clock.now(), this.settings.leaseMs, { targets: free, perTarget: this.settings.perTarget });
+        counts.claimed += claimed.length;
+        for (const rows of groupByTarget(claimed)) {
+          const work: Promise<void> = this.deliverTarget(rows, counts, overBudget).finally(() => running.delete(work));
+          running.add(work);
+        }
+      }
+      if (!claimed.length && running.size === 0) break;
+      // Wait for a channel to finish before claiming more (or, with nothing new, for all of them).
+      if (running.size) await Promise.race(running);
+    }
+    await Promise.all(running);
+    return counts;
+  }
+
+  /** One target's rows in order, paced; a rate limit or the budget hands the rest back. */
+  private async deliverTarget(rows: OutboxRow[], counts: TickCounts, overBudget: () => boolean): Promise<void> {
+    const { outbox, owner } = this.deps;
+    for (let i = 0; i < rows.length; i++) {
+      if (overBudget()) {
+        await outbox.release(rows.slice(i).map((r) => r.id), owner);
+        return;
+      }
+      const outcome = await this.handle(rows[i], counts);
+      if (outcome === "pause") {
+        // Slack asked this target to slow down: its other rows wait as long (handle moved availableAt on).
+        for (const rest of rows.slice(i + 1)) {
+          await outbox.retryLater(rest.id, owner, rows[i].availableAt, "waiting out a rate limit", false, this.deps.clock.now());
+        }
+        return;
+      }
+    }
+  }
+
+  private async handle(row: OutboxRow, counts: TickCounts): Promise<"ok" | "pause"> {
+    const { outbox, owner, clock, logger } = this.deps;
+    let outcome: Outcome;
+    try {
+      outcome = await this.deps.build(row);
+    } catch (error) {
+      // A builder that throws is a bug or a database hiccup: retry like any transient failure.
+      logger.error({ err: error, rowId: row.id, kind: row.kind }, "could not build an outbox message");
+      await this.retryOrFail(row, `build: ${(error as Error).message ?? String(error)}`, counts);
+      return "ok";
+    }
+    if (outcome.kind === "skip") {
+      await outbox.markSkipped(row.id, owner, outcome.reason, clock.now());
+      counts.skipped++;
+      return "ok";
+    }
+    if (outcome.kind === "expand") {
+      await outbox.plan(outcome.rows, clock.now());
+      await outbox.markSent(row.id, owner, clock.now());
+      counts.sent++;
+      return "ok";
+    }
+    await this.deps.pacer.wait(row.target);
+    try {
+      await this.deps.send(row.target, outcome.message);
+    } catch (error) {
+      const failure = classify(error);
+      if (failure.type === "rate_limited") {
+        const availableAt = new Date(clock.now().getTime() + failure.retryAfterMs);
+        await outbox.retryLater(row.id, owner, availableAt, `rate limited: retry after ${failure.retryAfterMs / 1000} s`, false, clock.now());
+        counts.retried++;
+        row.availableAt = availableAt;
+        return "pause";
+      }
+      if (failure.type === "permanent") {
+        await outbox.markFailed(row.id, owner, failure.code, clock.now());
+        counts.failed++;
+        await outbox.plan(await this.deps.alertFor(row, failure.code), clock.now());
+        return "ok";
+      }
+      await this.retryOrFail(row, failure.code, counts);
+      return "ok";
+    }
+    // Marked at once, row by row: the duplicate window is this one statement.
+    await outbox.markSent(row.id, owner, clock.now());
+    counts.sent++;
+    if (outcome.then?.length) await outbox.plan(outcome.then, clock.now());
+    return "ok";
+  }
+
+  private async retryOrFail(row: OutboxRow, error: string, counts: TickCounts): Promise<void> {
+    const { outbox, owner, clock } = this.deps;
+    const attempts = row.attempts + 1;
+    if (attempts >= this.settings.maxAttempts) {
+      await outbox.markFailed(row.id, owner, error, clock.now());
+      counts.failed++;
+      return;
+    }
+    const delay = this.settings.backoffMs * 2 ** (attempts - 1);
+    await outbox.retryLater(row.id, owner, new Date(clock.now().getTime() + delay), error, true, clock.now());
+    counts.retried++;
+  }
+}
+
+function groupByTarget(rows: OutboxRow[]): OutboxRow[][] {
+  const groups = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.target);
+    if (group) group.push(row);
+    else groups.set(row.target, [row]);
+  }
+  return [...groups.values()];
+}

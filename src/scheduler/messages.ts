@@ -1,0 +1,125 @@
+// What each kind of outbox row becomes when it falls due. Every message is
+// built from the data as it is at send time (a renamed meeting is reminded
+// under its new name), and a row whose moment has passed is skipped.
+import { DIGEST_KINDS, DIGEST_USEFUL_FOR_MS } from "../domain/digests";
+import { reminderDeliveries, reminderObsolete, REMINDER_KINDS, type ReminderPayload } from "../domain/reminders";
+import type { NewOutboxRow, OutboxRow } from "../domain/ports";
+import type { Services } from "../app/services";
+import { esc } from "../views/blocks";
+import { digestMessage } from "../views/digest";
+import { reminderDm, reminderNote } from "../views/reminders";
+import type { Outcome } from "./dispatcher";
+
+export const ALERT_KIND = "organiser_alert";
+
+const WHAT: Record<string, string> = {
+  [REMINDER_KINDS.dm]: "a meeting reminder",
+  [REMINDER_KINDS.note]: "a meeting reminder",
+  [DIGEST_KINDS.post]: "the digest",
+  [DIGEST_KINDS.dm]: "the digest by DM",
+};
+
+const WHY: Record<string, string> = {
+  channel_not_found: "the channel no longer exists, or the app cannot see it. Link the community to a channel the app is in",
+  not_in_channel: "the app is not in the channel. Add it with `/invite @Service Communities`",
+  is_archived: "the channel is archived. Unarchive it, or link the community to another channel",
+  user_not_found: "that person's Slack account no longer exists",
+  account_inactive: "that person's Slack account is deactivated",
+  user_disabled: "that person's Slack account is deactivated",
+  cannot_dm_bot: "that account is a bot",
+};
+
+type Needs = Pick<Services, "meetings" | "digests" | "communities" | "memberships" | "calendarLinks" | "clock">;
+
+export class OutboxMessages {
+  constructor(private readonly services: Needs) {}
+
+  async build(row: OutboxRow): Promise<Outcome> {
+    switch (row.kind) {
+      case REMINDER_KINDS.plan:
+      case REMINDER_KINDS.dm:
+      case REMINDER_KINDS.note:
+        return this.reminder(row);
+      case DIGEST_KINDS.post:
+      case DIGEST_KINDS.dm:
+        return this.digest(row);
+      case ALERT_KIND:
+        return { kind: "send", message: { text: String(row.payload.text ?? "") } };
+      default:
+        return { kind: "skip", reason: `unknown kind ${row.kind}` };
+    }
+  }
+
+  private async reminder(row: OutboxRow): Promise<Outcome> {
+    const { meetings, calendarLinks, clock } = this.services;
+    const payload = row.payload as unknown as ReminderPayload;
+    const meeting = row.subjectId ? await meetings.find(row.subjectId) : null;
+    const obsolete = reminderObsolete(meeting, payload, clock.now());
+    if (obsolete || !meeting) return { kind: "skip", reason: obsolete ?? "the meeting no longer exists" };
+    if (row.kind === REMINDER_KINDS.plan) {
+      const card = await meetings.card(meeting.id);
+      const recipients = await meetings.goingOrMaybe(meeting.id);
+      return { kind: "expand", rows: reminderDeliveries(meeting, payload, recipients, card.community.slackChannelId, clock.now()) };
+    }
+    const card = await meetings.card(meeting.id);
+    if (row.kind === REMINDER_KINDS.note) return { kind: "send", message: reminderNote(card, calendarLinks.url(meeting.id)) };
+    const answer = await meetings.answerOf(meeting.id, row.target);
+    if (answer !== "going" && answer !== "maybe") return { kind: "skip", reason: "no longer going" };
+    return { kind: "send", message: reminderDm(card, payload.offset, answer, calendarLinks.url(meeting.id)) };
+  }
+
+  private async digest(row: OutboxRow): Promise<Outcome> {
+    const { digests, communities, clock } = this.services;
+    let community;
+    try {
+      community = await communities.byId(row.subjectId ?? "");
+    } catch {
+      return { kind: "skip", reason: "the community no longer exists" };
+    }
+    if (clock.now().getTime() - row.dueAt.getTime() > DIGEST_USEFUL_FOR_MS) return { kind: "skip", reason: "too late: the next digest is nearer" };
+    const since = new Date(String(row.payload.since ?? row.dueAt.toISOString()));
+    if (row.kind === DIGEST_KINDS.dm && !(await digests.wantsDm(community, row.target))) return { kind: "skip", reason: "no longer wants the digest by DM" };
+    const digest = await digests.build(community, since);
+    if (digest.empty) return { kind: "skip", reason: "nothing new" };
+    const message = digestMessage(digest);
+    if (row.kind === DIGEST_KINDS.dm) return { kind: "send", message };
+    // Posted in the channel; then one DM for each member who asked, each built when it is sent.
+    const subscribers = await digests.dmSubscribers(community.id);
+    const then: NewOutboxRow[] = subscribers.map((user) => ({
+      kind: DIGEST_KINDS.dm,
+      target: user,
+      communityId: community.id,
+      subjectId: community.id,
+      payload: { since: since.toISOString() },
+      dueAt: clock.now(),
+      dedupeKey: `${row.dedupeKey}:dm:${user}`,
+    }));
+    return { kind: "send", message, then };
+  }
+
+  /** One DM to each organiser, once per target and error (the dedupe key). */
+  async alertFor(row: OutboxRow, code: string): Promise<NewOutboxRow[]> {
+    if (row.kind === ALERT_KIND || !row.communityId) return [];
+    const { communities, memberships, clock } = this.services;
+    let community;
+    try {
+      community = await communities.byId(row.communityId);
+    } catch {
+      return [];
+    }
+    const where = row.target.startsWith("C") || row.target.startsWith("G") ? `<#${row.target}>` : `<@${row.target}>`;
+    const text =
+      `:warning: I could not deliver ${WHAT[row.kind] ?? "a message"} for *${esc(community.name)}* to ${where}: ${WHY[code] ?? "Slack refused it"} (\`${code}\`). ` +
+      "I will not try that message again; you will hear about this once.";
+    const organisers = await memberships.organisers(community.id);
+    return organisers.map((organiser) => ({
+      kind: ALERT_KIND,
+      target: organiser,
+      communityId: community.id,
+      subjectId: community.id,
+      payload: { text },
+      dueAt: clock.now(),
+      dedupeKey: `alert:${community.id}:${row.target}:${code}:${organiser}`,
+    }));
+  }
+}

@@ -1,0 +1,90 @@
+import type { CommunityRecord, DigestProblem, DigestStore } from "../domain/ports";
+import { toCommunityRecord } from "./communityStore";
+import type { Db } from "./prismaClient";
+
+interface ProblemRow {
+  id: string;
+  title: string;
+  votes: number | bigint;
+  organisations: number | bigint;
+}
+
+const toProblem = (r: ProblemRow): DigestProblem => ({ id: r.id, title: r.title, votes: Number(r.votes), organisations: Number(r.organisations) });
+
+export class PrismaDigestStore implements DigestStore {
+  constructor(private readonly db: Db) {}
+
+  async newProblems(communityId: string, since: Date, limit: number): Promise<{ items: DigestProblem[]; total: number }> {
+    const where = { communityId, createdAt: { gte: since }, status: { in: ["open", "objective"] } };
+    const [total, rows] = await Promise.all([
+      this.db.problem.count({ where }),
+      this.db.problem.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit, select: { id: true, title: true } }),
+    ]);
+    return { total, items: rows.map((r) => ({ ...r, votes: 0, organisations: 0 })) };
+  }
+
+  async topOpenProblems(communityId: string, limit: number): Promise<DigestProblem[]> {
+    // One grouped join, not a count a problem: it costs the same for 20 problems or 2,000.
+    const rows = await this.db.$queryRaw<ProblemRow[]>`
+      SELECT p."id", p."title", COUNT(v."id") AS "votes", COUNT(DISTINCT v."organisation") AS "organisations"
+      FROM "Problem" p LEFT JOIN "ProblemVote" v ON v."problemId" = p."id"
+      WHERE p."communityId" = ${communityId} AND p."status" IN ('open', 'objective')
+      GROUP BY p."id", p."title", p."createdAt"
+      HAVING COUNT(v."id") > 0
+      ORDER BY "votes" DESC, "organisations" DESC, p."createdAt" ASC, p."id" ASC
+      LIMIT ${limit}`;
+    return rows.map(toProblem);
+  }
+
+  async newMembers(communityId: string, since: Date, limit: number): Promise<{ items: string[]; total: number }> {
+    const where = { communityId, status: "active", joinedAt: { gte: since } };
+    const [total, rows] = await Promise.all([
+      this.db.membership.count({ where }),
+      this.db.membership.findMany({ where, orderBy: [{ joinedAt: "asc" }, { id: "asc" }], take: limit, select: { slackUserId: true } }),
+    ]);
+    return { total, items: rows.map((r) => r.slackUserId) };
+  }
+
+  async newOrganisations(communityId: string, since: Date): Promise<string[]> {
+    const rows = await this.db.$queryRaw<Array<{ organisation: string }>>`
+      SELECT DISTINCT m."organisation" FROM "Membership" m
+      WHERE m."communityId" = ${communityId} AND m."status" = 'active' AND m."joinedAt" >= ${since} AND m."organisation" <> 'other'
+        AND NOT EXISTS (
+          SELECT 1 FROM "Membership" e
+          WHERE e."communityId" = m."communityId" AND e."status" = 'active' AND e."organisation" = m."organisation" AND e."joinedAt" < ${since}
+        )
+      ORDER BY m."organisation"`;
+    return rows.map((r) => r.organisation);
+  }
+
+  async tallies(meetingIds: string[]): Promise<Map<string, { going: number; maybe: number; notGoing: number }>> {
+    const out = new Map(meetingIds.map((id) => [id, { going: 0, maybe: 0, notGoing: 0 }]));
+    if (!meetingIds.length) return out;
+    const rows = await this.db.meetingRsvp.groupBy({ by: ["meetingId", "answer"], where: { meetingId: { in: meetingIds } }, _count: { _all: true } });
+    for (const r of rows) {
+      const t = out.get(r.meetingId)!;
+      if (r.answer === "going") t.going = r._count._all;
+      else if (r.answer === "maybe") t.maybe = r._count._all;
+      else t.notGoing = r._count._all;
+    }
+    return out;
+  }
+
+  async dmSubscribers(communityId: string): Promise<string[]> {
+    const rows = await this.db.membership.findMany({ where: { communityId, status: "active", digestByDm: true }, orderBy: { joinedAt: "asc" }, select: { slackUserId: true } });
+    return rows.map((r) => r.slackUserId);
+  }
+
+  async setDigestByDm(communityId: string, slackUserId: string, on: boolean): Promise<boolean> {
+    const { count } = await this.db.membership.updateMany({ where: { communityId, slackUserId, status: "active" }, data: { digestByDm: on } });
+    return count === 1;
+  }
+
+  async scheduled(): Promise<CommunityRecord[]> {
+    const rows = await this.db.community.findMany({
+      where: { archivedAt: null, digestCadence: { not: "off" }, slackChannelId: { not: null } },
+      include: { contactMethods: { orderBy: { position: "asc" } } },
+    });
+    return rows.map(toCommunityRecord);
+  }
+}

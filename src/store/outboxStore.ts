@@ -1,0 +1,177 @@
+import type { NewOutboxRow, OutboxRow, OutboxStatus, OutboxStore, RunStore } from "../domain/ports";
+import { isPostgresDb, type Db } from "./prismaClient";
+
+type Row = Awaited<ReturnType<Db["outboxMessage"]["findFirstOrThrow"]>>;
+
+function toOutboxRow(row: Row): OutboxRow {
+  let payload: Record<string, unknown> = {};
+  try {
+    payload = JSON.parse(row.payload) as Record<string, unknown>;
+  } catch {
+    // a row written by hand; its builder will find what it needs missing and skip it
+  }
+  return { ...row, status: row.status as OutboxStatus, payload };
+}
+
+/** Any number, as long as every replica uses the same one: it names the claim lock. */
+const CLAIM_LOCK = 7_235_001;
+
+export class PrismaOutboxStore implements OutboxStore {
+  constructor(private readonly db: Db) {}
+
+  async plan(rows: NewOutboxRow[], now: Date): Promise<number> {
+    if (!rows.length) return 0;
+    const existing = await this.db.outboxMessage.findMany({ where: { dedupeKey: { in: rows.map((r) => r.dedupeKey) } }, select: { dedupeKey: true, status: true } });
+    const known = new Map(existing.map((e) => [e.dedupeKey, e.status]));
+    let planned = 0;
+    for (const row of rows) {
+      const status = known.get(row.dedupeKey);
+      if (status === "skipped") {
+        const { count } = await this.db.outboxMessage.updateMany({
+          where: { dedupeKey: row.dedupeKey, status: "skipped" },
+          data: { status: "pending", dueAt: row.dueAt, availableAt: row.dueAt, attempts: 0, lastError: null, claimedBy: null, claimExpiresAt: null, updatedAt: now },
+        });
+        planned += count;
+        continue;
+      }
+      if (status) continue;
+      try {
+        await this.db.outboxMessage.create({
+          data: {
+            kind: row.kind,
+            target: row.target,
+            communityId: row.communityId ?? null,
+            subjectId: row.subjectId ?? null,
+            payload: JSON.stringify(row.payload ?? {}),
+            dueAt: row.dueAt,
+            availableAt: row.dueAt,
+            dedupeKey: row.dedupeKey,
+            createdAt: now,
+            updatedAt: now,
+          },
+        });
+        planned++;
+      } catch (error) {
+        // Planned by another replica a moment ago: the dedupe key did its job.
+        if ((error as { code?: unknown } | null)?.code !== "P2002") throw error;
+      }
+    }
+    return planned;
+  }
+
+  async skipPending(subjectId: string, kinds: string[], reason: string, now: Date): Promise<number> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { subjectId, kind: { in: kinds }, status: "pending" },
+      data: { status: "skipped", lastError: reason, claimedBy: null, claimExpiresAt: null, updatedAt: now },
+    });
+    return count;
+  }
+
+  async claim(owner: string, now: Date, leaseMs: number, limits: { targets: number; perTarget: number }): Promise<OutboxRow[]> {
+    const postgres = isPostgresDb(this.db);
+    return this.db.$transaction(async (tx) => {
+      // One claimer at a time across replicas (SQLite's single writer does this by itself), so
+      // "no live claim holds this target" cannot change under us: two replicas never pace one channel.
+      if (postgres) await tx.$queryRawUnsafe(`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${CLAIM_LOCK})) AS l`);
+      const due = { status: "pending", availableAt: { lte: now }, OR: [{ claimExpiresAt: null }, { claimExpiresAt: { lt: now } }] };
+      const busy = await tx.outboxMessage.findMany({
+        where: { status: "pending", claimedBy: { not: null }, claimExpiresAt: { gte: now } },
+        distinct: ["target"],
+        select: { target: true },
+      });
+      const targets = await tx.outboxMessage.groupBy({
+        by: ["target"],
+        where: { ...due, target: { notIn: busy.map((b) => b.target) } },
+        _min: { dueAt: true },
+        orderBy: { _min: { dueAt: "asc" } },
+        take: limits.targets,
+      });
+      if (!targets.length) return [];
+      const rows = await tx.outboxMessage.findMany({
+        where: { ...due, target: { in: targets.map((t) => t.target) } },
+        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+        take: limits.targets * limits.perTarget,
+      });
+      const perTarget = new Map<string, number>();
+      const chosen = rows.filter((r) => {
+        const n = (perTarget.get(r.target) ?? 0) + 1;
+        perTarget.set(r.target, n);
+        return n <= limits.perTarget;
+      });
+      const expires = new Date(now.getTime() + leaseMs);
+      await tx.outboxMessage.updateMany({ where: { id: { in: chosen.map((r) => r.id) } }, data: { claimedBy: owner, claimExpiresAt: expires } });
+      return chosen.map((r) => toOutboxRow({ ...r, claimedBy: owner, claimExpiresAt: expires }));
+    });
+  }
+
+  private async finish(id: string, owner: string, data: Record<string, unknown>): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({ where: { id, claimedBy: owner, status: "pending" }, data });
+    return count === 1;
+  }
+
+  markSent(id: string, owner: string, now: Date): Promise<boolean> {
+    return this.finish(id, owner, { status: "sent", sentAt: now, attempts: { increment: 1 }, claimExpiresAt: null, updatedAt: now });
+  }
+
+  markSkipped(id: string, owner: string, reason: string, now: Date): Promise<boolean> {
+    return this.finish(id, owner, { status: "skipped", lastError: reason, claimExpiresAt: null, updatedAt: now });
+  }
+
+  markFailed(id: string, owner: string, error: string, now: Date): Promise<boolean> {
+    return this.finish(id, owner, { status: "failed", lastError: error, attempts: { increment: 1 }, claimExpiresAt: null, updatedAt: now });
+  }
+
+  retryLater(id: string, owner: string, availableAt: Date, error: string, countAttempt: boolean, now: Date): Promise<boolean> {
+    return this.finish(id, owner, {
+      availableAt,
+      lastError: error,
+      claimedBy: null,
+      claimExpiresAt: null,
+      updatedAt: now,
+      ...(countAttempt ? { attempts: { increment: 1 } } : {}),
+    });
+  }
+
+  async release(ids: string[], owner: string): Promise<void> {
+    if (!ids.length) return;
+    await this.db.outboxMessage.updateMany({ where: { id: { in: ids }, claimedBy: owner, status: "pending" }, data: { claimedBy: null, claimExpiresAt: null } });
+  }
+
+  async oldestDuePending(now: Date): Promise<Date | null> {
+    const row = await this.db.outboxMessage.findFirst({ where: { status: "pending", dueAt: { lte: now } }, orderBy: { dueAt: "asc" }, select: { dueAt: true } });
+    return row?.dueAt ?? null;
+  }
+
+  async lastSent(kind: string, subjectId: string): Promise<OutboxRow | null> {
+    const row = await this.db.outboxMessage.findFirst({ where: { kind, subjectId, status: "sent" }, orderBy: { dueAt: "desc" } });
+    return row ? toOutboxRow(row) : null;
+  }
+
+  async existingKeys(keys: string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const rows = await this.db.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } });
+    return new Set(rows.map((r) => r.dedupeKey));
+  }
+}
+
+export class PrismaRunStore implements RunStore {
+  constructor(private readonly db: Db) {}
+
+  async tryStart(fireKey: string, owner: string, now: Date): Promise<boolean> {
+    try {
+      await this.db.schedulerRun.create({ data: { fireKey, owner, startedAt: now } });
+      return true;
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code === "P2002") return false;
+      throw error;
+    }
+  }
+
+  async finish(fireKey: string, now: Date): Promise<void> {
+    await this.db.schedulerRun.updateMany({ where: { fireKey }, data: { finishedAt: now } });
+  }
+
+  async prune(before: Date): Promise<void> {
+    await this.db.schedulerRun.deleteMany({ where: { startedAt: { lt: before } } });
+  }
+}
