@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const store = createStore(config.databaseUrl);
   const running = createApp({ config, store, logger });
   const port = await running.start();
-  const clock = startMinuteClock(() => running.tick(), logger);
+  const clock = startMinuteClock(() => running.tick(), running.runCoordinator, logger);
   logger.info(
     { port, mode: config.slackAppToken ? "socket" : "http", database: config.databaseUrl.startsWith("file:") ? "sqlite" : "postgresql" },
     config.slackAppToken ? "Service Communities is running in Socket Mode" : `Service Communities is listening on :${port}/slack/events`,

@@ -14,6 +14,13 @@ import { MeetingService } from "../domain/meetings";
 import { MembershipService } from "../domain/memberships";
 import { ProblemService } from "../domain/problems";
 import type { Store } from "../domain/ports";
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import { Dispatcher, type DispatcherSettings } from "../scheduler/dispatcher";
+import { OutboxMessages } from "../scheduler/messages";
+import { Pacer } from "../scheduler/pacer";
+import { DatabaseRunCoordinator } from "../scheduler/runCoordinator";
+import { Scheduler, type TickReport } from "../scheduler/scheduler";
 import { registerActions } from "./actions";
 import { CalendarLinks } from "./calendarLinks";
 import { calendarRoute } from "./calendarRoute";
@@ -37,6 +44,12 @@ export interface AppDependencies {
   clientOptions?: WebClientOptions;
   /** See CommandSettings.replyBudgetMs; 1500 ms by default, half of Slack's 3 s. */
   replyBudgetMs?: number;
+  /** Tuning for the outbox dispatcher (tests shorten the tick's budget). */
+  dispatcher?: Partial<DispatcherSettings>;
+  /** Gap between two messages to one channel or person; Slack asks for about 1 s. */
+  pacingMs?: number;
+  /** This process's name in outbox claims and scheduler fires. */
+  owner?: string;
 }
 
 export interface RunningApp {
@@ -48,18 +61,28 @@ export interface RunningApp {
   /** Stops taking requests, lets in-flight work finish, then returns. */
   stop(): Promise<void>;
   /** The scheduler's work for one minute (node-cron calls it in main.ts; tests call it after moving the clock). */
-  tick(): Promise<void>;
+  tick(): Promise<TickReport>;
+  /** Lets one replica run each scheduler fire (node-cron's RunCoordinator). */
+  runCoordinator: DatabaseRunCoordinator;
 }
 
-export function healthRoute(store: Store): CustomRoute {
+/** How late the dispatcher is: the age of the oldest due row still pending (0 when none is). */
+async function dispatcherLateness(store: Store, clock: Clock): Promise<number> {
+  const now = clock.now();
+  const oldest = await store.outbox.oldestDuePending(now);
+  return oldest ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000)) : 0;
+}
+
+export function healthRoute(store: Store, clock: Clock = systemClock): CustomRoute {
   return {
     path: "/healthz",
     method: ["GET"],
     handler: (_req, res) => {
       store.ping().then(
-        (ok) => {
+        async (ok) => {
+          const lateSeconds = ok ? await dispatcherLateness(store, clock).catch(() => null) : null;
           res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-          res.end(JSON.stringify({ status: ok ? "ok" : "unavailable", database: ok ? "up" : "down" }));
+          res.end(JSON.stringify({ status: ok ? "ok" : "unavailable", database: ok ? "up" : "down", dispatcher: { oldestDuePendingSeconds: lateSeconds } }));
         },
         () => {
           res.writeHead(503, { "content-type": "application/json" });
@@ -90,7 +113,7 @@ export function createApp(deps: AppDependencies): RunningApp {
     defaultTimezone: config.defaultTimezone,
     logger,
   };
-  const customRoutes = [healthRoute(store), calendarRoute(services)];
+  const customRoutes = [healthRoute(store, clock), calendarRoute(services)];
   const receiver: Receiver = socketMode
     ? new SocketModeReceiver({
         appToken: config.slackAppToken!,
@@ -142,6 +165,32 @@ export function createApp(deps: AppDependencies): RunningApp {
   registerShortcuts(app, services);
   registerEvents(app, services);
 
+  const owner = deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  // The dispatcher's own client: a rate limit or failure comes straight back to it (it
+  // reschedules the row) instead of the client waiting or retrying inside a tick.
+  const dispatchClient = new WebClient(config.slackBotToken, {
+    slackApiUrl: config.slackApiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+    logger: boltLogger(logger),
+  });
+  const outboxMessages = new OutboxMessages(services);
+  const dispatcher = new Dispatcher({
+    outbox: store.outbox,
+    build: (row) => outboxMessages.build(row),
+    send: async (target, message) => {
+      await dispatchClient.chat.postMessage({ channel: target, text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) });
+    },
+    alertFor: (row, code) => outboxMessages.alertFor(row, code),
+    clock,
+    pacer: new Pacer(deps.pacingMs ?? 1000),
+    logger: logger.child({ component: "dispatcher" }),
+    owner,
+    settings: deps.dispatcher,
+  });
+  const scheduler = new Scheduler({ services, client: app.client, dispatcher, logger: logger.child({ component: "scheduler" }) });
+
   let server: Server | undefined;
   return {
     app,
@@ -156,14 +205,8 @@ export function createApp(deps: AppDependencies): RunningApp {
       server = (await app.start(config.port)) as Server;
       return (server.address() as AddressInfo).port;
     },
-    async tick() {
-      await inFlight.track(
-        (async () => {
-          await services.meetingMessages.rollSeries(app.client);
-          await services.meetingMessages.announceMissing(app.client);
-        })(),
-      );
-    },
+    runCoordinator: new DatabaseRunCoordinator(store.runs, owner, clock),
+    tick: () => inFlight.track(scheduler.tick()),
     async stop() {
       // server.close stops new connections and waits for open requests to end.
       await app.stop();

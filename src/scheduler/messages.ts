@@ -65,7 +65,7 @@ export class OutboxMessages {
     if (row.kind === REMINDER_KINDS.note) return { kind: "send", message: reminderNote(card, calendarLinks.url(meeting.id)) };
     const answer = await meetings.answerOf(meeting.id, row.target);
     if (answer !== "going" && answer !== "maybe") return { kind: "skip", reason: "no longer going" };
-    return { kind: "send", message: reminderDm(card, payload.offset, answer, calendarLinks.url(meeting.id)) };
+    return { kind: "send", message: reminderDm(card, clock.now(), answer, calendarLinks.url(meeting.id)) };
   }
 
   private async digest(row: OutboxRow): Promise<Outcome> {

@@ -5,23 +5,32 @@ import type { RsvpAnswer } from "../domain/ports";
 import { actions, context, esc, section, type AnyBlock } from "./blocks";
 import { ANSWER_LABELS, answerButtons, calendarButton, durationText, localTime, meetingWhen } from "./meetingCard";
 
-/** "in 1 week", "tomorrow", "in 1 hour". */
-export function offsetText(offset: number): string {
-  if (offset === 10080) return "in a week";
-  if (offset === 1440) return "tomorrow";
-  if (offset === 60) return "in an hour";
-  return offset % 1440 === 0 ? `in ${offset / 1440} days` : `in ${Math.round(offset / 60)} hours`;
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * How far off the meeting is, from the time left rather than the reminder's
+ * offset: a week's reminder delivered late by an outage must not say "in a week".
+ */
+export function timeLeftText(startsAt: Date, now: Date): string {
+  const left = startsAt.getTime() - now.getTime();
+  const days = Math.round(left / (24 * HOUR));
+  if (left >= 36 * HOUR) return days === 7 ? "in a week" : `in ${days} days`;
+  if (left >= 20 * HOUR) return "tomorrow";
+  if (left >= 90 * 60 * 1000) return `in ${Math.round(left / HOUR)} hours`;
+  const minutes = Math.max(1, Math.round(left / 60_000));
+  return minutes >= 55 ? "in an hour" : `in ${minutes} minutes`;
 }
 
-export function reminderDm(card: MeetingCard, offset: number, answer: RsvpAnswer, calendarUrl: string): { text: string; blocks: AnyBlock[] } {
+export function reminderDm(card: MeetingCard, now: Date, answer: RsvpAnswer, calendarUrl: string): { text: string; blocks: AnyBlock[] } {
   const { meeting, community } = card;
-  const lines = [`:alarm_clock: *${esc(meeting.title)}* is ${offsetText(offset)}: ${meetingWhen(meeting)} (${durationText(meeting.durationMinutes)}).`];
+  const when = timeLeftText(meeting.startsAt, now);
+  const lines = [`:alarm_clock: *${esc(meeting.title)}* is ${when}: ${meetingWhen(meeting)} (${durationText(meeting.durationMinutes)}).`];
   if (meeting.videoLink) lines.push(`*Join:* <${meeting.videoLink}|${esc(meeting.videoLink.length > 60 ? "Join the call" : meeting.videoLink)}>`);
   if (meeting.place) lines.push(`*Where:* ${esc(meeting.place)}`);
   const blocks: AnyBlock[] = [section(lines.join("\n"))];
   blocks.push(context(`${esc(community.name)}  ·  You answered *${ANSWER_LABELS[answer]}*. Change it here if your plans have changed.`));
   blocks.push(actions(undefined, ...answerButtons(meeting.id, answer), calendarButton(calendarUrl)));
-  return { text: `Reminder: ${meeting.title} is ${offsetText(offset)}, ${localTime(meeting.startsAt, meeting.timezone)} ${meeting.timezone}`, blocks };
+  return { text: `Reminder: ${meeting.title} is ${when}, ${localTime(meeting.startsAt, meeting.timezone)} ${meeting.timezone}`, blocks };
 }
 
 export function reminderNote(card: MeetingCard, calendarUrl: string): { text: string; blocks: AnyBlock[] } {

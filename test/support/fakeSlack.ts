@@ -9,6 +9,8 @@ export interface RecordedCall {
   method: string;
   args: Record<string, any>;
   token?: string;
+  /** When it arrived (real milliseconds), for pacing checks. */
+  at: number;
 }
 
 export interface RecordedResponse {
@@ -124,7 +126,7 @@ export class FakeSlack {
       const auth = req.headers.authorization;
       const token = auth?.startsWith("Bearer ") ? auth.slice(7) : (body.token as string | undefined);
       delete body.token;
-      this.calls.push({ method, args: body, token });
+      this.calls.push({ method, args: body, token, at: performance.timeOrigin + performance.now() });
 
       const q = this.scripts.get(method);
       const next = q?.[0];

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { Services } from "../services";
 import { registerAddToCalendar } from "./addToCalendar";
 import { registerChangeProblemStatus, registerPromoteProblem } from "./changeProblemStatus";
+import { registerDigestDm } from "./digestDm";
 import { registerEditProblem } from "./editProblem";
 import { registerJoinCommunity } from "./joinCommunity";
 import { registerListPage } from "./listPage";
@@ -23,4 +24,5 @@ export function registerActions(app: App, services: Services): void {
   registerRsvpMeeting(app, services);
   registerMeetingMenu(app, services);
   registerAddToCalendar(app);
+  registerDigestDm(app, services);
 }

@@ -2,6 +2,7 @@
 // one file plus one line here; help and "did you mean" follow automatically.
 import type { HelpEntry } from "../../views/help";
 import { create } from "./create";
+import { digest } from "./digest";
 import { help } from "./help";
 import { info } from "./info";
 import { join } from "./join";
@@ -15,7 +16,7 @@ import { settings } from "./settings";
 import type { Subcommand } from "./subcommand";
 
 export function subcommands(): Subcommand[] {
-  return [help, create, list, info, join, leave, problem, problems, meeting, meetings, settings];
+  return [help, create, list, info, join, leave, problem, problems, meeting, meetings, digest, settings];
 }
 
 export function helpEntries(): HelpEntry[] {

@@ -1,0 +1,34 @@
+// One scheduler tick: plan what has become plannable (digests, the next
+// occurrence of each series), retry missing announcements, then deliver what
+// is due. Each step is idempotent, so a tick that dies half-way is simply
+// finished by the next one.
+import type { WebClient } from "@slack/web-api";
+import type { Logger } from "pino";
+import type { Services } from "../app/services";
+import type { Dispatcher, TickCounts } from "./dispatcher";
+
+export interface TickReport extends TickCounts {
+  digestsPlanned: number;
+}
+
+export class Scheduler {
+  constructor(
+    private readonly deps: {
+      services: Pick<Services, "digests" | "meetingMessages">;
+      client: WebClient;
+      dispatcher: Dispatcher;
+      logger: Logger;
+    },
+  ) {}
+
+  async tick(): Promise<TickReport> {
+    const { services, client, dispatcher, logger } = this.deps;
+    const digestsPlanned = await services.digests.plan();
+    await services.meetingMessages.rollSeries(client);
+    await services.meetingMessages.announceMissing(client);
+    const counts = await dispatcher.run();
+    const report = { ...counts, digestsPlanned };
+    logger.info(report, "scheduler tick");
+    return report;
+  }
+}
