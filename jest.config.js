@@ -27,7 +27,7 @@ if (process.env.TEST_POSTGRES_URL) {
     globalTeardown: "<rootDir>/test/support/globalTeardownPostgres.ts",
     setupFiles: ["<rootDir>/test/support/usePostgres.ts"],
     // Database-free tests (views, reference data, manifest) need not run twice.
-    testPathIgnorePatterns: ["/test/(views|reference)/", "/test/manifest\\.test\\.ts$", "/test/config\\.test\\.ts$"],
+    testPathIgnorePatterns: ["/test/(views|reference|domain)/", "/test/manifest\\.test\\.ts$", "/test/config\\.test\\.ts$"],
   });
 }
 

@@ -23,7 +23,7 @@ afterEach(async () => {
 
 const at = (iso: string) => h.clock.set(new Date(iso));
 const digestPosts = () => h.slack.callsTo("chat.postMessage").filter((c) => /digest/.test(c.args.text ?? ""));
-const text = (call: { args: { blocks: unknown[] } }) => JSON.stringify(call.args.blocks);
+const text = (call: { args: Record<string, any> }) => JSON.stringify(call.args.blocks);
 
 async function logProblem(user: string, title: string) {
   const reply = await h.interact(

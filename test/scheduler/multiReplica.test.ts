@@ -1,0 +1,131 @@
+// Three app processes on one PostgreSQL database and 1,000 due rows across 50
+// channels: every row is sent exactly once, and no channel gets more than about
+// a message a second. Real processes, real pacing (Slack's limit is real time);
+// the injected clock only says which rows are due.
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { createStore } from "../../src/store";
+import { createTestDatabase, databaseKind, type TestDatabase } from "../support/databases";
+import { FakeSlack } from "../support/fakeSlack";
+
+const postgres = databaseKind() === "postgresql";
+const NOW = "2026-03-02T10:00:00.000Z";
+const ROWS = 1000;
+const CHANNELS = 50;
+
+interface Reply {
+  ok: boolean;
+  ran?: boolean;
+  report?: { sent: number; claimed: number };
+  error?: string;
+}
+
+function startReplica(name: string, env: Record<string, string>): Promise<{ child: ChildProcess; ask(message: object): Promise<Reply> }> {
+  const child = fork(path.join(__dirname, "../support/replica.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, ...env, REPLICA_NAME: name, NODE_OPTIONS: "" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("message", () => {
+      resolve({
+        child,
+        ask: (message) =>
+          new Promise<Reply>((done) => {
+            child.once("message", (reply) => done(reply as Reply));
+            child.send(message);
+          }),
+      });
+    });
+  });
+}
+
+(postgres ? describe : describe.skip)("three replicas on one PostgreSQL database", () => {
+  let slack: FakeSlack;
+  let database: TestDatabase;
+  let replicas: Array<Awaited<ReturnType<typeof startReplica>>>;
+
+  beforeAll(async () => {
+    slack = new FakeSlack();
+    await slack.start();
+    database = await createTestDatabase();
+    // 20 channels at a time each: together the three cover all 50 at once, and must share them.
+    const env = { DATABASE_URL: database.url, SLACK_API_URL: slack.apiUrl, CLOCK_AT: NOW, DISPATCH_CONCURRENCY: "20" };
+    replicas = await Promise.all(["replica-a", "replica-b", "replica-c"].map((name) => startReplica(name, env)));
+  }, 60_000);
+
+  afterAll(async () => {
+    // "stop" closes the replica's database pool and exits; wait for the exit, not a reply.
+    await Promise.all(
+      (replicas ?? []).map(
+        (r) =>
+          new Promise<void>((resolve) => {
+            r.child.once("exit", () => resolve());
+            r.child.send({ cmd: "stop" });
+          }),
+      ),
+    );
+    await slack?.stop();
+    await database?.drop();
+  }, 30_000);
+
+  it("runs each scheduler fire on exactly one replica", async () => {
+    const store = createStore(database.url);
+    const due = new Date("2026-03-02T09:59:00Z");
+    await store.db.outboxMessage.createMany({
+      data: Array.from({ length: CHANNELS }, (_, i) => ({
+        kind: "organiser_alert",
+        target: `C${String(i).padStart(4, "0")}`,
+        payload: JSON.stringify({ text: `fire ${i}` }),
+        dueAt: due,
+        availableAt: due,
+        dedupeKey: `fire:${i}`,
+      })),
+    });
+    await store.close();
+    const replies = await Promise.all(replicas.map((r) => r.ask({ cmd: "fire", key: "scheduler-tick:2026-03-02T10:00:00.000Z" })));
+    expect(replies.map((r) => r.error ?? "ok")).toEqual(["ok", "ok", "ok"]);
+    expect(replies.filter((r) => r.ran)).toHaveLength(1);
+    expect(replies.find((r) => r.ran)!.report!.sent).toBe(CHANNELS);
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(CHANNELS);
+  }, 120_000);
+
+  it("sends every row exactly once, at most about one message a second per channel, with all three dispatching at once", async () => {
+    // No coordinator here: all three dispatch at once, as when one replica's long tick overlaps the next fire on another.
+    const store = createStore(database.url);
+    const due = new Date("2026-03-02T09:59:30Z");
+    await store.db.outboxMessage.createMany({
+      data: Array.from({ length: ROWS }, (_, i) => ({
+        kind: "organiser_alert",
+        target: `C${String(i % CHANNELS).padStart(4, "0")}`,
+        payload: JSON.stringify({ text: `race ${i}` }),
+        dueAt: due,
+        availableAt: due,
+        dedupeKey: `race:${i}`,
+      })),
+    });
+    slack.reset();
+    const replies = await Promise.all(replicas.map((r) => r.ask({ cmd: "dispatch" })));
+    expect(replies.map((r) => r.error ?? "ok")).toEqual(["ok", "ok", "ok"]);
+    const sentByReplica = replies.map((r) => r.report!.sent);
+    expect(sentByReplica.reduce((a, b) => a + b, 0)).toBe(ROWS);
+    // More than one replica did real work.
+    expect(sentByReplica.filter((n) => n > 0).length).toBeGreaterThan(1);
+
+    const posts = slack.callsTo("chat.postMessage");
+    expect(posts).toHaveLength(ROWS);
+    expect(new Set(posts.map((p) => p.args.text)).size).toBe(ROWS);
+    expect(await store.db.outboxMessage.count({ where: { dedupeKey: { startsWith: "race:" }, status: "sent" } })).toBe(ROWS);
+
+    // Pacing, from the fake's own clock: consecutive messages to one channel at least ~1 s apart.
+    let closest = Infinity;
+    for (let c = 0; c < CHANNELS; c++) {
+      const times = posts.filter((p) => p.args.channel === `C${String(c).padStart(4, "0")}`).map((p) => p.at).sort((a, b) => a - b);
+      expect(times).toHaveLength(ROWS / CHANNELS);
+      for (let i = 1; i < times.length; i++) closest = Math.min(closest, times[i] - times[i - 1]);
+    }
+    expect(closest).toBeGreaterThanOrEqual(900);
+    await store.close();
+  }, 180_000);
+});
