@@ -24,8 +24,10 @@ class PrismaAuditStore implements AuditStore {
   }
 }
 
-export function createStore(databaseUrl: string): Store & { db: Db } {
-  const db = createPrismaClient(databaseUrl);
+/** `observe` wraps the client (the digest benchmark counts queries with a Prisma extension). */
+export function createStore(databaseUrl: string, options: { observe?: (db: Db) => Db } = {}): Store & { db: Db } {
+  const base = createPrismaClient(databaseUrl);
+  const db = options.observe ? options.observe(base) : base;
   return {
     db,
     communities: new PrismaCommunityStore(db),

@@ -79,16 +79,18 @@ export class PrismaOutboxStore implements OutboxStore {
         distinct: ["target"],
         select: { target: true },
       });
-      const targets = await tx.outboxMessage.groupBy({
-        by: ["target"],
+      // The earliest due rows, by the (status, availableAt) index: their targets are the ones to serve.
+      // Reading a bounded window keeps a claim's cost flat however long the queue is.
+      const window = await tx.outboxMessage.findMany({
         where: { ...due, target: { notIn: busy.map((b) => b.target) } },
-        _min: { dueAt: true },
-        orderBy: { _min: { dueAt: "asc" } },
-        take: limits.targets,
+        orderBy: [{ availableAt: "asc" }, { id: "asc" }],
+        take: limits.targets * 4,
+        select: { target: true },
       });
+      const targets = [...new Set(window.map((w) => w.target))].slice(0, limits.targets);
       if (!targets.length) return [];
       const rows = await tx.outboxMessage.findMany({
-        where: { ...due, target: { in: targets.map((t) => t.target) } },
+        where: { ...due, target: { in: targets } },
         orderBy: [{ dueAt: "asc" }, { id: "asc" }],
         take: limits.targets * limits.perTarget,
       });

@@ -20,7 +20,7 @@ describe("GET /healthz", () => {
   it("is 200 when the database answers", async () => {
     const res = await fetch(`${h.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", database: "up" });
+    expect(await res.json()).toEqual({ status: "ok", database: "up", dispatcher: { oldestDuePendingSeconds: 0 } });
   });
 
   it("is 503 when the database does not answer, and the app keeps running", async () => {
@@ -38,7 +38,7 @@ describe("GET /healthz", () => {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ status: "unavailable", database: "down" });
+      expect(await res.json()).toEqual({ status: "unavailable", database: "down", dispatcher: { oldestDuePendingSeconds: null } });
       const again = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(again.status).toBe(503);
     } finally {

@@ -50,6 +50,9 @@ CREATE UNIQUE INDEX "OutboxMessage_dedupeKey_key" ON "OutboxMessage"("dedupeKey"
 CREATE INDEX "OutboxMessage_status_availableAt_idx" ON "OutboxMessage"("status", "availableAt");
 
 -- CreateIndex
+CREATE INDEX "OutboxMessage_status_claimExpiresAt_idx" ON "OutboxMessage"("status", "claimExpiresAt");
+
+-- CreateIndex
 CREATE INDEX "OutboxMessage_target_status_idx" ON "OutboxMessage"("target", "status");
 
 -- CreateIndex
