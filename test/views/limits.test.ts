@@ -19,6 +19,8 @@ import type { MeetingRecord, SeriesRecord } from "../../src/domain/ports";
 import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage, upcomingMeetingsMessage } from "../../src/views/meetingCard";
 import { cancelMeetingModal, meetingModal } from "../../src/views/meetingModal";
 import { settingsModal } from "../../src/views/settingsModal";
+import { DIGEST_SECTION_ITEMS, type Digest } from "../../src/domain/digests";
+import { digestMessage } from "../../src/views/digest";
 
 const longest = ORGANISATIONS.reduce((a, b) => (a.name.length >= b.name.length ? a : b));
 
@@ -221,6 +223,29 @@ describe("Block Kit limits with the largest realistic data", () => {
     expect(blockKitProblems(cancel.blocks, "modal", cancel)).toEqual([]);
     const settings = settingsModal({ ...community(1), membersCanSchedule: true }, "{}") as any;
     expect(blockKitProblems(settings.blocks, "modal", settings)).toEqual([]);
+  });
+
+  it("a digest with every section full", () => {
+    const problem = (i: number) => ({ id: `p${i}`, title: `${i}`.padEnd(150, "&"), votes: 5000, organisations: 140 });
+    const digest: Digest = {
+      community: community(1),
+      since: new Date("2026-03-02T09:00:00Z"),
+      newProblems: { items: Array.from({ length: DIGEST_SECTION_ITEMS }, (_, i) => problem(i)), total: 2000 },
+      topProblems: Array.from({ length: DIGEST_SECTION_ITEMS }, (_, i) => problem(i)),
+      objectives: objectives(40),
+      meetings: {
+        items: Array.from({ length: DIGEST_SECTION_ITEMS }, (_, i) => ({
+          meeting: { ...({} as MeetingRecord), id: `m${i}`, title: `${i}`.padEnd(150, "<"), startsAt: new Date("2026-03-10T10:00:00Z"), durationMinutes: 240, timezone: "America/Argentina/ComodRivadavia" },
+          going: 5000,
+          maybe: 5000,
+        })),
+        total: 200,
+      },
+      newMembers: { items: Array.from({ length: 10 }, (_, i) => `U${String(i).padStart(10, "0")}`), total: 5000 },
+      newOrganisations: ORGANISATIONS.map((o) => o.id),
+      empty: false,
+    };
+    expect(blockKitProblems(digestMessage(digest, { preview: true, viewerGetsDm: true }).blocks, "message")).toEqual([]);
   });
 
   it("the checker itself catches an over-long section and too many blocks", () => {
