@@ -44,6 +44,17 @@ function staticSelect(blockId: string, label: string, options: Array<{ label: st
   } as AnyBlock;
 }
 
+/** In a series: this occurrence only (the default), or it and all that follow. */
+function seriesScope(blockId: string, label: string): AnyBlock {
+  const choices = [option("This meeting only", "this"), option("This and all following meetings", "following")];
+  return {
+    type: "input",
+    block_id: blockId,
+    label: plain(label),
+    element: { type: "radio_buttons", action_id: ACTION.input, options: choices, initial_option: choices[0] },
+  } as AnyBlock;
+}
+
 export function meetingModal(input: MeetingModalInput): View {
   const init = input.initial ?? {};
   const blocks: AnyBlock[] = [];
@@ -59,15 +70,7 @@ export function meetingModal(input: MeetingModalInput): View {
       element: { type: "external_select", action_id: ACTION.problemCommunity, min_query_length: 0, placeholder: plain("Search communities") },
     } as AnyBlock);
   }
-  if (input.inSeries) {
-    const choices = [option("This meeting only", "this"), option("This and all following meetings", "following")];
-    blocks.push({
-      type: "input",
-      block_id: MEETING_BLOCK.scope,
-      label: plain("Apply the change to"),
-      element: { type: "radio_buttons", action_id: ACTION.input, options: choices, initial_option: choices[0] },
-    } as AnyBlock);
-  }
+  if (input.inSeries) blocks.push(seriesScope(MEETING_BLOCK.scope, "Apply the change to"));
   blocks.push(
     textInput(MEETING_BLOCK.title, "Title", { initial: init.title, max: MEETING_LIMITS.titleMax, placeholder: "e.g. Starting a business: show and tell" }),
     {
@@ -131,15 +134,7 @@ export function meetingModal(input: MeetingModalInput): View {
 /** Asks whether to cancel one occurrence or the rest of the series, and what to tell people. */
 export function cancelMeetingModal(input: { title: string; inSeries: boolean; privateMetadata: string }): View {
   const blocks: AnyBlock[] = [context(`Cancelling *${esc(input.title)}*. Everyone who answered gets a message, and the announcement shows it is cancelled.`)];
-  if (input.inSeries) {
-    const choices = [option("This meeting only", "this"), option("This and all following meetings", "following")];
-    blocks.push({
-      type: "input",
-      block_id: CANCEL_MEETING_BLOCK.scope,
-      label: plain("Cancel"),
-      element: { type: "radio_buttons", action_id: ACTION.input, options: choices, initial_option: choices[0] },
-    } as AnyBlock);
-  }
+  if (input.inSeries) blocks.push(seriesScope(CANCEL_MEETING_BLOCK.scope, "Cancel"));
   blocks.push(textInput(CANCEL_MEETING_BLOCK.note, "Message to those who answered", { optional: true, multiline: true, max: 1000, placeholder: "e.g. We will share the slides in the channel instead." }));
   return {
     type: "modal",

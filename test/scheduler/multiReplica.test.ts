@@ -5,10 +5,9 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createStore } from "../../src/store";
-import { createTestDatabase, databaseKind, type TestDatabase } from "../support/databases";
+import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { FakeSlack } from "../support/fakeSlack";
 
-const postgres = databaseKind() === "postgresql";
 const NOW = "2026-03-02T10:00:00.000Z";
 const ROWS = 1000;
 const CHANNELS = 50;
@@ -41,7 +40,8 @@ function startReplica(name: string, env: Record<string, string>): Promise<{ chil
   });
 }
 
-(postgres ? describe : describe.skip)("three replicas on one PostgreSQL database", () => {
+// Runs in the postgresql jest project only (jest.config.js keeps it out of the SQLite one).
+describe("three replicas on one PostgreSQL database", () => {
   let slack: FakeSlack;
   let database: TestDatabase;
   let replicas: Array<Awaited<ReturnType<typeof startReplica>>>;
