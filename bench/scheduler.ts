@@ -142,10 +142,6 @@ async function digestBench(url: string): Promise<{ small: number; large: number;
 
 async function dispatcherBench(url: string, slack: FakeSlack): Promise<{ rows: number; seconds: number; perMessageMs: number; perSecond: number; sent: number }> {
   const store = createStore(url);
-  if (process.env.BENCH_WAL && url.startsWith("file:")) {
-    await store.db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await store.db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  }
   const due = new Date(NOW.getTime() - 60_000);
   for (let i = 0; i < DUE_ROWS; i += 1000) {
     await store.db.outboxMessage.createMany({

@@ -16,6 +16,7 @@ import type {
 import { UniqueViolation } from "./ports";
 import { checkDigestSchedule } from "./digests";
 import { REMINDER_OFFSETS } from "./meetingDraft";
+import { requireOrganiser } from "./organisers";
 import { editDistance, esc, nameKey, slugify } from "./text";
 
 export const LIST_PAGE_SIZE = 10;
@@ -234,10 +235,7 @@ export class CommunityService {
   /** The community's settings, for its organisers only. */
   async asOrganiser(communityId: string, actorId: string, doing: string): Promise<CommunityRecord> {
     const community = await this.byId(communityId);
-    const membership = await this.store.memberships.find(community.id, actorId);
-    if (membership?.status !== "active" || membership.role !== "organiser") {
-      throw new AppError("forbidden", `Only the organisers of *${esc(community.name)}* can ${doing}. Nothing was changed.`);
-    }
+    await requireOrganiser(this.store, community, actorId, doing);
     return community;
   }
 

@@ -4,7 +4,7 @@
 import { DateTime } from "luxon";
 import { ValidationError } from "./errors";
 import type { MeetingFields } from "./ports";
-import { ORDINAL_WORDS, validateMonthlyOrdinal, weekdayOrdinal, type RecurrenceRule } from "./recurrence";
+import { validateMonthlyOrdinal, weekdayOrdinal, type RecurrenceRule } from "./recurrence";
 import { normaliseName } from "./text";
 import { isValidTimezone } from "./timezones";
 
@@ -195,4 +195,3 @@ function checkRule(input: MeetingDraftInput, startsAt: Date | null, zone: string
   return { rule: { kind: "monthly", intervalMonths, ordinal }, note };
 }
 
-export { ORDINAL_WORDS };

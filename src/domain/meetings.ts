@@ -4,6 +4,7 @@ import type { Clock } from "./clock";
 import { AppError } from "./errors";
 import type { MeetingDraft } from "./meetingDraft";
 import type { CommunityRecord, MeetingRecord, RsvpAnswer, RsvpTally, SeriesRecord, Store, WorkspaceKey } from "./ports";
+import { isOrganiser } from "./organisers";
 import { occurrenceStart } from "./recurrence";
 import { replanReminders } from "./reminders";
 import { esc } from "./text";
@@ -147,8 +148,7 @@ export class MeetingService {
   async asEditor(workspace: WorkspaceKey, meetingId: string, actorId: string, doing: string): Promise<MeetingCard> {
     const card = await this.inWorkspace(workspace, meetingId);
     if (card.meeting.createdBy === actorId) return card;
-    const membership = await this.store.memberships.find(card.community.id, actorId);
-    if (membership?.status === "active" && membership.role === "organiser") return card;
+    if (isOrganiser(await this.store.memberships.find(card.community.id, actorId))) return card;
     throw new AppError("forbidden", `Only the organisers of *${esc(card.community.name)}*, or whoever scheduled it, can ${doing}. Nothing was changed.`);
   }
 
@@ -193,7 +193,8 @@ export class MeetingService {
       for (const later of await this.store.meetings.occurrences(series.id, meeting.occurrence + 1)) {
         if (later.status !== "scheduled") continue;
         if (ends) {
-          if (await this.store.meetings.cancel(later.id, now)) cancellations.push({ meeting: (await this.store.meetings.findById(later.id))!, tell: await this.store.meetings.respondents(later.id, ["going", "maybe", "not_going"]) });
+          const gone = await this.cancelOne(later.id, now);
+          if (gone) cancellations.push(gone);
           continue;
         }
         const startsAt = occurrenceStart(draft.rule, draft.startsAt, community.timezone, later.occurrence - meeting.occurrence);
@@ -226,8 +227,8 @@ export class MeetingService {
     }
     const cancellations: Cancellation[] = [];
     for (const target of targets) {
-      if (!(await this.store.meetings.cancel(target.id, now))) continue;
-      cancellations.push({ meeting: (await this.store.meetings.findById(target.id))!, tell: await this.store.meetings.respondents(target.id, ["going", "maybe", "not_going"]) });
+      const gone = await this.cancelOne(target.id, now);
+      if (gone) cancellations.push(gone);
     }
     if (!cancellations.length) throw new AppError("invalid_input", `*${esc(meeting.title)}* is already cancelled.`);
     for (const { meeting: gone } of cancellations) await replanReminders(this.store, gone, now);
@@ -240,6 +241,13 @@ export class MeetingService {
       at: now,
     });
     return cancellations;
+  }
+
+  /** Cancels one meeting if it is still scheduled, with everyone who answered (to be told); null if it was not. */
+  private async cancelOne(meetingId: string, now: Date): Promise<Cancellation | null> {
+    if (!(await this.store.meetings.cancel(meetingId, now))) return null;
+    const meeting = await this.store.meetings.findById(meetingId);
+    return meeting ? { meeting, tell: await this.store.meetings.respondents(meetingId, ["going", "maybe", "not_going"]) } : null;
   }
 
   /** Records Going / Maybe / Can't go; answering again replaces the answer. */

@@ -3,6 +3,7 @@ import type { Clock } from "./clock";
 import type { CommunityDirectory } from "./directory";
 import { AppError, ValidationError } from "./errors";
 import type { CommunityRecord, MembershipRecord, ObjectiveSummary, Store, WorkspaceKey } from "./ports";
+import { organiserIds } from "./organisers";
 import { checkProfile, type ProfileInput } from "./profiles";
 import { esc } from "./text";
 
@@ -65,9 +66,8 @@ export class MembershipService {
   }
 
   /** A community's active organisers' user ids. */
-  async organisers(communityId: string): Promise<string[]> {
-    const members = await this.deps.store.memberships.activeMembers(communityId);
-    return members.filter((m) => m.role === "organiser").map((m) => m.slackUserId);
+  organisers(communityId: string): Promise<string[]> {
+    return organiserIds(this.deps.store, communityId);
   }
 
   membership(communityId: string, slackUserId: string): Promise<MembershipRecord | null> {

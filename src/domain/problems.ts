@@ -1,6 +1,7 @@
 // Problems: log one, vote on it ("this affects us too"), read what its card shows.
 import type { Clock } from "./clock";
 import { AppError, ValidationError } from "./errors";
+import { organiserIds, requireOrganiser } from "./organisers";
 import { checkProblemDraft, type ProblemDraft } from "./problemDraft";
 import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, StatusChange, Store, VoteTally } from "./ports";
 import { esc } from "./text";
@@ -150,8 +151,7 @@ export class ProblemService {
   private async promotionSuggestion(card: ProblemCard, now: Date): Promise<string[]> {
     if (card.problem.status !== "open" || card.tally.organisations < card.community.problemThreshold) return [];
     if (!(await this.store.problems.claimPromotionSuggestion(card.problem.id, now))) return [];
-    const members = await this.store.memberships.activeMembers(card.community.id);
-    return members.filter((m) => m.role === "organiser").map((m) => m.slackUserId);
+    return organiserIds(this.store, card.community.id);
   }
 
   /** The problem's card, if the actor is one of its community's organisers (else a coded refusal). */
@@ -167,12 +167,8 @@ export class ProblemService {
     return this.store.problems.search(problem.communityId, query, problem.id, limit);
   }
 
-  /** The community's organisers only; anyone else gets a coded refusal naming the action. */
-  private async requireOrganiser(community: CommunityRecord, actorId: string, doing: string): Promise<void> {
-    const membership = await this.store.memberships.find(community.id, actorId);
-    if (membership?.status !== "active" || membership.role !== "organiser") {
-      throw new AppError("forbidden", `Only the organisers of *${esc(community.name)}* can ${doing}. Nothing was changed.`);
-    }
+  private requireOrganiser(community: CommunityRecord, actorId: string, doing: string): Promise<void> {
+    return requireOrganiser(this.store, community, actorId, doing);
   }
 
   /**

@@ -103,18 +103,25 @@ export class Dispatcher {
     const startedAt = this.elapsed();
     const overBudget = () => this.elapsed() - startedAt > this.settings.budgetMs;
     const running = new Set<Promise<void>>();
+    // Workers plan rows too (a reminder's DMs, an organiser alert): one that finishes while a
+    // claim is reading may have planned rows that claim missed, so it earns another look.
+    let finished = 0;
     while (!overBudget()) {
       const free = this.settings.concurrency - running.size;
       let claimed: OutboxRow[] = [];
+      const finishedBefore = finished;
       if (free > 0) {
         claimed = await outbox.claim(owner, clock.now(), this.settings.leaseMs, { targets: free, perTarget: this.settings.perTarget });
         counts.claimed += claimed.length;
         for (const rows of groupByTarget(claimed)) {
-          const work: Promise<void> = this.deliverTarget(rows, counts, overBudget).finally(() => running.delete(work));
+          const work: Promise<void> = this.deliverTarget(rows, counts, overBudget).finally(() => {
+            running.delete(work);
+            finished++;
+          });
           running.add(work);
         }
       }
-      if (!claimed.length && running.size === 0) break;
+      if (!claimed.length && running.size === 0 && finished === finishedBefore) break;
       // Wait for a channel to finish before claiming more (or, with nothing new, for all of them).
       if (running.size) await Promise.race(running);
     }

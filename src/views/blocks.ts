@@ -113,3 +113,36 @@ export function textInput(blockId: string, actionId: string, label: string, opts
     },
   } as AnyBlock;
 }
+
+export interface ChoiceInputOptions {
+  optional?: boolean;
+  hint?: string;
+}
+
+/** A static select block for a modal; `initial` is preselected when it is one of the options. */
+export function selectInput(blockId: string, actionId: string, label: string, options: Array<{ label: string; value: string }>, initial?: string, opts: ChoiceInputOptions = {}): AnyBlock {
+  const choices = options.map((o) => option(o.label, o.value));
+  const chosen = choices.find((c) => c.value === initial);
+  return {
+    type: "input",
+    block_id: blockId,
+    optional: opts.optional ?? false,
+    label: plain(label),
+    ...(opts.hint ? { hint: plain(opts.hint, 150) } : {}),
+    element: { type: "static_select", action_id: actionId, options: choices, ...(chosen ? { initial_option: chosen } : {}) },
+  } as AnyBlock;
+}
+
+/** A checkboxes block for a modal, with the options whose values are in `checked` ticked. */
+export function checkboxesInput(blockId: string, actionId: string, label: string, options: Array<{ label: string; value: string }>, checked: string[], opts: ChoiceInputOptions = {}): AnyBlock {
+  const choices = options.map((o) => option(o.label, o.value));
+  const ticked = choices.filter((c) => checked.includes(c.value ?? ""));
+  return {
+    type: "input",
+    block_id: blockId,
+    optional: opts.optional ?? true,
+    label: plain(label),
+    ...(opts.hint ? { hint: plain(opts.hint, 150) } : {}),
+    element: { type: "checkboxes", action_id: actionId, options: choices, ...(ticked.length ? { initial_options: ticked } : {}) },
+  } as AnyBlock;
+}

@@ -2,7 +2,7 @@
 import type { View } from "@slack/types";
 import { DEFAULT_DURATION, DURATIONS, MEETING_LIMITS, RECURRENCE_CHOICES, REMINDER_OFFSETS } from "../domain/meetingDraft";
 import { ORDINAL_WORDS, type MonthlyOrdinal } from "../domain/recurrence";
-import { context, esc, option, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
+import { checkboxesInput, context, esc, option, plain, selectInput, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
 import { durationText } from "./meetingCard";
 import { ACTION, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK } from "./ids";
 
@@ -31,17 +31,13 @@ function textInput(blockId: string, label: string, opts: TextInputOptions): AnyB
   return sharedTextInput(blockId, ACTION.input, label, opts);
 }
 
-function staticSelect(blockId: string, label: string, options: Array<{ label: string; value: string }>, initial: string | undefined, opts: { optional?: boolean; hint?: string } = {}): AnyBlock {
-  const choices = options.map((o) => option(o.label, o.value));
-  const chosen = choices.find((c) => c.value === initial);
-  return {
-    type: "input",
-    block_id: blockId,
-    optional: opts.optional ?? false,
-    label: plain(label),
-    ...(opts.hint ? { hint: plain(opts.hint, 150) } : {}),
-    element: { type: "static_select", action_id: ACTION.input, options: choices, ...(chosen ? { initial_option: chosen } : {}) },
-  } as AnyBlock;
+
+/** The reminder offsets as checkboxes, largest first (the meeting modal and the settings modal). */
+export function remindersInput(blockId: string, label: string, checked: number[], hint: string): AnyBlock {
+  const options = Object.entries(REMINDER_OFFSETS)
+    .sort(([a], [b]) => Number(b) - Number(a))
+    .map(([minutes, text]) => ({ label: text, value: minutes }));
+  return checkboxesInput(blockId, ACTION.input, label, options, checked.map(String), { hint });
 }
 
 /** In a series: this occurrence only (the default), or it and all that follow. */
@@ -80,8 +76,7 @@ export function meetingModal(input: MeetingModalInput): View {
       hint: plain("The date and time are read in the community's time zone; each member then sees it in their own.", 150),
       element: { type: "datetimepicker", action_id: ACTION.input, ...(init.startSeconds ? { initial_date_time: init.startSeconds } : {}) },
     } as AnyBlock,
-    staticSelect(
-      MEETING_BLOCK.duration,
+    selectInput(MEETING_BLOCK.duration, ACTION.input,
       "Length",
       DURATIONS.map((d) => ({ label: durationText(d), value: String(d) })),
       String(init.durationMinutes ?? DEFAULT_DURATION),
@@ -96,29 +91,17 @@ export function meetingModal(input: MeetingModalInput): View {
     } as AnyBlock,
     textInput(MEETING_BLOCK.place, "Place", { initial: init.place ?? undefined, optional: true, max: MEETING_LIMITS.placeMax, placeholder: "e.g. 10 South Colonnade, London, room 4.2" }),
     textInput(MEETING_BLOCK.agenda, "Agenda", { initial: init.agenda, optional: true, multiline: true, max: MEETING_LIMITS.agendaMax }),
-    staticSelect(MEETING_BLOCK.recurrence, "Repeats", RECURRENCE_CHOICES, init.recurrence ?? "none", {
+    selectInput(MEETING_BLOCK.recurrence, ACTION.input, "Repeats", RECURRENCE_CHOICES, init.recurrence ?? "none", {
       hint: input.inSeries ? "A new rule applies when you change this and all following meetings." : undefined,
     }),
-    staticSelect(
-      MEETING_BLOCK.ordinal,
+    selectInput(MEETING_BLOCK.ordinal, ACTION.input,
       "Week of the month (monthly only)",
       ([1, 2, 3, 4, 5, -1] as MonthlyOrdinal[]).map((o) => ({ label: ORDINAL_WORDS[o], value: String(o) })),
       init.ordinal ? String(init.ordinal) : undefined,
       { optional: true, hint: "Leave empty to use the start date's week, e.g. the second Tuesday." },
     ),
   );
-  const reminderOptions = Object.entries(REMINDER_OFFSETS)
-    .sort(([a], [b]) => Number(b) - Number(a))
-    .map(([minutes, label]) => option(label, minutes));
-  const chosen = reminderOptions.filter((o) => (init.reminderOffsets ?? []).includes(Number(o.value)));
-  blocks.push({
-    type: "input",
-    block_id: MEETING_BLOCK.reminders,
-    optional: true,
-    label: plain("Remind those going"),
-    hint: plain("Direct messages to everyone who answered Going or Maybe.", 150),
-    element: { type: "checkboxes", action_id: ACTION.input, options: reminderOptions, ...(chosen.length ? { initial_options: chosen } : {}) },
-  } as AnyBlock);
+  blocks.push(remindersInput(MEETING_BLOCK.reminders, "Remind those going", init.reminderOffsets ?? [], "Direct messages to everyone who answered Going or Maybe."));
 
   return {
     type: "modal",

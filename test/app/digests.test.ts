@@ -137,6 +137,15 @@ describe("the weekly digest", () => {
     at("2026-03-09T09:00:00Z");
     await h.app.tick();
     expect(digestPosts().map((c) => c.args.channel)).toEqual([channel, "U0BOB"]);
+    // Asking again stops it: the next week's digest goes to the channel only.
+    await h.interact(blockAction({ user: "U0BOB", actionId: ACTION.digestDm, value: communityId, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.digestActions }));
+    expect(h.slack.responses.at(-1)!.body.text).toMatch(/no longer get/);
+    expect((await h.db.membership.findFirstOrThrow({ where: { communityId, slackUserId: "U0BOB" } })).digestByDm).toBe(false);
+    await logProblem("U0BOB", "Something new for the second week");
+    h.slack.reset();
+    at("2026-03-16T09:00:00Z");
+    await h.app.tick();
+    expect(digestPosts().map((c) => c.args.channel)).toEqual([channel]);
     // A non-member cannot subscribe.
     await h.interact(blockAction({ user: "U0ERIN", actionId: ACTION.digestDm, value: communityId, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.digestActions }));
     expect(h.slack.responses.at(-1)!.body.text).toMatch(/Only members/);
