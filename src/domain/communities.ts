@@ -173,6 +173,13 @@ export class CommunityService {
    */
   async resolve(workspace: WorkspaceKey, query: string, channelId: string | undefined, usage: string): Promise<CommunityRecord> {
     const workspaceId = await this.workspaceId(workspace);
+    // A channel mention ("/community info #sc-x" arrives as "<#C123|sc-x>"): the community of that channel.
+    const channel = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(query.trim());
+    if (channel) {
+      const owner = await this.inChannel(workspace, channel[1]);
+      if (owner) return owner;
+      throw new AppError("not_found", `No community uses <#${channel[1]}> as its channel. \`/community list\` shows them all.`);
+    }
     const wanted = query.trim().replace(/^#/, "");
     if (!wanted) {
       const here = await this.inChannel(workspace, channelId);

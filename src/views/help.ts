@@ -1,4 +1,4 @@
-import { actions, button, context, esc, header, section, type AnyBlock } from "./blocks";
+import { actions, button, context, esc, header, LIMITS, section, type AnyBlock } from "./blocks";
 import { ACTION, COMMAND } from "./ids";
 
 export const SERVICE_MANUAL_URL = "https://www.gov.uk/service-manual/design/setting-up-a-service-community";
@@ -34,7 +34,16 @@ export function helpMessage(entries: HelpEntry[], options: HelpOptions = {}): { 
         "such as *Starting a business*, to solve the problems they share.",
     ),
   );
-  blocks.push(section(entries.map((e) => `\`${e.usage}\`\n${e.summary}`).join("\n\n")));
+  // A section holds 3000 characters: the list is split across as many as it needs.
+  let chunk = "";
+  for (const entry of entries.map((e) => `\`${e.usage}\`\n${e.summary}`)) {
+    if (chunk && chunk.length + 2 + entry.length > LIMITS.sectionText) {
+      blocks.push(section(chunk));
+      chunk = "";
+    }
+    chunk = chunk ? `${chunk}\n\n${entry}` : entry;
+  }
+  if (chunk) blocks.push(section(chunk));
   blocks.push(actions(undefined, button("Create a community", ACTION.openCreateModal, "help", "primary")));
   blocks.push(context(`New to service communities? Read <${SERVICE_MANUAL_URL}|How to set up a service community> in the GOV.UK Service Manual.`));
   return { text, blocks };

@@ -5,6 +5,7 @@ import { helpMessage } from "../../views/help";
 import { COMMAND } from "../../views/ids";
 import { ephemeral, errorText } from "../replies";
 import type { Services } from "../services";
+import { parseCommandText } from "./commandText";
 import { findSubcommand, helpEntries, subcommands } from "./registry";
 import type { Reply } from "./subcommand";
 
@@ -56,7 +57,7 @@ export function registerCommands(app: App, services: Services, settings: Command
   app.command(COMMAND, async ({ command, ack, respond, client, context }) => {
     const text = command.text.trim();
     const [word = "help"] = text.split(/\s+/);
-    const args = text.slice(word.length).trim();
+    const { args, users: mentionedUsers } = parseCommandText(text.slice(word.length));
     const subcommand = text ? findSubcommand(word) : findSubcommand("help");
 
     if (!subcommand) {
@@ -64,7 +65,7 @@ export function registerCommands(app: App, services: Services, settings: Command
       await ack(ephemeral(message.text, message.blocks));
       return;
     }
-    const ctx = { args, command, respond, client, context, services };
+    const ctx = { args, mentionedUsers, command, respond, client, context, services };
     if (subcommand.reply) {
       await answer(subcommand.reply(ctx), ack as Ack, respond);
       return;

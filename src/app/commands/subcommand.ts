@@ -5,8 +5,10 @@ import type { Services } from "../services";
 
 /** What a subcommand handler receives: the parsed arguments and Bolt's tools. */
 export interface SubcommandContext {
-  /** Everything after the subcommand word, trimmed. */
+  /** Everything after the subcommand word, trimmed, without user mentions (see commandText.ts). */
   args: string;
+  /** Users mentioned in the command ("/community invite @bob @carol"), in order. */
+  mentionedUsers: string[];
   command: SlackCommandMiddlewareArgs["command"];
   respond: RespondFn;
   client: WebClient;
