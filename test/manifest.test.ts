@@ -35,7 +35,7 @@ type Manifest = {
 };
 
 // What the app calls today; a feature that needs a new scope adds it here and in manifest.yml.
-const EXPECTED_BOT_SCOPES = ["channels:join", "channels:manage", "channels:read", "chat:write", "commands", "users:read"];
+const EXPECTED_BOT_SCOPES = ["channels:join", "channels:manage", "channels:read", "chat:write", "commands", "users:read", "users:read.email"];
 
 function loadManifest(): Manifest {
   return parse(readFileSync(join(ROOT, "manifest.yml"), "utf8")) as Manifest;
@@ -99,7 +99,7 @@ describe("Slack app manifest (manifest.yml)", () => {
 
   it("subscribes to the events the app handles", () => {
     const events = manifest.settings?.event_subscriptions;
-    expect(events?.bot_events).toEqual(["app_home_opened"]);
+    expect(events?.bot_events).toEqual(["app_home_opened", "member_joined_channel"]);
     expect(events?.request_url).toMatch(/\/slack\/events$/);
   });
 
