@@ -16,6 +16,7 @@ const projects = [
     ...base,
     displayName: "sqlite",
     globalSetup: "<rootDir>/test/support/globalSetupSqlite.ts",
+    globalTeardown: "<rootDir>/test/support/globalTeardownSqlite.ts",
     // Several replicas need PostgreSQL: SQLite is the one-process database.
     testPathIgnorePatterns: ["/test/scheduler/multiReplica\\.test\\.ts$"],
     setupFiles: ["<rootDir>/test/support/useSqlite.ts"],

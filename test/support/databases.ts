@@ -10,8 +10,23 @@ import { Client } from "pg";
 
 export const ROOT = path.resolve(__dirname, "../..");
 const WORK_DIR = path.join(os.tmpdir(), "service-communities-tests");
-export const SQLITE_TEMPLATE = path.join(WORK_DIR, "template.db");
-export const PG_TEMPLATE = "sc_test_template";
+
+/**
+ * The templates are named after the jest run (globalSetup sets the id; the
+ * workers inherit it), so two runs at once on one machine (two engineers, two
+ * CI jobs) never copy, or drop, each other's template.
+ */
+function runId(): string {
+  return (process.env.SC_TEST_RUN ??= `${process.pid}`);
+}
+
+export function sqliteTemplate(): string {
+  return path.join(WORK_DIR, `template-${runId()}.db`);
+}
+
+export function pgTemplate(): string {
+  return `sc_test_template_${runId()}`;
+}
 
 export type DatabaseKind = "sqlite" | "postgresql";
 
@@ -52,13 +67,13 @@ export async function adminQuery(sql: string): Promise<void> {
 export async function prepareTemplate(kind: DatabaseKind): Promise<void> {
   if (kind === "sqlite") {
     fs.mkdirSync(WORK_DIR, { recursive: true });
-    fs.rmSync(SQLITE_TEMPLATE, { force: true });
-    migrate(`file:${SQLITE_TEMPLATE}`);
+    fs.rmSync(sqliteTemplate(), { force: true });
+    migrate(`file:${sqliteTemplate()}`);
     return;
   }
-  await adminQuery(`DROP DATABASE IF EXISTS ${PG_TEMPLATE} WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE ${PG_TEMPLATE}`);
-  migrate(withDatabase(postgresAdminUrl(), PG_TEMPLATE));
+  await adminQuery(`DROP DATABASE IF EXISTS ${pgTemplate()} WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE ${pgTemplate()}`);
+  migrate(withDatabase(postgresAdminUrl(), pgTemplate()));
 }
 
 export interface TestDatabase {
@@ -71,14 +86,14 @@ export async function createTestDatabase(kind: DatabaseKind = databaseKind()): P
   const id = crypto.randomBytes(6).toString("hex");
   if (kind === "sqlite") {
     const file = path.join(WORK_DIR, `test-${id}.db`);
-    fs.copyFileSync(SQLITE_TEMPLATE, file);
+    fs.copyFileSync(sqliteTemplate(), file);
     return { kind, url: `file:${file}`, drop: async () => fs.rmSync(file, { force: true }) };
   }
   const name = `sc_test_${id}`;
   // Cloning needs the template to be idle; two clones at once can collide, so retry.
   for (let attempt = 0; ; attempt++) {
     try {
-      await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE}`);
+      await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${pgTemplate()}`);
       break;
     } catch (error) {
       if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;

@@ -1,5 +1,5 @@
-import { adminQuery, PG_TEMPLATE } from "./databases";
+import { adminQuery, pgTemplate } from "./databases";
 
 export default async function globalTeardown(): Promise<void> {
-  await adminQuery(`DROP DATABASE IF EXISTS ${PG_TEMPLATE} WITH (FORCE)`);
+  await adminQuery(`DROP DATABASE IF EXISTS ${pgTemplate()} WITH (FORCE)`);
 }

@@ -1,0 +1,7 @@
+import fs from "node:fs";
+import { sqliteTemplate } from "./databases";
+
+// The run's template is its own (see databases.ts), so it goes when the run ends.
+export default async function globalTeardown(): Promise<void> {
+  fs.rmSync(sqliteTemplate(), { force: true });
+}
