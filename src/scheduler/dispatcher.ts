@@ -173,7 +173,9 @@ export class Dispatcher {
     await this.deps.pacer.wait(row.target);
     try {
       await this.deps.send(row.target, outcome.message);
+      this.deps.pacer.finished(row.target);
     } catch (error) {
+      this.deps.pacer.finished(row.target);
       const failure = classify(error);
       if (failure.type === "rate_limited") {
         const availableAt = new Date(clock.now().getTime() + failure.retryAfterMs);

@@ -22,6 +22,16 @@ export class Pacer {
     if (this.last.size > 10_000) this.forgetIdle();
   }
 
+  /**
+   * Marks that `target`'s message has been answered: its next slot counts from
+   * now, not from when this one started, so Slack sees the full gap between
+   * two messages however long the first took to reach it.
+   */
+  finished(target: string): void {
+    const slot = this.last.get(target);
+    if (slot !== undefined) this.last.set(target, Math.max(slot, this.now()));
+  }
+
   private forgetIdle(): void {
     const cutoff = this.now() - this.intervalMs;
     for (const [target, at] of this.last) if (at < cutoff) this.last.delete(target);
