@@ -9,10 +9,15 @@ import type { Config } from "../config";
 import { systemClock, type Clock } from "../domain/clock";
 import { CommunityService } from "../domain/communities";
 import { CommunityDirectory } from "../domain/directory";
+import { CoverageService } from "../domain/coverage";
+import { OnboardingService } from "../domain/onboarding";
 import { DigestService } from "../domain/digests";
+import { GroupService } from "../domain/groups";
 import { MeetingService } from "../domain/meetings";
 import { MembershipService } from "../domain/memberships";
+import { InvitationService } from "../domain/invitations";
 import { ProblemService } from "../domain/problems";
+import { RoleService } from "../domain/roles";
 import type { Store } from "../domain/ports";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
@@ -99,14 +104,21 @@ export function createApp(deps: AppDependencies): RunningApp {
   const socketMode = Boolean(config.slackAppToken);
   const directory = new CommunityDirectory({ store, clock });
   const meetings = new MeetingService({ store, clock });
+  const communities = new CommunityService({ store, clock, directory });
+  const memberships = new MembershipService({ store, clock, directory });
   // Socket Mode has no signing secret; the bot token then keys the links.
   const calendarLinks = new CalendarLinks(config.publicUrl, config.slackSigningSecret ?? config.slackBotToken);
   const services: Services = {
-    communities: new CommunityService({ store, clock, directory }),
-    memberships: new MembershipService({ store, clock, directory }),
+    communities,
+    memberships,
+    invitations: new InvitationService({ store, clock, communities, memberships }),
     problems: new ProblemService({ store, clock }),
+    roles: new RoleService({ store, clock, directory }),
     meetings,
     digests: new DigestService({ store, clock }),
+    groups: new GroupService({ store, clock }),
+    coverage: new CoverageService({ store }),
+    onboarding: new OnboardingService({ store, clock }),
     calendarLinks,
     meetingMessages: new MeetingMessages({ meetings, calendarLinks, logger }),
     clock,

@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import { HOME_MEETINGS_SHOWN } from "../domain/meetings";
 import type { WorkspaceKey } from "../domain/ports";
-import { homeView } from "../views/home";
+import { HOME_COMMUNITIES_SHOWN, homeView } from "../views/home";
 import type { Services } from "./services";
 
 /** Draws a person's App Home: their next meetings and their communities. */
@@ -10,5 +10,8 @@ export async function publishHome(client: WebClient, services: Services, workspa
     services.memberships.home(workspace, userId),
     services.meetings.upcomingFor(workspace, userId, HOME_MEETINGS_SHOWN),
   ]);
-  await client.views.publish({ user_id: userId, view: homeView(entries, upcoming.items, (id) => services.calendarLinks.url(id)) });
+  // Coverage of the shown communities the reader organises: a fixed number of reads for all of them.
+  const coverage = await services.coverage.forOrganiser(entries.slice(0, HOME_COMMUNITIES_SHOWN));
+  const communities = entries.map((e) => ({ ...e, coverage: coverage.get(e.community.id) }));
+  await client.views.publish({ user_id: userId, view: homeView(communities, upcoming.items, (id) => services.calendarLinks.url(id)) });
 }

@@ -29,6 +29,11 @@ const meetingMetadata = z.object({
 export type MeetingMetadata = z.infer<typeof meetingMetadata>;
 const meetingRefMetadata = z.object({ meetingId: z.string().max(40) });
 const settingsMetadata = z.object({ communityId: z.string().max(40) });
+/** The create-group form: the community the group belongs to. */
+const groupMetadata = z.object({ communityId: z.string().max(40) });
+/** The invitation form: the community, once chosen (the message is written for it). */
+const inviteMetadata = z.object({ communityId: z.string().max(40).optional() });
+const invitationRefMetadata = z.object({ invitationId: z.string().max(40) });
 
 function parse<T>(schema: z.ZodType<T>, raw: string | undefined): T {
   try {
@@ -47,7 +52,11 @@ export const metadata = {
   meeting: { write: (m: MeetingMetadata) => JSON.stringify(m), read: (raw?: string) => parse(meetingMetadata, raw) },
   /** The meeting a modal acts on (cancel). */
   meetingRef: { write: (m: z.infer<typeof meetingRefMetadata>) => JSON.stringify(m), read: (raw?: string) => parse(meetingRefMetadata.partial(), raw) },
+  invite: { write: (m: z.infer<typeof inviteMetadata>) => JSON.stringify(m), read: (raw?: string) => parse(inviteMetadata, raw) },
+  /** The invitation an Accept form answers. */
+  invitationRef: { write: (m: z.infer<typeof invitationRefMetadata>) => JSON.stringify(m), read: (raw?: string) => parse(invitationRefMetadata.partial(), raw) },
   settings: { write: (m: z.infer<typeof settingsMetadata>) => JSON.stringify(m), read: (raw?: string) => parse(settingsMetadata.partial(), raw) },
+  group: { write: (m: z.infer<typeof groupMetadata>) => JSON.stringify(m), read: (raw?: string) => parse(groupMetadata.partial(), raw) },
   /** The problem a modal acts on (edit, objective, duplicate), and the duplicate picker reads it too. */
   problemRef: {
     write: (m: ProblemRefMetadata) => JSON.stringify(m),

@@ -32,6 +32,9 @@ export function readViewState(view: ViewOutput): Record<string, FieldValue> {
         case "users_select":
           out[blockId] = (e.selected_user as string | undefined) ?? null;
           break;
+        case "multi_users_select":
+          out[blockId] = (e.selected_users as string[] | undefined) ?? [];
+          break;
         case "datepicker":
           out[blockId] = (e.selected_date as string | null | undefined) ?? null;
           break;

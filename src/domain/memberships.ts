@@ -29,7 +29,8 @@ export class MembershipService {
     const now = this.deps.clock.now();
     const { membership, before } = await this.deps.store.memberships.join(community.id, slackUserId, profile, now);
     const alreadyMember = before === "active";
-    const rejoined = before === "left";
+    // Whether they left or an organiser removed them, coming back is a rejoin.
+    const rejoined = before === "left" || before === "removed";
     this.deps.directory.invalidate(community.workspaceId, slackUserId);
     await this.deps.store.audit.record({
       workspaceId: community.workspaceId,

@@ -9,9 +9,12 @@ export function isOrganiser(membership: MembershipRecord | null): boolean {
 
 /** The community's organisers only; anyone else gets a coded refusal naming the action. */
 export async function requireOrganiser(store: Store, community: CommunityRecord, actorId: string, doing: string): Promise<void> {
-  if (!isOrganiser(await store.memberships.find(community.id, actorId))) {
-    throw new AppError("forbidden", `Only the organisers of *${esc(community.name)}* can ${doing}. Nothing was changed.`);
-  }
+  if (!isOrganiser(await store.memberships.find(community.id, actorId))) throw organisersOnly(community, doing);
+}
+
+/** The refusal requireOrganiser throws, for when a store finds the actor is no longer an organiser. */
+export function organisersOnly(community: CommunityRecord, doing: string): AppError {
+  return new AppError("forbidden", `Only the organisers of *${esc(community.name)}* can ${doing}. Nothing was changed.`);
 }
 
 /** A community's active organisers' user ids. */

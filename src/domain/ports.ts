@@ -250,6 +250,16 @@ export interface MembershipStore {
    * organisers leaving at once cannot leave it with none.
    */
   leave(communityId: string, slackUserId: string, now: Date): Promise<"left" | "last_organiser" | "not_member">;
+  /**
+   * Makes an active member an organiser. Like stepDown() and remove(), checked
+   * and written under the same lock as leave(); "forbidden": the actor is not
+   * (or no longer) an active organiser.
+   */
+  promote(communityId: string, actorId: string, targetId: string, now: Date): Promise<"promoted" | "already_organiser" | "not_member" | "forbidden">;
+  /** An organiser goes back to being a member, unless they are the last organiser. */
+  stepDown(communityId: string, slackUserId: string, now: Date): Promise<"stepped_down" | "not_organiser" | "last_organiser">;
+  /** Marks an active member removed (an organiser only if another remains). The caller refuses actor === target. */
+  remove(communityId: string, actorId: string, targetId: string, now: Date): Promise<"removed" | "not_member" | "last_organiser" | "forbidden">;
   activeMembers(communityId: string): Promise<MembershipRecord[]>;
   /** Ids of the communities in the workspace where the user is an active member. */
   activeCommunityIds(workspaceId: string, slackUserId: string): Promise<string[]>;
@@ -452,6 +462,19 @@ export interface RunStore {
   prune(before: Date): Promise<void>;
 }
 
+/**
+ * The reads behind "who is in, who is missing" for several communities at
+ * once (App Home): each one grouped query, however many communities or members.
+ */
+export interface CoverageStore {
+  /** Active members per community and organisation as stored (an id, or "other" with the typed name). */
+  organisations(communityIds: string[]): Promise<Array<{ communityId: string; organisation: string; organisationOther: string | null; members: number }>>;
+  /** Active members per community and profession as stored. */
+  professions(communityIds: string[]): Promise<Array<{ communityId: string; profession: string; professionOther: string | null; members: number }>>;
+  /** Organisations named on the communities' problems in these statuses, with how many such problems name each. */
+  problemOrganisations(communityIds: string[], statuses: ProblemStatus[]): Promise<Array<{ communityId: string; organisation: string; problems: number }>>;
+}
+
 export interface DigestProblem {
   id: string;
   title: string;
@@ -475,6 +498,96 @@ export interface DigestStore {
   scheduled(): Promise<CommunityRecord[]>;
 }
 
+export type InvitationStatus = "pending" | "accepted" | "declined" | "expired" | "undelivered";
+
+export interface InvitationRecord {
+  id: string;
+  communityId: string;
+  inviterId: string;
+  inviteeId: string;
+  /** The address the inviter typed, when the invitee was found by email. */
+  email: string | null;
+  message: string;
+  status: InvitationStatus;
+  requestId: string | null;
+  dmChannelId: string | null;
+  dmTs: string | null;
+  createdAt: Date;
+  respondedAt: Date | null;
+}
+
+export interface NewInvitation {
+  communityId: string;
+  inviterId: string;
+  inviteeId: string;
+  email: string | null;
+  message: string;
+  requestId: string | null;
+}
+
+export interface InvitationStore {
+  /**
+   * Creates a pending invitation for each person who has none pending for the
+   * community. Safe when several people invite the same person at once: one
+   * pending invitation a person and community (a unique key), the rest are
+   * returned in `alreadyPending`.
+   */
+  create(rows: NewInvitation[], now: Date): Promise<{ created: InvitationRecord[]; alreadyPending: string[] }>;
+  findById(invitationId: string): Promise<InvitationRecord | null>;
+  /** The invitations one modal submission made (a double-clicked submit is recognised). */
+  byRequestId(requestId: string): Promise<InvitationRecord[]>;
+  /** Which of these people have a pending invitation to the community. */
+  pendingInvitees(communityId: string, slackUserIds: string[]): Promise<string[]>;
+  setDm(invitationId: string, channelId: string, ts: string): Promise<void>;
+  /** Moves a pending invitation to `to`; false if it was no longer pending (answered, expired). */
+  settle(invitationId: string, to: Exclude<InvitationStatus, "pending">, now: Date): Promise<boolean>;
+}
+
+/** A sub-group of a community, focused on one area (e.g. user research). */
+export interface GroupRecord {
+  id: string;
+  communityId: string;
+  name: string;
+  focus: string;
+  slackChannelId: string | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export interface NewGroup {
+  communityId: string;
+  name: string;
+  nameKey: string;
+  focus: string;
+  createdBy: string;
+  now: Date;
+}
+
+export interface GroupStore {
+  /** Stores the group with its creator as first member. Throws UniqueViolation("name") when the community has the name. */
+  create(input: NewGroup): Promise<GroupRecord>;
+  /** Removes a group that never got the channel it was meant to have (its creation failed half-way). */
+  discard(groupId: string): Promise<void>;
+  setChannel(groupId: string, channelId: string): Promise<GroupRecord>;
+  findById(groupId: string): Promise<GroupRecord | null>;
+  findByNameKey(communityId: string, nameKey: string): Promise<GroupRecord | null>;
+  /** Groups of the workspace's active communities with this name key, in any community. */
+  findByNameKeyInWorkspace(workspaceId: string, nameKey: string): Promise<GroupRecord[]>;
+  /** Groups of the workspace's active communities that talk in this channel. */
+  findByChannel(workspaceId: string, channelId: string): Promise<GroupRecord[]>;
+  /** A community's groups, by name. */
+  list(communityId: string): Promise<GroupRecord[]>;
+  /**
+   * Each of the community's groups' members who are still active members of
+   * the community, earliest first (someone who left the community drops out).
+   */
+  members(communityId: string): Promise<Map<string, string[]>>;
+  /** False when they were already in it. Safe when one person joins twice at once (one row a person). */
+  addMember(groupId: string, slackUserId: string, now: Date): Promise<boolean>;
+  /** False when they were not in it. */
+  removeMember(groupId: string, slackUserId: string): Promise<boolean>;
+}
+
 export interface AuditStore {
   record(entry: AuditEntry): Promise<void>;
 }
@@ -487,6 +600,9 @@ export interface Store {
   outbox: OutboxStore;
   runs: RunStore;
   digests: DigestStore;
+  coverage: CoverageStore;
+  groups: GroupStore;
+  invitations: InvitationStore;
   audit: AuditStore;
   /** True when the database answers. */
   ping(): Promise<boolean>;

@@ -24,7 +24,8 @@ export const LINKED_CONTACT_METHODS = ["mailing_list", "regular_calls", "trello"
 export const ROLES = { organiser: "Organiser", member: "Member" } as const;
 export type Role = keyof typeof ROLES;
 
-export type MembershipStatus = "active" | "left";
+/** "removed": an organiser removed them. Anything but "active" counts as not a member, and may join again. */
+export type MembershipStatus = "active" | "left" | "removed";
 
 export function isMeetingCadence(value: string): value is MeetingCadence {
   return Object.hasOwn(MEETING_CADENCES, value);

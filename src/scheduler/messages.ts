@@ -3,10 +3,15 @@
 // under its new name), and a row whose moment has passed is skipped.
 import { DIGEST_KINDS, DIGEST_USEFUL_FOR_MS } from "../domain/digests";
 import { reminderDeliveries, reminderObsolete, REMINDER_KINDS, type ReminderPayload } from "../domain/reminders";
+import { AppError } from "../domain/errors";
+import { INVITATION_KINDS } from "../domain/invitations";
+import { ONBOARDING_KIND, onboardingObsolete } from "../domain/onboarding";
 import type { NewOutboxRow, OutboxRow } from "../domain/ports";
 import type { Services } from "../app/services";
 import { esc } from "../views/blocks";
 import { digestMessage } from "../views/digest";
+import { invitationDm } from "../views/invitations";
+import { onboardingDm } from "../views/onboarding";
 import { reminderDm, reminderNote } from "../views/reminders";
 import type { Outcome } from "./dispatcher";
 
@@ -29,7 +34,7 @@ const WHY: Record<string, string> = {
   cannot_dm_bot: "that account is a bot",
 };
 
-type Needs = Pick<Services, "meetings" | "digests" | "communities" | "memberships" | "calendarLinks" | "clock">;
+type Needs = Pick<Services, "meetings" | "digests" | "communities" | "memberships" | "invitations" | "calendarLinks" | "clock">;
 
 export class OutboxMessages {
   constructor(private readonly services: Needs) {}
@@ -45,6 +50,12 @@ export class OutboxMessages {
         return this.digest(row);
       case ALERT_KIND:
         return { kind: "send", message: { text: String(row.payload.text ?? "") } };
+      case ONBOARDING_KIND:
+        return this.onboarding(row);
+      case INVITATION_KINDS.reminder:
+        return this.invitationReminder(row);
+      case INVITATION_KINDS.expiry:
+        return this.invitationExpiry(row);
       default:
         return { kind: "skip", reason: `unknown kind ${row.kind}` };
     }
@@ -97,9 +108,48 @@ export class OutboxMessages {
     return { kind: "send", message, then };
   }
 
+  /** The welcome DM, unless they joined the community (or it went) since it was planned. */
+  private async onboarding(row: OutboxRow): Promise<Outcome> {
+    const { communities, memberships } = this.services;
+    // Only "no such community" means skip; a database error is thrown, so the row is retried.
+    const community = await communities.byId(row.subjectId ?? "").catch((error: unknown) => {
+      if (error instanceof AppError) return null;
+      throw error;
+    });
+    const membership = community ? await memberships.membership(community.id, row.target) : null;
+    const obsolete = onboardingObsolete(community, membership);
+    if (obsolete || !community) return { kind: "skip", reason: obsolete ?? "the community no longer exists" };
+    return { kind: "send", message: onboardingDm(await communities.charter(community.id)) };
+  }
+
+  /** The one-week nudge to an invitee, with the buttons again, unless they have answered. */
+  private async invitationReminder(row: OutboxRow): Promise<Outcome> {
+    const invitation = await this.services.invitations.stillPending(row.subjectId ?? "");
+    if (!invitation) return { kind: "skip", reason: "the invitation was answered" };
+    return { kind: "send", message: invitationDm(await this.services.invitations.card(invitation), { reminder: true }) };
+  }
+
+  /** After 30 days unanswered the invitation expires, and the inviter hears so. */
+  private async invitationExpiry(row: OutboxRow): Promise<Outcome> {
+    const invitation = await this.services.invitations.expire(row.subjectId ?? "");
+    if (!invitation) return { kind: "skip", reason: "the invitation was answered" };
+    const community = await this.services.communities.byId(invitation.communityId).catch(() => null);
+    if (!community) return { kind: "skip", reason: "the community no longer exists" };
+    return {
+      kind: "send",
+      message: {
+        text:
+          `Your invitation to <@${invitation.inviteeId}> to join *${esc(community.name)}* has expired: 30 days passed without an answer. ` +
+          `If you still think they could help, invite them again (type \`/community invite\` and choose them), or get in touch another way.`,
+      },
+    };
+  }
+
   /** One DM to each organiser, once per target and error (the dedupe key). */
   async alertFor(row: OutboxRow, code: string): Promise<NewOutboxRow[]> {
-    if (row.kind === ALERT_KIND || !row.communityId) return [];
+    // A welcome that cannot be delivered (the newcomer is a bot, or was deactivated) is not the organisers' problem.
+    // Nor is an invitation's reminder or expiry note: the invitee or inviter is a person, not the community's channel.
+    if (row.kind === ALERT_KIND || row.kind === ONBOARDING_KIND || row.kind.startsWith("invitation_") || !row.communityId) return [];
     const { communities, memberships, clock } = this.services;
     let community;
     try {

@@ -1,6 +1,9 @@
 import type { AuditEntry, AuditStore, Store } from "../domain/ports";
 import { PrismaCommunityStore } from "./communityStore";
+import { PrismaCoverageStore } from "./coverageStore";
 import { PrismaDigestStore } from "./digestStore";
+import { PrismaGroupStore } from "./groupStore";
+import { PrismaInvitationStore } from "./invitationStore";
 import { PrismaMeetingStore } from "./meetingStore";
 import { PrismaMembershipStore } from "./membershipStore";
 import { PrismaOutboxStore, PrismaRunStore } from "./outboxStore";
@@ -37,6 +40,9 @@ export function createStore(databaseUrl: string, options: { observe?: (db: Db) =
     outbox: new PrismaOutboxStore(db),
     runs: new PrismaRunStore(db),
     digests: new PrismaDigestStore(db),
+    coverage: new PrismaCoverageStore(db),
+    groups: new PrismaGroupStore(db),
+    invitations: new PrismaInvitationStore(db),
     audit: new PrismaAuditStore(db),
     async ping() {
       try {

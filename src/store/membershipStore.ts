@@ -9,6 +9,30 @@ function toMembershipRecord(row: MembershipRow): MembershipRecord {
   return { ...row, role: row.role as Role, status: row.status as MembershipStatus };
 }
 
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Whether the community has one active organiser (or none): read under the community's lock. */
+async function isLastOrganiser(tx: Tx, communityId: string): Promise<boolean> {
+  return (await tx.membership.count({ where: { communityId, role: "organiser", status: "active" } })) <= 1;
+}
+
+/**
+ * Takes the community's lock, then reads whether the actor is (still) an
+ * active organiser and the target's active membership, if they have one.
+ */
+async function lockForChange(tx: Tx, communityId: string, actorId: string, targetId: string, now: Date) {
+  await tx.community.update({ where: { id: communityId }, data: { updatedAt: now } });
+  const find = (slackUserId: string) => tx.membership.findUnique({ where: { communityId_slackUserId: { communityId, slackUserId } } });
+  const actor = await find(actorId);
+  const target = await find(targetId);
+  return { actorIsOrganiser: actor?.status === "active" && actor.role === "organiser", target: target?.status === "active" ? target : null };
+}
+
+/** Someone who stops being a member leaves the community's groups too: rejoining later starts afresh. */
+async function leaveGroups(tx: Tx, communityId: string, slackUserId: string): Promise<void> {
+  await tx.groupMember.deleteMany({ where: { slackUserId, group: { communityId } } });
+}
+
 export class PrismaMembershipStore implements MembershipStore {
   constructor(private readonly db: Db) {}
 
@@ -41,11 +65,9 @@ export class PrismaMembershipStore implements MembershipStore {
       await tx.community.update({ where: { id: communityId }, data: { updatedAt: now } });
       const member = await tx.membership.findUnique({ where: { communityId_slackUserId: { communityId, slackUserId } } });
       if (!member || member.status !== "active") return "not_member";
-      if (member.role === "organiser") {
-        const organisers = await tx.membership.count({ where: { communityId, role: "organiser", status: "active" } });
-        if (organisers <= 1) return "last_organiser";
-      }
+      if (member.role === "organiser" && (await isLastOrganiser(tx, communityId))) return "last_organiser";
       await tx.membership.update({ where: { id: member.id }, data: { status: "left", leftAt: now } });
+      await leaveGroups(tx, communityId, slackUserId);
       return "left";
     });
   }
@@ -82,5 +104,46 @@ export class PrismaMembershipStore implements MembershipStore {
       membership: toMembershipRecord(membership),
       memberCount: community._count.memberships,
     }));
+  }
+
+  // Role changes and removals take the same lock as join() and leave(): the
+  // community row is touched first, so two organisers stepping down (or
+  // removing each other) at once apply one after the other and the count of
+  // organisers each one checks is the count after the other's change. The
+  // actor is checked again under the lock: they may have stepped down since.
+
+  async promote(communityId: string, actorId: string, targetId: string, now: Date): Promise<"promoted" | "already_organiser" | "not_member" | "forbidden"> {
+    return this.db.$transaction(async (tx) => {
+      const { actorIsOrganiser, target } = await lockForChange(tx, communityId, actorId, targetId, now);
+      if (!actorIsOrganiser) return "forbidden";
+      if (!target) return "not_member";
+      if (target.role === "organiser") return "already_organiser";
+      await tx.membership.update({ where: { id: target.id }, data: { role: "organiser" } });
+      return "promoted";
+    });
+  }
+
+  async stepDown(communityId: string, slackUserId: string, now: Date): Promise<"stepped_down" | "not_organiser" | "last_organiser"> {
+    return this.db.$transaction(async (tx) => {
+      await tx.community.update({ where: { id: communityId }, data: { updatedAt: now } });
+      const member = await tx.membership.findUnique({ where: { communityId_slackUserId: { communityId, slackUserId } } });
+      if (member?.status !== "active" || member.role !== "organiser") return "not_organiser";
+      if (await isLastOrganiser(tx, communityId)) return "last_organiser";
+      await tx.membership.update({ where: { id: member.id }, data: { role: "member" } });
+      return "stepped_down";
+    });
+  }
+
+  async remove(communityId: string, actorId: string, targetId: string, now: Date): Promise<"removed" | "not_member" | "last_organiser" | "forbidden"> {
+    return this.db.$transaction(async (tx) => {
+      const { actorIsOrganiser, target } = await lockForChange(tx, communityId, actorId, targetId, now);
+      if (!actorIsOrganiser) return "forbidden";
+      if (!target) return "not_member";
+      if (target.role === "organiser" && (await isLastOrganiser(tx, communityId))) return "last_organiser";
+      // The role stays as it was, for the record; rejoining starts again as a member (see join()).
+      await tx.membership.update({ where: { id: target.id }, data: { status: "removed", leftAt: now } });
+      await leaveGroups(tx, communityId, targetId);
+      return "removed";
+    });
   }
 }

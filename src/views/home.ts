@@ -1,11 +1,16 @@
 import type { View } from "@slack/types";
 import type { UpcomingMeeting } from "../domain/meetings";
+import type { CoverageSummary } from "../domain/coverage";
 import type { HomeEntry } from "../domain/memberships";
 import { actions, button, channelLink, context, divider, esc, header, plural, section, type AnyBlock } from "./blocks";
 import { objectiveLine } from "./charter";
 import { SERVICE_MANUAL_URL } from "./help";
 import { ACTION, BLOCK } from "./ids";
 import { meetingLine } from "./meetingCard";
+import { coverageLine } from "./members";
+
+/** A community on App Home; `coverage` only where the viewer organises it. */
+export type HomeCommunity = HomeEntry & { coverage?: CoverageSummary };
 
 /**
  * Home tabs allow 100 blocks. Each community takes two, and so does each of the
@@ -13,7 +18,7 @@ import { meetingLine } from "./meetingCard";
  */
 export const HOME_COMMUNITIES_SHOWN = 35;
 
-export function homeView(entries: HomeEntry[], meetings: UpcomingMeeting[] = [], calendarUrl: (meetingId: string) => string = () => ""): View {
+export function homeView(entries: HomeCommunity[], meetings: UpcomingMeeting[] = [], calendarUrl: (meetingId: string) => string = () => ""): View {
   const blocks: AnyBlock[] = [
     header("Service Communities"),
     section("Work with people across government on the services your users rely on: log the problems you share, agree what to fix, and meet regularly."),
@@ -34,10 +39,12 @@ export function homeView(entries: HomeEntry[], meetings: UpcomingMeeting[] = [],
     blocks.push(section("*Your communities*\nYou are not in any community yet. Join one, or type `/community list` to see them all."));
   } else {
     blocks.push(section(`*Your communities* (${entries.length})`));
-    for (const { community, membership, memberCount, objectives } of entries.slice(0, HOME_COMMUNITIES_SHOWN)) {
+    for (const { community, membership, memberCount, objectives, coverage } of entries.slice(0, HOME_COMMUNITIES_SHOWN)) {
       const goals = objectives.length ? `\n${objectives.slice(0, 5).map(objectiveLine).join("\n")}${objectives.length > 5 ? `\n…and ${objectives.length - 5} more objectives` : ""}` : "";
       blocks.push(section(`*${esc(community.name)}*  ·  ${channelLink(community.slackChannelId)}\n_${esc(community.service)}_${goals}`));
-      blocks.push(context(`You are ${membership.role === "organiser" ? "an organiser" : "a member"}  ·  ${plural(memberCount, "member")}`));
+      // Coverage rides in the same context line: each community stays two blocks.
+      const covered = coverage ? `  ·  ${coverageLine(coverage)}` : "";
+      blocks.push(context(`You are ${membership.role === "organiser" ? "an organiser" : "a member"}  ·  ${plural(memberCount, "member")}${covered}`));
     }
     if (entries.length > HOME_COMMUNITIES_SHOWN) {
       blocks.push(context(`…and ${entries.length - HOME_COMMUNITIES_SHOWN} more. Type \`/community list\` to see them all.`));

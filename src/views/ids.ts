@@ -15,6 +15,11 @@ export const CALLBACK = {
   scheduleMeeting: "meeting_schedule",
   cancelMeeting: "meeting_cancel",
   communitySettings: "community_settings",
+  /** /community group create: a sub-group's name, focus and channel. */
+  createGroup: "group_create",
+  /** The invitation form, and the invitee's Accept form (organisation and profession). */
+  sendInvitations: "invitations_send",
+  acceptInvitation: "invitation_accept",
   /** The message shortcut "Log community problem" (declared in manifest.yml). */
   logProblemFromMessage: "log_problem_from_message",
 } as const;
@@ -27,6 +32,9 @@ export const ACTION = {
   listNext: "community_list_page_next",
   problemsPrevious: "problems_page_previous",
   problemsNext: "problems_page_next",
+  /** /community members: Previous and Next (the value names the community and page). */
+  membersPrevious: "members_page_previous",
+  membersNext: "members_page_next",
   /** External-select actions: their options come from the options listener. */
   organisation: "organisation_select",
   timezone: "timezone_select",
@@ -54,6 +62,13 @@ export const ACTION = {
   addToCalendar: "meeting_calendar",
   /** On a digest: get it by DM, or stop (the value says which community). */
   digestDm: "digest_dm_toggle",
+  /** The Join button on a group in /community groups and its announcement (the value is the group id). */
+  joinGroup: "group_join",
+  /** The invitation form's community picker: choosing one writes the message for it. */
+  inviteCommunity: "invite_community_select",
+  /** An invitation DM's buttons (the value is the invitation id). */
+  acceptInvitation: "invitation_accept_open",
+  declineInvitation: "invitation_decline",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
 } as const;
@@ -63,11 +78,13 @@ export const BLOCK = {
   listPager: "list_pager",
   problemActions: "problem_actions",
   problemsPager: "problems_pager",
+  membersPager: "members_pager",
   promotionSuggestion: "promotion_suggestion",
   problemDetailsActions: "problem_details_actions",
   homeActions: "home_actions",
   meetingActions: "meeting_actions",
   digestActions: "digest_actions",
+  invitationActions: "invitation_actions",
 } as const;
 
 /** Modal block ids double as the domain's field names, so errors map one to one. */
@@ -121,6 +138,12 @@ export const MEETING_BLOCK = {
   ordinal: "ordinal",
   reminders: "reminders",
 } as const;
+
+/** The invitation form's blocks, named after the domain's fields. */
+export const INVITE_BLOCK = { community: "community", people: "people", emails: "emails", message: "message" } as const;
+
+/** The create-group modal's blocks, named after the domain's fields. */
+export const GROUP_BLOCK = { name: "name", focus: "focus", channel: "channel", channelName: "channelName", existingChannel: "existingChannel" } as const;
 
 export const CANCEL_MEETING_BLOCK = { scope: "scope", note: "note" } as const;
 

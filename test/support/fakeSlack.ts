@@ -42,6 +42,8 @@ export class FakeSlack {
   private counter = 0;
   /** users.info answers Europe/London unless a test sets someone's zone. */
   readonly timezones = new Map<string, string>();
+  /** users.lookupByEmail finds these addresses (lower case) and answers users_not_found for any other. */
+  readonly emails = new Map<string, string>();
   baseUrl = "";
 
   /** The Web API base, for SLACK_API_URL. */
@@ -191,6 +193,10 @@ export class FakeSlack {
       case "views.update":
       case "views.publish":
         return { ok: true, view: { id: `V${++this.counter}` } };
+      case "users.lookupByEmail": {
+        const id = this.emails.get(String(args.email ?? "").toLowerCase());
+        return id ? { ok: true, user: { id, name: id.toLowerCase(), deleted: false, is_bot: false } } : { ok: false, error: "users_not_found" };
+      }
       case "users.info":
         return { ok: true, user: { id: args.user, tz: this.timezones.get(String(args.user)) ?? "Europe/London", real_name: `User ${args.user}` } };
       default:

@@ -21,6 +21,14 @@ import { cancelMeetingModal, meetingModal } from "../../src/views/meetingModal";
 import { settingsModal } from "../../src/views/settingsModal";
 import { DIGEST_SECTION_ITEMS, type Digest } from "../../src/domain/digests";
 import { digestMessage } from "../../src/views/digest";
+import { coverageOf, ORGANISATIONS_PER_PAGE, type MembersPage } from "../../src/domain/coverage";
+import { OTHER_TEXT_MAX } from "../../src/domain/profiles";
+import { membersMessage, MISSING_LISTED } from "../../src/views/members";
+import type { GroupsOverview } from "../../src/domain/groups";
+import { GROUPS_SHOWN, groupCreatedMessage, groupsListMessage } from "../../src/views/groups";
+import { createGroupModal } from "../../src/views/groupsModal";
+import { INVITE_LIMIT, INVITE_MESSAGE_MAX, reachOutPost } from "../../src/domain/invitations";
+import { acceptInvitationModal, answeredInvitationDm, invitationDm, inviteModal, inviteSummary, reachOutMessage } from "../../src/views/invitations";
 
 const longest = ORGANISATIONS.reduce((a, b) => (a.name.length >= b.name.length ? a : b));
 
@@ -246,6 +254,148 @@ describe("Block Kit limits with the largest realistic data", () => {
       empty: false,
     };
     expect(blockKitProblems(digestMessage(digest, { preview: true, viewerGetsDm: true }).blocks, "message")).toEqual([]);
+  });
+
+  it("a groups list with more groups than it shows, each with thousands of members, the announcement and the create-group modal", () => {
+    const group = (i: number) => ({
+      id: `g${i}`.padEnd(25, "x"),
+      communityId: "c1",
+      name: `${i}`.padEnd(80, "&"),
+      focus: "F&<>".repeat(38),
+      slackChannelId: `C${String(i).padStart(10, "0")}`,
+      createdBy: "U1",
+      createdAt: new Date(),
+    });
+    const memberIds = Array.from({ length: 5000 }, (_, n) => `W${String(n).padStart(10, "0")}`);
+    const overview = (viewerIsOrganiser: boolean): GroupsOverview => ({
+      community: community(1),
+      groups: Array.from({ length: 60 }, (_, i) => ({ group: group(i), memberIds })),
+      viewerId: "U1",
+      viewerIsMember: true,
+      viewerIsOrganiser,
+    });
+    for (const viewerIsOrganiser of [true, false]) {
+      const message = groupsListMessage(overview(viewerIsOrganiser));
+      expect(blockKitProblems(message.blocks, "message")).toEqual([]);
+      expect(JSON.stringify(message.blocks)).toContain(`and ${60 - GROUPS_SHOWN} more groups`);
+      // Sections are filled, not cut: each ends with a count of the members not named.
+      expect((message.blocks[1] as any).text.text).toMatch(/ and \d+ more$/);
+    }
+    expect(blockKitProblems(groupCreatedMessage(community(1), group(1)).blocks, "message")).toEqual([]);
+    const modal = createGroupModal({ community: { name: community(1).name, slug: "s".repeat(60) }, privateMetadata: JSON.stringify({ communityId: "c".repeat(30) }) }) as any;
+    expect(blockKitProblems(modal.blocks, "modal", modal)).toEqual([]);
+  });
+
+  describe("/community members and App Home's coverage", () => {
+    // The worst typed text: "Other" names of the full length, all ampersands, so each escapes to five times its length.
+    const worstOrganisation = { organisation: "other", organisationOther: "&".repeat(OTHER_TEXT_MAX) };
+    const worstProfession = { profession: "other", professionOther: "&".repeat(OTHER_TEXT_MAX) };
+    const member = (i: number, profile: Partial<MembershipRecord>): MembershipRecord => ({
+      ...organiser(i),
+      slackUserId: `W${String(i).padStart(10, "0")}`,
+      role: i % 50 === 0 ? "organiser" : "member",
+      joinedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+      ...profile,
+    });
+    // Every organisation in the list is named on problems, so those without a member are all "missing".
+    const named = ORGANISATIONS.map((o, i) => ({ organisation: o.id, problems: 5000 - i }));
+    function pages(members: MembershipRecord[]) {
+      const { summary, groups } = coverageOf(members, named);
+      const pageCount = Math.ceil(groups.length / ORGANISATIONS_PER_PAGE);
+      return Array.from({ length: pageCount }, (_, p): MembersPage => ({
+        community: community(1),
+        summary,
+        organisations: groups.slice(p * ORGANISATIONS_PER_PAGE, (p + 1) * ORGANISATIONS_PER_PAGE),
+        page: p,
+        pageCount,
+      }));
+    }
+    /** Within limits, nothing cut short, and every member of each organisation either named or counted in "…and N more". */
+    function check(page: MembersPage) {
+      const { blocks } = membersMessage(page);
+      expect(blockKitProblems(blocks, "message")).toEqual([]);
+      const texts = blocks.filter((b: any) => b.type === "section").map((b: any) => b.text.text as string);
+      for (const text of texts) expect(text.length).toBeLessThan(3000);
+      for (const group of page.organisations) {
+        const start = texts.findIndex((t) => t.startsWith(`*${group.label.replace(/&/g, "&amp;")}*  ·  `));
+        const own = [texts[start], ...texts.slice(start + 1).filter((_, n, rest) => rest.slice(0, n + 1).every((t) => !t.startsWith("*")))];
+        const named = own.join("\n").match(/<@W\d+>/g)?.length ?? 0;
+        const more = Number(/…and (\d+) more members?$/.exec(own.at(-1)!)?.[1] ?? 0);
+        expect(named + more).toBe(group.members.length);
+      }
+      return blocks;
+    }
+
+    it("300 members from 40 organisations, every typed name at its longest", () => {
+      const orgIds = [...ORGANISATIONS].sort((a, b) => b.name.length - a.name.length).slice(0, 39).map((o) => o.id);
+      const members = Array.from({ length: 300 }, (_, i) =>
+        member(i, { ...(i % 40 === 39 ? worstOrganisation : { organisation: orgIds[i % 40], organisationOther: null }), ...(i % 2 ? worstProfession : {}) }),
+      );
+      const all = pages(members);
+      expect(all).toHaveLength(4);
+      expect(all[0].summary).toMatchObject({ memberCount: 300, organisationCount: 40 });
+      all.forEach(check);
+      const first = JSON.stringify(membersMessage(all[0]).blocks);
+      expect(first).toContain(`…and ${ORGANISATIONS.length - 39 - MISSING_LISTED} more`);
+    });
+
+    it("one organisation of 1,000 members among 40, with short and with the longest professions", () => {
+      for (const profession of [{ profession: "policy", professionOther: null }, worstProfession]) {
+        const others = ORGANISATIONS.filter((o) => o.id !== "hmrc").slice(0, 39);
+        const members = Array.from({ length: 1039 }, (_, i) => member(i, { organisation: i < 1000 ? "hmrc" : others[i - 1000].id, ...profession }));
+        const all = pages(members);
+        expect(all[0].organisations[0].members).toHaveLength(1000);
+        const blocks = all.map(check)[0];
+        // The largest organisation leads the first page: its sections run from after the summary, "not yet represented" and a divider to the next divider.
+        const end = blocks.findIndex((b: any, n) => n > 3 && b.type === "divider");
+        const hmrc = blocks.slice(3, end).map((b: any) => b.text.text as string).join("\n");
+        expect(hmrc).toMatch(/^\*HM Revenue &amp; Customs \(HMRC\)\*  ·  1,?000 members, 20 organisers/);
+        expect(hmrc).toMatch(/…and \d+ more members$/);
+        // Organisers (every 50th, 20 of them) come first: named before any plain member, as many as fit.
+        const lines = hmrc.split("\n").filter((l) => l.startsWith("• "));
+        expect(lines.length).toBeGreaterThan(0);
+        expect(lines.slice(0, 20).every((l) => l.endsWith("_organiser_"))).toBe(true);
+        if (profession.profession === "policy") expect(lines.filter((l) => l.endsWith("_organiser_"))).toHaveLength(20);
+      }
+    });
+
+    it("App Home with coverage on every community it shows", () => {
+      const { summary } = coverageOf([member(1, worstOrganisation)], named);
+      const entries = Array.from({ length: 300 }, (_, i) => ({ community: community(i), membership: organiser(i), memberCount: 5000, objectives: objectives(8), coverage: summary }));
+      const view = homeView(entries) as any;
+      expect(blockKitProblems(view.blocks, "home")).toEqual([]);
+      expect(JSON.stringify(view.blocks)).toContain(`Not yet represented: AGO, CO and ${ORGANISATIONS.length - 2} more`);
+    });
+  });
+
+  it("the invitation form, the invitation DM in each state, the inviter's summary for 100 people, and the reach-out draft", () => {
+    const message = "M&<>".repeat(INVITE_MESSAGE_MAX / 4);
+    const users = Array.from({ length: INVITE_LIMIT }, (_, i) => `U${String(i).padStart(10, "0")}`);
+    const choices = Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, name: community(i).name }));
+    for (const modal of [
+      inviteModal({ choices, initialUsers: users, emails: "x@y.gov.uk\n".repeat(300), privateMetadata: "{}" }),
+      inviteModal({ community: { id: "c1", name: community(1).name }, initialUsers: users, message, privateMetadata: "{}" }),
+      acceptInvitationModal({ communityName: community(1).name, privateMetadata: "{}" }),
+    ] as any[]) {
+      expect(blockKitProblems(modal.blocks, "modal", modal)).toEqual([]);
+    }
+    const invitation = { id: "i1", communityId: "c1", inviterId: "U1", inviteeId: "U2", email: null, message, status: "pending" as const, requestId: null, dmChannelId: null, dmTs: null, createdAt: new Date(), respondedAt: null };
+    const card = { invitation, charter: bigCharter, topProblems: Array.from({ length: 3 }, (_, i) => ({ id: `p${i}`, title: "T&".repeat(100) })), expiresAt: new Date() };
+    expect(blockKitProblems(invitationDm(card).blocks, "message")).toEqual([]);
+    expect(blockKitProblems(invitationDm(card, { reminder: true }).blocks, "message")).toEqual([]);
+    expect(blockKitProblems(answeredInvitationDm(card, "accepted", new Date()).blocks, "message")).toEqual([]);
+    const kinds = ["invited", "already_member", "already_invited"] as const;
+    const summary = inviteSummary({
+      communityName: community(1).name,
+      outcomes: users.map((userId, i) => ({ kind: kinds[i % 3], userId, email: null, invitation })) as never,
+      undelivered: users.slice(0, 40).map((userId) => ({ userId, reason: "that account is deactivated" })),
+      notFound: Array.from({ length: INVITE_LIMIT }, (_, i) => `someone.with.a.long.name.${i}@department-for-something.gov.uk`),
+      message,
+    });
+    expect(blockKitProblems(summary.blocks, "message")).toEqual([]);
+    expect(JSON.stringify(summary.blocks)).toContain("more");
+    const draft = reachOutMessage(community(1).name, reachOutPost(community(1), card.topProblems, ORGANISATIONS.map((o) => o.name)));
+    expect(blockKitProblems(draft.blocks, "message")).toEqual([]);
   });
 
   it("the checker itself catches an over-long section and too many blocks", () => {

@@ -3,20 +3,28 @@
 import type { HelpEntry } from "../../views/help";
 import { create } from "./create";
 import { digest } from "./digest";
+import { group } from "./group";
+import { groups } from "./groups";
 import { help } from "./help";
 import { info } from "./info";
+import { invite } from "./invite";
 import { join } from "./join";
 import { leave } from "./leave";
 import { list } from "./list";
+import { makeOrganiser } from "./makeOrganiser";
 import { meeting } from "./meeting";
 import { meetings } from "./meetings";
+import { members } from "./members";
 import { problem } from "./problem";
 import { problems } from "./problems";
+import { reachOut } from "./reachOut";
+import { removeMember } from "./removeMember";
 import { settings } from "./settings";
+import { stepDown } from "./stepDown";
 import type { Subcommand } from "./subcommand";
 
 export function subcommands(): Subcommand[] {
-  return [help, create, list, info, join, leave, problem, problems, meeting, meetings, digest, settings];
+  return [help, create, list, info, members, join, leave, makeOrganiser, stepDown, removeMember, invite, reachOut, groups, group, problem, problems, meeting, meetings, digest, settings];
 }
 
 export function helpEntries(): HelpEntry[] {

@@ -12,6 +12,7 @@ import { esc } from "../../views/blocks";
 import { CALLBACK, CREATE_BLOCK, PROFILE_BLOCK } from "../../views/ids";
 import { modalErrors, slackErrorCode } from "../replies";
 import { stepsAfterAck } from "../afterAck";
+import { existingChannelProblem, newChannelProblem } from "../channelProblems";
 import { beforeAck, beforeAckDeadline, busyProblem } from "../slackCalls";
 import type { Services } from "../services";
 import { list, readViewState, text } from "../viewState";
@@ -84,37 +85,7 @@ async function provideChannel(client: WebClient, draft: CommunityDraft, deadline
     return id;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new ValidationError({ [CREATE_BLOCK.channel]: busyProblem(error) ?? newChannelProblem(slackErrorCode(error), name) });
-  }
-}
-
-function newChannelProblem(code: string | undefined, name: string): string {
-  switch (code) {
-    case "name_taken":
-      return `A channel called #${name} already exists. Choose another name, or pick #${name} under "use an existing public channel".`;
-    case "invalid_name":
-    case "invalid_name_specials":
-    case "invalid_name_punctuation":
-    case "invalid_name_required":
-    case "invalid_name_maxlength":
-      return "Slack does not accept that channel name. Use lower case letters, numbers, hyphens and underscores (at most 80).";
-    case "restricted_action":
-      return "Your workspace does not let this app create channels. Pick an existing channel instead, or ask an admin.";
-    default:
-      return `Slack could not create the channel${code ? ` (${code})` : ""}. Please try again.`;
-  }
-}
-
-function existingChannelProblem(code: string | undefined): string {
-  switch (code) {
-    case "is_archived":
-      return "That channel is archived. Pick another, or create a new one.";
-    case "method_not_supported_for_channel_type":
-      return "The app can only use public channels. Pick a public channel, or create a new one.";
-    case "channel_not_found":
-      return "That channel could not be found. Pick another, or create a new one.";
-    default:
-      return `The app could not join that channel${code ? ` (${code})` : ""}. Pick another, or create a new one.`;
+    throw new ValidationError({ [CREATE_BLOCK.channel]: busyProblem(error) ?? newChannelProblem(slackErrorCode(error), name, "use an existing public channel") });
   }
 }
 

@@ -1,6 +1,5 @@
 import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/errors";
-import { organisationLabel, professionLabel } from "../../domain/profiles";
 import { esc } from "../../views/blocks";
 import { CALLBACK, PROFILE_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
@@ -9,6 +8,7 @@ import { modalErrors } from "../replies";
 import type { Services } from "../services";
 import { readViewState, text } from "../viewState";
 import { workspaceOf } from "../workspace";
+import { memberDescription, welcomeNewMember } from "../welcome";
 
 export function registerJoinCommunitySubmission(app: App, services: Services): void {
   app.view(CALLBACK.joinCommunity, async ({ ack, body, view, client, context }) => {
@@ -35,24 +35,12 @@ export function registerJoinCommunitySubmission(app: App, services: Services): v
     await ack();
 
     const { community, membership, alreadyMember } = outcome;
-    const step = stepsAfterAck(services.logger.child({ communityId: community.id }));
-    const channel = community.slackChannelId;
-    const who = `${esc(organisationLabel(membership))}, ${esc(professionLabel(membership))}`;
     if (alreadyMember) {
-      await step("confirm the update", () =>
-        client.chat.postMessage({ channel: userId, text: `Your details in *${esc(community.name)}* are updated: ${who}.` }),
+      await stepsAfterAck(services.logger)("confirm the update", () =>
+        client.chat.postMessage({ channel: userId, text: `Your details in *${esc(community.name)}* are updated: ${memberDescription(membership)}.` }),
       );
       return;
     }
-    if (channel) {
-      await step("invite a new member", () => client.conversations.invite({ channel, users: userId }), ["already_in_channel"]);
-      await step("announce a new member", () => client.chat.postMessage({ channel, text: `:wave: <@${userId}> joined the community (${who}).` }));
-    }
-    await step("welcome a new member", () =>
-      client.chat.postMessage({
-        channel: userId,
-        text: `Welcome to *${esc(community.name)}*!${channel ? ` The community talks in <#${channel}>.` : ""} Type \`/community info ${esc(community.name)}\` to read its charter.`,
-      }),
-    );
+    await welcomeNewMember(client, services.logger, community, membership);
   });
 }

@@ -1,0 +1,38 @@
+import type { App, BlockButtonAction } from "@slack/bolt";
+import { OTHER_ORGANISATION_ID } from "../../reference/organisations";
+import { organisationLabel } from "../../domain/profiles";
+import { ACTION } from "../../views/ids";
+import { acceptInvitationModal } from "../../views/invitations";
+import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";
+import { metadata } from "../metadata";
+import { errorText, tellClicker } from "../replies";
+import type { Services } from "../services";
+import { workspaceOf } from "../workspace";
+
+/** Accept on an invitation DM: asks for organisation and profession (prefilled if they were a member before). */
+export function registerAcceptInvitation(app: App, services: Services): void {
+  app.action<BlockButtonAction>(ACTION.acceptInvitation, async ({ ack, body, action, client, context, respond }) => {
+    await ack();
+    try {
+      const { invitation, community } = await services.invitations.toAnswer(workspaceOf(context), action.value ?? "", body.user.id);
+      const earlier = await services.memberships.membership(community.id, body.user.id);
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: acceptInvitationModal({
+          communityName: community.name,
+          defaults: earlier
+            ? {
+                organisation: { id: earlier.organisation, label: earlier.organisation === OTHER_ORGANISATION_ID ? OTHER_ORGANISATION_LABEL : organisationLabel(earlier) },
+                organisationOther: earlier.organisationOther,
+                profession: earlier.profession,
+                professionOther: earlier.professionOther,
+              }
+            : undefined,
+          privateMetadata: metadata.invitationRef.write({ invitationId: invitation.id }),
+        }),
+      });
+    } catch (error) {
+      await tellClicker(body, respond, client, errorText(error, services.logger));
+    }
+  });
+}

@@ -1,0 +1,21 @@
+import type { App, BlockButtonAction } from "@slack/bolt";
+import { ACTION } from "../../views/ids";
+import { joinGroup } from "../groupMembership";
+import { errorText, tellClicker } from "../replies";
+import type { Services } from "../services";
+import { workspaceOf } from "../workspace";
+
+/** The Join button on a group (in /community groups and the new group's announcement): the value is the group id. */
+export function registerJoinGroup(app: App, services: Services): void {
+  app.action<BlockButtonAction>(ACTION.joinGroup, async ({ ack, body, action, client, context, respond }) => {
+    await ack();
+    let text: string;
+    try {
+      const found = await services.groups.byIdIn(workspaceOf(context), action.value ?? "");
+      text = await joinGroup(client, services, found, body.user.id);
+    } catch (error) {
+      text = errorText(error, services.logger);
+    }
+    await tellClicker(body, respond, client, text);
+  });
+}

@@ -1,0 +1,90 @@
+// /community group create|join|leave: one subcommand with verbs, so help lists
+// sub-groups once and "/community group" alone explains what to type.
+import { AppError } from "../../domain/errors";
+import { esc } from "../../views/blocks";
+import { createGroupModal } from "../../views/groupsModal";
+import { joinGroup, leaveGroup } from "../groupMembership";
+import { metadata } from "../metadata";
+import { ephemeral } from "../replies";
+import { workspaceOf } from "../workspace";
+import { groups } from "./groups";
+import type { Subcommand, SubcommandContext } from "./subcommand";
+
+const USAGE = {
+  create: "/community group create [community]",
+  join: "/community group join <group> [community]",
+  leave: "/community group leave <group> [community]",
+  list: "/community groups [community]",
+} as const;
+
+/** What to type, for "/community group" with no verb or one it does not know. */
+export function groupUsageText(typed?: string): string {
+  const lead = typed ? `I don't know \`/community group ${esc(typed)}\`.` : "What would you like to do with groups?";
+  return [
+    `${lead} Type one of these:`,
+    `• \`${esc(USAGE.create)}\`: organisers start a group focused on one area, e.g. user research`,
+    `• \`${esc(USAGE.join)}\`: join a group of a community you are a member of`,
+    `• \`${esc(USAGE.leave)}\`: leave a group`,
+    `• \`${esc(USAGE.list)}\`: see the groups and who is in them`,
+    "In a community's channel you can leave out the community.",
+  ].join("\n");
+}
+
+async function create({ command, context, client, services }: SubcommandContext, rest: string): Promise<void> {
+  const workspace = workspaceOf(context);
+  const here = await services.groups.communityOfChannel(workspace, command.channel_id);
+  let community = here;
+  let name: string | undefined;
+  if (rest || !here) {
+    try {
+      community = await services.communities.resolve(workspace, rest, command.channel_id, "/community group create <community>");
+    } catch (error) {
+      // In a community's channel, words that name no community are the new group's name.
+      if (!here || !(error instanceof AppError) || error.code !== "not_found") throw error;
+      name = rest;
+    }
+  }
+  if (!community) return;
+  // Refuse now rather than after someone has filled in the whole form.
+  await services.groups.requireCreator(community, command.user_id);
+  await client.views.open({
+    trigger_id: command.trigger_id,
+    view: createGroupModal({ community, name, privateMetadata: metadata.group.write({ communityId: community.id }) }),
+  });
+}
+
+export const group: Subcommand = {
+  name: "group",
+  usage: "/community group create|join|leave …",
+  summary:
+    "Sub-groups focused on one area, e.g. user research. Organisers: `group create [community]`. " +
+    "Members: `group join` or `group leave` and the group's name (and the community's, outside its channel).",
+  async handle(ctx) {
+    const { command, context, client, services, respond } = ctx;
+    const [verb = "", ...words] = ctx.args.split(/\s+/).filter(Boolean);
+    const rest = words.join(" ");
+    switch (verb.toLowerCase()) {
+      case "create":
+      case "new":
+      case "start":
+        return create(ctx, rest);
+      case "join": {
+        const found = await services.groups.locate(workspaceOf(context), rest, command.channel_id, USAGE.join);
+        await respond(ephemeral(await joinGroup(client, services, found, command.user_id)));
+        return;
+      }
+      case "leave": {
+        const found = await services.groups.locate(workspaceOf(context), rest, command.channel_id, USAGE.leave);
+        await respond(ephemeral(await leaveGroup(services, found, command.user_id)));
+        return;
+      }
+      case "list": {
+        const message = await groups.reply!({ ...ctx, args: rest });
+        await respond(ephemeral(message.text, message.blocks));
+        return;
+      }
+      default:
+        await respond(ephemeral(groupUsageText(verb || undefined)));
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import { AppError } from "../../domain/errors";
+import { inviteModal } from "../../views/invitations";
+import { metadata } from "../metadata";
+import { workspaceOf } from "../workspace";
+import type { Subcommand } from "./subcommand";
+
+export const invite: Subcommand = {
+  name: "invite",
+  usage: "/community invite [@someone …] [name]",
+  summary: "Invite people by Slack or email address, with a message written from the community's problems. They answer with Accept or Decline.",
+  async handle({ args, mentionedUsers, command, context, client, services }) {
+    const workspace = workspaceOf(context);
+    // Named, or the community whose channel this is; otherwise the form asks which of the inviter's communities.
+    let community = args
+      ? await services.communities.resolve(workspace, args, undefined, "/community invite @someone <name>")
+      : await services.communities.inChannel(workspace, command.channel_id);
+    let choices: Array<{ id: string; name: string }> = [];
+    if (!community) {
+      const mine = await services.invitations.invitable(workspace, command.user_id);
+      if (mine.length === 0) {
+        throw new AppError("forbidden", "You can invite people to the communities you are a member of, and you are not in any yet. `/community list` shows them all; join one with `/community join <name>`.");
+      }
+      if (mine.length === 1) community = mine[0];
+      else choices = mine.map((c) => ({ id: c.id, name: c.name }));
+    }
+    // Refuse now rather than after someone has filled in the whole form.
+    if (community) await services.invitations.requireInviter(community, command.user_id);
+    await client.views.open({
+      trigger_id: command.trigger_id,
+      view: inviteModal({
+        community: community ? { id: community.id, name: community.name } : undefined,
+        choices,
+        initialUsers: mentionedUsers,
+        message: community ? await services.invitations.draftMessage(community) : undefined,
+        privateMetadata: metadata.invite.write({ communityId: community?.id }),
+      }),
+    });
+  },
+};

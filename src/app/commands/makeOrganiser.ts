@@ -1,0 +1,26 @@
+import { AppError } from "../../domain/errors";
+import { ephemeral } from "../replies";
+import { promotionLine, tellPromoted } from "../roleMessages";
+import { workspaceOf } from "../workspace";
+import type { Subcommand } from "./subcommand";
+
+export const makeOrganiser: Subcommand = {
+  name: "make-organiser",
+  aliases: ["promote", "make-organizer"],
+  usage: "/community make-organiser @someone [name]",
+  summary: "Organisers: make another member an organiser too. Mention several people to promote each.",
+  async handle({ args, mentionedUsers, command, context, client, respond, services }) {
+    if (mentionedUsers.length === 0) {
+      throw new AppError(
+        "invalid_input",
+        "Say who: type `/community make-organiser @someone [name]`, mentioning the member you want to make an organiser. " +
+          "In the community's channel you can leave out the name.",
+      );
+    }
+    const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community make-organiser @someone <name>");
+    const outcomes = await services.roles.makeOrganisers(community, command.user_id, mentionedUsers);
+    await respond(ephemeral(outcomes.map((o) => promotionLine(community, o)).join("\n")));
+    const promoted = outcomes.filter((o) => o.outcome === "promoted").map((o) => o.userId);
+    await tellPromoted(client, services, community, command.user_id, promoted);
+  },
+};

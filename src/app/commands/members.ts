@@ -1,0 +1,14 @@
+import { membersMessage } from "../../views/members";
+import { workspaceOf } from "../workspace";
+import type { Subcommand } from "./subcommand";
+
+export const members: Subcommand = {
+  name: "members",
+  aliases: ["who", "coverage"],
+  usage: "/community members [name]",
+  summary: "See who is in a community, by organisation and profession, and which organisations named on its problems have no member yet.",
+  async reply({ args, command, context, services }) {
+    const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community members <name>");
+    return membersMessage(await services.coverage.page(community, 0));
+  },
+};

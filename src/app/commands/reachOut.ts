@@ -1,0 +1,15 @@
+import { reachOutMessage } from "../../views/invitations";
+import { workspaceOf } from "../workspace";
+import type { Subcommand } from "./subcommand";
+
+export const reachOut: Subcommand = {
+  name: "reach-out",
+  aliases: ["reachout", "outreach"],
+  usage: "/community reach-out [name]",
+  summary: "Get a draft post about the community for cross-government channels, filled with its service and problems, ready to copy.",
+  async reply({ args, command, context, services }) {
+    const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community reach-out <name>");
+    const missing = await services.coverage.missing(community);
+    return reachOutMessage(community.name, await services.invitations.reachOut(community, missing.map((m) => m.shortLabel)));
+  },
+};

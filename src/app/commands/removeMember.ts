@@ -1,0 +1,25 @@
+import { AppError } from "../../domain/errors";
+import { ephemeral } from "../replies";
+import { removalLine, tellRemoved } from "../roleMessages";
+import { workspaceOf } from "../workspace";
+import type { Subcommand } from "./subcommand";
+
+export const removeMember: Subcommand = {
+  name: "remove",
+  usage: "/community remove @someone [name]",
+  summary: "Organisers: remove a member from the community. They stay in its Slack channel until someone removes them there.",
+  async handle({ args, mentionedUsers, command, context, client, respond, services }) {
+    if (mentionedUsers.length === 0) {
+      throw new AppError(
+        "invalid_input",
+        "Say who: type `/community remove @someone [name]`, mentioning the member you want to remove. " +
+          "In the community's channel you can leave out the name.",
+      );
+    }
+    const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community remove @someone <name>");
+    const outcomes = await services.roles.remove(community, command.user_id, mentionedUsers);
+    await respond(ephemeral(outcomes.map((o) => removalLine(community, o)).join("\n")));
+    const removed = outcomes.filter((o) => o.outcome === "removed").map((o) => o.userId);
+    await tellRemoved(client, services, community, command.user_id, removed);
+  },
+};

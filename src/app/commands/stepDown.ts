@@ -1,0 +1,26 @@
+import { AppError } from "../../domain/errors";
+import { esc } from "../../views/blocks";
+import { ephemeral } from "../replies";
+import { announceSteppedDown, people } from "../roleMessages";
+import { workspaceOf } from "../workspace";
+import type { Subcommand } from "./subcommand";
+
+export const stepDown: Subcommand = {
+  name: "step-down",
+  aliases: ["stepdown"],
+  usage: "/community step-down [name]",
+  summary: "Organisers: stop being an organiser and stay a member. The last organiser cannot step down until someone else organises.",
+  async handle({ args, mentionedUsers, command, context, client, respond, services }) {
+    if (mentionedUsers.length > 0) {
+      // Nobody steps down on someone else's behalf; mentioning a person is a mistake, not a wish to step down.
+      throw new AppError(
+        "invalid_input",
+        "`/community step-down` hands back your own organiser role, so it takes no @mention. Type `/community step-down [name]`. Nothing was changed.",
+      );
+    }
+    const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community step-down <name>");
+    const { organisers } = await services.roles.stepDown(community, command.user_id);
+    await respond(ephemeral(`You are no longer an organiser of *${esc(community.name)}*; you stay a member. Its organisers now: ${people(organisers)}.`));
+    await announceSteppedDown(client, services, community, command.user_id, organisers);
+  },
+};

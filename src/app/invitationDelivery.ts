@@ -1,0 +1,97 @@
+// Sending a submitted invitation form, after the ack: look up the email
+// addresses, record the invitations, DM each invitee, and tell the inviter what
+// happened to each person. The inviter sees progress at once, then the summary.
+import type { WebClient } from "@slack/web-api";
+import type { InviteOutcome } from "../domain/invitations";
+import type { CommunityRecord } from "../domain/ports";
+import { invitationDm, inviteSummary, invitingProgress } from "../views/invitations";
+import { slackErrorCode } from "./replies";
+import type { Services } from "./services";
+
+/** Slack calls in flight at once: enough to be quick, few enough to stay inside rate limits. */
+const CONCURRENCY = 5;
+
+const UNDELIVERED_REASON: Record<string, string> = {
+  cannot_dm_bot: "that account is a bot",
+  user_not_found: "that account no longer exists",
+  account_inactive: "that account is deactivated",
+  user_disabled: "that account is deactivated",
+};
+
+/** Runs `work` over the items, at most `limit` at a time, keeping their order. */
+async function pooled<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** An address's Slack account in this workspace, or null (not found, deactivated, a bot). */
+async function lookUp(client: WebClient, services: Services, email: string): Promise<string | null> {
+  try {
+    const found = await client.users.lookupByEmail({ email });
+    const user = found.user;
+    if (!user?.id || user.deleted || user.is_bot) return null;
+    return user.id;
+  } catch (error) {
+    if (slackErrorCode(error) !== "users_not_found") services.logger.warn({ err: error }, "could not look up an invitee's email address");
+    return null;
+  }
+}
+
+export async function deliverInvitations(
+  client: WebClient,
+  services: Services,
+  input: { community: CommunityRecord; inviterId: string; users: string[]; emails: string[]; message: string; requestId: string },
+): Promise<void> {
+  const { community, inviterId } = input;
+  const logger = services.logger.child({ communityId: community.id });
+  let progress: { channel: string; ts: string } | null = null;
+  try {
+    const posted = await client.chat.postMessage({ channel: inviterId, text: invitingProgress(community.name, input.users.length + input.emails.length) });
+    if (posted.channel && posted.ts) progress = { channel: posted.channel, ts: posted.ts };
+  } catch (error) {
+    logger.warn({ err: error }, "could not show the inviter progress");
+  }
+
+  const lookedUp = await pooled(input.emails, CONCURRENCY, async (email) => ({ email, userId: await lookUp(client, services, email) }));
+  const notFound = lookedUp.filter((l) => !l.userId).map((l) => l.email);
+  const people = [
+    ...input.users.map((userId) => ({ userId, email: null as string | null })),
+    ...lookedUp.filter((l) => l.userId).map((l) => ({ userId: l.userId!, email: l.email })),
+  ];
+  const { outcomes, repeated } = await services.invitations.invite({ community, inviterId, people, message: input.message, requestId: input.requestId });
+  // A double-clicked submit: the first submission is sending these and will report.
+  if (repeated) return;
+
+  const invited = outcomes.filter((o): o is Extract<InviteOutcome, { kind: "invited" }> => o.kind === "invited").map((o) => o.invitation);
+  const cards = await services.invitations.cards(invited);
+  const undelivered: Array<{ userId: string; reason: string }> = [];
+  await pooled(cards, CONCURRENCY, async (card) => {
+    const invitation = card.invitation;
+    try {
+      const sent = await client.chat.postMessage({ channel: invitation.inviteeId, ...invitationDm(card) } as never);
+      if (sent.channel && sent.ts) await services.invitations.delivered(invitation, sent.channel, sent.ts);
+    } catch (error) {
+      const code = slackErrorCode(error);
+      logger.warn({ err: error, code }, "could not send an invitation");
+      undelivered.push({ userId: invitation.inviteeId, reason: (code && UNDELIVERED_REASON[code]) ?? "Slack refused the message" });
+      await services.invitations.undelivered(invitation);
+    }
+  });
+
+  const summary = inviteSummary({ communityName: community.name, outcomes, undelivered, notFound, message: input.message });
+  try {
+    if (progress) await client.chat.update({ channel: progress.channel, ts: progress.ts, ...summary } as never);
+    else await client.chat.postMessage({ channel: inviterId, ...summary } as never);
+  } catch (error) {
+    logger.warn({ err: error }, "could not update the invitation summary; posting it instead");
+    await client.chat.postMessage({ channel: inviterId, ...summary } as never).catch((e: unknown) => logger.error({ err: e }, "could not tell the inviter"));
+  }
+}

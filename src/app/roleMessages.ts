@@ -1,0 +1,114 @@
+// What make-organiser, step-down and remove say: to the organiser who typed
+// the command (one sentence a person named), in the community's channel, and
+// to the person affected by DM.
+import type { WebClient } from "@slack/web-api";
+import type { CommunityRecord } from "../domain/ports";
+import type { PersonOutcome, PromotionOutcome, RemovalOutcome } from "../domain/roles";
+import { esc } from "../views/blocks";
+import { stepsAfterAck } from "./afterAck";
+import type { Services } from "./services";
+
+/** "<@A>", "<@A> and <@B>", "<@A>, <@B> and <@C>". */
+export function people(userIds: string[]): string {
+  const mentions = userIds.map((id) => `<@${id}>`);
+  return mentions.length <= 1 ? (mentions[0] ?? "") : `${mentions.slice(0, -1).join(", ")} and ${mentions.at(-1)}`;
+}
+
+function stillOrganiserNote(community: CommunityRecord): string {
+  return `nothing changed, because you are no longer an organiser of *${esc(community.name)}*.`;
+}
+
+export function promotionLine(community: CommunityRecord, { userId, outcome }: PersonOutcome<PromotionOutcome>): string {
+  const name = esc(community.name);
+  switch (outcome) {
+    case "promoted":
+      return `:star: <@${userId}> is now an organiser of *${name}*.`;
+    case "already_organiser":
+      return `<@${userId}> is already an organiser of *${name}*, so nothing changed.`;
+    case "not_member":
+      return `<@${userId}> is not a member of *${name}*, so they cannot be made an organiser. Ask them to join first (\`/community join ${name}\`).`;
+    case "forbidden":
+      return `<@${userId}>: ${stillOrganiserNote(community)}`;
+  }
+}
+
+export function removalLine(community: CommunityRecord, { userId, outcome }: PersonOutcome<RemovalOutcome>): string {
+  const name = esc(community.name);
+  switch (outcome) {
+    case "removed": {
+      // Membership and the Slack channel are separate: only a channel manager can remove them there.
+      const channel = community.slackChannelId ? ` They are still in <#${community.slackChannelId}>; remove them there if needed.` : "";
+      return `<@${userId}> has been removed from *${name}*.${channel}`;
+    }
+    case "self":
+      return (
+        `You cannot remove yourself. To leave *${name}*, type \`/community leave ${name}\`; ` +
+        `to stop being an organiser but stay a member, type \`/community step-down ${name}\`.`
+      );
+    case "not_member":
+      return `<@${userId}> is not a member of *${name}*, so there is nothing to remove.`;
+    case "last_organiser":
+      return `<@${userId}> is the last organiser of *${name}*, so they cannot be removed: a community needs at least one organiser.`;
+    case "forbidden":
+      return `<@${userId}>: ${stillOrganiserNote(community)}`;
+  }
+}
+
+/** Announces new organisers in the channel and tells each of them by DM. Best effort, after the ack. */
+export async function tellPromoted(client: WebClient, services: Services, community: CommunityRecord, actorId: string, promoted: string[]): Promise<void> {
+  if (promoted.length === 0) return;
+  const step = stepsAfterAck(services.logger.child({ communityId: community.id }));
+  const name = esc(community.name);
+  const channel = community.slackChannelId;
+  if (channel) {
+    const role = promoted.length === 1 ? "an organiser" : "organisers";
+    await step("announce new organisers", () =>
+      client.chat.postMessage({ channel, text: `:star: <@${actorId}> made ${people(promoted)} ${role} of *${name}*.` }),
+    );
+  }
+  for (const userId of promoted) {
+    await step("tell a new organiser", () =>
+      client.chat.postMessage({
+        channel: userId,
+        text:
+          `:star: <@${actorId}> made you an organiser of *${name}*. You can now change its settings (\`/community settings ${name}\`), ` +
+          `make other members organisers and remove members. If you would rather not, type \`/community step-down ${name}\`.`,
+      }),
+    );
+  }
+}
+
+/** Announces removals in the channel and tells each removed person by DM. Best effort, after the ack. */
+export async function tellRemoved(client: WebClient, services: Services, community: CommunityRecord, actorId: string, removed: string[]): Promise<void> {
+  if (removed.length === 0) return;
+  const step = stepsAfterAck(services.logger.child({ communityId: community.id }));
+  const name = esc(community.name);
+  const channel = community.slackChannelId;
+  if (channel) {
+    await step("announce removed members", () =>
+      client.chat.postMessage({ channel, text: `<@${actorId}> removed ${people(removed)} from *${name}*.` }),
+    );
+  }
+  for (const userId of removed) {
+    await step("tell a removed member", () =>
+      client.chat.postMessage({
+        channel: userId,
+        text:
+          `<@${actorId}>, an organiser of *${name}*, has removed you from the community. ` +
+          `If you think this is a mistake, talk to them; you can join again with \`/community join ${name}\`.`,
+      }),
+    );
+  }
+}
+
+/** Announces in the channel that an organiser stepped down. Best effort, after the ack. */
+export async function announceSteppedDown(client: WebClient, services: Services, community: CommunityRecord, actorId: string, organisers: string[]): Promise<void> {
+  const channel = community.slackChannelId;
+  if (!channel) return;
+  await stepsAfterAck(services.logger.child({ communityId: community.id }))("announce a step down", () =>
+    client.chat.postMessage({
+      channel,
+      text: `<@${actorId}> has stepped down as an organiser of *${esc(community.name)}* and stays a member. Its organisers now: ${people(organisers)}.`,
+    }),
+  );
+}

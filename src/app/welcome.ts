@@ -1,0 +1,31 @@
+// What happens after someone becomes a member, whether they joined themselves
+// or accepted an invitation: they are added to the channel, the channel hears
+// who joined, and they get a welcome DM. Best effort, after the ack.
+import type { WebClient } from "@slack/web-api";
+import type { Logger } from "pino";
+import type { CommunityRecord, MembershipRecord } from "../domain/ports";
+import { organisationLabel, professionLabel } from "../domain/profiles";
+import { esc } from "../views/blocks";
+import { stepsAfterAck } from "./afterAck";
+
+/** "Companies House, User-centred design" */
+export function memberDescription(membership: MembershipRecord): string {
+  return `${esc(organisationLabel(membership))}, ${esc(professionLabel(membership))}`;
+}
+
+export async function welcomeNewMember(client: WebClient, logger: Logger, community: CommunityRecord, membership: MembershipRecord, invitedBy?: string): Promise<void> {
+  const step = stepsAfterAck(logger.child({ communityId: community.id }));
+  const channel = community.slackChannelId;
+  const userId = membership.slackUserId;
+  if (channel) {
+    await step("invite a new member", () => client.conversations.invite({ channel, users: userId }), ["already_in_channel"]);
+    const how = invitedBy ? `, invited by <@${invitedBy}>` : "";
+    await step("announce a new member", () => client.chat.postMessage({ channel, text: `:wave: <@${userId}> joined the community (${memberDescription(membership)})${how}.` }));
+  }
+  await step("welcome a new member", () =>
+    client.chat.postMessage({
+      channel: userId,
+      text: `Welcome to *${esc(community.name)}*!${channel ? ` The community talks in <#${channel}>.` : ""} Type \`/community info ${esc(community.name)}\` to read its charter.`,
+    }),
+  );
+}

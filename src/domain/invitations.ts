@@ -1,0 +1,359 @@
+// Invitations: a member invites people by Slack account or email address; each
+// one found in Slack gets a DM with Accept and Decline. A reminder after 7 days
+// and the expiry after 30 go through the outbox, so they survive restarts and
+// run on one replica.
+import type { Clock } from "./clock";
+import type { Charter, CommunityService } from "./communities";
+import { AppError, ValidationError } from "./errors";
+import type { MembershipService } from "./memberships";
+import type { CommunityRecord, InvitationRecord, MembershipRecord, NewOutboxRow, Store, WorkspaceKey } from "./ports";
+import type { ProfileInput } from "./profiles";
+import { MEETING_CADENCES } from "./vocabulary";
+import { esc } from "./text";
+
+/** The most people one invitation form may invite. */
+export const INVITE_LIMIT = 100;
+// Short enough that the copy-ready email (message plus how to join) fits one 3000-character section.
+export const INVITE_MESSAGE_MAX = 2500;
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const INVITATION_REMINDER_AFTER_MS = 7 * DAY_MS;
+export const INVITATION_EXPIRES_AFTER_MS = 30 * DAY_MS;
+/** Problems the prefilled message and the reach-out post name. */
+const PROBLEMS_NAMED = 3;
+
+export const INVITATION_KINDS = { reminder: "invitation_reminder", expiry: "invitation_expiry" } as const;
+const ALL_KINDS = Object.values(INVITATION_KINDS);
+
+/** What became of each person on an invitation form. */
+export type InviteOutcome =
+  | { kind: "invited"; userId: string; email: string | null; invitation: InvitationRecord }
+  | { kind: "already_member"; userId: string; email: string | null }
+  | { kind: "already_invited"; userId: string; email: string | null }
+  | { kind: "self"; userId: string; email: string | null };
+
+export interface NamedProblem {
+  id: string;
+  title: string;
+}
+
+/** An invitation with what its DM shows: the community's charter and top problems. */
+export interface InvitationCard {
+  invitation: InvitationRecord;
+  charter: Charter;
+  topProblems: NamedProblem[];
+  /** When it expires unless answered. */
+  expiresAt: Date;
+}
+
+const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
+
+/**
+ * Checks what the inviter typed. Field errors are keyed people, emails and
+ * message (the modal's block ids). Email addresses are de-duplicated ignoring case.
+ */
+export function checkInvitationDraft(input: { users: string[]; emails: string | null; message: string | null }): { users: string[]; emails: string[]; message: string } {
+  const errors: Record<string, string> = {};
+  const users = [...new Set(input.users)];
+  const tokens = (input.emails ?? "").split(/[\s,;]+/).map((t) => t.trim().replace(/^<|>$/g, "").replace(/^mailto:/i, "")).filter(Boolean);
+  const invalid = tokens.filter((t) => !EMAIL.test(t));
+  const emails = [...new Map(tokens.filter((t) => EMAIL.test(t)).map((t) => [t.toLowerCase(), t])).values()];
+  if (invalid.length) {
+    const shown = invalid.slice(0, 5).map((t) => `"${t.slice(0, 60)}"`).join(", ");
+    errors.emails = `${invalid.length === 1 ? "This is not an email address" : "These are not email addresses"}: ${shown}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ""}. Separate addresses with commas or new lines.`;
+  }
+  const total = users.length + emails.length;
+  if (total === 0 && !invalid.length) errors.people = "Choose at least one person, or type their email address below.";
+  if (total > INVITE_LIMIT) {
+    errors.people = `You can invite up to ${INVITE_LIMIT} people at once; this form has ${total} (${users.length} chosen and ${emails.length} email addresses). Invite the rest in a second form.`;
+  }
+  const message = (input.message ?? "").trim();
+  if (!message) errors.message = "Write a short message, so people know why you are inviting them.";
+  else if (message.length > INVITE_MESSAGE_MAX) errors.message = `Keep the message to ${INVITE_MESSAGE_MAX} characters; it has ${message.length}.`;
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  return { users, emails, message };
+}
+
+/** "• problem" lines, or a sentence for a community with none logged yet. */
+function problemLines(problems: NamedProblem[]): string {
+  return problems.map((p) => `• ${p.title}`).join("\n");
+}
+
+/**
+ * The prefilled invitation, in the spirit of the Service Manual's email to
+ * prospective members: why we are in touch, the problems we share, the ask.
+ * Plain text (no mrkdwn), because it is also copied into emails.
+ */
+export function invitationMessage(community: CommunityRecord, problems: NamedProblem[]): string {
+  const challenges = problems.length
+    ? `Our users face challenges like:\n${problemLines(problems)}\n\n`
+    : "Our users run into problems that no single organisation can fix on its own.\n\n";
+  const cadence = MEETING_CADENCES[community.meetingCadence]?.toLowerCase() ?? "regularly";
+  return (
+    "Hello,\n\n" +
+    `I'm getting in touch because we work on services whose users are trying to do connected things: ${community.service}. ` +
+    challenges +
+    `We have set up ${community.name}, a service community for people from different organisations and professions who work on ${community.service}, ` +
+    "so that we can understand these problems together and fix them across our organisational boundaries." +
+    (community.purpose ? ` ${community.purpose}` : "") +
+    `\n\nWould you like to join us? We meet ${community.meetingCadence === "as_needed" ? "when there is something to work on" : cadence} and talk between meetings in Slack.`
+  );
+}
+
+/**
+ * The draft post for cross-government channels, in the spirit of the Service
+ * Manual's template: who we are, the problems, who we are looking for, how to join.
+ */
+export function reachOutPost(community: CommunityRecord, problems: NamedProblem[], missingOrganisations: string[] = []): string {
+  const lines = [
+    `Do you work on ${community.service}?`,
+    "",
+    `We're a cross-government service community, ${community.name}: people from different organisations and professions who work on ${community.service}, whichever part of the journey they look after.`,
+    "",
+    problems.length ? `Our users are trying to do connected things, and run into problems like:\n${problemLines(problems)}` : "Our users are trying to do connected things, and the problems they meet cross our organisations' boundaries.",
+    "",
+    "We'd like to hear from anyone in policy, operations, design, research, technology or any other profession who works on part of this service." +
+      (missingOrganisations.length ? ` We especially want to hear from people at ${joinWords(missingOrganisations.slice(0, 5))}.` : ""),
+    "",
+    `To join, type /community join ${community.name} in Slack${community.slackChannelId ? `, or say hello in our channel` : ""}.`,
+  ];
+  return lines.join("\n");
+}
+
+function joinWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}
+
+export class InvitationService {
+  constructor(private readonly deps: { store: Store; clock: Clock; communities: CommunityService; memberships: MembershipService }) {}
+
+  private get store() {
+    return this.deps.store;
+  }
+
+  /** Only members invite: they can speak for the community. */
+  async requireInviter(community: CommunityRecord, slackUserId: string): Promise<void> {
+    const membership = await this.store.memberships.find(community.id, slackUserId);
+    if (membership?.status !== "active") {
+      throw new AppError(
+        "forbidden",
+        `Only members of *${esc(community.name)}* can invite people to it. Join first with \`/community join ${esc(community.name)}\`.`,
+      );
+    }
+  }
+
+  /** The communities a person can invite people to, by name. */
+  async invitable(workspace: WorkspaceKey, slackUserId: string): Promise<CommunityRecord[]> {
+    const workspaceId = await this.deps.communities.workspaceId(workspace);
+    const entries = await this.store.memberships.ofUser(workspaceId, slackUserId);
+    return entries.map((e) => e.community);
+  }
+
+  /** The open problems and objectives with the most votes (then the oldest), voted on or not. */
+  async topProblems(community: CommunityRecord): Promise<NamedProblem[]> {
+    const { items } = await this.store.problems.list(community.id, ["open", "objective"], "", { offset: 0, limit: PROBLEMS_NAMED });
+    return items.map((p) => ({ id: p.id, title: p.title }));
+  }
+
+  async draftMessage(community: CommunityRecord): Promise<string> {
+    return invitationMessage(community, await this.topProblems(community));
+  }
+
+  /** `missingOrganisations`: who the post especially asks for (organisations named on problems with no member yet). */
+  async reachOut(community: CommunityRecord, missingOrganisations: string[]): Promise<string> {
+    return reachOutPost(community, await this.topProblems(community), missingOrganisations);
+  }
+
+  /**
+   * Invites each person who is not yet a member and has no pending invitation,
+   * and plans their reminder and expiry. A repeated submission of the same form
+   * (`requestId`) invites nobody twice: it gets the first one's invitations back.
+   */
+  async invite(input: {
+    community: CommunityRecord;
+    inviterId: string;
+    people: Array<{ userId: string; email: string | null }>;
+    message: string;
+    requestId: string | null;
+  }): Promise<{ outcomes: InviteOutcome[]; repeated: boolean }> {
+    const { community, inviterId } = input;
+    await this.requireInviter(community, inviterId);
+    if (input.requestId) {
+      const earlier = await this.store.invitations.byRequestId(input.requestId);
+      if (earlier.length) return { outcomes: earlier.map((invitation) => ({ kind: "invited", userId: invitation.inviteeId, email: invitation.email, invitation })), repeated: true };
+    }
+    const now = this.deps.clock.now();
+    // The same person chosen and typed by email counts once.
+    const people = [...new Map(input.people.map((p) => [p.userId, p])).values()];
+    const members = new Set((await this.store.memberships.activeMembers(community.id)).map((m) => m.slackUserId));
+    const pending = new Set(await this.store.invitations.pendingInvitees(community.id, people.map((p) => p.userId)));
+    const outcomes: InviteOutcome[] = [];
+    const toInvite: typeof people = [];
+    for (const person of people) {
+      if (person.userId === inviterId) outcomes.push({ kind: "self", ...person });
+      else if (members.has(person.userId)) outcomes.push({ kind: "already_member", ...person });
+      else if (pending.has(person.userId)) outcomes.push({ kind: "already_invited", ...person });
+      else toInvite.push(person);
+    }
+    const { created, alreadyPending } = await this.store.invitations.create(
+      toInvite.map((p) => ({ communityId: community.id, inviterId, inviteeId: p.userId, email: p.email, message: input.message, requestId: input.requestId })),
+      now,
+    );
+    for (const userId of alreadyPending) outcomes.push({ kind: "already_invited", userId, email: toInvite.find((p) => p.userId === userId)?.email ?? null });
+    for (const invitation of created) outcomes.push({ kind: "invited", userId: invitation.inviteeId, email: invitation.email, invitation });
+    await this.store.outbox.plan(created.flatMap(invitationRows), now);
+    if (created.length) {
+      await this.store.audit.record({
+        workspaceId: community.workspaceId,
+        communityId: community.id,
+        actorId: inviterId,
+        action: "invitation.sent",
+        detail: { invitees: created.map((i) => i.inviteeId), byEmail: created.filter((i) => i.email).length },
+        at: now,
+      });
+    }
+    return { outcomes, repeated: false };
+  }
+
+  /** What an invitation's DM shows. */
+  async card(invitation: InvitationRecord): Promise<InvitationCard> {
+    return (await this.cards([invitation]))[0];
+  }
+
+  /** The DMs of one community's invitations: its charter is read once for all of them. */
+  async cards(invitations: InvitationRecord[]): Promise<InvitationCard[]> {
+    if (invitations.length === 0) return [];
+    const charter = await this.deps.communities.charter(invitations[0].communityId);
+    const topProblems = await this.topProblems(charter.community);
+    return invitations.map((invitation) => ({
+      invitation,
+      charter,
+      topProblems,
+      expiresAt: new Date(invitation.createdAt.getTime() + INVITATION_EXPIRES_AFTER_MS),
+    }));
+  }
+
+  async delivered(invitation: InvitationRecord, channelId: string, ts: string): Promise<void> {
+    await this.store.invitations.setDm(invitation.id, channelId, ts);
+  }
+
+  /** The DM could not be sent (a bot, a deactivated account): the invitation ends, so they can be invited again. */
+  async undelivered(invitation: InvitationRecord): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.store.invitations.settle(invitation.id, "undelivered", now);
+    await this.store.outbox.skipPending(invitation.id, ALL_KINDS, "the invitation could not be delivered", now);
+  }
+
+  /**
+   * The invitation a person clicked Accept or Decline on: theirs, in their
+   * workspace, and still open. Anything else gets a message saying what happened.
+   */
+  async toAnswer(workspace: WorkspaceKey, invitationId: string, slackUserId: string): Promise<{ invitation: InvitationRecord; community: CommunityRecord }> {
+    const invitation = await this.store.invitations.findById(invitationId);
+    if (!invitation || invitation.inviteeId !== slackUserId) throw new AppError("not_found", "I can't find that invitation. Ask the person who invited you to send it again.");
+    const community = await this.deps.communities.byIdIn(workspace, invitation.communityId);
+    const join = `You can still join with \`/community join ${esc(community.name)}\`.`;
+    switch (invitation.status) {
+      case "pending":
+        return { invitation, community };
+      case "accepted":
+        throw new AppError("invalid_input", `You already accepted this invitation: you are in *${esc(community.name)}*.`);
+      case "declined":
+        throw new AppError("invalid_input", `You declined this invitation. ${join}`);
+      case "expired":
+        throw new AppError("invalid_input", `This invitation to *${esc(community.name)}* expired after 30 days. ${join}`);
+      default:
+        throw new AppError("invalid_input", `This invitation is no longer open. ${join}`);
+    }
+  }
+
+  /**
+   * Makes the invitee a member with the profile they gave, then closes the
+   * invitation. The profile is checked first (per-field errors), so a mistake
+   * leaves the invitation open.
+   */
+  async accept(
+    workspace: WorkspaceKey,
+    invitationId: string,
+    slackUserId: string,
+    profile: ProfileInput,
+  ): Promise<{ invitation: InvitationRecord; community: CommunityRecord; membership: MembershipRecord; alreadyMember: boolean }> {
+    const { invitation, community } = await this.toAnswer(workspace, invitationId, slackUserId);
+    const joined = await this.deps.memberships.join(community, slackUserId, profile);
+    await this.close(invitation, community, "accepted", slackUserId);
+    return { invitation, community, membership: joined.membership, alreadyMember: joined.alreadyMember };
+  }
+
+  async decline(workspace: WorkspaceKey, invitationId: string, slackUserId: string): Promise<{ invitation: InvitationRecord; community: CommunityRecord }> {
+    const { invitation, community } = await this.toAnswer(workspace, invitationId, slackUserId);
+    // A double click: the second finds it already declined and says nothing more.
+    if (!(await this.close(invitation, community, "declined", slackUserId))) {
+      throw new AppError("invalid_input", `You already answered this invitation to *${esc(community.name)}*.`);
+    }
+    return { invitation, community };
+  }
+
+  /** For the reminder: the invitation if it is still waiting for an answer. */
+  async stillPending(invitationId: string): Promise<InvitationRecord | null> {
+    const invitation = await this.store.invitations.findById(invitationId);
+    return invitation?.status === "pending" ? invitation : null;
+  }
+
+  /**
+   * Expires an invitation nobody answered. Null when it was answered first.
+   * An invitation already expired (a retry after a crash between expiring it
+   * and telling the inviter) is returned again, so the inviter is still told.
+   */
+  async expire(invitationId: string): Promise<InvitationRecord | null> {
+    const invitation = await this.store.invitations.findById(invitationId);
+    if (!invitation) return null;
+    if (invitation.status === "pending") {
+      const now = this.deps.clock.now();
+      if (!(await this.store.invitations.settle(invitation.id, "expired", now))) return null;
+      const community = await this.store.communities.findById(invitation.communityId);
+      if (community) {
+        await this.store.audit.record({ workspaceId: community.workspaceId, communityId: community.id, actorId: invitation.inviteeId, action: "invitation.expired", detail: { invitationId: invitation.id }, at: now });
+      }
+      return { ...invitation, status: "expired", respondedAt: now };
+    }
+    return invitation.status === "expired" ? invitation : null;
+  }
+
+  private async close(invitation: InvitationRecord, community: CommunityRecord, to: "accepted" | "declined", actorId: string): Promise<boolean> {
+    const now = this.deps.clock.now();
+    const settled = await this.store.invitations.settle(invitation.id, to, now);
+    if (!settled) return false;
+    await this.store.outbox.skipPending(invitation.id, ALL_KINDS, `the invitation was ${to}`, now);
+    await this.store.audit.record({
+      workspaceId: community.workspaceId,
+      communityId: community.id,
+      actorId,
+      action: `invitation.${to}`,
+      detail: { invitationId: invitation.id, inviterId: invitation.inviterId },
+      at: now,
+    });
+    return true;
+  }
+}
+
+/** The reminder (to the invitee) and the expiry (told to the inviter) of a new invitation. */
+function invitationRows(invitation: InvitationRecord): NewOutboxRow[] {
+  const created = invitation.createdAt.getTime();
+  return [
+    {
+      kind: INVITATION_KINDS.reminder,
+      target: invitation.inviteeId,
+      communityId: invitation.communityId,
+      subjectId: invitation.id,
+      dueAt: new Date(created + INVITATION_REMINDER_AFTER_MS),
+      dedupeKey: `invitation:${invitation.id}:reminder`,
+    },
+    {
+      kind: INVITATION_KINDS.expiry,
+      target: invitation.inviterId,
+      communityId: invitation.communityId,
+      subjectId: invitation.id,
+      dueAt: new Date(created + INVITATION_EXPIRES_AFTER_MS),
+      dedupeKey: `invitation:${invitation.id}:expiry`,
+    },
+  ];
+}

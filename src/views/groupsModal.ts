@@ -1,0 +1,66 @@
+import type { View } from "@slack/types";
+import { GROUP_CHANNEL_CHOICES, GROUP_LIMITS, suggestGroupChannelName } from "../domain/groupDraft";
+import { CHANNEL_NAME_MAX } from "../domain/text";
+import { context, esc, option, plain, textInput, type AnyBlock } from "./blocks";
+import { ACTION, CALLBACK, GROUP_BLOCK } from "./ids";
+
+export interface CreateGroupModalInput {
+  community: { name: string; slug: string };
+  /** The group's name, when the command gave one. */
+  name?: string;
+  /** JSON, checked again on submission. */
+  privateMetadata: string;
+}
+
+/** The create-group modal. Every block_id is the domain field it fills. */
+export function createGroupModal(input: CreateGroupModalInput): View {
+  const example = suggestGroupChannelName(input.community.slug, input.name || "user research");
+  const pattern = suggestGroupChannelName(input.community.slug, "group");
+  const choices = Object.entries(GROUP_CHANNEL_CHOICES).map(([value, label]) => option(label, value));
+  const blocks: AnyBlock[] = [
+    context(
+      `A group of *${esc(input.community.name)}* focuses on one area, meets more often and feeds back to the whole community. ` +
+        "You will be its first member; the community's members can join it.",
+    ),
+    textInput(GROUP_BLOCK.name, ACTION.input, "Group name", { initial: input.name, placeholder: "e.g. User research", max: GROUP_LIMITS.nameMax }),
+    textInput(GROUP_BLOCK.focus, ACTION.input, "What the group focuses on", {
+      placeholder: "e.g. user research across the whole journey",
+      hint: "A short line that tells members whether the group is for them.",
+      max: GROUP_LIMITS.focusMax,
+    }),
+    {
+      type: "input",
+      block_id: GROUP_BLOCK.channel,
+      label: plain("Channel for the group"),
+      element: { type: "radio_buttons", action_id: ACTION.input, options: choices, initial_option: choices[0] },
+    },
+    textInput(GROUP_BLOCK.channelName, ACTION.input, "New channel name", {
+      optional: true,
+      placeholder: example,
+      hint: `For a new channel. Leave it empty for ${pattern.replace(/group$/, "<group name>")}.`,
+      max: CHANNEL_NAME_MAX,
+    }),
+    {
+      type: "input",
+      block_id: GROUP_BLOCK.existingChannel,
+      optional: true,
+      label: plain("Existing public channel"),
+      hint: plain("For a linked channel. The app joins it and invites you.", 150),
+      element: {
+        type: "conversations_select",
+        action_id: ACTION.input,
+        filter: { include: ["public"], exclude_bot_users: true, exclude_external_shared_channels: false },
+      },
+    },
+  ];
+  return {
+    type: "modal",
+    callback_id: CALLBACK.createGroup,
+    title: plain("Create a group", 24),
+    submit: plain("Create"),
+    close: plain("Cancel"),
+    clear_on_close: true,
+    private_metadata: input.privateMetadata,
+    blocks,
+  } as View;
+}

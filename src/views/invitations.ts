@@ -1,0 +1,243 @@
+// Invitations: the form, the invitee's DM (and its reminder and answered
+// states), the inviter's summary, and the reach-out draft. Pure functions.
+import type { View } from "@slack/types";
+import { INVITE_LIMIT, INVITE_MESSAGE_MAX, type InvitationCard, type InviteOutcome } from "../domain/invitations";
+import { MEETING_CADENCES } from "../domain/vocabulary";
+import { actions, button, context, esc, LIMITS, option, plain, plural, section, slackDate, textInput, truncate, userLink, type AnyBlock } from "./blocks";
+import { objectiveLine } from "./charter";
+import { ACTION, BLOCK, CALLBACK, INVITE_BLOCK } from "./ids";
+import { profileBlocks, type ProfileDefaults } from "./profileFields";
+
+export interface InviteModalInput {
+  /** The community, once known; until then the form asks for it first. */
+  community?: { id: string; name: string };
+  /** The inviter's communities, for the picker (when `community` is not known). */
+  choices?: Array<{ id: string; name: string }>;
+  initialUsers: string[];
+  /** Addresses already typed (kept when the form is redrawn for a chosen community). */
+  emails?: string;
+  /** The prefilled message (with `community`). */
+  message?: string;
+  privateMetadata: string;
+}
+
+export function inviteModal(input: InviteModalInput): View {
+  const blocks: AnyBlock[] = [];
+  if (input.community) {
+    blocks.push(
+      section(
+        `Invite people to *${esc(input.community.name)}*. Each person found in Slack gets a DM with your message, a summary of the community's charter, and *Accept* and *Decline* buttons.`,
+      ),
+    );
+  } else {
+    blocks.push({
+      type: "input",
+      block_id: INVITE_BLOCK.community,
+      // Choosing a community writes the message for it straight away.
+      dispatch_action: true,
+      label: plain("Community"),
+      element: {
+        type: "static_select",
+        action_id: ACTION.inviteCommunity,
+        placeholder: plain("Choose one of your communities"),
+        options: (input.choices ?? []).slice(0, LIMITS.staticOptions).map((c) => option(c.name, c.id)),
+      },
+    } as AnyBlock);
+  }
+  blocks.push({
+    type: "input",
+    block_id: INVITE_BLOCK.people,
+    optional: true,
+    label: plain("People in Slack"),
+    element: {
+      type: "multi_users_select",
+      action_id: ACTION.input,
+      placeholder: plain("Choose people"),
+      max_selected_items: INVITE_LIMIT,
+      ...(input.initialUsers.length ? { initial_users: input.initialUsers.slice(0, INVITE_LIMIT) } : {}),
+    },
+  } as AnyBlock);
+  blocks.push(
+    textInput(INVITE_BLOCK.emails, ACTION.input, "Email addresses", {
+      optional: true,
+      multiline: true,
+      initial: input.emails,
+      placeholder: "name@department.gov.uk, one a line or separated by commas",
+      hint: "We look each one up in Slack. Anyone not in this workspace is listed back to you with the message, ready to email.",
+    }),
+  );
+  if (input.community) {
+    blocks.push(
+      textInput(INVITE_BLOCK.message, ACTION.input, "Your message", {
+        multiline: true,
+        initial: input.message,
+        max: INVITE_MESSAGE_MAX,
+        hint: "Written from the community's service and its most-voted problems. Make it yours.",
+      }),
+    );
+  } else {
+    blocks.push(context("Choose the community first: the message is written from its service and its problems, and you can edit it."));
+  }
+  return {
+    type: "modal",
+    callback_id: CALLBACK.sendInvitations,
+    title: plain("Invite people", LIMITS.modalTitle),
+    submit: plain("Send invitations"),
+    close: plain("Cancel"),
+    private_metadata: input.privateMetadata,
+    blocks,
+  } as View;
+}
+
+/** The message as a quote: each line behind ">", escaped. */
+function quoted(text: string): string {
+  return esc(text)
+    .split("\n")
+    .map((line) => `>${line}`)
+    .join("\n");
+}
+
+/** The charter in a few lines: what the community is for, its objectives and problems, how it meets. */
+function charterSummary(card: InvitationCard): string {
+  const { community, objectives, memberCount } = card.charter;
+  const lines = [`*About ${esc(community.name)}*`];
+  if (community.purpose) lines.push(esc(community.purpose));
+  if (objectives.length) lines.push(`*Objectives*\n${objectives.slice(0, 3).map(objectiveLine).join("\n")}`);
+  if (card.topProblems.length) lines.push(`*Problems we are tackling*\n${card.topProblems.map((p) => `• ${esc(p.title)}`).join("\n")}`);
+  lines.push(`We meet: ${MEETING_CADENCES[community.meetingCadence] ?? community.meetingCadence}  ·  ${plural(memberCount, "member")} so far`);
+  return truncate(lines.join("\n"), LIMITS.sectionText);
+}
+
+function invitationLead(card: InvitationCard): string {
+  const { community } = card.charter;
+  return `:envelope_with_arrow: ${userLink(card.invitation.inviterId)} invited you to join *${esc(community.name)}*, the service community for _${esc(community.service)}_.`;
+}
+
+/** The invitee's DM: the message, the charter, Accept and Decline. `reminder` for the one-week nudge. */
+export function invitationDm(card: InvitationCard, opts: { reminder?: boolean } = {}): { text: string; blocks: AnyBlock[] } {
+  const { community } = card.charter;
+  const lead = opts.reminder
+    ? `:wave: A reminder: ${userLink(card.invitation.inviterId)} invited you to join *${esc(community.name)}*, the service community for _${esc(community.service)}_, a week ago.`
+    : invitationLead(card);
+  return {
+    text: opts.reminder ? `Reminder: you are invited to join ${community.name}` : `You are invited to join ${community.name}`,
+    blocks: [
+      section(lead),
+      section(truncate(quoted(card.invitation.message), LIMITS.sectionText)),
+      section(charterSummary(card)),
+      actions(
+        BLOCK.invitationActions,
+        button("Accept", ACTION.acceptInvitation, card.invitation.id, "primary"),
+        button("Decline", ACTION.declineInvitation, card.invitation.id),
+      ),
+      context(`This invitation is open until ${slackDate(card.expiresAt, "{date_long}")}. Accepting asks for your organisation and profession, so members can see who is in.`),
+    ],
+  };
+}
+
+/** The DM once answered: the same text, no buttons, and what happened. */
+export function answeredInvitationDm(card: InvitationCard, answer: "accepted" | "declined", at: Date): { text: string; blocks: AnyBlock[] } {
+  const { community } = card.charter;
+  const outcome =
+    answer === "accepted"
+      ? `:white_check_mark: You accepted on ${slackDate(at)} and joined *${esc(community.name)}*.`
+      : `You declined on ${slackDate(at)}. If you change your mind, type \`/community join ${esc(community.name)}\`.`;
+  return {
+    text: answer === "accepted" ? `You joined ${community.name}` : `You declined the invitation to ${community.name}`,
+    blocks: [section(invitationLead(card)), section(truncate(quoted(card.invitation.message), LIMITS.sectionText)), context(outcome)],
+  };
+}
+
+/** The invitee's Accept form: their organisation and profession. */
+export function acceptInvitationModal(input: { communityName: string; defaults?: ProfileDefaults; privateMetadata: string }): View {
+  return {
+    type: "modal",
+    callback_id: CALLBACK.acceptInvitation,
+    title: plain("Accept invitation", LIMITS.modalTitle),
+    submit: plain("Join"),
+    close: plain("Cancel"),
+    private_metadata: input.privateMetadata,
+    blocks: [
+      section(`You are joining *${esc(input.communityName)}*. Tell the other members where you work and what you do.`),
+      ...profileBlocks("your", input.defaults),
+    ],
+  } as View;
+}
+
+/** "<@a>, <@b> and 3 more" in at most `max` characters. */
+function boundedList(items: string[], max: number): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const item of items) {
+    if (length + item.length + 2 > max - 20) break;
+    shown.push(item);
+    length += item.length + 2;
+  }
+  const more = items.length - shown.length;
+  return `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+const LIST_MAX = 2000;
+
+export interface InviteSummaryInput {
+  communityName: string;
+  outcomes: InviteOutcome[];
+  /** Invitees whose DM Slack refused, with why. */
+  undelivered: Array<{ userId: string; reason: string }>;
+  /** Email addresses with no Slack account in this workspace. */
+  notFound: string[];
+  message: string;
+}
+
+/** What the inviter is told once the invitations have gone: one note a kind of outcome. */
+export function inviteSummary(input: InviteSummaryInput): { text: string; blocks: AnyBlock[] } {
+  const { communityName, outcomes } = input;
+  const failed = new Set(input.undelivered.map((u) => u.userId));
+  const who = (kind: InviteOutcome["kind"]) => outcomes.filter((o) => o.kind === kind && !failed.has(o.userId)).map((o) => userLink(o.userId));
+  const invited = who("invited");
+  const blocks: AnyBlock[] = [];
+  const name = `*${esc(communityName)}*`;
+  if (invited.length) {
+    blocks.push(section(`:white_check_mark: Invited ${plural(invited.length, "person", "people")} to ${name}: ${boundedList(invited, LIST_MAX)}. Each has a DM with your message and Accept and Decline buttons; I will tell you when they answer.`));
+  }
+  const members = who("already_member");
+  if (members.length) blocks.push(section(`:information_source: Already ${members.length === 1 ? "a member" : "members"}, so not invited: ${boundedList(members, LIST_MAX)}.`));
+  const pending = who("already_invited");
+  if (pending.length) {
+    blocks.push(section(`:hourglass_flowing_sand: Already invited and not answered yet, so no second DM was sent: ${boundedList(pending, LIST_MAX)}. The first invitation is still open.`));
+  }
+  if (outcomes.some((o) => o.kind === "self")) blocks.push(section(":information_source: You are already a member, so you were not invited."));
+  if (input.undelivered.length) {
+    const lines = input.undelivered.map((u) => `${userLink(u.userId)} (${u.reason})`);
+    blocks.push(section(`:warning: I could not send a DM to ${boundedList(lines, LIST_MAX)}, so they were not invited.`));
+  }
+  if (input.notFound.length) {
+    blocks.push(
+      section(
+        `:email: Not in this Slack workspace: ${boundedList(input.notFound.map(esc), LIST_MAX)}. I can't send a DM to people outside the workspace; email them this instead:`,
+      ),
+    );
+    const email = `${input.message}\n\nTo join, ask for access to our Slack workspace, then type /community join ${communityName}`;
+    blocks.push(section(`\`\`\`${truncate(esc(email), LIMITS.sectionText - 6)}\`\`\``));
+  }
+  if (!blocks.length) blocks.push(section("Nobody was invited."));
+  const text = invited.length ? `Invited ${plural(invited.length, "person", "people")} to ${communityName}` : `Nobody new was invited to ${communityName}`;
+  return { text, blocks };
+}
+
+/** Shown while the invitations go out. */
+export function invitingProgress(communityName: string, count: number): string {
+  return `:hourglass_flowing_sand: Inviting ${plural(count, "person", "people")} to *${esc(communityName)}*…`;
+}
+
+/** The reach-out draft, ready to copy into a cross-government channel. */
+export function reachOutMessage(communityName: string, post: string): { text: string; blocks: AnyBlock[] } {
+  return {
+    text: `A draft post about ${communityName} for cross-government channels`,
+    blocks: [
+      section(`:mega: Here is a draft post about *${esc(communityName)}* for cross-government channels and mailing lists. Copy it, make it yours, and post it where people who work on the service will see it:`),
+      section(`\`\`\`${truncate(esc(post), LIMITS.sectionText - 6)}\`\`\``),
+      context("To invite particular people straight away, type `/community invite @someone`."),
+    ],
+  };
+}

@@ -1,0 +1,107 @@
+import type { CoverageSummary, MembersPage, OrganisationGroup } from "../domain/coverage";
+import { actions, button, context, divider, esc, LIMITS, plural, section, userLink, type AnyBlock } from "./blocks";
+import { ACTION, BLOCK } from "./ids";
+
+/**
+ * Block budget of a page (50 blocks a message): the summary, "not yet
+ * represented", a divider, then per organisation at most this many sections
+ * and a divider, then the page line and the pager: 3 + 10 × 4 + 2 = 45.
+ */
+const SECTIONS_PER_ORGANISATION = 3;
+/** Members named per organisation; a larger one ends with "…and N more" (organisers come first, so they are named). */
+export const MEMBERS_LISTED_PER_ORGANISATION = 50;
+/** Room kept in each section for the "…and N more" line. */
+const SECTION_BUDGET = LIMITS.sectionText - 100;
+export const MISSING_LISTED = 20;
+
+/** What the pager buttons carry: the community and the page to show. */
+export function membersPagerValue(page: MembersPage, to: number): string {
+  return JSON.stringify({ c: page.community.id, p: to });
+}
+
+/** "DWP", "DWP and HMRC", "DWP, HMRC and 3 more". */
+function namesWithMore(names: string[], shown: number): string {
+  const listed = names.slice(0, shown);
+  const more = names.length - listed.length;
+  if (more > 0) return `${listed.join(", ")} and ${more} more`;
+  if (listed.length <= 1) return listed.join("");
+  return `${listed.slice(0, -1).join(", ")} and ${listed.at(-1)}`;
+}
+
+/** For App Home: "12 organisations, 6 professions  ·  Not yet represented: DWP, HMRC and 3 more". */
+export function coverageLine(summary: CoverageSummary): string {
+  const counts = `${plural(summary.organisationCount, "organisation")}, ${plural(summary.professionCount, "profession")}`;
+  if (!summary.missing.length) return counts;
+  return `${counts}  ·  Not yet represented: ${esc(namesWithMore(summary.missing.map((m) => m.shortLabel), 2))}`;
+}
+
+function summaryText(page: MembersPage): string {
+  const { summary } = page;
+  return (
+    `*Who is in ${esc(page.community.name)}*\n` +
+    `${plural(summary.memberCount, "member")} from ${plural(summary.organisationCount, "organisation")}, in ${plural(summary.professionCount, "profession")}.`
+  );
+}
+
+function missingText(summary: CoverageSummary): string {
+  if (!summary.anyNamed) {
+    return "*Not yet represented*\nNo open problem names an organisation yet. When you log a problem, say which organisations it affects: those with no member show here.";
+  }
+  if (!summary.missing.length) return "*Not yet represented*\nNone: every organisation named on open problems and objectives has a member here. :tada:";
+  const lines = summary.missing.slice(0, MISSING_LISTED).map((m) => `• ${esc(m.label)}: named on ${plural(m.problems, "problem")}`);
+  const more = summary.missing.length - MISSING_LISTED;
+  return (
+    `*Not yet represented* (${summary.missing.length}): organisations named on open problems and objectives with no member here yet. Invite someone from each with \`/community invite\`.\n` +
+    `${lines.join("\n")}${more > 0 ? `\n…and ${more} more` : ""}`
+  );
+}
+
+function memberLine(m: OrganisationGroup["members"][number]): string {
+  return `• ${userLink(m.slackUserId)}  ·  ${esc(m.profession)}${m.organiser ? "  ·  _organiser_" : ""}`;
+}
+
+/**
+ * One organisation: its name and members, split across sections so none
+ * passes 3000 characters, at most SECTIONS_PER_ORGANISATION of them; members
+ * beyond what fits (or beyond MEMBERS_LISTED_PER_ORGANISATION) are counted.
+ */
+export function organisationBlocks(group: OrganisationGroup): AnyBlock[] {
+  const organisers = group.members.filter((m) => m.organiser).length;
+  const heading = `*${esc(group.label)}*  ·  ${plural(group.members.length, "member")}${organisers ? `, ${plural(organisers, "organiser")}` : ""}`;
+  const sections: string[] = [heading];
+  let listed = 0;
+  for (const member of group.members.slice(0, MEMBERS_LISTED_PER_ORGANISATION)) {
+    const line = memberLine(member);
+    const last = sections.length - 1;
+    if (sections[last].length + 1 + line.length <= SECTION_BUDGET) sections[last] += `\n${line}`;
+    else if (sections.length < SECTIONS_PER_ORGANISATION) sections.push(line);
+    else break;
+    listed++;
+  }
+  const more = group.members.length - listed;
+  if (more > 0) sections[sections.length - 1] += `\n…and ${plural(more, "more member", "more members")}`;
+  return sections.map((text) => section(text));
+}
+
+/** One page of `/community members`: at most 10 organisations, 45 blocks. */
+export function membersMessage(page: MembersPage): { text: string; blocks: AnyBlock[] } {
+  const { summary } = page;
+  const text = `Members of ${page.community.name}: ${plural(summary.memberCount, "member")} from ${plural(summary.organisationCount, "organisation")}`;
+  const blocks: AnyBlock[] = [section(summaryText(page))];
+  // "Not yet represented" leads the first page; later pages are the rest of the list.
+  if (page.page === 0) blocks.push(section(missingText(summary)));
+  blocks.push(divider());
+  if (!page.organisations.length) blocks.push(section(`Nobody is a member of *${esc(page.community.name)}* yet.`));
+  page.organisations.forEach((group, i) => {
+    blocks.push(...organisationBlocks(group));
+    if (i < page.organisations.length - 1) blocks.push(divider());
+  });
+  if (page.pageCount > 1) {
+    const pager: object[] = [];
+    if (page.page > 0) pager.push(button("Previous", ACTION.membersPrevious, membersPagerValue(page, page.page - 1)));
+    if (page.page < page.pageCount - 1) pager.push(button("Next", ACTION.membersNext, membersPagerValue(page, page.page + 1)));
+    blocks.push(context(`Page ${page.page + 1} of ${page.pageCount}  ·  organisations with the most members first`));
+    blocks.push(actions(BLOCK.membersPager, ...pager));
+  }
+  return { text, blocks };
+}
