@@ -32,16 +32,28 @@ async function pooled<T, R>(items: T[], limit: number, work: (item: T) => Promis
   return results;
 }
 
-/** An address's Slack account in this workspace, or null (not found, deactivated, a bot). */
-async function lookUp(client: WebClient, services: Services, email: string): Promise<string | null> {
+const LOOKUP_FAILED_REASON: Record<string, string> = {
+  missing_scope: "the app may not read email addresses yet: ask a workspace admin to reinstall it from its manifest",
+  ratelimited: "Slack was busy: try again in a minute",
+};
+
+type LookUp = { email: string; userId: string } | { email: string; notFound: true } | { email: string; failed: string };
+
+/**
+ * An address's Slack account in this workspace. Not found (or deactivated, or a
+ * bot) is an answer; any other refusal is a failure the inviter must hear about
+ * as such, not as "not in this workspace".
+ */
+async function lookUp(client: WebClient, services: Services, email: string): Promise<LookUp> {
   try {
-    const found = await client.users.lookupByEmail({ email });
-    const user = found.user;
-    if (!user?.id || user.deleted || user.is_bot) return null;
-    return user.id;
+    const user = (await client.users.lookupByEmail({ email })).user;
+    if (!user?.id || user.deleted || user.is_bot) return { email, notFound: true };
+    return { email, userId: user.id };
   } catch (error) {
-    if (slackErrorCode(error) !== "users_not_found") services.logger.warn({ err: error }, "could not look up an invitee's email address");
-    return null;
+    const code = slackErrorCode(error);
+    if (code === "users_not_found") return { email, notFound: true };
+    services.logger.warn({ err: error, code }, "could not look up an invitee's email address");
+    return { email, failed: (code && LOOKUP_FAILED_REASON[code]) ?? `Slack refused the look-up${code ? ` (${code})` : ""}: try again later` };
   }
 }
 
@@ -52,6 +64,8 @@ export async function deliverInvitations(
 ): Promise<void> {
   const { community, inviterId } = input;
   const logger = services.logger.child({ communityId: community.id });
+  // A double-clicked submit: the first submission is sending these and will report.
+  if (await services.invitations.alreadySent(input.requestId)) return;
   let progress: { channel: string; ts: string } | null = null;
   try {
     const posted = await client.chat.postMessage({ channel: inviterId, text: invitingProgress(community.name, input.users.length + input.emails.length) });
@@ -60,19 +74,24 @@ export async function deliverInvitations(
     logger.warn({ err: error }, "could not show the inviter progress");
   }
 
-  const lookedUp = await pooled(input.emails, CONCURRENCY, async (email) => ({ email, userId: await lookUp(client, services, email) }));
-  const notFound = lookedUp.filter((l) => !l.userId).map((l) => l.email);
+  const lookedUp = await pooled(input.emails, CONCURRENCY, (email) => lookUp(client, services, email));
+  const notFound = lookedUp.flatMap((l) => ("notFound" in l ? [l.email] : []));
+  const lookupFailed = lookedUp.flatMap((l) => ("failed" in l ? [{ email: l.email, reason: l.failed }] : []));
   const people = [
     ...input.users.map((userId) => ({ userId, email: null as string | null })),
-    ...lookedUp.filter((l) => l.userId).map((l) => ({ userId: l.userId!, email: l.email })),
+    ...lookedUp.flatMap((l) => ("userId" in l ? [{ userId: l.userId, email: l.email }] : [])),
   ];
   const { outcomes, repeated } = await services.invitations.invite({ community, inviterId, people, message: input.message, requestId: input.requestId });
-  // A double-clicked submit: the first submission is sending these and will report.
-  if (repeated) return;
+  if (repeated) {
+    // Its twin, submitted at the same moment, invited them and reports; this progress note goes.
+    if (progress) await client.chat.delete({ channel: progress.channel, ts: progress.ts }).catch((error: unknown) => logger.warn({ err: error }, "could not remove a progress note"));
+    return;
+  }
 
   const invited = outcomes.filter((o): o is Extract<InviteOutcome, { kind: "invited" }> => o.kind === "invited").map((o) => o.invitation);
   const cards = await services.invitations.cards(invited);
   const undelivered: Array<{ userId: string; reason: string }> = [];
+  const retrying: string[] = [];
   await pooled(cards, CONCURRENCY, async (card) => {
     const invitation = card.invitation;
     try {
@@ -81,12 +100,18 @@ export async function deliverInvitations(
     } catch (error) {
       const code = slackErrorCode(error);
       logger.warn({ err: error, code }, "could not send an invitation");
-      undelivered.push({ userId: invitation.inviteeId, reason: (code && UNDELIVERED_REASON[code]) ?? "Slack refused the message" });
-      await services.invitations.undelivered(invitation);
+      const reason = code ? UNDELIVERED_REASON[code] : undefined;
+      if (reason) {
+        undelivered.push({ userId: invitation.inviteeId, reason });
+        await services.invitations.undelivered(invitation);
+      } else {
+        // Slack failed for a moment: the invitation stays open and the outbox sends it in a few minutes.
+        retrying.push(invitation.inviteeId);
+      }
     }
   });
 
-  const summary = inviteSummary({ communityName: community.name, outcomes, undelivered, notFound, message: input.message });
+  const summary = inviteSummary({ communityName: community.name, outcomes, undelivered, retrying, notFound, lookupFailed, message: input.message });
   try {
     if (progress) await client.chat.update({ channel: progress.channel, ts: progress.ts, ...summary } as never);
     else await client.chat.postMessage({ channel: inviterId, ...summary } as never);

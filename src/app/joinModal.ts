@@ -20,6 +20,8 @@ export async function openJoinModal(input: {
   channelId?: string;
 }): Promise<void> {
   const { community } = input;
+  // Refused now rather than after the form: an organiser removed them.
+  if (community) await input.services.memberships.requireNotRemoved(community, input.userId);
   const current = community ? await input.services.memberships.membership(community.id, input.userId) : null;
   const defaults =
     current?.status === "active"

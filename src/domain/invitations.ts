@@ -7,7 +7,8 @@ import type { Charter, CommunityService } from "./communities";
 import { AppError, ValidationError } from "./errors";
 import type { MembershipService } from "./memberships";
 import type { CommunityRecord, InvitationRecord, MembershipRecord, NewOutboxRow, Store, WorkspaceKey } from "./ports";
-import type { ProfileInput } from "./profiles";
+import { isOrganiser } from "./organisers";
+import { checkProfile, type ProfileInput } from "./profiles";
 import { MEETING_CADENCES } from "./vocabulary";
 import { esc } from "./text";
 
@@ -21,7 +22,14 @@ export const INVITATION_EXPIRES_AFTER_MS = 30 * DAY_MS;
 /** Problems the prefilled message and the reach-out post name. */
 const PROBLEMS_NAMED = 3;
 
-export const INVITATION_KINDS = { reminder: "invitation_reminder", expiry: "invitation_expiry" } as const;
+/**
+ * `delivery` is a safety net: the DMs go out straight after the form is sent,
+ * and this row, due a few minutes later, sends any that did not (the process
+ * stopped half-way, or Slack failed for a moment).
+ */
+export const INVITATION_KINDS = { delivery: "invitation_dm", reminder: "invitation_reminder", expiry: "invitation_expiry" } as const;
+/** Long enough that the form's own sending is over; short enough that nobody waits long. */
+export const INVITATION_DELIVERY_RETRY_MS = 10 * 60 * 1000;
 const ALL_KINDS = Object.values(INVITATION_KINDS);
 
 /** What became of each person on an invitation form. */
@@ -29,6 +37,8 @@ export type InviteOutcome =
   | { kind: "invited"; userId: string; email: string | null; invitation: InvitationRecord }
   | { kind: "already_member"; userId: string; email: string | null }
   | { kind: "already_invited"; userId: string; email: string | null }
+  /** An organiser removed them: only an organiser can invite them back. */
+  | { kind: "removed"; userId: string; email: string | null }
   | { kind: "self"; userId: string; email: string | null };
 
 export interface NamedProblem {
@@ -130,8 +140,8 @@ export class InvitationService {
     return this.deps.store;
   }
 
-  /** Only members invite: they can speak for the community. */
-  async requireInviter(community: CommunityRecord, slackUserId: string): Promise<void> {
+  /** Only members invite: they can speak for the community. Returns the inviter's membership. */
+  async requireInviter(community: CommunityRecord, slackUserId: string): Promise<MembershipRecord> {
     const membership = await this.store.memberships.find(community.id, slackUserId);
     if (membership?.status !== "active") {
       throw new AppError(
@@ -139,6 +149,12 @@ export class InvitationService {
         `Only members of *${esc(community.name)}* can invite people to it. Join first with \`/community join ${esc(community.name)}\`.`,
       );
     }
+    return membership;
+  }
+
+  /** Whether this form (its view id) was already sent: a double-clicked submit. */
+  async alreadySent(requestId: string): Promise<boolean> {
+    return (await this.store.invitations.byRequestId(requestId)).length > 0;
   }
 
   /** The communities a person can invite people to, by name. */
@@ -176,21 +192,20 @@ export class InvitationService {
     requestId: string | null;
   }): Promise<{ outcomes: InviteOutcome[]; repeated: boolean }> {
     const { community, inviterId } = input;
-    await this.requireInviter(community, inviterId);
-    if (input.requestId) {
-      const earlier = await this.store.invitations.byRequestId(input.requestId);
-      if (earlier.length) return { outcomes: earlier.map((invitation) => ({ kind: "invited", userId: invitation.inviteeId, email: invitation.email, invitation })), repeated: true };
-    }
+    const inviter = await this.requireInviter(community, inviterId);
+    if (input.requestId && (await this.alreadySent(input.requestId))) return { outcomes: [], repeated: true };
     const now = this.deps.clock.now();
     // The same person chosen and typed by email counts once.
     const people = [...new Map(input.people.map((p) => [p.userId, p])).values()];
-    const members = new Set((await this.store.memberships.activeMembers(community.id)).map((m) => m.slackUserId));
-    const pending = new Set(await this.store.invitations.pendingInvitees(community.id, people.map((p) => p.userId)));
+    const ids = people.map((p) => p.userId);
+    const status = new Map((await this.store.memberships.findMany(community.id, ids)).map((m) => [m.slackUserId, m.status]));
+    const pending = new Set(await this.store.invitations.pendingInvitees(community.id, ids));
     const outcomes: InviteOutcome[] = [];
     const toInvite: typeof people = [];
     for (const person of people) {
       if (person.userId === inviterId) outcomes.push({ kind: "self", ...person });
-      else if (members.has(person.userId)) outcomes.push({ kind: "already_member", ...person });
+      else if (status.get(person.userId) === "active") outcomes.push({ kind: "already_member", ...person });
+      else if (status.get(person.userId) === "removed" && !isOrganiser(inviter)) outcomes.push({ kind: "removed", ...person });
       else if (pending.has(person.userId)) outcomes.push({ kind: "already_invited", ...person });
       else toInvite.push(person);
     }
@@ -198,6 +213,8 @@ export class InvitationService {
       toInvite.map((p) => ({ communityId: community.id, inviterId, inviteeId: p.userId, email: p.email, message: input.message, requestId: input.requestId })),
       now,
     );
+    // The same form submitted twice at once: the twin that invited nobody leaves the reporting to the other.
+    if (created.length === 0 && alreadyPending.length && input.requestId && (await this.alreadySent(input.requestId))) return { outcomes: [], repeated: true };
     for (const userId of alreadyPending) outcomes.push({ kind: "already_invited", userId, email: toInvite.find((p) => p.userId === userId)?.email ?? null });
     for (const invitation of created) outcomes.push({ kind: "invited", userId: invitation.inviteeId, email: invitation.email, invitation });
     await this.store.outbox.plan(created.flatMap(invitationRows), now);
@@ -267,19 +284,30 @@ export class InvitationService {
   }
 
   /**
-   * Makes the invitee a member with the profile they gave, then closes the
-   * invitation. The profile is checked first (per-field errors), so a mistake
-   * leaves the invitation open.
+   * Closes the invitation, then makes the invitee a member with the profile
+   * they gave. The profile is checked first (per-field errors), so a mistake
+   * leaves the invitation open. Closing is conditional, so of a double-clicked
+   * Accept, or an Accept at the moment it expires, exactly one wins; the other
+   * is told what happened and changes nothing.
    */
   async accept(
     workspace: WorkspaceKey,
     invitationId: string,
     slackUserId: string,
-    profile: ProfileInput,
+    input: ProfileInput,
   ): Promise<{ invitation: InvitationRecord; community: CommunityRecord; membership: MembershipRecord; alreadyMember: boolean }> {
     const { invitation, community } = await this.toAnswer(workspace, invitationId, slackUserId);
-    const joined = await this.deps.memberships.join(community, slackUserId, profile);
-    await this.close(invitation, community, "accepted", slackUserId);
+    const errors: Record<string, string> = {};
+    if (!checkProfile(input, errors)) throw new ValidationError(errors);
+    // Someone an organiser removed comes back only on an organiser's invitation.
+    const inviter = await this.store.memberships.find(community.id, invitation.inviterId);
+    const readmitted = isOrganiser(inviter);
+    if (!readmitted) await this.deps.memberships.requireNotRemoved(community, slackUserId);
+    if (!(await this.close(invitation, community, "accepted", slackUserId))) {
+      await this.toAnswer(workspace, invitationId, slackUserId);
+      throw new AppError("invalid_input", "This invitation was answered a moment ago.");
+    }
+    const joined = await this.deps.memberships.join(community, slackUserId, input, { readmitted });
     return { invitation, community, membership: joined.membership, alreadyMember: joined.alreadyMember };
   }
 
@@ -290,6 +318,12 @@ export class InvitationService {
       throw new AppError("invalid_input", `You already answered this invitation to *${esc(community.name)}*.`);
     }
     return { invitation, community };
+  }
+
+  /** For the safety-net delivery: the invitation if it is pending and its DM never went. */
+  async undeliveredPending(invitationId: string): Promise<InvitationRecord | null> {
+    const invitation = await this.stillPending(invitationId);
+    return invitation && !invitation.dmTs ? invitation : null;
   }
 
   /** For the reminder: the invitation if it is still waiting for an answer. */
@@ -335,10 +369,18 @@ export class InvitationService {
   }
 }
 
-/** The reminder (to the invitee) and the expiry (told to the inviter) of a new invitation. */
+/** The safety-net DM and the reminder (to the invitee), and the expiry (told to the inviter), of a new invitation. */
 function invitationRows(invitation: InvitationRecord): NewOutboxRow[] {
   const created = invitation.createdAt.getTime();
   return [
+    {
+      kind: INVITATION_KINDS.delivery,
+      target: invitation.inviteeId,
+      communityId: invitation.communityId,
+      subjectId: invitation.id,
+      dueAt: new Date(created + INVITATION_DELIVERY_RETRY_MS),
+      dedupeKey: `invitation:${invitation.id}:dm`,
+    },
     {
       kind: INVITATION_KINDS.reminder,
       target: invitation.inviteeId,

@@ -2,7 +2,8 @@
 import type { Clock } from "./clock";
 import type { CommunityDirectory } from "./directory";
 import { AppError, ValidationError } from "./errors";
-import type { CommunityRecord, MembershipRecord, ObjectiveSummary, Store, WorkspaceKey } from "./ports";
+import type { CommunityRecord, InvitationRecord, MembershipRecord, ObjectiveSummary, Store, WorkspaceKey } from "./ports";
+import { INVITATION_KINDS } from "./invitations";
 import { organiserIds } from "./organisers";
 import { checkProfile, type ProfileInput } from "./profiles";
 import { esc } from "./text";
@@ -17,15 +18,35 @@ export interface HomeEntry {
 export class MembershipService {
   constructor(private readonly deps: { store: Store; clock: Clock; directory: CommunityDirectory }) {}
 
-  /** Checks the profile and makes the person an active member. */
+  /**
+   * Someone an organiser removed does not come back by themselves: only an
+   * organiser's invitation brings them back (`readmitted`).
+   */
+  async requireNotRemoved(community: CommunityRecord, slackUserId: string): Promise<void> {
+    const membership = await this.deps.store.memberships.find(community.id, slackUserId);
+    if (membership?.status !== "removed") return;
+    const organisers = (await this.organisers(community.id)).map((id) => `<@${id}>`).join(", ");
+    throw new AppError(
+      "forbidden",
+      `An organiser removed you from *${esc(community.name)}*, so you can't join it again by yourself. Ask one of its organisers to invite you back: ${organisers}.`,
+    );
+  }
+
+  /**
+   * Checks the profile and makes the person an active member. A pending
+   * invitation of theirs is accepted by joining (however they joined), so it is
+   * neither reminded nor expired later; it is returned, so its inviter can be told.
+   */
   async join(
     community: CommunityRecord,
     slackUserId: string,
     input: ProfileInput,
-  ): Promise<{ membership: MembershipRecord; rejoined: boolean; alreadyMember: boolean }> {
+    options: { readmitted?: boolean } = {},
+  ): Promise<{ membership: MembershipRecord; rejoined: boolean; alreadyMember: boolean; invitation: InvitationRecord | null }> {
     const errors: Record<string, string> = {};
     const profile = checkProfile(input, errors);
     if (!profile) throw new ValidationError(errors);
+    if (!options.readmitted) await this.requireNotRemoved(community, slackUserId);
     const now = this.deps.clock.now();
     const { membership, before } = await this.deps.store.memberships.join(community.id, slackUserId, profile, now);
     const alreadyMember = before === "active";
@@ -40,7 +61,24 @@ export class MembershipService {
       detail: { ...profile },
       at: now,
     });
-    return { membership, rejoined, alreadyMember };
+    const invitation = alreadyMember ? null : await this.acceptPendingInvitation(community, slackUserId, now);
+    return { membership, rejoined, alreadyMember, invitation };
+  }
+
+  private async acceptPendingInvitation(community: CommunityRecord, slackUserId: string, now: Date): Promise<InvitationRecord | null> {
+    const { store } = this.deps;
+    const invitation = await store.invitations.pendingFor(community.id, slackUserId);
+    if (!invitation || !(await store.invitations.settle(invitation.id, "accepted", now))) return null;
+    await store.outbox.skipPending(invitation.id, Object.values(INVITATION_KINDS), "they joined", now);
+    await store.audit.record({
+      workspaceId: community.workspaceId,
+      communityId: community.id,
+      actorId: slackUserId,
+      action: "invitation.accepted",
+      detail: { invitationId: invitation.id, inviterId: invitation.inviterId, byJoining: true },
+      at: now,
+    });
+    return invitation;
   }
 
   async leave(community: CommunityRecord, slackUserId: string): Promise<void> {

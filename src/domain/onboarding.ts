@@ -28,6 +28,8 @@ export function onboardingRow(community: CommunityRecord, slackUserId: string, n
 export function onboardingObsolete(community: CommunityRecord | null, membership: MembershipRecord | null): string | null {
   if (!community || community.archivedAt) return "the community no longer exists";
   if (membership?.status === "active") return "already a member";
+  // Removed by an organiser: a Join button would invite them to undo it.
+  if (membership?.status === "removed") return "removed by an organiser";
   return null;
 }
 

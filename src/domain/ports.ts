@@ -261,6 +261,8 @@ export interface MembershipStore {
   /** Marks an active member removed (an organiser only if another remains). The caller refuses actor === target. */
   remove(communityId: string, actorId: string, targetId: string, now: Date): Promise<"removed" | "not_member" | "last_organiser" | "forbidden">;
   activeMembers(communityId: string): Promise<MembershipRecord[]>;
+  /** These people's memberships of the community, whatever their status. */
+  findMany(communityId: string, slackUserIds: string[]): Promise<MembershipRecord[]>;
   /** Ids of the communities in the workspace where the user is an active member. */
   activeCommunityIds(workspaceId: string, slackUserId: string): Promise<string[]>;
   /** The user's active memberships in a workspace, with their communities. */
@@ -534,6 +536,8 @@ export interface InvitationStore {
    */
   create(rows: NewInvitation[], now: Date): Promise<{ created: InvitationRecord[]; alreadyPending: string[] }>;
   findById(invitationId: string): Promise<InvitationRecord | null>;
+  /** The person's pending invitation to the community, if they have one. */
+  pendingFor(communityId: string, inviteeId: string): Promise<InvitationRecord | null>;
   /** The invitations one modal submission made (a double-clicked submit is recognised). */
   byRequestId(requestId: string): Promise<InvitationRecord[]>;
   /** Which of these people have a pending invitation to the community. */

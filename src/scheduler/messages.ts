@@ -52,6 +52,8 @@ export class OutboxMessages {
         return { kind: "send", message: { text: String(row.payload.text ?? "") } };
       case ONBOARDING_KIND:
         return this.onboarding(row);
+      case INVITATION_KINDS.delivery:
+        return this.invitationDelivery(row);
       case INVITATION_KINDS.reminder:
         return this.invitationReminder(row);
       case INVITATION_KINDS.expiry:
@@ -111,15 +113,18 @@ export class OutboxMessages {
   /** The welcome DM, unless they joined the community (or it went) since it was planned. */
   private async onboarding(row: OutboxRow): Promise<Outcome> {
     const { communities, memberships } = this.services;
-    // Only "no such community" means skip; a database error is thrown, so the row is retried.
-    const community = await communities.byId(row.subjectId ?? "").catch((error: unknown) => {
-      if (error instanceof AppError) return null;
-      throw error;
-    });
+    const community = await this.communityOrNull(row.subjectId ?? "");
     const membership = community ? await memberships.membership(community.id, row.target) : null;
     const obsolete = onboardingObsolete(community, membership);
     if (obsolete || !community) return { kind: "skip", reason: obsolete ?? "the community no longer exists" };
     return { kind: "send", message: onboardingDm(await communities.charter(community.id)) };
+  }
+
+  /** The invitation DM, if sending it straight after the form did not work. */
+  private async invitationDelivery(row: OutboxRow): Promise<Outcome> {
+    const invitation = await this.services.invitations.undeliveredPending(row.subjectId ?? "");
+    if (!invitation) return { kind: "skip", reason: "delivered, or answered" };
+    return { kind: "send", message: invitationDm(await this.services.invitations.card(invitation)) };
   }
 
   /** The one-week nudge to an invitee, with the buttons again, unless they have answered. */
@@ -133,7 +138,7 @@ export class OutboxMessages {
   private async invitationExpiry(row: OutboxRow): Promise<Outcome> {
     const invitation = await this.services.invitations.expire(row.subjectId ?? "");
     if (!invitation) return { kind: "skip", reason: "the invitation was answered" };
-    const community = await this.services.communities.byId(invitation.communityId).catch(() => null);
+    const community = await this.communityOrNull(invitation.communityId);
     if (!community) return { kind: "skip", reason: "the community no longer exists" };
     return {
       kind: "send",
@@ -143,6 +148,14 @@ export class OutboxMessages {
           `If you still think they could help, invite them again (type \`/community invite\` and choose them), or get in touch another way.`,
       },
     };
+  }
+
+  /** Only "no such community" means skip; a database error is thrown, so the row is retried. */
+  private communityOrNull(communityId: string) {
+    return this.services.communities.byId(communityId).catch((error: unknown) => {
+      if (error instanceof AppError) return null;
+      throw error;
+    });
   }
 
   /** One DM to each organiser, once per target and error (the dedupe key). */

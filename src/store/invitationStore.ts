@@ -41,6 +41,11 @@ export class PrismaInvitationStore implements InvitationStore {
     return row ? toInvitationRecord(row) : null;
   }
 
+  async pendingFor(communityId: string, inviteeId: string): Promise<InvitationRecord | null> {
+    const row = await this.db.invitation.findUnique({ where: { pendingKey: pendingKey(communityId, inviteeId) } });
+    return row ? toInvitationRecord(row) : null;
+  }
+
   async byRequestId(requestId: string): Promise<InvitationRecord[]> {
     const rows = await this.db.invitation.findMany({ where: { requestId }, orderBy: { createdAt: "asc" } });
     return rows.map(toInvitationRecord);

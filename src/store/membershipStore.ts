@@ -78,6 +78,12 @@ export class PrismaMembershipStore implements MembershipStore {
   }
 
 
+  async findMany(communityId: string, slackUserIds: string[]): Promise<MembershipRecord[]> {
+    if (slackUserIds.length === 0) return [];
+    const rows = await this.db.membership.findMany({ where: { communityId, slackUserId: { in: slackUserIds } } });
+    return rows.map(toMembershipRecord);
+  }
+
   async activeCommunityIds(workspaceId: string, slackUserId: string): Promise<string[]> {
     const rows = await this.db.membership.findMany({
       where: { slackUserId, status: "active", community: { workspaceId, archivedAt: null } },

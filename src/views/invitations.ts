@@ -184,6 +184,10 @@ export interface InviteSummaryInput {
   outcomes: InviteOutcome[];
   /** Invitees whose DM Slack refused, with why. */
   undelivered: Array<{ userId: string; reason: string }>;
+  /** Invitees whose DM failed for a moment: the outbox tries again in a few minutes. */
+  retrying: string[];
+  /** Addresses Slack could not look up (not the same as not found), with why. */
+  lookupFailed: Array<{ email: string; reason: string }>;
   /** Email addresses with no Slack account in this workspace. */
   notFound: string[];
   message: string;
@@ -192,7 +196,7 @@ export interface InviteSummaryInput {
 /** What the inviter is told once the invitations have gone: one note a kind of outcome. */
 export function inviteSummary(input: InviteSummaryInput): { text: string; blocks: AnyBlock[] } {
   const { communityName, outcomes } = input;
-  const failed = new Set(input.undelivered.map((u) => u.userId));
+  const failed = new Set([...input.undelivered.map((u) => u.userId), ...input.retrying]);
   const who = (kind: InviteOutcome["kind"]) => outcomes.filter((o) => o.kind === kind && !failed.has(o.userId)).map((o) => userLink(o.userId));
   const invited = who("invited");
   const blocks: AnyBlock[] = [];
@@ -207,9 +211,18 @@ export function inviteSummary(input: InviteSummaryInput): { text: string; blocks
     blocks.push(section(`:hourglass_flowing_sand: Already invited and not answered yet, so no second DM was sent: ${boundedList(pending, LIST_MAX)}. The first invitation is still open.`));
   }
   if (outcomes.some((o) => o.kind === "self")) blocks.push(section(":information_source: You are already a member, so you were not invited."));
+  const removed = who("removed");
+  if (removed.length) blocks.push(section(`:no_entry: An organiser removed ${boundedList(removed, LIST_MAX)} from ${name}, so only an organiser can invite them back.`));
+  if (input.retrying.length) {
+    blocks.push(section(`:hourglass_flowing_sand: Slack did not take the DM to ${boundedList(input.retrying.map(userLink), LIST_MAX)} just now; I will try again in a few minutes. Their invitation is open.`));
+  }
   if (input.undelivered.length) {
     const lines = input.undelivered.map((u) => `${userLink(u.userId)} (${u.reason})`);
     blocks.push(section(`:warning: I could not send a DM to ${boundedList(lines, LIST_MAX)}, so they were not invited.`));
+  }
+  if (input.lookupFailed.length) {
+    const lines = input.lookupFailed.map((l) => `${esc(l.email)} (${l.reason})`);
+    blocks.push(section(`:warning: I could not look up ${boundedList(lines, LIST_MAX)}, so I don't know whether they are in this workspace. Nobody was invited at those addresses.`));
   }
   if (input.notFound.length) {
     blocks.push(

@@ -150,6 +150,8 @@ describe("invite, then accept or decline", () => {
     // The reminder and the expiry wait in the outbox.
     const planned = await h.db.outboxMessage.findMany({ where: { subjectId: invitation.id }, orderBy: { dueAt: "asc" } });
     expect(planned.map((r) => [r.kind, r.target, r.dueAt.toISOString(), r.status])).toEqual([
+      // The safety net, in case the DM had not gone (it has: see below).
+      ["invitation_dm", "U0BOB", "2026-03-02T10:10:00.000Z", "pending"],
       ["invitation_reminder", "U0BOB", "2026-03-09T10:00:00.000Z", "pending"],
       ["invitation_expiry", "U0ALICE", "2026-04-01T10:00:00.000Z", "pending"],
     ]);
@@ -181,7 +183,7 @@ describe("invite, then accept or decline", () => {
     expect(buttonsOf(updated)).toEqual([]);
     expect(JSON.stringify(updated.blocks)).toContain("You accepted on");
     // Nothing more will be sent about it.
-    expect((await h.db.outboxMessage.findMany({ where: { subjectId: invitation.id } })).map((r) => r.status)).toEqual(["skipped", "skipped"]);
+    expect((await h.db.outboxMessage.findMany({ where: { subjectId: invitation.id } })).map((r) => r.status)).toEqual(["skipped", "skipped", "skipped"]);
     expect(await h.db.auditEvent.count({ where: { action: "invitation.accepted", actorId: "U0BOB" } })).toBe(1);
   });
 
@@ -224,6 +226,33 @@ describe("invite, then accept or decline", () => {
     expect(dmsTo("U0ALICE")).toHaveLength(1);
   });
 
+  it("a double-clicked Accept makes one member and tells the inviter once", async () => {
+    await invite({ users: ["U0BOB"] });
+    const invitation = await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0BOB" } });
+    h.slack.reset();
+    const replies = await Promise.all([h.interact(acceptSubmission("U0BOB", invitation.id)), h.interact(acceptSubmission("U0BOB", invitation.id))]);
+    expect(replies.filter((r) => r.text === "")).toHaveLength(1);
+    expect(replies.find((r) => r.text !== "")!.json.errors).toEqual({ [PROFILE_BLOCK.organisation]: "You already accepted this invitation: you are in *Starting a business*." });
+    expect(dmsTo("U0ALICE").filter((c) => String(c.args.text).startsWith(":tada:"))).toHaveLength(1);
+    expect(await h.db.membership.count({ where: { slackUserId: "U0BOB", status: "active" } })).toBe(1);
+  });
+
+  it("joining some other way answers the invitation: no reminder, no expiry, and the inviter hears", async () => {
+    await invite({ users: ["U0BOB"] });
+    const invitation = await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0BOB" } });
+    h.slack.reset();
+    await joinCommunity(h, "U0BOB", communityId, { organisation: "dwp" });
+    expect((await h.db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("accepted");
+    expect(dmsTo("U0ALICE").at(-1)!.args.text).toBe(":tada: <@U0BOB> accepted your invitation and joined *Starting a business* (Department for Work and Pensions (DWP), User-centred design).");
+    expect(buttonsOf(h.slack.lastCall("chat.update")!.args)).toEqual([]);
+    h.slack.reset();
+    h.clock.advance(31 * DAY);
+    await h.app.tick();
+    expect(dmsTo("U0BOB")).toHaveLength(0);
+    expect(dmsTo("U0ALICE")).toHaveLength(0);
+    expect((await h.db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("accepted");
+  });
+
   it("someone else cannot answer another person's invitation", async () => {
     await invite({ users: ["U0BOB"] });
     const invitation = await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0BOB" } });
@@ -252,6 +281,15 @@ describe("email addresses", () => {
     expect(summary[2]).toBe(
       "```Hello from the Starting a business community &amp; friends.\n\nTo join, ask for access to our Slack workspace, then type /community join Starting a business```",
     );
+  });
+
+  it("says so when Slack cannot look an address up, rather than calling it outside the workspace", async () => {
+    h.slack.script("users.lookupByEmail", { ok: false, error: "missing_scope" });
+    await invite({ emails: "sam@hmrc.gov.uk" });
+    const summary = summaryText();
+    expect(summary).toContain("I could not look up sam@hmrc.gov.uk (the app may not read email addresses yet: ask a workspace admin to reinstall it from its manifest)");
+    expect(summary).not.toContain("Not in this Slack workspace");
+    expect(await h.db.invitation.count()).toBe(0);
   });
 
   it("refuses text that is not an email address, on its field, and sends nothing", async () => {
@@ -289,10 +327,22 @@ describe("who is not invited again", () => {
     expect(dmsTo("U0BOB")).toHaveLength(1);
   });
 
-  it("a double-clicked submit sends each DM once", async () => {
-    await Promise.all([invite({ users: ["U0BOB"], viewId: "VSAME" }), invite({ users: ["U0BOB"], viewId: "VSAME" })]);
+  it("a double-clicked submit sends each DM once, and the inviter one summary", async () => {
+    await Promise.all([invite({ users: ["U0BOB", "U0CAROL"], viewId: "VSAME" }), invite({ users: ["U0BOB", "U0CAROL"], viewId: "VSAME" })]);
     expect(dmsTo("U0BOB")).toHaveLength(1);
-    expect(await h.db.invitation.count()).toBe(1);
+    expect(dmsTo("U0CAROL")).toHaveLength(1);
+    expect(await h.db.invitation.count()).toBe(2);
+    // Every progress note still showing became a summary; a twin's was taken away.
+    const progress = dmsTo("U0ALICE").map((c) => c.args);
+    const deleted = h.slack.callsTo("chat.delete").map((c) => c.args.ts);
+    const updated = h.slack.callsTo("chat.update").map((c) => c.args.ts);
+    expect(progress.length).toBe(deleted.length + updated.length);
+    expect(updated).toHaveLength(1);
+
+    // The same form again, later: nothing happens at all.
+    h.slack.reset();
+    await invite({ users: ["U0BOB", "U0CAROL"], viewId: "VSAME" });
+    expect(h.slack.callsTo("chat.postMessage")).toHaveLength(0);
   });
 
   it("more than 100 people at once is refused on the people field, and nothing is sent", async () => {
@@ -313,6 +363,32 @@ describe("who is not invited again", () => {
       [INVITE_BLOCK.people]: "Choose at least one person, or type their email address below.",
       [INVITE_BLOCK.message]: "Write a short message, so people know why you are inviting them.",
     });
+  });
+
+  it("a DM Slack fails for a moment is sent by the outbox a few minutes later", async () => {
+    h.slack.script("chat.postMessage", (args) => (args.channel === "U0BOB" ? { ok: false, error: "internal_error" } : { ok: true, channel: args.channel, ts: "1.000001" }), 2);
+    await invite({ users: ["U0BOB"] });
+    const invitation = await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0BOB" } });
+    expect(invitation).toMatchObject({ status: "pending", dmTs: null });
+    expect(summaryText()).toContain("Slack did not take the DM to <@U0BOB> just now; I will try again in a few minutes. Their invitation is open.");
+    h.slack.reset();
+    h.clock.advance(10 * 60_000);
+    await h.app.tick();
+    const dm = dmsTo("U0BOB");
+    expect(dm).toHaveLength(1);
+    expect(buttonsOf(dm[0].args).map((b: any) => b.value)).toEqual([invitation.id, invitation.id]);
+  });
+
+  it("an organiser's removal sticks: a member cannot invite them back, an organiser can", async () => {
+    await joinCommunity(h, "U0DAVE", communityId);
+    await joinCommunity(h, "U0BOB", communityId);
+    await h.command("remove <@U0BOB|bob>", { user: "U0ALICE", channel });
+    h.slack.reset();
+    await invite({ user: "U0DAVE", users: ["U0BOB"] });
+    expect(summaryText()).toContain("An organiser removed <@U0BOB> from *Starting a business*, so only an organiser can invite them back.");
+    expect(dmsTo("U0BOB")).toHaveLength(0);
+    await invite({ users: ["U0BOB"] });
+    expect(dmsTo("U0BOB")).toHaveLength(1);
   });
 
   it("an invitee Slack will not DM is reported and can be invited again later", async () => {

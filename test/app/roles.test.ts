@@ -1,5 +1,7 @@
 // Organisers making organisers, stepping down and removing members, end to end.
-import { createCommunity, joinCommunity } from "../support/flows";
+import { CALLBACK, INVITE_BLOCK, PROFILE_BLOCK } from "../../src/views/ids";
+import { createCommunity, joinCommunity, joinSubmission } from "../support/flows";
+import { input, viewSubmission } from "../support/payloads";
 import { startHarness, type Harness } from "../support/harness";
 
 let h: Harness;
@@ -283,16 +285,40 @@ describe("removing a member", () => {
     await expectNothingChanged();
   });
 
-  it("a removed member can join again, as a member even if they had organised", async () => {
+  it("a removed member cannot rejoin by themselves; an organiser's invitation brings them back, as a member even if they had organised", async () => {
     await makeOrganiser("U0BOB");
     await h.command(`remove ${at("U0BOB")}`, { user: "U0ALICE", channel });
     h.clock.advance(60_000);
+    h.slack.reset();
+    const refusal = "An organiser removed you from *Starting a business*, so you can't join it again by yourself. Ask one of its organisers to invite you back: <@U0ALICE>.";
     await h.command("join", { user: "U0BOB", channel });
-    expect(h.slack.lastCall("views.open")).toBeDefined();
-    await joinCommunity(h, "U0BOB", communityId);
+    expect(h.slack.callsTo("views.open")).toEqual([]);
+    expect(lastResponse().text).toBe(refusal);
+    // A join form sent anyway is refused too.
+    const forged = await h.interact(joinSubmission("U0BOB", { communityId }));
+    expect(forged.json.errors).toEqual({ [PROFILE_BLOCK.organisation]: refusal });
+    expect(await membership("U0BOB")).toMatchObject({ status: "removed" });
+
+    await h.interact(
+      viewSubmission({
+        user: "U0ALICE",
+        callbackId: CALLBACK.sendInvitations,
+        privateMetadata: JSON.stringify({ communityId }),
+        values: { [INVITE_BLOCK.people]: { type: "multi_users_select", selected_users: ["U0BOB"] }, [INVITE_BLOCK.message]: input.text("Come back?") },
+      }),
+    );
+    const invitation = await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0BOB" } });
+    await h.interact(
+      viewSubmission({
+        user: "U0BOB",
+        callbackId: CALLBACK.acceptInvitation,
+        privateMetadata: JSON.stringify({ invitationId: invitation.id }),
+        values: { [PROFILE_BLOCK.organisation]: input.external("dwp"), [PROFILE_BLOCK.profession]: input.select("user-centred-design") },
+      }),
+    );
     expect(await membership("U0BOB")).toMatchObject({ status: "active", role: "member", leftAt: null, joinedAt: h.clock.now() });
-    const rejoined = await h.db.auditEvent.findFirstOrThrow({ where: { actorId: "U0BOB" }, orderBy: { createdAt: "desc" } });
+    const rejoined = await h.db.auditEvent.findFirstOrThrow({ where: { actorId: "U0BOB", action: { startsWith: "member." } }, orderBy: { createdAt: "desc" } });
     expect(rejoined.action).toBe("member.rejoined");
-    expect(posts(channel)).toContain(":wave: <@U0BOB> joined the community (Department for Work and Pensions (DWP), User-centred design).");
+    expect(posts(channel)).toContain(":wave: <@U0BOB> joined the community (Department for Work and Pensions (DWP), User-centred design), invited by <@U0ALICE>.");
   });
 });

@@ -9,6 +9,7 @@ import type { Services } from "../services";
 import { readViewState, text } from "../viewState";
 import { workspaceOf } from "../workspace";
 import { memberDescription, welcomeNewMember } from "../welcome";
+import { afterInvitationAccepted } from "../invitationAccepted";
 
 export function registerJoinCommunitySubmission(app: App, services: Services): void {
   app.view(CALLBACK.joinCommunity, async ({ ack, body, view, client, context }) => {
@@ -41,6 +42,8 @@ export function registerJoinCommunitySubmission(app: App, services: Services): v
       );
       return;
     }
-    await welcomeNewMember(client, services.logger, community, membership);
+    await welcomeNewMember(client, services.logger, community, membership, outcome.invitation?.inviterId);
+    // They had an invitation: it is answered by joining, and its inviter hears so.
+    if (outcome.invitation) await afterInvitationAccepted(client, services, outcome.invitation, community, membership);
   });
 }
