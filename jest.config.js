@@ -5,6 +5,9 @@ const base = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  // Each test starts a real app and database; on a loaded 2-core machine (two projects in
+  // parallel) the heaviest, such as 200 people answering at once, can pass jest's default 5 s.
+  testTimeout: 20_000,
   transform: {
     // tsconfig sets isolatedModules, so ts-jest only transpiles; `npm run typecheck` checks types once.
     "^.+\\.ts$": ["ts-jest", {}],

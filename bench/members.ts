@@ -12,11 +12,7 @@
 // is the median and p95 of BENCH_RUNS runs (50) after 5 warm-ups, with every
 // query counted by a Prisma extension. Runs on SQLite, and on PostgreSQL when
 // BENCH_POSTGRES_URL (or the local default server) answers.
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { Client } from "pg";
 import { CoverageService, NEEDING_STATUSES } from "../src/domain/coverage";
 import type { CommunityRecord, MembershipRecord, Store } from "../src/domain/ports";
 import { ORGANISATIONS, OTHER_ORGANISATION_ID } from "../src/reference/organisations";
@@ -24,8 +20,8 @@ import { OTHER_PROFESSION_ID, PROFESSIONS } from "../src/reference/professions";
 import { createStore } from "../src/store";
 import type { Db } from "../src/store/prismaClient";
 import { membersMessage } from "../src/views/members";
+import { benchDatabases, migrate } from "./databases";
 
-const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const WARM_UPS = 5;
 
@@ -40,38 +36,6 @@ interface Shape {
 const SMALL: Shape = { members: 300, organisations: 40, otherNames: 4, problems: 200 };
 const LARGE: Shape = { members: 5000, organisations: 120, otherNames: 10, problems: 2000 };
 const ORGANISED = 35;
-
-function migrate(url: string): void {
-  execFileSync(process.execPath, [path.join(ROOT, "scripts/prisma.js"), "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
-}
-
-async function databases(): Promise<Array<{ name: string; url: string; version: string; drop(): Promise<void> }>> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-bench-"));
-  const out = [{ name: "SQLite", url: `file:${path.join(dir, "bench.db")}`, version: "", drop: async () => fs.rmSync(dir, { recursive: true, force: true }) }];
-  const admin = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const client = new Client({ connectionString: admin });
-  try {
-    await client.connect();
-    const version = String((await client.query("SHOW server_version")).rows[0].server_version);
-    const name = `sc_bench_members_${process.pid}`;
-    await client.query(`DROP DATABASE IF EXISTS ${name}`);
-    await client.query(`CREATE DATABASE ${name}`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    out.push({
-      name: "PostgreSQL",
-      url: url.toString(),
-      version,
-      drop: async () => {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await client.end();
-      },
-    });
-  } catch {
-    console.error("PostgreSQL not reachable: SQLite only");
-  }
-  return out;
-}
 
 /** A small deterministic generator (mulberry32), so every run seeds the same data. */
 function random(seed: number): () => number {
@@ -256,7 +220,7 @@ async function main(): Promise<void> {
   console.log(`Machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${RUNS} runs after ${WARM_UPS} warm-ups, times in ms (median / p95)`);
   const pageRows: string[] = [];
   const homeRows: string[] = [];
-  for (const database of await databases()) {
+  for (const database of await benchDatabases("sc_bench_members")) {
     try {
       migrate(database.url);
       const r = await run(database.url);

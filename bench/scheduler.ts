@@ -5,11 +5,7 @@
 //     2,000 problems and 200 meetings, against a small one (the count must not grow).
 // Runs on SQLite, and on PostgreSQL when BENCH_POSTGRES_URL (or the local
 // default server) answers.
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { Client } from "pg";
 import pino from "pino";
 import { ManualClock } from "../src/domain/clock";
 import { DigestService } from "../src/domain/digests";
@@ -20,40 +16,10 @@ import { Pacer } from "../src/scheduler/pacer";
 import { createStore } from "../src/store";
 import type { Db } from "../src/store/prismaClient";
 import { FakeSlack } from "../test/support/fakeSlack";
+import { benchDatabases, migrate } from "./databases";
 
-const ROOT = path.resolve(__dirname, "..");
 const NOW = new Date("2026-03-02T10:00:00Z");
 const DUE_ROWS = Number(process.env.BENCH_DUE_ROWS ?? 10_000);
-
-function migrate(url: string): void {
-  execFileSync(process.execPath, [path.join(ROOT, "scripts/prisma.js"), "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
-}
-
-async function databases(): Promise<Array<{ name: string; url: string; drop(): Promise<void> }>> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-bench-"));
-  const out = [{ name: "SQLite", url: `file:${path.join(dir, "bench.db")}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) }];
-  const admin = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const client = new Client({ connectionString: admin });
-  try {
-    await client.connect();
-    const name = `sc_bench_${process.pid}`;
-    await client.query(`DROP DATABASE IF EXISTS ${name}`);
-    await client.query(`CREATE DATABASE ${name}`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    out.push({
-      name: "PostgreSQL",
-      url: url.toString(),
-      drop: async () => {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await client.end();
-      },
-    });
-  } catch {
-    console.error("PostgreSQL not reachable: SQLite only");
-  }
-  return out;
-}
 
 async function seedCommunity(db: Db, size: { members: number; problems: number; meetings: number }): Promise<string> {
   const workspace = await db.workspace.create({ data: { teamId: `T${Math.random().toString(36).slice(2, 10)}` } });
@@ -182,7 +148,7 @@ async function main(): Promise<void> {
   const slack = new FakeSlack();
   await slack.start();
   console.log(`Machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-  for (const database of await databases()) {
+  for (const database of await benchDatabases("sc_bench")) {
     try {
       migrate(database.url);
       const dispatch = await dispatcherBench(database.url, slack);

@@ -116,7 +116,7 @@ export function createApp(deps: AppDependencies): RunningApp {
     roles: new RoleService({ store, clock, directory }),
     meetings,
     digests: new DigestService({ store, clock }),
-    groups: new GroupService({ store, clock }),
+    groups: new GroupService({ store, clock, communities }),
     coverage: new CoverageService({ store }),
     onboarding: new OnboardingService({ store, clock }),
     calendarLinks,

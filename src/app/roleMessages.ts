@@ -4,14 +4,13 @@
 import type { WebClient } from "@slack/web-api";
 import type { CommunityRecord } from "../domain/ports";
 import type { PersonOutcome, PromotionOutcome, RemovalOutcome } from "../domain/roles";
-import { esc } from "../views/blocks";
+import { esc, listWithMore, userLink } from "../views/blocks";
 import { stepsAfterAck } from "./afterAck";
 import type { Services } from "./services";
 
 /** "<@A>", "<@A> and <@B>", "<@A>, <@B> and <@C>". */
 export function people(userIds: string[]): string {
-  const mentions = userIds.map((id) => `<@${id}>`);
-  return mentions.length <= 1 ? (mentions[0] ?? "") : `${mentions.slice(0, -1).join(", ")} and ${mentions.at(-1)}`;
+  return listWithMore(userIds.map(userLink));
 }
 
 function stillOrganiserNote(community: CommunityRecord): string {
@@ -95,7 +94,7 @@ export async function tellRemoved(client: WebClient, services: Services, communi
         channel: userId,
         text:
           `<@${actorId}>, an organiser of *${name}*, has removed you from the community. ` +
-          `If you think this is a mistake, talk to them; you can join again with \`/community join ${name}\`.`,
+          "If you think this is a mistake, talk to them: only an organiser can invite you back.",
       }),
     );
   }

@@ -22,6 +22,14 @@ import { editDistance, esc, nameKey, slugify } from "./text";
 export const LIST_PAGE_SIZE = 10;
 export const CHARTER_PROBLEMS_SHOWN = 5;
 
+/**
+ * The channel id in a channel mention, which is how Slack sends "#sc-x" typed
+ * in a command: "<#C123|sc-x>" (or "<#C123>") gives "C123". Anything else, null.
+ */
+export function channelMentionId(text: string): string | null {
+  return /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(text.trim())?.[1] ?? null;
+}
+
 export interface Charter {
   community: CommunityRecord;
   organisers: MembershipRecord[];
@@ -174,11 +182,11 @@ export class CommunityService {
   async resolve(workspace: WorkspaceKey, query: string, channelId: string | undefined, usage: string): Promise<CommunityRecord> {
     const workspaceId = await this.workspaceId(workspace);
     // A channel mention ("/community info #sc-x" arrives as "<#C123|sc-x>"): the community of that channel.
-    const channel = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(query.trim());
+    const channel = channelMentionId(query);
     if (channel) {
-      const owner = await this.inChannel(workspace, channel[1]);
+      const owner = await this.inChannel(workspace, channel);
       if (owner) return owner;
-      throw new AppError("not_found", `No community uses <#${channel[1]}> as its channel. \`/community list\` shows them all.`);
+      throw new AppError("not_found", `No community uses <#${channel}> as its channel. \`/community list\` shows them all.`);
     }
     const wanted = query.trim().replace(/^#/, "");
     if (!wanted) {

@@ -3,6 +3,7 @@
 // Organisers create them; the community's members join and leave them.
 // Lookups by name are kept general: meetings and problems will belong to a group.
 import type { Clock } from "./clock";
+import { channelMentionId, type CommunityService } from "./communities";
 import { AppError, ValidationError } from "./errors";
 import type { GroupDraft } from "./groupDraft";
 import { isOrganiser, requireOrganiser } from "./organisers";
@@ -36,10 +37,8 @@ export interface GroupInCommunity {
   group: GroupRecord;
 }
 
-const CHANNEL_MENTION = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
-
 export class GroupService {
-  constructor(private readonly deps: { store: Store; clock: Clock }) {}
+  constructor(private readonly deps: { store: Store; clock: Clock; communities: CommunityService }) {}
 
   private get store() {
     return this.deps.store;
@@ -129,8 +128,10 @@ export class GroupService {
     const gone = new AppError("not_found", "That group no longer exists. `/community groups` shows the current ones.");
     const group = await this.store.groups.findById(groupId);
     if (!group) throw gone;
-    const [community, workspaceId] = await Promise.all([this.store.communities.findById(group.communityId), this.store.communities.findWorkspaceId(workspace)]);
-    if (!community || community.archivedAt || community.workspaceId !== workspaceId) throw gone;
+    // An archived community's group, or another workspace's, is as gone to the requester as a deleted one.
+    const community = await this.deps.communities.byIdIn(workspace, group.communityId).catch((error: unknown) => {
+      throw error instanceof AppError && error.code === "not_found" ? gone : error;
+    });
     return { community, group };
   }
 
@@ -152,10 +153,10 @@ export class GroupService {
       throw new AppError("invalid_input", `Which group? Type \`${esc(usage)}\`. \`/community groups\` lists a community's groups.`);
     }
 
-    const mention = CHANNEL_MENTION.exec(words.at(-1)!);
-    if (mention) {
-      const place = await this.placeOf(workspaceId, mention[1]);
-      if (!place) throw new AppError("not_found", `No community uses <#${mention[1]}> as its channel. \`/community list\` shows them all.`);
+    const mentioned = channelMentionId(words.at(-1)!);
+    if (mentioned) {
+      const place = await this.placeOf(workspaceId, mentioned);
+      if (!place) throw new AppError("not_found", `No community uses <#${mentioned}> as its channel. \`/community list\` shows them all.`);
       const rest = words.slice(0, -1).join(" ");
       if (!rest && place.group) return { community: place.community, group: place.group };
       return { community: place.community, group: await this.named(place.community, rest) };
@@ -175,12 +176,12 @@ export class GroupService {
       if (!community) continue;
       const groupName = words.slice(0, split).join(" ");
       const group = await this.find(community.id, groupName);
-      if (group) return { community: await this.activeCommunity(community.id), group };
+      if (group) return { community: await this.deps.communities.byId(community.id), group };
       likeliest ??= { communityId: community.id, groupName };
     }
 
     const anywhere = await this.store.groups.findByNameKeyInWorkspace(workspaceId, nameKey(whole));
-    if (anywhere.length === 1) return { community: await this.activeCommunity(anywhere[0].communityId), group: anywhere[0] };
+    if (anywhere.length === 1) return { community: await this.deps.communities.byId(anywhere[0].communityId), group: anywhere[0] };
     if (anywhere.length > 1) {
       const owners = communities.filter((c) => anywhere.some((g) => g.communityId === c.id));
       throw new AppError(
@@ -192,7 +193,7 @@ export class GroupService {
 
     // Not found: explain against the community the person most likely meant.
     if (likeliest) {
-      const community = await this.activeCommunity(likeliest.communityId);
+      const community = await this.deps.communities.byId(likeliest.communityId);
       return { community, group: await this.named(community, likeliest.groupName) };
     }
     if (here) return { community: here.community, group: await this.named(here.community, whole) };
@@ -274,15 +275,9 @@ export class GroupService {
     if (community && !community.archivedAt) return { community };
     const groups = await this.store.groups.findByChannel(workspaceId, channelId);
     if (groups.length === 0) return null;
-    const owner = await this.activeCommunity(groups[0].communityId);
+    const owner = await this.deps.communities.byId(groups[0].communityId);
     const ofOwner = groups.filter((g) => g.communityId === owner.id);
     return ofOwner.length === 1 ? { community: owner, group: ofOwner[0] } : { community: owner };
-  }
-
-  private async activeCommunity(communityId: string): Promise<CommunityRecord> {
-    const community = await this.store.communities.findById(communityId);
-    if (!community || community.archivedAt) throw new AppError("not_found", "That community no longer exists. `/community list` shows the current ones.");
-    return community;
   }
 
   private async repeatOrClash(community: CommunityRecord, existing: GroupRecord, actorId: string, draft: GroupDraft): Promise<CreateGroupResult> {

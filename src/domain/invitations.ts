@@ -10,7 +10,7 @@ import type { CommunityRecord, InvitationRecord, MembershipRecord, NewOutboxRow,
 import { isOrganiser } from "./organisers";
 import { checkProfile, type ProfileInput } from "./profiles";
 import { MEETING_CADENCES } from "./vocabulary";
-import { esc } from "./text";
+import { esc, listWithMore } from "./text";
 
 /** The most people one invitation form may invite. */
 export const INVITE_LIMIT = 100;
@@ -122,15 +122,11 @@ export function reachOutPost(community: CommunityRecord, problems: NamedProblem[
     problems.length ? `Our users are trying to do connected things, and run into problems like:\n${problemLines(problems)}` : "Our users are trying to do connected things, and the problems they meet cross our organisations' boundaries.",
     "",
     "We'd like to hear from anyone in policy, operations, design, research, technology or any other profession who works on part of this service." +
-      (missingOrganisations.length ? ` We especially want to hear from people at ${joinWords(missingOrganisations.slice(0, 5))}.` : ""),
+      (missingOrganisations.length ? ` We especially want to hear from people at ${listWithMore(missingOrganisations, { maxItems: 5 })}.` : ""),
     "",
     `To join, type /community join ${community.name} in Slack${community.slackChannelId ? `, or say hello in our channel` : ""}.`,
   ];
   return lines.join("\n");
-}
-
-function joinWords(words: string[]): string {
-  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }
 
 export class InvitationService {
@@ -371,31 +367,17 @@ export class InvitationService {
 
 /** The safety-net DM and the reminder (to the invitee), and the expiry (told to the inviter), of a new invitation. */
 function invitationRows(invitation: InvitationRecord): NewOutboxRow[] {
-  const created = invitation.createdAt.getTime();
+  const row = (kind: string, target: string, afterMs: number, key: string): NewOutboxRow => ({
+    kind,
+    target,
+    communityId: invitation.communityId,
+    subjectId: invitation.id,
+    dueAt: new Date(invitation.createdAt.getTime() + afterMs),
+    dedupeKey: `invitation:${invitation.id}:${key}`,
+  });
   return [
-    {
-      kind: INVITATION_KINDS.delivery,
-      target: invitation.inviteeId,
-      communityId: invitation.communityId,
-      subjectId: invitation.id,
-      dueAt: new Date(created + INVITATION_DELIVERY_RETRY_MS),
-      dedupeKey: `invitation:${invitation.id}:dm`,
-    },
-    {
-      kind: INVITATION_KINDS.reminder,
-      target: invitation.inviteeId,
-      communityId: invitation.communityId,
-      subjectId: invitation.id,
-      dueAt: new Date(created + INVITATION_REMINDER_AFTER_MS),
-      dedupeKey: `invitation:${invitation.id}:reminder`,
-    },
-    {
-      kind: INVITATION_KINDS.expiry,
-      target: invitation.inviterId,
-      communityId: invitation.communityId,
-      subjectId: invitation.id,
-      dueAt: new Date(created + INVITATION_EXPIRES_AFTER_MS),
-      dedupeKey: `invitation:${invitation.id}:expiry`,
-    },
+    row(INVITATION_KINDS.delivery, invitation.inviteeId, INVITATION_DELIVERY_RETRY_MS, "dm"),
+    row(INVITATION_KINDS.reminder, invitation.inviteeId, INVITATION_REMINDER_AFTER_MS, "reminder"),
+    row(INVITATION_KINDS.expiry, invitation.inviterId, INVITATION_EXPIRES_AFTER_MS, "expiry"),
   ];
 }

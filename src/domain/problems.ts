@@ -1,15 +1,11 @@
 // Problems: log one, vote on it ("this affects us too"), read what its card shows.
 import type { Clock } from "./clock";
+import { organisationKey } from "./coverage";
 import { AppError, ValidationError } from "./errors";
 import { organiserIds, requireOrganiser } from "./organisers";
 import { checkProblemDraft, type ProblemDraft } from "./problemDraft";
 import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, StatusChange, Store, VoteTally } from "./ports";
 import { esc } from "./text";
-
-/** One key an organisation: a reference id, or the typed name for "Other". */
-function organisationKey(m: { organisation: string; organisationOther: string | null }): string {
-  return m.organisation === "other" && m.organisationOther ? `other:${m.organisationOther.trim().toLowerCase()}` : m.organisation;
-}
 
 export const OBJECTIVE_PROGRESS = ["open", "in_progress", "done"] as const;
 

@@ -89,3 +89,58 @@ export function editDistance(a: string, b: string): number {
   }
   return rows[a.length][b.length];
 }
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export interface ListWithMoreOptions {
+  /** Name at most this many items; the rest are counted. */
+  maxItems?: number;
+  /**
+   * The whole result, "and N more" included, is at most this many characters.
+   * Items are never cut: those that do not fit are counted instead.
+   */
+  maxChars?: number;
+  /**
+   * What joins the last item when every item is named: " and " reads
+   * "a, b and c"; ", " keeps a plain list, "a, b, c". When some are counted
+   * the ending is always " and N more".
+   */
+  lastJoiner?: " and " | ", ";
+  /**
+   * What the count is called when not even the first item fits `maxChars`
+   * (or `maxItems` is 0): { one: "member" } gives "40 members". Without it, "40 more".
+   */
+  noun?: { one: string; many?: string };
+}
+
+/**
+ * A list for a sentence: "a", "a and b", "a, b and c"; with limits,
+ * "a, b and 3 more". Items are used as given (escape or link them first);
+ * an empty list gives "".
+ */
+export function listWithMore(items: readonly string[], opts: ListWithMoreOptions = {}): string {
+  const { maxItems = Infinity, maxChars = Infinity, lastJoiner = " and " } = opts;
+  const naturally = (shown: readonly string[]) =>
+    shown.length <= 1 ? (shown[0] ?? "") : `${shown.slice(0, -1).join(", ")}${lastJoiner}${shown.at(-1)}`;
+  if (items.length <= maxItems) {
+    const all = naturally(items);
+    if (all.length <= maxChars) return all;
+  }
+  const counted = (rest: number) => (opts.noun ? plural(rest, opts.noun.one, opts.noun.many) : `${rest} more`);
+  // Each item named adds at least ", x" and shortens the count by at most one
+  // digit, so once one does not fit, no later one does.
+  let named = 0;
+  let listed = "";
+  let result = counted(items.length);
+  while (named < Math.min(items.length - 1, maxItems)) {
+    const nextListed = named ? `${listed}, ${items[named]}` : items[named];
+    const next = `${nextListed} and ${items.length - named - 1} more`;
+    if (next.length > maxChars) break;
+    listed = nextListed;
+    result = next;
+    named++;
+  }
+  return result;
+}

@@ -24,7 +24,10 @@ export const LINKED_CONTACT_METHODS = ["mailing_list", "regular_calls", "trello"
 export const ROLES = { organiser: "Organiser", member: "Member" } as const;
 export type Role = keyof typeof ROLES;
 
-/** "removed": an organiser removed them. Anything but "active" counts as not a member, and may join again. */
+/**
+ * "removed": an organiser removed them. Anything but "active" counts as not a
+ * member; someone who left may join again, someone removed only on an organiser's invitation.
+ */
 export type MembershipStatus = "active" | "left" | "removed";
 
 export function isMeetingCadence(value: string): value is MeetingCadence {

@@ -15,7 +15,7 @@ export const LIMITS = {
   actionValue: 2000,
 } as const;
 
-export { esc } from "../domain/text";
+export { esc, listWithMore, plural, type ListWithMoreOptions } from "../domain/text";
 
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -79,10 +79,6 @@ export function slackDate(at: Date, format = "{date_short}"): string {
 }
 
 /** "1 member", "3 members". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 export interface TextInputOptions {
   initial?: string;
   hint?: string;

@@ -2,7 +2,7 @@
 // new group, and the note in a group's own channel. Pure: no client, no database.
 import type { GroupsOverview } from "../domain/groups";
 import type { CommunityRecord, GroupRecord } from "../domain/ports";
-import { button, context, esc, LIMITS, plural, section, userLink, type AnyBlock } from "./blocks";
+import { button, context, esc, LIMITS, listWithMore, plural, section, userLink, type AnyBlock } from "./blocks";
 import { ACTION } from "./ids";
 
 /** Groups listed in one message; one block each keeps it well inside 50 blocks. */
@@ -11,33 +11,12 @@ export const GROUPS_SHOWN = 40;
 /** "<group>" in a usage line, escaped: mrkdwn reads a bare "<…>" as a link. */
 const ANY_GROUP = esc("<group>");
 
-/** Room kept in a section for the "and N more" ending. */
-const MORE_RESERVE = 24;
-
-/**
- * "<@U1>, <@U2> and 40 more": as many mentions as fit in `budget` characters,
- * then a count of the rest.
- */
-export function mentionList(ids: string[], budget: number): string {
-  let shown = "";
-  let count = 0;
-  for (const id of ids) {
-    const next = shown ? `${shown}, ${userLink(id)}` : userLink(id);
-    if (next.length > budget - MORE_RESERVE) break;
-    shown = next;
-    count++;
-  }
-  const rest = ids.length - count;
-  if (rest === 0) return shown;
-  return shown ? `${shown} and ${rest} more` : plural(rest, "member");
-}
-
 function joinCommand(group: GroupRecord, community: CommunityRecord): string {
   return `\`/community group join ${esc(group.name)} ${esc(community.name)}\``;
 }
 
 function groupSection(overview: GroupsOverview, group: GroupRecord, memberIds: string[]): AnyBlock {
-  const { community, viewerId, viewerIsMember } = overview;
+  const { viewerId, viewerIsMember } = overview;
   const inGroup = memberIds.includes(viewerId);
   const where = group.slackChannelId ? `<#${group.slackChannelId}>` : "no channel of its own";
   const head = [
@@ -46,7 +25,10 @@ function groupSection(overview: GroupsOverview, group: GroupRecord, memberIds: s
     ...(inGroup ? [":white_check_mark: You are in this group"] : []),
   ].join("\n");
   const lead = `${head}\nMembers: `;
-  const members = memberIds.length ? mentionList(memberIds, LIMITS.sectionText - lead.length) : "none yet";
+  // "<@U1>, <@U2> and 40 more": as many as fit in the section, then a count.
+  const members = memberIds.length
+    ? listWithMore(memberIds.map(userLink), { maxChars: LIMITS.sectionText - lead.length, lastJoiner: ", ", noun: { one: "member" } })
+    : "none yet";
   // Community members who are not in the group get a Join button; others are told how in the footer.
   const accessory = viewerIsMember && !inGroup ? button("Join", ACTION.joinGroup, group.id) : undefined;
   return section(`${lead}${members}`, accessory);

@@ -35,6 +35,11 @@ export const ACTION = {
   /** /community members: Previous and Next (the value names the community and page). */
   membersPrevious: "members_page_previous",
   membersNext: "members_page_next",
+  /** "See all N" on an organisation cut short, its own Previous and Next, and back to the page it came from. */
+  membersOrganisation: "members_organisation_open",
+  membersOrganisationPrevious: "members_organisation_previous",
+  membersOrganisationNext: "members_organisation_next",
+  membersBack: "members_back",
   /** External-select actions: their options come from the options listener. */
   organisation: "organisation_select",
   timezone: "timezone_select",
@@ -79,6 +84,7 @@ export const BLOCK = {
   problemActions: "problem_actions",
   problemsPager: "problems_pager",
   membersPager: "members_pager",
+  membersOrganisationPager: "members_organisation_pager",
   promotionSuggestion: "promotion_suggestion",
   problemDetailsActions: "problem_details_actions",
   homeActions: "home_actions",

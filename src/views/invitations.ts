@@ -3,7 +3,7 @@
 import type { View } from "@slack/types";
 import { INVITE_LIMIT, INVITE_MESSAGE_MAX, type InvitationCard, type InviteOutcome } from "../domain/invitations";
 import { MEETING_CADENCES } from "../domain/vocabulary";
-import { actions, button, context, esc, LIMITS, option, plain, plural, section, slackDate, textInput, truncate, userLink, type AnyBlock } from "./blocks";
+import { actions, button, context, esc, LIMITS, listWithMore, option, plain, plural, section, slackDate, textInput, truncate, userLink, type AnyBlock } from "./blocks";
 import { objectiveLine } from "./charter";
 import { ACTION, BLOCK, CALLBACK, INVITE_BLOCK } from "./ids";
 import { profileBlocks, type ProfileDefaults } from "./profileFields";
@@ -164,19 +164,6 @@ export function acceptInvitationModal(input: { communityName: string; defaults?:
   } as View;
 }
 
-/** "<@a>, <@b> and 3 more" in at most `max` characters. */
-function boundedList(items: string[], max: number): string {
-  const shown: string[] = [];
-  let length = 0;
-  for (const item of items) {
-    if (length + item.length + 2 > max - 20) break;
-    shown.push(item);
-    length += item.length + 2;
-  }
-  const more = items.length - shown.length;
-  return `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
-}
-
 const LIST_MAX = 2000;
 
 export interface InviteSummaryInput {
@@ -202,32 +189,32 @@ export function inviteSummary(input: InviteSummaryInput): { text: string; blocks
   const blocks: AnyBlock[] = [];
   const name = `*${esc(communityName)}*`;
   if (invited.length) {
-    blocks.push(section(`:white_check_mark: Invited ${plural(invited.length, "person", "people")} to ${name}: ${boundedList(invited, LIST_MAX)}. Each has a DM with your message and Accept and Decline buttons; I will tell you when they answer.`));
+    blocks.push(section(`:white_check_mark: Invited ${plural(invited.length, "person", "people")} to ${name}: ${listWithMore(invited, { maxChars: LIST_MAX })}. Each has a DM with your message and Accept and Decline buttons; I will tell you when they answer.`));
   }
   const members = who("already_member");
-  if (members.length) blocks.push(section(`:information_source: Already ${members.length === 1 ? "a member" : "members"}, so not invited: ${boundedList(members, LIST_MAX)}.`));
+  if (members.length) blocks.push(section(`:information_source: Already ${members.length === 1 ? "a member" : "members"}, so not invited: ${listWithMore(members, { maxChars: LIST_MAX })}.`));
   const pending = who("already_invited");
   if (pending.length) {
-    blocks.push(section(`:hourglass_flowing_sand: Already invited and not answered yet, so no second DM was sent: ${boundedList(pending, LIST_MAX)}. The first invitation is still open.`));
+    blocks.push(section(`:hourglass_flowing_sand: Already invited and not answered yet, so no second DM was sent: ${listWithMore(pending, { maxChars: LIST_MAX })}. The first invitation is still open.`));
   }
   if (outcomes.some((o) => o.kind === "self")) blocks.push(section(":information_source: You are already a member, so you were not invited."));
   const removed = who("removed");
-  if (removed.length) blocks.push(section(`:no_entry: An organiser removed ${boundedList(removed, LIST_MAX)} from ${name}, so only an organiser can invite them back.`));
+  if (removed.length) blocks.push(section(`:no_entry: An organiser removed ${listWithMore(removed, { maxChars: LIST_MAX })} from ${name}, so only an organiser can invite them back.`));
   if (input.retrying.length) {
-    blocks.push(section(`:hourglass_flowing_sand: Slack did not take the DM to ${boundedList(input.retrying.map(userLink), LIST_MAX)} just now; I will try again in a few minutes. Their invitation is open.`));
+    blocks.push(section(`:hourglass_flowing_sand: Slack did not take the DM to ${listWithMore(input.retrying.map(userLink), { maxChars: LIST_MAX })} just now; I will try again in a few minutes. Their invitation is open.`));
   }
   if (input.undelivered.length) {
     const lines = input.undelivered.map((u) => `${userLink(u.userId)} (${u.reason})`);
-    blocks.push(section(`:warning: I could not send a DM to ${boundedList(lines, LIST_MAX)}, so they were not invited.`));
+    blocks.push(section(`:warning: I could not send a DM to ${listWithMore(lines, { maxChars: LIST_MAX })}, so they were not invited.`));
   }
   if (input.lookupFailed.length) {
     const lines = input.lookupFailed.map((l) => `${esc(l.email)} (${l.reason})`);
-    blocks.push(section(`:warning: I could not look up ${boundedList(lines, LIST_MAX)}, so I don't know whether they are in this workspace. Nobody was invited at those addresses.`));
+    blocks.push(section(`:warning: I could not look up ${listWithMore(lines, { maxChars: LIST_MAX })}, so I don't know whether they are in this workspace. Nobody was invited at those addresses.`));
   }
   if (input.notFound.length) {
     blocks.push(
       section(
-        `:email: Not in this Slack workspace: ${boundedList(input.notFound.map(esc), LIST_MAX)}. I can't send a DM to people outside the workspace; email them this instead:`,
+        `:email: Not in this Slack workspace: ${listWithMore(input.notFound.map(esc), { maxChars: LIST_MAX })}. I can't send a DM to people outside the workspace; email them this instead:`,
       ),
     );
     const email = `${input.message}\n\nTo join, ask for access to our Slack workspace, then type /community join ${communityName}`;

@@ -1,5 +1,5 @@
-import type { CoverageSummary, MembersPage, OrganisationGroup } from "../domain/coverage";
-import { actions, button, context, divider, esc, LIMITS, plural, section, userLink, type AnyBlock } from "./blocks";
+import type { CoverageMember, CoverageSummary, MembersPage, OrganisationGroup, OrganisationMembersPage } from "../domain/coverage";
+import { actions, button, context, divider, esc, LIMITS, listWithMore, plural, section, userLink, type AnyBlock } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
 /**
@@ -14,25 +14,26 @@ export const MEMBERS_LISTED_PER_ORGANISATION = 50;
 const SECTION_BUDGET = LIMITS.sectionText - 100;
 export const MISSING_LISTED = 20;
 
-/** What the pager buttons carry: the community and the page to show. */
-export function membersPagerValue(page: MembersPage, to: number): string {
+/** What the pager buttons (and "Back to all organisations") carry: the community and the page to show. */
+export function membersPagerValue(page: Pick<MembersPage, "community">, to: number): string {
   return JSON.stringify({ c: page.community.id, p: to });
 }
 
-/** "DWP", "DWP and HMRC", "DWP, HMRC and 3 more". */
-function namesWithMore(names: string[], shown: number): string {
-  const listed = names.slice(0, shown);
-  const more = names.length - listed.length;
-  if (more > 0) return `${listed.join(", ")} and ${more} more`;
-  if (listed.length <= 1) return listed.join("");
-  return `${listed.slice(0, -1).join(", ")} and ${listed.at(-1)}`;
+/**
+ * What "See all" and one organisation's pager carry: the community, the
+ * organisation's key, the page of its members, and the page of the whole list
+ * to go back to. A key is at most "other:" and a folded 100-character name,
+ * so the value stays far below Slack's 2000 characters.
+ */
+export function organisationPagerValue(communityId: string, key: string, page: number, from: number): string {
+  return JSON.stringify({ c: communityId, o: key, p: page, b: from });
 }
 
 /** For App Home: "12 organisations, 6 professions  ·  Not yet represented: DWP, HMRC and 3 more". */
 export function coverageLine(summary: CoverageSummary): string {
   const counts = `${plural(summary.organisationCount, "organisation")}, ${plural(summary.professionCount, "profession")}`;
   if (!summary.missing.length) return counts;
-  return `${counts}  ·  Not yet represented: ${esc(namesWithMore(summary.missing.map((m) => m.shortLabel), 2))}`;
+  return `${counts}  ·  Not yet represented: ${esc(listWithMore(summary.missing.map((m) => m.shortLabel), { maxItems: 2 }))}`;
 }
 
 function summaryText(page: MembersPage): string {
@@ -56,16 +57,18 @@ function missingText(summary: CoverageSummary): string {
   );
 }
 
-function memberLine(m: OrganisationGroup["members"][number]): string {
+function memberLine(m: CoverageMember): string {
   return `• ${userLink(m.slackUserId)}  ·  ${esc(m.profession)}${m.organiser ? "  ·  _organiser_" : ""}`;
 }
 
 /**
  * One organisation: its name and members, split across sections so none
  * passes 3000 characters, at most SECTIONS_PER_ORGANISATION of them; members
- * beyond what fits (or beyond MEMBERS_LISTED_PER_ORGANISATION) are counted.
+ * beyond what fits (or beyond MEMBERS_LISTED_PER_ORGANISATION) are counted,
+ * and its heading then carries "See all N" (an accessory, so no extra block),
+ * which opens the organisation's own pages; `from` is the page to come back to.
  */
-export function organisationBlocks(group: OrganisationGroup): AnyBlock[] {
+export function organisationBlocks(group: OrganisationGroup, communityId: string, from: number): AnyBlock[] {
   const organisers = group.members.filter((m) => m.organiser).length;
   const heading = `*${esc(group.label)}*  ·  ${plural(group.members.length, "member")}${organisers ? `, ${plural(organisers, "organiser")}` : ""}`;
   const sections: string[] = [heading];
@@ -79,8 +82,10 @@ export function organisationBlocks(group: OrganisationGroup): AnyBlock[] {
     listed++;
   }
   const more = group.members.length - listed;
-  if (more > 0) sections[sections.length - 1] += `\n…and ${plural(more, "more member", "more members")}`;
-  return sections.map((text) => section(text));
+  if (!more) return sections.map((text) => section(text));
+  sections[sections.length - 1] += `\n…and ${plural(more, "more member", "more members")}`;
+  const seeAll = button(`See all ${group.members.length}`, ACTION.membersOrganisation, organisationPagerValue(communityId, group.key, 0, from));
+  return sections.map((text, i) => section(text, i === 0 ? seeAll : undefined));
 }
 
 /** One page of `/community members`: at most 10 organisations, 45 blocks. */
@@ -93,7 +98,7 @@ export function membersMessage(page: MembersPage): { text: string; blocks: AnyBl
   blocks.push(divider());
   if (!page.organisations.length) blocks.push(section(`Nobody is a member of *${esc(page.community.name)}* yet.`));
   page.organisations.forEach((group, i) => {
-    blocks.push(...organisationBlocks(group));
+    blocks.push(...organisationBlocks(group, page.community.id, page.page));
     if (i < page.organisations.length - 1) blocks.push(divider());
   });
   if (page.pageCount > 1) {
@@ -103,5 +108,47 @@ export function membersMessage(page: MembersPage): { text: string; blocks: AnyBl
     blocks.push(context(`Page ${page.page + 1} of ${page.pageCount}  ·  organisations with the most members first`));
     blocks.push(actions(BLOCK.membersPager, ...pager));
   }
+  return { text, blocks };
+}
+
+/**
+ * Lines joined into as few sections as hold them, each within SECTION_BUDGET.
+ * A line is at most about 540 characters (a typed profession of 100 ampersands
+ * escapes to 500), so every section takes at least five.
+ */
+function packLines(lines: string[]): string[] {
+  const sections: string[] = [];
+  for (const line of lines) {
+    const last = sections.length - 1;
+    if (last >= 0 && sections[last].length + 1 + line.length <= SECTION_BUDGET) sections[last] += `\n${line}`;
+    else sections.push(line);
+  }
+  return sections;
+}
+
+/**
+ * "See all" on /community members: one page of one organisation's members.
+ * Block budget: at most 150 members at five or more a section is 30
+ * sections, with the heading 31, then the page line and the buttons: 33.
+ */
+export function organisationMembersMessage(page: OrganisationMembersPage): { text: string; blocks: AnyBlock[] } {
+  const community = esc(page.community.name);
+  const text = `Members of ${page.community.name} from ${page.label}: ${plural(page.total, "member")}`;
+  const back = button("Back to all organisations", ACTION.membersBack, membersPagerValue(page, page.from));
+  if (!page.total) {
+    return { text, blocks: [section(`Nobody from *${esc(page.label)}* is a member of *${community}* any more.`), actions(BLOCK.membersOrganisationPager, back)] };
+  }
+  const heading =
+    `*${esc(page.label)}* in *${community}*\n` +
+    `${plural(page.total, "member")}${page.organisers ? `, ${plural(page.organisers, "organiser")}` : ""}: organisers first, then by profession.`;
+  const blocks: AnyBlock[] = packLines([heading, ...page.members.map(memberLine)]).map((t) => section(t));
+  const shown = `${page.first + 1}–${page.first + page.members.length} of ${page.total}`;
+  blocks.push(context(page.pageCount > 1 ? `Members ${shown}  ·  Page ${page.page + 1} of ${page.pageCount}` : `All ${plural(page.total, "member")}`));
+  const buttons: object[] = [];
+  const to = (p: number) => organisationPagerValue(page.community.id, page.key, p, page.from);
+  if (page.page > 0) buttons.push(button("Previous", ACTION.membersOrganisationPrevious, to(page.page - 1)));
+  if (page.page < page.pageCount - 1) buttons.push(button("Next", ACTION.membersOrganisationNext, to(page.page + 1)));
+  buttons.push(back);
+  blocks.push(actions(BLOCK.membersOrganisationPager, ...buttons));
   return { text, blocks };
 }

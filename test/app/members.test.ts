@@ -215,6 +215,132 @@ describe("/community members", () => {
   });
 });
 
+describe("/community members: See all on an organisation cut short", () => {
+  /** DWP: 320 members, two of them organisers (the 101st and 201st to join). */
+  const DWP = Array.from({ length: 320 }, (_, i) => `U0D${String(i).padStart(4, "0")}`);
+  const DWP_ORGANISERS = [DWP[100], DWP[200]];
+  /** Ten organisations of 51, so one lands on the second page of the list. */
+  const FIFTY_ONES = ORGANISATIONS.map((o) => o.id).filter((id) => !["hmrc", "dwp"].includes(id)).slice(0, 10);
+
+  /** 830 members besides Alice (HMRC, 1): the list's first page is DWP and nine of the 51s; its second, the tenth 51 and HMRC. */
+  async function seedLarge() {
+    const start = h.clock.now().getTime();
+    const rows = [
+      ...DWP.map((slackUserId) => ({ slackUserId, organisation: "dwp" })),
+      ...FIFTY_ONES.flatMap((organisation, o) => Array.from({ length: 51 }, (_, i) => ({ slackUserId: `U0F${o}${String(i).padStart(3, "0")}`, organisation }))),
+    ];
+    await h.db.membership.createMany({
+      data: rows.map((r, i) => ({
+        communityId,
+        ...r,
+        profession: "policy",
+        role: DWP_ORGANISERS.includes(r.slackUserId) ? "organiser" : "member",
+        status: "active",
+        joinedAt: new Date(start + (i + 1) * 1000),
+      })),
+    });
+  }
+
+  const mentionsIn = (message: any) => [...JSON.stringify(message.blocks).matchAll(/<@(U[0-9A-Z]+)>/g)].map((m) => m[1]);
+  const contextText = (message: any) => message.blocks.filter((b: any) => b.type === "context").map((b: any) => b.elements[0].text).join("\n");
+
+  /** The "See all" accessory on an organisation's heading. */
+  function seeAll(message: any, id: string): any {
+    const heading = message.blocks.find((b: any) => b.type === "section" && b.text.text.startsWith(`*${label(id).replace(/&/g, "&amp;")}*  ·  `));
+    expect(heading).toBeDefined();
+    return heading.accessory;
+  }
+
+  /** Clicks a button (an accessory or in the organisation's pager) and returns the message that replaced the list. */
+  async function press(button: any, user = "U0CAROL"): Promise<any> {
+    expect(button).toBeDefined();
+    await h.interact(blockAction({ user, actionId: button.action_id, value: button.value, channel, responseUrl: h.slack.responseUrl() }));
+    const next = h.slack.responses.at(-1)!.body;
+    expect(next.replace_original).toBe(true);
+    expect(blockKitProblems(next.blocks, "message")).toEqual([]);
+    return next;
+  }
+
+  const organisationButton = (message: any, actionId: string) =>
+    message.blocks.find((b: any) => b.block_id === BLOCK.membersOrganisationPager)?.elements.find((e: any) => e.action_id === actionId);
+
+  it("pages through every member of an organisation of 320 exactly once, and goes back to the list", async () => {
+    await seedLarge();
+    const first = messageOf(await h.command("members", { user: "U0CAROL", channel }));
+    expect(blockKitProblems(first.blocks, "message")).toEqual([]);
+    // The list names 50 of DWP and counts the rest; its heading offers the whole list, at no extra block.
+    expect(headings(first)[0]).toEqual({ label: label("dwp"), count: 320 });
+    expect(JSON.stringify(first.blocks)).toContain("…and 270 more members");
+    const button = seeAll(first, "dwp");
+    expect(button).toMatchObject({ type: "button", action_id: ACTION.membersOrganisation, text: { text: "See all 320" } });
+    // One member too many is enough to be cut short.
+    expect(seeAll(first, FIFTY_ONES[0])).toMatchObject({ text: { text: "See all 51" } });
+
+    const pages = [await press(button)];
+    while (organisationButton(pages.at(-1), ACTION.membersOrganisationNext)) pages.push(await press(organisationButton(pages.at(-1), ACTION.membersOrganisationNext)));
+    expect(pages).toHaveLength(3);
+    expect(pages[0].text).toBe(`Members of Starting a business from ${label("dwp")}: 320 members`);
+    expect(sectionTexts(pages[0])[0].split("\n").slice(0, 2)).toEqual([
+      `*${label("dwp")}* in *Starting a business*`,
+      "320 members, 2 organisers: organisers first, then by profession.",
+    ]);
+    expect(pages.map(contextText)).toEqual(["Members 1–150 of 320  ·  Page 1 of 3", "Members 151–300 of 320  ·  Page 2 of 3", "Members 301–320 of 320  ·  Page 3 of 3"]);
+    // Organisers first, then the rest as they joined: each page the next 150, nobody twice, nobody from elsewhere.
+    const expected = [...DWP_ORGANISERS, ...DWP.filter((u) => !DWP_ORGANISERS.includes(u))];
+    expect(pages.map(mentionsIn)).toEqual([expected.slice(0, 150), expected.slice(150, 300), expected.slice(300)]);
+    expect(sectionTexts(pages[0])[0].split("\n")[2]).toBe(`• <@${DWP[100]}>  ·  Policy  ·  _organiser_`);
+    expect(organisationButton(pages[0], ACTION.membersOrganisationPrevious)).toBeUndefined();
+
+    // Previous goes back a page; Back returns to the page of the list it came from.
+    const previous = await press(organisationButton(pages[2], ACTION.membersOrganisationPrevious));
+    expect(mentionsIn(previous)).toEqual(mentionsIn(pages[1]));
+    const back = await press(organisationButton(previous, ACTION.membersBack));
+    expect(back.text).toBe("Members of Starting a business: 831 members from 12 organisations");
+    expect(headings(back)).toEqual(headings(first));
+  }, 20_000);
+
+  it("from the list's second page: an organisation small enough for one page, and back to the second page", async () => {
+    await seedLarge();
+    const first = messageOf(await h.command("members", { user: "U0CAROL", channel }));
+    const second = await click(first, ACTION.membersNext);
+    const tenth = headings(second)[0];
+    expect(tenth.count).toBe(51);
+    const id = FIFTY_ONES.find((o) => label(o) === tenth.label)!;
+    // An organisation named in full carries no button.
+    expect(seeAll(second, "hmrc")).toBeUndefined();
+
+    const all = await press(seeAll(second, id));
+    expect(mentionsIn(all)).toEqual(Array.from({ length: 51 }, (_, i) => `U0F${FIFTY_ONES.indexOf(id)}${String(i).padStart(3, "0")}`));
+    expect(contextText(all)).toBe("All 51 members");
+    expect(organisationButton(all, ACTION.membersOrganisationNext)).toBeUndefined();
+    const back = await press(organisationButton(all, ACTION.membersBack));
+    expect(JSON.stringify(back.blocks)).toContain("Page 2 of 2");
+    expect(headings(back)).toEqual(headings(second));
+
+    // Once nobody from it is left, the button says so and still leads back.
+    await h.db.membership.updateMany({ where: { communityId, organisation: id }, data: { status: "left", leftAt: h.clock.now() } });
+    const gone = await press(seeAll(second, id));
+    expect(sectionTexts(gone)).toEqual([`Nobody from *${label(id).replace(/&/g, "&amp;")}* is a member of *Starting a business* any more.`]);
+    const backAgain = await press(organisationButton(gone, ACTION.membersBack));
+    expect(JSON.stringify(backAgain.blocks)).toContain("Page 2 of 2");
+    expect(headings(backAgain)).toEqual([{ label: label("hmrc"), count: 1 }]);
+  }, 20_000);
+
+  it("refuses a forged or foreign See all value", async () => {
+    await seedLarge();
+    const value = (v: object) => JSON.stringify({ c: communityId, o: "dwp", p: 0, b: 0, ...v });
+    for (const forged of [value({ p: -1 }), value({ b: 1.5 }), value({ o: "" }), value({ o: "x".repeat(401) }), JSON.stringify({ c: communityId, p: 0 }), "not json"]) {
+      await h.interact(blockAction({ user: "U0CAROL", actionId: ACTION.membersOrganisation, value: forged, channel, responseUrl: h.slack.responseUrl() }));
+      expect(h.slack.responses.at(-1)!.body).toMatchObject({ replace_original: false, text: expect.stringMatching(/Something went wrong/) });
+    }
+    await h.interact(blockAction({ user: "U0EVE", team: "T0OTHER", actionId: ACTION.membersOrganisationNext, value: value({ p: 1 }), channel, responseUrl: h.slack.responseUrl() }));
+    expect(h.slack.responses.at(-1)!.body).toMatchObject({ replace_original: false, text: expect.stringMatching(/not in this workspace/) });
+    // A stale page shows the organisation's last.
+    await h.interact(blockAction({ user: "U0CAROL", actionId: ACTION.membersOrganisationNext, value: value({ p: 99 }), channel, responseUrl: h.slack.responseUrl() }));
+    expect(contextText(h.slack.responses.at(-1)!.body)).toBe("Members 301–320 of 320  ·  Page 3 of 3");
+  });
+});
+
 describe("App Home coverage", () => {
   function homeOpened(user: string) {
     return { type: "app_home_opened", user, channel: "D0HOME", tab: "home", event_ts: "1.0" };

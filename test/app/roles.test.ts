@@ -201,7 +201,7 @@ describe("removing a member", () => {
     expect(posts(channel)).toEqual(["<@U0ALICE> removed <@U0BOB> from *Starting a business*."]);
     expect(posts("U0BOB")).toEqual([
       "<@U0ALICE>, an organiser of *Starting a business*, has removed you from the community. " +
-        "If you think this is a mistake, talk to them; you can join again with `/community join Starting a business`.",
+        "If you think this is a mistake, talk to them: only an organiser can invite you back.",
     ]);
     // The bot does not take them out of the channel: that is the organiser's call.
     expect(h.slack.callsTo("conversations.kick")).toEqual([]);

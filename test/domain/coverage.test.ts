@@ -1,7 +1,7 @@
 // The two ways coverage is counted (from member rows for /community members,
 // from grouped rows for App Home) must agree.
-import { coverageOf, summariseCoverage } from "../../src/domain/coverage";
-import type { MembershipRecord } from "../../src/domain/ports";
+import { coverageOf, CoverageService, organisationKey, summariseCoverage } from "../../src/domain/coverage";
+import type { CommunityRecord, MembershipRecord, Store } from "../../src/domain/ports";
 
 function member(i: number, organisation: string, organisationOther: string | null, profession: string, professionOther: string | null): MembershipRecord {
   return { id: `m${i}`, communityId: "c1", slackUserId: `U${i}`, organisation, organisationOther, profession, professionOther, role: "member", status: "active", digestByDm: false, joinedAt: new Date(i * 1000), leftAt: null };
@@ -49,5 +49,33 @@ describe("coverage", () => {
     const summaries = summariseCoverage(["c1", "c2"], organisations, professions, named.map((n) => ({ ...n, communityId: "c1" })));
     expect(summaries.get("c1")).toEqual(coverageOf(members, named).summary);
     expect(summaries.get("c2")).toEqual({ memberCount: 0, organisationCount: 0, professionCount: 0, missing: [], anyNamed: false });
+  });
+
+  it("folds a typed organisation's name one way, for coverage and for counting votes alike", () => {
+    const key = (organisationOther: string) => organisationKey({ organisation: "other", organisationOther });
+    expect(key("Anytown  Council")).toBe("other:anytown council");
+    expect(new Set(["Anytown Council", " anytown  COUNCIL ", "Anytown\tCouncil"].map(key)).size).toBe(1);
+    expect(organisationKey({ organisation: "hmrc", organisationOther: null })).toBe("hmrc");
+  });
+
+  it("finds who is missing from the grouped reads, reading no member rows", async () => {
+    const organisations = members.map((m) => ({ communityId: m.communityId, organisation: m.organisation, organisationOther: m.organisationOther, members: 1 }));
+    const store = {
+      memberships: {
+        activeMembers: () => {
+          throw new Error("missing() read every member");
+        },
+      },
+      coverage: {
+        organisations: async (ids: string[]) => organisations.filter((o) => ids.includes(o.communityId)),
+        problemOrganisations: async (ids: string[], statuses: string[]) => {
+          expect(statuses).toEqual(["open", "objective"]);
+          return ids.includes("c1") ? named.map((n) => ({ ...n, communityId: "c1" })) : [];
+        },
+      },
+    } as unknown as Store;
+    const missing = await new CoverageService({ store }).missing({ id: "c1" } as CommunityRecord);
+    expect(missing).toEqual(coverageOf(members, named).summary.missing);
+    expect(missing.map((m) => m.id)).toEqual(["dbt", "companies-house"]);
   });
 });

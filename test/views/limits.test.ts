@@ -21,9 +21,9 @@ import { cancelMeetingModal, meetingModal } from "../../src/views/meetingModal";
 import { settingsModal } from "../../src/views/settingsModal";
 import { DIGEST_SECTION_ITEMS, type Digest } from "../../src/domain/digests";
 import { digestMessage } from "../../src/views/digest";
-import { coverageOf, ORGANISATIONS_PER_PAGE, type MembersPage } from "../../src/domain/coverage";
+import { coverageOf, MEMBERS_PER_ORGANISATION_PAGE, organisationMembersPage, ORGANISATIONS_PER_PAGE, type MembersPage } from "../../src/domain/coverage";
 import { OTHER_TEXT_MAX } from "../../src/domain/profiles";
-import { membersMessage, MISSING_LISTED } from "../../src/views/members";
+import { membersMessage, MISSING_LISTED, organisationMembersMessage } from "../../src/views/members";
 import type { GroupsOverview } from "../../src/domain/groups";
 import { GROUPS_SHOWN, groupCreatedMessage, groupsListMessage } from "../../src/views/groups";
 import { createGroupModal } from "../../src/views/groupsModal";
@@ -359,6 +359,39 @@ describe("Block Kit limits with the largest realistic data", () => {
       }
     });
 
+    it("an organisation of 5,000 members among 40: its See all button, and every page of its own list, at the longest names and professions", () => {
+      const others = ORGANISATIONS.filter((o) => o.id !== "hmrc").slice(0, 39);
+      for (const organisation of [{ organisation: "hmrc", organisationOther: null }, worstOrganisation]) {
+        for (const profession of [{ profession: "policy", professionOther: null }, worstProfession]) {
+          const members = Array.from({ length: 5039 }, (_, i) =>
+            member(i, { ...(i < 5000 ? organisation : { organisation: others[i - 5000].id, organisationOther: null }), ...profession }),
+          );
+          const all = pages(members);
+          const big = all[0].organisations[0];
+          expect(big.members).toHaveLength(5000);
+          // On the list, its heading carries "See all" (no extra block) with a value that leads to its first page.
+          const blocks = all.map(check)[0] as any[];
+          const heading = blocks.find((b) => b.type === "section" && b.accessory);
+          expect(heading.accessory.text.text).toBe("See all 5000");
+          expect(JSON.parse(heading.accessory.value)).toEqual({ c: "c1", o: big.key, p: 0, b: 0 });
+
+          const count = Math.ceil(5000 / MEMBERS_PER_ORGANISATION_PAGE);
+          const named: string[] = [];
+          for (let p = 0; p < count; p++) {
+            const page = organisationMembersPage(community(1), big.key, big, p, 0);
+            const { blocks: own } = organisationMembersMessage(page);
+            expect(blockKitProblems(own, "message")).toEqual([]);
+            for (const b of own as any[]) if (b.type === "section") expect(b.text.text.length).toBeLessThan(3000);
+            const mentions = JSON.stringify(own).match(/<@W\d+>/g) ?? [];
+            expect(mentions).toHaveLength(p < count - 1 ? MEMBERS_PER_ORGANISATION_PAGE : 5000 - (count - 1) * MEMBERS_PER_ORGANISATION_PAGE);
+            named.push(...mentions);
+          }
+          // Every member on exactly one page.
+          expect(new Set(named).size).toBe(5000);
+        }
+      }
+    });
+
     it("App Home with coverage on every community it shows", () => {
       const { summary } = coverageOf([member(1, worstOrganisation)], named);
       const entries = Array.from({ length: 300 }, (_, i) => ({ community: community(i), membership: organiser(i), memberCount: 5000, objectives: objectives(8), coverage: summary }));
@@ -384,11 +417,13 @@ describe("Block Kit limits with the largest realistic data", () => {
     expect(blockKitProblems(invitationDm(card).blocks, "message")).toEqual([]);
     expect(blockKitProblems(invitationDm(card, { reminder: true }).blocks, "message")).toEqual([]);
     expect(blockKitProblems(answeredInvitationDm(card, "accepted", new Date()).blocks, "message")).toEqual([]);
-    const kinds = ["invited", "already_member", "already_invited"] as const;
+    const kinds = ["invited", "already_member", "already_invited", "removed"] as const;
     const summary = inviteSummary({
       communityName: community(1).name,
-      outcomes: users.map((userId, i) => ({ kind: kinds[i % 3], userId, email: null, invitation })) as never,
+      outcomes: users.map((userId, i) => ({ kind: kinds[i % 4], userId, email: null, invitation })) as never,
       undelivered: users.slice(0, 40).map((userId) => ({ userId, reason: "that account is deactivated" })),
+      retrying: users.slice(40, 80),
+      lookupFailed: Array.from({ length: INVITE_LIMIT }, (_, i) => ({ email: `someone.else.${i}@department-for-something.gov.uk`, reason: "Slack was busy: try again in a minute" })),
       notFound: Array.from({ length: INVITE_LIMIT }, (_, i) => `someone.with.a.long.name.${i}@department-for-something.gov.uk`),
       message,
     });
