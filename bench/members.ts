@@ -21,6 +21,7 @@ import { createStore } from "../src/store";
 import type { Db } from "../src/store/prismaClient";
 import { membersMessage } from "../src/views/members";
 import { benchDatabases, migrate } from "./databases";
+import { prng } from "./shared";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const WARM_UPS = 5;
@@ -37,24 +38,12 @@ const SMALL: Shape = { members: 300, organisations: 40, otherNames: 4, problems:
 const LARGE: Shape = { members: 5000, organisations: 120, otherNames: 10, problems: 2000 };
 const ORGANISED = 35;
 
-/** A small deterministic generator (mulberry32), so every run seeds the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const OTHER_NAMES = ["Anytown Council", "Northshire Police", "Riverside Housing Trust", "Eastport Port Authority", "Hillside NHS Trust", "Westvale College", "Lakeland Water", "Southgate Library Service", "Midcounty Fire and Rescue", "Greenfield Parish Council"];
 /** The same name as people type it: "Anytown Council", "anytown council", "Anytown  Council". */
 const spelt = (name: string, n: number) => [name, name.toLowerCase(), name.replace(" ", "  ")][n % 3];
 
 async function seedCommunity(db: Db, workspaceId: string, label: string, shape: Shape, seed: number): Promise<string> {
-  const rand = random(seed);
+  const rand = prng(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const community = await db.community.create({
     data: { workspaceId, name: `Bench ${label}`, nameKey: `bench ${label}`, slug: `bench-${label}`, service: "Starting a business", meetingCadence: "monthly", timezone: "Europe/London", createdBy: "U0", slackChannelId: `C${label}`, createdAt: new Date("2025-01-01T00:00:00Z") },

@@ -32,7 +32,7 @@ import type { Prisma } from "../src/generated/sqlite/client";
 import type { Db } from "../src/store/prismaClient";
 import { migrate } from "../test/support/databases";
 import { FakeSlack } from "../test/support/fakeSlack";
-import { BENCH_TEAM_ID, BENCH_USER_ID, COMMUNITY_COUNT, type AppsReady, type AppsStats, type FakeReady, type FakeStats } from "./shared";
+import { BENCH_TEAM_ID, BENCH_USER_ID, COMMUNITY_COUNT, prng, type AppsReady, type AppsStats, type FakeReady, type FakeStats } from "./shared";
 
 function print(line: object): void {
   process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -83,18 +83,6 @@ async function runFake(): Promise<void> {
     print(stats);
     await slack.stop();
   });
-}
-
-/** A small deterministic PRNG (mulberry32), so every run seeds the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SERVICES = [

@@ -69,6 +69,16 @@ function click(userId: string, actionId: string, value: string) {
   return h.interact(blockAction({ user: userId, actionId, value, channel: userId, responseUrl: h.slack.responseUrl(), blockId: BLOCK.invitationActions }));
 }
 
+/** A month on, an answered invitation has sent nobody a reminder or an expiry, and is still accepted. */
+async function expectNothingMoreAbout(invitationId: string) {
+  h.slack.reset();
+  h.clock.advance(31 * DAY);
+  await h.app.tick();
+  expect(dmsTo("U0BOB")).toHaveLength(0);
+  expect(dmsTo("U0ALICE")).toHaveLength(0);
+  expect((await h.db.invitation.findUniqueOrThrow({ where: { id: invitationId } })).status).toBe("accepted");
+}
+
 /** The inviter's summary: the progress DM, updated in place. */
 function summaryText(): string {
   const update = h.slack.lastCall("chat.update");
@@ -245,12 +255,7 @@ describe("invite, then accept or decline", () => {
     expect((await h.db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("accepted");
     expect(dmsTo("U0ALICE").at(-1)!.args.text).toBe(":tada: <@U0BOB> accepted your invitation and joined *Starting a business* (Department for Work and Pensions (DWP), User-centred design).");
     expect(buttonsOf(h.slack.lastCall("chat.update")!.args)).toEqual([]);
-    h.slack.reset();
-    h.clock.advance(31 * DAY);
-    await h.app.tick();
-    expect(dmsTo("U0BOB")).toHaveLength(0);
-    expect(dmsTo("U0ALICE")).toHaveLength(0);
-    expect((await h.db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("accepted");
+    await expectNothingMoreAbout(invitation.id);
   });
 
   it("someone else cannot answer another person's invitation", async () => {
@@ -442,12 +447,7 @@ describe("reminder and expiry", () => {
     await invite({ users: ["U0BOB"] });
     const invitation = await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0BOB" } });
     await h.interact(acceptSubmission("U0BOB", invitation.id));
-    h.slack.reset();
-    h.clock.advance(31 * DAY);
-    await h.app.tick();
-    expect(dmsTo("U0BOB")).toHaveLength(0);
-    expect(dmsTo("U0ALICE")).toHaveLength(0);
-    expect((await h.db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("accepted");
+    await expectNothingMoreAbout(invitation.id);
   });
 });
 
