@@ -5,9 +5,6 @@ const base = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  // Each test starts a real app and database; on a loaded 2-core machine (two projects in
-  // parallel) the heaviest, such as 200 people answering at once, can pass jest's default 5 s.
-  testTimeout: 20_000,
   transform: {
     // tsconfig sets isolatedModules, so ts-jest only transpiles; `npm run typecheck` checks types once.
     "^.+\\.ts$": ["ts-jest", {}],
@@ -37,4 +34,10 @@ if (process.env.TEST_POSTGRES_URL) {
   });
 }
 
-module.exports = { projects, maxWorkers: 2, reporters: ["default", "<rootDir>/test/support/summaryReporter.js"] };
+module.exports = {
+  projects,
+  // Jest reads testTimeout here, at the top level, not in a project's config. Each test
+  // starts a real app and database; on a loaded 2-core machine (two projects in parallel)
+  // the heaviest, such as 200 people answering at once, can pass jest's default 5 s.
+  testTimeout: 20_000,
+  maxWorkers: 2, reporters: ["default", "<rootDir>/test/support/summaryReporter.js"] };
