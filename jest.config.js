@@ -30,7 +30,8 @@ if (process.env.TEST_POSTGRES_URL) {
     globalTeardown: "<rootDir>/test/support/globalTeardownPostgres.ts",
     setupFiles: ["<rootDir>/test/support/usePostgres.ts"],
     // Database-free tests (views, reference data, manifest) need not run twice.
-    testPathIgnorePatterns: ["/test/(views|reference|domain)/", "/test/manifest\\.test\\.ts$", "/test/config\\.test\\.ts$"],
+    // Nor does the process's own start and stop (npm start, signals), which SQLite covers.
+    testPathIgnorePatterns: ["/test/(views|reference|domain)/", "/test/manifest\\.test\\.ts$", "/test/config\\.test\\.ts$", "/test/app/shutdown\\.test\\.ts$"],
   });
 }
 

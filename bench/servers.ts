@@ -171,6 +171,7 @@ async function runApps(): Promise<void> {
   // createApp's start() listens on every interface; call Bolt's start with
   // listen options instead so the bench stays on 127.0.0.1. stop() is unchanged.
   const realServer = (await real.app.start({ port: 0, host: "127.0.0.1" })) as Server;
+  await real.connect();
 
   const bare = new App({
     token: "xoxb-bench",

@@ -110,7 +110,17 @@ function deploy() {
     const file = databaseUrl.replace(/^file:/, "");
     fs.mkdirSync(path.dirname(path.resolve(root, file)), { recursive: true });
   }
-  prisma(["migrate", "deploy"], { provider, databaseUrl });
+  const result = prisma(["migrate", "deploy"], { provider, databaseUrl, capture: true });
+  process.stdout.write(withoutAdapterBanner(result.stdout ?? ""));
+  process.stderr.write(result.stderr ?? "");
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// The CLI warns that the schema's datasource url is unused with a driver adapter.
+// It is unused, and meant to be: without it `prisma generate` tries to download a
+// query engine (see header()). No flag turns the warning off, so we drop it.
+function withoutAdapterBanner(text) {
+  return text.replace(/\n?WARNING: Your schema specifies the following datasource properties[\s\S]*?only using driver adapters\.\n/, "");
 }
 
 function diffScript(provider, fromSchemaFile, toSchemaFile) {

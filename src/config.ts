@@ -7,6 +7,16 @@ const README_HINT = "See the configuration table in README.md.";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+/**
+ * The values .env.example ships with. They pass the shape checks, so without this
+ * a copied, unfilled .env would start a bot that cannot answer anything.
+ */
+const PLACEHOLDERS: Record<string, { value: RegExp; fix: string }> = {
+  SLACK_BOT_TOKEN: { value: /^xoxb-your-bot-token$/i, fix: "the Bot User OAuth Token from your Slack app's OAuth & Permissions page" },
+  SLACK_SIGNING_SECRET: { value: /^your-signing-secret$/i, fix: "the Signing Secret from your Slack app's Basic Information page" },
+  SLACK_APP_TOKEN: { value: /^xapp-your-app-token$/i, fix: "an app-level token from your Slack app's Basic Information page, or leave it unset" },
+};
+
 const schema = z
   .object({
     SLACK_BOT_TOKEN: z
@@ -52,6 +62,8 @@ export interface Config {
   port: number;
   /** Where people's browsers reach this server: calendar links point here. */
   publicUrl: string;
+  /** False when PUBLIC_URL was left unset, so links point at localhost (main.ts warns). */
+  publicUrlConfigured?: boolean;
   databaseUrl: string;
   defaultTimezone: string;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -75,6 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       "SLACK_SIGNING_SECRET is required in HTTP mode: the signing secret from your Slack app's Basic Information page (or set SLACK_APP_TOKEN for Socket Mode)",
     );
   }
+  for (const [variable, placeholder] of Object.entries(PLACEHOLDERS)) {
+    if (placeholder.value.test(cleaned[variable] ?? "")) {
+      problems.push(`${variable} is still the example value from .env.example: set it to ${placeholder.fix}`);
+    }
+  }
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -85,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port: e.PORT,
     // Unset, links work on the machine running the bot (the local run); set it in production.
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    publicUrlConfigured: e.PUBLIC_URL !== undefined,
     databaseUrl: e.DATABASE_URL,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,

@@ -1,48 +1,81 @@
-// Thin start-up: load config, build dependencies, start, and stop cleanly.
-import "dotenv/config";
-import { createApp } from "./app/createApp";
-import { createLogger } from "./app/logger";
+// The process: check the configuration, bring the schema up to date (with
+// --migrate), start listening, check the tokens with Slack, then run the
+// minute clock. It stops cleanly on SIGTERM or SIGINT. Expected failures (bad
+// configuration, a token Slack refuses) end with one plain message and exit 1,
+// never a stack trace.
+//
+// In production run the compiled build, `node dist/main.js`, as the container's
+// or unit's command, so signals reach this process directly (see README).
+import dotenv from "dotenv";
+import { createApp, type RunningApp } from "./app/createApp";
+import { createLogger, type Logger } from "./app/logger";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { startMinuteClock } from "./scheduler/minuteClock";
+import { SlackCredentialsError } from "./startup/slackConnection";
+import { runPendingMigrations } from "./startup/migrate";
 import { createStore } from "./store";
+
+dotenv.config({ quiet: true });
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
 
 function readConfig(): Config {
   try {
     return loadConfig(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      // A readable message and no stack trace: this is the operator's first contact.
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
+    // A readable message and no stack trace: this is the operator's first contact.
+    if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
 }
 
+function databaseKind(config: Config): "sqlite" | "postgresql" {
+  return config.databaseUrl.startsWith("file:") ? "sqlite" : "postgresql";
+}
+
 async function main(): Promise<void> {
+  // Everything is checked before the database is touched: a bad DATABASE_URL never reaches Prisma.
   const config = readConfig();
-  const logger = createLogger(config.logLevel);
+  const logger: Logger = createLogger(config.logLevel);
+  if (!config.publicUrlConfigured) {
+    logger.warn(
+      { publicUrl: config.publicUrl },
+      `PUBLIC_URL is not set, so calendar links point at ${config.publicUrl}, which only works on this machine. Set PUBLIC_URL to the address people's browsers use to reach the bot.`,
+    );
+  }
   const store = createStore(config.databaseUrl);
-  const running = createApp({ config, store, logger });
+  if (process.argv.includes("--migrate")) {
+    const applied = await runPendingMigrations(store, config.databaseUrl, logger);
+    if (applied === null) {
+      await store.close().catch(() => undefined);
+      fail("Service Communities cannot start: the database migrations failed (see the messages above). Nothing was changed by the bot.");
+    }
+  }
+
+  const running: RunningApp = createApp({ config, store, logger });
   const port = await running.start();
-  const clock = startMinuteClock(() => running.tick(), running.runCoordinator, logger);
+  const mode = config.slackAppToken ? "socket" : "http";
   logger.info(
-    { port, mode: config.slackAppToken ? "socket" : "http", database: config.databaseUrl.startsWith("file:") ? "sqlite" : "postgresql" },
-    config.slackAppToken ? "Service Communities is running in Socket Mode" : `Service Communities is listening on :${port}/slack/events`,
+    { port, mode, database: databaseKind(config) },
+    mode === "socket" ? `Service Communities is serving /healthz on :${port}; opening the Socket Mode connection` : `Service Communities is listening on :${port}/slack/events`,
   );
 
+  let clock: ReturnType<typeof startMinuteClock> | undefined;
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal, inFlight: running.inFlight.size }, "stopping: finishing requests in flight");
     try {
-      await clock.stop();
+      await clock?.stop();
       await running.stop();
       await store.close();
       logger.info("stopped cleanly");
       logger.flush?.();
-      process.exit(0);
+      process.exit(exitCode);
     } catch (error) {
       logger.error({ err: error }, "error while stopping");
       process.exit(1);
@@ -50,6 +83,23 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  try {
+    const identity = await running.connect();
+    if (stopping) return;
+    clock = startMinuteClock(() => running.tick(), running.runCoordinator, logger);
+    logger.info({ team: identity.team, teamId: identity.teamId, botUserId: identity.botUserId }, `Connected to the Slack workspace ${identity.team}: ready`);
+  } catch (error) {
+    if (stopping) return;
+    if (error instanceof SlackCredentialsError) {
+      logger.fatal({ variable: error.variable, slackError: error.slackError }, error.message);
+      logger.flush?.();
+      process.stderr.write(`${error.message}\n`);
+      await shutdown("refused token", 1);
+      return;
+    }
+    throw error;
+  }
 }
 
 main().catch((error) => {

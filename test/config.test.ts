@@ -15,6 +15,7 @@ describe("configuration", () => {
       slackApiUrl: "https://slack.com/api/",
       port: 3000,
       publicUrl: "http://localhost:3000",
+      publicUrlConfigured: false,
       databaseUrl: "file:./data/communities.db",
       defaultTimezone: "Europe/London",
       logLevel: "info",
@@ -37,6 +38,14 @@ describe("configuration", () => {
       LOG_LEVEL: "debug",
     });
     expect(config).toMatchObject({ slackAppToken: "xapp-1", slackApiUrl: "https://slack-gov.com/api/", port: 8080, defaultTimezone: "America/New_York" });
+  });
+
+  it("refuses the example values .env.example ships with, naming where to get real ones", () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-your-bot-token", SLACK_SIGNING_SECRET: "s" })).toThrow(
+      /SLACK_BOT_TOKEN is still the example value from \.env\.example: set it to the Bot User OAuth Token/,
+    );
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "your-signing-secret" })).toThrow(/SLACK_SIGNING_SECRET is still the example value/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-your-app-token" })).toThrow(/SLACK_APP_TOKEN is still the example value/);
   });
 
   it("treats empty values as unset", () => {

@@ -39,6 +39,9 @@ import type { Services } from "./services";
 import { BEFORE_ACK_CALL_TIMEOUT_MS } from "./slackCalls";
 import { registerShortcuts } from "./shortcuts";
 import { registerViews } from "./views";
+import { Readiness } from "../observability/readiness";
+import { SlackHealth } from "../observability/slackHealth";
+import { SlackConnection, type SlackIdentity } from "../startup/slackConnection";
 
 export interface AppDependencies {
   config: Config;
@@ -55,14 +58,26 @@ export interface AppDependencies {
   pacingMs?: number;
   /** This process's name in outbox claims and scheduler fires. */
   owner?: string;
+  /** Start-up checks against Slack (tests pass quick retries). */
+  connection?: { firstRetryMs?: number; maxRetryMs?: number };
+  /** How often the readiness heartbeat asks Slack when nothing else has (default 30 s; 0 turns it off). */
+  heartbeatMs?: number;
 }
 
 export interface RunningApp {
   app: App;
   services: Services;
   inFlight: InFlight;
-  /** Starts listening; resolves with the HTTP port (0 in config picks a free one). */
+  /** Starts listening; resolves with the HTTP port (0 in config picks a free one). /readyz says "not ready" until connect() resolves. */
   start(): Promise<number>;
+  /**
+   * Checks the tokens with Slack (retrying while Slack cannot be reached) and, in
+   * Socket Mode, opens the socket. Rejects with SlackCredentialsError when Slack
+   * refuses a token. The harness calls it too, so every test starts connected.
+   */
+  connect(): Promise<SlackIdentity>;
+  readiness: Readiness;
+  slackHealth: SlackHealth;
   /** Stops taking requests, lets in-flight work finish, then returns. */
   stop(): Promise<void>;
   /** The scheduler's work for one minute (node-cron calls it in main.ts; tests call it after moving the clock). */
@@ -125,7 +140,26 @@ export function createApp(deps: AppDependencies): RunningApp {
     defaultTimezone: config.defaultTimezone,
     logger,
   };
-  const customRoutes = [healthRoute(store, clock), calendarRoute(services)];
+  // Readiness runs on real time, whatever clock the domain uses: it is about this process, now.
+  const slackHealth = new SlackHealth(systemClock);
+  const connection = new SlackConnection({
+    botToken: config.slackBotToken,
+    appToken: config.slackAppToken,
+    slackApiUrl: config.slackApiUrl,
+    clientOptions: deps.clientOptions,
+    health: slackHealth,
+    logger,
+    ...deps.connection,
+  });
+  let lifecycle: string | undefined = "starting: Slack has not answered yet";
+  let socketConnected = false;
+  const readiness = new Readiness({
+    store,
+    slack: slackHealth,
+    socketConnected: socketMode ? () => socketConnected : undefined,
+    lifecycle: () => lifecycle,
+  });
+  const customRoutes = [healthRoute(store, clock), readiness.route(), calendarRoute(services)];
   const receiver: Receiver = socketMode
     ? new SocketModeReceiver({
         appToken: config.slackAppToken!,
@@ -143,7 +177,13 @@ export function createApp(deps: AppDependencies): RunningApp {
       });
 
   const app = new App({
-    token: config.slackBotToken,
+    // Not `token`: Bolt would call auth.test in its constructor and crash the process
+    // with a stack trace on a refused token. connect() checks the token, plainly,
+    // and the bot's ids (for ignoring its own events) are filled in once it has.
+    authorize: async () => {
+      const identity = connection.current();
+      return { botToken: config.slackBotToken, botId: identity?.botId, botUserId: identity?.botUserId, teamId: identity?.teamId };
+    },
     receiver,
     // We keep no per-conversation state in Bolt; its store middleware would run on every request.
     convoStore: false,
@@ -201,27 +241,71 @@ export function createApp(deps: AppDependencies): RunningApp {
     owner,
     settings: deps.dispatcher,
   });
-  const scheduler = new Scheduler({ services, client: app.client, dispatcher, logger: logger.child({ component: "scheduler" }) });
+  // With `authorize`, app.client carries no token: the scheduler gets its own.
+  const schedulerClient = new WebClient(config.slackBotToken, { slackApiUrl: config.slackApiUrl, logger: boltLogger(logger), ...deps.clientOptions });
+  const scheduler = new Scheduler({ services, client: schedulerClient, dispatcher, logger: logger.child({ component: "scheduler" }) });
 
   let server: Server | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+  const heartbeatMs = deps.heartbeatMs ?? 30_000;
   return {
     app,
     services,
     inFlight,
+    readiness,
+    slackHealth,
     async start() {
       if (socketMode) {
-        // Socket Mode talks to Slack over a WebSocket; /healthz is served on PORT.
-        await (receiver as SocketModeReceiver).start();
-        return config.port;
+        // Socket Mode talks to Slack over a WebSocket, opened by connect(); PORT serves
+        // /healthz, /readyz and the calendar files. Bolt's receiver would open the socket
+        // as it starts listening, so we listen here ourselves.
+        server = (receiver as unknown as { httpServer: Server }).httpServer;
+        await new Promise<void>((resolve, reject) => {
+          server!.once("error", reject);
+          server!.listen(config.port, () => resolve());
+        });
+        return (server.address() as AddressInfo).port;
       }
       server = (await app.start(config.port)) as Server;
       return (server.address() as AddressInfo).port;
     },
+    async connect() {
+      const identity = await connection.verify();
+      if (socketMode) {
+        const socket = (receiver as SocketModeReceiver).client;
+        socket.on("connected", () => {
+          socketConnected = true;
+        });
+        socket.on("disconnected", () => {
+          socketConnected = false;
+        });
+        socket.on("reconnecting", () => {
+          socketConnected = false;
+        });
+        await socket.start();
+        socketConnected = true;
+      }
+      lifecycle = undefined;
+      if (heartbeatMs > 0) {
+        // A quiet replica still proves, twice a minute at most, that it can reach Slack.
+        heartbeat = setInterval(() => {
+          if (slackHealth.quietForMs() >= heartbeatMs || !slackHealth.report().ok) void connection.heartbeat();
+        }, heartbeatMs);
+        heartbeat.unref();
+      }
+      return identity;
+    },
     runCoordinator: new DatabaseRunCoordinator(store.runs, owner, clock),
     tick: () => inFlight.track(scheduler.tick()),
     async stop() {
+      lifecycle = "stopping";
+      connection.stop();
+      if (heartbeat) clearInterval(heartbeat);
       // server.close stops new connections and waits for open requests to end.
-      await app.stop();
+      if (socketMode) {
+        await (receiver as SocketModeReceiver).client.disconnect().catch(() => undefined);
+        await new Promise<void>((resolve) => (server?.listening ? server.close(() => resolve()) : resolve()));
+      } else await app.stop();
       await inFlight.idle();
     },
   };

@@ -610,5 +610,7 @@ export interface Store {
   audit: AuditStore;
   /** True when the database answers. */
   ping(): Promise<boolean>;
+  /** The migrations this build ships that the database has not applied (empty when it is up to date). */
+  pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { PrismaMeetingStore } from "./meetingStore";
 import { PrismaMembershipStore } from "./membershipStore";
 import { PrismaOutboxStore, PrismaRunStore } from "./outboxStore";
 import { PrismaProblemStore } from "./problemStore";
+import { pendingMigrations } from "./migrations";
 import { createPrismaClient, type Db } from "./prismaClient";
 
 class PrismaAuditStore implements AuditStore {
@@ -52,6 +53,7 @@ export function createStore(databaseUrl: string, options: { observe?: (db: Db) =
         return false;
       }
     },
+    pendingMigrations: () => pendingMigrations(base),
     close: () => db.$disconnect(),
   };
 }

@@ -1,18 +1,16 @@
-// The real process: start it, give it a request whose work is still running,
-// send SIGTERM, and check it finishes that work, closes cleanly and exits 0.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import readline from "node:readline";
+// The real process as a newcomer and a container start it: `npm start` (npm, then
+// exec into `node dist/main.js`). SIGTERM to the PID that `npm start` created must
+// reach the bot, which finishes the request still in flight, closes its port and
+// exits 0; npm then exits 0 too.
 import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { type BotProcess, portClosed, startBot } from "../support/botProcess";
 import { FakeSlack } from "../support/fakeSlack";
 import { SIGNING_SECRET } from "../support/harness";
 import { signedHeaders } from "../support/signing";
 
-const ROOT = path.resolve(__dirname, "../..");
-
 let slack: FakeSlack;
 let database: TestDatabase;
-let child: ChildProcess | undefined;
+let bot: BotProcess | undefined;
 
 beforeAll(async () => {
   slack = new FakeSlack();
@@ -20,40 +18,18 @@ beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(async () => {
-  child?.kill("SIGKILL");
+  bot?.child.kill("SIGKILL");
   await slack.stop();
   await database.drop();
 });
 
-function startBot(): Promise<{ port: number; logs: string[]; exited: Promise<number | null> }> {
-  child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["src/main.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      SLACK_BOT_TOKEN: "xoxb-shutdown",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: "0",
-      DATABASE_URL: database.url,
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const logs: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child!.on("exit", (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const lines = readline.createInterface({ input: child!.stdout! });
-    lines.on("line", (line) => {
-      logs.push(line);
-      const entry = JSON.parse(line);
-      if (entry.port) resolve({ port: entry.port, logs, exited });
-    });
-    exited.then((code) => reject(new Error(`bot exited early with ${code}`)));
-  });
-}
-
-it("finishes requests in flight on SIGTERM, then exits 0", async () => {
-  const bot = await startBot();
+it("drains the request in flight on SIGTERM to npm start's PID, closes the port and exits 0", async () => {
+  bot = startBot(
+    { SLACK_BOT_TOKEN: "xoxb-shutdown", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: "0", DATABASE_URL: database.url, PUBLIC_URL: "http://localhost" },
+    { command: "npm start" },
+  );
+  const { port } = await bot.waitForLog((e) => typeof e.port === "number");
+  await bot.waitForLog((e) => /ready/.test(e.msg ?? ""));
   const gate = slack.hold("views.open");
   const body = new URLSearchParams({
     team_id: "T0TEST",
@@ -64,7 +40,7 @@ it("finishes requests in flight on SIGTERM, then exits 0", async () => {
     response_url: slack.responseUrl(),
     trigger_id: "trigger-shutdown",
   }).toString();
-  const reply = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, {
+  const reply = await fetch(`http://127.0.0.1:${port}/slack/events`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", ...signedHeaders(SIGNING_SECRET, body) },
     body,
@@ -72,15 +48,13 @@ it("finishes requests in flight on SIGTERM, then exits 0", async () => {
   expect(reply.status).toBe(200); // acked; opening the modal is still under way
   await gate.arrived;
 
-  child!.kill("SIGTERM");
-  // Wait until the bot has logged that it is stopping, then let Slack answer.
-  await new Promise<void>((resolve) => {
-    const check = () => (bot.logs.some((l) => l.includes("stopping")) ? resolve() : setImmediate(check));
-    check();
-  });
+  // The signal goes to npm's own process, as Docker, Kubernetes and systemd send it.
+  bot.child.kill("SIGTERM");
+  await bot.waitForLog((e) => /stopping/.test(e.msg ?? ""));
   gate.release();
 
   expect(await bot.exited).toBe(0);
   expect(slack.callsTo("views.open")).toHaveLength(1);
-  expect(bot.logs.some((l) => JSON.parse(l).msg === "stopped cleanly")).toBe(true);
-});
+  expect(bot.logs.some((l) => l.includes('"msg":"stopped cleanly"'))).toBe(true);
+  expect(await portClosed(port)).toBe(true);
+}, 60_000);

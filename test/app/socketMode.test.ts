@@ -45,6 +45,7 @@ beforeAll(async () => {
     logger: pino({ level: "silent" }),
   });
   await app.start();
+  await app.connect();
 });
 
 afterAll(async () => {

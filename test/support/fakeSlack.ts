@@ -57,8 +57,13 @@ export class FakeSlack {
   }
 
   async start(): Promise<void> {
+    await this.startOn(0);
+  }
+
+  /** Listens on a given port (a Slack that comes back where it was). */
+  async startOn(port: number): Promise<void> {
     this.server = http.createServer((req, res) => this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
     this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 

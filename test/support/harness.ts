@@ -60,6 +60,7 @@ export async function startHarness(overrides: Partial<Config> = {}, appOptions: 
   // No retries: a scripted failure should surface at once, not after back-off.
   const app = createApp({ config, store, logger, clock, clientOptions: { retryConfig: { retries: 0 } }, ...appOptions });
   const port = await app.start();
+  await app.connect();
   const url = `http://127.0.0.1:${port}`;
   let seq = 0;
 
