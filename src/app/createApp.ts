@@ -2,7 +2,13 @@
 // set), the health route, and every listener. main.ts and the tests share it.
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from "@slack/bolt";
+import type { CustomRoute, Receiver } from "@slack/bolt";
+// Bolt's modules, not its index: the index also loads the Express and AWS Lambda
+// receivers and the OAuth installer (express, jsonwebtoken…), about 6 MB resident
+// that this process never uses. The paths are Bolt 5's published dist layout.
+import App from "@slack/bolt/dist/App";
+import HTTPReceiver from "@slack/bolt/dist/receivers/HTTPReceiver";
+import SocketModeReceiver from "@slack/bolt/dist/receivers/SocketModeReceiver";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Config } from "../config";

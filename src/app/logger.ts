@@ -1,5 +1,6 @@
 // pino, wired in as Bolt's logger, so Bolt's own lines are structured JSON too.
-import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import type { Logger as BoltLogger } from "@slack/bolt";
+import { LogLevel } from "@slack/web-api";
 import pino, { type Logger } from "pino";
 
 export type { Logger };
