@@ -34,6 +34,7 @@ import { registerCommands } from "./commands";
 import { registerEvents } from "./events";
 import { InFlight } from "./inFlight";
 import { boltLogger } from "./logger";
+import { createOutbound, describeProxy } from "./outboundProxy";
 import { registerOptions } from "./options";
 import type { Services } from "./services";
 import { BEFORE_ACK_CALL_TIMEOUT_MS } from "./slackCalls";
@@ -126,12 +127,16 @@ export function createApp(deps: AppDependencies): RunningApp {
     logger,
   };
   const customRoutes = [healthRoute(store, clock), calendarRoute(services)];
+  // HTTPS_PROXY/HTTP_PROXY/NO_PROXY: one route for every outbound call (undefined, and nothing changes, when unset).
+  const outbound = createOutbound(config.proxy);
+  logger.info({ proxy: describeProxy(config.proxy) ?? "none" }, outbound ? "outbound calls go through a proxy" : "outbound calls go direct (no proxy set)");
   const receiver: Receiver = socketMode
     ? new SocketModeReceiver({
         appToken: config.slackAppToken!,
         customRoutes,
+        dispatcher: outbound?.dispatcher,
         // The socket is opened through apps.connections.open, on the same Web API host as everything else.
-        installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slackApiUrl } },
+        installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slackApiUrl, ...outbound?.clientOptions } },
         logger: boltLogger(logger),
       })
     : new HTTPReceiver({
@@ -148,7 +153,7 @@ export function createApp(deps: AppDependencies): RunningApp {
     // We keep no per-conversation state in Bolt; its store middleware would run on every request.
     convoStore: false,
     logger: boltLogger(logger),
-    clientOptions: { slackApiUrl: config.slackApiUrl, ...deps.clientOptions },
+    clientOptions: { slackApiUrl: config.slackApiUrl, ...outbound?.clientOptions, ...deps.clientOptions },
   });
 
   const inFlight = new InFlight();
@@ -168,6 +173,7 @@ export function createApp(deps: AppDependencies): RunningApp {
     retryConfig: { retries: 0 },
     timeout: BEFORE_ACK_CALL_TIMEOUT_MS,
     logger: boltLogger(logger),
+    ...outbound?.clientOptions,
   });
 
   registerCommands(app, services, { replyBudgetMs: deps.replyBudgetMs ?? 1500 });
@@ -186,6 +192,7 @@ export function createApp(deps: AppDependencies): RunningApp {
     retryConfig: { retries: 0 },
     timeout: 10_000,
     logger: boltLogger(logger),
+    ...outbound?.clientOptions,
   });
   const outboxMessages = new OutboxMessages(services);
   const dispatcher = new Dispatcher({
@@ -223,6 +230,7 @@ export function createApp(deps: AppDependencies): RunningApp {
       // server.close stops new connections and waits for open requests to end.
       await app.stop();
       await inFlight.idle();
+      await outbound?.close();
     },
   };
 }
