@@ -52,7 +52,34 @@ const schema = z
       .default("Europe/London")
       .refine(isValidTimezone, { error: "should be an IANA time zone such as Europe/London" }),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `should be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    // Outbound proxy, in the upper- and lower-case forms curl reads (see "Outbound proxy" in README.md).
+    HTTPS_PROXY: proxyUrl(),
+    https_proxy: proxyUrl(),
+    HTTP_PROXY: proxyUrl(),
+    http_proxy: proxyUrl(),
+    NO_PROXY: z.string().optional(),
+    no_proxy: z.string().optional(),
   });
+
+/** A proxy URL; a bare host:port means http://host:port, as curl reads it. */
+function proxyUrl() {
+  return z
+    .string()
+    .transform((value) => (value.includes("://") ? value.trim() : `http://${value.trim()}`))
+    // The message does not repeat the value: it may hold the proxy's password.
+    .pipe(z.url({ protocol: /^https?$/, error: "should be a proxy URL such as http://proxy.example.gov.uk:3128 (http:// or https://)" }))
+    .optional();
+}
+
+/** Where outbound calls go: see app/outboundProxy.ts. */
+export interface ProxySettings {
+  /** For https:// and wss:// destinations (HTTPS_PROXY). */
+  httpsProxy?: string;
+  /** For http:// and ws:// destinations (HTTP_PROXY). */
+  httpProxy?: string;
+  /** Hosts reached directly (NO_PROXY): names, .domains, host:port, or *. */
+  noProxy?: string;
+}
 
 export interface Config {
   slackBotToken: string;
@@ -67,6 +94,8 @@ export interface Config {
   databaseUrl: string;
   defaultTimezone: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** HTTPS_PROXY, HTTP_PROXY and NO_PROXY for every outbound call; unset, calls go direct. */
+  proxy?: ProxySettings;
 }
 
 export class ConfigError extends Error {
@@ -106,5 +135,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: e.DATABASE_URL,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
+    proxy: proxySettings(e),
   };
+}
+
+/** The lower-case form wins when both are set, as in curl and proxy-from-env. */
+function proxySettings(e: z.infer<typeof schema>): ProxySettings | undefined {
+  const settings: ProxySettings = {
+    httpsProxy: e.https_proxy ?? e.HTTPS_PROXY,
+    httpProxy: e.http_proxy ?? e.HTTP_PROXY,
+    noProxy: e.no_proxy ?? e.NO_PROXY,
+  };
+  return settings.httpsProxy || settings.httpProxy ? settings : undefined;
 }

@@ -40,6 +40,7 @@ import { registerCommands } from "./commands";
 import { registerEvents } from "./events";
 import { InFlight } from "./inFlight";
 import { boltLogger } from "./logger";
+import { createOutbound, describeProxy, proxyForUrl, withoutCredentials } from "./outboundProxy";
 import { registerOptions } from "./options";
 import type { Services } from "./services";
 import { BEFORE_ACK_CALL_TIMEOUT_MS } from "./slackCalls";
@@ -146,13 +147,18 @@ export function createApp(deps: AppDependencies): RunningApp {
     defaultTimezone: config.defaultTimezone,
     logger,
   };
+  // HTTPS_PROXY/HTTP_PROXY/NO_PROXY: one route for every outbound call (undefined, and nothing changes, when unset).
+  const outbound = createOutbound(config.proxy);
+  const slackProxy = config.proxy ? proxyForUrl(config.slackApiUrl, config.proxy) : undefined;
+  logger.info({ proxy: describeProxy(config.proxy) ?? "none" }, outbound ? "outbound calls go through a proxy" : "outbound calls go direct (no proxy set)");
   // Readiness runs on real time, whatever clock the domain uses: it is about this process, now.
   const slackHealth = new SlackHealth(systemClock);
   const connection = new SlackConnection({
     botToken: config.slackBotToken,
     appToken: config.slackAppToken,
     slackApiUrl: config.slackApiUrl,
-    clientOptions: deps.clientOptions,
+    proxyDescription: slackProxy ? withoutCredentials(slackProxy) : undefined,
+    clientOptions: { ...outbound?.clientOptions, ...deps.clientOptions },
     health: slackHealth,
     logger,
     ...deps.connection,
@@ -170,8 +176,9 @@ export function createApp(deps: AppDependencies): RunningApp {
     ? new SocketModeReceiver({
         appToken: config.slackAppToken!,
         customRoutes,
+        dispatcher: outbound?.dispatcher,
         // The socket is opened through apps.connections.open, on the same Web API host as everything else.
-        installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slackApiUrl } },
+        installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slackApiUrl, ...outbound?.clientOptions } },
         logger: boltLogger(logger),
       })
     : new HTTPReceiver({
@@ -194,7 +201,7 @@ export function createApp(deps: AppDependencies): RunningApp {
     // We keep no per-conversation state in Bolt; its store middleware would run on every request.
     convoStore: false,
     logger: boltLogger(logger),
-    clientOptions: { slackApiUrl: config.slackApiUrl, ...deps.clientOptions },
+    clientOptions: { slackApiUrl: config.slackApiUrl, ...outbound?.clientOptions, ...deps.clientOptions },
   });
 
   const inFlight = new InFlight();
@@ -214,6 +221,7 @@ export function createApp(deps: AppDependencies): RunningApp {
     retryConfig: { retries: 0 },
     timeout: BEFORE_ACK_CALL_TIMEOUT_MS,
     logger: boltLogger(logger),
+    ...outbound?.clientOptions,
   });
 
   registerCommands(app, services, { replyBudgetMs: deps.replyBudgetMs ?? 1500 });
@@ -232,6 +240,7 @@ export function createApp(deps: AppDependencies): RunningApp {
     retryConfig: { retries: 0 },
     timeout: 10_000,
     logger: boltLogger(logger),
+    ...outbound?.clientOptions,
   });
   const outboxMessages = new OutboxMessages(services);
   const dispatcher = new Dispatcher({
@@ -248,7 +257,7 @@ export function createApp(deps: AppDependencies): RunningApp {
     settings: deps.dispatcher,
   });
   // With `authorize`, app.client carries no token: the scheduler gets its own.
-  const schedulerClient = new WebClient(config.slackBotToken, { slackApiUrl: config.slackApiUrl, logger: boltLogger(logger), ...deps.clientOptions });
+  const schedulerClient = new WebClient(config.slackBotToken, { slackApiUrl: config.slackApiUrl, logger: boltLogger(logger), ...outbound?.clientOptions, ...deps.clientOptions });
   const scheduler = new Scheduler({ services, client: schedulerClient, dispatcher, logger: logger.child({ component: "scheduler" }) });
 
   let server: Server | undefined;
@@ -313,6 +322,7 @@ export function createApp(deps: AppDependencies): RunningApp {
         await new Promise<void>((resolve) => (server?.listening ? server.close(() => resolve()) : resolve()));
       } else await app.stop();
       await inFlight.idle();
+      await outbound?.close();
     },
   };
 }
