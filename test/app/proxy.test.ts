@@ -159,6 +159,7 @@ describe("Socket Mode", () => {
     });
     try {
       await app.start();
+      await app.connect();
       const ws = await socket;
       expect(slack.lastCall("apps.connections.open")?.token).toBe("xapp-socket");
       expect(proxy.tunnels.map((t) => t.target)).toEqual([`127.0.0.1:${wsPort}`]);
