@@ -14,6 +14,7 @@ import { ORGANISATIONS } from "../src/reference/organisations";
 import { Dispatcher } from "../src/scheduler/dispatcher";
 import { Pacer } from "../src/scheduler/pacer";
 import { createStore } from "../src/store";
+import { storedMrkdwn } from "../src/views/mrkdwn";
 import type { Db } from "../src/store/prismaClient";
 import { FakeSlack } from "../test/support/fakeSlack";
 import { benchDatabases, migrate } from "./databases";
@@ -124,7 +125,7 @@ async function dispatcherBench(url: string, slack: FakeSlack): Promise<{ rows: n
   slack.reset();
   const dispatcher = new Dispatcher({
     outbox: store.outbox,
-    build: async (row) => ({ kind: "send", message: { text: String(row.payload.text) } }),
+    build: async (row) => ({ kind: "send", message: { text: storedMrkdwn(String(row.payload.text)) } }),
     send: async (target, message) => {
       const res = await fetch(`${slack.apiUrl}chat.postMessage`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer xoxb-bench" }, body: JSON.stringify({ channel: target, text: message.text }) });
       const body = (await res.json()) as { ok: boolean };

@@ -2,7 +2,7 @@
 // its DM loses its buttons and says so, and the inviter is told.
 import type { WebClient } from "@slack/web-api";
 import type { CommunityRecord, InvitationRecord, MembershipRecord } from "../domain/ports";
-import { esc } from "../views/blocks";
+import { esc, md, userLink } from "../views/mrkdwn";
 import { answeredInvitationDm } from "../views/invitations";
 import { stepsAfterAck } from "./afterAck";
 import type { Services } from "./services";
@@ -25,7 +25,7 @@ export async function afterInvitationAccepted(
   await step("tell the inviter about an acceptance", () =>
     client.chat.postMessage({
       channel: invitation.inviterId,
-      text: `:tada: <@${invitation.inviteeId}> accepted your invitation and joined *${esc(community.name)}* (${memberDescription(membership)}).`,
+      text: md`:tada: ${userLink(invitation.inviteeId)} accepted your invitation and joined *${esc(community.name)}* (${memberDescription(membership)}).`,
     }),
   );
 }

@@ -2,17 +2,17 @@
 // per-field modal errors. Anything unexpected gets a calm, generic message.
 import type { Logger } from "pino";
 import { AppError, ValidationError } from "../domain/errors";
+import { domainMessage, md, type Mrkdwn } from "../views/mrkdwn";
 
-export const SOMETHING_WENT_WRONG =
-  ":warning: Something went wrong on our side and nothing was changed. Please try again in a moment.";
+export const SOMETHING_WENT_WRONG = md`:warning: Something went wrong on our side and nothing was changed. Please try again in a moment.`;
 
-export function ephemeral(text: string, blocks?: unknown[]) {
+export function ephemeral(text: Mrkdwn, blocks?: unknown[]) {
   return { response_type: "ephemeral" as const, text, ...(blocks ? { blocks } : {}) };
 }
 
 /** The message for an error: the AppError's own words, or a generic apology (logged). */
-export function errorText(error: unknown, logger: Logger): string {
-  if (error instanceof AppError) return error.userMessage;
+export function errorText(error: unknown, logger: Logger): Mrkdwn {
+  if (error instanceof AppError) return domainMessage(error.userMessage);
   logger.error({ err: error }, "unexpected error in a listener");
   return SOMETHING_WENT_WRONG;
 }
@@ -42,7 +42,7 @@ export async function tellClicker(
   body: { user: { id: string }; container?: { type?: string } },
   respond: (message: Record<string, unknown>) => Promise<unknown>,
   client: { chat: { postMessage(args: { channel: string; text: string }): Promise<unknown> } },
-  text: string,
+  text: Mrkdwn,
 ): Promise<void> {
   if (body.container?.type === "view") await client.chat.postMessage({ channel: body.user.id, text });
   else await respond({ response_type: "ephemeral", replace_original: false, text });

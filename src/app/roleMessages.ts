@@ -4,52 +4,54 @@
 import type { WebClient } from "@slack/web-api";
 import type { CommunityRecord } from "../domain/ports";
 import type { PersonOutcome, PromotionOutcome, RemovalOutcome } from "../domain/roles";
-import { esc, listWithMore, userLink } from "../views/blocks";
+import { channelLink, concat, esc, listWithMore, md, userLink, type Mrkdwn } from "../views/mrkdwn";
 import { stepsAfterAck } from "./afterAck";
 import type { Services } from "./services";
 
 /** "<@A>", "<@A> and <@B>", "<@A>, <@B> and <@C>". */
-export function people(userIds: string[]): string {
+export function people(userIds: string[]): Mrkdwn {
   return listWithMore(userIds.map(userLink));
 }
 
-function stillOrganiserNote(community: CommunityRecord): string {
-  return `nothing changed, because you are no longer an organiser of *${esc(community.name)}*.`;
+function stillOrganiserNote(community: CommunityRecord): Mrkdwn {
+  return md`nothing changed, because you are no longer an organiser of *${esc(community.name)}*.`;
 }
 
-export function promotionLine(community: CommunityRecord, { userId, outcome }: PersonOutcome<PromotionOutcome>): string {
+export function promotionLine(community: CommunityRecord, { userId, outcome }: PersonOutcome<PromotionOutcome>): Mrkdwn {
   const name = esc(community.name);
+  const who = userLink(userId);
   switch (outcome) {
     case "promoted":
-      return `:star: <@${userId}> is now an organiser of *${name}*.`;
+      return md`:star: ${who} is now an organiser of *${name}*.`;
     case "already_organiser":
-      return `<@${userId}> is already an organiser of *${name}*, so nothing changed.`;
+      return md`${who} is already an organiser of *${name}*, so nothing changed.`;
     case "not_member":
-      return `<@${userId}> is not a member of *${name}*, so they cannot be made an organiser. Ask them to join first (\`/community join ${name}\`).`;
+      return md`${who} is not a member of *${name}*, so they cannot be made an organiser. Ask them to join first (\`/community join ${name}\`).`;
     case "forbidden":
-      return `<@${userId}>: ${stillOrganiserNote(community)}`;
+      return md`${who}: ${stillOrganiserNote(community)}`;
   }
 }
 
-export function removalLine(community: CommunityRecord, { userId, outcome }: PersonOutcome<RemovalOutcome>): string {
+export function removalLine(community: CommunityRecord, { userId, outcome }: PersonOutcome<RemovalOutcome>): Mrkdwn {
   const name = esc(community.name);
+  const who = userLink(userId);
   switch (outcome) {
     case "removed": {
       // Membership and the Slack channel are separate: only a channel manager can remove them there.
-      const channel = community.slackChannelId ? ` They are still in <#${community.slackChannelId}>; remove them there if needed.` : "";
-      return `<@${userId}> has been removed from *${name}*.${channel}`;
+      const channel = community.slackChannelId ? md` They are still in ${channelLink(community.slackChannelId)}; remove them there if needed.` : md``;
+      return md`${who} has been removed from *${name}*.${channel}`;
     }
     case "self":
-      return (
-        `You cannot remove yourself. To leave *${name}*, type \`/community leave ${name}\`; ` +
-        `to stop being an organiser but stay a member, type \`/community step-down ${name}\`.`
+      return concat(
+        md`You cannot remove yourself. To leave *${name}*, type \`/community leave ${name}\`; `,
+        md`to stop being an organiser but stay a member, type \`/community step-down ${name}\`.`,
       );
     case "not_member":
-      return `<@${userId}> is not a member of *${name}*, so there is nothing to remove.`;
+      return md`${who} is not a member of *${name}*, so there is nothing to remove.`;
     case "last_organiser":
-      return `<@${userId}> is the last organiser of *${name}*, so they cannot be removed: a community needs at least one organiser.`;
+      return md`${who} is the last organiser of *${name}*, so they cannot be removed: a community needs at least one organiser.`;
     case "forbidden":
-      return `<@${userId}>: ${stillOrganiserNote(community)}`;
+      return md`${who}: ${stillOrganiserNote(community)}`;
   }
 }
 
@@ -60,18 +62,19 @@ export async function tellPromoted(client: WebClient, services: Services, commun
   const name = esc(community.name);
   const channel = community.slackChannelId;
   if (channel) {
-    const role = promoted.length === 1 ? "an organiser" : "organisers";
+    const role = promoted.length === 1 ? md`an organiser` : md`organisers`;
     await step("announce new organisers", () =>
-      client.chat.postMessage({ channel, text: `:star: <@${actorId}> made ${people(promoted)} ${role} of *${name}*.` }),
+      client.chat.postMessage({ channel, text: md`:star: ${userLink(actorId)} made ${people(promoted)} ${role} of *${name}*.` }),
     );
   }
   for (const userId of promoted) {
     await step("tell a new organiser", () =>
       client.chat.postMessage({
         channel: userId,
-        text:
-          `:star: <@${actorId}> made you an organiser of *${name}*. You can now change its settings (\`/community settings ${name}\`), ` +
-          `make other members organisers and remove members. If you would rather not, type \`/community step-down ${name}\`.`,
+        text: concat(
+          md`:star: ${userLink(actorId)} made you an organiser of *${name}*. You can now change its settings (\`/community settings ${name}\`), `,
+          md`make other members organisers and remove members. If you would rather not, type \`/community step-down ${name}\`.`,
+        ),
       }),
     );
   }
@@ -85,16 +88,14 @@ export async function tellRemoved(client: WebClient, services: Services, communi
   const channel = community.slackChannelId;
   if (channel) {
     await step("announce removed members", () =>
-      client.chat.postMessage({ channel, text: `<@${actorId}> removed ${people(removed)} from *${name}*.` }),
+      client.chat.postMessage({ channel, text: md`${userLink(actorId)} removed ${people(removed)} from *${name}*.` }),
     );
   }
   for (const userId of removed) {
     await step("tell a removed member", () =>
       client.chat.postMessage({
         channel: userId,
-        text:
-          `<@${actorId}>, an organiser of *${name}*, has removed you from the community. ` +
-          "If you think this is a mistake, talk to them: only an organiser can invite you back.",
+        text: md`${userLink(actorId)}, an organiser of *${name}*, has removed you from the community. If you think this is a mistake, talk to them: only an organiser can invite you back.`,
       }),
     );
   }
@@ -107,7 +108,7 @@ export async function announceSteppedDown(client: WebClient, services: Services,
   await stepsAfterAck(services.logger.child({ communityId: community.id }))("announce a step down", () =>
     client.chat.postMessage({
       channel,
-      text: `<@${actorId}> has stepped down as an organiser of *${esc(community.name)}* and stays a member. Its organisers now: ${people(organisers)}.`,
+      text: md`${userLink(actorId)} has stepped down as an organiser of *${esc(community.name)}* and stays a member. Its organisers now: ${people(organisers)}.`,
     }),
   );
 }

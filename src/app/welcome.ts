@@ -5,12 +5,12 @@ import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { CommunityRecord, MembershipRecord } from "../domain/ports";
 import { organisationLabel, professionLabel } from "../domain/profiles";
-import { esc } from "../views/blocks";
+import { channelLink, esc, md, userLink, type Mrkdwn } from "../views/mrkdwn";
 import { stepsAfterAck } from "./afterAck";
 
 /** "Companies House, User-centred design" */
-export function memberDescription(membership: MembershipRecord): string {
-  return `${esc(organisationLabel(membership))}, ${esc(professionLabel(membership))}`;
+export function memberDescription(membership: MembershipRecord): Mrkdwn {
+  return md`${esc(organisationLabel(membership))}, ${esc(professionLabel(membership))}`;
 }
 
 export async function welcomeNewMember(client: WebClient, logger: Logger, community: CommunityRecord, membership: MembershipRecord, invitedBy?: string): Promise<void> {
@@ -19,13 +19,13 @@ export async function welcomeNewMember(client: WebClient, logger: Logger, commun
   const userId = membership.slackUserId;
   if (channel) {
     await step("invite a new member", () => client.conversations.invite({ channel, users: userId }), ["already_in_channel"]);
-    const how = invitedBy ? `, invited by <@${invitedBy}>` : "";
-    await step("announce a new member", () => client.chat.postMessage({ channel, text: `:wave: <@${userId}> joined the community (${memberDescription(membership)})${how}.` }));
+    const how = invitedBy ? md`, invited by ${userLink(invitedBy)}` : md``;
+    await step("announce a new member", () => client.chat.postMessage({ channel, text: md`:wave: ${userLink(userId)} joined the community (${memberDescription(membership)})${how}.` }));
   }
   await step("welcome a new member", () =>
     client.chat.postMessage({
       channel: userId,
-      text: `Welcome to *${esc(community.name)}*!${channel ? ` The community talks in <#${channel}>.` : ""} Type \`/community info ${esc(community.name)}\` to read its charter.`,
+      text: md`Welcome to *${esc(community.name)}*!${channel ? md` The community talks in ${channelLink(channel)}.` : md``} Type \`/community info ${esc(community.name)}\` to read its charter.`,
     }),
   );
 }

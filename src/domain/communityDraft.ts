@@ -3,7 +3,7 @@
 import { ValidationError } from "./errors";
 import { checkProfile, type ProfileInput } from "./profiles";
 import type { ContactMethodRecord, MemberProfile } from "./ports";
-import { channelNameProblem, normaliseName, parseWebLink, parseWebLinkOrEmail } from "./text";
+import { channelNameProblem, cleanText, normaliseName, parseWebLink, parseWebLinkOrEmail } from "./text";
 import { isValidTimezone } from "./timezones";
 import {
   CONTACT_METHODS,
@@ -68,11 +68,11 @@ export function checkCommunityDraft(input: CommunityDraftInput): CommunityDraft 
     errors.service = `Keep this to ${LIMITS.serviceMax} characters (it has ${service.length}).`;
   }
 
-  const purpose = (input.purpose ?? "").trim();
+  const purpose = cleanText(input.purpose ?? "", "lines").trim();
   if (purpose.length > LIMITS.purposeMax) errors.purpose = `Keep this to ${LIMITS.purposeMax} characters (it has ${purpose.length}).`;
 
-  const problems = (input.problems ?? "")
-    .split(/\r?\n/)
+  const problems = cleanText(input.problems ?? "", "lines")
+    .split("\n")
     .map((line) => normaliseName(line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, "")))
     .filter(Boolean);
   const longProblem = problems.findIndex((p) => p.length > LIMITS.problemMax);
@@ -92,7 +92,7 @@ export function checkCommunityDraft(input: CommunityDraftInput): CommunityDraft 
   }
   const links: Partial<Record<ContactMethodKind, string>> = {};
   for (const kind of LINKED_CONTACT_METHODS) {
-    const raw = input.links?.[kind]?.trim();
+    const raw = cleanText(input.links?.[kind] ?? "", "line").trim();
     if (!raw) continue;
     const link = kind === "mailing_list" ? parseWebLinkOrEmail(raw) : parseWebLink(raw);
     if (!link) {
@@ -111,17 +111,17 @@ export function checkCommunityDraft(input: CommunityDraftInput): CommunityDraft 
     .map((kind) => ({ kind, link: links[kind] ?? null }));
 
   let channel: ChannelChoice | null = null;
-  const existing = input.existingChannelId?.trim();
+  const existing = cleanText(input.existingChannelId ?? "", "line").trim();
   if (existing) {
     channel = { kind: "existing", channelId: existing };
   } else {
-    const channelName = (input.newChannelName ?? "").trim().replace(/^#/, "");
+    const channelName = cleanText(input.newChannelName ?? "", "line").trim().replace(/^#/, "");
     const problem = channelNameProblem(channelName);
     if (problem) errors.channel = problem;
     else channel = { kind: "new", name: channelName };
   }
 
-  const timezone = (input.timezone ?? "").trim();
+  const timezone = cleanText(input.timezone ?? "", "line").trim();
   if (!isValidTimezone(timezone)) errors.timezone = "Pick a time zone from the list, e.g. Europe/London.";
 
   const organiser = checkProfile(input, errors);

@@ -1,7 +1,7 @@
 // Checks what an organiser typed into the create-group modal. Every problem is
 // reported at once, keyed by field: name, focus, channel, channelName, existingChannel.
 import { ValidationError } from "./errors";
-import { CHANNEL_NAME_MAX, channelNameProblem, normaliseName, slugify } from "./text";
+import { CHANNEL_NAME_MAX, channelNameProblem, cleanText, normaliseName, slugify } from "./text";
 
 export const GROUP_LIMITS = {
   nameMin: 2,
@@ -66,13 +66,13 @@ export function checkGroupDraft(input: GroupDraftInput, communitySlug: string): 
   if (!isChoice(choice)) {
     errors.channel = "Choose whether the group has a channel of its own.";
   } else if (choice === "new") {
-    const typed = (input.channelName ?? "").trim().replace(/^#/, "");
+    const typed = cleanText(input.channelName ?? "", "line").trim().replace(/^#/, "");
     const channelName = typed || (errors.name ? "" : suggestGroupChannelName(communitySlug, name));
     const problem = channelName ? channelNameProblem(channelName) : null;
     if (problem) errors.channelName = problem;
     else if (channelName) channel = { kind: "new", name: channelName };
   } else if (choice === "existing") {
-    const channelId = (input.existingChannelId ?? "").trim();
+    const channelId = cleanText(input.existingChannelId ?? "", "line").trim();
     if (!channelId) errors.existingChannel = "Pick the channel to link, or choose another option above.";
     else channel = { kind: "existing", channelId };
   }

@@ -10,7 +10,7 @@ import type { CommunityRecord, InvitationRecord, MembershipRecord, NewOutboxRow,
 import { isOrganiser } from "./organisers";
 import { checkProfile, type ProfileInput } from "./profiles";
 import { MEETING_CADENCES } from "./vocabulary";
-import { esc, listWithMore } from "./text";
+import { cleanText, esc, listWithMore } from "./text";
 
 /** The most people one invitation form may invite. */
 export const INVITE_LIMIT = 100;
@@ -64,7 +64,7 @@ const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
 export function checkInvitationDraft(input: { users: string[]; emails: string | null; message: string | null }): { users: string[]; emails: string[]; message: string } {
   const errors: Record<string, string> = {};
   const users = [...new Set(input.users)];
-  const tokens = (input.emails ?? "").split(/[\s,;]+/).map((t) => t.trim().replace(/^<|>$/g, "").replace(/^mailto:/i, "")).filter(Boolean);
+  const tokens = cleanText(input.emails ?? "", "lines").split(/[\s,;]+/).map((t) => t.trim().replace(/^<|>$/g, "").replace(/^mailto:/i, "")).filter(Boolean);
   const invalid = tokens.filter((t) => !EMAIL.test(t));
   const emails = [...new Map(tokens.filter((t) => EMAIL.test(t)).map((t) => [t.toLowerCase(), t])).values()];
   if (invalid.length) {
@@ -76,7 +76,7 @@ export function checkInvitationDraft(input: { users: string[]; emails: string | 
   if (total > INVITE_LIMIT) {
     errors.people = `You can invite up to ${INVITE_LIMIT} people at once; this form has ${total} (${users.length} chosen and ${emails.length} email addresses). Invite the rest in a second form.`;
   }
-  const message = (input.message ?? "").trim();
+  const message = cleanText(input.message ?? "", "lines").trim();
   if (!message) errors.message = "Write a short message, so people know why you are inviting them.";
   else if (message.length > INVITE_MESSAGE_MAX) errors.message = `Keep the message to ${INVITE_MESSAGE_MAX} characters; it has ${message.length}.`;
   if (Object.keys(errors).length) throw new ValidationError(errors);

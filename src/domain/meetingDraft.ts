@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import { ValidationError } from "./errors";
 import type { MeetingFields } from "./ports";
 import { validateMonthlyOrdinal, weekdayOrdinal, type RecurrenceRule } from "./recurrence";
-import { normaliseName } from "./text";
+import { cleanText, normaliseName } from "./text";
 import { isValidTimezone } from "./timezones";
 
 /** The picker's plausible range, in Unix seconds (2000 to 2100). */
@@ -134,7 +134,7 @@ export function checkMeetingDraft(input: MeetingDraftInput, ctx: MeetingDraftCon
     errors.duration = "Choose a length between 30 minutes and 4 hours.";
   }
 
-  const rawLink = (input.videoLink ?? "").trim();
+  const rawLink = cleanText(input.videoLink ?? "", "line").trim();
   const videoLink = rawLink && rawLink.length <= MEETING_LIMITS.linkMax ? parseHttpsLink(rawLink) : null;
   if (rawLink.length > MEETING_LIMITS.linkMax) errors.videoLink = `That link is too long: keep it to ${MEETING_LIMITS.linkMax} characters.`;
   else if (rawLink && !videoLink) errors.videoLink = "Use the meeting's full link, starting with https:// (e.g. https://teams.microsoft.com/l/meetup-join/…).";
@@ -142,7 +142,7 @@ export function checkMeetingDraft(input: MeetingDraftInput, ctx: MeetingDraftCon
   if (place && place.length > MEETING_LIMITS.placeMax) errors.place = `Keep the place to ${MEETING_LIMITS.placeMax} characters.`;
   if (!rawLink && !place) errors.videoLink = "Add a video link, a place, or both, so people know where to go.";
 
-  const agenda = (input.agenda ?? "").trim();
+  const agenda = cleanText(input.agenda ?? "", "lines").trim();
   if (agenda.length > MEETING_LIMITS.agendaMax) errors.agenda = `Keep the agenda to ${MEETING_LIMITS.agendaMax} characters (it has ${agenda.length}); link to a document for more.`;
 
   const reminders = [...new Set((input.reminders ?? []).map(Number))];

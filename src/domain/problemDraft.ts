@@ -2,7 +2,7 @@
 // at once, per field.
 import { findOrganisation } from "../reference/organisations";
 import { ValidationError } from "./errors";
-import { normaliseName, parseWebLink } from "./text";
+import { cleanText, normaliseName, parseWebLink } from "./text";
 
 export const PROBLEM_LIMITS = {
   titleMax: 150,
@@ -33,7 +33,7 @@ export function checkProblemDraft(input: ProblemDraftInput, errors: Record<strin
   if (!title) errors.title = "Give the problem a short title, e.g. People register with HMRC and Companies House separately.";
   else if (title.length > PROBLEM_LIMITS.titleMax) errors.title = `Keep the title to ${PROBLEM_LIMITS.titleMax} characters (it has ${title.length}); put the detail in the description.`;
 
-  const description = (input.description ?? "").trim();
+  const description = cleanText(input.description ?? "", "lines").trim();
   if (description.length > PROBLEM_LIMITS.descriptionMax) {
     errors.description = `Keep the description to ${PROBLEM_LIMITS.descriptionMax} characters (it has ${description.length}).`;
   }
@@ -46,7 +46,7 @@ export function checkProblemDraft(input: ProblemDraftInput, errors: Record<strin
   const stage = normaliseName(input.stage ?? "") || null;
   if (stage && stage.length > PROBLEM_LIMITS.stageMax) errors.stage = `Keep this to ${PROBLEM_LIMITS.stageMax} characters.`;
 
-  const rawLink = (input.link ?? "").trim();
+  const rawLink = cleanText(input.link ?? "", "line").trim();
   const link = rawLink ? parseWebLink(rawLink) : null;
   if (rawLink && !link) errors.link = "That is not a link. Use a full link that starts with https://";
 

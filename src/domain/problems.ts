@@ -5,7 +5,7 @@ import { AppError, ValidationError } from "./errors";
 import { organiserIds, requireOrganiser } from "./organisers";
 import { checkProblemDraft, type ProblemDraft } from "./problemDraft";
 import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, StatusChange, Store, VoteTally } from "./ports";
-import { esc } from "./text";
+import { cleanText, esc } from "./text";
 
 export const OBJECTIVE_PROGRESS = ["open", "in_progress", "done"] as const;
 
@@ -160,7 +160,7 @@ export class ProblemService {
   /** Other problems of the same community, for the duplicate picker. */
   async others(problemId: string, query: string, limit: number): Promise<Array<{ id: string; title: string }>> {
     const problem = await this.byId(problemId);
-    return this.store.problems.search(problem.communityId, query, problem.id, limit);
+    return this.store.problems.search(problem.communityId, cleanText(query, "line"), problem.id, limit);
   }
 
   private requireOrganiser(community: CommunityRecord, actorId: string, doing: string): Promise<void> {
@@ -177,7 +177,9 @@ export class ProblemService {
     if (problem.status !== "objective") throw new AppError("invalid_input", `*${esc(problem.title)}* is not an objective any more.`, "progress");
     const errors: Record<string, string> = {};
     const ownerId = input.ownerId || null;
-    if (ownerId) {
+    // A Slack user id from the picker; anything else (a forged request) is not looked up.
+    if (ownerId && !/^[UW][A-Z0-9]+$/.test(ownerId)) errors.owner = "Choose the owner from the list.";
+    else if (ownerId) {
       const owner = await this.store.memberships.find(community.id, ownerId);
       if (owner?.status !== "active") errors.owner = `The owner must be a member of ${community.name}. Ask them to join first, or pick a member.`;
     }

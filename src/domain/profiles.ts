@@ -3,6 +3,7 @@
 import { findOrganisation, OTHER_ORGANISATION_ID } from "../reference/organisations";
 import { findProfession, OTHER_PROFESSION_ID } from "../reference/professions";
 import type { MemberProfile } from "./ports";
+import { normaliseName } from "./text";
 
 export const OTHER_TEXT_MAX = 100;
 
@@ -57,8 +58,8 @@ const PROFESSION_RULES: ChoiceRules = {
 /** Field errors are keyed organisation, organisationOther, profession, professionOther. */
 export function checkProfile(input: ProfileInput, errors: Record<string, string>): MemberProfile | null {
   const before = Object.keys(errors).length;
-  const organisation = checkChoice(input.organisation?.trim() ?? "", input.organisationOther?.trim() ?? "", ORGANISATION_RULES, errors);
-  const profession = checkChoice(input.profession?.trim() ?? "", input.professionOther?.trim() ?? "", PROFESSION_RULES, errors);
+  const organisation = checkChoice(normaliseName(input.organisation ?? ""), normaliseName(input.organisationOther ?? ""), ORGANISATION_RULES, errors);
+  const profession = checkChoice(normaliseName(input.profession ?? ""), normaliseName(input.professionOther ?? ""), PROFESSION_RULES, errors);
   if (Object.keys(errors).length > before) return null;
   return {
     organisation: organisation.id,

@@ -8,9 +8,39 @@ export function esc(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Trims and folds runs of white space, so "  Starting   a business " is "Starting a business". */
+/** A text field is one line (a name, a title, a link) or several (a description, an agenda, a message). */
+export type TextKind = "line" | "lines";
+
+// Line breaks of every kind (CR LF, CR, NEL, the Unicode line and paragraph separators) become "\n".
+const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029]/g;
+// C0 and C1 control characters, NUL among them (PostgreSQL refuses to store it), except tab and line feed.
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// Bidirectional embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI) reorder the
+// text after them, so a name could read as something other than what it is ("Trojan Source"). The
+// marks U+200E, U+200F and U+061C stay: they reorder nothing around them, only settle where neutral
+// characters such as punctuation fall, and people writing Arabic or Hebrew beside Latin text need them.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+// Half of a surrogate pair is not a character (a UTF-8 database would store U+FFFD instead).
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Typed text as it may be stored: control characters, NUL, bidirectional
+ * controls and broken surrogates taken out, everything else (Welsh ŵ and ŷ,
+ * Arabic, Hebrew, emoji and their joiners) kept as typed. A multi-line field
+ * keeps its line breaks (as "\n") and tabs; in a one-line field they become
+ * spaces, since they separated words. Trimming and length checks come after.
+ */
+export function cleanText(text: string, kind: TextKind): string {
+  const cleaned = text.replace(LINE_BREAKS, "\n").replace(CONTROLS, "").replace(BIDI_CONTROLS, "").replace(LONE_SURROGATES, "");
+  return kind === "line" ? cleaned.replace(/[\t\n]/g, " ") : cleaned;
+}
+
+/**
+ * A one-line field, cleaned (see cleanText), trimmed and with runs of white
+ * space folded, so "  Starting   a business " is "Starting a business".
+ */
 export function normaliseName(name: string): string {
-  return name.trim().replace(/\s+/g, " ");
+  return cleanText(name, "line").trim().replace(/\s+/g, " ");
 }
 
 /** The key that makes names unique regardless of case and spacing. */

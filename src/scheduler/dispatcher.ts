@@ -9,10 +9,11 @@
 import type { Logger } from "pino";
 import type { Clock } from "../domain/clock";
 import type { NewOutboxRow, OutboxRow, OutboxStore } from "../domain/ports";
+import type { Mrkdwn } from "../views/mrkdwn";
 import type { Pacer } from "./pacer";
 
 export interface Delivery {
-  text: string;
+  text: Mrkdwn;
   blocks?: unknown[];
 }
 

@@ -8,7 +8,7 @@ import { INVITATION_KINDS } from "../domain/invitations";
 import { ONBOARDING_KIND, onboardingObsolete } from "../domain/onboarding";
 import type { NewOutboxRow, OutboxRow } from "../domain/ports";
 import type { Services } from "../app/services";
-import { esc } from "../views/blocks";
+import { channelLink, esc, md, storedMrkdwn, userLink } from "../views/mrkdwn";
 import { digestMessage } from "../views/digest";
 import { invitationDm } from "../views/invitations";
 import { onboardingDm } from "../views/onboarding";
@@ -49,7 +49,7 @@ export class OutboxMessages {
       case DIGEST_KINDS.dm:
         return this.digest(row);
       case ALERT_KIND:
-        return { kind: "send", message: { text: String(row.payload.text ?? "") } };
+        return { kind: "send", message: { text: storedMrkdwn(String(row.payload.text ?? "")) } };
       case ONBOARDING_KIND:
         return this.onboarding(row);
       case INVITATION_KINDS.delivery:
@@ -143,9 +143,7 @@ export class OutboxMessages {
     return {
       kind: "send",
       message: {
-        text:
-          `Your invitation to <@${invitation.inviteeId}> to join *${esc(community.name)}* has expired: 30 days passed without an answer. ` +
-          `If you still think they could help, invite them again (type \`/community invite\` and choose them), or get in touch another way.`,
+        text: md`Your invitation to ${userLink(invitation.inviteeId)} to join *${esc(community.name)}* has expired: 30 days passed without an answer. If you still think they could help, invite them again (type \`/community invite\` and choose them), or get in touch another way.`,
       },
     };
   }
@@ -170,10 +168,9 @@ export class OutboxMessages {
     } catch {
       return [];
     }
-    const where = row.target.startsWith("C") || row.target.startsWith("G") ? `<#${row.target}>` : `<@${row.target}>`;
-    const text =
-      `:warning: I could not deliver ${WHAT[row.kind] ?? "a message"} for *${esc(community.name)}* to ${where}: ${WHY[code] ?? "Slack refused it"} (\`${code}\`). ` +
-      "I will not try that message again; you will hear about this once.";
+    const where = row.target.startsWith("C") || row.target.startsWith("G") ? channelLink(row.target) : userLink(row.target);
+    // Kept in the row as mrkdwn and sent as it is (storedMrkdwn, above).
+    const text = md`:warning: I could not deliver ${esc(WHAT[row.kind] ?? "a message")} for *${esc(community.name)}* to ${where}: ${esc(WHY[code] ?? "Slack refused it")} (\`${esc(code)}\`). I will not try that message again; you will hear about this once.`;
     const organisers = await memberships.organisers(community.id);
     return organisers.map((organiser) => ({
       kind: ALERT_KIND,

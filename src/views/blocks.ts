@@ -3,6 +3,12 @@ import type { Block, KnownBlock, PlainTextOption } from "@slack/types";
 
 export type AnyBlock = KnownBlock | Block;
 
+/** A message: its top-level text (the notification, preview and screen-reader text) and its blocks. */
+export interface BlockMessage {
+  text: Mrkdwn;
+  blocks: AnyBlock[];
+}
+
 export const LIMITS = {
   messageBlocks: 50,
   modalBlocks: 100,
@@ -15,7 +21,11 @@ export const LIMITS = {
   actionValue: 2000,
 } as const;
 
-export { esc, listWithMore, plural, type ListWithMoreOptions } from "../domain/text";
+import { truncateMd, type Mrkdwn } from "./mrkdwn";
+
+// Text in blocks is mrkdwn built in mrkdwn.ts, or plain text (plain()): see there.
+export { channelLink, concat, dateToken, esc, joinMd, lines, link, listWithMore, md, plural, slackDate, truncateMd, userLink, type Mrkdwn } from "./mrkdwn";
+export type { ListWithMoreOptions } from "../domain/text";
 
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -25,11 +35,16 @@ export function plain(text: string, max: number = LIMITS.buttonText) {
   return { type: "plain_text" as const, text: truncate(text, max), emoji: true };
 }
 
-export function mrkdwn(text: string) {
-  return { type: "mrkdwn" as const, text: truncate(text, LIMITS.sectionText) };
+/**
+ * A mrkdwn text object. verbatim: Slack would otherwise link-ify bare URLs and
+ * channel names and parse "certain mentions" in the text by itself; the bot's
+ * own tokens (<@U…>, <#C…>, <!date…>, <url|label>) still work.
+ */
+export function mrkdwn(text: Mrkdwn) {
+  return { type: "mrkdwn" as const, text: truncateMd(text, LIMITS.sectionText), verbatim: true };
 }
 
-export function section(text: string, accessory?: object): KnownBlock {
+export function section(text: Mrkdwn, accessory?: object): KnownBlock {
   return { type: "section", text: mrkdwn(text), ...(accessory ? { accessory } : {}) } as KnownBlock;
 }
 
@@ -37,7 +52,7 @@ export function header(text: string): KnownBlock {
   return { type: "header", text: plain(text, 150) };
 }
 
-export function context(...texts: string[]): KnownBlock {
+export function context(...texts: Mrkdwn[]): KnownBlock {
   return { type: "context", elements: texts.map((t) => mrkdwn(t)) };
 }
 
@@ -63,22 +78,6 @@ export function option(text: string, value: string): PlainTextOption {
   return { text: plain(text, LIMITS.optionText), value: value.slice(0, LIMITS.optionValue) };
 }
 
-/** A Slack channel link that renders as #name for everyone who can see it. */
-export function channelLink(channelId: string | null): string {
-  return channelId ? `<#${channelId}>` : "_no channel yet_";
-}
-
-export function userLink(userId: string): string {
-  return `<@${userId}>`;
-}
-
-/** Slack renders the date in each reader's own time zone; the fallback is UTC. */
-export function slackDate(at: Date, format = "{date_short}"): string {
-  const seconds = Math.floor(at.getTime() / 1000);
-  return `<!date^${seconds}^${format}|${at.toISOString().slice(0, 10)}>`;
-}
-
-/** "1 member", "3 members". */
 export interface TextInputOptions {
   initial?: string;
   hint?: string;

@@ -2,56 +2,58 @@ import type { Charter } from "../domain/communities";
 import type { ObjectiveSummary } from "../domain/ports";
 import { organisationLabel } from "../domain/profiles";
 import { CONTACT_METHODS, MEETING_CADENCES } from "../domain/vocabulary";
-import { actions, button, channelLink, context, divider, esc, header, plural, section, slackDate, userLink, type AnyBlock } from "./blocks";
+import { actions, button, channelLink, context, divider, concat, esc, header, joinMd, lines, link, md, plural, section, slackDate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { ACTION } from "./ids";
 
 /** "Slack channel (#sc-x) · Mailing list (link)" */
-export function contactLine(charter: Charter): string {
+export function contactLine(charter: Charter): Mrkdwn {
   const { community } = charter;
   const parts = community.contactMethods.map((m) => {
-    const label = CONTACT_METHODS[m.kind]?.label ?? m.kind;
-    if (m.kind === "slack_channel") return `${label} (${channelLink(community.slackChannelId)})`;
-    if (m.link) return `<${m.link}|${label}>`;
+    const label = esc(CONTACT_METHODS[m.kind]?.label ?? m.kind);
+    if (m.kind === "slack_channel") return md`${label} (${channelLink(community.slackChannelId)})`;
+    if (m.link) return link(m.link, label);
     return label;
   });
-  return parts.length ? parts.join("  ·  ") : channelLink(community.slackChannelId);
+  return parts.length ? joinMd(parts, md`  ·  `) : channelLink(community.slackChannelId);
 }
 
 const OBJECTIVE_STATUS: Record<string, string> = { open: "not started", in_progress: "in progress", done: "done" };
 
 /** "• :dart: Title — owner @x, by 1 June, in progress" */
-export function objectiveLine(o: ObjectiveSummary): string {
+export function objectiveLine(o: ObjectiveSummary): Mrkdwn {
   const details = [
-    o.ownerId ? `owner ${userLink(o.ownerId)}` : null,
-    o.targetDate ? `by ${slackDate(o.targetDate)}` : null,
-    OBJECTIVE_STATUS[o.objectiveStatus] ?? o.objectiveStatus,
-  ].filter(Boolean);
-  return `• :dart: ${esc(o.title)} (${details.join(", ")})`;
+    o.ownerId ? md`owner ${userLink(o.ownerId)}` : null,
+    o.targetDate ? md`by ${slackDate(o.targetDate)}` : null,
+    esc(OBJECTIVE_STATUS[o.objectiveStatus] ?? o.objectiveStatus),
+  ].filter((d): d is Mrkdwn => d !== null);
+  return md`• :dart: ${esc(o.title)} (${joinMd(details, md`, `)})`;
 }
 
 /** The community's charter: service, aims, objectives, problems, ways of working. */
 export function charterBlocks(charter: Charter, options: { viewerIsMember?: boolean } = {}): AnyBlock[] {
   const { community, problems } = charter;
   const blocks: AnyBlock[] = [header(community.name)];
-  blocks.push(section(`*Service:* ${esc(community.service)}${community.purpose ? `\n*What we want to achieve:* ${esc(community.purpose)}` : ""}`));
-  if (charter.objectives.length > 0) blocks.push(section(`*Our objectives*\n${charter.objectives.map(objectiveLine).join("\n")}`));
+  blocks.push(section(md`*Service:* ${esc(community.service)}${community.purpose ? md`\n*What we want to achieve:* ${esc(community.purpose)}` : md``}`));
+  if (charter.objectives.length > 0) blocks.push(section(md`*Our objectives*\n${lines(charter.objectives.map(objectiveLine))}`));
   if (problems.total > 0) {
-    const lines = problems.items.map((p) => `• ${esc(p.title)}`);
+    const titles = problems.items.map((p) => md`• ${esc(p.title)}`);
     const more = problems.total - problems.items.length;
-    blocks.push(section(`*Problems we are tackling*\n${lines.join("\n")}${more > 0 ? `\n…and ${more} more` : ""}`));
+    blocks.push(section(md`*Problems we are tackling*\n${lines(titles)}${more > 0 ? md`\n…and ${more} more` : md``}`));
   } else {
-    blocks.push(section("*Problems we are tackling*\nNone logged yet."));
+    blocks.push(section(md`*Problems we are tackling*\nNone logged yet.`));
   }
   blocks.push(
     section(
-      `*How we work*\nWe meet: ${MEETING_CADENCES[community.meetingCadence] ?? community.meetingCadence}\n` +
-        `Between meetings: ${contactLine(charter)}\nTime zone: ${community.timezone.replace(/_/g, " ")}`,
+      concat(
+        md`*How we work*\nWe meet: ${esc(MEETING_CADENCES[community.meetingCadence] ?? community.meetingCadence)}\n`,
+        md`Between meetings: ${contactLine(charter)}\nTime zone: ${esc(community.timezone.replace(/_/g, " "))}`,
+      ),
     ),
   );
-  const organisers = charter.organisers.map((o) => `${userLink(o.slackUserId)} (${esc(organisationLabel(o))})`);
+  const organisers = charter.organisers.map((o) => md`${userLink(o.slackUserId)} (${esc(organisationLabel(o))})`);
   blocks.push(
     context(
-      `${plural(charter.memberCount, "member")}  ·  Organised by ${organisers.join(", ") || "nobody yet"}  ·  Started ${slackDate(community.createdAt)}`,
+      md`${plural(charter.memberCount, "member")}  ·  Organised by ${organisers.length ? joinMd(organisers, md`, `) : md`nobody yet`}  ·  Started ${slackDate(community.createdAt)}`,
     ),
   );
   if (options.viewerIsMember === false) {
@@ -60,24 +62,26 @@ export function charterBlocks(charter: Charter, options: { viewerIsMember?: bool
   return blocks;
 }
 
-export function charterMessage(charter: Charter, viewerIsMember: boolean): { text: string; blocks: AnyBlock[] } {
-  return { text: `${esc(charter.community.name)}: ${esc(charter.community.service)}`, blocks: charterBlocks(charter, { viewerIsMember }) };
+export function charterMessage(charter: Charter, viewerIsMember: boolean): BlockMessage {
+  return { text: md`${esc(charter.community.name)}: ${esc(charter.community.service)}`, blocks: charterBlocks(charter, { viewerIsMember }) };
 }
 
 /** Posted in the channel when the community is created. */
-export function welcomeMessage(charter: Charter): { text: string; blocks: AnyBlock[] } {
+export function welcomeMessage(charter: Charter): BlockMessage {
   const { community } = charter;
   return {
-    text: `Welcome to ${esc(community.name)}`,
+    text: md`Welcome to ${esc(community.name)}`,
     blocks: [
       section(
-        `:wave: *Welcome to ${esc(community.name)}!* This channel is the community's home between meetings. ` +
-          `${userLink(community.createdBy)} started it for everyone who works on _${esc(community.service)}_, whichever organisation they are in.`,
+        concat(
+          md`:wave: *Welcome to ${esc(community.name)}!* This channel is the community's home between meetings. `,
+          md`${userLink(community.createdBy)} started it for everyone who works on _${esc(community.service)}_, whichever organisation they are in.`,
+        ),
       ),
       divider(),
       ...charterBlocks(charter),
       divider(),
-      section("New here? Join so others know your organisation and profession:"),
+      section(md`New here? Join so others know your organisation and profession:`),
       actions(undefined, button("Join this community", ACTION.joinCommunity, community.id, "primary")),
     ],
   };

@@ -3,7 +3,7 @@ import { LIMITS as DRAFT } from "../domain/communityDraft";
 import { suggestChannelName } from "../domain/text";
 import { timezoneLabel } from "../domain/timezones";
 import { CONTACT_METHODS, DEFAULT_MEETING_CADENCE, MEETING_CADENCES } from "../domain/vocabulary";
-import { context, option, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
+import { context, md, option, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
 import { ACTION, CALLBACK, CREATE_BLOCK } from "./ids";
 import { profileBlocks } from "./profileFields";
 
@@ -25,7 +25,7 @@ export function createCommunityModal(input: CreateModalInput): View {
   const contactOptions = Object.entries(CONTACT_METHODS).map(([value, m]) => option(m.label, value));
   const slackChannelOption = contactOptions.find((o) => o.value === "slack_channel")!;
   const blocks: AnyBlock[] = [
-    context("A service community brings together people from different organisations who work on one end-to-end service. You will be its first organiser."),
+    context(md`A service community brings together people from different organisations who work on one end-to-end service. You will be its first organiser.`),
     textInput(CREATE_BLOCK.name, "Community name", {
       initial: input.name,
       placeholder: "e.g. Starting a business community",

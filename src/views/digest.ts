@@ -3,13 +3,13 @@
 // command that shows them all, so the message stays inside Block Kit's limits.
 import { describeSchedule, DIGEST_SECTION_ITEMS, type Digest } from "../domain/digests";
 import { findOrganisation } from "../reference/organisations";
-import { actions, button, context, esc, header, plural, section, slackDate, userLink, type AnyBlock } from "./blocks";
+import { actions, button, context, esc, header, joinMd, lines, md, plural, section, slackDate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { objectiveLine } from "./charter";
 import { ACTION, BLOCK } from "./ids";
 import { meetingWhen } from "./meetingCard";
 
-function more(shown: number, total: number, command: string): string {
-  return total > shown ? `\n…and ${total - shown} more: \`${command}\`` : "";
+function more(shown: number, total: number, command: Mrkdwn): Mrkdwn {
+  return total > shown ? md`\n…and ${total - shown} more: \`${command}\`` : md``;
 }
 
 function organisationName(id: string): string {
@@ -21,43 +21,43 @@ function organisationName(id: string): string {
  * The digest. `preview` marks the ephemeral /community digest answer; `viewerGetsDm`
  * (known only there) labels the DM button for the reader.
  */
-export function digestMessage(digest: Digest, opts: { preview?: boolean; viewerGetsDm?: boolean } = {}): { text: string; blocks: AnyBlock[] } {
+export function digestMessage(digest: Digest, opts: { preview?: boolean; viewerGetsDm?: boolean } = {}): BlockMessage {
   const { community } = digest;
-  const slug = community.slug;
+  const slug = esc(community.slug);
   const blocks: AnyBlock[] = [header(`${community.name}: digest`.slice(0, 150))];
-  blocks.push(context(`${opts.preview ? "A preview, as it would be now. " : ""}What is new since ${slackDate(digest.since, "{date_short_pretty}")}  ·  ${esc(describeSchedule(community.digest, community.timezone))}`));
+  blocks.push(context(md`${opts.preview ? md`A preview, as it would be now. ` : md``}What is new since ${slackDate(digest.since, "{date_short_pretty}")}  ·  ${esc(describeSchedule(community.digest, community.timezone))}`));
 
   if (digest.newProblems.total) {
-    const lines = digest.newProblems.items.map((p) => `• ${esc(p.title)}`);
-    blocks.push(section(`*New problems* (${digest.newProblems.total})\n${lines.join("\n")}${more(lines.length, digest.newProblems.total, `/community problems ${slug}`)}`));
+    const titles = digest.newProblems.items.map((p) => md`• ${esc(p.title)}`);
+    blocks.push(section(md`*New problems* (${digest.newProblems.total})\n${lines(titles)}${more(titles.length, digest.newProblems.total, md`/community problems ${slug}`)}`));
   }
   if (digest.topProblems.length) {
-    const lines = digest.topProblems.map((p) => `• ${esc(p.title)}: ${plural(p.votes, "vote")} from ${plural(p.organisations, "organisation")}`);
-    blocks.push(section(`*Most-voted open problems*\n${lines.join("\n")}\nAll of them: \`/community problems ${slug}\``));
+    const top = digest.topProblems.map((p) => md`• ${esc(p.title)}: ${plural(p.votes, "vote")} from ${plural(p.organisations, "organisation")}`);
+    blocks.push(section(md`*Most-voted open problems*\n${lines(top)}\nAll of them: \`/community problems ${slug}\``));
   }
   if (digest.objectives.length) {
     const shown = digest.objectives.slice(0, DIGEST_SECTION_ITEMS);
-    blocks.push(section(`*Objectives*\n${shown.map(objectiveLine).join("\n")}${more(shown.length, digest.objectives.length, `/community problems ${slug} objectives`)}`));
+    blocks.push(section(md`*Objectives*\n${lines(shown.map(objectiveLine))}${more(shown.length, digest.objectives.length, md`/community problems ${slug} objectives`)}`));
   }
   if (digest.meetings.total) {
-    const lines = digest.meetings.items.map(({ meeting, going, maybe }) => `• *${esc(meeting.title)}*, ${meetingWhen(meeting)}: ${going} going, ${maybe} maybe`);
-    blocks.push(section(`*Upcoming meetings*\n${lines.join("\n")}${more(lines.length, digest.meetings.total, "/community meetings")}`));
+    const meetings = digest.meetings.items.map(({ meeting, going, maybe }) => md`• *${esc(meeting.title)}*, ${meetingWhen(meeting)}: ${going} going, ${maybe} maybe`);
+    blocks.push(section(md`*Upcoming meetings*\n${lines(meetings)}${more(meetings.length, digest.meetings.total, md`/community meetings`)}`));
   }
   if (digest.newMembers.total || digest.newOrganisations.length) {
-    const parts: string[] = [];
+    const parts: Mrkdwn[] = [];
     if (digest.newMembers.total) {
       const extra = digest.newMembers.total - digest.newMembers.items.length;
-      parts.push(`*New members* (${digest.newMembers.total}): ${digest.newMembers.items.map(userLink).join(", ")}${extra > 0 ? ` and ${extra} more` : ""}`);
+      parts.push(md`*New members* (${digest.newMembers.total}): ${joinMd(digest.newMembers.items.map(userLink), md`, `)}${extra > 0 ? md` and ${extra} more` : md``}`);
     }
     if (digest.newOrganisations.length) {
       const shown = digest.newOrganisations.slice(0, 10).map((id) => esc(organisationName(id)));
       const extra = digest.newOrganisations.length - shown.length;
-      parts.push(`*Newly represented:* ${shown.join(", ")}${extra > 0 ? ` and ${extra} more` : ""}`);
+      parts.push(md`*Newly represented:* ${joinMd(shown, md`, `)}${extra > 0 ? md` and ${extra} more` : md``}`);
     }
-    blocks.push(section(`${parts.join("\n")}\nWho is in: \`/community info ${slug}\``));
+    blocks.push(section(md`${lines(parts)}\nWho is in: \`/community info ${slug}\``));
   }
-  if (digest.empty) blocks.push(section("Nothing new since the last digest, so none would be posted now."));
+  if (digest.empty) blocks.push(section(md`Nothing new since the last digest, so none would be posted now.`));
   const label = opts.viewerGetsDm ? "Stop the digest by DM" : "Get the digest by DM";
   blocks.push(actions(BLOCK.digestActions, button(label, ACTION.digestDm, community.id)));
-  return { text: `${community.name} digest: ${plural(digest.newProblems.total, "new problem")}, ${plural(digest.meetings.total, "upcoming meeting")}`, blocks };
+  return { text: md`${esc(community.name)} digest: ${plural(digest.newProblems.total, "new problem")}, ${plural(digest.meetings.total, "upcoming meeting")}`, blocks };
 }

@@ -1,7 +1,7 @@
 import type { View } from "@slack/types";
 import { GROUP_CHANNEL_CHOICES, GROUP_LIMITS, suggestGroupChannelName } from "../domain/groupDraft";
 import { CHANNEL_NAME_MAX } from "../domain/text";
-import { context, esc, option, plain, textInput, type AnyBlock } from "./blocks";
+import { context, esc, md, option, plain, textInput, type AnyBlock } from "./blocks";
 import { ACTION, CALLBACK, GROUP_BLOCK } from "./ids";
 
 export interface CreateGroupModalInput {
@@ -19,8 +19,7 @@ export function createGroupModal(input: CreateGroupModalInput): View {
   const choices = Object.entries(GROUP_CHANNEL_CHOICES).map(([value, label]) => option(label, value));
   const blocks: AnyBlock[] = [
     context(
-      `A group of *${esc(input.community.name)}* focuses on one area, meets more often and feeds back to the whole community. ` +
-        "You will be its first member; the community's members can join it.",
+      md`A group of *${esc(input.community.name)}* focuses on one area, meets more often and feeds back to the whole community. You will be its first member; the community's members can join it.`,
     ),
     textInput(GROUP_BLOCK.name, ACTION.input, "Group name", { initial: input.name, placeholder: "e.g. User research", max: GROUP_LIMITS.nameMax }),
     textInput(GROUP_BLOCK.focus, ACTION.input, "What the group focuses on", {

@@ -2,7 +2,7 @@ import type { View } from "@slack/types";
 import type { UpcomingMeeting } from "../domain/meetings";
 import type { CoverageSummary } from "../domain/coverage";
 import type { HomeEntry } from "../domain/memberships";
-import { actions, button, channelLink, context, divider, esc, header, plural, section, type AnyBlock } from "./blocks";
+import { actions, button, channelLink, context, divider, esc, header, lines, link, md, plural, section, type AnyBlock } from "./blocks";
 import { objectiveLine } from "./charter";
 import { SERVICE_MANUAL_URL } from "./help";
 import { ACTION, BLOCK } from "./ids";
@@ -21,7 +21,7 @@ export const HOME_COMMUNITIES_SHOWN = 35;
 export function homeView(entries: HomeCommunity[], meetings: UpcomingMeeting[] = [], calendarUrl: (meetingId: string) => string = () => ""): View {
   const blocks: AnyBlock[] = [
     header("Service Communities"),
-    section("Work with people across government on the services your users rely on: log the problems you share, agree what to fix, and meet regularly."),
+    section(md`Work with people across government on the services your users rely on: log the problems you share, agree what to fix, and meet regularly.`),
     actions(
       BLOCK.homeActions,
       button("Create a community", ACTION.openCreateModal, "home", "primary"),
@@ -31,27 +31,27 @@ export function homeView(entries: HomeCommunity[], meetings: UpcomingMeeting[] =
     divider(),
   ];
   if (meetings.length) {
-    blocks.push(section("*Your next meetings*"));
+    blocks.push(section(md`*Your next meetings*`));
     for (const upcoming of meetings) blocks.push(...meetingLine(upcoming, calendarUrl(upcoming.card.meeting.id)));
     blocks.push(divider());
   }
   if (entries.length === 0) {
-    blocks.push(section("*Your communities*\nYou are not in any community yet. Join one, or type `/community list` to see them all."));
+    blocks.push(section(md`*Your communities*\nYou are not in any community yet. Join one, or type \`/community list\` to see them all.`));
   } else {
-    blocks.push(section(`*Your communities* (${entries.length})`));
+    blocks.push(section(md`*Your communities* (${entries.length})`));
     for (const { community, membership, memberCount, objectives, coverage } of entries.slice(0, HOME_COMMUNITIES_SHOWN)) {
-      const goals = objectives.length ? `\n${objectives.slice(0, 5).map(objectiveLine).join("\n")}${objectives.length > 5 ? `\n…and ${objectives.length - 5} more objectives` : ""}` : "";
-      blocks.push(section(`*${esc(community.name)}*  ·  ${channelLink(community.slackChannelId)}\n_${esc(community.service)}_${goals}`));
+      const goals = objectives.length ? md`\n${lines(objectives.slice(0, 5).map(objectiveLine))}${objectives.length > 5 ? md`\n…and ${objectives.length - 5} more objectives` : md``}` : md``;
+      blocks.push(section(md`*${esc(community.name)}*  ·  ${channelLink(community.slackChannelId)}\n_${esc(community.service)}_${goals}`));
       // Coverage rides in the same context line: each community stays two blocks.
-      const covered = coverage ? `  ·  ${coverageLine(coverage)}` : "";
-      blocks.push(context(`You are ${membership.role === "organiser" ? "an organiser" : "a member"}  ·  ${plural(memberCount, "member")}${covered}`));
+      const covered = coverage ? md`  ·  ${coverageLine(coverage)}` : md``;
+      blocks.push(context(md`You are ${membership.role === "organiser" ? md`an organiser` : md`a member`}  ·  ${plural(memberCount, "member")}${covered}`));
     }
     if (entries.length > HOME_COMMUNITIES_SHOWN) {
-      blocks.push(context(`…and ${entries.length - HOME_COMMUNITIES_SHOWN} more. Type \`/community list\` to see them all.`));
+      blocks.push(context(md`…and ${entries.length - HOME_COMMUNITIES_SHOWN} more. Type \`/community list\` to see them all.`));
     }
   }
   blocks.push(divider());
-  blocks.push(context(`Type \`/community help\` for every command. Guidance: <${SERVICE_MANUAL_URL}|How to set up a service community>.`));
+  blocks.push(context(md`Type \`/community help\` for every command. Guidance: ${link(SERVICE_MANUAL_URL, md`How to set up a service community`)}.`));
   return { type: "home", blocks } as View;
 }
 

@@ -3,7 +3,7 @@
 import type { View } from "@slack/types";
 import { INVITE_LIMIT, INVITE_MESSAGE_MAX, type InvitationCard, type InviteOutcome } from "../domain/invitations";
 import { MEETING_CADENCES } from "../domain/vocabulary";
-import { actions, button, context, esc, LIMITS, listWithMore, option, plain, plural, section, slackDate, textInput, truncate, userLink, type AnyBlock } from "./blocks";
+import { actions, button, context, esc, LIMITS, lines, listWithMore, md, option, plain, plural, section, slackDate, textInput, truncateMd, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { objectiveLine } from "./charter";
 import { ACTION, BLOCK, CALLBACK, INVITE_BLOCK } from "./ids";
 import { profileBlocks, type ProfileDefaults } from "./profileFields";
@@ -26,7 +26,7 @@ export function inviteModal(input: InviteModalInput): View {
   if (input.community) {
     blocks.push(
       section(
-        `Invite people to *${esc(input.community.name)}*. Each person found in Slack gets a DM with your message, a summary of the community's charter, and *Accept* and *Decline* buttons.`,
+        md`Invite people to *${esc(input.community.name)}*. Each person found in Slack gets a DM with your message, a summary of the community's charter, and *Accept* and *Decline* buttons.`,
       ),
     );
   } else {
@@ -76,7 +76,7 @@ export function inviteModal(input: InviteModalInput): View {
       }),
     );
   } else {
-    blocks.push(context("Choose the community first: the message is written from its service and its problems, and you can edit it."));
+    blocks.push(context(md`Choose the community first: the message is written from its service and its problems, and you can edit it.`));
   }
   return {
     type: "modal",
@@ -90,61 +90,58 @@ export function inviteModal(input: InviteModalInput): View {
 }
 
 /** The message as a quote: each line behind ">", escaped. */
-function quoted(text: string): string {
-  return esc(text)
-    .split("\n")
-    .map((line) => `>${line}`)
-    .join("\n");
+function quoted(text: string): Mrkdwn {
+  return lines(text.split("\n").map((line) => md`>${esc(line)}`));
 }
 
 /** The charter in a few lines: what the community is for, its objectives and problems, how it meets. */
-function charterSummary(card: InvitationCard): string {
+function charterSummary(card: InvitationCard): Mrkdwn {
   const { community, objectives, memberCount } = card.charter;
-  const lines = [`*About ${esc(community.name)}*`];
-  if (community.purpose) lines.push(esc(community.purpose));
-  if (objectives.length) lines.push(`*Objectives*\n${objectives.slice(0, 3).map(objectiveLine).join("\n")}`);
-  if (card.topProblems.length) lines.push(`*Problems we are tackling*\n${card.topProblems.map((p) => `• ${esc(p.title)}`).join("\n")}`);
-  lines.push(`We meet: ${MEETING_CADENCES[community.meetingCadence] ?? community.meetingCadence}  ·  ${plural(memberCount, "member")} so far`);
-  return truncate(lines.join("\n"), LIMITS.sectionText);
+  const parts = [md`*About ${esc(community.name)}*`];
+  if (community.purpose) parts.push(esc(community.purpose));
+  if (objectives.length) parts.push(md`*Objectives*\n${lines(objectives.slice(0, 3).map(objectiveLine))}`);
+  if (card.topProblems.length) parts.push(md`*Problems we are tackling*\n${lines(card.topProblems.map((p) => md`• ${esc(p.title)}`))}`);
+  parts.push(md`We meet: ${esc(MEETING_CADENCES[community.meetingCadence] ?? community.meetingCadence)}  ·  ${plural(memberCount, "member")} so far`);
+  return truncateMd(lines(parts), LIMITS.sectionText);
 }
 
-function invitationLead(card: InvitationCard): string {
+function invitationLead(card: InvitationCard): Mrkdwn {
   const { community } = card.charter;
-  return `:envelope_with_arrow: ${userLink(card.invitation.inviterId)} invited you to join *${esc(community.name)}*, the service community for _${esc(community.service)}_.`;
+  return md`:envelope_with_arrow: ${userLink(card.invitation.inviterId)} invited you to join *${esc(community.name)}*, the service community for _${esc(community.service)}_.`;
 }
 
 /** The invitee's DM: the message, the charter, Accept and Decline. `reminder` for the one-week nudge. */
-export function invitationDm(card: InvitationCard, opts: { reminder?: boolean } = {}): { text: string; blocks: AnyBlock[] } {
+export function invitationDm(card: InvitationCard, opts: { reminder?: boolean } = {}): BlockMessage {
   const { community } = card.charter;
   const lead = opts.reminder
-    ? `:wave: A reminder: ${userLink(card.invitation.inviterId)} invited you to join *${esc(community.name)}*, the service community for _${esc(community.service)}_, a week ago.`
+    ? md`:wave: A reminder: ${userLink(card.invitation.inviterId)} invited you to join *${esc(community.name)}*, the service community for _${esc(community.service)}_, a week ago.`
     : invitationLead(card);
   return {
-    text: opts.reminder ? `Reminder: you are invited to join ${community.name}` : `You are invited to join ${community.name}`,
+    text: opts.reminder ? md`Reminder: you are invited to join ${esc(community.name)}` : md`You are invited to join ${esc(community.name)}`,
     blocks: [
       section(lead),
-      section(truncate(quoted(card.invitation.message), LIMITS.sectionText)),
+      section(truncateMd(quoted(card.invitation.message), LIMITS.sectionText)),
       section(charterSummary(card)),
       actions(
         BLOCK.invitationActions,
         button("Accept", ACTION.acceptInvitation, card.invitation.id, "primary"),
         button("Decline", ACTION.declineInvitation, card.invitation.id),
       ),
-      context(`This invitation is open until ${slackDate(card.expiresAt, "{date_long}")}. Accepting asks for your organisation and profession, so members can see who is in.`),
+      context(md`This invitation is open until ${slackDate(card.expiresAt, "{date_long}")}. Accepting asks for your organisation and profession, so members can see who is in.`),
     ],
   };
 }
 
 /** The DM once answered: the same text, no buttons, and what happened. */
-export function answeredInvitationDm(card: InvitationCard, answer: "accepted" | "declined", at: Date): { text: string; blocks: AnyBlock[] } {
+export function answeredInvitationDm(card: InvitationCard, answer: "accepted" | "declined", at: Date): BlockMessage {
   const { community } = card.charter;
   const outcome =
     answer === "accepted"
-      ? `:white_check_mark: You accepted on ${slackDate(at)} and joined *${esc(community.name)}*.`
-      : `You declined on ${slackDate(at)}. If you change your mind, type \`/community join ${esc(community.name)}\`.`;
+      ? md`:white_check_mark: You accepted on ${slackDate(at)} and joined *${esc(community.name)}*.`
+      : md`You declined on ${slackDate(at)}. If you change your mind, type \`/community join ${esc(community.name)}\`.`;
   return {
-    text: answer === "accepted" ? `You joined ${community.name}` : `You declined the invitation to ${community.name}`,
-    blocks: [section(invitationLead(card)), section(truncate(quoted(card.invitation.message), LIMITS.sectionText)), context(outcome)],
+    text: answer === "accepted" ? md`You joined ${esc(community.name)}` : md`You declined the invitation to ${esc(community.name)}`,
+    blocks: [section(invitationLead(card)), section(truncateMd(quoted(card.invitation.message), LIMITS.sectionText)), context(outcome)],
   };
 }
 
@@ -158,7 +155,7 @@ export function acceptInvitationModal(input: { communityName: string; defaults?:
     close: plain("Cancel"),
     private_metadata: input.privateMetadata,
     blocks: [
-      section(`You are joining *${esc(input.communityName)}*. Tell the other members where you work and what you do.`),
+      section(md`You are joining *${esc(input.communityName)}*. Tell the other members where you work and what you do.`),
       ...profileBlocks("your", input.defaults),
     ],
   } as View;
@@ -181,63 +178,63 @@ export interface InviteSummaryInput {
 }
 
 /** What the inviter is told once the invitations have gone: one note a kind of outcome. */
-export function inviteSummary(input: InviteSummaryInput): { text: string; blocks: AnyBlock[] } {
+export function inviteSummary(input: InviteSummaryInput): BlockMessage {
   const { communityName, outcomes } = input;
   const failed = new Set([...input.undelivered.map((u) => u.userId), ...input.retrying]);
   const who = (kind: InviteOutcome["kind"]) => outcomes.filter((o) => o.kind === kind && !failed.has(o.userId)).map((o) => userLink(o.userId));
   const invited = who("invited");
   const blocks: AnyBlock[] = [];
-  const name = `*${esc(communityName)}*`;
+  const name = md`*${esc(communityName)}*`;
   if (invited.length) {
-    blocks.push(section(`:white_check_mark: Invited ${plural(invited.length, "person", "people")} to ${name}: ${listWithMore(invited, { maxChars: LIST_MAX })}. Each has a DM with your message and Accept and Decline buttons; I will tell you when they answer.`));
+    blocks.push(section(md`:white_check_mark: Invited ${plural(invited.length, "person", "people")} to ${name}: ${listWithMore(invited, { maxChars: LIST_MAX })}. Each has a DM with your message and Accept and Decline buttons; I will tell you when they answer.`));
   }
   const members = who("already_member");
-  if (members.length) blocks.push(section(`:information_source: Already ${members.length === 1 ? "a member" : "members"}, so not invited: ${listWithMore(members, { maxChars: LIST_MAX })}.`));
+  if (members.length) blocks.push(section(md`:information_source: Already ${members.length === 1 ? md`a member` : md`members`}, so not invited: ${listWithMore(members, { maxChars: LIST_MAX })}.`));
   const pending = who("already_invited");
   if (pending.length) {
-    blocks.push(section(`:hourglass_flowing_sand: Already invited and not answered yet, so no second DM was sent: ${listWithMore(pending, { maxChars: LIST_MAX })}. The first invitation is still open.`));
+    blocks.push(section(md`:hourglass_flowing_sand: Already invited and not answered yet, so no second DM was sent: ${listWithMore(pending, { maxChars: LIST_MAX })}. The first invitation is still open.`));
   }
-  if (outcomes.some((o) => o.kind === "self")) blocks.push(section(":information_source: You are already a member, so you were not invited."));
+  if (outcomes.some((o) => o.kind === "self")) blocks.push(section(md`:information_source: You are already a member, so you were not invited.`));
   const removed = who("removed");
-  if (removed.length) blocks.push(section(`:no_entry: An organiser removed ${listWithMore(removed, { maxChars: LIST_MAX })} from ${name}, so only an organiser can invite them back.`));
+  if (removed.length) blocks.push(section(md`:no_entry: An organiser removed ${listWithMore(removed, { maxChars: LIST_MAX })} from ${name}, so only an organiser can invite them back.`));
   if (input.retrying.length) {
-    blocks.push(section(`:hourglass_flowing_sand: Slack did not take the DM to ${listWithMore(input.retrying.map(userLink), { maxChars: LIST_MAX })} just now; I will try again in a few minutes. Their invitation is open.`));
+    blocks.push(section(md`:hourglass_flowing_sand: Slack did not take the DM to ${listWithMore(input.retrying.map(userLink), { maxChars: LIST_MAX })} just now; I will try again in a few minutes. Their invitation is open.`));
   }
   if (input.undelivered.length) {
-    const lines = input.undelivered.map((u) => `${userLink(u.userId)} (${u.reason})`);
-    blocks.push(section(`:warning: I could not send a DM to ${listWithMore(lines, { maxChars: LIST_MAX })}, so they were not invited.`));
+    const people = input.undelivered.map((u) => md`${userLink(u.userId)} (${esc(u.reason)})`);
+    blocks.push(section(md`:warning: I could not send a DM to ${listWithMore(people, { maxChars: LIST_MAX })}, so they were not invited.`));
   }
   if (input.lookupFailed.length) {
-    const lines = input.lookupFailed.map((l) => `${esc(l.email)} (${l.reason})`);
-    blocks.push(section(`:warning: I could not look up ${listWithMore(lines, { maxChars: LIST_MAX })}, so I don't know whether they are in this workspace. Nobody was invited at those addresses.`));
+    const addresses = input.lookupFailed.map((l) => md`${esc(l.email)} (${esc(l.reason)})`);
+    blocks.push(section(md`:warning: I could not look up ${listWithMore(addresses, { maxChars: LIST_MAX })}, so I don't know whether they are in this workspace. Nobody was invited at those addresses.`));
   }
   if (input.notFound.length) {
     blocks.push(
       section(
-        `:email: Not in this Slack workspace: ${listWithMore(input.notFound.map(esc), { maxChars: LIST_MAX })}. I can't send a DM to people outside the workspace; email them this instead:`,
+        md`:email: Not in this Slack workspace: ${listWithMore(input.notFound.map(esc), { maxChars: LIST_MAX })}. I can't send a DM to people outside the workspace; email them this instead:`,
       ),
     );
     const email = `${input.message}\n\nTo join, ask for access to our Slack workspace, then type /community join ${communityName}`;
-    blocks.push(section(`\`\`\`${truncate(esc(email), LIMITS.sectionText - 6)}\`\`\``));
+    blocks.push(section(md`\`\`\`${truncateMd(esc(email), LIMITS.sectionText - 6)}\`\`\``));
   }
-  if (!blocks.length) blocks.push(section("Nobody was invited."));
-  const text = invited.length ? `Invited ${plural(invited.length, "person", "people")} to ${communityName}` : `Nobody new was invited to ${communityName}`;
+  if (!blocks.length) blocks.push(section(md`Nobody was invited.`));
+  const text = invited.length ? md`Invited ${plural(invited.length, "person", "people")} to ${esc(communityName)}` : md`Nobody new was invited to ${esc(communityName)}`;
   return { text, blocks };
 }
 
 /** Shown while the invitations go out. */
-export function invitingProgress(communityName: string, count: number): string {
-  return `:hourglass_flowing_sand: Inviting ${plural(count, "person", "people")} to *${esc(communityName)}*…`;
+export function invitingProgress(communityName: string, count: number): Mrkdwn {
+  return md`:hourglass_flowing_sand: Inviting ${plural(count, "person", "people")} to *${esc(communityName)}*…`;
 }
 
 /** The reach-out draft, ready to copy into a cross-government channel. */
-export function reachOutMessage(communityName: string, post: string): { text: string; blocks: AnyBlock[] } {
+export function reachOutMessage(communityName: string, post: string): BlockMessage {
   return {
-    text: `A draft post about ${communityName} for cross-government channels`,
+    text: md`A draft post about ${esc(communityName)} for cross-government channels`,
     blocks: [
-      section(`:mega: Here is a draft post about *${esc(communityName)}* for cross-government channels and mailing lists. Copy it, make it yours, and post it where people who work on the service will see it:`),
-      section(`\`\`\`${truncate(esc(post), LIMITS.sectionText - 6)}\`\`\``),
-      context("To invite particular people straight away, type `/community invite @someone`."),
+      section(md`:mega: Here is a draft post about *${esc(communityName)}* for cross-government channels and mailing lists. Copy it, make it yours, and post it where people who work on the service will see it:`),
+      section(md`\`\`\`${truncateMd(esc(post), LIMITS.sectionText - 6)}\`\`\``),
+      context(md`To invite particular people straight away, type \`/community invite @someone\`.`),
     ],
   };
 }

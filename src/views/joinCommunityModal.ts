@@ -1,5 +1,5 @@
 import type { View } from "@slack/types";
-import { esc, plain, section, type AnyBlock } from "./blocks";
+import { esc, md, plain, section, type AnyBlock } from "./blocks";
 import { CALLBACK, PROFILE_BLOCK, ACTION } from "./ids";
 import { profileBlocks, type ProfileDefaults } from "./profileFields";
 
@@ -14,7 +14,7 @@ export function joinCommunityModal(input: JoinModalInput): View {
   const blocks: AnyBlock[] = [];
   if (input.community) {
     blocks.push(
-      section(`You are joining *${esc(input.community.name)}*, the community for _${esc(input.community.service)}_.\nTell the other members where you work and what you do.`),
+      section(md`You are joining *${esc(input.community.name)}*, the community for _${esc(input.community.service)}_.\nTell the other members where you work and what you do.`),
     );
   } else {
     blocks.push({

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { MeetingCard, UpcomingMeeting } from "../domain/meetings";
 import type { MeetingRecord, RsvpAnswer } from "../domain/ports";
 import { describeRule } from "../domain/recurrence";
-import { actions, button, context, divider, esc, option, plural, section, truncate, userLink, type AnyBlock } from "./blocks";
+import { actions, button, channelLink, context, dateToken, divider, esc, joinMd, lines, link, md, option, plural, section, truncate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
 export const ANSWER_LABELS: Record<RsvpAnswer, string> = { going: "Going", maybe: "Maybe", not_going: "Can't go" };
@@ -19,27 +19,25 @@ export function localTime(at: Date, zone: string, format = "cccc d LLLL yyyy, HH
  * The meeting's time in each reader's own zone (Slack's date token), with the
  * community's zone as the fallback for clients that cannot render it.
  */
-export function meetingWhen(meeting: Pick<MeetingRecord, "startsAt" | "durationMinutes" | "timezone">): string {
-  const start = Math.floor(meeting.startsAt.getTime() / 1000);
+export function meetingWhen(meeting: Pick<MeetingRecord, "startsAt" | "durationMinutes" | "timezone">): Mrkdwn {
   const endsAt = new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000);
-  const end = Math.floor(endsAt.getTime() / 1000);
   const zone = meeting.timezone;
   const fallbackStart = `${localTime(meeting.startsAt, zone)} ${zone}`;
-  return `<!date^${start}^{date_long_pretty} at {time}|${fallbackStart}> to <!date^${end}^{time}|${localTime(endsAt, zone, "HH:mm")}>`;
+  return md`${dateToken(meeting.startsAt, "{date_long_pretty} at {time}", fallbackStart)} to ${dateToken(endsAt, "{time}", localTime(endsAt, zone, "HH:mm"))}`;
 }
 
-/** "1 hour", "1 hour 30 minutes". */
+/** "1 hour", "1 hour 30 minutes" (plain text: the modal's options use it too). */
 export function durationText(minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
   return [hours ? plural(hours, "hour") : "", rest ? plural(rest, "minute") : ""].filter(Boolean).join(" ");
 }
 
-function whereText(meeting: Pick<MeetingRecord, "videoLink" | "place">): string {
-  const parts: string[] = [];
-  if (meeting.videoLink) parts.push(`<${meeting.videoLink}|Join the call>`);
+function whereText(meeting: Pick<MeetingRecord, "videoLink" | "place">): Mrkdwn {
+  const parts: Mrkdwn[] = [];
+  if (meeting.videoLink) parts.push(link(meeting.videoLink, md`Join the call`));
   if (meeting.place) parts.push(esc(meeting.place));
-  return parts.join("  ·  ");
+  return joinMd(parts, md`  ·  `);
 }
 
 /** The meeting's menu: anyone may open it; the app checks who may use it. */
@@ -62,56 +60,56 @@ export function answerButtons(meetingId: string, yours: RsvpAnswer | null): obje
   );
 }
 
-function detailLines(card: MeetingCard): string[] {
+function detailLines(card: MeetingCard): Mrkdwn[] {
   const { meeting, series, nextStart } = card;
-  const lines = [`*When:* ${meetingWhen(meeting)} (${durationText(meeting.durationMinutes)})`];
+  const details = [md`*When:* ${meetingWhen(meeting)} (${esc(durationText(meeting.durationMinutes))})`];
   const where = whereText(meeting);
-  if (where) lines.push(`*Where:* ${where}`);
+  if (where) details.push(md`*Where:* ${where}`);
   if (series && series.rule.kind !== "none") {
-    const next = nextStart && meeting.status === "scheduled" ? `  ·  next: <!date^${Math.floor(nextStart.getTime() / 1000)}^{date_short_pretty}|${localTime(nextStart, meeting.timezone, "d LLL yyyy")}>` : "";
-    lines.push(`*Repeats:* ${esc(describeRule(series.rule, series.anchorStart, series.timezone))}${next}`);
+    const next = nextStart && meeting.status === "scheduled" ? md`  ·  next: ${dateToken(nextStart, "{date_short_pretty}", localTime(nextStart, meeting.timezone, "d LLL yyyy"))}` : md``;
+    details.push(md`*Repeats:* ${esc(describeRule(series.rule, series.anchorStart, series.timezone))}${next}`);
   }
-  return lines;
+  return details;
 }
 
-function goingLine(card: MeetingCard): string | null {
+function goingLine(card: MeetingCard): Mrkdwn | null {
   const { tally } = card;
   if (!tally.going) return null;
   const more = tally.going - tally.goingIds.length;
-  return `*Going:* ${tally.goingIds.map(userLink).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  return md`*Going:* ${joinMd(tally.goingIds.map(userLink), md`, `)}${more > 0 ? md` and ${more} more` : md``}`;
 }
 
-function countsText(card: MeetingCard): string {
+function countsText(card: MeetingCard): Mrkdwn {
   const { tally } = card;
-  return `*${tally.going}* going  ·  *${tally.maybe}* maybe  ·  *${tally.notGoing}* can't go`;
+  return md`*${tally.going}* going  ·  *${tally.maybe}* maybe  ·  *${tally.notGoing}* can't go`;
 }
 
 /** The channel announcement. Cancelled, it keeps its details but loses its buttons. */
-export function meetingCardMessage(card: MeetingCard, calendarUrl: string): { text: string; blocks: AnyBlock[] } {
+export function meetingCardMessage(card: MeetingCard, calendarUrl: string): BlockMessage {
   const { meeting, community } = card;
   const title = esc(meeting.title);
   const cancelled = meeting.status === "cancelled";
   const blocks: AnyBlock[] = [];
-  const heading = cancelled ? `:no_entry: *Cancelled:* ~${title}~` : `:calendar: *${title}*`;
-  blocks.push(section([heading, ...detailLines(card)].join("\n"), cancelled ? undefined : meetingMenu(meeting.id)));
-  if (meeting.agenda) blocks.push(section(`*Agenda*\n${esc(truncate(meeting.agenda, 2500))}`));
+  const heading = cancelled ? md`:no_entry: *Cancelled:* ~${title}~` : md`:calendar: *${title}*`;
+  blocks.push(section(lines([heading, ...detailLines(card)]), cancelled ? undefined : meetingMenu(meeting.id)));
+  if (meeting.agenda) blocks.push(section(md`*Agenda*\n${esc(truncate(meeting.agenda, 2500))}`));
   if (cancelled) {
-    blocks.push(context(`This meeting was cancelled. ${esc(community.name)}`));
-    return { text: `Cancelled: ${title}`, blocks };
+    blocks.push(context(md`This meeting was cancelled. ${esc(community.name)}`));
+    return { text: md`Cancelled: ${title}`, blocks };
   }
   const going = goingLine(card);
   if (going) blocks.push(section(going));
-  blocks.push(context(`${countsText(card)}  ·  Scheduled by ${userLink(meeting.createdBy)} for ${esc(community.name)}`));
+  blocks.push(context(md`${countsText(card)}  ·  Scheduled by ${userLink(meeting.createdBy)} for ${esc(community.name)}`));
   blocks.push(actions(BLOCK.meetingActions, ...answerButtons(meeting.id, null), calendarButton(calendarUrl)));
-  return { text: `Meeting: ${title}, ${localTime(meeting.startsAt, meeting.timezone)} ${meeting.timezone}`, blocks };
+  return { text: md`Meeting: ${title}, ${esc(localTime(meeting.startsAt, meeting.timezone))} ${esc(meeting.timezone)}`, blocks };
 }
 
 /** One meeting in a personal list (/community meetings, App Home): details, the reader's answer, the buttons. */
 export function meetingLine({ card, answer }: UpcomingMeeting, calendarUrl: string): AnyBlock[] {
-  const yours = answer ? `Your answer: *${ANSWER_LABELS[answer]}*` : "You have not answered yet";
-  const lines = [`*${esc(card.meeting.title)}*  ·  ${esc(card.community.name)}`, ...detailLines(card), `${yours}  ·  ${countsText(card)}`];
+  const yours = answer ? md`Your answer: *${esc(ANSWER_LABELS[answer])}*` : md`You have not answered yet`;
+  const text = lines([md`*${esc(card.meeting.title)}*  ·  ${esc(card.community.name)}`, ...detailLines(card), md`${yours}  ·  ${countsText(card)}`]);
   return [
-    section(lines.join("\n"), meetingMenu(card.meeting.id)),
+    section(text, meetingMenu(card.meeting.id)),
     actions(undefined, ...answerButtons(card.meeting.id, answer), calendarButton(calendarUrl)),
   ];
 }
@@ -120,60 +118,60 @@ export function meetingLine({ card, answer }: UpcomingMeeting, calendarUrl: stri
 export function upcomingMeetingsMessage(
   result: { items: UpcomingMeeting[]; total: number; memberOfAny: boolean },
   calendarUrl: (meetingId: string) => string,
-): { text: string; blocks: AnyBlock[] } {
+): BlockMessage {
   if (!result.items.length) {
     const text = result.memberOfAny
-      ? "No upcoming meetings in your communities. Organisers can schedule one with `/community meeting`."
-      : "You are not in any community yet, so there are no meetings to show. `/community list` shows the communities you can join.";
+      ? md`No upcoming meetings in your communities. Organisers can schedule one with \`/community meeting\`.`
+      : md`You are not in any community yet, so there are no meetings to show. \`/community list\` shows the communities you can join.`;
     return { text, blocks: [section(text)] };
   }
-  const blocks: AnyBlock[] = [section(`*Upcoming meetings in your communities* (${result.total})`)];
+  const blocks: AnyBlock[] = [section(md`*Upcoming meetings in your communities* (${result.total})`)];
   for (const upcoming of result.items) {
     blocks.push(divider(), ...meetingLine(upcoming, calendarUrl(upcoming.card.meeting.id)));
   }
   if (result.total > result.items.length) {
-    blocks.push(context(`Showing the next ${result.items.length} of ${result.total}. The rest appear here as these take place.`));
+    blocks.push(context(md`Showing the next ${result.items.length} of ${result.total}. The rest appear here as these take place.`));
   }
-  return { text: `Upcoming meetings: ${result.total}`, blocks };
+  return { text: md`Upcoming meetings: ${result.total}`, blocks };
 }
 
-function changedLines(before: MeetingRecord, after: MeetingRecord): string[] {
-  const lines: string[] = [];
+function changedLines(before: MeetingRecord, after: MeetingRecord): Mrkdwn[] {
+  const changes: Mrkdwn[] = [];
   if (before.startsAt.getTime() !== after.startsAt.getTime() || before.durationMinutes !== after.durationMinutes) {
-    lines.push(`*When:* ${meetingWhen(after)} (was ${localTime(before.startsAt, before.timezone)} ${before.timezone})`);
+    changes.push(md`*When:* ${meetingWhen(after)} (was ${esc(localTime(before.startsAt, before.timezone))} ${esc(before.timezone)})`);
   }
-  if (before.title !== after.title) lines.push(`*Title:* ${esc(after.title)} (was ${esc(before.title)})`);
-  if (before.videoLink !== after.videoLink || before.place !== after.place) lines.push(`*Where:* ${whereText(after) || "to be confirmed"}`);
-  if (before.agenda !== after.agenda) lines.push("*Agenda:* updated");
-  return lines;
+  if (before.title !== after.title) changes.push(md`*Title:* ${esc(after.title)} (was ${esc(before.title)})`);
+  if (before.videoLink !== after.videoLink || before.place !== after.place) changes.push(md`*Where:* ${whereText(after) || md`to be confirmed`}`);
+  if (before.agenda !== after.agenda) changes.push(md`*Agenda:* updated`);
+  return changes;
 }
 
 /** DM to those who answered Going or Maybe when a meeting changes. */
-export function meetingChangedMessage(before: MeetingRecord, after: MeetingRecord, communityName: string, calendarUrl: string): { text: string; blocks: AnyBlock[] } {
-  const lines = changedLines(before, after);
-  const intro = `:pencil2: *${esc(after.title)}* in ${esc(communityName)} has changed.`;
-  const blocks: AnyBlock[] = [section([intro, ...(lines.length ? lines : [`*When:* ${meetingWhen(after)}`])].join("\n"))];
-  blocks.push(context("Your answer stands. Add the updated event to your calendar so it replaces the old one."));
+export function meetingChangedMessage(before: MeetingRecord, after: MeetingRecord, communityName: string, calendarUrl: string): BlockMessage {
+  const changes = changedLines(before, after);
+  const intro = md`:pencil2: *${esc(after.title)}* in ${esc(communityName)} has changed.`;
+  const blocks: AnyBlock[] = [section(lines([intro, ...(changes.length ? changes : [md`*When:* ${meetingWhen(after)}`])]))];
+  blocks.push(context(md`Your answer stands. Add the updated event to your calendar so it replaces the old one.`));
   blocks.push(actions(undefined, calendarButton(calendarUrl, "Updated calendar file")));
-  return { text: `${after.title} has changed: now ${localTime(after.startsAt, after.timezone)} ${after.timezone}`, blocks };
+  return { text: md`${esc(after.title)} has changed: now ${esc(localTime(after.startsAt, after.timezone))} ${esc(after.timezone)}`, blocks };
 }
 
 /** DM to everyone who answered when a meeting is cancelled. */
-export function meetingCancelledMessage(meeting: MeetingRecord, communityName: string, note: string | null, calendarUrl: string): { text: string; blocks: AnyBlock[] } {
-  const lines = [`:no_entry: *${esc(meeting.title)}* in ${esc(communityName)}, ${meetingWhen(meeting)}, is cancelled.`];
-  if (note) lines.push(`> ${esc(truncate(note, 1000)).replace(/\n/g, "\n> ")}`);
-  const blocks: AnyBlock[] = [section(lines.join("\n"))];
-  blocks.push(context("Open the calendar file to take the event out of your calendar."));
+export function meetingCancelledMessage(meeting: MeetingRecord, communityName: string, note: string | null, calendarUrl: string): BlockMessage {
+  const parts = [md`:no_entry: *${esc(meeting.title)}* in ${esc(communityName)}, ${meetingWhen(meeting)}, is cancelled.`];
+  if (note) parts.push(...truncate(note, 1000).split("\n").map((line) => md`> ${esc(line)}`));
+  const blocks: AnyBlock[] = [section(lines(parts))];
+  blocks.push(context(md`Open the calendar file to take the event out of your calendar.`));
   blocks.push(actions(undefined, calendarButton(calendarUrl, "Cancellation for your calendar")));
-  return { text: `Cancelled: ${meeting.title}`, blocks };
+  return { text: md`Cancelled: ${esc(meeting.title)}`, blocks };
 }
 
 /** What the person who scheduled a meeting is told. */
-export function scheduledConfirmation(meetings: MeetingRecord[], channelId: string | null, note: string | null): string {
+export function scheduledConfirmation(meetings: MeetingRecord[], channelId: string | null, note: string | null): Mrkdwn {
   const first = meetings[0];
-  const where = channelId ? ` and announced in <#${channelId}>` : "";
-  const lines = [`:white_check_mark: *${esc(first.title)}* is scheduled for ${meetingWhen(first)}${where}.`];
-  if (meetings[1]) lines.push(`The next one is ${meetingWhen(meetings[1])}; each occurrence can be changed on its own.`);
-  if (note) lines.push(`:information_source: ${esc(note)}`);
-  return lines.join("\n");
+  const where = channelId ? md` and announced in ${channelLink(channelId)}` : md``;
+  const parts = [md`:white_check_mark: *${esc(first.title)}* is scheduled for ${meetingWhen(first)}${where}.`];
+  if (meetings[1]) parts.push(md`The next one is ${meetingWhen(meetings[1])}; each occurrence can be changed on its own.`);
+  if (note) parts.push(md`:information_source: ${esc(note)}`);
+  return lines(parts);
 }

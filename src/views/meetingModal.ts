@@ -2,7 +2,7 @@
 import type { View } from "@slack/types";
 import { DEFAULT_DURATION, DURATIONS, MEETING_LIMITS, RECURRENCE_CHOICES, REMINDER_OFFSETS } from "../domain/meetingDraft";
 import { ORDINAL_WORDS, type MonthlyOrdinal } from "../domain/recurrence";
-import { checkboxesInput, context, esc, option, plain, selectInput, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
+import { checkboxesInput, context, esc, md, option, plain, selectInput, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
 import { durationText } from "./meetingCard";
 import { ACTION, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK } from "./ids";
 
@@ -56,7 +56,7 @@ export function meetingModal(input: MeetingModalInput): View {
   const blocks: AnyBlock[] = [];
   const zone = input.community?.timezone;
   if (input.community) {
-    blocks.push(context(`${input.mode === "edit" ? "Changing a meeting of" : "Scheduling a meeting for"} *${esc(input.community.name)}*. Times are in ${esc(input.community.timezone)}.`));
+    blocks.push(context(md`${input.mode === "edit" ? md`Changing a meeting of` : md`Scheduling a meeting for`} *${esc(input.community.name)}*. Times are in ${esc(input.community.timezone)}.`));
   } else {
     blocks.push({
       type: "input",
@@ -116,7 +116,7 @@ export function meetingModal(input: MeetingModalInput): View {
 
 /** Asks whether to cancel one occurrence or the rest of the series, and what to tell people. */
 export function cancelMeetingModal(input: { title: string; inSeries: boolean; privateMetadata: string }): View {
-  const blocks: AnyBlock[] = [context(`Cancelling *${esc(input.title)}*. Everyone who answered gets a message, and the announcement shows it is cancelled.`)];
+  const blocks: AnyBlock[] = [context(md`Cancelling *${esc(input.title)}*. Everyone who answered gets a message, and the announcement shows it is cancelled.`)];
   if (input.inSeries) blocks.push(seriesScope(CANCEL_MEETING_BLOCK.scope, "Cancel"));
   blocks.push(textInput(CANCEL_MEETING_BLOCK.note, "Message to those who answered", { optional: true, multiline: true, max: 1000, placeholder: "e.g. We will share the slides in the channel instead." }));
   return {

@@ -1,5 +1,5 @@
 import type { CoverageMember, CoverageSummary, MembersPage, OrganisationGroup, OrganisationMembersPage } from "../domain/coverage";
-import { actions, button, context, divider, esc, LIMITS, listWithMore, plural, section, userLink, type AnyBlock } from "./blocks";
+import { actions, button, concat, context, divider, esc, LIMITS, lines, listWithMore, md, plural, section, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
 /**
@@ -30,35 +30,35 @@ export function organisationPagerValue(communityId: string, key: string, page: n
 }
 
 /** For App Home: "12 organisations, 6 professions  ·  Not yet represented: DWP, HMRC and 3 more". */
-export function coverageLine(summary: CoverageSummary): string {
-  const counts = `${plural(summary.organisationCount, "organisation")}, ${plural(summary.professionCount, "profession")}`;
+export function coverageLine(summary: CoverageSummary): Mrkdwn {
+  const counts = md`${plural(summary.organisationCount, "organisation")}, ${plural(summary.professionCount, "profession")}`;
   if (!summary.missing.length) return counts;
-  return `${counts}  ·  Not yet represented: ${esc(listWithMore(summary.missing.map((m) => m.shortLabel), { maxItems: 2 }))}`;
+  return md`${counts}  ·  Not yet represented: ${listWithMore(summary.missing.map((m) => esc(m.shortLabel)), { maxItems: 2 })}`;
 }
 
-function summaryText(page: MembersPage): string {
+function summaryText(page: MembersPage): Mrkdwn {
   const { summary } = page;
-  return (
-    `*Who is in ${esc(page.community.name)}*\n` +
-    `${plural(summary.memberCount, "member")} from ${plural(summary.organisationCount, "organisation")}, in ${plural(summary.professionCount, "profession")}.`
+  return concat(
+    md`*Who is in ${esc(page.community.name)}*\n`,
+    md`${plural(summary.memberCount, "member")} from ${plural(summary.organisationCount, "organisation")}, in ${plural(summary.professionCount, "profession")}.`,
   );
 }
 
-function missingText(summary: CoverageSummary): string {
+function missingText(summary: CoverageSummary): Mrkdwn {
   if (!summary.anyNamed) {
-    return "*Not yet represented*\nNo open problem names an organisation yet. When you log a problem, say which organisations it affects: those with no member show here.";
+    return md`*Not yet represented*\nNo open problem names an organisation yet. When you log a problem, say which organisations it affects: those with no member show here.`;
   }
-  if (!summary.missing.length) return "*Not yet represented*\nNone: every organisation named on open problems and objectives has a member here. :tada:";
-  const lines = summary.missing.slice(0, MISSING_LISTED).map((m) => `• ${esc(m.label)}: named on ${plural(m.problems, "problem")}`);
+  if (!summary.missing.length) return md`*Not yet represented*\nNone: every organisation named on open problems and objectives has a member here. :tada:`;
+  const missing = summary.missing.slice(0, MISSING_LISTED).map((m) => md`• ${esc(m.label)}: named on ${plural(m.problems, "problem")}`);
   const more = summary.missing.length - MISSING_LISTED;
-  return (
-    `*Not yet represented* (${summary.missing.length}): organisations named on open problems and objectives with no member here yet. Invite someone from each with \`/community invite\`.\n` +
-    `${lines.join("\n")}${more > 0 ? `\n…and ${more} more` : ""}`
+  return concat(
+    md`*Not yet represented* (${summary.missing.length}): organisations named on open problems and objectives with no member here yet. Invite someone from each with \`/community invite\`.\n`,
+    md`${lines(missing)}${more > 0 ? md`\n…and ${more} more` : md``}`,
   );
 }
 
-function memberLine(m: CoverageMember): string {
-  return `• ${userLink(m.slackUserId)}  ·  ${esc(m.profession)}${m.organiser ? "  ·  _organiser_" : ""}`;
+function memberLine(m: CoverageMember): Mrkdwn {
+  return md`• ${userLink(m.slackUserId)}  ·  ${esc(m.profession)}${m.organiser ? md`  ·  _organiser_` : md``}`;
 }
 
 /**
@@ -70,33 +70,33 @@ function memberLine(m: CoverageMember): string {
  */
 export function organisationBlocks(group: OrganisationGroup, communityId: string, from: number): AnyBlock[] {
   const organisers = group.members.filter((m) => m.organiser).length;
-  const heading = `*${esc(group.label)}*  ·  ${plural(group.members.length, "member")}${organisers ? `, ${plural(organisers, "organiser")}` : ""}`;
-  const sections: string[] = [heading];
+  const heading = md`*${esc(group.label)}*  ·  ${plural(group.members.length, "member")}${organisers ? md`, ${plural(organisers, "organiser")}` : md``}`;
+  const sections: Mrkdwn[] = [heading];
   let listed = 0;
   for (const member of group.members.slice(0, MEMBERS_LISTED_PER_ORGANISATION)) {
     const line = memberLine(member);
     const last = sections.length - 1;
-    if (sections[last].length + 1 + line.length <= SECTION_BUDGET) sections[last] += `\n${line}`;
+    if (sections[last].length + 1 + line.length <= SECTION_BUDGET) sections[last] = md`${sections[last]}\n${line}`;
     else if (sections.length < SECTIONS_PER_ORGANISATION) sections.push(line);
     else break;
     listed++;
   }
   const more = group.members.length - listed;
   if (!more) return sections.map((text) => section(text));
-  sections[sections.length - 1] += `\n…and ${plural(more, "more member", "more members")}`;
+  sections[sections.length - 1] = md`${sections[sections.length - 1]}\n…and ${plural(more, "more member", "more members")}`;
   const seeAll = button(`See all ${group.members.length}`, ACTION.membersOrganisation, organisationPagerValue(communityId, group.key, 0, from));
   return sections.map((text, i) => section(text, i === 0 ? seeAll : undefined));
 }
 
 /** One page of `/community members`: at most 10 organisations, 45 blocks. */
-export function membersMessage(page: MembersPage): { text: string; blocks: AnyBlock[] } {
+export function membersMessage(page: MembersPage): BlockMessage {
   const { summary } = page;
-  const text = `Members of ${page.community.name}: ${plural(summary.memberCount, "member")} from ${plural(summary.organisationCount, "organisation")}`;
+  const text = md`Members of ${esc(page.community.name)}: ${plural(summary.memberCount, "member")} from ${plural(summary.organisationCount, "organisation")}`;
   const blocks: AnyBlock[] = [section(summaryText(page))];
   // "Not yet represented" leads the first page; later pages are the rest of the list.
   if (page.page === 0) blocks.push(section(missingText(summary)));
   blocks.push(divider());
-  if (!page.organisations.length) blocks.push(section(`Nobody is a member of *${esc(page.community.name)}* yet.`));
+  if (!page.organisations.length) blocks.push(section(md`Nobody is a member of *${esc(page.community.name)}* yet.`));
   page.organisations.forEach((group, i) => {
     blocks.push(...organisationBlocks(group, page.community.id, page.page));
     if (i < page.organisations.length - 1) blocks.push(divider());
@@ -105,7 +105,7 @@ export function membersMessage(page: MembersPage): { text: string; blocks: AnyBl
     const pager: object[] = [];
     if (page.page > 0) pager.push(button("Previous", ACTION.membersPrevious, membersPagerValue(page, page.page - 1)));
     if (page.page < page.pageCount - 1) pager.push(button("Next", ACTION.membersNext, membersPagerValue(page, page.page + 1)));
-    blocks.push(context(`Page ${page.page + 1} of ${page.pageCount}  ·  organisations with the most members first`));
+    blocks.push(context(md`Page ${page.page + 1} of ${page.pageCount}  ·  organisations with the most members first`));
     blocks.push(actions(BLOCK.membersPager, ...pager));
   }
   return { text, blocks };
@@ -116,11 +116,11 @@ export function membersMessage(page: MembersPage): { text: string; blocks: AnyBl
  * A line is at most about 540 characters (a typed profession of 100 ampersands
  * escapes to 500), so every section takes at least five.
  */
-function packLines(lines: string[]): string[] {
-  const sections: string[] = [];
-  for (const line of lines) {
+function packLines(items: Mrkdwn[]): Mrkdwn[] {
+  const sections: Mrkdwn[] = [];
+  for (const line of items) {
     const last = sections.length - 1;
-    if (last >= 0 && sections[last].length + 1 + line.length <= SECTION_BUDGET) sections[last] += `\n${line}`;
+    if (last >= 0 && sections[last].length + 1 + line.length <= SECTION_BUDGET) sections[last] = md`${sections[last]}\n${line}`;
     else sections.push(line);
   }
   return sections;
@@ -131,19 +131,20 @@ function packLines(lines: string[]): string[] {
  * Block budget: at most 150 members at five or more a section is 30
  * sections, with the heading 31, then the page line and the buttons: 33.
  */
-export function organisationMembersMessage(page: OrganisationMembersPage): { text: string; blocks: AnyBlock[] } {
+export function organisationMembersMessage(page: OrganisationMembersPage): BlockMessage {
   const community = esc(page.community.name);
-  const text = `Members of ${page.community.name} from ${page.label}: ${plural(page.total, "member")}`;
+  const text = md`Members of ${community} from ${esc(page.label)}: ${plural(page.total, "member")}`;
   const back = button("Back to all organisations", ACTION.membersBack, membersPagerValue(page, page.from));
   if (!page.total) {
-    return { text, blocks: [section(`Nobody from *${esc(page.label)}* is a member of *${community}* any more.`), actions(BLOCK.membersOrganisationPager, back)] };
+    return { text, blocks: [section(md`Nobody from *${esc(page.label)}* is a member of *${community}* any more.`), actions(BLOCK.membersOrganisationPager, back)] };
   }
-  const heading =
-    `*${esc(page.label)}* in *${community}*\n` +
-    `${plural(page.total, "member")}${page.organisers ? `, ${plural(page.organisers, "organiser")}` : ""}: organisers first, then by profession.`;
+  const heading = concat(
+    md`*${esc(page.label)}* in *${community}*\n`,
+    md`${plural(page.total, "member")}${page.organisers ? md`, ${plural(page.organisers, "organiser")}` : md``}: organisers first, then by profession.`,
+  );
   const blocks: AnyBlock[] = packLines([heading, ...page.members.map(memberLine)]).map((t) => section(t));
-  const shown = `${page.first + 1}–${page.first + page.members.length} of ${page.total}`;
-  blocks.push(context(page.pageCount > 1 ? `Members ${shown}  ·  Page ${page.page + 1} of ${page.pageCount}` : `All ${plural(page.total, "member")}`));
+  const shown = md`${page.first + 1}–${page.first + page.members.length} of ${page.total}`;
+  blocks.push(context(page.pageCount > 1 ? md`Members ${shown}  ·  Page ${page.page + 1} of ${page.pageCount}` : md`All ${plural(page.total, "member")}`));
   const buttons: object[] = [];
   const to = (p: number) => organisationPagerValue(page.community.id, page.key, p, page.from);
   if (page.page > 0) buttons.push(button("Previous", ACTION.membersOrganisationPrevious, to(page.page - 1)));

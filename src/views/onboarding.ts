@@ -1,16 +1,15 @@
 import type { Charter } from "../domain/communities";
-import { channelLink, divider, esc, section, type AnyBlock } from "./blocks";
+import { channelLink, divider, esc, md, section, type AnyBlock, type BlockMessage } from "./blocks";
 import { charterBlocks } from "./charter";
 
 /** The DM to someone who joined a community's channel without joining the community: its charter and a Join button. */
-export function onboardingDm(charter: Charter): { text: string; blocks: AnyBlock[] } {
+export function onboardingDm(charter: Charter): BlockMessage {
   const { community } = charter;
   return {
-    text: `Welcome to ${esc(community.name)}: join the community to take part`,
+    text: md`Welcome to ${esc(community.name)}: join the community to take part`,
     blocks: [
       section(
-        `:wave: You joined ${channelLink(community.slackChannelId)}, the channel of *${esc(community.name)}*: people across government who work on _${esc(community.service)}_, whichever organisation they are in. ` +
-          "Here is what the community is about. Join it so others know your organisation and profession, and you can vote on its problems and hear about its meetings.",
+        md`:wave: You joined ${channelLink(community.slackChannelId)}, the channel of *${esc(community.name)}*: people across government who work on _${esc(community.service)}_, whichever organisation they are in. Here is what the community is about. Join it so others know your organisation and profession, and you can vote on its problems and hear about its meetings.`,
       ),
       divider(),
       // Not a member (or the welcome would not have been sent): the charter ends with the Join button.

@@ -1,6 +1,6 @@
 import type { ProblemCard } from "../domain/problems";
 import { findOrganisation } from "../reference/organisations";
-import { actions, button, context, esc, option, plural, section, slackDate, truncate, userLink, type AnyBlock } from "./blocks";
+import { actions, button, context, esc, joinMd, lines, link, md, option, plural, section, slackDate, truncate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
 const PROGRESS_LABEL: Record<string, string> = { open: "not started", in_progress: "in progress", done: "done" };
@@ -48,41 +48,39 @@ function statusMenu(problemId: string, status: string): object {
 }
 
 /** The channel message that announces a problem; it is updated in place as votes come in. */
-export function problemCardMessage(card: ProblemCard): { text: string; blocks: AnyBlock[] } {
+export function problemCardMessage(card: ProblemCard): BlockMessage {
   const { problem, tally } = card;
   const closed = problem.status === "solved" || problem.status === "duplicate";
   const blocks: AnyBlock[] = [];
-  const lines = [`:jigsaw: *${esc(problem.title)}*`];
-  if (problem.description) lines.push(esc(truncate(problem.description, 1500)));
-  const details: string[] = [];
-  if (problem.affects.length) details.push(`*Affects:* ${problem.affects.map((id) => esc(organisationName(id))).join(", ")}`);
-  if (problem.stage) details.push(`*Where it bites:* ${esc(problem.stage)}`);
-  if (problem.link) details.push(`<${problem.link}|More about it>`);
-  if (problem.messagePermalink) details.push(`<${problem.messagePermalink}|The message it came from>`);
-  if (details.length) lines.push(details.join("\n"));
-  blocks.push(section(lines.join("\n\n"), statusMenu(problem.id, problem.status)));
+  const parts = [md`:jigsaw: *${esc(problem.title)}*`];
+  if (problem.description) parts.push(esc(truncate(problem.description, 1500)));
+  const details: Mrkdwn[] = [];
+  if (problem.affects.length) details.push(md`*Affects:* ${joinMd(problem.affects.map((id) => esc(organisationName(id))), md`, `)}`);
+  if (problem.stage) details.push(md`*Where it bites:* ${esc(problem.stage)}`);
+  if (problem.link) details.push(link(problem.link, md`More about it`));
+  if (problem.messagePermalink) details.push(link(problem.messagePermalink, md`The message it came from`));
+  if (details.length) parts.push(lines(details));
+  blocks.push(section(joinMd(parts, md`\n\n`), statusMenu(problem.id, problem.status)));
   if (problem.objective) {
     const o = problem.objective;
-    const parts = [o.ownerId ? `owner ${userLink(o.ownerId)}` : "no owner yet", o.targetDate ? `by ${slackDate(o.targetDate)}` : null, PROGRESS_LABEL[o.status] ?? o.status];
-    blocks.push(context(`:dart: *Objective:* ${parts.filter(Boolean).join("  ·  ")}`));
+    const about = [o.ownerId ? md`owner ${userLink(o.ownerId)}` : md`no owner yet`, o.targetDate ? md`by ${slackDate(o.targetDate)}` : null, esc(PROGRESS_LABEL[o.status] ?? o.status)];
+    blocks.push(context(md`:dart: *Objective:* ${joinMd(about.filter((a): a is Mrkdwn => a !== null), md`  ·  `)}`));
   }
-  if (problem.duplicateOf) blocks.push(context(`Closed as a duplicate of *${esc(problem.duplicateOf.title)}*`));
-  const votes = `*${plural(tally.votes, "vote")}* from ${plural(tally.organisations, "organisation")}`;
-  blocks.push(context(`${STATUS_LABEL[problem.status] ?? problem.status}  ·  ${votes}  ·  Logged by ${userLink(problem.createdBy)} in ${esc(card.community.name)}`));
+  if (problem.duplicateOf) blocks.push(context(md`Closed as a duplicate of *${esc(problem.duplicateOf.title)}*`));
+  const votes = md`*${plural(tally.votes, "vote")}* from ${plural(tally.organisations, "organisation")}`;
+  blocks.push(context(md`${esc(STATUS_LABEL[problem.status] ?? problem.status)}  ·  ${votes}  ·  Logged by ${userLink(problem.createdBy)} in ${esc(card.community.name)}`));
   if (!closed) {
     blocks.push(actions(BLOCK.problemActions, button("This affects us too", ACTION.voteProblem, problem.id)));
   }
-  return { text: `Problem: ${esc(problem.title)} (${plural(tally.votes, "vote")})`, blocks };
+  return { text: md`Problem: ${esc(problem.title)} (${plural(tally.votes, "vote")})`, blocks };
 }
 
 /** Sent to each organiser, once, when a problem's voters reach the community's threshold. */
-export function promotionSuggestion(card: ProblemCard): { text: string; blocks: AnyBlock[] } {
+export function promotionSuggestion(card: ProblemCard): BlockMessage {
   const title = esc(card.problem.title);
-  const text =
-    `:dart: *${title}* now affects ${plural(card.tally.organisations, "organisation")} (${plural(card.tally.votes, "vote")}) in ` +
-    `*${esc(card.community.name)}*, reaching your threshold of ${card.community.problemThreshold}. Make it one of the community's objectives?`;
+  const text = md`:dart: *${title}* now affects ${plural(card.tally.organisations, "organisation")} (${plural(card.tally.votes, "vote")}) in *${esc(card.community.name)}*, reaching your threshold of ${card.community.problemThreshold}. Make it one of the community's objectives?`;
   return {
-    text: `${card.problem.title} could be an objective`,
+    text: md`${title} could be an objective`,
     blocks: [section(text), actions(BLOCK.promotionSuggestion, button("Promote to objective", ACTION.promoteProblem, card.problem.id, "primary"))],
   };
 }

@@ -1,7 +1,7 @@
 // Organisers' modals for a problem: an objective's details, and closing as a duplicate.
 import type { View } from "@slack/types";
 import type { ProblemRecord } from "../domain/ports";
-import { context, esc, option, plain, type AnyBlock } from "./blocks";
+import { context, esc, md, option, plain, type AnyBlock } from "./blocks";
 import { ACTION, CALLBACK, DUPLICATE_BLOCK, OBJECTIVE_BLOCK } from "./ids";
 
 const PROGRESS = [option("Not started", "open"), option("In progress", "in_progress"), option("Done", "done")];
@@ -9,7 +9,7 @@ const PROGRESS = [option("Not started", "open"), option("In progress", "in_progr
 export function objectiveModal(problem: ProblemRecord, privateMetadata: string): View {
   const o = problem.objective ?? { ownerId: null, targetDate: null, status: "open" };
   const blocks: AnyBlock[] = [
-    context(`:dart: *${esc(problem.title)}*`),
+    context(md`:dart: *${esc(problem.title)}*`),
     {
       type: "input",
       block_id: OBJECTIVE_BLOCK.owner,
@@ -52,7 +52,7 @@ export function duplicateModal(problem: ProblemRecord, privateMetadata: string):
     close: plain("Cancel"),
     private_metadata: privateMetadata,
     blocks: [
-      context(`Closing *${esc(problem.title)}*. Its votes stay with it; point people to the problem it repeats.`),
+      context(md`Closing *${esc(problem.title)}*. Its votes stay with it; point people to the problem it repeats.`),
       {
         type: "input",
         block_id: DUPLICATE_BLOCK.duplicateOf,

@@ -2,7 +2,7 @@ import type { View } from "@slack/types";
 import type { ProblemDetails } from "../domain/problems";
 import type { ProblemRecord } from "../domain/ports";
 import { PROBLEM_LIMITS } from "../domain/problemDraft";
-import { actions, button, context, divider, esc, plain, section, slackDate, textInput, userLink, type AnyBlock } from "./blocks";
+import { actions, button, concat, context, divider, esc, lines, md, plain, section, slackDate, textInput, userLink, type AnyBlock } from "./blocks";
 import { ACTION, BLOCK, CALLBACK, PROBLEM_BLOCK } from "./ids";
 import { problemCardMessage } from "./problemCard";
 
@@ -17,19 +17,21 @@ export function problemDetailsModal(details: ProblemDetails): View {
   const blocks: AnyBlock[] = problemCardMessage(card).blocks.filter((b) => b.type !== "actions");
   blocks.push(divider());
   const shown = history.slice(-HISTORY_SHOWN);
-  const lines = shown.map((c) => `• ${slackDate(c.at, "{date_short} {time}")}  ${userLink(c.actorId)}: ${STATUS_WORD[c.from]} → *${STATUS_WORD[c.to]}*`);
+  const changes = shown.map((c) => md`• ${slackDate(c.at, "{date_short} {time}")}  ${userLink(c.actorId)}: ${esc(STATUS_WORD[c.from])} → *${esc(STATUS_WORD[c.to])}*`);
   const older = history.length - shown.length;
   blocks.push(
     section(
-      `*History*\n• ${slackDate(card.problem.createdAt, "{date_short} {time}")}  ${userLink(card.problem.createdBy)}: logged it` +
-        (older > 0 ? `\n…${older} earlier changes` : "") +
-        (lines.length ? `\n${lines.join("\n")}` : ""),
+      concat(
+        md`*History*\n• ${slackDate(card.problem.createdAt, "{date_short} {time}")}  ${userLink(card.problem.createdBy)}: logged it`,
+        older > 0 ? md`\n…${older} earlier changes` : md``,
+        changes.length ? md`\n${lines(changes)}` : md``,
+      ),
     ),
   );
   if (details.viewerIsAuthor) {
     blocks.push(actions(BLOCK.problemDetailsActions, button("Edit title and description", ACTION.editProblem, card.problem.id)));
   } else {
-    blocks.push(context("Only the person who logged it can edit its title and description; organisers decide its status."));
+    blocks.push(context(md`Only the person who logged it can edit its title and description; organisers decide its status.`));
   }
   return {
     type: "modal",
@@ -57,7 +59,7 @@ export function editProblemModal(problem: ProblemRecord, privateMetadata: string
         multiline: true,
         max: PROBLEM_LIMITS.descriptionMax,
       }),
-      context(`Logged ${slackDate(problem.createdAt)}. ${esc("Votes and status stay as they are.")}`),
+      context(md`Logged ${slackDate(problem.createdAt)}. Votes and status stay as they are.`),
     ],
   } as View;
 }

@@ -1,5 +1,5 @@
 import type { ProblemPage } from "../domain/problems";
-import { actions, button, context, esc, plural, section, type AnyBlock } from "./blocks";
+import { actions, button, context, esc, md, plural, section, type AnyBlock, type BlockMessage } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
 const FILTER_LABEL = { open: "open", objectives: "objectives", solved: "solved", all: "all" } as const;
@@ -11,27 +11,28 @@ export function pagerValue(page: ProblemPage, to: number): string {
 }
 
 /** One page of problems (at most 10, so far below 50 blocks), each with its vote button. */
-export function problemListMessage(page: ProblemPage): { text: string; blocks: AnyBlock[] } {
+export function problemListMessage(page: ProblemPage): BlockMessage {
   const name = esc(page.community.name);
-  const title = `Problems in ${page.community.name} (${FILTER_LABEL[page.filter]}): ${page.total}`;
+  const filter = esc(FILTER_LABEL[page.filter]);
+  const title = md`Problems in ${name} (${filter}): ${page.total}`;
   if (page.total === 0) {
     return {
       text: title,
       blocks: [
         section(
           page.filter === "all"
-            ? `*${name}* has no problems logged yet. Log the first with \`/community problem\`.`
-            : `*${name}* has no ${FILTER_LABEL[page.filter]} problems. \`/community problems ${name} all\` shows every one.`,
+            ? md`*${name}* has no problems logged yet. Log the first with \`/community problem\`.`
+            : md`*${name}* has no ${filter} problems. \`/community problems ${name} all\` shows every one.`,
         ),
       ],
     };
   }
-  const blocks: AnyBlock[] = [section(`*Problems in ${name}* (${FILTER_LABEL[page.filter]}): ${page.total}, most votes first`)];
+  const blocks: AnyBlock[] = [section(md`*Problems in ${name}* (${filter}): ${page.total}, most votes first`)];
   const closed = new Set(["solved", "duplicate"]);
   page.items.forEach((p, i) => {
     const rank = page.page * 10 + i + 1;
-    const votes = `${plural(p.votes, "vote")} from ${plural(p.organisations, "organisation")}${p.viewerVoted ? " (including yours)" : ""}`;
-    const line = `*${rank}. ${esc(p.title)}*\n${votes}${STATUS_NOTE[p.status] ?? ""}`;
+    const votes = md`${plural(p.votes, "vote")} from ${plural(p.organisations, "organisation")}${p.viewerVoted ? md` (including yours)` : md``}`;
+    const line = md`*${rank}. ${esc(p.title)}*\n${votes}${esc(STATUS_NOTE[p.status] ?? "")}`;
     const accessory = closed.has(p.status) ? undefined : button(p.viewerVoted ? "Take my vote back" : "This affects us too", ACTION.voteProblem, p.id);
     blocks.push(section(line, accessory));
   });
@@ -39,7 +40,7 @@ export function problemListMessage(page: ProblemPage): { text: string; blocks: A
     const pager: object[] = [];
     if (page.page > 0) pager.push(button("Previous", ACTION.problemsPrevious, pagerValue(page, page.page - 1)));
     if (page.page < page.pageCount - 1) pager.push(button("Next", ACTION.problemsNext, pagerValue(page, page.page + 1)));
-    blocks.push(context(`Page ${page.page + 1} of ${page.pageCount}`));
+    blocks.push(context(md`Page ${page.page + 1} of ${page.pageCount}`));
     blocks.push(actions(BLOCK.problemsPager, ...pager));
   }
   return { text: title, blocks };

@@ -1,6 +1,6 @@
 import type { View } from "@slack/types";
 import { PROBLEM_LIMITS } from "../domain/problemDraft";
-import { context, esc, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
+import { context, esc, md, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
 import { ACTION, CALLBACK, PROBLEM_BLOCK } from "./ids";
 
 export interface ProblemModalInput {
@@ -19,7 +19,7 @@ function textInput(blockId: string, label: string, opts: TextInputOptions): AnyB
 export function problemModal(input: ProblemModalInput): View {
   const blocks: AnyBlock[] = [];
   if (input.community) {
-    blocks.push(context(`Logging a problem for *${esc(input.community.name)}*. Members can vote on it, and organisers can make it an objective.`));
+    blocks.push(context(md`Logging a problem for *${esc(input.community.name)}*. Members can vote on it, and organisers can make it an objective.`));
   } else {
     blocks.push({
       type: "input",

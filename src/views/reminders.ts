@@ -2,7 +2,7 @@
 // channel a day before. Built when they are sent, from the meeting as it is.
 import type { MeetingCard } from "../domain/meetings";
 import type { RsvpAnswer } from "../domain/ports";
-import { actions, context, esc, section, type AnyBlock } from "./blocks";
+import { actions, context, esc, lines, link, md, section, type AnyBlock, type BlockMessage } from "./blocks";
 import { ANSWER_LABELS, answerButtons, calendarButton, durationText, localTime, meetingWhen } from "./meetingCard";
 
 const HOUR = 60 * 60 * 1000;
@@ -21,23 +21,23 @@ export function timeLeftText(startsAt: Date, now: Date): string {
   return minutes >= 55 ? "in an hour" : `in ${minutes} minutes`;
 }
 
-export function reminderDm(card: MeetingCard, now: Date, answer: RsvpAnswer, calendarUrl: string): { text: string; blocks: AnyBlock[] } {
+export function reminderDm(card: MeetingCard, now: Date, answer: RsvpAnswer, calendarUrl: string): BlockMessage {
   const { meeting, community } = card;
   const when = timeLeftText(meeting.startsAt, now);
-  const lines = [`:alarm_clock: *${esc(meeting.title)}* is ${when}: ${meetingWhen(meeting)} (${durationText(meeting.durationMinutes)}).`];
-  if (meeting.videoLink) lines.push(`*Join:* <${meeting.videoLink}|${esc(meeting.videoLink.length > 60 ? "Join the call" : meeting.videoLink)}>`);
-  if (meeting.place) lines.push(`*Where:* ${esc(meeting.place)}`);
-  const blocks: AnyBlock[] = [section(lines.join("\n"))];
-  blocks.push(context(`${esc(community.name)}  ·  You answered *${ANSWER_LABELS[answer]}*. Change it here if your plans have changed.`));
+  const parts = [md`:alarm_clock: *${esc(meeting.title)}* is ${esc(when)}: ${meetingWhen(meeting)} (${esc(durationText(meeting.durationMinutes))}).`];
+  if (meeting.videoLink) parts.push(md`*Join:* ${link(meeting.videoLink, esc(meeting.videoLink.length > 60 ? "Join the call" : meeting.videoLink))}`);
+  if (meeting.place) parts.push(md`*Where:* ${esc(meeting.place)}`);
+  const blocks: AnyBlock[] = [section(lines(parts))];
+  blocks.push(context(md`${esc(community.name)}  ·  You answered *${esc(ANSWER_LABELS[answer])}*. Change it here if your plans have changed.`));
   blocks.push(actions(undefined, ...answerButtons(meeting.id, answer), calendarButton(calendarUrl)));
-  return { text: `Reminder: ${meeting.title} is ${when}, ${localTime(meeting.startsAt, meeting.timezone)} ${meeting.timezone}`, blocks };
+  return { text: md`Reminder: ${esc(meeting.title)} is ${esc(when)}, ${esc(localTime(meeting.startsAt, meeting.timezone))} ${esc(meeting.timezone)}`, blocks };
 }
 
-export function reminderNote(card: MeetingCard, calendarUrl: string): { text: string; blocks: AnyBlock[] } {
+export function reminderNote(card: MeetingCard, calendarUrl: string): BlockMessage {
   const { meeting, tally } = card;
   const blocks: AnyBlock[] = [
-    section(`:calendar: *Tomorrow:* ${esc(meeting.title)}, ${meetingWhen(meeting)}. *${tally.going}* going, *${tally.maybe}* maybe.`),
+    section(md`:calendar: *Tomorrow:* ${esc(meeting.title)}, ${meetingWhen(meeting)}. *${tally.going}* going, *${tally.maybe}* maybe.`),
     actions(undefined, ...answerButtons(meeting.id, null), calendarButton(calendarUrl)),
   ];
-  return { text: `Tomorrow: ${meeting.title}`, blocks };
+  return { text: md`Tomorrow: ${esc(meeting.title)}`, blocks };
 }

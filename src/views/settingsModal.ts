@@ -2,7 +2,7 @@
 import type { View } from "@slack/types";
 import type { CommunityRecord } from "../domain/ports";
 import { WEEKDAYS } from "../domain/digests";
-import { context, esc, header, option, plain, selectInput, textInput, type AnyBlock } from "./blocks";
+import { context, esc, header, md, option, plain, selectInput, textInput, type AnyBlock } from "./blocks";
 import { ACTION, CALLBACK, SETTINGS_BLOCK } from "./ids";
 import { remindersInput } from "./meetingModal";
 
@@ -10,7 +10,7 @@ import { remindersInput } from "./meetingModal";
 export function settingsModal(community: CommunityRecord, privateMetadata: string): View {
   const canSchedule = option("Members may schedule meetings, not only organisers", "yes");
   const blocks: AnyBlock[] = [
-    context(`Settings for *${esc(community.name)}*. Only its organisers can change them.`),
+    context(md`Settings for *${esc(community.name)}*. Only its organisers can change them.`),
     {
       type: "input",
       block_id: SETTINGS_BLOCK.membersCanSchedule,

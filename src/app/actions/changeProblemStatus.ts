@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction, BlockOverflowAction } from "@slack/bolt";
 import { z } from "zod";
-import { esc } from "../../views/blocks";
+import { esc, md } from "../../views/mrkdwn";
 import { ACTION } from "../../views/ids";
 import { problemDetailsModal } from "../../views/problemDetails";
 import { duplicateModal, objectiveModal } from "../../views/problemDecisions";
@@ -19,7 +19,7 @@ export function registerPromoteProblem(app: App, services: Services): void {
     try {
       const card = await services.problems.changeStatus(action.value ?? "", body.user.id, "objective");
       await refreshProblemMessages(client, card, body, services.logger);
-      await respond({ replace_original: true, text: `:dart: *${esc(card.problem.title)}* is now an objective of *${esc(card.community.name)}*.` });
+      await respond({ replace_original: true, text: md`:dart: *${esc(card.problem.title)}* is now an objective of *${esc(card.community.name)}*.` });
     } catch (error) {
       await respond({ response_type: "ephemeral", replace_original: false, text: errorText(error, services.logger) });
     }

@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { esc } from "../../views/blocks";
+import { esc, md, userLink } from "../../views/mrkdwn";
 import { ACTION } from "../../views/ids";
 import { answeredInvitationDm } from "../../views/invitations";
 import { stepsAfterAck } from "../afterAck";
@@ -29,9 +29,7 @@ export function registerDeclineInvitation(app: App, services: Services): void {
     await step("tell the inviter about a decline", () =>
       client.chat.postMessage({
         channel: invitation.inviterId,
-        text:
-          `<@${invitation.inviteeId}> has declined your invitation to join *${esc(community.name)}*. ` +
-          "Thank you for reaching out: not everyone has the time right now, and they can still join later with `/community join`.",
+        text: md`${userLink(invitation.inviteeId)} has declined your invitation to join *${esc(community.name)}*. Thank you for reaching out: not everyone has the time right now, and they can still join later with \`/community join\`.`,
       }),
     );
   });

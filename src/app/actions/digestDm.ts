@@ -1,6 +1,6 @@
 // "Get the digest by DM" / "Stop the digest by DM": toggles the clicker's choice.
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { esc } from "../../views/blocks";
+import { esc, md } from "../../views/mrkdwn";
 import { ACTION } from "../../views/ids";
 import { errorText, tellClicker } from "../replies";
 import type { Services } from "../services";
@@ -18,8 +18,8 @@ export function registerDigestDm(app: App, services: Services): void {
         respond,
         client,
         on
-          ? `You will also get the *${esc(community.name)}* digest by DM. Click the button again to stop.`
-          : `You will no longer get the *${esc(community.name)}* digest by DM. It is still posted in the channel.`,
+          ? md`You will also get the *${esc(community.name)}* digest by DM. Click the button again to stop.`
+          : md`You will no longer get the *${esc(community.name)}* digest by DM. It is still posted in the channel.`,
       );
     } catch (error) {
       await tellClicker(body, respond, client, errorText(error, services.logger));

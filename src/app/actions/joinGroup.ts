@@ -1,5 +1,6 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { ACTION } from "../../views/ids";
+import type { Mrkdwn } from "../../views/mrkdwn";
 import { joinGroup } from "../groupMembership";
 import { errorText, tellClicker } from "../replies";
 import type { Services } from "../services";
@@ -9,7 +10,7 @@ import { workspaceOf } from "../workspace";
 export function registerJoinGroup(app: App, services: Services): void {
   app.action<BlockButtonAction>(ACTION.joinGroup, async ({ ack, body, action, client, context, respond }) => {
     await ack();
-    let text: string;
+    let text: Mrkdwn;
     try {
       const found = await services.groups.byIdIn(workspaceOf(context), action.value ?? "");
       text = await joinGroup(client, services, found, body.user.id);

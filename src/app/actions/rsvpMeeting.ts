@@ -3,7 +3,7 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import type { RsvpAnswer } from "../../domain/ports";
 import { UPCOMING_SHOWN } from "../../domain/meetings";
-import { esc } from "../../views/blocks";
+import { esc, md } from "../../views/mrkdwn";
 import { ACTION } from "../../views/ids";
 import { ANSWER_LABELS, upcomingMeetingsMessage } from "../../views/meetingCard";
 import { publishHome } from "../home";
@@ -40,7 +40,7 @@ export function registerRsvpMeeting(app: App, services: Services): void {
       await respond({
         response_type: "ephemeral",
         replace_original: false,
-        text: `Your answer to *${esc(card.meeting.title)}*: *${ANSWER_LABELS[answer]}*. You can change it at any time.`,
+        text: md`Your answer to *${esc(card.meeting.title)}*: *${esc(ANSWER_LABELS[answer])}*. You can change it at any time.`,
       });
     } catch (error) {
       await tellClicker(body, respond, client, errorText(error, services.logger));

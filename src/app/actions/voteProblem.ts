@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { esc, plural } from "../../views/blocks";
+import { esc, md, plural } from "../../views/mrkdwn";
 import { ACTION } from "../../views/ids";
 import { promotionSuggestion } from "../../views/problemCard";
 import { stepsAfterAck } from "../afterAck";
@@ -29,8 +29,8 @@ export function registerVoteProblem(app: App, services: Services): void {
             response_type: "ephemeral",
             replace_original: false,
             text: voted
-              ? `Noted: *${title}* affects you too. It now has ${plural(card.tally.votes, "vote")} from ${plural(card.tally.organisations, "organisation")}.`
-              : `Your vote for *${title}* is taken back.`,
+              ? md`Noted: *${title}* affects you too. It now has ${plural(card.tally.votes, "vote")} from ${plural(card.tally.organisations, "organisation")}.`
+              : md`Your vote for *${title}* is taken back.`,
           });
         }
       });

@@ -2,6 +2,7 @@
 // `should_escape: true`, so Slack turns "@Bob" into "<@U123|bob>" (we need the
 // id to invite or promote someone), "#sc-x" into "<#C123|sc-x>" and links
 // into "<https://…>", and it always sends &, < and > as entities.
+import { cleanText } from "../../domain/text";
 
 export interface CommandText {
   /**
@@ -19,7 +20,8 @@ const LINK = /<((?:https?|mailto):[^|>]+)(?:\|[^>]*)?>/g;
 
 export function parseCommandText(raw: string): CommandText {
   const users: string[] = [];
-  const withoutUsers = raw.replace(USER_MENTION, (_match, id: string) => {
+  // Typed words are looked up and may become a prefilled name: control and bidirectional characters go first.
+  const withoutUsers = cleanText(raw, "line").replace(USER_MENTION, (_match, id: string) => {
     if (!users.includes(id)) users.push(id);
     return " ";
   });

@@ -1,7 +1,7 @@
 // /community group create|join|leave: one subcommand with verbs, so help lists
 // sub-groups once and "/community group" alone explains what to type.
 import { AppError } from "../../domain/errors";
-import { esc } from "../../views/blocks";
+import { esc, lines, md, type Mrkdwn } from "../../views/mrkdwn";
 import { createGroupModal } from "../../views/groupsModal";
 import { joinGroup, leaveGroup } from "../groupMembership";
 import { metadata } from "../metadata";
@@ -18,16 +18,16 @@ const USAGE = {
 } as const;
 
 /** What to type, for "/community group" with no verb or one it does not know. */
-export function groupUsageText(typed?: string): string {
-  const lead = typed ? `I don't know \`/community group ${esc(typed)}\`.` : "What would you like to do with groups?";
-  return [
-    `${lead} Type one of these:`,
-    `• \`${esc(USAGE.create)}\`: organisers start a group focused on one area, e.g. user research`,
-    `• \`${esc(USAGE.join)}\`: join a group of a community you are a member of`,
-    `• \`${esc(USAGE.leave)}\`: leave a group`,
-    `• \`${esc(USAGE.list)}\`: see the groups and who is in them`,
-    "In a community's channel you can leave out the community.",
-  ].join("\n");
+export function groupUsageText(typed?: string): Mrkdwn {
+  const lead = typed ? md`I don't know \`/community group ${esc(typed)}\`.` : md`What would you like to do with groups?`;
+  return lines([
+    md`${lead} Type one of these:`,
+    md`• \`${esc(USAGE.create)}\`: organisers start a group focused on one area, e.g. user research`,
+    md`• \`${esc(USAGE.join)}\`: join a group of a community you are a member of`,
+    md`• \`${esc(USAGE.leave)}\`: leave a group`,
+    md`• \`${esc(USAGE.list)}\`: see the groups and who is in them`,
+    md`In a community's channel you can leave out the community.`,
+  ]);
 }
 
 async function create({ command, context, client, services }: SubcommandContext, rest: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { esc } from "../../views/blocks";
+import { channelLink, esc, md } from "../../views/mrkdwn";
 import { workspaceOf } from "../workspace";
 import type { Subcommand } from "./subcommand";
 
@@ -9,7 +9,7 @@ export const leave: Subcommand = {
   async reply({ args, command, context, services }) {
     const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community leave <name>");
     await services.memberships.leave(community, command.user_id);
-    const channel = community.slackChannelId ? ` You are still in <#${community.slackChannelId}>; type \`/leave\` there if you want to leave the channel too.` : "";
-    return { text: `You have left *${esc(community.name)}*.${channel}` };
+    const channel = community.slackChannelId ? md` You are still in ${channelLink(community.slackChannelId)}; type \`/leave\` there if you want to leave the channel too.` : md``;
+    return { text: md`You have left *${esc(community.name)}*.${channel}` };
   },
 };

@@ -1,4 +1,5 @@
 import { AppError } from "../../domain/errors";
+import { lines } from "../../views/mrkdwn";
 import { ephemeral } from "../replies";
 import { promotionLine, tellPromoted } from "../roleMessages";
 import { workspaceOf } from "../workspace";
@@ -19,7 +20,7 @@ export const makeOrganiser: Subcommand = {
     }
     const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community make-organiser @someone <name>");
     const outcomes = await services.roles.makeOrganisers(community, command.user_id, mentionedUsers);
-    await respond(ephemeral(outcomes.map((o) => promotionLine(community, o)).join("\n")));
+    await respond(ephemeral(lines(outcomes.map((o) => promotionLine(community, o)))));
     const promoted = outcomes.filter((o) => o.outcome === "promoted").map((o) => o.userId);
     await tellPromoted(client, services, community, command.user_id, promoted);
   },

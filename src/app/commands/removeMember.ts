@@ -1,4 +1,5 @@
 import { AppError } from "../../domain/errors";
+import { lines } from "../../views/mrkdwn";
 import { ephemeral } from "../replies";
 import { removalLine, tellRemoved } from "../roleMessages";
 import { workspaceOf } from "../workspace";
@@ -18,7 +19,7 @@ export const removeMember: Subcommand = {
     }
     const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community remove @someone <name>");
     const outcomes = await services.roles.remove(community, command.user_id, mentionedUsers);
-    await respond(ephemeral(outcomes.map((o) => removalLine(community, o)).join("\n")));
+    await respond(ephemeral(lines(outcomes.map((o) => removalLine(community, o)))));
     const removed = outcomes.filter((o) => o.outcome === "removed").map((o) => o.userId);
     await tellRemoved(client, services, community, command.user_id, removed);
   },

@@ -1,5 +1,5 @@
 import { AppError } from "../../domain/errors";
-import { esc } from "../../views/blocks";
+import { esc, md } from "../../views/mrkdwn";
 import { ephemeral } from "../replies";
 import { announceSteppedDown, people } from "../roleMessages";
 import { workspaceOf } from "../workspace";
@@ -20,7 +20,7 @@ export const stepDown: Subcommand = {
     }
     const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community step-down <name>");
     const { organisers } = await services.roles.stepDown(community, command.user_id);
-    await respond(ephemeral(`You are no longer an organiser of *${esc(community.name)}*; you stay a member. Its organisers now: ${people(organisers)}.`));
+    await respond(ephemeral(md`You are no longer an organiser of *${esc(community.name)}*; you stay a member. Its organisers now: ${people(organisers)}.`));
     await announceSteppedDown(client, services, community, command.user_id, organisers);
   },
 };

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { AnyBlock } from "../../views/blocks";
+import type { AnyBlock, Mrkdwn } from "../../views/blocks";
 import type { Services } from "../services";
 
 /** What a subcommand handler receives: the parsed arguments and Bolt's tools. */
@@ -18,7 +18,7 @@ export interface SubcommandContext {
 
 /** An ephemeral answer to the person who typed the command. */
 export interface Reply {
-  text: string;
+  text: Mrkdwn;
   blocks?: AnyBlock[];
 }
 

@@ -2,6 +2,7 @@
 // mark the announcement cancelled, and tell everyone who answered.
 import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/errors";
+import { cleanText } from "../../domain/text";
 import { CALLBACK, CANCEL_MEETING_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
 import { modalErrors } from "../replies";
@@ -20,7 +21,7 @@ export function registerCancelMeetingSubmission(app: App, services: Services): v
       const scope = text(values, CANCEL_MEETING_BLOCK.scope) === "following" ? "following" : "this";
       const cancellations = await services.meetings.cancel(workspaceOf(context), meetingId, body.user.id, scope);
       const card = await services.meetings.card(meetingId);
-      done = { cancellations, card, note: text(values, CANCEL_MEETING_BLOCK.note)?.trim() || null };
+      done = { cancellations, card, note: cleanText(text(values, CANCEL_MEETING_BLOCK.note) ?? "", "lines").trim() || null };
     } catch (error) {
       await ack({ response_action: "errors", errors: modalErrors(error, fallbackBlock, services.logger) });
       return;

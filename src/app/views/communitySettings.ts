@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/errors";
 import { describeSchedule } from "../../domain/digests";
-import { esc } from "../../views/blocks";
+import { esc, md } from "../../views/mrkdwn";
 import { CALLBACK, SETTINGS_BLOCK } from "../../views/ids";
 import { stepsAfterAck } from "../afterAck";
 import { metadata } from "../metadata";
@@ -35,7 +35,7 @@ export function registerCommunitySettingsSubmission(app: App, services: Services
     const { community, digestChanged } = saved;
     if (digestChanged) await services.digests.replan(community);
     await stepsAfterAck(services.logger)("confirm saved settings", () =>
-      client.chat.postMessage({ channel: body.user.id, text: `:white_check_mark: Saved the settings of *${esc(community.name)}*. Digest: ${describeSchedule(community.digest, community.timezone)}.` }),
+      client.chat.postMessage({ channel: body.user.id, text: md`:white_check_mark: Saved the settings of *${esc(community.name)}*. Digest: ${esc(describeSchedule(community.digest, community.timezone))}.` }),
     );
   });
 }

@@ -8,7 +8,7 @@ import { checkCommunityDraft, type CommunityDraft } from "../../domain/community
 import { AppError, ValidationError } from "../../domain/errors";
 import type { CommunityRecord } from "../../domain/ports";
 import { channelPurpose, channelTopic, welcomeMessage } from "../../views/charter";
-import { esc } from "../../views/blocks";
+import { channelLink, esc, md } from "../../views/mrkdwn";
 import { CALLBACK, CREATE_BLOCK, PROFILE_BLOCK } from "../../views/ids";
 import { modalErrors, slackErrorCode } from "../replies";
 import { stepsAfterAck } from "../afterAck";
@@ -104,10 +104,7 @@ async function welcome(client: WebClient, services: Services, community: Communi
   await step("confirm to the creator", () =>
     client.chat.postMessage({
       channel: userId,
-      text:
-        `:tada: *${esc(community.name)}* is ready in <#${channel}>, and you are its organiser.\n` +
-        "Next: invite people who work on the service from other organisations, and plan your first meeting. " +
-        "Type `/community help` to see everything you can do.",
+      text: md`:tada: *${esc(community.name)}* is ready in ${channelLink(channel)}, and you are its organiser.\nNext: invite people who work on the service from other organisations, and plan your first meeting. Type \`/community help\` to see everything you can do.`,
     }),
   );
 }

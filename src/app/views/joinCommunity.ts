@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/errors";
-import { esc } from "../../views/blocks";
+import { esc, md } from "../../views/mrkdwn";
 import { CALLBACK, PROFILE_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
 import { stepsAfterAck } from "../afterAck";
@@ -38,7 +38,7 @@ export function registerJoinCommunitySubmission(app: App, services: Services): v
     const { community, membership, alreadyMember } = outcome;
     if (alreadyMember) {
       await stepsAfterAck(services.logger)("confirm the update", () =>
-        client.chat.postMessage({ channel: userId, text: `Your details in *${esc(community.name)}* are updated: ${memberDescription(membership)}.` }),
+        client.chat.postMessage({ channel: userId, text: md`Your details in *${esc(community.name)}* are updated: ${memberDescription(membership)}.` }),
       );
       return;
     }

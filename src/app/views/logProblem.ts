@@ -3,7 +3,7 @@
 import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/errors";
 import { checkProblemDraft } from "../../domain/problemDraft";
-import { esc } from "../../views/blocks";
+import { channelLink, esc, md } from "../../views/mrkdwn";
 import { CALLBACK, PROBLEM_BLOCK } from "../../views/ids";
 import { problemCardMessage } from "../../views/problemCard";
 import { stepsAfterAck } from "../afterAck";
@@ -67,8 +67,8 @@ export function registerLogProblemSubmission(app: App, services: Services): void
       client.chat.postMessage({
         channel: userId,
         text: announced
-          ? `Thanks: *${esc(logged.problem.title)}* is logged in *${esc(logged.community.name)}* and announced in <#${channel}>, where people can say it affects them too.`
-          : `Thanks: *${esc(logged.problem.title)}* is logged in *${esc(logged.community.name)}*.`,
+          ? md`Thanks: *${esc(logged.problem.title)}* is logged in *${esc(logged.community.name)}* and announced in ${channelLink(channel)}, where people can say it affects them too.`
+          : md`Thanks: *${esc(logged.problem.title)}* is logged in *${esc(logged.community.name)}*.`,
       }),
     );
   });

@@ -5,7 +5,7 @@ import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/errors";
 import { checkMeetingDraft, recurrenceChoice, type MeetingDraftInput } from "../../domain/meetingDraft";
 import type { CommunityRecord } from "../../domain/ports";
-import { esc } from "../../views/blocks";
+import { esc, md } from "../../views/mrkdwn";
 import { CALLBACK, MEETING_BLOCK } from "../../views/ids";
 import { scheduledConfirmation } from "../../views/meetingCard";
 import { stepsAfterAck } from "../afterAck";
@@ -66,7 +66,7 @@ export function registerScheduleMeetingSubmission(app: App, services: Services):
       await step("confirm a meeting change", () =>
         client.chat.postMessage({
           channel: userId,
-          text: `:white_check_mark: Saved your changes to *${esc(result.changes[0].after.title)}*.${told ? ` ${told} ${told === 1 ? "person who answered was" : "people who answered were"} told.` : ""}`,
+          text: md`:white_check_mark: Saved your changes to *${esc(result.changes[0].after.title)}*.${told ? md` ${told} ${told === 1 ? md`person who answered was` : md`people who answered were`} told.` : md``}`,
         }),
       );
       return;

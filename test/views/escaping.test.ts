@@ -1,0 +1,433 @@
+// Every view, rendered with hostile text in every field a person can type (or
+// that comes from a record people filled in): nothing in any mrkdwn text or
+// message fallback is obeyed, and what was typed is shown as typed. A view
+// module that gains an export gains a render here, or this test fails.
+import type { Charter } from "../../src/domain/communities";
+import type { CoverageSummary, MembersPage, OrganisationMembersPage } from "../../src/domain/coverage";
+import type { Digest } from "../../src/domain/digests";
+import type { GroupsOverview } from "../../src/domain/groups";
+import { reachOutPost, type InvitationCard } from "../../src/domain/invitations";
+import type { MeetingCard } from "../../src/domain/meetings";
+import type { CommunityRecord, GroupRecord, MeetingRecord, MembershipRecord, ProblemRecord, SeriesRecord } from "../../src/domain/ports";
+import type { ProblemCard } from "../../src/domain/problems";
+import * as blocks from "../../src/views/blocks";
+import * as charter from "../../src/views/charter";
+import * as communityList from "../../src/views/communityList";
+import * as createCommunityModal from "../../src/views/createCommunityModal";
+import * as digest from "../../src/views/digest";
+import * as groups from "../../src/views/groups";
+import * as groupsModal from "../../src/views/groupsModal";
+import * as help from "../../src/views/help";
+import * as home from "../../src/views/home";
+import * as invitations from "../../src/views/invitations";
+import * as joinCommunityModal from "../../src/views/joinCommunityModal";
+import * as meetingCard from "../../src/views/meetingCard";
+import * as meetingModal from "../../src/views/meetingModal";
+import * as members from "../../src/views/members";
+import * as mrkdwn from "../../src/views/mrkdwn";
+import * as onboarding from "../../src/views/onboarding";
+import * as problemCard from "../../src/views/problemCard";
+import * as problemDecisions from "../../src/views/problemDecisions";
+import * as problemDetails from "../../src/views/problemDetails";
+import * as problemList from "../../src/views/problemList";
+import * as problemModal from "../../src/views/problemModal";
+import * as profileFields from "../../src/views/profileFields";
+import * as reminders from "../../src/views/reminders";
+import * as settingsModal from "../../src/views/settingsModal";
+import { HOSTILE, HOSTILE_ESCAPED, mrkdwnProblems, payloadProblems, shown, type Allowed } from "../support/mrkdwnCheck";
+
+const H = HOSTILE;
+const CALENDAR = "https://communities.test/calendar/m1.ics?sig=abc";
+// A link someone gave, checked by the domain: "&" in it must reach Slack as &amp;.
+const LINK = "https://example.gov.uk/research?a=1&b=2";
+const PERMALINK = "https://test.slack.com/archives/C0HOME/p1700000000000100";
+const VIDEO = "https://teams.example.gov.uk/meet/1?ctx=a&b=c";
+const allowed: Allowed = {
+  users: ["U0ALICE", "U0BOB", "U0CAROL"],
+  channels: ["C0HOME", "C0GROUP"],
+  urls: (url) => [help.SERVICE_MANUAL_URL, CALENDAR, LINK, PERMALINK, "mailto:team@example.gov.uk"].includes(url) || url.startsWith(VIDEO),
+};
+
+const community: CommunityRecord = {
+  id: "c1",
+  workspaceId: "w",
+  name: H,
+  slug: "starting-a-business",
+  service: H,
+  purpose: H,
+  meetingCadence: "monthly",
+  slackChannelId: "C0HOME",
+  timezone: "Europe/London",
+  problemThreshold: 3,
+  membersCanSchedule: false,
+  reminderOffsets: [1440],
+  digest: { cadence: "weekly", weekday: 1, monthDay: 1, time: "09:00" },
+  createdBy: "U0ALICE",
+  createdAt: new Date("2026-01-01T00:00:00Z"),
+  archivedAt: null,
+  contactMethods: [
+    { kind: "slack_channel", link: null },
+    { kind: "mailing_list", link: "mailto:team@example.gov.uk" },
+    { kind: "trello", link: LINK },
+  ],
+};
+
+const membership = (userId: string): MembershipRecord => ({
+  id: `m-${userId}`,
+  communityId: "c1",
+  slackUserId: userId,
+  organisation: "other",
+  organisationOther: H,
+  profession: "other",
+  professionOther: H,
+  role: "organiser",
+  status: "active",
+  digestByDm: false,
+  joinedAt: new Date("2026-01-01T00:00:00Z"),
+  leftAt: null,
+});
+
+const objective = { id: "p1", communityId: "c1", title: H, objectiveStatus: "in_progress", ownerId: "U0BOB", targetDate: new Date("2026-06-01T00:00:00Z") };
+
+const theCharter: Charter = {
+  community,
+  organisers: [membership("U0ALICE")],
+  memberCount: 3,
+  objectives: [objective],
+  problems: { items: [{ id: "p1", title: H, status: "open" }], total: 4 },
+} as Charter;
+
+const problem: ProblemRecord = {
+  id: "p1",
+  communityId: "c1",
+  title: H,
+  description: `${H}\n${H}`,
+  stage: H,
+  link: LINK,
+  status: "objective",
+  source: "message_shortcut",
+  createdBy: "U0BOB",
+  createdAt: new Date("2026-02-01T00:00:00Z"),
+  messagePermalink: PERMALINK,
+  announcementChannelId: "C0HOME",
+  announcementTs: "1.2",
+  affects: ["hmrc", "dwp"],
+  duplicateOf: { id: "p0", title: H },
+  objective: { ownerId: "U0CAROL", targetDate: new Date("2026-09-01T00:00:00Z"), status: "in_progress" },
+} as ProblemRecord;
+const problemCardData: ProblemCard = { problem, community, tally: { votes: 4, organisations: 3 } } as ProblemCard;
+
+const meeting: MeetingRecord = {
+  id: "m1",
+  communityId: "c1",
+  seriesId: "s1",
+  occurrence: 0,
+  title: H,
+  startsAt: new Date("2026-03-20T10:00:00Z"),
+  durationMinutes: 90,
+  timezone: "Europe/London",
+  videoLink: VIDEO,
+  place: H,
+  agenda: `${H}\n${H}`,
+  reminderOffsets: [1440],
+  status: "scheduled",
+  sequence: 1,
+  createdBy: "U0ALICE",
+  announcementChannelId: "C0HOME",
+  announcementTs: "1.1",
+  createdAt: new Date("2026-03-01T00:00:00Z"),
+  cancelledAt: null,
+} as MeetingRecord;
+const series: SeriesRecord = {
+  id: "s1",
+  communityId: "c1",
+  rule: { kind: "weekly", intervalWeeks: 2 },
+  timezone: "Europe/London",
+  anchorStart: meeting.startsAt,
+  anchorIndex: 0,
+  lastIndex: null,
+  template: meeting,
+  createdBy: "U0ALICE",
+} as SeriesRecord;
+const card: MeetingCard = { meeting, community, series, nextStart: new Date("2026-04-03T10:00:00Z"), tally: { going: 3, maybe: 1, notGoing: 1, goingIds: ["U0ALICE", "U0BOB"] } };
+const cancelledCard: MeetingCard = { ...card, meeting: { ...meeting, status: "cancelled" } };
+
+const group: GroupRecord = { id: "g1", communityId: "c1", name: H, focus: H, slackChannelId: "C0GROUP", createdBy: "U0CAROL", createdAt: new Date() } as GroupRecord;
+const overview = (viewerIsOrganiser: boolean, viewerIsMember = true): GroupsOverview => ({
+  community,
+  groups: [{ group, memberIds: ["U0ALICE", "U0BOB"] }],
+  viewerId: "U0ALICE",
+  viewerIsMember,
+  viewerIsOrganiser,
+});
+
+const coverage: CoverageSummary = {
+  memberCount: 3,
+  organisationCount: 2,
+  professionCount: 2,
+  missing: [{ id: "hmrc", label: "HM Revenue & Customs (HMRC)", shortLabel: "HMRC", problems: 2 }],
+  anyNamed: true,
+};
+const membersPage: MembersPage = {
+  community,
+  summary: coverage,
+  organisations: [{ key: "other:x", label: H, members: [{ slackUserId: "U0ALICE", profession: H, organiser: true }, { slackUserId: "U0BOB", profession: H, organiser: false }] }],
+  page: 0,
+  pageCount: 2,
+};
+const organisationPage = {
+  community,
+  key: "other:x",
+  label: H,
+  total: 2,
+  organisers: 1,
+  members: membersPage.organisations[0].members,
+  first: 0,
+  page: 0,
+  pageCount: 1,
+  from: 0,
+} as OrganisationMembersPage;
+
+const invitation = {
+  id: "i1",
+  communityId: "c1",
+  inviterId: "U0ALICE",
+  inviteeId: "U0BOB",
+  email: null,
+  message: `${H}\n\n${H}`,
+  status: "pending" as const,
+  requestId: null,
+  dmChannelId: null,
+  dmTs: null,
+  createdAt: new Date(),
+  respondedAt: null,
+};
+const invitationCard: InvitationCard = { invitation, charter: theCharter, topProblems: [{ id: "p1", title: H }], expiresAt: new Date("2026-04-01T00:00:00Z") } as InvitationCard;
+
+const digestData: Digest = {
+  community,
+  since: new Date("2026-03-02T09:00:00Z"),
+  newProblems: { items: [{ id: "p1", title: H, votes: 2, organisations: 2 }], total: 7 },
+  topProblems: [{ id: "p1", title: H, votes: 2, organisations: 2 }],
+  objectives: [objective],
+  meetings: { items: [{ meeting, going: 2, maybe: 1 }], total: 3 },
+  newMembers: { items: ["U0BOB"], total: 2 },
+  newOrganisations: ["hmrc", "dwp"],
+  empty: false,
+} as Digest;
+
+const now = new Date("2026-03-19T10:00:00Z");
+const upcoming = { items: [{ card, answer: "going" as const }], total: 2, memberOfAny: true };
+const homeEntries = [{ community, membership: membership("U0ALICE"), memberCount: 3, objectives: [objective], coverage }];
+
+/** Each export of each view module, rendered with hostile data: one or more payloads (messages, views, blocks or mrkdwn). */
+const RENDERS: Record<string, () => unknown[]> = {
+  "charter.contactLine": () => [charter.contactLine(theCharter)],
+  "charter.objectiveLine": () => [charter.objectiveLine(objective)],
+  "charter.charterBlocks": () => [{ blocks: charter.charterBlocks(theCharter, { viewerIsMember: false }) }],
+  "charter.charterMessage": () => [charter.charterMessage(theCharter, true), charter.charterMessage(theCharter, false)],
+  "charter.welcomeMessage": () => [charter.welcomeMessage(theCharter)],
+  "communityList.communityListMessage": () => [
+    communityList.communityListMessage({ items: [{ ...community, memberCount: 3, viewerIsMember: true }, { ...community, id: "c2", memberCount: 1, viewerIsMember: false }] as never, total: 12, page: 0, pageCount: 2 }),
+  ],
+  "createCommunityModal.createCommunityModal": () => [createCommunityModal.createCommunityModal({ name: H, timezone: "Europe/London", now, privateMetadata: "{}" })],
+  "digest.digestMessage": () => [digest.digestMessage(digestData), digest.digestMessage(digestData, { preview: true, viewerGetsDm: true })],
+  "groups.groupsListMessage": () => [groups.groupsListMessage(overview(true)), groups.groupsListMessage(overview(false, false)), groups.groupsListMessage({ ...overview(true), groups: [] })],
+  "groups.groupCreatedMessage": () => [groups.groupCreatedMessage(community, group)],
+  "groups.groupChannelIntro": () => [groups.groupChannelIntro(community, group)],
+  "groups.groupReadyText": () => [groups.groupReadyText(community, group)],
+  "groupsModal.createGroupModal": () => [groupsModal.createGroupModal({ community: { name: H, slug: "s" }, name: H, privateMetadata: "{}" })],
+  "help.helpMessage": () => [help.helpMessage([{ usage: "/community info [name]", summary: "Read a charter." }], { unknown: H, suggestion: "info" }), help.helpMessage([], { unknown: H })],
+  "home.homeView": () => [home.homeView(homeEntries, upcoming.items, () => CALENDAR), home.homeView([])],
+  "invitations.inviteModal": () => [
+    invitations.inviteModal({ community: { id: "c1", name: H }, initialUsers: ["U0BOB"], emails: H, message: H, privateMetadata: "{}" }),
+    invitations.inviteModal({ choices: [{ id: "c1", name: H }], initialUsers: [], privateMetadata: "{}" }),
+  ],
+  "invitations.invitationDm": () => [invitations.invitationDm(invitationCard), invitations.invitationDm(invitationCard, { reminder: true })],
+  "invitations.answeredInvitationDm": () => [invitations.answeredInvitationDm(invitationCard, "accepted", now), invitations.answeredInvitationDm(invitationCard, "declined", now)],
+  "invitations.acceptInvitationModal": () => [invitations.acceptInvitationModal({ communityName: H, defaults: { organisation: { id: "other", label: H }, organisationOther: H, profession: "other", professionOther: H }, privateMetadata: "{}" })],
+  "invitations.inviteSummary": () => [
+    invitations.inviteSummary({
+      communityName: H,
+      outcomes: [
+        { kind: "invited", userId: "U0BOB", email: null, invitation },
+        { kind: "already_member", userId: "U0CAROL", email: null },
+        { kind: "already_invited", userId: "U0ALICE", email: null },
+        { kind: "removed", userId: "U0BOB", email: null },
+        { kind: "self", userId: "U0ALICE", email: null },
+      ] as never,
+      undelivered: [{ userId: "U0CAROL", reason: H }],
+      retrying: ["U0ALICE"],
+      lookupFailed: [{ email: H, reason: H }],
+      notFound: [H],
+      message: H,
+    }),
+    invitations.inviteSummary({ communityName: H, outcomes: [], undelivered: [], retrying: [], lookupFailed: [], notFound: [], message: H }),
+  ],
+  "invitations.invitingProgress": () => [invitations.invitingProgress(H, 3)],
+  "invitations.reachOutMessage": () => [invitations.reachOutMessage(H, reachOutPost(community, [{ id: "p1", title: H }], [H]))],
+  "joinCommunityModal.joinCommunityModal": () => [
+    joinCommunityModal.joinCommunityModal({ community: { id: "c1", name: H, service: H }, defaults: { organisation: { id: "other", label: H }, organisationOther: H, profession: "other", professionOther: H }, privateMetadata: "{}" }),
+  ],
+  "meetingCard.meetingWhen": () => [meetingCard.meetingWhen(meeting)],
+  "meetingCard.calendarButton": () => [{ blocks: [blocks.actions(undefined, meetingCard.calendarButton(CALENDAR))] }],
+  "meetingCard.answerButtons": () => [{ blocks: [blocks.actions(undefined, ...meetingCard.answerButtons("m1", "going"))] }],
+  "meetingCard.meetingCardMessage": () => [meetingCard.meetingCardMessage(card, CALENDAR), meetingCard.meetingCardMessage(cancelledCard, CALENDAR)],
+  "meetingCard.meetingLine": () => [{ blocks: meetingCard.meetingLine({ card, answer: null }, CALENDAR) }],
+  "meetingCard.upcomingMeetingsMessage": () => [meetingCard.upcomingMeetingsMessage(upcoming, () => CALENDAR), meetingCard.upcomingMeetingsMessage({ items: [], total: 0, memberOfAny: false }, () => CALENDAR)],
+  "meetingCard.meetingChangedMessage": () => [
+    meetingCard.meetingChangedMessage({ ...meeting, title: "Before", place: null }, { ...meeting, startsAt: new Date("2026-03-21T10:00:00Z") }, H, CALENDAR),
+  ],
+  "meetingCard.meetingCancelledMessage": () => [meetingCard.meetingCancelledMessage(meeting, H, `${H}\n${H}`, CALENDAR)],
+  "meetingCard.scheduledConfirmation": () => [meetingCard.scheduledConfirmation([meeting, { ...meeting, startsAt: new Date("2026-04-03T10:00:00Z") }], "C0HOME", H)],
+  "meetingModal.remindersInput": () => [{ blocks: [meetingModal.remindersInput("b", "Reminders", [1440], "Hint")] }],
+  "meetingModal.meetingModal": () => [
+    meetingModal.meetingModal({ mode: "edit", community: { id: "c1", name: H, timezone: "Europe/London" }, inSeries: true, initial: { title: H, place: H, agenda: H, videoLink: VIDEO }, privateMetadata: "{}" }),
+    meetingModal.meetingModal({ mode: "schedule", privateMetadata: "{}" }),
+  ],
+  "meetingModal.cancelMeetingModal": () => [meetingModal.cancelMeetingModal({ title: H, inSeries: true, privateMetadata: "{}" })],
+  "members.coverageLine": () => [members.coverageLine(coverage)],
+  "members.organisationBlocks": () => [{ blocks: members.organisationBlocks(membersPage.organisations[0], "c1", 0) }],
+  "members.membersMessage": () => [members.membersMessage(membersPage), members.membersMessage({ ...membersPage, organisations: [], summary: { ...coverage, missing: [] } })],
+  "members.organisationMembersMessage": () => [members.organisationMembersMessage(organisationPage), members.organisationMembersMessage({ ...organisationPage, total: 0, members: [] })],
+  "onboarding.onboardingDm": () => [onboarding.onboardingDm(theCharter)],
+  "problemCard.problemCardMessage": () => [problemCard.problemCardMessage(problemCardData)],
+  "problemCard.promotionSuggestion": () => [problemCard.promotionSuggestion(problemCardData)],
+  "problemDecisions.objectiveModal": () => [problemDecisions.objectiveModal(problem, "{}")],
+  "problemDecisions.duplicateModal": () => [problemDecisions.duplicateModal(problem, "{}")],
+  "problemDetails.problemDetailsModal": () => [
+    problemDetails.problemDetailsModal({ card: problemCardData, history: [{ actorId: "U0ALICE", from: "open", to: "objective", at: now }], viewerIsAuthor: true }),
+    problemDetails.problemDetailsModal({ card: problemCardData, history: [], viewerIsAuthor: false }),
+  ],
+  "problemDetails.editProblemModal": () => [problemDetails.editProblemModal(problem, "{}")],
+  "problemList.problemListMessage": () => [
+    problemList.problemListMessage({ community, filter: "open", items: [{ id: "p1", title: H, status: "objective", votes: 2, organisations: 1, viewerVoted: true }], total: 11, page: 0, pageCount: 2 }),
+    problemList.problemListMessage({ community, filter: "solved", items: [], total: 0, page: 0, pageCount: 0 }),
+  ],
+  "problemModal.problemModal": () => [problemModal.problemModal({ community: { id: "c1", name: H }, title: H, description: H, privateMetadata: "{}" }), problemModal.problemModal({ privateMetadata: "{}" })],
+  "profileFields.profileBlocks": () => [{ blocks: profileFields.profileBlocks("your", { organisation: { id: "other", label: H }, organisationOther: H, profession: "other", professionOther: H }) }],
+  "reminders.reminderDm": () => [reminders.reminderDm(card, now, "going", CALENDAR), reminders.reminderDm({ ...card, meeting: { ...meeting, videoLink: `${VIDEO}&${"x".repeat(80)}` } }, now, "maybe", CALENDAR)],
+  "reminders.reminderNote": () => [reminders.reminderNote(card, CALENDAR)],
+  "settingsModal.settingsModal": () => [settingsModal.settingsModal(community, "{}")],
+};
+
+/**
+ * Exports that are not views: Block Kit primitives and mrkdwn helpers (typed to
+ * take Mrkdwn, and tested below), ids, limits, pager values and plain-text
+ * helpers (times, durations, channel topics, which Slack does not parse).
+ */
+const NOT_VIEWS = new Set([
+  ...Object.keys(blocks).map((name) => `blocks.${name}`),
+  ...Object.keys(mrkdwn).map((name) => `mrkdwn.${name}`),
+  "charter.channelTopic",
+  "charter.channelPurpose",
+  "meetingCard.localTime",
+  "meetingCard.durationText",
+  "meetingCard.ANSWER_LABELS",
+  "members.membersPagerValue",
+  "members.organisationPagerValue",
+  "problemList.pagerValue",
+  "reminders.timeLeftText",
+]);
+
+/** Views whose mrkdwn holds no typed text (it is in their inputs and plain text, or they show only the bot's own words). */
+const NO_TYPED_MRKDWN = new Set([
+  "charter.contactLine",
+  "createCommunityModal.createCommunityModal",
+  "meetingCard.meetingWhen",
+  "meetingCard.calendarButton",
+  "meetingCard.answerButtons",
+  "meetingModal.remindersInput",
+  "members.coverageLine",
+  "problemDetails.editProblemModal",
+  "profileFields.profileBlocks",
+]);
+
+const MODULES: Record<string, Record<string, unknown>> = {
+  blocks, charter, communityList, createCommunityModal, digest, groups, groupsModal, help, home, invitations, joinCommunityModal, meetingCard, meetingModal, members, mrkdwn, onboarding,
+  problemCard, problemDecisions, problemDetails, problemList, problemModal, profileFields, reminders, settingsModal,
+};
+
+/** A rendered thing as a payload: a bare mrkdwn string is checked as a message's text. */
+function asPayload(rendered: unknown): unknown {
+  return typeof rendered === "string" ? { text: rendered } : rendered;
+}
+
+describe("every view escapes what people typed, in blocks and in the fallback text", () => {
+  it("has a hostile render for every exported view builder", () => {
+    const exported = Object.entries(MODULES).flatMap(([module, exports]) =>
+      Object.entries(exports)
+        .filter(([, value]) => typeof value === "function")
+        .map(([name]) => `${module}.${name}`),
+    );
+    const missing = exported.filter((name) => !NOT_VIEWS.has(name) && !RENDERS[name]);
+    expect(missing).toEqual([]);
+    expect(Object.keys(RENDERS).filter((name) => !exported.includes(name))).toEqual([]);
+  });
+
+  it.each(Object.keys(RENDERS))("%s", (name) => {
+    const problems: string[] = [];
+    const seen: string[] = [];
+    for (const [i, rendered] of RENDERS[name]().entries()) problems.push(...payloadProblems(asPayload(rendered), allowed, `${name}#${i}`, seen));
+    expect(problems).toEqual([]);
+    // The hostile text got through, and reads exactly as it was typed (escaped once, not twice or not at all).
+    if (!NO_TYPED_MRKDWN.has(name)) expect(seen.some((text) => text.includes(H))).toBe(true);
+  });
+
+  it("keeps typed text as it is in plain text and in inputs, where Slack parses nothing", () => {
+    const modal = problemModal.problemModal({ community: { id: "c1", name: H }, title: H, description: H, privateMetadata: "{}" }) as any;
+    const title = modal.blocks.find((b: any) => b.block_id === "title");
+    expect(title.element.initial_value).toBe(H);
+    const message = charter.charterMessage(theCharter, true) as any;
+    expect(message.blocks[0]).toMatchObject({ type: "header", text: { type: "plain_text", text: H.slice(0, 150) } });
+  });
+});
+
+describe("the checker and the mrkdwn helpers", () => {
+  const problems = (text: string) => mrkdwnProblems(text, allowed, "t");
+
+  it("the checker finds each kind of problem", () => {
+    expect(problems("<!channel> hello")).toHaveLength(1);
+    expect(problems("<!subteam^S1|team>")).toHaveLength(1);
+    expect(problems("<@U0EVIL>")).toHaveLength(1);
+    expect(problems("<#C0EVIL>")).toHaveLength(1);
+    expect(problems("<https://evil.example|click>")).toHaveLength(1);
+    expect(problems("a & b")).toHaveLength(1);
+    expect(problems("a &amp b")).toHaveLength(1);
+    expect(problems("a < b")).toHaveLength(1);
+    expect(problems("a > b")).toHaveLength(1);
+    expect(problems("> a quote\n<@U0ALICE> <#C0HOME> <!date^1^{date}|1 Jan> &amp; &lt; &gt;")).toEqual([]);
+    expect(shown(mrkdwn.esc(H))).toBe(H);
+  });
+
+  it("md refuses literal parts that would make a token, and numbers and mrkdwn go in as they are", () => {
+    const { md, esc } = mrkdwn;
+    expect(() => md`<!channel> ${1}`).toThrow(/literal/);
+    expect(() => md`a & b`).toThrow(/literal/);
+    expect(md`${esc(H)} has ${3} votes`).toBe(`${HOSTILE_ESCAPED} has 3 votes`);
+  });
+
+  it("the trusted helpers check what they are given", () => {
+    expect(mrkdwn.userLink("U0ALICE")).toBe("<@U0ALICE>");
+    expect(mrkdwn.userLink("<!channel>")).toBe("&lt;!channel&gt;");
+    expect(mrkdwn.channelLink("C0HOME")).toBe("<#C0HOME>");
+    expect(mrkdwn.channelLink("C1|x> <!here")).toBe("C1|x&gt; &lt;!here");
+    expect(mrkdwn.channelLink(null)).toBe("_no channel yet_");
+    expect(mrkdwn.link("https://x.gov.uk/?a=1&b=2", mrkdwn.esc("<b>"))).toBe("<https://x.gov.uk/?a=1&amp;b=2|&lt;b&gt;>");
+    // A URL that could end the token or carry a second label is not linked.
+    expect(mrkdwn.link("https://x.gov.uk/|<!channel>", mrkdwn.md`label`)).toBe("label");
+    expect(mrkdwn.link("javascript:alert(1)", mrkdwn.md`label`)).toBe("label");
+    expect(mrkdwn.dateToken(new Date(0), "{date}", "1 Jan | <!here> &")).toBe("<!date^0^{date}|1 Jan  !here >");
+  });
+
+  it("cuts long mrkdwn without splitting an entity, a token or a character", () => {
+    const { esc, md, truncateMd, userLink } = mrkdwn;
+    for (let max = 2; max < 40; max++) {
+      const text = md`${esc("a&b<c>d ".repeat(4))}${userLink("U0ALICE")}${esc("🙂🙂🙂")}`;
+      const cut = truncateMd(text, max);
+      expect(cut.length).toBeLessThanOrEqual(max);
+      expect(problems(cut)).toEqual([]);
+      expect(/[\ud800-\udbff]…$/.test(cut)).toBe(false);
+    }
+  });
+});
