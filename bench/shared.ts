@@ -55,3 +55,6 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** The V8 flags of the README's production command (see "Running in production"). */
+export const PRODUCTION_NODE_FLAGS = ["--max-semi-space-size=1", "--liftoff-only"];

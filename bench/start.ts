@@ -19,10 +19,10 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { FakeSlack } from "../test/support/fakeSlack";
+import { PRODUCTION_NODE_FLAGS } from "./shared";
 
 const ROOT = path.resolve(__dirname, "..");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-export const PRODUCTION_NODE_FLAGS = ["--max-semi-space-size=1", "--liftoff-only"];
 
 interface Variant {
   name: string;

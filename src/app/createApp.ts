@@ -195,7 +195,8 @@ export function createApp(deps: AppDependencies): RunningApp {
     // and the bot's ids (for ignoring its own events) are filled in once it has.
     authorize: async () => {
       const identity = connection.current();
-      return { botToken: config.slackBotToken, botId: identity?.botId, botUserId: identity?.botUserId, teamId: identity?.teamId };
+      // No teamId: Bolt then takes the request's own team, which the workspace checks rely on.
+      return { botToken: config.slackBotToken, botId: identity?.botId, botUserId: identity?.botUserId };
     },
     receiver,
     // We keep no per-conversation state in Bolt; its store middleware would run on every request.
