@@ -2,7 +2,7 @@
 // set), the health route, and every listener. main.ts and the tests share it.
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type Receiver } from "@slack/bolt";
+import { HTTPReceiver, SocketModeReceiver, type App, type CustomRoute, type Receiver } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Config } from "../config";
@@ -31,7 +31,9 @@ import { CalendarLinks } from "./calendarLinks";
 import { calendarRoute } from "./calendarRoute";
 import { MeetingMessages } from "./meetingMessages";
 import { registerCommands } from "./commands";
+import { answerMalformedHttp, answerMalformedSocket, CommunitiesApp } from "./edge";
 import { registerEvents } from "./events";
+import { registerFallbacks } from "./fallbacks";
 import { InFlight } from "./inFlight";
 import { boltLogger } from "./logger";
 import { registerOptions } from "./options";
@@ -133,6 +135,7 @@ export function createApp(deps: AppDependencies): RunningApp {
         // The socket is opened through apps.connections.open, on the same Web API host as everything else.
         installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slackApiUrl } },
         logger: boltLogger(logger),
+        processEventErrorHandler: answerMalformedSocket,
       })
     : new HTTPReceiver({
         signingSecret: config.slackSigningSecret!,
@@ -140,9 +143,10 @@ export function createApp(deps: AppDependencies): RunningApp {
         logger: boltLogger(logger),
         // Slack retries a request it got no answer to; the receiver acks on our behalf only via ack().
         processBeforeResponse: false,
+        processEventErrorHandler: answerMalformedHttp,
       });
 
-  const app = new App({
+  const app = new CommunitiesApp({
     token: config.slackBotToken,
     receiver,
     // We keep no per-conversation state in Bolt; its store middleware would run on every request.
@@ -176,6 +180,7 @@ export function createApp(deps: AppDependencies): RunningApp {
   registerOptions(app, services);
   registerShortcuts(app, services);
   registerEvents(app, services);
+  registerFallbacks(app, services);
 
   const owner = deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   // The dispatcher's own client: a rate limit or failure comes straight back to it (it
