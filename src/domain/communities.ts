@@ -308,9 +308,10 @@ function channelTaken(owner: string, field: "existingChannel"): ValidationError 
 
 /** Names within a small edit distance of the query, nearest first. */
 function closest<T extends { name: string }>(all: T[], key: string): T[] {
+  const within = Math.max(2, Math.floor(key.length / 4));
   return all
-    .map((c) => ({ c, d: editDistance(nameKey(c.name), key) }))
-    .filter(({ d }) => d <= Math.max(2, Math.floor(key.length / 4)))
+    .map((c) => ({ c, d: editDistance(nameKey(c.name), key, within) }))
+    .filter(({ d }) => d <= within)
     .sort((a, b) => a.d - b.d)
     .map(({ c }) => c);
 }
