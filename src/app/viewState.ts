@@ -9,7 +9,7 @@ import { AppError, ValidationError } from "../domain/errors";
 export type FieldValue = string | string[] | null;
 
 /** Beside a field whose answer arrived in a shape Slack never sends. */
-export const UNREADABLE_ANSWER = "This answer could not be read. Enter or choose it again.";
+export const UNREADABLE_ANSWER = "I could not read this answer. Enter or choose it again.";
 
 const typed = z.string().nullish();
 const option = z.looseObject({ value: z.string() });
@@ -45,7 +45,7 @@ const STATE = z.record(z.string(), z.record(z.string(), z.looseObject({ type: z.
  */
 export function readViewState(view: ViewOutput): Record<string, FieldValue> {
   const state = STATE.safeParse(view.state?.values ?? {});
-  if (!state.success) throw new AppError("invalid_input", "This form could not be read. Close it and open it again.");
+  if (!state.success) throw new AppError("invalid_input", "I could not read this form. Close it and open it again.");
   const out: Record<string, FieldValue> = {};
   const unreadable: Record<string, string> = {};
   for (const [blockId, actions] of Object.entries(state.data)) {

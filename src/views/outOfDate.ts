@@ -5,14 +5,15 @@ import type { View } from "@slack/types";
 import { option, plain, section } from "./blocks";
 import { COMMAND } from "./ids";
 
-const START_AGAIN = `Run the command again to get an up-to-date one, for example \`${COMMAND} list\`. Type \`${COMMAND} help\` to see every command.`;
+const HELP = `Type \`${COMMAND} help\` to see every command.`;
+const START_AGAIN = `run the command again, for example \`${COMMAND} list\`, to get an up-to-date version. ${HELP}`;
 
 /** After a click on a button or menu the app no longer knows. */
-export const OUT_OF_DATE_BUTTON = `:hourglass: That button is out of date, so nothing was changed. ${START_AGAIN}`;
+export const OUT_OF_DATE_BUTTON = `:hourglass: That button is out of date, so nothing was changed. To carry on, ${START_AGAIN}`;
 
 /** After a command the app does not have (`name` as typed, for example "/communities"). */
 export function unknownCommandText(name: string): string {
-  return `:hourglass: This app no longer has a command called \`${name.replace(/`/g, "'").slice(0, 40)}\`. Type \`${COMMAND} help\` to see every command.`;
+  return `This app has no command called \`${name.replace(/`/g, "'").slice(0, 40)}\`. ${HELP}`;
 }
 
 /** The value of the only choice an out-of-date list offers: a submission with it is out of date too. */
@@ -25,11 +26,9 @@ export function outOfDateOption() {
 
 /** Replaces a form the app no longer knows, or opens for a shortcut it no longer has. */
 export function outOfDateModal(what: "form" | "shortcut"): View {
-  const lead = what === "form" ? "This form is out of date, so nothing was saved." : "This shortcut is out of date, so nothing was done.";
-  return {
-    type: "modal",
-    title: plain("Out of date", 24),
-    close: plain("Close"),
-    blocks: [section(`${lead} Close this window, then ${START_AGAIN.charAt(0).toLowerCase()}${START_AGAIN.slice(1)}`)],
-  } as View;
+  const text =
+    what === "form"
+      ? `This form is out of date, so nothing was saved. Close this window, then ${START_AGAIN}`
+      : `This shortcut is out of date, so nothing was done. Close this window and choose the shortcut again. If it still does not work, ${HELP.charAt(0).toLowerCase()}${HELP.slice(1)}`;
+  return { type: "modal", title: plain("Out of date", 24), close: plain("Close"), blocks: [section(text)] } as View;
 }

@@ -204,6 +204,6 @@ describe("a request no listener takes", () => {
     const reply = await timed(() => h.post(commandForm({ command: "/communities", text: "list" })));
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
-    expect(reply.json).toEqual({ response_type: "ephemeral", text: expect.stringContaining("This app no longer has a command called `/communities`") });
+    expect(reply.json).toEqual({ response_type: "ephemeral", text: "This app has no command called `/communities`. Type `/community help` to see every command." });
   });
 });
