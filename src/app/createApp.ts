@@ -2,11 +2,10 @@
 // set), the health route, and every listener. main.ts and the tests share it.
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import type { CustomRoute, Receiver } from "@slack/bolt";
+import type { App, CustomRoute, Receiver } from "@slack/bolt";
 // Bolt's modules, not its index: the index also loads the Express and AWS Lambda
 // receivers and the OAuth installer (express, jsonwebtoken…), about 6 MB resident
 // that this process never uses. The paths are Bolt 5's published dist layout.
-import App from "@slack/bolt/dist/App";
 import HTTPReceiver from "@slack/bolt/dist/receivers/HTTPReceiver";
 import SocketModeReceiver from "@slack/bolt/dist/receivers/SocketModeReceiver";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
@@ -37,7 +36,9 @@ import { CalendarLinks } from "./calendarLinks";
 import { calendarRoute } from "./calendarRoute";
 import { MeetingMessages } from "./meetingMessages";
 import { registerCommands } from "./commands";
+import { answerMalformedHttp, answerMalformedSocket, CommunitiesApp } from "./edge";
 import { registerEvents } from "./events";
+import { registerFallbacks } from "./fallbacks";
 import { InFlight } from "./inFlight";
 import { boltLogger } from "./logger";
 import { createOutbound, describeProxy, proxyForUrl, withoutCredentials } from "./outboundProxy";
@@ -180,6 +181,7 @@ export function createApp(deps: AppDependencies): RunningApp {
         // The socket is opened through apps.connections.open, on the same Web API host as everything else.
         installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slackApiUrl, ...outbound?.clientOptions } },
         logger: boltLogger(logger),
+        processEventErrorHandler: answerMalformedSocket,
       })
     : new HTTPReceiver({
         signingSecret: config.slackSigningSecret!,
@@ -187,9 +189,10 @@ export function createApp(deps: AppDependencies): RunningApp {
         logger: boltLogger(logger),
         // Slack retries a request it got no answer to; the receiver acks on our behalf only via ack().
         processBeforeResponse: false,
+        processEventErrorHandler: answerMalformedHttp,
       });
 
-  const app = new App({
+  const app = new CommunitiesApp({
     // Not `token`: Bolt would call auth.test in its constructor and crash the process
     // with a stack trace on a refused token. connect() checks the token, plainly,
     // and the bot's ids (for ignoring its own events) are filled in once it has.
@@ -231,6 +234,7 @@ export function createApp(deps: AppDependencies): RunningApp {
   registerOptions(app, services);
   registerShortcuts(app, services);
   registerEvents(app, services);
+  registerFallbacks(app, services);
 
   const owner = deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   // The dispatcher's own client: a rate limit or failure comes straight back to it (it

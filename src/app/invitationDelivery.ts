@@ -64,8 +64,8 @@ export async function deliverInvitations(
 ): Promise<void> {
   const { community, inviterId } = input;
   const logger = services.logger.child({ communityId: community.id });
-  // A double-clicked submit: the first submission is sending these and will report.
-  if (await services.invitations.alreadySent(input.requestId)) return;
+  // A double-clicked submit: whichever submission claims the form sends and reports; its twin does nothing.
+  if (!(await services.invitations.claimRequest(input.requestId))) return;
   let progress: { channel: string; ts: string } | null = null;
   try {
     const posted = await client.chat.postMessage({ channel: inviterId, text: invitingProgress(community.name, input.users.length + input.emails.length) });

@@ -254,13 +254,15 @@ export class CommunityService {
     return community;
   }
 
-  /** Field errors are keyed membersCanSchedule, reminders, problemThreshold. */
+  /** Field errors are keyed membersCanSchedule, reminders, problemThreshold. `communityId` comes from the form, so it is checked against the workspace. */
   async updateSettings(
+    workspace: WorkspaceKey,
     communityId: string,
     actorId: string,
     input: { membersCanSchedule: boolean; reminders: string[]; problemThreshold: string | null; digest: Parameters<typeof checkDigestSchedule>[0] },
   ): Promise<{ community: CommunityRecord; digestChanged: boolean }> {
-    const community = await this.asOrganiser(communityId, actorId, "change its settings");
+    const community = await this.byIdIn(workspace, communityId);
+    await requireOrganiser(this.store, community, actorId, "change its settings");
     const errors: Record<string, string> = {};
     const reminderOffsets = [...new Set(input.reminders.map(Number))];
     if (reminderOffsets.some((r) => !Object.hasOwn(REMINDER_OFFSETS, r))) errors.reminders = "Choose reminders from the list.";
@@ -306,9 +308,10 @@ function channelTaken(owner: string, field: "existingChannel"): ValidationError 
 
 /** Names within a small edit distance of the query, nearest first. */
 function closest<T extends { name: string }>(all: T[], key: string): T[] {
+  const within = Math.max(2, Math.floor(key.length / 4));
   return all
-    .map((c) => ({ c, d: editDistance(nameKey(c.name), key) }))
-    .filter(({ d }) => d <= Math.max(2, Math.floor(key.length / 4)))
+    .map((c) => ({ c, d: editDistance(nameKey(c.name), key, within) }))
+    .filter(({ d }) => d <= within)
     .sort((a, b) => a.d - b.d)
     .map(({ c }) => c);
 }

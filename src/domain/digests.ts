@@ -118,7 +118,12 @@ export class DigestService {
     return previousDigestAt(schedule, community.timezone, next);
   }
 
-  /** Plans each scheduled community's next digest; idempotent, so every tick may run it. */
+  /**
+   * Plans each scheduled community's next digest, and nothing else: idempotent,
+   * so every tick may run it. However the schedule was edited (moved away and
+   * back, several times, by two people at once), afterwards each community has
+   * exactly one digest waiting, at the next time its schedule now gives.
+   */
   async plan(): Promise<number> {
     const now = this.deps.clock.now();
     const communities = await this.store.digests.scheduled();
@@ -136,9 +141,20 @@ export class DigestService {
         dedupeKey: digestDedupeKey(community.id, dueAt, community.timezone),
       });
     }
-    // One read for all communities; only new rows are written.
-    const known = await this.store.outbox.existingKeys(rows.map((r) => r.dedupeKey));
-    return this.store.outbox.plan(rows.filter((r) => !known.has(r.dedupeKey)), now);
+    // One read for all communities when nothing is new. A time planned before and
+    // skipped when the schedule moved away from it is planned again: only a
+    // schedule change skips a digest before its time (see replan).
+    const planned = await this.store.outbox.plan(rows, now);
+    // A digest waiting for a time its schedule no longer gives goes: for example
+    // one planned by a tick that read the settings just before they changed.
+    const wanted = new Map(rows.map((r) => [r.subjectId, r.dedupeKey]));
+    const stale = (await this.store.outbox.pendingAfter(DIGEST_KINDS.post, now)).filter((r) => wanted.get(r.subjectId ?? "") !== r.dedupeKey);
+    await this.store.outbox.skipRows(
+      stale.map((r) => r.id),
+      "the digest schedule changed",
+      now,
+    );
+    return planned;
   }
 
   /** After the schedule changes: the pending digest goes, and the next tick plans the new one. */

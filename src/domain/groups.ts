@@ -315,9 +315,10 @@ function unknownGroup(community: CommunityRecord, typed: string, suggestions: Gr
 
 /** Names within a small edit distance of the query, nearest first. */
 function closest(groups: GroupRecord[], key: string): GroupRecord[] {
+  const within = Math.max(2, Math.floor(key.length / 4));
   return groups
-    .map((g) => ({ g, d: editDistance(nameKey(g.name), key) }))
-    .filter(({ d }) => d <= Math.max(2, Math.floor(key.length / 4)))
+    .map((g) => ({ g, d: editDistance(nameKey(g.name), key, within) }))
+    .filter(({ d }) => d <= within)
     .sort((a, b) => a.d - b.d)
     .map(({ g }) => g);
 }

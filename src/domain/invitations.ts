@@ -153,6 +153,20 @@ export class InvitationService {
     return (await this.store.invitations.byRequestId(requestId)).length > 0;
   }
 
+  /**
+   * Claims a submitted invitation form (`requestId`, its view id) for sending:
+   * true for one submission only. A double click sends the same form twice at
+   * once, perhaps to two replicas. Which one sends and reports is settled by
+   * one unique write before either invites anybody; deciding it afterwards,
+   * from which invitations each happened to write, let both report when their
+   * inserts interleaved.
+   */
+  async claimRequest(requestId: string): Promise<boolean> {
+    if (!(await this.store.runs.tryStart(`invitations:${requestId}`, "invitation form", this.deps.clock.now()))) return false;
+    // Claims are forgotten after a while (with the scheduler's fires); the invitations themselves are not.
+    return !(await this.alreadySent(requestId));
+  }
+
   /** The communities a person can invite people to, by name. */
   async invitable(workspace: WorkspaceKey, slackUserId: string): Promise<CommunityRecord[]> {
     const workspaceId = await this.deps.communities.workspaceId(workspace);

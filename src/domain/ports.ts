@@ -429,7 +429,8 @@ export interface OutboxStore {
   /**
    * Plans rows whose dedupe keys are new. A key already planned stays as it
    * is (pending, sent or failed), except a skipped one, which is planned again
-   * (a meeting moved back to its old time). Returns how many became pending.
+   * as given (a meeting moved back to its old time). Returns how many became
+   * pending. Costs one read when every key is planned already.
    */
   plan(rows: NewOutboxRow[], now: Date): Promise<number>;
   /** Marks the pending rows of these kinds about a subject skipped. */
@@ -452,12 +453,17 @@ export interface OutboxStore {
   oldestDuePending(now: Date): Promise<Date | null>;
   /** The last sent row of a kind about a subject. */
   lastSent(kind: string, subjectId: string): Promise<OutboxRow | null>;
-  /** Which of these dedupe keys are already planned. */
-  existingKeys(keys: string[]): Promise<Set<string>>;
+  /** The pending rows of a kind due after `after`: what is still planned ahead. */
+  pendingAfter(kind: string, after: Date): Promise<Array<{ id: string; subjectId: string | null; dedupeKey: string }>>;
+  /** Marks these rows skipped, those still pending. */
+  skipRows(ids: string[], reason: string, now: Date): Promise<number>;
 }
 
 export interface RunStore {
-  /** Records the start of a scheduler fire; false when another replica already has it. */
+  /**
+   * Records the start of a scheduler fire, or of other work that must run once
+   * across replicas (a submitted form); false when another already has it.
+   */
   tryStart(fireKey: string, owner: string, now: Date): Promise<boolean>;
   finish(fireKey: string, now: Date): Promise<void>;
   /** Forgets fires older than `before`. */

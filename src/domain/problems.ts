@@ -4,7 +4,7 @@ import { organisationKey } from "./coverage";
 import { AppError, ValidationError } from "./errors";
 import { organiserIds, requireOrganiser } from "./organisers";
 import { checkProblemDraft, type ProblemDraft } from "./problemDraft";
-import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, StatusChange, Store, VoteTally } from "./ports";
+import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, StatusChange, Store, VoteTally, WorkspaceKey } from "./ports";
 import { cleanText, esc } from "./text";
 
 export const OBJECTIVE_PROGRESS = ["open", "in_progress", "done"] as const;
@@ -59,6 +59,13 @@ export interface ProblemCard {
   tally: VoteTally;
 }
 
+const GONE = "That problem no longer exists.";
+
+/**
+ * Every method that takes a problem id from a request (a button's value, a
+ * modal's metadata, an options request) takes the requester's workspace too,
+ * and checks the problem against it before reading anything else.
+ */
 export class ProblemService {
   constructor(private readonly deps: { store: Store; clock: Clock }) {}
 
@@ -87,17 +94,36 @@ export class ProblemService {
     return problem;
   }
 
-  async byId(problemId: string): Promise<ProblemRecord> {
+  private async byId(problemId: string): Promise<ProblemRecord> {
     const problem = await this.store.problems.findById(problemId);
-    if (!problem) throw new AppError("not_found", "That problem no longer exists.");
+    if (!problem) throw new AppError("not_found", GONE);
     return problem;
   }
 
+  /** The card of a problem the app itself holds the id of (one it has just logged); requests go through inWorkspace. */
   async card(problemId: string): Promise<ProblemCard> {
     const problem = await this.byId(problemId);
     const [community, tally] = await Promise.all([this.store.communities.findById(problem.communityId), this.store.problems.tally(problem.id)]);
     if (!community) throw new AppError("not_found", "That problem's community no longer exists.");
     return { problem, community, tally };
+  }
+
+  /**
+   * A problem named by id in a request: the id is the requester's word, so it
+   * must belong to a community of their workspace. Another workspace's problem
+   * is as gone to them as a deleted one, and nothing more of it is read.
+   */
+  private async inWorkspace(workspace: WorkspaceKey, problemId: string): Promise<{ problem: ProblemRecord; community: CommunityRecord }> {
+    const [problem, workspaceId] = await Promise.all([this.store.problems.findById(problemId), this.store.communities.findWorkspaceId(workspace)]);
+    const community = problem ? await this.store.communities.findById(problem.communityId) : null;
+    if (!problem || !community || !workspaceId || community.workspaceId !== workspaceId) throw new AppError("not_found", GONE);
+    return { problem, community };
+  }
+
+  /** inWorkspace, with the vote tally its card shows. */
+  private async cardIn(workspace: WorkspaceKey, problemId: string): Promise<ProblemCard> {
+    const { problem, community } = await this.inWorkspace(workspace, problemId);
+    return { problem, community, tally: await this.store.problems.tally(problem.id) };
   }
 
   /** One page of a community's problems, most votes first. */
@@ -117,10 +143,8 @@ export class ProblemService {
    * solved, or reopen it. Only the community's organisers may; a member is told so
    * and nothing changes.
    */
-  async changeStatus(problemId: string, actorId: string, to: "objective" | "solved" | "open"): Promise<ProblemCard> {
-    const problem = await this.byId(problemId);
-    const community = await this.store.communities.findById(problem.communityId);
-    if (!community) throw new AppError("not_found", "That problem's community no longer exists.");
+  async changeStatus(workspace: WorkspaceKey, problemId: string, actorId: string, to: "objective" | "solved" | "open"): Promise<ProblemCard> {
+    const { problem, community } = await this.inWorkspace(workspace, problemId);
     await this.requireOrganiser(community, actorId, STATUS_VERBS[to]);
     if (!ALLOWED[problem.status].includes(to)) {
       throw new AppError("invalid_input", `*${esc(problem.title)}* is ${STATUS_NOUNS[problem.status]}, so it cannot be ${STATUS_PAST[to]} now.`);
@@ -151,15 +175,16 @@ export class ProblemService {
   }
 
   /** The problem's card, if the actor is one of its community's organisers (else a coded refusal). */
-  async asOrganiser(problemId: string, actorId: string, doing: string): Promise<ProblemCard> {
-    const card = await this.card(problemId);
+  async asOrganiser(workspace: WorkspaceKey, problemId: string, actorId: string, doing: string): Promise<ProblemCard> {
+    const card = await this.cardIn(workspace, problemId);
     await this.requireOrganiser(card.community, actorId, doing);
     return card;
   }
 
-  /** Other problems of the same community, for the duplicate picker. */
-  async others(problemId: string, query: string, limit: number): Promise<Array<{ id: string; title: string }>> {
-    const problem = await this.byId(problemId);
+  /** Other problems of the same community, for the duplicate picker: only its organisers close one as a duplicate, so only they see them. */
+  async others(workspace: WorkspaceKey, problemId: string, actorId: string, query: string, limit: number): Promise<Array<{ id: string; title: string }>> {
+    const { problem, community } = await this.inWorkspace(workspace, problemId);
+    await this.requireOrganiser(community, actorId, "close a problem as a duplicate");
     return this.store.problems.search(problem.communityId, cleanText(query, "line"), problem.id, limit);
   }
 
@@ -171,8 +196,13 @@ export class ProblemService {
    * An objective's owner (a member of the community), target date and progress.
    * Field errors are keyed owner, targetDate, progress.
    */
-  async setObjective(problemId: string, actorId: string, input: { ownerId?: string | null; targetDate?: string | null; progress?: string | null }): Promise<ProblemCard> {
-    const { problem, community } = await this.card(problemId);
+  async setObjective(
+    workspace: WorkspaceKey,
+    problemId: string,
+    actorId: string,
+    input: { ownerId?: string | null; targetDate?: string | null; progress?: string | null },
+  ): Promise<ProblemCard> {
+    const { problem, community } = await this.inWorkspace(workspace, problemId);
     await this.requireOrganiser(community, actorId, "set an objective's owner, date and progress");
     if (problem.status !== "objective") throw new AppError("invalid_input", `*${esc(problem.title)}* is not an objective any more.`, "progress");
     const errors: Record<string, string> = {};
@@ -204,8 +234,8 @@ export class ProblemService {
   }
 
   /** Closes a problem as a duplicate of another of the same community's problems. */
-  async closeAsDuplicate(problemId: string, actorId: string, duplicateOfId: string | null): Promise<ProblemCard> {
-    const { problem, community } = await this.card(problemId);
+  async closeAsDuplicate(workspace: WorkspaceKey, problemId: string, actorId: string, duplicateOfId: string | null): Promise<ProblemCard> {
+    const { problem, community } = await this.inWorkspace(workspace, problemId);
     await this.requireOrganiser(community, actorId, "close a problem as a duplicate");
     if (!duplicateOfId) throw new AppError("invalid_input", "Choose the problem this one repeats.", "duplicateOf");
     const original = await this.store.problems.findById(duplicateOfId);
@@ -231,17 +261,23 @@ export class ProblemService {
   }
 
   /** The card, its status history, and whether the viewer wrote it (and so may edit it). */
-  async details(problemId: string, viewerId: string): Promise<ProblemDetails> {
-    const [card, history] = await Promise.all([this.card(problemId), this.store.problems.history(problemId)]);
+  async details(workspace: WorkspaceKey, problemId: string, viewerId: string): Promise<ProblemDetails> {
+    const card = await this.cardIn(workspace, problemId);
+    const history = await this.store.problems.history(problemId);
     return { card, history, viewerIsAuthor: card.problem.createdBy === viewerId };
   }
 
+  /** The problem, for its author's edit form (checked again when the form is submitted). */
+  async toEdit(workspace: WorkspaceKey, problemId: string, actorId: string): Promise<ProblemRecord> {
+    const { problem } = await this.inWorkspace(workspace, problemId);
+    requireAuthor(problem, actorId);
+    return problem;
+  }
+
   /** Only the author may change a problem's title or description. */
-  async edit(problemId: string, actorId: string, input: { title?: string | null; description?: string | null }): Promise<ProblemCard> {
-    const problem = await this.byId(problemId);
-    if (problem.createdBy !== actorId) {
-      throw new AppError("forbidden", "Only the person who logged a problem can change its title or description. Nothing was changed.", "title");
-    }
+  async edit(workspace: WorkspaceKey, problemId: string, actorId: string, input: { title?: string | null; description?: string | null }): Promise<ProblemCard> {
+    const { problem } = await this.inWorkspace(workspace, problemId);
+    requireAuthor(problem, actorId);
     const draft = checkProblemDraft({ title: input.title, description: input.description, affects: problem.affects, stage: problem.stage, link: problem.link });
     await this.store.problems.edit(problemId, { title: draft.title, description: draft.description });
     const card = await this.card(problemId);
@@ -265,8 +301,8 @@ export class ProblemService {
    * organisation (from their membership of the community) is kept with the
    * vote, so the card can say how many organisations are affected.
    */
-  async toggleVote(problemId: string, slackUserId: string): Promise<{ voted: boolean; card: ProblemCard; suggestTo: string[] }> {
-    const problem = await this.byId(problemId);
+  async toggleVote(workspace: WorkspaceKey, problemId: string, slackUserId: string): Promise<{ voted: boolean; card: ProblemCard; suggestTo: string[] }> {
+    const { problem } = await this.inWorkspace(workspace, problemId);
     if (CLOSED.has(problem.status)) {
       throw new AppError("invalid_input", `*${esc(problem.title)}* is closed (${problem.status === "solved" ? "solved" : "a duplicate"}), so it takes no more votes.`);
     }
@@ -276,5 +312,11 @@ export class ProblemService {
     const { voted } = await this.store.problems.toggleVote(problem.id, slackUserId, organisation, now);
     const card = await this.card(problem.id);
     return { voted, card, suggestTo: await this.promotionSuggestion(card, now) };
+  }
+}
+
+function requireAuthor(problem: ProblemRecord, actorId: string): void {
+  if (problem.createdBy !== actorId) {
+    throw new AppError("forbidden", "Only the person who logged a problem can change its title or description. Nothing was changed.", "title");
   }
 }

@@ -104,20 +104,62 @@ export function parseWebLinkOrEmail(text: string): string | null {
 
 /**
  * Edit distance for "Did you mean …?": insertions, deletions, substitutions and
- * swaps of neighbouring letters ("lsit" is one step from "list"). Small inputs only.
+ * swaps of neighbouring letters ("lsit" is one step from "list").
+ *
+ * Bounded, because either string may come from a request: when the distance
+ * is more than `max` the answer is `max + 1`, found without the full table.
+ * Only cells within `max` of the diagonal can hold a distance of `max` or
+ * less, so only that band is computed (time grows with the shorter string
+ * times `max`, memory with the longer one), a length difference over `max`
+ * is answered at once, and the work stops at the first row with nothing
+ * within `max`.
  */
-export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (a.length > b.length) [a, b] = [b, a];
+  const n = a.length;
+  const m = b.length;
+  // No distance is more than the longer length, so the band never needs to be wider.
+  const limit = Math.min(max, m);
+  if (m - n > limit) return max + 1;
+  if (n === 0) return m;
+  const over = limit + 1;
+  let before = new Uint32Array(m + 1); // row i - 2, for swaps
+  let previous = new Uint32Array(m + 1); // row i - 1
+  let current = new Uint32Array(m + 1);
+  for (let j = 0; j <= m; j++) previous[j] = j < over ? j : over;
+  for (let i = 1; i <= n; i++) {
+    const from = i - limit > 1 ? i - limit : 1;
+    const to = i + limit < m ? i + limit : m;
+    const ai = a.charCodeAt(i - 1);
+    const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
+    // The cells either side of the band read as "too far"; column 0 is i deletions.
+    current[from - 1] = from === 1 && i < over ? i : over;
+    if (to < m) current[to + 1] = over;
+    let rowMin = current[from - 1];
+    for (let j = from; j <= to; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = previous[j - 1] + (ai === bj ? 0 : 1);
+      const deletion = previous[j] + 1;
+      if (deletion < d) d = deletion;
+      const insertion = current[j - 1] + 1;
+      if (insertion < d) d = insertion;
+      if (j > 1 && ai === b.charCodeAt(j - 2) && aBefore === bj) {
+        const swap = before[j - 2] + 1;
+        if (swap < d) d = swap;
       }
+      if (d > over) d = over;
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    // A swap reaches back two rows, but never below the row between: nothing later can come back within the limit.
+    if (rowMin > limit) return max + 1;
+    const spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
   }
-  return rows[a.length][b.length];
+  const distance = previous[m];
+  return distance > limit ? max + 1 : distance;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

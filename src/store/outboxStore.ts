@@ -29,7 +29,8 @@ export class PrismaOutboxStore implements OutboxStore {
       if (status === "skipped") {
         const { count } = await this.db.outboxMessage.updateMany({
           where: { dedupeKey: row.dedupeKey, status: "skipped" },
-          data: { status: "pending", dueAt: row.dueAt, availableAt: row.dueAt, attempts: 0, lastError: null, claimedBy: null, claimExpiresAt: null, updatedAt: now },
+          // As planned now: what it says and where it goes may have changed while it was skipped.
+          data: { status: "pending", target: row.target, payload: JSON.stringify(row.payload ?? {}), dueAt: row.dueAt, availableAt: row.dueAt, attempts: 0, lastError: null, claimedBy: null, claimExpiresAt: null, updatedAt: now },
         });
         planned += count;
         continue;
@@ -149,10 +150,17 @@ export class PrismaOutboxStore implements OutboxStore {
     return row ? toOutboxRow(row) : null;
   }
 
-  async existingKeys(keys: string[]): Promise<Set<string>> {
-    if (!keys.length) return new Set();
-    const rows = await this.db.outboxMessage.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } });
-    return new Set(rows.map((r) => r.dedupeKey));
+  async pendingAfter(kind: string, after: Date): Promise<Array<{ id: string; subjectId: string | null; dedupeKey: string }>> {
+    return this.db.outboxMessage.findMany({ where: { kind, status: "pending", dueAt: { gt: after } }, select: { id: true, subjectId: true, dedupeKey: true } });
+  }
+
+  async skipRows(ids: string[], reason: string, now: Date): Promise<number> {
+    if (!ids.length) return 0;
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id: { in: ids }, status: "pending" },
+      data: { status: "skipped", lastError: reason, claimedBy: null, claimExpiresAt: null, updatedAt: now },
+    });
+    return count;
   }
 }
 

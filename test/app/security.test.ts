@@ -45,9 +45,9 @@ describe("requests that are not from Slack", () => {
     // Not JSON at all: Bolt refuses it as a bad request.
     const broken = await h.post("payload=%7Bnot-json");
     expect(broken.status).toBe(400);
-    // JSON of the wrong shape: no listener can take it, so it is an error, not a crash.
+    // JSON of the wrong shape: refused at the edge as a bad request, not a crash.
     const unknownShape = await h.post(`payload=${encodeURIComponent(JSON.stringify({ type: "view_submission", view: null }))}`);
-    expect(unknownShape.status).toBe(500);
+    expect(unknownShape.status).toBe(400);
     await h.idle();
     expect(await h.db.community.count()).toBe(0);
     expect(h.slack.calls.slice(callsBefore).filter((c) => c.method !== "auth.test")).toEqual([]);

@@ -82,3 +82,13 @@ it("opens the socket through SLACK_API_URL and answers a slash command over it",
   expect(reply.payload.response_type).toBe("ephemeral");
   expect(JSON.stringify(reply.payload.blocks)).toContain("/community create [name]");
 });
+
+it("acks a malformed request over the socket at once, so Slack does not send it again", async () => {
+  const ws = await socket;
+  const ack = new Promise<any>((resolve) => ws.on("message", (data) => resolve(JSON.parse(String(data)))));
+  const started = performance.now();
+  ws.send(JSON.stringify({ envelope_id: "env-bad", type: "interactive", accepts_response_payload: false, payload: { type: "block_actions", team: { id: "T0TEST" }, user: { id: "U0ALICE" }, actions: "x" } }));
+  const reply = await ack;
+  expect(reply.envelope_id).toBe("env-bad");
+  expect(performance.now() - started).toBeLessThan(1000);
+});

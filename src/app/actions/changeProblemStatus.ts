@@ -8,16 +8,17 @@ import { metadata } from "../metadata";
 import { refreshProblemMessages } from "../problemMessages";
 import { errorText } from "../replies";
 import type { Services } from "../services";
+import { workspaceOf } from "../workspace";
 
 // The option's value comes back in a request anyone could forge: check its shape.
 const choice = z.object({ p: z.string().max(40), to: z.enum(["objective", "solved", "open", "details", "duplicate", "objective_details"]) });
 
 /** The button in a promotion suggestion: promotes, then says so where it was clicked. */
 export function registerPromoteProblem(app: App, services: Services): void {
-  app.action<BlockButtonAction>(ACTION.promoteProblem, async ({ ack, body, action, client, respond }) => {
+  app.action<BlockButtonAction>(ACTION.promoteProblem, async ({ ack, body, action, client, respond, context }) => {
     await ack();
     try {
-      const card = await services.problems.changeStatus(action.value ?? "", body.user.id, "objective");
+      const card = await services.problems.changeStatus(workspaceOf(context), action.value ?? "", body.user.id, "objective");
       await refreshProblemMessages(client, card, body, services.logger);
       await respond({ replace_original: true, text: md`:dart: *${esc(card.problem.title)}* is now an objective of *${esc(card.community.name)}*.` });
     } catch (error) {
@@ -28,27 +29,28 @@ export function registerPromoteProblem(app: App, services: Services): void {
 
 /** The menu on a problem's card: details for anyone; promote, mark solved, reopen for organisers. */
 export function registerChangeProblemStatus(app: App, services: Services): void {
-  app.action<BlockOverflowAction>(ACTION.problemStatus, async ({ ack, body, action, client, respond }) => {
+  app.action<BlockOverflowAction>(ACTION.problemStatus, async ({ ack, body, action, client, respond, context }) => {
     await ack();
     try {
       const { p, to } = choice.parse(JSON.parse(action.selected_option.value));
+      const workspace = workspaceOf(context);
       if (to === "details") {
-        await client.views.open({ trigger_id: body.trigger_id, view: problemDetailsModal(await services.problems.details(p, body.user.id)) });
+        await client.views.open({ trigger_id: body.trigger_id, view: problemDetailsModal(await services.problems.details(workspace, p, body.user.id)) });
         return;
       }
       // Modals for organisers: checked before they open, and again on submission.
       const privateMetadata = metadata.problemRef.write({ problemId: p });
       if (to === "duplicate") {
-        const { problem } = await services.problems.asOrganiser(p, body.user.id, "close a problem as a duplicate");
+        const { problem } = await services.problems.asOrganiser(workspace, p, body.user.id, "close a problem as a duplicate");
         await client.views.open({ trigger_id: body.trigger_id, view: duplicateModal(problem, privateMetadata) });
         return;
       }
       if (to === "objective_details") {
-        const { problem } = await services.problems.asOrganiser(p, body.user.id, "set an objective's owner, date and progress");
+        const { problem } = await services.problems.asOrganiser(workspace, p, body.user.id, "set an objective's owner, date and progress");
         await client.views.open({ trigger_id: body.trigger_id, view: objectiveModal(problem, privateMetadata) });
         return;
       }
-      const card = await services.problems.changeStatus(p, body.user.id, to);
+      const card = await services.problems.changeStatus(workspace, p, body.user.id, to);
       await refreshProblemMessages(client, card, body, services.logger);
     } catch (error) {
       await respond({ response_type: "ephemeral", replace_original: false, text: errorText(error, services.logger) });

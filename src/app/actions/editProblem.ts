@@ -4,13 +4,14 @@ import { editProblemModal } from "../../views/problemDetails";
 import { metadata } from "../metadata";
 import { errorText } from "../replies";
 import type { Services } from "../services";
+import { workspaceOf } from "../workspace";
 
 /** The author's Edit button in a problem's details: the edit modal, on top. */
 export function registerEditProblem(app: App, services: Services): void {
-  app.action<BlockButtonAction>(ACTION.editProblem, async ({ ack, body, action, client }) => {
+  app.action<BlockButtonAction>(ACTION.editProblem, async ({ ack, body, action, client, context }) => {
     await ack();
     try {
-      const problem = await services.problems.byId(action.value ?? "");
+      const problem = await services.problems.toEdit(workspaceOf(context), action.value ?? "", body.user.id);
       await client.views.push({ trigger_id: body.trigger_id, view: editProblemModal(problem, metadata.problemRef.write({ problemId: problem.id })) });
     } catch (error) {
       await client.chat.postMessage({ channel: body.user.id, text: errorText(error, services.logger) });

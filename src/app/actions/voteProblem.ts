@@ -7,16 +7,17 @@ import { refreshProblemMessages } from "../problemMessages";
 import { errorText } from "../replies";
 import { Serialised } from "../serialised";
 import type { Services } from "../services";
+import { workspaceOf } from "../workspace";
 
 /** "This affects us too": toggles the vote and updates the problem's messages in place. */
 export function registerVoteProblem(app: App, services: Services): void {
   const perProblem = new Serialised();
-  app.action<BlockButtonAction>(ACTION.voteProblem, async ({ ack, body, action, client, respond }) => {
+  app.action<BlockButtonAction>(ACTION.voteProblem, async ({ ack, body, action, client, respond, context }) => {
     await ack();
     const problemId = action.value ?? "";
     try {
       await perProblem.run(problemId, async () => {
-        const { voted, card, suggestTo } = await services.problems.toggleVote(problemId, body.user.id);
+        const { voted, card, suggestTo } = await services.problems.toggleVote(workspaceOf(context), problemId, body.user.id);
         await refreshProblemMessages(client, card, body, services.logger);
         const step = stepsAfterAck(services.logger.child({ problemId }));
         for (const organiser of suggestTo) {

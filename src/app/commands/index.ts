@@ -1,5 +1,7 @@
 // The /community command: splits off the subcommand word and hands over.
 import type { App, RespondFn } from "@slack/bolt";
+import { AppError } from "../../domain/errors";
+import { COMMAND_TEXT_MAX } from "../../domain/inputLimits";
 import { editDistance } from "../../domain/text";
 import { helpMessage } from "../../views/help";
 import { COMMAND } from "../../views/ids";
@@ -11,14 +13,29 @@ import type { Reply } from "./subcommand";
 
 /** The nearest subcommand name to a typo, if it is close enough to be a guess. */
 export function suggestSubcommand(word: string): string | undefined {
+  // Further than this is no guess, so the distance need not be worked out beyond it.
+  const within = Math.max(1, Math.floor(word.length / 3));
+  const typed = word.toLowerCase();
   let best: { name: string; distance: number } | undefined;
   for (const s of subcommands()) {
     for (const name of [s.name, ...(s.aliases ?? [])]) {
-      const distance = editDistance(word.toLowerCase(), name);
-      if (!best || distance < best.distance) best = { name: s.name, distance };
+      const distance = editDistance(typed, name, within);
+      if (distance <= within && (!best || distance < best.distance)) best = { name: s.name, distance };
     }
   }
-  return best && best.distance <= Math.max(1, Math.floor(word.length / 3)) ? best.name : undefined;
+  return best?.name;
+}
+
+/** The command's text, refused before anything reads it when it is longer than any real command. */
+function commandText(raw: string | undefined): string {
+  const text = raw ?? "";
+  if (text.length > COMMAND_TEXT_MAX) {
+    throw new AppError(
+      "invalid_input",
+      `That command is too long for me to read: it has ${text.length.toLocaleString("en-GB")} characters, and a command can have up to ${COMMAND_TEXT_MAX.toLocaleString("en-GB")}. Type \`/community help\` to see what each command needs.`,
+    );
+  }
+  return text.trim();
 }
 
 export interface CommandSettings {
@@ -55,16 +72,23 @@ export function registerCommands(app: App, services: Services, settings: Command
   }
 
   app.command(COMMAND, async ({ command, ack, respond, client, context }) => {
-    const text = command.text.trim();
-    const [word = "help"] = text.split(/\s+/);
-    const { args, users: mentionedUsers } = parseCommandText(text.slice(word.length));
-    const subcommand = text ? findSubcommand(word) : findSubcommand("help");
-
-    if (!subcommand) {
-      const message = helpMessage(helpEntries(), { unknown: word, suggestion: suggestSubcommand(word) });
-      await ack(ephemeral(message.text, message.blocks));
+    let routed;
+    try {
+      // Read inside the error handling: whatever the text holds, the command is answered.
+      const text = commandText(command.text);
+      const [word = "help"] = text.split(/\s+/);
+      const { args, users: mentionedUsers } = parseCommandText(text.slice(word.length));
+      const subcommand = text ? findSubcommand(word) : findSubcommand("help");
+      routed = subcommand ? { subcommand, args, mentionedUsers } : { unknown: helpMessage(helpEntries(), { unknown: word, suggestion: suggestSubcommand(word) }) };
+    } catch (error) {
+      await ack(toMessage({ error }));
       return;
     }
+    if ("unknown" in routed) {
+      await ack(ephemeral(routed.unknown.text, routed.unknown.blocks));
+      return;
+    }
+    const { subcommand, args, mentionedUsers } = routed;
     const ctx = { args, mentionedUsers, command, respond, client, context, services };
     if (subcommand.reply) {
       await answer(subcommand.reply(ctx), ack as Ack, respond);

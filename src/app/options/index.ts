@@ -6,7 +6,7 @@ import { registerProblemOptions } from "./problems";
 import { registerTimezoneOptions } from "./timezones";
 
 export function registerOptions(app: App, services: Services): void {
-  registerOrganisationOptions(app);
+  registerOrganisationOptions(app, services);
   registerTimezoneOptions(app, services);
   registerCommunityOptions(app, services);
   registerProblemOptions(app, services);

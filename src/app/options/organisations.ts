@@ -1,8 +1,11 @@
 import type { App } from "@slack/bolt";
+import { boundedQuery } from "../../domain/inputLimits";
 import { OTHER_ORGANISATION_ID, searchOrganisations } from "../../reference/organisations";
 import { option } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
 import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";
+import type { Services } from "../services";
+import { answerOptions } from "./answer";
 
 const OTHER = option(OTHER_ORGANISATION_LABEL, OTHER_ORGANISATION_ID);
 
@@ -11,13 +14,13 @@ function organisationOption(o: { id: string; name: string; abbreviation?: string
 }
 
 /** Type-ahead for organisations: names, abbreviations and old names all match. */
-export function registerOrganisationOptions(app: App): void {
+export function registerOrganisationOptions(app: App, services: Services): void {
   // A member's own organisation: the list, plus Other for one that is not in it.
   app.options(ACTION.organisation, async ({ ack, options }) => {
-    await ack({ options: [...searchOrganisations(options.value ?? "", 99).map(organisationOption), OTHER] });
+    await answerOptions(ack, services.logger, () => [...searchOrganisations(boundedQuery(options.value), 99).map(organisationOption), OTHER]);
   });
   // Who a problem affects: organisations from the list only.
   app.options(ACTION.organisations, async ({ ack, options }) => {
-    await ack({ options: searchOrganisations(options.value ?? "", 100).map(organisationOption) });
+    await answerOptions(ack, services.logger, () => searchOrganisations(boundedQuery(options.value), 100).map(organisationOption));
   });
 }

@@ -12,9 +12,9 @@ import { workspaceOf } from "../workspace";
 /** The Accept form: the invitee becomes a member, joins the channel, and the inviter is told. */
 export function registerAcceptInvitationSubmission(app: App, services: Services): void {
   app.view(CALLBACK.acceptInvitation, async ({ ack, body, view, client, context }) => {
-    const values = readViewState(view);
     let accepted;
     try {
+      const values = readViewState(view);
       const { invitationId } = metadata.invitationRef.read(view.private_metadata);
       if (!invitationId) throw new AppError("invalid_input", "This form has expired. Click Accept on the invitation again.", PROFILE_BLOCK.organisation);
       accepted = await services.invitations.accept(workspaceOf(context), invitationId, body.user.id, {

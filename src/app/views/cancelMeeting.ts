@@ -12,10 +12,10 @@ import { workspaceOf } from "../workspace";
 
 export function registerCancelMeetingSubmission(app: App, services: Services): void {
   app.view(CALLBACK.cancelMeeting, async ({ ack, body, view, client, context }) => {
-    const values = readViewState(view);
     const fallbackBlock = CANCEL_MEETING_BLOCK.note;
     let done;
     try {
+      const values = readViewState(view);
       const { meetingId } = metadata.meetingRef.read(view.private_metadata);
       if (!meetingId) throw new AppError("invalid_input", "This form has expired. Open the meeting's menu again.", fallbackBlock);
       const scope = text(values, CANCEL_MEETING_BLOCK.scope) === "following" ? "following" : "this";

@@ -8,15 +8,16 @@ import { metadata } from "../metadata";
 import { modalErrors } from "../replies";
 import type { Services } from "../services";
 import { list, readViewState, text } from "../viewState";
+import { workspaceOf } from "../workspace";
 
 export function registerCommunitySettingsSubmission(app: App, services: Services): void {
-  app.view(CALLBACK.communitySettings, async ({ ack, body, view, client }) => {
-    const values = readViewState(view);
+  app.view(CALLBACK.communitySettings, async ({ ack, body, view, client, context }) => {
     let saved;
     try {
+      const values = readViewState(view);
       const { communityId } = metadata.settings.read(view.private_metadata);
       if (!communityId) throw new AppError("invalid_input", "This form has expired. Run `/community settings` again.", SETTINGS_BLOCK.problemThreshold);
-      saved = await services.communities.updateSettings(communityId, body.user.id, {
+      saved = await services.communities.updateSettings(workspaceOf(context), communityId, body.user.id, {
         membersCanSchedule: list(values, SETTINGS_BLOCK.membersCanSchedule).includes("yes"),
         reminders: list(values, SETTINGS_BLOCK.reminders),
         problemThreshold: text(values, SETTINGS_BLOCK.problemThreshold),

@@ -22,10 +22,10 @@ export function registerCreateCommunitySubmission(app: App, services: Services, 
   app.view(CALLBACK.createCommunity, async ({ ack, body, view, client, context }) => {
     const deadline = beforeAckDeadline();
     const userId = body.user.id;
-    const values = readViewState(view);
     let community: CommunityRecord | null = null;
     let draft: CommunityDraft;
     try {
+      const values = readViewState(view);
       draft = checkCommunityDraft({
         name: text(values, CREATE_BLOCK.name),
         service: text(values, CREATE_BLOCK.service),

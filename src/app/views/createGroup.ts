@@ -24,13 +24,13 @@ export function registerCreateGroupSubmission(app: App, services: Services, befo
   app.view(CALLBACK.createGroup, async ({ ack, body, view, client, context }) => {
     const deadline = beforeAckDeadline();
     const userId = body.user.id;
-    const values = readViewState(view);
     const { communityId } = metadata.group.read(view.private_metadata);
     let community: CommunityRecord;
     let group: GroupRecord | null = null;
     let channel: ProvidedChannel | null = null;
     let ready: GroupRecord;
     try {
+      const values = readViewState(view);
       if (!communityId) throw new AppError("invalid_input", "This form lost track of its community. Close it and type `/community group create` again.", GROUP_BLOCK.name);
       community = await services.communities.byIdIn(workspaceOf(context), communityId);
       const draft = checkGroupDraft(

@@ -6,16 +6,17 @@ import { refreshProblemMessages } from "../problemMessages";
 import { modalErrors } from "../replies";
 import type { Services } from "../services";
 import { readViewState, text } from "../viewState";
+import { workspaceOf } from "../workspace";
 
 /** The author's edit: saved, then the problem's announcement is redrawn. */
 export function registerEditProblemSubmission(app: App, services: Services): void {
-  app.view(CALLBACK.editProblem, async ({ ack, body, view, client }) => {
-    const values = readViewState(view);
+  app.view(CALLBACK.editProblem, async ({ ack, body, view, client, context }) => {
     let card;
     try {
+      const values = readViewState(view);
       const { problemId } = metadata.problemRef.read(view.private_metadata);
       if (!problemId) throw new AppError("invalid_input", "This form has expired. Open the problem again.", PROBLEM_BLOCK.title);
-      card = await services.problems.edit(problemId, body.user.id, {
+      card = await services.problems.edit(workspaceOf(context), problemId, body.user.id, {
         title: text(values, PROBLEM_BLOCK.title),
         description: text(values, PROBLEM_BLOCK.description),
       });

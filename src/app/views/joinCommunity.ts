@@ -14,10 +14,10 @@ import { afterInvitationAccepted } from "../invitationAccepted";
 export function registerJoinCommunitySubmission(app: App, services: Services): void {
   app.view(CALLBACK.joinCommunity, async ({ ack, body, view, client, context }) => {
     const userId = body.user.id;
-    const values = readViewState(view);
     const meta = metadata.join.read(view.private_metadata);
     let outcome;
     try {
+      const values = readViewState(view);
       const communityId = meta.communityId ?? text(values, PROFILE_BLOCK.community);
       if (!communityId) throw new AppError("invalid_input", "Choose the community you want to join.", PROFILE_BLOCK.community);
       const community = await services.communities.byIdIn(workspaceOf(context), communityId);

@@ -16,10 +16,10 @@ import { workspaceOf } from "../workspace";
 export function registerLogProblemSubmission(app: App, services: Services): void {
   app.view(CALLBACK.logProblem, async ({ ack, body, view, client, context }) => {
     const userId = body.user.id;
-    const values = readViewState(view);
     const meta = metadata.problem.read(view.private_metadata);
     let logged;
     try {
+      const values = readViewState(view);
       const errors: Record<string, string> = {};
       // From the channel the command came from (metadata), or picked in the modal.
       const communityId = meta.communityId ?? text(values, PROBLEM_BLOCK.community);

@@ -8,6 +8,7 @@ import { refreshProblemMessages } from "../problemMessages";
 import { modalErrors } from "../replies";
 import type { Services } from "../services";
 import { readViewState, text } from "../viewState";
+import { workspaceOf } from "../workspace";
 
 function problemIdOf(raw: string | undefined, block: string): string {
   const { problemId } = metadata.problemRef.read(raw);
@@ -16,11 +17,11 @@ function problemIdOf(raw: string | undefined, block: string): string {
 }
 
 export function registerProblemDecisionSubmissions(app: App, services: Services): void {
-  app.view(CALLBACK.setObjective, async ({ ack, body, view, client }) => {
-    const values = readViewState(view);
+  app.view(CALLBACK.setObjective, async ({ ack, body, view, client, context }) => {
     let card;
     try {
-      card = await services.problems.setObjective(problemIdOf(view.private_metadata, OBJECTIVE_BLOCK.progress), body.user.id, {
+      const values = readViewState(view);
+      card = await services.problems.setObjective(workspaceOf(context), problemIdOf(view.private_metadata, OBJECTIVE_BLOCK.progress), body.user.id, {
         ownerId: text(values, OBJECTIVE_BLOCK.owner),
         targetDate: text(values, OBJECTIVE_BLOCK.targetDate),
         progress: text(values, OBJECTIVE_BLOCK.progress),
@@ -33,11 +34,12 @@ export function registerProblemDecisionSubmissions(app: App, services: Services)
     await refreshProblemMessages(client, card, undefined, services.logger);
   });
 
-  app.view(CALLBACK.closeAsDuplicate, async ({ ack, body, view, client }) => {
-    const values = readViewState(view);
+  app.view(CALLBACK.closeAsDuplicate, async ({ ack, body, view, client, context }) => {
     let card;
     try {
-      card = await services.problems.closeAsDuplicate(problemIdOf(view.private_metadata, DUPLICATE_BLOCK.duplicateOf), body.user.id, text(values, DUPLICATE_BLOCK.duplicateOf));
+      const values = readViewState(view);
+      const problemId = problemIdOf(view.private_metadata, DUPLICATE_BLOCK.duplicateOf);
+      card = await services.problems.closeAsDuplicate(workspaceOf(context), problemId, body.user.id, text(values, DUPLICATE_BLOCK.duplicateOf));
     } catch (error) {
       await ack({ response_action: "errors", errors: modalErrors(error, DUPLICATE_BLOCK.duplicateOf, services.logger) });
       return;

@@ -32,7 +32,13 @@ function draftInput(values: Record<string, FieldValue>): MeetingDraftInput {
 export function registerScheduleMeetingSubmission(app: App, services: Services): void {
   app.view(CALLBACK.scheduleMeeting, async ({ ack, body, view, client, context }) => {
     const userId = body.user.id;
-    const values = readViewState(view);
+    let values: Record<string, FieldValue>;
+    try {
+      values = readViewState(view);
+    } catch (error) {
+      await ack({ response_action: "errors", errors: modalErrors(error, MEETING_BLOCK.title, services.logger) });
+      return;
+    }
     const meta = metadata.meeting.read(view.private_metadata);
     const now = services.clock.now();
     const step = stepsAfterAck(services.logger.child({ userId }));

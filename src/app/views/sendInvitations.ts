@@ -13,10 +13,10 @@ import { workspaceOf } from "../workspace";
 export function registerSendInvitationsSubmission(app: App, services: Services): void {
   app.view(CALLBACK.sendInvitations, async ({ ack, body, view, client, context }) => {
     const inviterId = body.user.id;
-    const values = readViewState(view);
     const { communityId } = metadata.invite.read(view.private_metadata);
     let prepared;
     try {
+      const values = readViewState(view);
       // Until a community is chosen the form has no message; choosing one redraws it.
       if (!communityId) throw new AppError("invalid_input", "Choose the community to invite people to.", INVITE_BLOCK.community);
       const community = await services.communities.byIdIn(workspaceOf(context), communityId);
