@@ -55,7 +55,8 @@ async function main(): Promise<void> {
     }
   }
 
-  const running: RunningApp = createApp({ config, store, logger });
+  // SC_SKIP_WARMUP=1 is for bench:burst only, to measure what the warm-up buys.
+  const running: RunningApp = createApp({ config, store, logger, warmUp: process.env.SC_SKIP_WARMUP !== "1" });
   const port = await running.start();
   const mode = config.slackAppToken ? "socket" : "http";
   logger.info(

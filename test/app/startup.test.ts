@@ -196,6 +196,28 @@ describe("readiness", () => {
     expect(await bot.exited).toBe(0);
   });
 
+  it("warms up before it says ready: the busy paths run once, through Bolt, and nothing is sent to Slack", async () => {
+    const store = createStore(database.url);
+    const config: Config = { slackBotToken: "xoxb-x", slackSigningSecret: SIGNING_SECRET, slackApiUrl: slack.apiUrl, port: 0, publicUrl: "http://localhost", databaseUrl: database.url, defaultTimezone: "Europe/London", logLevel: "silent" };
+    const lines: string[] = [];
+    const app = createApp({ config, store, logger: pino({ level: "debug" }, { write: (line: string) => void lines.push(line) }) });
+    const port = await app.start();
+    slack.reset();
+    try {
+      const connecting = app.connect();
+      await connecting;
+      expect(lines.some((l) => l.includes('"msg":"warmed up"'))).toBe(true);
+      expect(lines.some((l) => /unhandled listener error|warming up failed/.test(l))).toBe(false);
+      // The warm-up answered help and list in their acks: no Slack call but the start-up check.
+      expect(slack.calls.map((c) => c.method)).toEqual(["auth.test"]);
+      expect(slack.responses).toHaveLength(0);
+      expect((await getJson(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    } finally {
+      await app.stop();
+      await store.close();
+    }
+  });
+
   it("a database without this release's migrations is not ready, and says which are pending", async () => {
     const empty = `file:${path.join(require("node:os").tmpdir(), `sc-unmigrated-${process.pid}.db`)}`;
     const url = database.url.startsWith("file:") ? empty : database.url.replace(/\/[^/]+$/, "/postgres");

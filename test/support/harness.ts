@@ -58,7 +58,8 @@ export async function startHarness(overrides: Partial<Config> = {}, appOptions: 
   };
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   // No retries: a scripted failure should surface at once, not after back-off.
-  const app = createApp({ config, store, logger, clock, clientOptions: { retryConfig: { retries: 0 } }, ...appOptions });
+  // No warm-up: it costs every test a few requests' time, and startup.test.ts covers it.
+  const app = createApp({ config, store, logger, clock, clientOptions: { retryConfig: { retries: 0 } }, warmUp: false, ...appOptions });
   const port = await app.start();
   await app.connect();
   const url = `http://127.0.0.1:${port}`;
