@@ -9,7 +9,7 @@ import { PrismaMembershipStore } from "./membershipStore";
 import { PrismaOutboxStore, PrismaRunStore } from "./outboxStore";
 import { PrismaProblemStore } from "./problemStore";
 import { pendingMigrations } from "./migrations";
-import { createPrismaClient, type Db } from "./prismaClient";
+import { createPrismaClient, type Db, type SqliteSettings } from "./prismaClient";
 
 class PrismaAuditStore implements AuditStore {
   constructor(private readonly db: Db) {}
@@ -28,9 +28,12 @@ class PrismaAuditStore implements AuditStore {
   }
 }
 
-/** `observe` wraps the client (the digest benchmark counts queries with a Prisma extension). */
-export function createStore(databaseUrl: string, options: { observe?: (db: Db) => Db } = {}): Store & { db: Db } {
-  const base = createPrismaClient(databaseUrl);
+/**
+ * `observe` wraps the client (the digest benchmark counts queries with a Prisma extension);
+ * `sqlite` overrides the SQLite pragmas (the scheduler benchmark compares journal modes).
+ */
+export function createStore(databaseUrl: string, options: { observe?: (db: Db) => Db; sqlite?: Partial<SqliteSettings> } = {}): Store & { db: Db } {
+  const base = createPrismaClient(databaseUrl, { sqlite: options.sqlite });
   const db = options.observe ? options.observe(base) : base;
   return {
     db,

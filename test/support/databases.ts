@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
+import { createPrismaClient } from "../../src/store/prismaClient";
 
 export const ROOT = path.resolve(__dirname, "../..");
 const WORK_DIR = path.join(os.tmpdir(), "service-communities-tests");
@@ -69,11 +70,33 @@ export async function prepareTemplate(kind: DatabaseKind): Promise<void> {
     fs.mkdirSync(WORK_DIR, { recursive: true });
     fs.rmSync(sqliteTemplate(), { force: true });
     migrate(`file:${sqliteTemplate()}`);
+    await selfContained(sqliteTemplate());
     return;
   }
   await adminQuery(`DROP DATABASE IF EXISTS ${pgTemplate()} WITH (FORCE)`);
   await adminQuery(`CREATE DATABASE ${pgTemplate()}`);
   migrate(withDatabase(postgresAdminUrl(), pgTemplate()));
+}
+
+/**
+ * The app keeps SQLite in WAL mode, where committed pages may still sit in `-wal` beside the
+ * file; a copy of the file alone would miss them. The tests copy the template, so it is made
+ * one self-contained file (a rollback journal empties the log into the file and deletes it)
+ * whatever opened it before; each copy turns WAL on when the app first connects.
+ */
+async function selfContained(file: string): Promise<void> {
+  const db = createPrismaClient(`file:${file}`, { sqlite: { journalMode: "DELETE" } });
+  try {
+    const [{ journal_mode }] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    if (journal_mode !== "delete" || fs.existsSync(`${file}-wal`)) throw new Error(`the SQLite template ${file} is not one self-contained file (journal_mode ${journal_mode})`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** A SQLite database is its file and, while open or after a crash, its -wal and -shm. */
+function removeSqlite(file: string): void {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 }
 
 export interface TestDatabase {
@@ -87,7 +110,7 @@ export async function createTestDatabase(kind: DatabaseKind = databaseKind()): P
   if (kind === "sqlite") {
     const file = path.join(WORK_DIR, `test-${id}.db`);
     fs.copyFileSync(sqliteTemplate(), file);
-    return { kind, url: `file:${file}`, drop: async () => fs.rmSync(file, { force: true }) };
+    return { kind, url: `file:${file}`, drop: async () => removeSqlite(file) };
   }
   const name = `sc_test_${id}`;
   // Cloning needs the template to be idle; two clones at once can collide, so retry.

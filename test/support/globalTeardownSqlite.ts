@@ -3,5 +3,5 @@ import { sqliteTemplate } from "./databases";
 
 // The run's template is its own (see databases.ts), so it goes when the run ends.
 export default async function globalTeardown(): Promise<void> {
-  fs.rmSync(sqliteTemplate(), { force: true });
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(sqliteTemplate() + suffix, { force: true });
 }
