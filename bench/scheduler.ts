@@ -4,7 +4,11 @@
 //  2. digest build time and query count for a community with 5,000 members,
 //     2,000 problems and 200 meetings, against a small one (the count must not grow).
 // Runs on SQLite, and on PostgreSQL when BENCH_POSTGRES_URL (or the local
-// default server) answers.
+// default server) answers. On SQLite the dispatcher runs twice side by side, in the
+// journal mode the bot uses (WAL, synchronous=NORMAL) and in SQLite's default, which it used
+// before (a rollback journal, synchronous=FULL), BENCH_SQLITE_ROWS (4,000) rows each in
+// alternating rounds (BENCH_ROUNDS, 2), so that load from elsewhere on the machine falls on
+// both alike.
 import os from "node:os";
 import pino from "pino";
 import { ManualClock } from "../src/domain/clock";
@@ -15,12 +19,25 @@ import { Dispatcher } from "../src/scheduler/dispatcher";
 import { Pacer } from "../src/scheduler/pacer";
 import { createStore } from "../src/store";
 import { storedMrkdwn } from "../src/views/mrkdwn";
-import type { Db } from "../src/store/prismaClient";
+import type { Db, SqliteSettings } from "../src/store/prismaClient";
 import { FakeSlack } from "../test/support/fakeSlack";
 import { benchDatabases, migrate } from "./databases";
 
 const NOW = new Date("2026-03-02T10:00:00Z");
 const DUE_ROWS = Number(process.env.BENCH_DUE_ROWS ?? 10_000);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
+// Fewer rows for each SQLite mode: the rollback journal is slow, and a claim's cost is flat in
+// the queue's length (see the README), so the cost of a message does not depend on the count.
+const SQLITE_ROWS = Number(process.env.BENCH_SQLITE_ROWS ?? 4_000);
+
+interface SqliteMode {
+  label: string;
+  settings: Partial<SqliteSettings>;
+}
+const SQLITE_MODES: SqliteMode[] = [
+  { label: "rollback journal, synchronous=FULL (before)", settings: { journalMode: "DELETE", synchronous: "FULL" } },
+  { label: "WAL, synchronous=NORMAL (now)", settings: {} },
+];
 
 async function seedCommunity(db: Db, size: { members: number; problems: number; meetings: number }): Promise<string> {
   const workspace = await db.workspace.create({ data: { teamId: `T${Math.random().toString(36).slice(2, 10)}` } });
@@ -107,29 +124,49 @@ async function digestBench(url: string): Promise<{ small: number; large: number;
   return { small, large, medianMs: times[25], p95Ms: times[47], runs: times.length };
 }
 
-async function dispatcherBench(url: string, slack: FakeSlack): Promise<{ rows: number; seconds: number; perMessageMs: number; perSecond: number; sent: number }> {
-  const store = createStore(url);
+interface DispatchResult {
+  rows: number;
+  seconds: number;
+  /** CPU time of this process (the dispatcher, the database and the fake Slack), user + system. */
+  cpuSeconds: number;
+  perMessageMs: number;
+  perSecond: number;
+  sent: number;
+}
+
+/** `round` keeps each round's dedupe keys apart when one database runs several. */
+async function dispatcherBench(url: string, slack: FakeSlack, options: { rows?: number; round?: number; sqlite?: Partial<SqliteSettings> } = {}): Promise<DispatchResult> {
+  const rows = options.rows ?? DUE_ROWS;
+  const store = createStore(url, { sqlite: options.sqlite });
   const due = new Date(NOW.getTime() - 60_000);
-  for (let i = 0; i < DUE_ROWS; i += 1000) {
+  for (let i = 0; i < rows; i += 1000) {
     await store.db.outboxMessage.createMany({
-      data: Array.from({ length: Math.min(1000, DUE_ROWS - i) }, (_, j) => ({
+      data: Array.from({ length: Math.min(1000, rows - i) }, (_, j) => ({
         kind: "organiser_alert",
         target: `U${i + j}`,
         payload: JSON.stringify({ text: `message ${i + j}` }),
         dueAt: due,
         availableAt: due,
-        dedupeKey: `bench:${url.length}:${i + j}`,
+        dedupeKey: `bench:${url.length}:${options.round ?? 0}:${i + j}`,
       })),
     });
   }
   slack.reset();
+  const sendErrors = new Map<string, number>();
   const dispatcher = new Dispatcher({
     outbox: store.outbox,
     build: async (row) => ({ kind: "send", message: { text: storedMrkdwn(String(row.payload.text)) } }),
     send: async (target, message) => {
-      const res = await fetch(`${slack.apiUrl}chat.postMessage`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer xoxb-bench" }, body: JSON.stringify({ channel: target, text: message.text }) });
-      const body = (await res.json()) as { ok: boolean };
-      if (!body.ok) throw new Error("not ok");
+      try {
+        const res = await fetch(`${slack.apiUrl}chat.postMessage`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer xoxb-bench" }, body: JSON.stringify({ channel: target, text: message.text }) });
+        const body = (await res.json()) as { ok: boolean };
+        if (!body.ok) throw new Error("not ok");
+      } catch (error) {
+        // A send that fails is retried after a back-off, past the end of the run: say why.
+        const why = `${(error as Error).message}${(error as { cause?: Error }).cause ? ` (${(error as { cause: Error }).cause.message})` : ""}`;
+        sendErrors.set(why, (sendErrors.get(why) ?? 0) + 1);
+        throw error;
+      }
     },
     alertFor: async () => [],
     clock: new ManualClock(NOW),
@@ -139,10 +176,35 @@ async function dispatcherBench(url: string, slack: FakeSlack): Promise<{ rows: n
     settings: { budgetMs: 10 * 60_000 },
   });
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const counts = await dispatcher.run();
+  const cpuUsed = process.cpuUsage(cpu);
   const seconds = (performance.now() - t) / 1000;
+  if (sendErrors.size) console.error(`  sends that failed (retried later, not counted): ${[...sendErrors].map(([why, n]) => `${n} × ${why}`).join("; ")}`);
   await store.close();
-  return { rows: DUE_ROWS, seconds, perMessageMs: (seconds * 1000) / counts.sent, perSecond: counts.sent / seconds, sent: counts.sent };
+  return { rows, seconds, cpuSeconds: (cpuUsed.user + cpuUsed.system) / 1e6, perMessageMs: (seconds * 1000) / counts.sent, perSecond: counts.sent / seconds, sent: counts.sent };
+}
+
+function dispatchLine(name: string, d: DispatchResult): string {
+  return `${name} dispatcher: ${d.sent}/${d.rows} sent in ${d.seconds.toFixed(2)} s: ${d.perMessageMs.toFixed(3)} ms a message (${Math.round(d.perSecond)} a second), CPU ${((d.cpuSeconds * 1000) / d.sent).toFixed(3)} ms a message`;
+}
+
+/** SQLite in each journal mode, on its own file beside `url`, in alternating rounds. */
+async function sqliteModesBench(url: string, slack: FakeSlack): Promise<DispatchResult[]> {
+  const urls = SQLITE_MODES.map((_, m) => url.replace(/\.db$/, `-mode${m}.db`));
+  for (const modeUrl of urls) migrate(modeUrl);
+  const totals = SQLITE_MODES.map(() => ({ rows: 0, seconds: 0, cpuSeconds: 0, sent: 0 }));
+  for (let round = 0; round < ROUNDS; round++) {
+    const rows = Math.floor(SQLITE_ROWS / ROUNDS) + (round < SQLITE_ROWS % ROUNDS ? 1 : 0);
+    for (let m = 0; m < SQLITE_MODES.length; m++) {
+      const d = await dispatcherBench(urls[m], slack, { rows, round, sqlite: SQLITE_MODES[m].settings });
+      totals[m].rows += d.rows;
+      totals[m].seconds += d.seconds;
+      totals[m].cpuSeconds += d.cpuSeconds;
+      totals[m].sent += d.sent;
+    }
+  }
+  return totals.map((t) => ({ ...t, perMessageMs: (t.seconds * 1000) / t.sent, perSecond: t.sent / t.seconds }));
 }
 
 async function main(): Promise<void> {
@@ -152,8 +214,13 @@ async function main(): Promise<void> {
   for (const database of await benchDatabases("sc_bench")) {
     try {
       migrate(database.url);
-      const dispatch = await dispatcherBench(database.url, slack);
-      console.log(`${database.name} dispatcher: ${dispatch.sent}/${dispatch.rows} sent in ${dispatch.seconds.toFixed(2)} s: ${dispatch.perMessageMs.toFixed(3)} ms a message (${Math.round(dispatch.perSecond)} a second)`);
+      if (database.name === "SQLite") {
+        const modes = await sqliteModesBench(database.url, slack);
+        modes.forEach((d, m) => console.log(dispatchLine(`SQLite (${SQLITE_MODES[m].label})`, d)));
+        console.log(`SQLite dispatcher, WAL against the rollback journal: ${(modes[0].perMessageMs / modes[1].perMessageMs).toFixed(1)}× less time a message (${ROUNDS} alternating rounds each)`);
+      } else {
+        console.log(dispatchLine(database.name, await dispatcherBench(database.url, slack)));
+      }
       const digest = await digestBench(database.url);
       console.log(
         `${database.name} digest: ${digest.small} queries for 50 members / 20 problems / 2 meetings, ${digest.large} for 5,000 / 2,000 / 200; build median ${digest.medianMs.toFixed(1)} ms, p95 ${digest.p95Ms.toFixed(1)} ms over ${digest.runs} runs`,
