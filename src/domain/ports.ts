@@ -451,6 +451,8 @@ export interface OutboxStore {
   release(ids: string[], owner: string): Promise<void>;
   /** The due time of the oldest pending row that is due, if any. */
   oldestDuePending(now: Date): Promise<Date | null>;
+  /** How many rows there are of each kind in each status (one grouped query, for metrics). */
+  countByKindAndStatus(): Promise<Array<{ kind: string; status: string; count: number }>>;
   /** The last sent row of a kind about a subject. */
   lastSent(kind: string, subjectId: string): Promise<OutboxRow | null>;
   /** The pending rows of a kind due after `after`: what is still planned ahead. */

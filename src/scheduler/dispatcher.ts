@@ -72,6 +72,8 @@ export interface DispatcherDeps {
   settings?: Partial<DispatcherSettings>;
   /** Real elapsed time for the tick's budget (the injected clock may stand still in tests). */
   elapsed?: () => number;
+  /** Told each run's real duration and counts, including a run that failed part-way (metrics). */
+  onRun?: (seconds: number, counts: TickCounts) => void;
 }
 
 type Failure = { type: "rate_limited"; retryAfterMs: number; code: string } | { type: "permanent"; code: string } | { type: "transient"; code: string };
@@ -100,8 +102,16 @@ export class Dispatcher {
   /** One tick's work: claim and deliver until nothing is due or the budget is spent. */
   async run(): Promise<TickCounts> {
     const counts: TickCounts = { claimed: 0, sent: 0, skipped: 0, failed: 0, retried: 0 };
-    const { outbox, clock, owner } = this.deps;
     const startedAt = this.elapsed();
+    try {
+      return await this.claimAndDeliver(counts, startedAt);
+    } finally {
+      this.deps.onRun?.((this.elapsed() - startedAt) / 1000, counts);
+    }
+  }
+
+  private async claimAndDeliver(counts: TickCounts, startedAt: number): Promise<TickCounts> {
+    const { outbox, clock, owner } = this.deps;
     const overBudget = () => this.elapsed() - startedAt > this.settings.budgetMs;
     const running = new Set<Promise<void>>();
     // Workers plan rows too (a reminder's DMs, an organiser alert): one that finishes while a

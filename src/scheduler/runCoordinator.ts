@@ -13,6 +13,8 @@ export class DatabaseRunCoordinator implements RunCoordinator {
     private readonly runs: RunStore,
     private readonly owner: string,
     private readonly clock: Clock,
+    /** Told whether this replica won each fire (metrics count runs won and skipped). */
+    private readonly onDecision?: (won: boolean) => void,
   ) {}
 
   async shouldRun(key: string): Promise<boolean> {
@@ -20,6 +22,7 @@ export class DatabaseRunCoordinator implements RunCoordinator {
     const won = await this.runs.tryStart(key, this.owner, now);
     // The winner tidies up; it costs one indexed delete a minute.
     if (won) await this.runs.prune(new Date(now.getTime() - KEEP_MS));
+    this.onDecision?.(won);
     return won;
   }
 

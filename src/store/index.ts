@@ -9,7 +9,7 @@ import { PrismaMembershipStore } from "./membershipStore";
 import { PrismaOutboxStore, PrismaRunStore } from "./outboxStore";
 import { PrismaProblemStore } from "./problemStore";
 import { pendingMigrations } from "./migrations";
-import { createPrismaClient, type Db, type SqliteSettings } from "./prismaClient";
+import { createPrismaClient, sameProvider, type Db, type SqliteSettings } from "./prismaClient";
 
 class PrismaAuditStore implements AuditStore {
   constructor(private readonly db: Db) {}
@@ -35,6 +35,7 @@ class PrismaAuditStore implements AuditStore {
 export function createStore(databaseUrl: string, options: { observe?: (db: Db) => Db; sqlite?: Partial<SqliteSettings> } = {}): Store & { db: Db } {
   const base = createPrismaClient(databaseUrl, { sqlite: options.sqlite });
   const db = options.observe ? options.observe(base) : base;
+  sameProvider(base, db);
   return {
     db,
     communities: new PrismaCommunityStore(db),

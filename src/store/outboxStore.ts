@@ -145,6 +145,11 @@ export class PrismaOutboxStore implements OutboxStore {
     return row?.dueAt ?? null;
   }
 
+  async countByKindAndStatus(): Promise<Array<{ kind: string; status: string; count: number }>> {
+    const groups = await this.db.outboxMessage.groupBy({ by: ["kind", "status"], _count: { _all: true } });
+    return groups.map((g) => ({ kind: g.kind, status: g.status, count: g._count._all }));
+  }
+
   async lastSent(kind: string, subjectId: string): Promise<OutboxRow | null> {
     const row = await this.db.outboxMessage.findFirst({ where: { kind, subjectId, status: "sent" }, orderBy: { dueAt: "desc" } });
     return row ? toOutboxRow(row) : null;

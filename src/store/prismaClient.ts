@@ -32,6 +32,15 @@ export function isPostgresDb(db: Db): boolean {
 }
 
 /**
+ * `derived` (a client extended from `base`, as createStore's `observe` makes)
+ * talks to the same database: an extended client is a new object, and without
+ * this it would lose PostgreSQL's statements, such as the claim's advisory lock.
+ */
+export function sameProvider(base: Db, derived: Db): void {
+  if (postgresClients.has(base)) postgresClients.add(derived);
+}
+
+/**
  * How every SQLite connection the app opens is set up.
  * - WAL: readers (a backup, a `sqlite3` shell) never block the bot's writes, nor it theirs, and
  *   a commit appends to the log instead of rewriting pages and a rollback journal. The mode is
