@@ -10,8 +10,25 @@ export function ephemeral(text: Mrkdwn, blocks?: unknown[]) {
   return { response_type: "ephemeral" as const, text, ...(blocks ? { blocks } : {}) };
 }
 
+/**
+ * Who counts the errors these helpers turn into messages (metrics), per app.
+ * Every listener passes its app's services.logger, so the logger is the handle
+ * to find its app by, without threading a metrics port through every listener.
+ */
+const errorObservers = new WeakMap<Logger, (code: string) => void>();
+
+/** Tells `observer` the code of each error a listener of the app logging to `logger` shows to someone: the AppError's, or "unexpected". */
+export function observeListenerErrors(logger: Logger, observer: (code: string) => void): void {
+  errorObservers.set(logger, observer);
+}
+
+function noteError(error: unknown, logger: Logger): void {
+  errorObservers.get(logger)?.(error instanceof AppError ? error.code : "unexpected");
+}
+
 /** The message for an error: the AppError's own words, or a generic apology (logged). */
 export function errorText(error: unknown, logger: Logger): Mrkdwn {
+  noteError(error, logger);
   if (error instanceof AppError) return domainMessage(error.userMessage);
   logger.error({ err: error }, "unexpected error in a listener");
   return SOMETHING_WENT_WRONG;
@@ -22,6 +39,7 @@ export function errorText(error: unknown, logger: Logger): Mrkdwn {
  * so a ValidationError maps straight across; `fallbackBlock` takes anything else.
  */
 export function modalErrors(error: unknown, fallbackBlock: string, logger: Logger): Record<string, string> {
+  noteError(error, logger);
   if (error instanceof ValidationError) return error.fieldErrors;
   if (error instanceof AppError) return { [error.field ?? fallbackBlock]: error.userMessage };
   logger.error({ err: error }, "unexpected error in a modal submission");
