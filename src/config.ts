@@ -59,6 +59,11 @@ const schema = z
     http_proxy: proxyUrl(),
     NO_PROXY: z.string().optional(),
     no_proxy: z.string().optional(),
+    METRICS_ENABLED: z.enum(["true", "false"], { error: "should be true or false" }).optional(),
+    METRICS_TOKEN: z
+      .string()
+      .min(16, { error: "should be at least 16 characters: a random secret, such as the output of `openssl rand -hex 32`" })
+      .optional(),
   });
 
 /** A proxy URL; a bare host:port means http://host:port, as curl reads it. */
@@ -96,6 +101,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** HTTPS_PROXY, HTTP_PROXY and NO_PROXY for every outbound call; unset, calls go direct. */
   proxy?: ProxySettings;
+  /** GET /metrics; absent, metrics are off (404). With a token, a scrape must send it as a bearer token. */
+  metrics?: { token?: string };
 }
 
 export class ConfigError extends Error {
@@ -136,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
     proxy: proxySettings(e),
+    metrics: metricsSetting(e.METRICS_ENABLED, e.METRICS_TOKEN),
   };
 }
 
@@ -147,4 +155,10 @@ function proxySettings(e: z.infer<typeof schema>): ProxySettings | undefined {
     noProxy: e.no_proxy ?? e.NO_PROXY,
   };
   return settings.httpsProxy || settings.httpProxy ? settings : undefined;
+}
+
+/** On when asked for, or when a token is set (a token means "scrape me"); METRICS_ENABLED=false wins over a token. */
+function metricsSetting(enabled: "true" | "false" | undefined, token: string | undefined): Config["metrics"] {
+  const on = enabled === undefined ? Boolean(token) : enabled === "true";
+  return on ? { token } : undefined;
 }

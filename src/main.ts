@@ -14,6 +14,8 @@ import { startMinuteClock } from "./scheduler/minuteClock";
 import { SlackCredentialsError } from "./startup/slackConnection";
 import { runPendingMigrations } from "./startup/migrate";
 import { createStore } from "./store";
+import { observeDbQueries } from "./observability/dbQueries";
+import { createMetrics } from "./observability/createMetrics";
 
 dotenv.config({ quiet: true });
 
@@ -46,7 +48,9 @@ async function main(): Promise<void> {
       `PUBLIC_URL is not set, so calendar links point at ${config.publicUrl}, which only works on this machine. Set PUBLIC_URL to the address people's browsers use to reach the bot.`,
     );
   }
-  const store = createStore(config.databaseUrl);
+  // Made before the store, so that the store's queries are timed too.
+  const metrics = config.metrics ? createMetrics() : undefined;
+  const store = createStore(config.databaseUrl, { observe: metrics ? observeDbQueries(metrics.observeDbQuery) : undefined });
   if (process.argv.includes("--migrate")) {
     const applied = await runPendingMigrations(store, config.databaseUrl, logger);
     if (applied === null) {
@@ -56,7 +60,7 @@ async function main(): Promise<void> {
   }
 
   // SC_SKIP_WARMUP=1 is for bench:burst only, to measure what the warm-up buys.
-  const running: RunningApp = createApp({ config, store, logger, warmUp: process.env.SC_SKIP_WARMUP !== "1" });
+  const running: RunningApp = createApp({ config, store, logger, metrics, warmUp: process.env.SC_SKIP_WARMUP !== "1" });
   const port = await running.start();
   const mode = config.slackAppToken ? "socket" : "http";
   logger.info(

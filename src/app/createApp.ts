@@ -31,6 +31,10 @@ import { OutboxMessages } from "../scheduler/messages";
 import { Pacer } from "../scheduler/pacer";
 import { DatabaseRunCoordinator } from "../scheduler/runCoordinator";
 import { Scheduler, type TickReport } from "../scheduler/scheduler";
+import { createMetrics, type AppMetrics } from "../observability/createMetrics";
+import { metricsRoute } from "../observability/metricsRoute";
+import { instrumentRequests, WARM_UP } from "../observability/requests";
+import { observeWebApiCalls } from "../observability/webApiCalls";
 import { registerActions } from "./actions";
 import { CalendarLinks } from "./calendarLinks";
 import { calendarRoute } from "./calendarRoute";
@@ -43,6 +47,7 @@ import { InFlight } from "./inFlight";
 import { boltLogger } from "./logger";
 import { createOutbound, describeProxy, proxyForUrl, withoutCredentials } from "./outboundProxy";
 import { registerOptions } from "./options";
+import { observeListenerErrors } from "./replies";
 import type { Services } from "./services";
 import { BEFORE_ACK_CALL_TIMEOUT_MS } from "./slackCalls";
 import { registerShortcuts } from "./shortcuts";
@@ -72,6 +77,11 @@ export interface AppDependencies {
   heartbeatMs?: number;
   /** Warm the process up before it reports ready (default true; bench:burst turns it off to show what it buys). */
   warmUp?: boolean;
+  /**
+   * Used when config.metrics is set (made here if absent). Pass the one whose
+   * observeDbQuery the store was built with, so that queries are timed too.
+   */
+  metrics?: AppMetrics;
 }
 
 export interface RunningApp {
@@ -154,6 +164,11 @@ export function createApp(deps: AppDependencies): RunningApp {
   const outbound = createOutbound(config.proxy);
   const slackProxy = config.proxy ? proxyForUrl(config.slackApiUrl, config.proxy) : undefined;
   logger.info({ proxy: describeProxy(config.proxy) ?? "none" }, outbound ? "outbound calls go through a proxy" : "outbound calls go direct (no proxy set)");
+  // Metrics are off unless configured: then GET /metrics is not even routed (404).
+  const metrics = config.metrics ? (deps.metrics ?? createMetrics()) : undefined;
+  /** A client's options, plus a transport (around the proxy's, if any) that counts its Web API calls when metrics are on. */
+  const observed = (options: WebClientOptions): WebClientOptions =>
+    metrics ? { ...options, ...observeWebApiCalls(metrics.observeWebApiCall, { slackApiUrl: config.slackApiUrl, fetch: options.fetch }) } : options;
   // Readiness runs on real time, whatever clock the domain uses: it is about this process, now.
   const slackHealth = new SlackHealth(systemClock);
   const connection = new SlackConnection({
@@ -161,7 +176,7 @@ export function createApp(deps: AppDependencies): RunningApp {
     appToken: config.slackAppToken,
     slackApiUrl: config.slackApiUrl,
     proxyDescription: slackProxy ? withoutCredentials(slackProxy) : undefined,
-    clientOptions: { ...outbound?.clientOptions, ...deps.clientOptions },
+    clientOptions: observed({ ...outbound?.clientOptions, ...deps.clientOptions }),
     health: slackHealth,
     logger,
     ...deps.connection,
@@ -175,13 +190,14 @@ export function createApp(deps: AppDependencies): RunningApp {
     lifecycle: () => lifecycle,
   });
   const customRoutes = [healthRoute(store, clock), readiness.route(), calendarRoute(services)];
+  if (metrics) customRoutes.push(metricsRoute(metrics, config.metrics?.token));
   const receiver: Receiver = socketMode
     ? new SocketModeReceiver({
         appToken: config.slackAppToken!,
         customRoutes,
         dispatcher: outbound?.dispatcher,
         // The socket is opened through apps.connections.open, on the same Web API host as everything else.
-        installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slackApiUrl, ...outbound?.clientOptions } },
+        installerOptions: { port: config.port, clientOptions: observed({ slackApiUrl: config.slackApiUrl, ...outbound?.clientOptions }) },
         logger: boltLogger(logger),
         processEventErrorHandler: answerMalformedSocket,
       })
@@ -207,8 +223,16 @@ export function createApp(deps: AppDependencies): RunningApp {
     // We keep no per-conversation state in Bolt; its store middleware would run on every request.
     convoStore: false,
     logger: boltLogger(logger),
-    clientOptions: { slackApiUrl: config.slackApiUrl, ...outbound?.clientOptions, ...deps.clientOptions },
+    clientOptions: observed({ slackApiUrl: config.slackApiUrl, ...outbound?.clientOptions, ...deps.clientOptions }),
   });
+  if (metrics) {
+    instrumentRequests(app, metrics.observeRequest);
+    observeListenerErrors(logger, metrics.countError);
+    metrics.watchOutbox(
+      { countByKindAndStatus: () => store.outbox.countByKindAndStatus(), oldestDueSeconds: () => dispatcherLateness(store, clock) },
+      (error) => logger.warn({ err: error }, "metrics: could not read the outbox"),
+    );
+  }
 
   const inFlight = new InFlight();
   // Every listener runs inside this middleware, so its work after the ack is counted.
@@ -216,19 +240,20 @@ export function createApp(deps: AppDependencies): RunningApp {
     await inFlight.track(next());
   });
   app.error(async (error) => {
+    metrics?.countError("unhandled");
     logger.error({ err: error }, "unhandled listener error");
   });
 
   // Calls made before an ack must answer inside Slack's 3 s: this client never
   // waits out a rate limit or retries on its own (see app/slackCalls.ts).
-  const beforeAckClient = new WebClient(config.slackBotToken, {
+  const beforeAckClient = new WebClient(config.slackBotToken, observed({
     slackApiUrl: config.slackApiUrl,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
     timeout: BEFORE_ACK_CALL_TIMEOUT_MS,
     logger: boltLogger(logger),
     ...outbound?.clientOptions,
-  });
+  }));
 
   registerCommands(app, services, { replyBudgetMs: deps.replyBudgetMs ?? 1500 });
   registerActions(app, services);
@@ -241,14 +266,14 @@ export function createApp(deps: AppDependencies): RunningApp {
   const owner = deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   // The dispatcher's own client: a rate limit or failure comes straight back to it (it
   // reschedules the row) instead of the client waiting or retrying inside a tick.
-  const dispatchClient = new WebClient(config.slackBotToken, {
+  const dispatchClient = new WebClient(config.slackBotToken, observed({
     slackApiUrl: config.slackApiUrl,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
     timeout: 10_000,
     logger: boltLogger(logger),
     ...outbound?.clientOptions,
-  });
+  }));
   const outboxMessages = new OutboxMessages(services);
   const dispatcher = new Dispatcher({
     outbox: store.outbox,
@@ -262,9 +287,10 @@ export function createApp(deps: AppDependencies): RunningApp {
     logger: logger.child({ component: "dispatcher" }),
     owner,
     settings: deps.dispatcher,
+    onRun: metrics?.observeDispatcherRun,
   });
   // With `authorize`, app.client carries no token: the scheduler gets its own.
-  const schedulerClient = new WebClient(config.slackBotToken, { slackApiUrl: config.slackApiUrl, logger: boltLogger(logger), ...outbound?.clientOptions, ...deps.clientOptions });
+  const schedulerClient = new WebClient(config.slackBotToken, observed({ slackApiUrl: config.slackApiUrl, logger: boltLogger(logger), ...outbound?.clientOptions, ...deps.clientOptions }));
   const scheduler = new Scheduler({ services, client: schedulerClient, dispatcher, logger: logger.child({ component: "scheduler" }) });
 
   /**
@@ -286,6 +312,8 @@ export function createApp(deps: AppDependencies): RunningApp {
         await app.processEvent({
           body: { command: "/community", text, team_id: identity.teamId, user_id: "USLACKBOT", channel_id: "", response_url: "", trigger_id: "" },
           ack: async () => undefined,
+          // Not a request from Slack: metrics leave it out.
+          customProperties: WARM_UP,
         });
       }
       await inFlight.idle();
@@ -350,7 +378,7 @@ export function createApp(deps: AppDependencies): RunningApp {
       }
       return identity;
     },
-    runCoordinator: new DatabaseRunCoordinator(store.runs, owner, clock),
+    runCoordinator: new DatabaseRunCoordinator(store.runs, owner, clock, metrics?.countSchedulerRun),
     tick: () => inFlight.track(scheduler.tick()),
     async stop() {
       lifecycle = "stopping";

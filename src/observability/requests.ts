@@ -24,6 +24,9 @@ export interface RequestObservation {
 
 export type RequestObserver = (request: RequestObservation) => void;
 
+/** customProperties for a request the process sends itself (the warm-up): processed as any other, and not counted. */
+export const WARM_UP = Object.freeze({ warmUp: true });
+
 const OTHER = "other";
 const ACTION_IDS: ReadonlySet<string> = new Set(Object.values(ACTION));
 const CALLBACK_IDS: ReadonlySet<string> = new Set(Object.values(CALLBACK));
@@ -69,6 +72,7 @@ export function classifyRequest(body: Record<string, any>): { kind: ListenerKind
 export function instrumentRequests(app: App, onRequest: RequestObserver): void {
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event: ReceiverEvent) => {
+    if (event.customProperties?.warmUp === true) return processEvent(event);
     const started = performance.now();
     const { kind, id } = classifyRequest(event.body);
     let acked = false;

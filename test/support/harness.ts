@@ -5,6 +5,8 @@ import { createApp, type RunningApp } from "../../src/app/createApp";
 import type { Config } from "../../src/config";
 import { ManualClock } from "../../src/domain/clock";
 import { createStore } from "../../src/store";
+import { observeDbQueries } from "../../src/observability/dbQueries";
+import { createMetrics } from "../../src/observability/createMetrics";
 import type { Db } from "../../src/store/prismaClient";
 import { createTestDatabase, type TestDatabase } from "./databases";
 import { FakeSlack } from "./fakeSlack";
@@ -43,7 +45,9 @@ export async function startHarness(overrides: Partial<Config> = {}, appOptions: 
   const slack = new FakeSlack();
   await slack.start();
   const database = await createTestDatabase();
-  const store = createStore(database.url);
+  // As main.ts composes them: with metrics configured, the store's queries are timed too.
+  const metrics = overrides.metrics ? createMetrics() : undefined;
+  const store = createStore(database.url, { observe: metrics ? observeDbQueries(metrics.observeDbQuery) : undefined });
   const clock = new ManualClock(new Date("2026-03-02T10:00:00Z"));
   const config: Config = {
     slackBotToken: "xoxb-test-token",
@@ -59,7 +63,7 @@ export async function startHarness(overrides: Partial<Config> = {}, appOptions: 
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   // No retries: a scripted failure should surface at once, not after back-off.
   // No warm-up: it costs every test a few requests' time, and startup.test.ts covers it.
-  const app = createApp({ config, store, logger, clock, clientOptions: { retryConfig: { retries: 0 } }, warmUp: false, ...appOptions });
+  const app = createApp({ config, store, logger, clock, metrics, clientOptions: { retryConfig: { retries: 0 } }, warmUp: false, ...appOptions });
   const port = await app.start();
   await app.connect();
   const url = `http://127.0.0.1:${port}`;
