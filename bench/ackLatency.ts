@@ -46,7 +46,8 @@
 // Environment: BENCH_DURATION (s, per target), BENCH_RATE (requests/s),
 // BENCH_ROUNDS, BENCH_WARMUP (s, per target), BENCH_MODE (paced|burst),
 // BENCH_CONNECTIONS (burst mode), BENCH_CPU_PROF=1 (write a V8 CPU profile of the
-// app process to bench/results/profiles/ when it exits).
+// app process to bench/results/profiles/ when it exits), BENCH_METRICS=1 (the app
+// with GET /metrics on: every request, Web API call and query observed).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -81,6 +82,8 @@ const RATE = intEnv("BENCH_RATE", 200, 1, 2000);
 const WARMUP = intEnv("BENCH_WARMUP", 2, 0, 60);
 const CONNECTIONS = intEnv("BENCH_CONNECTIONS", 10, 1, 500);
 const MODE = (process.env.BENCH_MODE ?? "paced") as "paced" | "burst";
+/** The app with metrics on (servers.ts reads the same variable). */
+const METRICS = process.env.BENCH_METRICS === "1";
 if (MODE !== "paced" && MODE !== "burst") throw new Error(`BENCH_MODE should be paced or burst (got "${MODE}")`);
 /** Rounds must split the duration into whole seconds: take the largest divisor ≤ the wish. */
 const ROUNDS = (() => {
@@ -505,7 +508,7 @@ async function main(): Promise<number> {
   const machine = machineFacts();
   console.log(
     `Ack latency bench: ${RATE} req/s, ${DURATION} s per target (${ROUNDS} rounds of ${ROUND_SECONDS} s), ` +
-      `warm-up ${WARMUP} s, mode ${MODE}${MODE === "burst" ? ` (${CONNECTIONS} connections)` : ""}`,
+      `warm-up ${WARMUP} s, mode ${MODE}${MODE === "burst" ? ` (${CONNECTIONS} connections)` : ""}${METRICS ? ", metrics on" : ""}`,
   );
   console.log(`Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemoryGiB} GiB, node ${machine.node}`);
 
@@ -672,7 +675,7 @@ async function main(): Promise<number> {
   );
 
   const markdown = [
-    `Ack latency, ${RATE} signed requests/s for ${DURATION} s per target (${ROUNDS} interleaved rounds, ${MODE === "paced" ? "evenly spaced arrivals" : `autocannon overallRate over ${CONNECTIONS} connections`}), ${COMMUNITY_COUNT} communities, SQLite.`,
+    `Ack latency${METRICS ? " with metrics on" : ""}, ${RATE} signed requests/s for ${DURATION} s per target (${ROUNDS} interleaved rounds, ${MODE === "paced" ? "evenly spaced arrivals" : `autocannon overallRate over ${CONNECTIONS} connections`}), ${COMMUNITY_COUNT} communities, SQLite.`,
     `Machine: ${machine.cpuModel}, ${machine.cores} cores${machine.cgroupCpuLimit && machine.cgroupCpuLimit !== "none" ? ` (cgroup limit ${machine.cgroupCpuLimit})` : ""}, ${machine.totalMemoryGiB} GiB RAM, ${machine.os}, Node ${machine.node}.`,
     "",
     "| Command | Target | Requests | p50 (ms) | p99 (ms) | p50 app/bare | p99 app/bare | Acks > 3 s | Server CPU / request (ms) | CPU app/bare | CPU ≤ 1.3× |",
@@ -694,8 +697,8 @@ async function main(): Promise<number> {
 
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   // The default run (what the README quotes) has the plain name; variations do not overwrite it.
-  const standard = MODE === "paced" && RATE === 200 && DURATION === 20;
-  const file = path.join(RESULTS_DIR, standard ? "ack-latency.json" : `ack-latency-${MODE}-${RATE}rps-${DURATION}s.json`);
+  const standard = MODE === "paced" && RATE === 200 && DURATION === 20 && !METRICS;
+  const file = path.join(RESULTS_DIR, standard ? "ack-latency.json" : `ack-latency-${MODE}-${RATE}rps-${DURATION}s${METRICS ? "-metrics" : ""}.json`);
   const result = {
     at: new Date().toISOString(),
     settings: { rate: RATE, durationSeconds: DURATION, rounds: ROUNDS, roundSeconds: ROUND_SECONDS, warmupSeconds: WARMUP, mode: MODE, connections: MODE === "burst" ? CONNECTIONS : RATE },

@@ -27,6 +27,8 @@ import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import pino from "pino";
 import { createApp } from "../src/app/createApp";
 import type { Config } from "../src/config";
+import { observeDbQueries } from "../src/observability/dbQueries";
+import { AppMetrics } from "../src/observability/metrics";
 import { createStore } from "../src/store";
 import { migrate } from "../test/support/databases";
 import { FakeSlack } from "../test/support/fakeSlack";
@@ -93,7 +95,9 @@ async function runApps(): Promise<void> {
   const databaseUrl = `file:${path.join(dir, "bench.db")}`;
   const started = Date.now();
   migrate(databaseUrl);
-  const store = createStore(databaseUrl);
+  // BENCH_METRICS=1: metrics on, composed as main.ts does (queries timed too).
+  const metrics = process.env.BENCH_METRICS === "1" ? new AppMetrics() : undefined;
+  const store = createStore(databaseUrl, { observe: metrics ? observeDbQueries(metrics.observeDbQuery) : undefined });
   const seeded = await seed(store.db);
   const seedMs = Date.now() - started;
 
@@ -106,9 +110,10 @@ async function runApps(): Promise<void> {
     databaseUrl,
     defaultTimezone: "Europe/London",
     logLevel: "silent",
+    ...(metrics ? { metrics: {} } : {}),
   };
   const logger = pino({ level: "silent" });
-  const real = createApp({ config, store, logger });
+  const real = createApp({ config, store, logger, metrics });
   // createApp's start() listens on every interface; call Bolt's start with
   // listen options instead so the bench stays on 127.0.0.1. stop() is unchanged.
   const realServer = (await real.app.start({ port: 0, host: "127.0.0.1" })) as Server;
