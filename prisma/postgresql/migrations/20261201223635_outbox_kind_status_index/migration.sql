@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "OutboxMessage_kind_status_idx" ON "OutboxMessage"("kind", "status");
+
