@@ -28,7 +28,7 @@ import pino from "pino";
 import { createApp } from "../src/app/createApp";
 import type { Config } from "../src/config";
 import { observeDbQueries } from "../src/observability/dbQueries";
-import { AppMetrics } from "../src/observability/metrics";
+import { createMetrics } from "../src/observability/createMetrics";
 import { createStore } from "../src/store";
 import { migrate } from "../test/support/databases";
 import { FakeSlack } from "../test/support/fakeSlack";
@@ -96,7 +96,7 @@ async function runApps(): Promise<void> {
   const started = Date.now();
   migrate(databaseUrl);
   // BENCH_METRICS=1: metrics on, composed as main.ts does (queries timed too).
-  const metrics = process.env.BENCH_METRICS === "1" ? new AppMetrics() : undefined;
+  const metrics = process.env.BENCH_METRICS === "1" ? createMetrics() : undefined;
   const store = createStore(databaseUrl, { observe: metrics ? observeDbQueries(metrics.observeDbQuery) : undefined });
   const seeded = await seed(store.db);
   const seedMs = Date.now() - started;
