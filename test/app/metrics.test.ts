@@ -8,6 +8,7 @@ import { databaseKind } from "../support/databases";
 import { createCommunity, createSubmission } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";
 import { blockAction, optionsRequest } from "../support/payloads";
+import { TestProxy } from "../support/proxy";
 
 const TOKEN = "metrics-test-token-0123456789";
 
@@ -283,6 +284,30 @@ describe("metrics of two apps in one process", () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+});
+
+describe("metrics behind an outbound proxy", () => {
+  it("count every Web API call while the calls still go through the proxy", async () => {
+    const proxy = new TestProxy();
+    await proxy.start();
+    const h = await startHarness({ metrics: { token: TOKEN }, proxy: { httpProxy: proxy.url } });
+    try {
+      await h.command("create Starting a business");
+      const community = await createCommunity(h, "U0ALICE");
+      expect(community.slackChannelId).toMatch(/^C/);
+      const apiPaths = (paths: string[]) => paths.filter((p) => p.startsWith("/api/")).sort();
+      const forwarded = apiPaths(proxy.requests.filter((r) => r.url.startsWith(h.slack.baseUrl)).map((r) => new URL(r.url).pathname));
+      // The observer wraps the proxy's transport rather than replacing it.
+      expect(forwarded).toEqual(apiPaths(h.slack.calls.map((c) => `/api/${c.method}`)));
+      const scraped = await scrape(h);
+      expect(scraped.value(`${P}slack_api_calls_total`)).toBe(h.slack.calls.length);
+      expect(scraped.value(`${P}slack_api_calls_total`, { method: "views.open", result: "ok" })).toBe(1);
+      expect(scraped.value(`${P}slack_api_calls_total`, { method: "conversations.create", result: "ok" })).toBe(1);
+    } finally {
+      await h.close();
+      await proxy.stop();
     }
   });
 });
