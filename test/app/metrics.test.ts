@@ -189,19 +189,21 @@ describe("GET /metrics with METRICS_TOKEN", () => {
     expect(codes.map((s) => s.labels.code)).toEqual(["not_found"]);
   });
 
-  it("counts requests no listener acked, under other for ids the app does not know", async () => {
+  it("counts ids the app does not know under other, and a request refused unacked", async () => {
     const before = await scrape(h);
-    // No listener acks these, and Bolt answers each after its 3 s timeout (at once, so 3 s in all).
-    await Promise.all([
-      h.interact({ type: "shortcut", callback_id: "unknown_shortcut", trigger_id: "t", team: { id: "T0TEST" }, user: { id: "U0ALICE" }, token: "x", api_app_id: "A0APP" }),
-      h.interact(blockAction({ user: "U0ALICE", actionId: "made_up_action" })),
-    ]);
+    // A renamed shortcut or button: the fallback acks it and tells the person.
+    await h.interact({ type: "shortcut", callback_id: "unknown_shortcut", trigger_id: "t", team: { id: "T0TEST" }, user: { id: "U0ALICE" }, token: "x", api_app_id: "A0APP" });
+    await h.interact(blockAction({ user: "U0ALICE", actionId: "made_up_action" }));
+    // A body Slack never sends: refused with 400 before any listener, so nothing acked it.
+    const refused = await h.interact({ type: "block_actions", actions: "not a list", team: { id: "T0TEST" }, user: { id: "U0ALICE" }, token: "x", api_app_id: "A0APP" });
+    expect(refused.status).toBe(400);
     const after = await scrape(h);
-    const unacked = `${P}slack_requests_unacked_total`;
-    const delta = (labels: Record<string, string>) => after.value(unacked, labels) - before.value(unacked, labels);
-    expect(delta({ kind: "shortcut", id: "other" })).toBe(1);
-    expect(delta({ kind: "action", id: "other" })).toBe(1);
-    expect(delta({})).toBe(2);
+    const acked = (s: Scrape, labels: Record<string, string>) => s.value(`${P}slack_ack_duration_seconds_count`, labels);
+    const unacked = (s: Scrape, labels: Record<string, string>) => s.value(`${P}slack_requests_unacked_total`, labels);
+    expect(acked(after, { kind: "shortcut", id: "other" }) - acked(before, { kind: "shortcut", id: "other" })).toBe(1);
+    expect(acked(after, { kind: "action", id: "other" }) - acked(before, { kind: "action", id: "other" })).toBe(1);
+    expect(unacked(after, { kind: "action", id: "other" }) - unacked(before, { kind: "action", id: "other" })).toBe(1);
+    expect(unacked(after, {}) - unacked(before, {})).toBe(1);
     expect(after.samples.some((s) => Object.values(s.labels).some((v) => v === "unknown_shortcut" || v === "made_up_action"))).toBe(false);
   });
 
@@ -268,6 +270,20 @@ describe("GET /metrics with METRICS_TOKEN", () => {
   it("keeps the store on its own database's statements when timing queries", () => {
     // The timed client is a new object: on PostgreSQL it must still take the claim's advisory lock.
     expect(isPostgresDb(h.db)).toBe(databaseKind() === "postgresql");
+  });
+});
+
+describe("metrics and the warm-up", () => {
+  it("leave out the requests the process sends itself before it is ready", async () => {
+    const h = await startHarness({ metrics: { token: TOKEN } }, { warmUp: true });
+    try {
+      const scraped = await scrape(h);
+      expect(scraped.matching(`${P}slack_ack_duration_seconds_count`)).toEqual([]);
+      await h.command("help");
+      expect((await scrape(h)).value(`${P}slack_ack_duration_seconds_count`, { kind: "command", id: "help" })).toBe(1);
+    } finally {
+      await h.close();
+    }
   });
 });
 

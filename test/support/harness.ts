@@ -41,7 +41,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(overrides: Partial<Config> = {}, appOptions: { replyBudgetMs?: number } = {}): Promise<Harness> {
+export async function startHarness(overrides: Partial<Config> = {}, appOptions: { replyBudgetMs?: number; warmUp?: boolean } = {}): Promise<Harness> {
   const slack = new FakeSlack();
   await slack.start();
   const database = await createTestDatabase();
