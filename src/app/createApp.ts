@@ -34,7 +34,7 @@ import { Scheduler, type TickReport } from "../scheduler/scheduler";
 import { createMetrics, type AppMetrics } from "../observability/createMetrics";
 import { metricsRoute } from "../observability/metricsRoute";
 import { instrumentRequests, WARM_UP } from "../observability/requests";
-import { observeWebApiCalls } from "../observability/webApiCalls";
+import { observeWebApiCalls, type WebApiCallObserver } from "../observability/webApiCalls";
 import { registerActions } from "./actions";
 import { CalendarLinks } from "./calendarLinks";
 import { calendarRoute } from "./calendarRoute";
@@ -166,11 +166,17 @@ export function createApp(deps: AppDependencies): RunningApp {
   logger.info({ proxy: describeProxy(config.proxy) ?? "none" }, outbound ? "outbound calls go through a proxy" : "outbound calls go direct (no proxy set)");
   // Metrics are off unless configured: then GET /metrics is not even routed (404).
   const metrics = config.metrics ? (deps.metrics ?? createMetrics()) : undefined;
-  /** A client's options, plus a transport (around the proxy's, if any) that counts its Web API calls when metrics are on. */
-  const observed = (options: WebClientOptions): WebClientOptions =>
-    metrics ? { ...options, ...observeWebApiCalls(metrics.observeWebApiCall, { slackApiUrl: config.slackApiUrl, fetch: options.fetch }) } : options;
   // Readiness runs on real time, whatever clock the domain uses: it is about this process, now.
   const slackHealth = new SlackHealth(systemClock);
+  /** Every Web API result: readiness hears whether Slack answered, and metrics (when on) count it. */
+  const onWebApiCall: WebApiCallObserver = (call) => {
+    // No answer at all, or Slack failing (5xx), means the route to Slack is not working now.
+    if (call.result === "request_failed" || call.result === "timeout" || /^http_5/.test(call.result)) slackHealth.recordFailure(call.result);
+    else slackHealth.recordSuccess(call.method);
+    metrics?.observeWebApiCall(call);
+  };
+  /** A client's options, plus a transport (around the proxy's, if any) that reports each of its Web API calls. */
+  const observed = (options: WebClientOptions): WebClientOptions => ({ ...options, ...observeWebApiCalls(onWebApiCall, { slackApiUrl: config.slackApiUrl, fetch: options.fetch }) });
   const connection = new SlackConnection({
     botToken: config.slackBotToken,
     appToken: config.slackAppToken,

@@ -13,7 +13,7 @@ import { createStore } from "../../src/store";
 import { type BotProcess, ROOT, startBot } from "../support/botProcess";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { FakeSlack } from "../support/fakeSlack";
-import { SIGNING_SECRET } from "../support/harness";
+import { SIGNING_SECRET, startHarness } from "../support/harness";
 import { signedHeaders } from "../support/signing";
 
 let slack: FakeSlack;
@@ -194,6 +194,25 @@ describe("readiness", () => {
     expect(ready.body.checks.slack.lastError).toMatch(/^ECONNREFUSED/);
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
+  });
+
+  it("a ready replica whose Web API calls stop getting answers is not ready, until one is answered again", async () => {
+    const h = await startHarness();
+    try {
+      expect((await getJson(`${h.url}/readyz`)).status).toBe(200);
+      const port = Number(new URL(h.slack.apiUrl).port);
+      await h.slack.stop();
+      await h.command("create Starting a business"); // opens a modal: views.open gets no answer
+      const down = await getJson(`${h.url}/readyz`);
+      expect(down.status).toBe(503);
+      expect(down.body.failing).toEqual(["slack"]);
+      expect(down.body.checks.slack.lastError).toBe("request_failed");
+      await h.slack.startOn(port);
+      await h.command("create Starting a business");
+      expect((await getJson(`${h.url}/readyz`)).status).toBe(200);
+    } finally {
+      await h.close();
+    }
   });
 
   it("warms up before it says ready: the busy paths run once, through Bolt, and nothing is sent to Slack", async () => {
