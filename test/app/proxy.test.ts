@@ -11,6 +11,7 @@ import { DateTime } from "luxon";
 import pino from "pino";
 import { WebSocketServer, type WebSocket } from "ws";
 import { createApp } from "../../src/app/createApp";
+import { createOutbound } from "../../src/app/outboundProxy";
 import { createStore } from "../../src/store";
 import { CALLBACK, MEETING_BLOCK } from "../../src/views/ids";
 import { createTestDatabase } from "../support/databases";
@@ -109,7 +110,8 @@ describe("HTTP mode", () => {
       expect(h.slack.responses).toHaveLength(1);
       expect(h.slack.callsTo("views.open")).toHaveLength(1);
       expect(proxy.total).toBe(0);
-      expect((h.app.app as unknown as { clientOptions: Record<string, unknown> }).clientOptions.fetch).toBeUndefined();
+      // No proxy, no dispatcher: the clients' fetch is only the readiness/metrics observer around Node's own.
+      expect(createOutbound(undefined)).toBeUndefined();
     } finally {
       await h.close();
     }
