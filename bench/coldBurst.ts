@@ -19,7 +19,7 @@ import { FakeSlack } from "../test/support/fakeSlack";
 import { signedHeaders } from "../test/support/signing";
 import { benchDatabases, migrate } from "./databases";
 import { seed } from "./seed";
-import { BENCH_TEAM_ID, BENCH_USER_ID, PRODUCTION_NODE_FLAGS } from "./shared";
+import { BENCH_TEAM_ID, BENCH_USER_ID, PRODUCTION_NODE_FLAGS, freePort } from "./shared";
 
 const ROOT = path.resolve(__dirname, "..");
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -29,16 +29,6 @@ const SECRET = "bench-burst-secret";
 interface Replica {
   child: ChildProcess;
   port: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = require("node:net").createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = server.address().port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitReady(port: number): Promise<void> {

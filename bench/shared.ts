@@ -58,3 +58,15 @@ export function prng(seed: number): () => number {
 
 /** The V8 flags of the README's production command (see "Running in production"). */
 export const PRODUCTION_NODE_FLAGS = ["--max-semi-space-size=1", "--liftoff-only"];
+
+/** A port nothing listens on now, for a process the benchmark starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = require("node:net").createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const port = server.address().port;
+      server.close(() => resolve(port));
+    });
+  });
+}

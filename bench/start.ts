@@ -19,7 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { FakeSlack } from "../test/support/fakeSlack";
-import { PRODUCTION_NODE_FLAGS } from "./shared";
+import { PRODUCTION_NODE_FLAGS, freePort } from "./shared";
 
 const ROOT = path.resolve(__dirname, "..");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -41,16 +41,6 @@ interface Sample {
   readyMs: number;
   rssMb: number;
   processes: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = require("node:net").createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const port = server.address().port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Every process in the tree under pid (tsx runs node as a child). */
