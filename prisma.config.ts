@@ -25,6 +25,7 @@ export default defineConfig({
       return new PrismaPg({ connectionString: databaseUrl });
     }
     const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
-    return new PrismaBetterSQLite3({ url: databaseUrl });
+    // Wait (up to 5 s, as the bot does) for a lock the running bot holds, instead of failing at once.
+    return new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 });
   },
 });
