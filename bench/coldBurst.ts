@@ -19,7 +19,7 @@ import { FakeSlack } from "../test/support/fakeSlack";
 import { signedHeaders } from "../test/support/signing";
 import { benchDatabases, migrate } from "./databases";
 import { seed } from "./seed";
-import { BENCH_TEAM_ID, BENCH_USER_ID, PRODUCTION_NODE_FLAGS, freePort } from "./shared";
+import { BENCH_TEAM_ID, BENCH_USER_ID, PRODUCTION_NODE_FLAGS, firstOk, freePort } from "./shared";
 
 const ROOT = path.resolve(__dirname, "..");
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -32,18 +32,7 @@ interface Replica {
 }
 
 async function waitReady(port: number): Promise<void> {
-  const deadline = performance.now() + 60_000;
-  while (performance.now() < deadline) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-      await res.arrayBuffer();
-      if (res.status === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`replica on ${port} never became ready`);
+  if (!(await firstOk(`http://127.0.0.1:${port}/readyz`, performance.now() + 60_000))) throw new Error(`replica on ${port} never became ready`);
 }
 
 async function startReplicas(count: number, databaseUrl: string, apiUrl: string, warm: boolean): Promise<Replica[]> {

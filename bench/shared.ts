@@ -70,3 +70,18 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** Polls `url` every 5 ms until it answers 200 (true) or `deadline` (performance.now()) passes (false). */
+export async function firstOk(url: string, deadline: number): Promise<boolean> {
+  while (performance.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.status === 200) return true;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return false;
+}

@@ -19,7 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { FakeSlack } from "../test/support/fakeSlack";
-import { PRODUCTION_NODE_FLAGS, freePort } from "./shared";
+import { firstOk, freePort, PRODUCTION_NODE_FLAGS } from "./shared";
 
 const ROOT = path.resolve(__dirname, "..");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -70,20 +70,6 @@ function rssKb(pid: number): number {
   } catch {
     return 0;
   }
-}
-
-async function firstOk(url: string, deadline: number): Promise<boolean> {
-  while (performance.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (res.status === 200) return true;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return false;
 }
 
 async function measure(variant: Variant, apiUrl: string): Promise<Sample> {

@@ -172,7 +172,7 @@ export function createApp(deps: AppDependencies): RunningApp {
   const onWebApiCall: WebApiCallObserver = (call) => {
     // No answer at all, or Slack failing (5xx), means the route to Slack is not working now.
     if (call.result === "request_failed" || call.result === "timeout" || /^http_5/.test(call.result)) slackHealth.recordFailure(call.result);
-    else slackHealth.recordSuccess(call.method);
+    else slackHealth.recordSuccess();
     metrics?.observeWebApiCall(call);
   };
   /** A client's options, plus a transport (around the proxy's, if any) that reports each of its Web API calls. */

@@ -25,7 +25,7 @@ export class SlackHealth {
   ) {}
 
   /** Slack answered (an ok result, or an ok:false that still came from Slack). */
-  recordSuccess(_method?: string): void {
+  recordSuccess(): void {
     this.lastSuccessAt = this.clock.now().getTime();
     this.lastFailure = undefined;
   }

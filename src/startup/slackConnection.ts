@@ -193,7 +193,7 @@ export class SlackConnection {
       const app = bot.ok ? await this.attemptApp() : bot;
       if (bot.ok && app.ok && bot.identity) {
         this.identity = bot.identity;
-        this.deps.health.recordSuccess("auth.test");
+        this.deps.health.recordSuccess();
         if (attempt > 1) this.deps.logger.info({ attempts: attempt }, "Slack answered: carrying on");
         return bot.identity;
       }
@@ -218,10 +218,10 @@ export class SlackConnection {
   async heartbeat(): Promise<void> {
     try {
       await this.botClient.auth.test();
-      this.deps.health.recordSuccess("auth.test");
+      this.deps.health.recordSuccess();
     } catch (error) {
       const attempt = this.classify("SLACK_BOT_TOKEN", error);
-      if (attempt.ok) this.deps.health.recordSuccess("auth.test");
+      if (attempt.ok) this.deps.health.recordSuccess();
       else this.deps.health.recordFailure("refused" in attempt ? attempt.refused.slackError : attempt.transient);
     }
   }

@@ -6,7 +6,7 @@ import pino from "pino";
 import { createApp } from "../../src/app/createApp";
 import { createStore } from "../../src/store";
 import { databaseKind } from "../support/databases";
-import { startHarness, SIGNING_SECRET, type Harness } from "../support/harness";
+import { startHarness, testConfig, type Harness } from "../support/harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ describe("GET /healthz", () => {
     const url = databaseKind() === "postgresql" ? "postgresql://postgres@127.0.0.1:1/none" : `file:${garbage}`;
     const broken = createStore(url);
     const app = createApp({
-      config: { slackBotToken: "xoxb-x", slackSigningSecret: SIGNING_SECRET, slackApiUrl: h.slack.apiUrl, port: 0, publicUrl: "http://localhost", databaseUrl: url, defaultTimezone: "Europe/London", logLevel: "silent" },
+      config: testConfig(h.slack.apiUrl, url),
       store: broken,
       logger: pino({ level: "silent" }),
     });

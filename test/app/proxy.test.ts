@@ -17,7 +17,7 @@ import { CALLBACK, MEETING_BLOCK } from "../../src/views/ids";
 import { createTestDatabase } from "../support/databases";
 import { FakeSlack } from "../support/fakeSlack";
 import { createCommunity } from "../support/flows";
-import { startHarness, type Harness } from "../support/harness";
+import { startHarness, testConfig, type Harness } from "../support/harness";
 import { input, viewSubmission } from "../support/payloads";
 import { TestProxy } from "../support/proxy";
 
@@ -145,17 +145,13 @@ describe("Socket Mode", () => {
     );
     const store = createStore(database.url);
     const app = createApp({
-      config: {
+      config: testConfig(slack.apiUrl, database.url, {
         slackBotToken: "xoxb-socket",
         slackAppToken: "xapp-socket",
-        slackApiUrl: slack.apiUrl,
-        port: 0,
-        publicUrl: "http://localhost",
-        databaseUrl: database.url,
-        defaultTimezone: "Europe/London",
+        slackSigningSecret: undefined,
         logLevel: "info",
         proxy: { httpProxy: proxy.urlWithCredentials("ops", "s3cret") },
-      },
+      }),
       store,
       logger,
     });

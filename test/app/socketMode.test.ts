@@ -8,6 +8,7 @@ import { createApp, type RunningApp } from "../../src/app/createApp";
 import { createStore } from "../../src/store";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { FakeSlack } from "../support/fakeSlack";
+import { testConfig } from "../support/harness";
 
 let slack: FakeSlack;
 let database: TestDatabase;
@@ -31,16 +32,7 @@ beforeAll(async () => {
   slack.script("apps.connections.open", { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link` }, 10);
   store = createStore(database.url);
   app = createApp({
-    config: {
-      slackBotToken: "xoxb-socket",
-      slackAppToken: "xapp-socket",
-      slackApiUrl: slack.apiUrl,
-      port: 0,
-    publicUrl: "http://localhost",
-      databaseUrl: database.url,
-      defaultTimezone: "Europe/London",
-      logLevel: "silent",
-    },
+    config: testConfig(slack.apiUrl, database.url, { slackBotToken: "xoxb-socket", slackAppToken: "xapp-socket", slackSigningSecret: undefined }),
     store,
     logger: pino({ level: "silent" }),
   });

@@ -8,12 +8,11 @@ import pino from "pino";
 import { WebSocketServer } from "ws";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../src/app/createApp";
-import type { Config } from "../../src/config";
 import { createStore } from "../../src/store";
 import { type BotProcess, ROOT, startBot } from "../support/botProcess";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { FakeSlack } from "../support/fakeSlack";
-import { SIGNING_SECRET, startHarness } from "../support/harness";
+import { SIGNING_SECRET, startHarness, testConfig } from "../support/harness";
 import { signedHeaders } from "../support/signing";
 
 let slack: FakeSlack;
@@ -109,7 +108,7 @@ describe("a request signed with another secret", () => {
     const store = createStore(database.url);
     const lines: string[] = [];
     const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
-    const config: Config = { slackBotToken: "xoxb-x", slackSigningSecret: SIGNING_SECRET, slackApiUrl: slack.apiUrl, port: 0, publicUrl: "http://localhost", databaseUrl: database.url, defaultTimezone: "Europe/London", logLevel: "info" };
+    const config = testConfig(slack.apiUrl, database.url, { logLevel: "info" });
     const app = createApp({ config, store, logger });
     const port = await app.start();
     try {
@@ -147,7 +146,7 @@ describe("readiness", () => {
     const store = createStore(database.url);
     const lines: string[] = [];
     const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
-    const config: Config = { slackBotToken: "xoxb-x", slackSigningSecret: SIGNING_SECRET, slackApiUrl: apiUrl, port: 0, publicUrl: "http://localhost", databaseUrl: database.url, defaultTimezone: "Europe/London", logLevel: "info" };
+    const config = testConfig(apiUrl, database.url, { logLevel: "info" });
     const app = createApp({ config, store, logger, connection: { firstRetryMs: 20, maxRetryMs: 50 } });
     const port = await app.start();
     const connected = app.connect();
@@ -217,7 +216,7 @@ describe("readiness", () => {
 
   it("warms up before it says ready: the busy paths run once, through Bolt, and nothing is sent to Slack", async () => {
     const store = createStore(database.url);
-    const config: Config = { slackBotToken: "xoxb-x", slackSigningSecret: SIGNING_SECRET, slackApiUrl: slack.apiUrl, port: 0, publicUrl: "http://localhost", databaseUrl: database.url, defaultTimezone: "Europe/London", logLevel: "silent" };
+    const config = testConfig(slack.apiUrl, database.url);
     const lines: string[] = [];
     const app = createApp({ config, store, logger: pino({ level: "debug" }, { write: (line: string) => void lines.push(line) }) });
     const port = await app.start();
@@ -241,7 +240,7 @@ describe("readiness", () => {
     const empty = `file:${path.join(require("node:os").tmpdir(), `sc-unmigrated-${process.pid}.db`)}`;
     const url = database.url.startsWith("file:") ? empty : database.url.replace(/\/[^/]+$/, "/postgres");
     const store = createStore(url);
-    const config: Config = { slackBotToken: "xoxb-x", slackSigningSecret: SIGNING_SECRET, slackApiUrl: slack.apiUrl, port: 0, publicUrl: "http://localhost", databaseUrl: url, defaultTimezone: "Europe/London", logLevel: "silent" };
+    const config = testConfig(slack.apiUrl, url);
     const app = createApp({ config, store, logger: pino({ level: "silent" }) });
     const port = await app.start();
     await app.connect();
@@ -266,7 +265,7 @@ describe("readiness", () => {
     });
     slack.script("apps.connections.open", { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link` }, 5);
     const store = createStore(database.url);
-    const config: Config = { slackBotToken: "xoxb-x", slackAppToken: "xapp-x", slackApiUrl: slack.apiUrl, port: 0, publicUrl: "http://localhost", databaseUrl: database.url, defaultTimezone: "Europe/London", logLevel: "silent" };
+    const config = testConfig(slack.apiUrl, database.url, { slackAppToken: "xapp-x", slackSigningSecret: undefined });
     const app = createApp({ config, store, logger: pino({ level: "silent" }) });
     const port = await app.start();
     const connected = app.connect();

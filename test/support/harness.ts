@@ -41,6 +41,24 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * A complete configuration for an app a test builds itself (outside the harness):
+ * HTTP mode, a random port, silent logs; the test names only what it is about.
+ */
+export function testConfig(slackApiUrl: string, databaseUrl: string, overrides: Partial<Config> = {}): Config {
+  return {
+    slackBotToken: "xoxb-test-token",
+    slackSigningSecret: SIGNING_SECRET,
+    slackApiUrl,
+    port: 0,
+    publicUrl: "http://localhost",
+    databaseUrl,
+    defaultTimezone: "Europe/London",
+    logLevel: "silent",
+    ...overrides,
+  };
+}
+
 export async function startHarness(overrides: Partial<Config> = {}, appOptions: { replyBudgetMs?: number; warmUp?: boolean } = {}): Promise<Harness> {
   const slack = new FakeSlack();
   await slack.start();
@@ -49,17 +67,7 @@ export async function startHarness(overrides: Partial<Config> = {}, appOptions: 
   const metrics = overrides.metrics ? createMetrics() : undefined;
   const store = createStore(database.url, { observe: metrics ? observeDbQueries(metrics.observeDbQuery) : undefined });
   const clock = new ManualClock(new Date("2026-03-02T10:00:00Z"));
-  const config: Config = {
-    slackBotToken: "xoxb-test-token",
-    slackSigningSecret: SIGNING_SECRET,
-    slackApiUrl: slack.apiUrl,
-    port: 0,
-    publicUrl: "https://communities.test",
-    databaseUrl: database.url,
-    defaultTimezone: "Europe/London",
-    logLevel: "silent",
-    ...overrides,
-  };
+  const config = testConfig(slack.apiUrl, database.url, { publicUrl: "https://communities.test", ...overrides });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   // No retries: a scripted failure should surface at once, not after back-off.
   // No warm-up: it costs every test a few requests' time, and startup.test.ts covers it.
