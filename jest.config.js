@@ -31,7 +31,7 @@ if (process.env.TEST_POSTGRES_URL) {
     setupFiles: ["<rootDir>/test/support/usePostgres.ts"],
     // Database-free tests (views, reference data, manifest) need not run twice.
     // Nor does the process's own start and stop (npm start, signals), which SQLite covers.
-    testPathIgnorePatterns: ["/test/(views|reference|domain)/", "/test/manifest\\.test\\.ts$", "/test/config\\.test\\.ts$", "/test/app/shutdown\\.test\\.ts$"],
+    testPathIgnorePatterns: ["/test/(views|reference|domain)/", "/test/manifest\\.test\\.ts$", "/test/config\\.test\\.ts$", "/test/flows/shutdown\\.test\\.ts$"],
   });
 }
 

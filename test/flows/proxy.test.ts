@@ -3,7 +3,7 @@
 // the dispatcher's client) and every response_url post goes through it, and
 // Socket Mode's WebSocket goes through a CONNECT tunnel; NO_PROXY and no proxy
 // at all send them direct. The fake Slack is plain HTTP on 127.0.0.1, so
-// HTTP_PROXY governs it; test/app/outboundProxy.test.ts covers https:// and
+// HTTP_PROXY governs it; test/flows/outboundProxy.test.ts covers https:// and
 // HTTPS_PROXY. The fake still answers every call: the bytes really go through.
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
