@@ -4,19 +4,12 @@
 import type { WebClient } from "@slack/web-api";
 import type { InviteOutcome } from "../domain/invitations";
 import type { CommunityRecord } from "../domain/ports";
+import { lookupFailureReason, NO_ACCOUNT_FOR_EMAIL, slackErrorCode, unreachablePersonReason } from "../messaging/slackErrors";
 import { invitationDm, inviteSummary, invitingProgress } from "../views/invitations";
-import { slackErrorCode } from "./replies";
 import type { Services } from "./services";
 
 /** Slack calls in flight at once: enough to be quick, few enough to stay inside rate limits. */
 const CONCURRENCY = 5;
-
-const UNDELIVERED_REASON: Record<string, string> = {
-  cannot_dm_bot: "that account is a bot",
-  user_not_found: "that account no longer exists",
-  account_inactive: "that account is deactivated",
-  user_disabled: "that account is deactivated",
-};
 
 /** Runs `work` over the items, at most `limit` at a time, keeping their order. */
 async function pooled<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -32,11 +25,6 @@ async function pooled<T, R>(items: T[], limit: number, work: (item: T) => Promis
   return results;
 }
 
-const LOOKUP_FAILED_REASON: Record<string, string> = {
-  missing_scope: "the app may not read email addresses yet: ask a workspace admin to reinstall it from its manifest",
-  ratelimited: "Slack was busy: try again in a minute",
-};
-
 type LookUp = { email: string; userId: string } | { email: string; notFound: true } | { email: string; failed: string };
 
 /**
@@ -51,9 +39,9 @@ async function lookUp(client: WebClient, services: Services, email: string): Pro
     return { email, userId: user.id };
   } catch (error) {
     const code = slackErrorCode(error);
-    if (code === "users_not_found") return { email, notFound: true };
+    if (code === NO_ACCOUNT_FOR_EMAIL) return { email, notFound: true };
     services.logger.warn({ err: error, code }, "could not look up an invitee's email address");
-    return { email, failed: (code && LOOKUP_FAILED_REASON[code]) ?? `Slack refused the look-up${code ? ` (${code})` : ""}: try again later` };
+    return { email, failed: lookupFailureReason(code) };
   }
 }
 
@@ -100,7 +88,7 @@ export async function deliverInvitations(
     } catch (error) {
       const code = slackErrorCode(error);
       logger.warn({ err: error, code }, "could not send an invitation");
-      const reason = code ? UNDELIVERED_REASON[code] : undefined;
+      const reason = unreachablePersonReason(code);
       if (reason) {
         undelivered.push({ userId: invitation.inviteeId, reason });
         await services.invitations.undelivered(invitation);

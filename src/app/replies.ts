@@ -46,12 +46,6 @@ export function modalErrors(error: unknown, fallbackBlock: string, logger: Logge
   return { [fallbackBlock]: SOMETHING_WENT_WRONG };
 }
 
-/** The `error` code of a Slack Web API failure, e.g. name_taken, or undefined. */
-export function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | null)?.data;
-  return typeof data?.error === "string" ? data.error : undefined;
-}
-
 /**
  * Tells the person who clicked something: ephemerally where the click came
  * from a message, by DM where it came from App Home (which has no response_url).

@@ -9,6 +9,7 @@
 import type { Logger } from "pino";
 import type { Clock } from "../domain/clock";
 import type { NewOutboxRow, OutboxRow, OutboxStore } from "../domain/ports";
+import { classifySlackFailure } from "../messaging/slackErrors";
 import type { Mrkdwn } from "../views/mrkdwn";
 import type { Pacer } from "./pacer";
 
@@ -31,9 +32,6 @@ export interface TickCounts {
   failed: number;
   retried: number;
 }
-
-/** Slack errors that no retry will mend: the row fails at once and organisers are told. */
-export const PERMANENT_ERRORS = new Set(["channel_not_found", "not_in_channel", "user_not_found", "is_archived", "account_inactive", "user_disabled", "cannot_dm_bot"]);
 
 export interface DispatcherSettings {
   /** How long a claim holds before another replica may take the rows. */
@@ -74,19 +72,6 @@ export interface DispatcherDeps {
   elapsed?: () => number;
   /** Told each run's real duration and counts, including a run that failed part-way (metrics). */
   onRun?: (seconds: number, counts: TickCounts) => void;
-}
-
-type Failure = { type: "rate_limited"; retryAfterMs: number; code: string } | { type: "permanent"; code: string } | { type: "transient"; code: string };
-
-/** Sorts a Web API failure into what to do about it. */
-export function classify(error: unknown): Failure {
-  const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string } | null;
-  if (e?.code === "slack_webapi_rate_limited_error") return { type: "rate_limited", retryAfterMs: Math.max(1, e.retryAfter ?? 30) * 1000, code: "ratelimited" };
-  const platform = e?.code === "slack_webapi_platform_error" ? e.data?.error : undefined;
-  if (platform && PERMANENT_ERRORS.has(platform)) return { type: "permanent", code: platform };
-  if (platform) return { type: "transient", code: platform };
-  if (e?.code === "slack_webapi_http_error") return { type: "transient", code: `http_${e.statusCode ?? "error"}` };
-  return { type: "transient", code: e?.code ?? e?.message ?? String(error) };
 }
 
 export class Dispatcher {
@@ -187,7 +172,7 @@ export class Dispatcher {
       this.deps.pacer.finished(row.target);
     } catch (error) {
       this.deps.pacer.finished(row.target);
-      const failure = classify(error);
+      const failure = classifySlackFailure(error);
       if (failure.type === "rate_limited") {
         const availableAt = new Date(clock.now().getTime() + failure.retryAfterMs);
         await outbox.retryLater(row.id, owner, availableAt, `rate limited: retry after ${failure.retryAfterMs / 1000} s`, false, clock.now());

@@ -8,6 +8,7 @@ import { INVITATION_KINDS } from "../domain/invitations";
 import { ONBOARDING_KIND, onboardingObsolete } from "../domain/onboarding";
 import type { NewOutboxRow, OutboxRow } from "../domain/ports";
 import type { Services } from "../app/services";
+import { refusalReason } from "../messaging/slackErrors";
 import { channelLink, esc, md, storedMrkdwn, userLink } from "../views/mrkdwn";
 import { digestMessage } from "../views/digest";
 import { invitationDm } from "../views/invitations";
@@ -22,16 +23,6 @@ const WHAT: Record<string, string> = {
   [REMINDER_KINDS.note]: "a meeting reminder",
   [DIGEST_KINDS.post]: "the digest",
   [DIGEST_KINDS.dm]: "the digest by DM",
-};
-
-const WHY: Record<string, string> = {
-  channel_not_found: "the channel no longer exists, or the app cannot see it. Link the community to a channel the app is in",
-  not_in_channel: "the app is not in the channel. Add it with `/invite @Service Communities`",
-  is_archived: "the channel is archived. Unarchive it, or link the community to another channel",
-  user_not_found: "that person's Slack account no longer exists",
-  account_inactive: "that person's Slack account is deactivated",
-  user_disabled: "that person's Slack account is deactivated",
-  cannot_dm_bot: "that account is a bot",
 };
 
 type Needs = Pick<Services, "meetings" | "digests" | "communities" | "memberships" | "invitations" | "calendarLinks" | "clock">;
@@ -170,7 +161,7 @@ export class OutboxMessages {
     }
     const where = row.target.startsWith("C") || row.target.startsWith("G") ? channelLink(row.target) : userLink(row.target);
     // Kept in the row as mrkdwn and sent as it is (storedMrkdwn, above).
-    const text = md`:warning: I could not deliver ${esc(WHAT[row.kind] ?? "a message")} for *${esc(community.name)}* to ${where}: ${esc(WHY[code] ?? "Slack refused it")} (\`${esc(code)}\`). I will not try that message again; you will hear about this once.`;
+    const text = md`:warning: I could not deliver ${esc(WHAT[row.kind] ?? "a message")} for *${esc(community.name)}* to ${where}: ${esc(refusalReason(code) ?? "Slack refused it")} (\`${esc(code)}\`). I will not try that message again; you will hear about this once.`;
     const organisers = await memberships.organisers(community.id);
     return organisers.map((organiser) => ({
       kind: ALERT_KIND,

@@ -11,7 +11,8 @@ import { groupChannelIntro, groupCreatedMessage, groupReadyText } from "../../vi
 import { CALLBACK, GROUP_BLOCK } from "../../views/ids";
 import { stepsAfterAck } from "../afterAck";
 import { metadata } from "../metadata";
-import { modalErrors, slackErrorCode } from "../replies";
+import { slackErrorCode } from "../../messaging/slackErrors";
+import { modalErrors } from "../replies";
 import type { Services } from "../services";
 import { existingChannelProblem, newChannelProblem } from "../channelProblems";
 import { beforeAck, beforeAckDeadline, busyProblem } from "../slackCalls";
