@@ -27,7 +27,7 @@ import type { Store } from "../domain/ports";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { Dispatcher, type DispatcherSettings } from "../scheduler/dispatcher";
-import { OutboxMessages } from "../scheduler/messages";
+import { OutboxMessages } from "../scheduler/kinds";
 import { Pacer } from "../scheduler/pacer";
 import { DatabaseRunCoordinator } from "../scheduler/runCoordinator";
 import { Scheduler, type TickReport } from "../scheduler/scheduler";

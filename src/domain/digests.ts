@@ -4,10 +4,10 @@
 import { DateTime } from "luxon";
 import type { Clock } from "./clock";
 import { AppError } from "./errors";
+import { digest } from "./outbox/digest";
 import type { CommunityRecord, DigestProblem, DigestSchedule, MeetingRecord, NewOutboxRow, ObjectiveSummary, Store } from "./ports";
 import { esc } from "./text";
 
-export const DIGEST_KINDS = { post: "digest", dm: "digest_dm" } as const;
 /** How many items a section lists before "and N more". */
 export const DIGEST_SECTION_ITEMS = 5;
 /** A digest later than this after its time is not worth posting (the next one is coming). */
@@ -131,15 +131,16 @@ export class DigestService {
     for (const community of communities) {
       const dueAt = nextDigestAt(community.digest, community.timezone, now);
       if (!dueAt || !community.slackChannelId) continue;
-      rows.push({
-        kind: DIGEST_KINDS.post,
-        target: community.slackChannelId,
-        communityId: community.id,
-        subjectId: community.id,
-        payload: { since: previousDigestAt(community.digest, community.timezone, dueAt).toISOString() },
-        dueAt,
-        dedupeKey: digestDedupeKey(community.id, dueAt, community.timezone),
-      });
+      rows.push(
+        digest.row({
+          target: community.slackChannelId,
+          communityId: community.id,
+          subjectId: community.id,
+          payload: { since: previousDigestAt(community.digest, community.timezone, dueAt).toISOString() },
+          dueAt,
+          dedupeKey: digestDedupeKey(community.id, dueAt, community.timezone),
+        }),
+      );
     }
     // One read for all communities when nothing is new. A time planned before and
     // skipped when the schedule moved away from it is planned again: only a
@@ -148,7 +149,7 @@ export class DigestService {
     // A digest waiting for a time its schedule no longer gives goes: for example
     // one planned by a tick that read the settings just before they changed.
     const wanted = new Map(rows.map((r) => [r.subjectId, r.dedupeKey]));
-    const stale = (await this.store.outbox.pendingAfter(DIGEST_KINDS.post, now)).filter((r) => wanted.get(r.subjectId ?? "") !== r.dedupeKey);
+    const stale = (await this.store.outbox.pendingAfter(digest.name, now)).filter((r) => wanted.get(r.subjectId ?? "") !== r.dedupeKey);
     await this.store.outbox.skipRows(
       stale.map((r) => r.id),
       "the digest schedule changed",
@@ -160,7 +161,7 @@ export class DigestService {
   /** After the schedule changes: the pending digest goes, and the next tick plans the new one. */
   async replan(community: CommunityRecord): Promise<void> {
     const now = this.deps.clock.now();
-    await this.store.outbox.skipPending(community.id, [DIGEST_KINDS.post], "the digest schedule changed", now);
+    await this.store.outbox.skipPending(community.id, [digest.name], "the digest schedule changed", now);
     await this.plan();
   }
 

@@ -8,6 +8,11 @@ import { AppError, ValidationError } from "./errors";
 import type { MembershipService } from "./memberships";
 import type { CommunityRecord, InvitationRecord, MembershipRecord, NewOutboxRow, Store, WorkspaceKey } from "./ports";
 import { isOrganiser } from "./organisers";
+import { kindsAbout } from "./outbox";
+import type { OutboxKind } from "./outbox/kind";
+import { invitationDm } from "./outbox/invitationDm";
+import { invitationExpiry } from "./outbox/invitationExpiry";
+import { invitationReminder } from "./outbox/invitationReminder";
 import { checkProfile, type ProfileInput } from "./profiles";
 import { MEETING_CADENCES } from "./vocabulary";
 import { cleanText, esc, listWithMore } from "./text";
@@ -22,15 +27,8 @@ export const INVITATION_EXPIRES_AFTER_MS = 30 * DAY_MS;
 /** Problems the prefilled message and the reach-out post name. */
 const PROBLEMS_NAMED = 3;
 
-/**
- * `delivery` is a safety net: the DMs go out straight after the form is sent,
- * and this row, due a few minutes later, sends any that did not (the process
- * stopped half-way, or Slack failed for a moment).
- */
-export const INVITATION_KINDS = { delivery: "invitation_dm", reminder: "invitation_reminder", expiry: "invitation_expiry" } as const;
-/** Long enough that the form's own sending is over; short enough that nobody waits long. */
+/** When the invitation DM's safety net is due: long enough that the form's own sending is over; short enough that nobody waits long. */
 export const INVITATION_DELIVERY_RETRY_MS = 10 * 60 * 1000;
-const ALL_KINDS = Object.values(INVITATION_KINDS);
 
 /** What became of each person on an invitation form. */
 export type InviteOutcome =
@@ -267,7 +265,7 @@ export class InvitationService {
   async undelivered(invitation: InvitationRecord): Promise<void> {
     const now = this.deps.clock.now();
     await this.store.invitations.settle(invitation.id, "undelivered", now);
-    await this.store.outbox.skipPending(invitation.id, ALL_KINDS, "the invitation could not be delivered", now);
+    await this.store.outbox.skipPending(invitation.id, kindsAbout("invitation"), "the invitation could not be delivered", now);
   }
 
   /**
@@ -366,7 +364,7 @@ export class InvitationService {
     const now = this.deps.clock.now();
     const settled = await this.store.invitations.settle(invitation.id, to, now);
     if (!settled) return false;
-    await this.store.outbox.skipPending(invitation.id, ALL_KINDS, `the invitation was ${to}`, now);
+    await this.store.outbox.skipPending(invitation.id, kindsAbout("invitation"), `the invitation was ${to}`, now);
     await this.store.audit.record({
       workspaceId: community.workspaceId,
       communityId: community.id,
@@ -381,17 +379,18 @@ export class InvitationService {
 
 /** The safety-net DM and the reminder (to the invitee), and the expiry (told to the inviter), of a new invitation. */
 function invitationRows(invitation: InvitationRecord): NewOutboxRow[] {
-  const row = (kind: string, target: string, afterMs: number, key: string): NewOutboxRow => ({
-    kind,
-    target,
-    communityId: invitation.communityId,
-    subjectId: invitation.id,
-    dueAt: new Date(invitation.createdAt.getTime() + afterMs),
-    dedupeKey: `invitation:${invitation.id}:${key}`,
-  });
+  const row = (kind: OutboxKind<string, Record<string, never>>, target: string, afterMs: number, key: string): NewOutboxRow =>
+    kind.row({
+      target,
+      communityId: invitation.communityId,
+      subjectId: invitation.id,
+      payload: {},
+      dueAt: new Date(invitation.createdAt.getTime() + afterMs),
+      dedupeKey: `invitation:${invitation.id}:${key}`,
+    });
   return [
-    row(INVITATION_KINDS.delivery, invitation.inviteeId, INVITATION_DELIVERY_RETRY_MS, "dm"),
-    row(INVITATION_KINDS.reminder, invitation.inviteeId, INVITATION_REMINDER_AFTER_MS, "reminder"),
-    row(INVITATION_KINDS.expiry, invitation.inviterId, INVITATION_EXPIRES_AFTER_MS, "expiry"),
+    row(invitationDm, invitation.inviteeId, INVITATION_DELIVERY_RETRY_MS, "dm"),
+    row(invitationReminder, invitation.inviteeId, INVITATION_REMINDER_AFTER_MS, "reminder"),
+    row(invitationExpiry, invitation.inviterId, INVITATION_EXPIRES_AFTER_MS, "expiry"),
   ];
 }

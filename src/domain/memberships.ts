@@ -3,7 +3,7 @@ import type { Clock } from "./clock";
 import type { CommunityDirectory } from "./directory";
 import { AppError, ValidationError } from "./errors";
 import type { CommunityRecord, InvitationRecord, MembershipRecord, ObjectiveSummary, Store, WorkspaceKey } from "./ports";
-import { INVITATION_KINDS } from "./invitations";
+import { kindsAbout } from "./outbox";
 import { organiserIds } from "./organisers";
 import { checkProfile, type ProfileInput } from "./profiles";
 import { esc } from "./text";
@@ -69,7 +69,7 @@ export class MembershipService {
     const { store } = this.deps;
     const invitation = await store.invitations.pendingFor(community.id, slackUserId);
     if (!invitation || !(await store.invitations.settle(invitation.id, "accepted", now))) return null;
-    await store.outbox.skipPending(invitation.id, Object.values(INVITATION_KINDS), "they joined", now);
+    await store.outbox.skipPending(invitation.id, kindsAbout("invitation"), "they joined", now);
     await store.audit.record({
       workspaceId: community.workspaceId,
       communityId: community.id,

@@ -3,25 +3,19 @@
 // dedupe key is per community and person, so however often they leave and
 // rejoin the channel they are welcomed once.
 import type { Clock } from "./clock";
+import { onboardingDm, onboardingKey } from "./outbox/onboardingDm";
 import type { CommunityRecord, MembershipRecord, NewOutboxRow, Store } from "./ports";
-
-export const ONBOARDING_KIND = "onboarding_dm";
-
-export function onboardingKey(communityId: string, slackUserId: string): string {
-  return `onboard:${communityId}:${slackUserId}`;
-}
 
 /** The outbox row that welcomes a person to a community, due at once. */
 export function onboardingRow(community: CommunityRecord, slackUserId: string, now: Date): NewOutboxRow {
-  return {
-    kind: ONBOARDING_KIND,
+  return onboardingDm.row({
     target: slackUserId,
     communityId: community.id,
     subjectId: community.id,
     payload: {},
     dueAt: now,
     dedupeKey: onboardingKey(community.id, slackUserId),
-  };
+  });
 }
 
 /** Why the welcome should not go now (checked again when it falls due), or null if it should. */

@@ -2,18 +2,14 @@
 // One row a meeting and offset; when it falls due it becomes one DM for each
 // person then going or maybe (and a note in the channel at the 1-day mark),
 // so whoever answers late is still reminded and whoever changed their mind is not.
+import { kindsAbout } from "./outbox";
+import { meetingReminder, type ReminderPayload } from "./outbox/meetingReminder";
+import { reminderDm } from "./outbox/reminderDm";
+import { reminderNote } from "./outbox/reminderNote";
 import type { MeetingRecord, NewOutboxRow, Store } from "./ports";
 
-export const REMINDER_KINDS = { plan: "meeting_reminder", dm: "reminder_dm", note: "reminder_note" } as const;
-const ALL_KINDS = Object.values(REMINDER_KINDS);
 /** The reminder whose due time also brings a note in the channel. */
 export const CHANNEL_NOTE_OFFSET = 1440;
-
-export interface ReminderPayload {
-  offset: number;
-  /** The start the reminder was planned for: if the meeting has moved since, it is not sent. */
-  startsAt: string;
-}
 
 function reminderKey(meeting: MeetingRecord, offset: number): string {
   return `reminder:${meeting.id}:${offset}:${meeting.startsAt.toISOString()}`;
@@ -25,39 +21,31 @@ export function reminderRows(meeting: MeetingRecord, now: Date): NewOutboxRow[] 
   return meeting.reminderOffsets
     .map((offset) => ({ offset, dueAt: new Date(meeting.startsAt.getTime() - offset * 60_000) }))
     .filter(({ dueAt }) => dueAt.getTime() > now.getTime())
-    .map(({ offset, dueAt }) => ({
-      kind: REMINDER_KINDS.plan,
-      // Not a Slack target: this row sends nothing itself, it becomes the DMs.
-      target: `meeting:${meeting.id}`,
-      communityId: meeting.communityId,
-      subjectId: meeting.id,
-      payload: { offset, startsAt: meeting.startsAt.toISOString() } satisfies ReminderPayload,
-      dueAt,
-      dedupeKey: reminderKey(meeting, offset),
-    }));
+    .map(({ offset, dueAt }) =>
+      meetingReminder.row({
+        // Not a Slack target: this row sends nothing itself, it becomes the DMs.
+        target: `meeting:${meeting.id}`,
+        communityId: meeting.communityId,
+        subjectId: meeting.id,
+        payload: { offset, startsAt: meeting.startsAt.toISOString() },
+        dueAt,
+        dedupeKey: reminderKey(meeting, offset),
+      }),
+    );
 }
 
 /** Replaces a meeting's pending reminders with those for its current time (none once cancelled). */
 export async function replanReminders(store: Store, meeting: MeetingRecord, now: Date): Promise<void> {
-  await store.outbox.skipPending(meeting.id, ALL_KINDS, meeting.status === "cancelled" ? "the meeting was cancelled" : "the meeting changed", now);
+  await store.outbox.skipPending(meeting.id, kindsAbout("meeting"), meeting.status === "cancelled" ? "the meeting was cancelled" : "the meeting changed", now);
   await store.outbox.plan(reminderRows(meeting, now), now);
 }
 
 /** The DM and channel-note rows a due reminder becomes. */
 export function reminderDeliveries(meeting: MeetingRecord, payload: ReminderPayload, recipients: string[], channelId: string | null, now: Date): NewOutboxRow[] {
   const base = `reminder:${meeting.id}:${payload.offset}:${payload.startsAt}`;
-  const rows: NewOutboxRow[] = recipients.map((user) => ({
-    kind: REMINDER_KINDS.dm,
-    target: user,
-    communityId: meeting.communityId,
-    subjectId: meeting.id,
-    payload: { ...payload },
-    dueAt: now,
-    dedupeKey: `${base}:dm:${user}`,
-  }));
-  if (channelId && payload.offset === CHANNEL_NOTE_OFFSET) {
-    rows.push({ kind: REMINDER_KINDS.note, target: channelId, communityId: meeting.communityId, subjectId: meeting.id, payload: { ...payload }, dueAt: now, dedupeKey: `${base}:note` });
-  }
+  const about = { communityId: meeting.communityId, subjectId: meeting.id, payload, dueAt: now };
+  const rows = recipients.map((user) => reminderDm.row({ ...about, target: user, dedupeKey: `${base}:dm:${user}` }));
+  if (channelId && payload.offset === CHANNEL_NOTE_OFFSET) rows.push(reminderNote.row({ ...about, target: channelId, dedupeKey: `${base}:note` }));
   return rows;
 }
 

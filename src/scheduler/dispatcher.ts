@@ -22,6 +22,8 @@ export interface Delivery {
 export type Outcome =
   | { kind: "send"; message: Delivery; then?: NewOutboxRow[] }
   | { kind: "skip"; reason: string }
+  /** A row that can never be built (its payload does not parse): failed at once, no retry would change it. */
+  | { kind: "fail"; reason: string }
   /** A row that sends nothing itself but becomes others (a reminder becomes one DM a person). */
   | { kind: "expand"; rows: NewOutboxRow[] };
 
@@ -153,6 +155,12 @@ export class Dispatcher {
       // A builder that throws is a bug or a database hiccup: retry like any transient failure.
       logger.error({ err: error, rowId: row.id, kind: row.kind }, "could not build an outbox message");
       await this.retryOrFail(row, `build: ${(error as Error).message ?? String(error)}`, counts);
+      return "ok";
+    }
+    if (outcome.kind === "fail") {
+      logger.error({ rowId: row.id, kind: row.kind, reason: outcome.reason }, "an outbox row cannot be built");
+      await outbox.markFailed(row.id, owner, outcome.reason, clock.now());
+      counts.failed++;
       return "ok";
     }
     if (outcome.kind === "skip") {

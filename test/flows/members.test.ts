@@ -1,6 +1,6 @@
 // Who is in, who is missing: /community members, App Home's coverage for
 // organisers, and the onboarding DM to people who join the channel only.
-import { ONBOARDING_KIND, onboardingKey } from "../../src/domain/onboarding";
+import { onboardingDm, onboardingKey } from "../../src/domain/outbox/onboardingDm";
 import { organisationLabel } from "../../src/domain/profiles";
 import { findOrganisation, ORGANISATIONS } from "../../src/reference/organisations";
 import { PROFESSIONS } from "../../src/reference/professions";
@@ -380,7 +380,7 @@ describe("the onboarding DM", () => {
   it("welcomes someone who joins the channel without joining the community, once however often they rejoin", async () => {
     expect((await h.event(joined("U0NEWBIE"))).status).toBe(200);
     const row = await h.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: onboardingKey(communityId, "U0NEWBIE") } });
-    expect(row).toMatchObject({ kind: ONBOARDING_KIND, target: "U0NEWBIE", communityId, status: "pending" });
+    expect(row).toMatchObject({ kind: onboardingDm.name, target: "U0NEWBIE", communityId, status: "pending" });
 
     await h.app.tick();
     const dms = dmsTo("U0NEWBIE");
@@ -406,7 +406,7 @@ describe("the onboarding DM", () => {
     await h.event(joined("U0NEWBIE"));
     await h.app.tick();
     expect(dmsTo("U0NEWBIE")).toHaveLength(1);
-    expect(await h.db.outboxMessage.count({ where: { kind: ONBOARDING_KIND } })).toBe(1);
+    expect(await h.db.outboxMessage.count({ where: { kind: onboardingDm.name } })).toBe(1);
   });
 
   it("sends nothing to a member, to the app itself, or for a channel that is no community's", async () => {
@@ -417,7 +417,7 @@ describe("the onboarding DM", () => {
     await h.event(joined("UBOT"));
     await h.event(joined("U0NEWBIE", "C0ELSEWHERE"));
     await h.app.tick();
-    expect(await h.db.outboxMessage.count({ where: { kind: ONBOARDING_KIND } })).toBe(0);
+    expect(await h.db.outboxMessage.count({ where: { kind: onboardingDm.name } })).toBe(0);
     expect(h.slack.callsTo("chat.postMessage")).toHaveLength(0);
   });
 

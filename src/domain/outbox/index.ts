@@ -1,0 +1,26 @@
+// Every kind of message the bot sends later, through the outbox. Each kind's
+// payload and what its rows are about are in the file of its name here; what
+// it becomes when due (the Slack message) is in the file of the same name in
+// src/scheduler/kinds/.
+import type { OutboxSubject } from "./kind";
+import { digest } from "./digest";
+import { digestDm } from "./digestDm";
+import { invitationDm } from "./invitationDm";
+import { invitationExpiry } from "./invitationExpiry";
+import { invitationReminder } from "./invitationReminder";
+import { meetingReminder } from "./meetingReminder";
+import { onboardingDm } from "./onboardingDm";
+import { organiserAlert } from "./organiserAlert";
+import { reminderDm } from "./reminderDm";
+import { reminderNote } from "./reminderNote";
+
+export { digest, digestDm, invitationDm, invitationExpiry, invitationReminder, meetingReminder, onboardingDm, organiserAlert, reminderDm, reminderNote };
+
+export const OUTBOX_KINDS = [meetingReminder, reminderDm, reminderNote, digest, digestDm, onboardingDm, invitationDm, invitationReminder, invitationExpiry, organiserAlert] as const;
+
+export type OutboxKindName = (typeof OUTBOX_KINDS)[number]["name"];
+
+/** The kinds whose rows name a subject of this sort: for example all of a meeting's reminders, to replan them together. */
+export function kindsAbout(subject: OutboxSubject): OutboxKindName[] {
+  return OUTBOX_KINDS.filter((kind) => kind.about === subject).map((kind) => kind.name);
+}

@@ -1,0 +1,33 @@
+// An outbox kind as the domain sees it: its name, the payload its rows carry
+// (a zod schema) and what the rows are about. Producers plan rows with the
+// kind's `row`, which checks the payload against the schema as it is written;
+// the dispatcher parses it with the same schema when the row falls due, so the
+// payload written is the payload read.
+//
+// Why each kind is two files of the same name: what a due row becomes is Slack
+// messages, built with src/views, which the domain may not import; the planners
+// that write rows are in the domain. So the half the planners need lives here
+// (src/domain/outbox/), and the half that builds messages lives beside the
+// dispatcher (src/scheduler/kinds/), importing this one.
+import type { z } from "zod";
+import type { NewOutboxRow } from "../ports";
+
+export type Payload = Record<string, unknown>;
+
+/** What a kind's rows name in subjectId (for example the meeting a reminder is for). */
+export type OutboxSubject = "meeting" | "community" | "invitation";
+
+export interface OutboxKind<N extends string = string, P extends Payload = Payload> {
+  readonly name: N;
+  readonly payload: z.ZodType<P>;
+  readonly about: OutboxSubject;
+  /** The row to plan, with its payload checked against the schema (a bug throws here, not when the row falls due). */
+  row(fields: Omit<NewOutboxRow, "kind" | "payload"> & { payload: P }): NewOutboxRow;
+}
+
+export function outboxKind<const N extends string, P extends Payload>(definition: { name: N; about: OutboxSubject; payload: z.ZodType<P> }): OutboxKind<N, P> {
+  return {
+    ...definition,
+    row: (fields) => ({ ...fields, kind: definition.name, payload: definition.payload.parse(fields.payload) }),
+  };
+}

@@ -1,0 +1,51 @@
+// A community's digest, posted in its channel: built from what happened since
+// the last one, skipped when there is nothing new or it is 12 hours late (the
+// next one is nearer). Once posted, each member who asked gets it by DM
+// (digestDm.ts), each DM built when it is sent.
+import * as kinds from "../../domain/outbox";
+import { DIGEST_USEFUL_FOR_MS } from "../../domain/digests";
+import type { CommunityRecord } from "../../domain/ports";
+import { digestMessage } from "../../views/digest";
+import type { Outcome } from "../dispatcher";
+import { dueKind, type KindServices } from "./kind";
+
+export const TOO_LATE = { afterMs: DIGEST_USEFUL_FOR_MS, reason: "too late: the next digest is nearer" };
+
+/** The community a digest row is for, or null if it is gone. */
+export async function digestCommunity(communityId: string | null, { communities }: KindServices): Promise<CommunityRecord | null> {
+  try {
+    return await communities.byId(communityId ?? "");
+  } catch {
+    return null;
+  }
+}
+
+/** The digest message for the period, or a skip when nothing is new. */
+export async function digestOf(community: CommunityRecord, since: string, { digests }: KindServices): Promise<Extract<Outcome, { kind: "send" | "skip" }>> {
+  const digest = await digests.build(community, new Date(since));
+  if (digest.empty) return { kind: "skip", reason: "nothing new" };
+  return { kind: "send", message: digestMessage(digest) };
+}
+
+export const digest = dueKind(kinds.digest, {
+  alertOrganisersAs: "the digest",
+  tooLate: TOO_LATE,
+  async build(row, services) {
+    const community = await digestCommunity(row.subjectId, services);
+    if (!community) return { kind: "skip", reason: "the community no longer exists" };
+    const outcome = await digestOf(community, row.payload.since, services);
+    if (outcome.kind === "skip") return outcome;
+    const subscribers = await services.digests.dmSubscribers(community.id);
+    const then = subscribers.map((user) =>
+      kinds.digestDm.row({
+        target: user,
+        communityId: community.id,
+        subjectId: community.id,
+        payload: row.payload,
+        dueAt: services.clock.now(),
+        dedupeKey: `${row.dedupeKey}:dm:${user}`,
+      }),
+    );
+    return { ...outcome, then };
+  },
+});

@@ -1,0 +1,16 @@
+// The digest by DM to one member who asked for it, unless they have since
+// stopped asking (or left).
+import * as kinds from "../../domain/outbox";
+import { dueKind } from "./kind";
+import { digestCommunity, digestOf, TOO_LATE } from "./digest";
+
+export const digestDm = dueKind(kinds.digestDm, {
+  alertOrganisersAs: "the digest by DM",
+  tooLate: TOO_LATE,
+  async build(row, services) {
+    const community = await digestCommunity(row.subjectId, services);
+    if (!community) return { kind: "skip", reason: "the community no longer exists" };
+    if (!(await services.digests.wantsDm(community, row.target))) return { kind: "skip", reason: "no longer wants the digest by DM" };
+    return digestOf(community, row.payload.since, services);
+  },
+});

@@ -1,0 +1,61 @@
+// The half of an outbox kind that says what a due row becomes: the Slack
+// message built from the data as it is now (a renamed meeting is reminded
+// under its new name), or a reason to skip it. Each kind's other half, its
+// payload schema, is the file of the same name in src/domain/outbox/: the
+// domain plans rows and may not import src/views, which these builders use.
+import { z } from "zod";
+import type { Services } from "../../app/services";
+import { AppError } from "../../domain/errors";
+import type { OutboxKind, Payload } from "../../domain/outbox/kind";
+import type { OutboxRow } from "../../domain/ports";
+import type { Outcome } from "../dispatcher";
+
+/** What builders read when a row falls due. */
+export type KindServices = Pick<Services, "meetings" | "digests" | "communities" | "memberships" | "invitations" | "calendarLinks" | "clock">;
+
+/** A claimed row whose payload has been parsed with its kind's schema. */
+export type DueRow<P> = Omit<OutboxRow, "payload"> & { payload: P };
+
+interface Builder<P> {
+  /**
+   * How the organisers' alert names this message when Slack refuses it for
+   * good ("I could not deliver a meeting reminder…"); null when a refusal is
+   * not theirs to mend (a DM to one person about that person's own business).
+   */
+  alertOrganisersAs: string | null;
+  /** Skipped with `reason` once more than `afterMs` late. Without it, sent however late: the builder decides whether it is still true. */
+  tooLate?: { afterMs: number; reason: string };
+  build(row: DueRow<P>, services: KindServices): Promise<Outcome>;
+}
+
+export interface DueKind {
+  readonly name: string;
+  readonly payload: z.ZodType;
+  readonly alertOrganisersAs: string | null;
+  readonly tooLate?: { afterMs: number; reason: string };
+  /** Parses the payload with the kind's schema, then builds. A payload that does not parse fails the row: no retry would change it. */
+  build(row: OutboxRow, services: KindServices): Promise<Outcome>;
+}
+
+export function dueKind<P extends Payload>(kind: OutboxKind<string, P>, builder: Builder<P>): DueKind {
+  return {
+    name: kind.name,
+    payload: kind.payload,
+    alertOrganisersAs: builder.alertOrganisersAs,
+    tooLate: builder.tooLate,
+    async build(row, services) {
+      const parsed = kind.payload.safeParse(row.payload);
+      if (!parsed.success) return { kind: "fail", reason: `malformed payload: ${z.prettifyError(parsed.error).replace(/\s+/g, " ").slice(0, 300)}` };
+      if (builder.tooLate && services.clock.now().getTime() - row.dueAt.getTime() > builder.tooLate.afterMs) return { kind: "skip", reason: builder.tooLate.reason };
+      return builder.build({ ...row, payload: parsed.data }, services);
+    },
+  };
+}
+
+/** The community, or null if it is gone. Only "no such community" means null; a database error is thrown, so the row is retried. */
+export function communityOrNull(services: KindServices, communityId: string) {
+  return services.communities.byId(communityId).catch((error: unknown) => {
+    if (error instanceof AppError) return null;
+    throw error;
+  });
+}
