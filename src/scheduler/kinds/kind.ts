@@ -4,14 +4,28 @@
 // payload schema, is the file of the same name in src/domain/outbox/: the
 // domain plans rows and may not import src/views, which these builders use.
 import { z } from "zod";
-import type { Services } from "../../app/services";
+import type { Clock } from "../../domain/clock";
+import type { CommunityService } from "../../domain/communities";
+import type { DigestService } from "../../domain/digests";
 import { AppError } from "../../domain/errors";
+import type { InvitationService } from "../../domain/invitations";
+import type { MeetingService } from "../../domain/meetings";
+import type { MembershipService } from "../../domain/memberships";
 import type { OutboxKind, Payload } from "../../domain/outbox/kind";
 import type { OutboxRow } from "../../domain/ports";
 import type { Outcome } from "../dispatcher";
 
-/** What builders read when a row falls due. */
-export type KindServices = Pick<Services, "meetings" | "digests" | "communities" | "memberships" | "invitations" | "calendarLinks" | "clock">;
+/** What builders read when a row falls due: domain services, named here so the scheduler needs nothing from src/app. */
+export interface KindServices {
+  meetings: MeetingService;
+  digests: DigestService;
+  communities: CommunityService;
+  memberships: MembershipService;
+  invitations: InvitationService;
+  /** Signed links to meetings' calendar files. */
+  calendarLinks: { url(meetingId: string): string };
+  clock: Clock;
+}
 
 /** A claimed row whose payload has been parsed with its kind's schema. */
 export type DueRow<P> = Omit<OutboxRow, "payload"> & { payload: P };
