@@ -8,7 +8,7 @@
 // or unit's command, so signals reach this process directly (see README).
 import dotenv from "dotenv";
 import { createApp, type RunningApp } from "./app/createApp";
-import { createLogger, type Logger } from "./app/logger";
+import { createLogger, type Logger } from "./observability/logger";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { startMinuteClock } from "./scheduler/minuteClock";
 import { SlackCredentialsError } from "./startup/slackConnection";

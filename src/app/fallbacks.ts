@@ -7,7 +7,7 @@ import { OUT_OF_DATE_BUTTON, outOfDateModal, outOfDateOption, unknownCommandText
 import { stepsAfterAck } from "./afterAck";
 import type { CommunitiesApp } from "./edge";
 import { ephemeral, tellClicker } from "./replies";
-import type { Services } from "./services";
+import type { Services } from "../services";
 
 /** The little a fallback reads; the envelope was checked at the edge (edge.ts). */
 type Args = {

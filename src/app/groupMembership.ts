@@ -5,7 +5,7 @@ import type { WebClient } from "@slack/web-api";
 import type { GroupInCommunity } from "../domain/groups";
 import { channelLink, esc, md, type Mrkdwn } from "../views/mrkdwn";
 import { stepsAfterAck } from "./afterAck";
-import type { Services } from "./services";
+import type { Services } from "../services";
 
 /** Joins, invites to the group's channel, and returns the sentence for the person. */
 export async function joinGroup(client: WebClient, services: Services, { community, group }: GroupInCommunity, userId: string): Promise<Mrkdwn> {

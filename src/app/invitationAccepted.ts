@@ -5,7 +5,7 @@ import type { CommunityRecord, InvitationRecord, MembershipRecord } from "../dom
 import { esc, md, userLink } from "../views/mrkdwn";
 import { answeredInvitationDm } from "../views/invitations";
 import { stepsAfterAck } from "./afterAck";
-import type { Services } from "./services";
+import type { Services } from "../services";
 import { memberDescription } from "./welcome";
 
 export async function afterInvitationAccepted(

@@ -6,7 +6,7 @@ import type { InviteOutcome } from "../domain/invitations";
 import type { CommunityRecord } from "../domain/ports";
 import { lookupFailureReason, NO_ACCOUNT_FOR_EMAIL, slackErrorCode, unreachablePersonReason } from "../messaging/slackErrors";
 import { invitationDm, inviteSummary, invitingProgress } from "../views/invitations";
-import type { Services } from "./services";
+import type { Services } from "../services";
 
 /** Slack calls in flight at once: enough to be quick, few enough to stay inside rate limits. */
 const CONCURRENCY = 5;

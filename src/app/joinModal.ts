@@ -5,7 +5,7 @@ import { OTHER_ORGANISATION_ID } from "../reference/organisations";
 import { joinCommunityModal } from "../views/joinCommunityModal";
 import { OTHER_ORGANISATION_LABEL } from "../views/profileFields";
 import { metadata } from "./metadata";
-import type { Services } from "./services";
+import type { Services } from "../services";
 
 /**
  * Opens the join modal (from /community join or a Join button). A current

@@ -5,7 +5,7 @@ import type { Cancellation, MeetingChange } from "../domain/meetings";
 import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage } from "../views/meetingCard";
 import { stepsAfterAck } from "./afterAck";
 import { Coalesced } from "./coalesced";
-import type { Services } from "./services";
+import type { Services } from "../services";
 
 type Needs = Pick<Services, "meetings" | "calendarLinks" | "logger">;
 

@@ -6,7 +6,7 @@ import type { CommunityRecord } from "../domain/ports";
 import type { PersonOutcome, PromotionOutcome, RemovalOutcome } from "../domain/roles";
 import { channelLink, concat, esc, listWithMore, md, userLink, type Mrkdwn } from "../views/mrkdwn";
 import { stepsAfterAck } from "./afterAck";
-import type { Services } from "./services";
+import type { Services } from "../services";
 
 /** "<@A>", "<@A> and <@B>", "<@A>, <@B> and <@C>". */
 export function people(userIds: string[]): Mrkdwn {

@@ -4,7 +4,7 @@
 // finished by the next one.
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { Services } from "../app/services";
+import type { Services } from "../services";
 import type { Dispatcher, TickCounts } from "./dispatcher";
 
 export interface TickReport extends TickCounts {

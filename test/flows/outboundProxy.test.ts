@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { WebClient } from "@slack/web-api";
-import { createOutbound, describeProxy, proxyForUrl } from "../../src/app/outboundProxy";
+import { createOutbound, describeProxy, proxyForUrl } from "../../src/outbound/proxy";
 import { ConfigError, loadConfig } from "../../src/config";
 import { TestProxy } from "../support/proxy";
 

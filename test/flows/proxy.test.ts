@@ -11,7 +11,7 @@ import { DateTime } from "luxon";
 import pino from "pino";
 import { WebSocketServer, type WebSocket } from "ws";
 import { createApp } from "../../src/app/createApp";
-import { createOutbound } from "../../src/app/outboundProxy";
+import { createOutbound } from "../../src/outbound/proxy";
 import { createStore } from "../../src/store";
 import { CALLBACK, MEETING_BLOCK } from "../../src/views/ids";
 import { createTestDatabase } from "../support/databases";

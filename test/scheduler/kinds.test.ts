@@ -5,7 +5,7 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { z } from "zod";
-import { CalendarLinks } from "../../src/app/calendarLinks";
+import { CalendarLinks } from "../../src/web/calendarLinks";
 import { ManualClock } from "../../src/domain/clock";
 import { CommunityService } from "../../src/domain/communities";
 import { DigestService } from "../../src/domain/digests";

@@ -6,7 +6,7 @@ import { acceptInvitationModal } from "../../views/invitations";
 import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";
 import { metadata } from "../metadata";
 import { errorText, tellClicker } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 
 /** Accept on an invitation DM: asks for organisation and profession (prefilled if they were a member before). */

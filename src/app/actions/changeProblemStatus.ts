@@ -7,7 +7,7 @@ import { duplicateModal, objectiveModal } from "../../views/problemDecisions";
 import { metadata } from "../metadata";
 import { refreshProblemMessages } from "../problemMessages";
 import { errorText } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 
 // The option's value comes back in a request anyone could forge: check its shape.

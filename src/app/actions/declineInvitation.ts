@@ -4,7 +4,7 @@ import { ACTION } from "../../views/ids";
 import { answeredInvitationDm } from "../../views/invitations";
 import { stepsAfterAck } from "../afterAck";
 import { errorText, tellClicker } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 
 /** Decline on an invitation DM: the DM says so, and the inviter is told, kindly. */

@@ -3,7 +3,7 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import { esc, md } from "../../views/mrkdwn";
 import { ACTION } from "../../views/ids";
 import { errorText, tellClicker } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 
 export function registerDigestDm(app: App, services: Services): void {

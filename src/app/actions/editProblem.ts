@@ -3,7 +3,7 @@ import { ACTION } from "../../views/ids";
 import { editProblemModal } from "../../views/problemDetails";
 import { metadata } from "../metadata";
 import { errorText } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 
 /** The author's Edit button in a problem's details: the edit modal, on top. */

@@ -3,7 +3,7 @@ import { ACTION, INVITE_BLOCK } from "../../views/ids";
 import { inviteModal } from "../../views/invitations";
 import { metadata } from "../metadata";
 import { errorText } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { list, readViewState, text } from "../viewState";
 import { workspaceOf } from "../workspace";
 

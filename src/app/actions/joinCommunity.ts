@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import { ACTION } from "../../views/ids";
 import { openJoinModal } from "../joinModal";
 import { errorText } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 
 /** A Join button: its value is the community id, or empty to choose in the modal. */

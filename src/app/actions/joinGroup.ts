@@ -3,7 +3,7 @@ import { ACTION } from "../../views/ids";
 import type { Mrkdwn } from "../../views/mrkdwn";
 import { joinGroup } from "../groupMembership";
 import { errorText, tellClicker } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 
 /** The Join button on a group (in /community groups and the new group's announcement): the value is the group id. */

@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import { ACTION } from "../../views/ids";
 import { listPage } from "../commands/list";
 import { errorText } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 
 /** Next / Previous on the community list: replaces the ephemeral message in place. */
 export function registerListPage(app: App, services: Services): void {

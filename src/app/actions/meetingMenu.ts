@@ -8,7 +8,7 @@ import { ACTION } from "../../views/ids";
 import { cancelMeetingModal, meetingModal } from "../../views/meetingModal";
 import { metadata } from "../metadata";
 import { errorText, tellClicker } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { userTimezone } from "../userZone";
 import { workspaceOf } from "../workspace";
 

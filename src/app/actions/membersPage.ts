@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ACTION } from "../../views/ids";
 import { membersMessage, organisationMembersMessage } from "../../views/members";
 import { errorText } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 
 // A button's value comes back in a request anyone could forge: check its shape.

@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import { createCommunityModal } from "../../views/createCommunityModal";
 import { ACTION } from "../../views/ids";
 import { metadata } from "../metadata";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 
 /** "Create a community" buttons (help, list, App Home) open the create modal. */
 export function registerOpenCreateModal(app: App, services: Services): void {

@@ -4,7 +4,7 @@ import { PROBLEM_FILTERS, type ProblemFilter } from "../../domain/problems";
 import { ACTION } from "../../views/ids";
 import { problemListMessage } from "../../views/problemList";
 import { errorText } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 
 // A button's value comes back in a request anyone could forge: check its shape.

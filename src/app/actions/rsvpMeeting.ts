@@ -8,7 +8,7 @@ import { ACTION } from "../../views/ids";
 import { ANSWER_LABELS, upcomingMeetingsMessage } from "../../views/meetingCard";
 import { publishHome } from "../home";
 import { errorText, tellClicker } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 
 const ANSWER_BY_ACTION: Record<string, RsvpAnswer> = {

@@ -6,7 +6,7 @@ import { stepsAfterAck } from "../afterAck";
 import { refreshProblemMessages } from "../problemMessages";
 import { errorText } from "../replies";
 import { Serialised } from "../serialised";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 
 /** "This affects us too": toggles the vote and updates the problem's messages in place. */

@@ -6,7 +6,7 @@ import { editDistance } from "../../domain/text";
 import { helpMessage } from "../../views/help";
 import { COMMAND } from "../../views/ids";
 import { ephemeral, errorText } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { parseCommandText } from "./commandText";
 import { findSubcommand, helpEntries, subcommands } from "./registry";
 import type { Reply } from "./subcommand";

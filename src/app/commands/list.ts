@@ -1,6 +1,6 @@
 import { communityListMessage } from "../../views/communityList";
 import { workspaceOf } from "../workspace";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import type { Subcommand } from "./subcommand";
 import type { Context } from "@slack/bolt";
 

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { publishHome } from "../home";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 
 /** App Home: the reader's next meetings, their communities and their role in each. */

@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import { boundedQuery } from "../../domain/inputLimits";
 import { option } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 import { answerOptions } from "./answer";
 

@@ -4,7 +4,7 @@ import { OTHER_ORGANISATION_ID, searchOrganisations } from "../../reference/orga
 import { option } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
 import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { answerOptions } from "./answer";
 
 const OTHER = option(OTHER_ORGANISATION_LABEL, OTHER_ORGANISATION_ID);

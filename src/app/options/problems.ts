@@ -3,7 +3,7 @@ import { boundedQuery } from "../../domain/inputLimits";
 import { option } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
 import { metadata } from "../metadata";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 import { answerOptions } from "./answer";
 

@@ -3,7 +3,7 @@ import { boundedQuery } from "../../domain/inputLimits";
 import { searchTimezones, timezoneLabel } from "../../domain/timezones";
 import { option } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { answerOptions } from "./answer";
 
 export function registerTimezoneOptions(app: App, services: Services): void {

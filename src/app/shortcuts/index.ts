@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { registerLogProblemFromMessage } from "./logProblemFromMessage";
 
 export function registerShortcuts(app: App, services: Services): void {

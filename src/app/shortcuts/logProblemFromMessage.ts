@@ -3,7 +3,7 @@ import { CALLBACK } from "../../views/ids";
 import { problemModal } from "../../views/problemModal";
 import { PROBLEM_LIMITS } from "../../domain/problemDraft";
 import { metadata } from "../metadata";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { workspaceOf } from "../workspace";
 
 /** Slack markup to readable text: "<https://x|the form>" -> "the form", "<@U1>" -> "@U1". */

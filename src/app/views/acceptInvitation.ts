@@ -4,7 +4,7 @@ import { CALLBACK, PROFILE_BLOCK } from "../../views/ids";
 import { afterInvitationAccepted } from "../invitationAccepted";
 import { metadata } from "../metadata";
 import { modalErrors } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { readViewState, text } from "../viewState";
 import { welcomeNewMember } from "../welcome";
 import { workspaceOf } from "../workspace";

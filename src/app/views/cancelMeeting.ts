@@ -6,7 +6,7 @@ import { cleanText } from "../../domain/text";
 import { CALLBACK, CANCEL_MEETING_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
 import { modalErrors } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { readViewState, text } from "../viewState";
 import { workspaceOf } from "../workspace";
 

@@ -6,7 +6,7 @@ import { CALLBACK, SETTINGS_BLOCK } from "../../views/ids";
 import { stepsAfterAck } from "../afterAck";
 import { metadata } from "../metadata";
 import { modalErrors } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { list, readViewState, text } from "../viewState";
 import { workspaceOf } from "../workspace";
 

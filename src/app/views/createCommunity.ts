@@ -15,7 +15,7 @@ import { modalErrors } from "../replies";
 import { stepsAfterAck } from "../afterAck";
 import { existingChannelProblem, newChannelProblem } from "../channelProblems";
 import { beforeAck, beforeAckDeadline, busyProblem } from "../slackCalls";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { list, readViewState, text } from "../viewState";
 import { workspaceOf } from "../workspace";
 

@@ -13,7 +13,7 @@ import { stepsAfterAck } from "../afterAck";
 import { metadata } from "../metadata";
 import { slackErrorCode } from "../../messaging/slackErrors";
 import { modalErrors } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { existingChannelProblem, newChannelProblem } from "../channelProblems";
 import { beforeAck, beforeAckDeadline, busyProblem } from "../slackCalls";
 import { readViewState, text } from "../viewState";

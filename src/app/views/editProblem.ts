@@ -4,7 +4,7 @@ import { CALLBACK, PROBLEM_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
 import { refreshProblemMessages } from "../problemMessages";
 import { modalErrors } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { readViewState, text } from "../viewState";
 import { workspaceOf } from "../workspace";
 

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { registerAcceptInvitationSubmission } from "./acceptInvitation";
 import { registerCancelMeetingSubmission } from "./cancelMeeting";
 import { registerCommunitySettingsSubmission } from "./communitySettings";

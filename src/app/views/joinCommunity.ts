@@ -5,7 +5,7 @@ import { CALLBACK, PROFILE_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
 import { stepsAfterAck } from "../afterAck";
 import { modalErrors } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { readViewState, text } from "../viewState";
 import { workspaceOf } from "../workspace";
 import { memberDescription, welcomeNewMember } from "../welcome";

@@ -9,7 +9,7 @@ import { problemCardMessage } from "../../views/problemCard";
 import { stepsAfterAck } from "../afterAck";
 import { metadata } from "../metadata";
 import { modalErrors } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { list, readViewState, text } from "../viewState";
 import { workspaceOf } from "../workspace";
 

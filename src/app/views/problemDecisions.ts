@@ -6,7 +6,7 @@ import { CALLBACK, DUPLICATE_BLOCK, OBJECTIVE_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
 import { refreshProblemMessages } from "../problemMessages";
 import { modalErrors } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { readViewState, text } from "../viewState";
 import { workspaceOf } from "../workspace";
 

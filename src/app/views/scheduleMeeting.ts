@@ -11,7 +11,7 @@ import { scheduledConfirmation } from "../../views/meetingCard";
 import { stepsAfterAck } from "../afterAck";
 import { metadata } from "../metadata";
 import { modalErrors } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { list, readViewState, text, type FieldValue } from "../viewState";
 import { workspaceOf } from "../workspace";
 

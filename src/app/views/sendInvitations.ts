@@ -5,7 +5,7 @@ import { CALLBACK, INVITE_BLOCK } from "../../views/ids";
 import { deliverInvitations } from "../invitationDelivery";
 import { metadata } from "../metadata";
 import { modalErrors } from "../replies";
-import type { Services } from "../services";
+import type { Services } from "../../services";
 import { list, readViewState, text } from "../viewState";
 import { workspaceOf } from "../workspace";
 

@@ -5,7 +5,7 @@ import type { CustomRoute } from "@slack/bolt";
 import type { ServerResponse } from "node:http";
 import { calendarFile, type CalendarMeeting } from "../domain/calendarFile";
 import type { MeetingCard } from "../domain/meetings";
-import type { Services } from "./services";
+import type { Services } from "../services";
 
 /**
  * iTIP (RFC 5546) wants an ORGANIZER on a REQUEST or CANCEL, and Outlook may

@@ -1,18 +1,18 @@
 // What every listener gets: the domain services and the clock, never the store.
 import type { Logger } from "pino";
-import type { Clock } from "../domain/clock";
-import type { CommunityService } from "../domain/communities";
-import type { CoverageService } from "../domain/coverage";
-import type { OnboardingService } from "../domain/onboarding";
-import type { MembershipService } from "../domain/memberships";
-import type { DigestService } from "../domain/digests";
-import type { GroupService } from "../domain/groups";
-import type { InvitationService } from "../domain/invitations";
-import type { MeetingService } from "../domain/meetings";
-import type { ProblemService } from "../domain/problems";
-import type { RoleService } from "../domain/roles";
-import type { CalendarLinks } from "./calendarLinks";
-import type { MeetingMessages } from "./meetingMessages";
+import type { Clock } from "./domain/clock";
+import type { CommunityService } from "./domain/communities";
+import type { CoverageService } from "./domain/coverage";
+import type { OnboardingService } from "./domain/onboarding";
+import type { MembershipService } from "./domain/memberships";
+import type { DigestService } from "./domain/digests";
+import type { GroupService } from "./domain/groups";
+import type { InvitationService } from "./domain/invitations";
+import type { MeetingService } from "./domain/meetings";
+import type { ProblemService } from "./domain/problems";
+import type { RoleService } from "./domain/roles";
+import type { CalendarLinks } from "./web/calendarLinks";
+import type { MeetingMessages } from "./app/meetingMessages";
 
 export interface Services {
   communities: CommunityService;
