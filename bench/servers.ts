@@ -4,7 +4,7 @@
 //   servers.ts fake   the fake Slack Web API (test/support/fakeSlack.ts): answers
 //                     auth.test and receives every response_url post.
 //   servers.ts apps   a fresh SQLite database seeded with 500 communities, the real
-//                     app (createApp) and a bare Bolt app that only acks, both
+//                     app (compose) and a bare Bolt app that only acks, both
 //                     pointing at the fake.
 //
 // The fake lives in its own process on purpose: in production, Slack receives
@@ -25,7 +25,7 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import readline from "node:readline";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import pino from "pino";
-import { createApp } from "../src/app/createApp";
+import { compose } from "../src/compose";
 import { helpEntries } from "../src/app/commands/registry";
 import { ephemeral } from "../src/app/replies";
 import { helpMessage } from "../src/views/help";
@@ -116,8 +116,8 @@ async function runApps(): Promise<void> {
     ...(metrics ? { metrics: {} } : {}),
   };
   const logger = pino({ level: "silent" });
-  const real = createApp({ config, store, logger, metrics });
-  // createApp's start() listens on every interface; call Bolt's start with
+  const real = compose({ config, store, logger, metrics });
+  // The bot's start() listens on every interface; call Bolt's start with
   // listen options instead so the bench stays on 127.0.0.1. stop() is unchanged.
   const realServer = (await real.app.start({ port: 0, host: "127.0.0.1" })) as Server;
   await real.connect();

@@ -76,7 +76,7 @@ function proxyUrl() {
     .optional();
 }
 
-/** Where outbound calls go: see app/outboundProxy.ts. */
+/** Where outbound calls go: see outbound/proxy.ts. */
 export interface ProxySettings {
   /** For https:// and wss:// destinations (HTTPS_PROXY). */
   httpsProxy?: string;

@@ -7,15 +7,12 @@
 // In production run the compiled build, `node dist/main.js`, as the container's
 // or unit's command, so signals reach this process directly (see README).
 import dotenv from "dotenv";
-import { createApp, type RunningApp } from "./app/createApp";
+import { compose, type Bot } from "./compose";
 import { createLogger, type Logger } from "./observability/logger";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { startMinuteClock } from "./scheduler/minuteClock";
 import { SlackCredentialsError } from "./startup/slackConnection";
 import { runPendingMigrations } from "./startup/migrate";
-import { createStore } from "./store";
-import { observeDbQueries } from "./observability/dbQueries";
-import { createMetrics } from "./observability/createMetrics";
 
 dotenv.config({ quiet: true });
 
@@ -48,9 +45,9 @@ async function main(): Promise<void> {
       `PUBLIC_URL is not set, so calendar links point at ${config.publicUrl}, which only works on this machine. Set PUBLIC_URL to the address people's browsers use to reach the bot.`,
     );
   }
-  // Made before the store, so that the store's queries are timed too.
-  const metrics = config.metrics ? createMetrics() : undefined;
-  const store = createStore(config.databaseUrl, { observe: metrics ? observeDbQueries(metrics.observeDbQuery) : undefined });
+  // SC_SKIP_WARMUP=1 is for bench:burst only, to measure what the warm-up buys.
+  const running: Bot = compose({ config, logger, warmUp: process.env.SC_SKIP_WARMUP !== "1" });
+  const { store } = running;
   if (process.argv.includes("--migrate")) {
     const applied = await runPendingMigrations(store, config.databaseUrl, logger);
     if (applied === null) {
@@ -58,9 +55,6 @@ async function main(): Promise<void> {
       fail("Service Communities cannot start: the database migrations failed (see the messages above). Nothing was changed by the bot.");
     }
   }
-
-  // SC_SKIP_WARMUP=1 is for bench:burst only, to measure what the warm-up buys.
-  const running: RunningApp = createApp({ config, store, logger, metrics, warmUp: process.env.SC_SKIP_WARMUP !== "1" });
   const port = await running.start();
   const mode = config.slackAppToken ? "socket" : "http";
   logger.info(

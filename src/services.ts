@@ -1,18 +1,22 @@
-// What every listener gets: the domain services and the clock, never the store.
+// What listeners and the scheduler get: the domain services, the messengers they
+// share, and the clock; never the store. buildServices is the one place they are made.
 import type { Logger } from "pino";
+import type { Config } from "./config";
 import type { Clock } from "./domain/clock";
-import type { CommunityService } from "./domain/communities";
-import type { CoverageService } from "./domain/coverage";
-import type { OnboardingService } from "./domain/onboarding";
-import type { MembershipService } from "./domain/memberships";
-import type { DigestService } from "./domain/digests";
-import type { GroupService } from "./domain/groups";
-import type { InvitationService } from "./domain/invitations";
-import type { MeetingService } from "./domain/meetings";
-import type { ProblemService } from "./domain/problems";
-import type { RoleService } from "./domain/roles";
-import type { CalendarLinks } from "./web/calendarLinks";
-import type { MeetingMessages } from "./app/meetingMessages";
+import { CommunityService } from "./domain/communities";
+import { CoverageService } from "./domain/coverage";
+import { DigestService } from "./domain/digests";
+import { CommunityDirectory } from "./domain/directory";
+import { GroupService } from "./domain/groups";
+import { InvitationService } from "./domain/invitations";
+import { MeetingService } from "./domain/meetings";
+import { MembershipService } from "./domain/memberships";
+import { OnboardingService } from "./domain/onboarding";
+import type { Store } from "./domain/ports";
+import { ProblemService } from "./domain/problems";
+import { RoleService } from "./domain/roles";
+import { MeetingMessages } from "./app/meetingMessages";
+import { CalendarLinks } from "./web/calendarLinks";
 
 export interface Services {
   communities: CommunityService;
@@ -36,4 +40,30 @@ export interface Services {
   clock: Clock;
   defaultTimezone: string;
   logger: Logger;
+}
+
+export function buildServices({ config, store, clock, logger }: { config: Config; store: Store; clock: Clock; logger: Logger }): Services {
+  const directory = new CommunityDirectory({ store, clock });
+  const meetings = new MeetingService({ store, clock });
+  const communities = new CommunityService({ store, clock, directory });
+  const memberships = new MembershipService({ store, clock, directory });
+  // Socket Mode has no signing secret; the bot token then keys the links.
+  const calendarLinks = new CalendarLinks(config.publicUrl, config.slackSigningSecret ?? config.slackBotToken);
+  return {
+    communities,
+    memberships,
+    invitations: new InvitationService({ store, clock, communities, memberships }),
+    problems: new ProblemService({ store, clock }),
+    roles: new RoleService({ store, clock, directory }),
+    meetings,
+    digests: new DigestService({ store, clock }),
+    groups: new GroupService({ store, clock, communities }),
+    coverage: new CoverageService({ store }),
+    onboarding: new OnboardingService({ store, clock }),
+    calendarLinks,
+    meetingMessages: new MeetingMessages({ meetings, calendarLinks, logger }),
+    clock,
+    defaultTimezone: config.defaultTimezone,
+    logger,
+  };
 }

@@ -1,18 +1,24 @@
 // Posting and redrawing a meeting's announcement, and the DMs about changes.
 // All of it is after-ack work: each step is tried on its own and logged.
 import type { WebClient } from "@slack/web-api";
-import type { Cancellation, MeetingChange } from "../domain/meetings";
+import type { Logger } from "pino";
+import type { Cancellation, MeetingChange, MeetingService } from "../domain/meetings";
 import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage } from "../views/meetingCard";
 import { stepsAfterAck } from "./afterAck";
 import { Coalesced } from "./coalesced";
-import type { Services } from "../services";
+import type { CalendarLinks } from "../web/calendarLinks";
 
-type Needs = Pick<Services, "meetings" | "calendarLinks" | "logger">;
+/** What the messages need: not the whole Services, which lists this class among them. */
+export interface MeetingMessagesNeeds {
+  meetings: MeetingService;
+  calendarLinks: CalendarLinks;
+  logger: Logger;
+}
 
 export class MeetingMessages {
   private readonly refreshes = new Coalesced();
 
-  constructor(private readonly services: Needs) {}
+  constructor(private readonly services: MeetingMessagesNeeds) {}
 
   /**
    * Posts the meeting's announcement in its community's channel, once: the

@@ -11,7 +11,7 @@ const WAIT_BEFORE_ACK_MAX_SECONDS = 1;
  */
 export const BEFORE_ACK_BUDGET_MS = 2500;
 
-/** The before-ack client's timeout for one call (see createApp). */
+/** The before-ack client's timeout for one call (see outbound/slackClients.ts). */
 export const BEFORE_ACK_CALL_TIMEOUT_MS = 1500;
 
 /** When the before-ack budget of a request that arrived now runs out. */

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pino from "pino";
-import { createApp } from "../../src/app/createApp";
+import { compose } from "../../src/compose";
 import { createStore } from "../../src/store";
 import { databaseKind } from "../support/databases";
 import { startHarness, testConfig, type Harness } from "../support/harness";
@@ -29,7 +29,7 @@ describe("GET /healthz", () => {
     fs.writeFileSync(garbage, crypto.randomBytes(4096));
     const url = databaseKind() === "postgresql" ? "postgresql://postgres@127.0.0.1:1/none" : `file:${garbage}`;
     const broken = createStore(url);
-    const app = createApp({
+    const app = compose({
       config: testConfig(h.slack.apiUrl, url),
       store: broken,
       logger: pino({ level: "silent" }),

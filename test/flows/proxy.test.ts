@@ -10,7 +10,7 @@ import { Writable } from "node:stream";
 import { DateTime } from "luxon";
 import pino from "pino";
 import { WebSocketServer, type WebSocket } from "ws";
-import { createApp } from "../../src/app/createApp";
+import { compose } from "../../src/compose";
 import { createOutbound } from "../../src/outbound/proxy";
 import { createStore } from "../../src/store";
 import { CALLBACK, MEETING_BLOCK } from "../../src/views/ids";
@@ -144,7 +144,7 @@ describe("Socket Mode", () => {
       }),
     );
     const store = createStore(database.url);
-    const app = createApp({
+    const app = compose({
       config: testConfig(slack.apiUrl, database.url, {
         slackBotToken: "xoxb-socket",
         slackAppToken: "xapp-socket",

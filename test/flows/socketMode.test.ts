@@ -4,7 +4,7 @@
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { WebSocketServer, type WebSocket } from "ws";
-import { createApp, type RunningApp } from "../../src/app/createApp";
+import { compose, type Bot } from "../../src/compose";
 import { createStore } from "../../src/store";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { FakeSlack } from "../support/fakeSlack";
@@ -13,7 +13,7 @@ import { testConfig } from "../support/harness";
 let slack: FakeSlack;
 let database: TestDatabase;
 let wss: WebSocketServer;
-let app: RunningApp;
+let app: Bot;
 let store: ReturnType<typeof createStore>;
 let socket: Promise<WebSocket>;
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   );
   slack.script("apps.connections.open", { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link` }, 10);
   store = createStore(database.url);
-  app = createApp({
+  app = compose({
     config: testConfig(slack.apiUrl, database.url, { slackBotToken: "xoxb-socket", slackAppToken: "xapp-socket", slackSigningSecret: undefined }),
     store,
     logger: pino({ level: "silent" }),

@@ -7,7 +7,7 @@ import path from "node:path";
 import pino from "pino";
 import { WebSocketServer } from "ws";
 import type { AddressInfo } from "node:net";
-import { createApp } from "../../src/app/createApp";
+import { compose } from "../../src/compose";
 import { createStore } from "../../src/store";
 import { type BotProcess, ROOT, startBot } from "../support/botProcess";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
@@ -109,7 +109,7 @@ describe("a request signed with another secret", () => {
     const lines: string[] = [];
     const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
     const config = testConfig(slack.apiUrl, database.url, { logLevel: "info" });
-    const app = createApp({ config, store, logger });
+    const app = compose({ config, store, logger });
     const port = await app.start();
     try {
       const body = "command=%2Fcommunity&text=help";
@@ -147,7 +147,7 @@ describe("readiness", () => {
     const lines: string[] = [];
     const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
     const config = testConfig(apiUrl, database.url, { logLevel: "info" });
-    const app = createApp({ config, store, logger, connection: { firstRetryMs: 20, maxRetryMs: 50 } });
+    const app = compose({ config, store, logger, connection: { firstRetryMs: 20, maxRetryMs: 50 } });
     const port = await app.start();
     const connected = app.connect();
     try {
@@ -218,7 +218,7 @@ describe("readiness", () => {
     const store = createStore(database.url);
     const config = testConfig(slack.apiUrl, database.url);
     const lines: string[] = [];
-    const app = createApp({ config, store, logger: pino({ level: "debug" }, { write: (line: string) => void lines.push(line) }) });
+    const app = compose({ config, store, logger: pino({ level: "debug" }, { write: (line: string) => void lines.push(line) }) });
     const port = await app.start();
     slack.reset();
     try {
@@ -241,7 +241,7 @@ describe("readiness", () => {
     const url = database.url.startsWith("file:") ? empty : database.url.replace(/\/[^/]+$/, "/postgres");
     const store = createStore(url);
     const config = testConfig(slack.apiUrl, url);
-    const app = createApp({ config, store, logger: pino({ level: "silent" }) });
+    const app = compose({ config, store, logger: pino({ level: "silent" }) });
     const port = await app.start();
     await app.connect();
     try {
@@ -266,7 +266,7 @@ describe("readiness", () => {
     slack.script("apps.connections.open", { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link` }, 5);
     const store = createStore(database.url);
     const config = testConfig(slack.apiUrl, database.url, { slackAppToken: "xapp-x", slackSigningSecret: undefined });
-    const app = createApp({ config, store, logger: pino({ level: "silent" }) });
+    const app = compose({ config, store, logger: pino({ level: "silent" }) });
     const port = await app.start();
     const connected = app.connect();
     try {

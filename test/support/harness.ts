@@ -1,12 +1,9 @@
 // Starts the real app on a random port, against the fake Slack Web API and a
 // fresh database, and sends it signed requests exactly as Slack would.
 import pino from "pino";
-import { createApp, type RunningApp } from "../../src/app/createApp";
+import { compose, type Bot } from "../../src/compose";
 import type { Config } from "../../src/config";
 import { ManualClock } from "../../src/domain/clock";
-import { createStore } from "../../src/store";
-import { observeDbQueries } from "../../src/observability/dbQueries";
-import { createMetrics } from "../../src/observability/createMetrics";
 import type { Db } from "../../src/store/prismaClient";
 import { createTestDatabase, type TestDatabase } from "./databases";
 import { FakeSlack } from "./fakeSlack";
@@ -26,7 +23,7 @@ export interface Harness {
   slack: FakeSlack;
   db: Db;
   clock: ManualClock;
-  app: RunningApp;
+  app: Bot;
   database: TestDatabase;
   /** POST a raw body to /slack/events; signed unless told otherwise. */
   post(body: string, opts?: { contentType?: string; headers?: Record<string, string>; timestamp?: number; secret?: string; unsigned?: boolean; path?: string }): Promise<HttpReply>;
@@ -63,15 +60,14 @@ export async function startHarness(overrides: Partial<Config> = {}, appOptions: 
   const slack = new FakeSlack();
   await slack.start();
   const database = await createTestDatabase();
-  // As main.ts composes them: with metrics configured, the store's queries are timed too.
-  const metrics = overrides.metrics ? createMetrics() : undefined;
-  const store = createStore(database.url, { observe: metrics ? observeDbQueries(metrics.observeDbQuery) : undefined });
   const clock = new ManualClock(new Date("2026-03-02T10:00:00Z"));
   const config = testConfig(slack.apiUrl, database.url, { publicUrl: "https://communities.test", ...overrides });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  // Composed as main.ts composes it (the store opened from the config, its queries timed when metrics are on).
   // No retries: a scripted failure should surface at once, not after back-off.
   // No warm-up: it costs every test a few requests' time, and startup.test.ts covers it.
-  const app = createApp({ config, store, logger, clock, metrics, clientOptions: { retryConfig: { retries: 0 } }, warmUp: false, ...appOptions });
+  const app = compose({ config, logger, clock, clientOptions: { retryConfig: { retries: 0 } }, warmUp: false, ...appOptions });
+  const { store } = app;
   const port = await app.start();
   await app.connect();
   const url = `http://127.0.0.1:${port}`;

@@ -3,13 +3,13 @@
 // and takes orders over IPC: "dispatch" runs the dispatcher as a tick would,
 // "fire" asks the run coordinator first, as node-cron does on each replica.
 import pino from "pino";
-import { createApp } from "../../src/app/createApp";
+import { compose } from "../../src/compose";
 import { ManualClock } from "../../src/domain/clock";
 import { createStore } from "../../src/store";
 
 const store = createStore(process.env.DATABASE_URL!);
 const clock = new ManualClock(new Date(process.env.CLOCK_AT!));
-const app = createApp({
+const app = compose({
   config: {
     slackBotToken: "xoxb-test-token",
     slackSigningSecret: "test-signing-secret",

@@ -1,0 +1,190 @@
+// The composition root: the one place the process's parts are built and wired
+// together (the store, the Web API clients, the services and messengers, the
+// Bolt app and its HTTP routes, the outbox dispatcher and the scheduler), and
+// their lifecycle. main.ts and the tests both call compose(), so a test runs the
+// same parts, wired the same way, as production.
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import type { WebClientOptions } from "@slack/web-api";
+import type { Logger } from "pino";
+import { createApp, type SlackApp } from "./app/createApp";
+import { InFlight } from "./app/inFlight";
+import { warmUp } from "./app/warmUp";
+import type { Config } from "./config";
+import { systemClock, type Clock } from "./domain/clock";
+import type { Store } from "./domain/ports";
+import { createMetrics, type AppMetrics } from "./observability/createMetrics";
+import { observeDbQueries } from "./observability/dbQueries";
+import { dispatcherLateness, healthRoute } from "./observability/healthRoute";
+import { metricsRoute } from "./observability/metricsRoute";
+import { Readiness } from "./observability/readiness";
+import type { SlackHealth } from "./observability/slackHealth";
+import { createSlackClients } from "./outbound/slackClients";
+import { Dispatcher, type DispatcherSettings } from "./scheduler/dispatcher";
+import { OutboxMessages } from "./scheduler/kinds";
+import { Pacer } from "./scheduler/pacer";
+import { DatabaseRunCoordinator } from "./scheduler/runCoordinator";
+import { Scheduler, type TickReport } from "./scheduler/scheduler";
+import { buildServices, type Services } from "./services";
+import { SlackConnection, type SlackIdentity } from "./startup/slackConnection";
+import { createStore } from "./store";
+import { calendarRoute } from "./web/calendarRoute";
+
+export interface CompositionOptions {
+  config: Config;
+  logger: Logger;
+  /** The database; by default one is opened at config.databaseUrl (its queries timed when metrics are on). */
+  store?: Store;
+  clock?: Clock;
+  /** Extra Web API client settings (tests shorten the retry policy). */
+  clientOptions?: WebClientOptions;
+  /** See CommandSettings.replyBudgetMs; 1500 ms by default, half of Slack's 3 s. */
+  replyBudgetMs?: number;
+  /** Tuning for the outbox dispatcher (tests shorten the tick's budget). */
+  dispatcher?: Partial<DispatcherSettings>;
+  /** Gap between two messages to one channel or person; Slack asks for about 1 s. */
+  pacingMs?: number;
+  /** This process's name in outbox claims and scheduler fires. */
+  owner?: string;
+  /** Start-up checks against Slack (tests pass quick retries). */
+  connection?: { firstRetryMs?: number; maxRetryMs?: number };
+  /** How often the readiness heartbeat asks Slack when nothing else has (default 30 s; 0 turns it off). */
+  heartbeatMs?: number;
+  /** Warm the process up before it reports ready (default true; bench:burst turns it off to show what it buys). */
+  warmUp?: boolean;
+  /**
+   * Used when config.metrics is set (made here if absent). Pass the one whose
+   * observeDbQuery a store you pass was built with, so that queries are timed too.
+   */
+  metrics?: AppMetrics;
+}
+
+export interface Bot {
+  app: SlackApp["app"];
+  /** The database; stop() leaves it open for the caller to close. */
+  store: Store;
+  services: Services;
+  inFlight: InFlight;
+  /** Starts listening; resolves with the HTTP port (0 in config picks a free one). /readyz says "not ready" until connect() resolves. */
+  start(): Promise<number>;
+  /**
+   * Checks the tokens with Slack (retrying while Slack cannot be reached) and, in
+   * Socket Mode, opens the socket. Rejects with SlackCredentialsError when Slack
+   * refuses a token. The harness calls it too, so every test starts connected.
+   */
+  connect(): Promise<SlackIdentity>;
+  readiness: Readiness;
+  slackHealth: SlackHealth;
+  /** Stops taking requests, lets in-flight work finish, then returns. */
+  stop(): Promise<void>;
+  /** The scheduler's work for one minute (node-cron calls it in main.ts; tests call it after moving the clock). */
+  tick(): Promise<TickReport>;
+  /** Lets one replica run each scheduler fire (node-cron's RunCoordinator). */
+  runCoordinator: DatabaseRunCoordinator;
+}
+
+export function compose(options: CompositionOptions): Bot {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  // Metrics are off unless configured: then GET /metrics is not even routed (404).
+  const metrics = config.metrics ? (options.metrics ?? createMetrics()) : undefined;
+  // Made after the metrics, so that the store's queries are timed too.
+  const store = options.store ?? createStore(config.databaseUrl, { observe: metrics ? observeDbQueries(metrics.observeDbQuery) : undefined });
+  const services = buildServices({ config, store, clock, logger });
+  const clients = createSlackClients({ config, logger, metrics, clientOptions: options.clientOptions });
+  const connection = new SlackConnection({
+    botToken: config.slackBotToken,
+    appToken: config.slackAppToken,
+    slackApiUrl: config.slackApiUrl,
+    proxyDescription: clients.slackProxyDescription,
+    clientOptions: clients.boltClientOptions,
+    health: clients.health,
+    logger,
+    ...options.connection,
+  });
+  let lifecycle: string | undefined = "starting: Slack has not answered yet";
+  const readiness = new Readiness({
+    store,
+    slack: clients.health,
+    // Read at request time, once the Bolt app below exists.
+    socketConnected: config.slackAppToken ? () => slack.socketConnected?.() ?? false : undefined,
+    lifecycle: () => lifecycle,
+  });
+  const routes = [healthRoute(store, clock), readiness.route(), calendarRoute(services)];
+  if (metrics) {
+    routes.push(metricsRoute(metrics, config.metrics?.token));
+    metrics.watchOutbox(
+      { countByKindAndStatus: () => store.outbox.countByKindAndStatus(), oldestDueSeconds: () => dispatcherLateness(store, clock) },
+      (error) => logger.warn({ err: error }, "metrics: could not read the outbox"),
+    );
+  }
+  const inFlight = new InFlight();
+  const slack = createApp({
+    config,
+    services,
+    logger,
+    routes,
+    clients,
+    identity: () => connection.current(),
+    inFlight,
+    replyBudgetMs: options.replyBudgetMs,
+    metrics,
+  });
+
+  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const outboxMessages = new OutboxMessages(services);
+  const dispatcher = new Dispatcher({
+    outbox: store.outbox,
+    build: (row) => outboxMessages.build(row),
+    send: async (target, message) => {
+      await clients.dispatch.chat.postMessage({ channel: target, text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) });
+    },
+    alertFor: (row, code) => outboxMessages.alertFor(row, code),
+    clock,
+    pacer: new Pacer(options.pacingMs ?? 1000),
+    logger: logger.child({ component: "dispatcher" }),
+    owner,
+    settings: options.dispatcher,
+    onRun: metrics?.observeDispatcherRun,
+  });
+  const scheduler = new Scheduler({ services, client: clients.scheduler, dispatcher, logger: logger.child({ component: "scheduler" }) });
+
+  let heartbeat: NodeJS.Timeout | undefined;
+  const heartbeatMs = options.heartbeatMs ?? 30_000;
+  return {
+    app: slack.app,
+    store,
+    services,
+    inFlight,
+    readiness,
+    slackHealth: clients.health,
+    start: () => slack.listen(),
+    async connect() {
+      const identity = await connection.verify();
+      await slack.openSocket();
+      if (options.warmUp !== false) {
+        lifecycle = "warming up";
+        await warmUp({ app: slack.app, inFlight, ping: () => store.ping(), identity, logger });
+      }
+      lifecycle = undefined;
+      if (heartbeatMs > 0) {
+        // A quiet replica still proves, twice a minute at most, that it can reach Slack.
+        heartbeat = setInterval(() => {
+          if (clients.health.quietForMs() >= heartbeatMs || !clients.health.report().ok) void connection.heartbeat();
+        }, heartbeatMs);
+        heartbeat.unref();
+      }
+      return identity;
+    },
+    runCoordinator: new DatabaseRunCoordinator(store.runs, owner, clock, metrics?.countSchedulerRun),
+    tick: () => inFlight.track(scheduler.tick()),
+    async stop() {
+      lifecycle = "stopping";
+      connection.stop();
+      if (heartbeat) clearInterval(heartbeat);
+      await slack.close();
+      await inFlight.idle();
+      await clients.outbound?.close();
+    },
+  };
+}
