@@ -27,7 +27,7 @@ import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import pino from "pino";
 import { compose } from "../src/compose";
 import { helpEntries } from "../src/app/commands/registry";
-import { ephemeral } from "../src/app/replies";
+import { ephemeral } from "../src/app/support/replies";
 import { helpMessage } from "../src/views/help";
 import type { Config } from "../src/config";
 import { observeDbQueries } from "../src/observability/dbQueries";

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import { createApp, type SlackApp } from "./app/createApp";
-import { InFlight } from "./app/inFlight";
+import { InFlight } from "./app/support/inFlight";
 import { warmUp } from "./app/warmUp";
 import type { Config } from "./config";
 import { systemClock, type Clock } from "./domain/clock";

@@ -15,7 +15,7 @@ import { OnboardingService } from "./domain/onboarding";
 import type { Store } from "./domain/ports";
 import { ProblemService } from "./domain/problems";
 import { RoleService } from "./domain/roles";
-import { MeetingMessages } from "./app/meetingMessages";
+import { MeetingMessages } from "./messaging/meetingMessages";
 import { CalendarLinks } from "./web/calendarLinks";
 
 export interface Services {

@@ -22,9 +22,9 @@ import { registerCommands } from "./commands";
 import { answerMalformedHttp, answerMalformedSocket, CommunitiesApp } from "./edge";
 import { registerEvents } from "./events";
 import { registerFallbacks } from "./fallbacks";
-import type { InFlight } from "./inFlight";
+import type { InFlight } from "./support/inFlight";
 import { registerOptions } from "./options";
-import { observeListenerErrors } from "./replies";
+import { observeListenerErrors } from "./support/replies";
 import { registerShortcuts } from "./shortcuts";
 import { registerViews } from "./views";
 

@@ -4,9 +4,9 @@
 // do instead of waiting out Slack's timeout for an error.
 import type { WebClient } from "@slack/web-api";
 import { OUT_OF_DATE_BUTTON, outOfDateModal, outOfDateOption, unknownCommandText } from "../views/outOfDate";
-import { stepsAfterAck } from "./afterAck";
+import { stepsAfterAck } from "../messaging/afterAck";
 import type { CommunitiesApp } from "./edge";
-import { ephemeral, tellClicker } from "./replies";
+import { ephemeral, tellClicker } from "./support/replies";
 import type { Services } from "../services";
 
 /** The little a fallback reads; the envelope was checked at the edge (edge.ts). */

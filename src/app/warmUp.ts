@@ -7,7 +7,7 @@ import type { App } from "@slack/bolt";
 import type { Logger } from "pino";
 import { WARM_UP } from "../observability/requests";
 import type { SlackIdentity } from "../startup/slackConnection";
-import type { InFlight } from "./inFlight";
+import type { InFlight } from "./support/inFlight";
 
 export async function warmUp(input: { app: App; inFlight: InFlight; ping: () => Promise<unknown>; identity: SlackIdentity; logger: Logger }): Promise<void> {
   const { app, inFlight, ping, identity, logger } = input;

@@ -11,7 +11,7 @@ import type { AppMetrics } from "../observability/createMetrics";
 import { SlackHealth } from "../observability/slackHealth";
 import { observeWebApiCalls, type WebApiCallObserver } from "../observability/webApiCalls";
 import { systemClock } from "../domain/clock";
-import { BEFORE_ACK_CALL_TIMEOUT_MS } from "../app/slackCalls";
+import { BEFORE_ACK_CALL_TIMEOUT_MS } from "../messaging/slackCalls";
 import { createOutbound, describeProxy, proxyForUrl, withoutCredentials, type Outbound } from "./proxy";
 
 export interface SlackClients {
@@ -77,7 +77,7 @@ export function createSlackClients({ config, logger, metrics, clientOptions }: S
     observed,
     boltClientOptions: observed({ slackApiUrl: config.slackApiUrl, ...outbound?.clientOptions, ...clientOptions }),
     socketClientOptions: observed({ slackApiUrl: config.slackApiUrl, ...outbound?.clientOptions }),
-    // Calls made before an ack must answer inside Slack's 3 s (see app/slackCalls.ts).
+    // Calls made before an ack must answer inside Slack's 3 s (see messaging/slackCalls.ts).
     beforeAck: noRetries(BEFORE_ACK_CALL_TIMEOUT_MS),
     // A rate limit or failure goes back to the dispatcher, which reschedules the row,
     // instead of the client waiting or retrying inside a tick.

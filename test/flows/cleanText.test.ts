@@ -4,7 +4,7 @@
 // in is kept as typed. A required field left empty by the cleaning gets its
 // own error beside it.
 import { DateTime } from "luxon";
-import { SOMETHING_WENT_WRONG } from "../../src/app/replies";
+import { SOMETHING_WENT_WRONG } from "../../src/app/support/replies";
 import { ACTION, CALLBACK, CREATE_BLOCK, GROUP_BLOCK, INVITE_BLOCK, MEETING_BLOCK, PROBLEM_BLOCK, PROFILE_BLOCK } from "../../src/views/ids";
 import { createCommunity, createSubmission } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";

@@ -5,7 +5,7 @@
 // the person told what to do.
 import { OUT_OF_DATE_BUTTON, OUT_OF_DATE_OPTION_VALUE } from "../../src/views/outOfDate";
 import { ACTION, CALLBACK, SETTINGS_BLOCK } from "../../src/views/ids";
-import { UNREADABLE_ANSWER } from "../../src/app/viewState";
+import { UNREADABLE_ANSWER } from "../../src/app/support/viewState";
 import { createCommunity } from "../support/flows";
 import { startHarness, TEAM_ID, type Harness, type HttpReply } from "../support/harness";
 import { blockAction, input, optionsRequest, overflowAction, user, viewSubmission } from "../support/payloads";

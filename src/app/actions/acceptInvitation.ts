@@ -5,9 +5,9 @@ import { ACTION } from "../../views/ids";
 import { acceptInvitationModal } from "../../views/invitations";
 import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";
 import { metadata } from "../metadata";
-import { errorText, tellClicker } from "../replies";
+import { errorText, tellClicker } from "../support/replies";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 
 /** Accept on an invitation DM: asks for organisation and profession (prefilled if they were a member before). */
 export function registerAcceptInvitation(app: App, services: Services): void {

@@ -5,10 +5,10 @@ import { ACTION } from "../../views/ids";
 import { problemDetailsModal } from "../../views/problemDetails";
 import { duplicateModal, objectiveModal } from "../../views/problemDecisions";
 import { metadata } from "../metadata";
-import { refreshProblemMessages } from "../problemMessages";
-import { errorText } from "../replies";
+import { refreshProblemMessages } from "../../messaging/problemMessages";
+import { errorText } from "../support/replies";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 
 // The option's value comes back in a request anyone could forge: check its shape.
 const choice = z.object({ p: z.string().max(40), to: z.enum(["objective", "solved", "open", "details", "duplicate", "objective_details"]) });

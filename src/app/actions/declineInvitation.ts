@@ -2,10 +2,10 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import { esc, md, userLink } from "../../views/mrkdwn";
 import { ACTION } from "../../views/ids";
 import { answeredInvitationDm } from "../../views/invitations";
-import { stepsAfterAck } from "../afterAck";
-import { errorText, tellClicker } from "../replies";
+import { stepsAfterAck } from "../../messaging/afterAck";
+import { errorText, tellClicker } from "../support/replies";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 
 /** Decline on an invitation DM: the DM says so, and the inviter is told, kindly. */
 export function registerDeclineInvitation(app: App, services: Services): void {

@@ -2,9 +2,9 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { esc, md } from "../../views/mrkdwn";
 import { ACTION } from "../../views/ids";
-import { errorText, tellClicker } from "../replies";
+import { errorText, tellClicker } from "../support/replies";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 
 export function registerDigestDm(app: App, services: Services): void {
   app.action<BlockButtonAction>(ACTION.digestDm, async ({ ack, body, action, client, respond, context }) => {

@@ -2,9 +2,9 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import { ACTION } from "../../views/ids";
 import { editProblemModal } from "../../views/problemDetails";
 import { metadata } from "../metadata";
-import { errorText } from "../replies";
+import { errorText } from "../support/replies";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 
 /** The author's Edit button in a problem's details: the edit modal, on top. */
 export function registerEditProblem(app: App, services: Services): void {

@@ -2,10 +2,10 @@ import type { App, BlockStaticSelectAction } from "@slack/bolt";
 import { ACTION, INVITE_BLOCK } from "../../views/ids";
 import { inviteModal } from "../../views/invitations";
 import { metadata } from "../metadata";
-import { errorText } from "../replies";
+import { errorText } from "../support/replies";
 import type { Services } from "../../services";
-import { list, readViewState, text } from "../viewState";
-import { workspaceOf } from "../workspace";
+import { list, readViewState, text } from "../support/viewState";
+import { workspaceOf } from "../support/workspace";
 
 /**
  * The invitation form's community picker: once a community is chosen, the form

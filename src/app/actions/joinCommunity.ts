@@ -1,9 +1,9 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { ACTION } from "../../views/ids";
-import { openJoinModal } from "../joinModal";
-import { errorText } from "../replies";
+import { openJoinModal } from "../support/joinModal";
+import { errorText } from "../support/replies";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 
 /** A Join button: its value is the community id, or empty to choose in the modal. */
 export function registerJoinCommunity(app: App, services: Services): void {

@@ -1,10 +1,10 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { ACTION } from "../../views/ids";
 import type { Mrkdwn } from "../../views/mrkdwn";
-import { joinGroup } from "../groupMembership";
-import { errorText, tellClicker } from "../replies";
+import { joinGroup } from "../support/groupMembership";
+import { errorText, tellClicker } from "../support/replies";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 
 /** The Join button on a group (in /community groups and the new group's announcement): the value is the group id. */
 export function registerJoinGroup(app: App, services: Services): void {

@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { ACTION } from "../../views/ids";
 import { listPage } from "../commands/list";
-import { errorText } from "../replies";
+import { errorText } from "../support/replies";
 import type { Services } from "../../services";
 
 /** Next / Previous on the community list: replaces the ephemeral message in place. */

@@ -7,10 +7,10 @@ import { pickerFromStart, recurrenceChoice } from "../../domain/meetingDraft";
 import { ACTION } from "../../views/ids";
 import { cancelMeetingModal, meetingModal } from "../../views/meetingModal";
 import { metadata } from "../metadata";
-import { errorText, tellClicker } from "../replies";
+import { errorText, tellClicker } from "../support/replies";
 import type { Services } from "../../services";
-import { userTimezone } from "../userZone";
-import { workspaceOf } from "../workspace";
+import { userTimezone } from "../support/userZone";
+import { workspaceOf } from "../support/workspace";
 
 // The option's value comes back in a request anyone could forge: check its shape.
 const choice = z.object({ m: z.string().max(40), do: z.enum(["edit", "cancel"]) });

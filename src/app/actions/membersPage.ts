@@ -2,9 +2,9 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import { z } from "zod";
 import { ACTION } from "../../views/ids";
 import { membersMessage, organisationMembersMessage } from "../../views/members";
-import { errorText } from "../replies";
+import { errorText } from "../support/replies";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 
 // A button's value comes back in a request anyone could forge: check its shape.
 const page = z.number().int().min(0).max(100_000);

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { PROBLEM_FILTERS, type ProblemFilter } from "../../domain/problems";
 import { ACTION } from "../../views/ids";
 import { problemListMessage } from "../../views/problemList";
-import { errorText } from "../replies";
+import { errorText } from "../support/replies";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 
 // A button's value comes back in a request anyone could forge: check its shape.
 const pagerValue = z.object({

@@ -6,10 +6,10 @@ import { UPCOMING_SHOWN } from "../../domain/meetings";
 import { esc, md } from "../../views/mrkdwn";
 import { ACTION } from "../../views/ids";
 import { ANSWER_LABELS, upcomingMeetingsMessage } from "../../views/meetingCard";
-import { publishHome } from "../home";
-import { errorText, tellClicker } from "../replies";
+import { publishHome } from "../../messaging/home";
+import { errorText, tellClicker } from "../support/replies";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 
 const ANSWER_BY_ACTION: Record<string, RsvpAnswer> = {
   [ACTION.rsvpGoing]: "going",

@@ -2,12 +2,12 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import { esc, md, plural } from "../../views/mrkdwn";
 import { ACTION } from "../../views/ids";
 import { promotionSuggestion } from "../../views/problemCard";
-import { stepsAfterAck } from "../afterAck";
-import { refreshProblemMessages } from "../problemMessages";
-import { errorText } from "../replies";
-import { Serialised } from "../serialised";
+import { stepsAfterAck } from "../../messaging/afterAck";
+import { refreshProblemMessages } from "../../messaging/problemMessages";
+import { errorText } from "../support/replies";
+import { Serialised } from "../../messaging/support/serialised";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 
 /** "This affects us too": toggles the vote and updates the problem's messages in place. */
 export function registerVoteProblem(app: App, services: Services): void {

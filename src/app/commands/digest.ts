@@ -1,5 +1,5 @@
 import { digestMessage } from "../../views/digest";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 export const digest: Subcommand = {

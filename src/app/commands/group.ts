@@ -3,10 +3,10 @@
 import { AppError } from "../../domain/errors";
 import { esc, lines, md, type Mrkdwn } from "../../views/mrkdwn";
 import { createGroupModal } from "../../views/groupsModal";
-import { joinGroup, leaveGroup } from "../groupMembership";
+import { joinGroup, leaveGroup } from "../support/groupMembership";
 import { metadata } from "../metadata";
-import { ephemeral } from "../replies";
-import { workspaceOf } from "../workspace";
+import { ephemeral } from "../support/replies";
+import { workspaceOf } from "../support/workspace";
 import { groups } from "./groups";
 import type { Subcommand, SubcommandContext } from "./subcommand";
 

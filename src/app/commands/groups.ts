@@ -1,5 +1,5 @@
 import { groupsListMessage } from "../../views/groups";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 export const groups: Subcommand = {

@@ -5,7 +5,7 @@ import { COMMAND_TEXT_MAX } from "../../domain/inputLimits";
 import { editDistance } from "../../domain/text";
 import { helpMessage } from "../../views/help";
 import { COMMAND } from "../../views/ids";
-import { ephemeral, errorText } from "../replies";
+import { ephemeral, errorText } from "../support/replies";
 import type { Services } from "../../services";
 import { parseCommandText } from "./commandText";
 import { findSubcommand, helpEntries, subcommands } from "./registry";

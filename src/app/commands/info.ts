@@ -1,5 +1,5 @@
 import { charterMessage } from "../../views/charter";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 export const info: Subcommand = {

@@ -1,7 +1,7 @@
 import { AppError } from "../../domain/errors";
 import { inviteModal } from "../../views/invitations";
 import { metadata } from "../metadata";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 export const invite: Subcommand = {

@@ -1,5 +1,5 @@
-import { openJoinModal } from "../joinModal";
-import { workspaceOf } from "../workspace";
+import { openJoinModal } from "../support/joinModal";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 export const join: Subcommand = {

@@ -1,5 +1,5 @@
 import { channelLink, esc, md } from "../../views/mrkdwn";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 export const leave: Subcommand = {

@@ -1,5 +1,5 @@
 import { communityListMessage } from "../../views/communityList";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 import type { Services } from "../../services";
 import type { Subcommand } from "./subcommand";
 import type { Context } from "@slack/bolt";

@@ -1,8 +1,8 @@
 import { AppError } from "../../domain/errors";
 import { lines } from "../../views/mrkdwn";
-import { ephemeral } from "../replies";
-import { promotionLine, tellPromoted } from "../roleMessages";
-import { workspaceOf } from "../workspace";
+import { ephemeral } from "../support/replies";
+import { promotionLine, tellPromoted } from "../../messaging/roleMessages";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 export const makeOrganiser: Subcommand = {

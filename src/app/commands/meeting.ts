@@ -1,8 +1,8 @@
 import { DEFAULT_REMINDER_OFFSETS } from "../../domain/meetingDraft";
 import { meetingModal } from "../../views/meetingModal";
 import { metadata } from "../metadata";
-import { userTimezone } from "../userZone";
-import { workspaceOf } from "../workspace";
+import { userTimezone } from "../support/userZone";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 export const meeting: Subcommand = {

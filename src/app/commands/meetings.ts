@@ -1,6 +1,6 @@
 import { UPCOMING_SHOWN } from "../../domain/meetings";
 import { upcomingMeetingsMessage } from "../../views/meetingCard";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 export const meetings: Subcommand = {

@@ -1,5 +1,5 @@
 import { membersMessage } from "../../views/members";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 export const members: Subcommand = {

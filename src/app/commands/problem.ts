@@ -1,6 +1,6 @@
 import { problemModal } from "../../views/problemModal";
 import { metadata } from "../metadata";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 export const problem: Subcommand = {

@@ -1,6 +1,6 @@
 import { isProblemFilter, type ProblemFilter } from "../../domain/problems";
 import { problemListMessage } from "../../views/problemList";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 /** "[community] [open|objectives|solved|all]": the filter is the last word, if it is one. */

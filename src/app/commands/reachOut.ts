@@ -1,5 +1,5 @@
 import { reachOutMessage } from "../../views/invitations";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 export const reachOut: Subcommand = {

@@ -1,8 +1,8 @@
 import { AppError } from "../../domain/errors";
 import { lines } from "../../views/mrkdwn";
-import { ephemeral } from "../replies";
-import { removalLine, tellRemoved } from "../roleMessages";
-import { workspaceOf } from "../workspace";
+import { ephemeral } from "../support/replies";
+import { removalLine, tellRemoved } from "../../messaging/roleMessages";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 export const removeMember: Subcommand = {

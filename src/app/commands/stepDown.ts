@@ -1,8 +1,8 @@
 import { AppError } from "../../domain/errors";
 import { esc, md } from "../../views/mrkdwn";
-import { ephemeral } from "../replies";
-import { announceSteppedDown, people } from "../roleMessages";
-import { workspaceOf } from "../workspace";
+import { ephemeral } from "../support/replies";
+import { announceSteppedDown, people } from "../../messaging/roleMessages";
+import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
 export const stepDown: Subcommand = {

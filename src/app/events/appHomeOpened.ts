@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
-import { publishHome } from "../home";
+import { publishHome } from "../../messaging/home";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 
 /** App Home: the reader's next meetings, their communities and their role in each. */
 export function registerAppHomeOpened(app: App, services: Services): void {

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 
 /**
  * Someone joined a channel: if it is a community's channel and they are not a

@@ -3,7 +3,7 @@ import { boundedQuery } from "../../domain/inputLimits";
 import { option } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 import { answerOptions } from "./answer";
 
 /** The community pickers: every community (join), or the reader's own first (problem). */

@@ -4,7 +4,7 @@ import { option } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
 import { metadata } from "../metadata";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 import { answerOptions } from "./answer";
 
 /** The duplicate picker: the same community's other problems, found by title, for its organisers. */

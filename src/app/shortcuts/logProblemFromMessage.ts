@@ -4,7 +4,7 @@ import { problemModal } from "../../views/problemModal";
 import { PROBLEM_LIMITS } from "../../domain/problemDraft";
 import { metadata } from "../metadata";
 import type { Services } from "../../services";
-import { workspaceOf } from "../workspace";
+import { workspaceOf } from "../support/workspace";
 
 /** Slack markup to readable text: "<https://x|the form>" -> "the form", "<@U1>" -> "@U1". */
 export function readableText(mrkdwn: string): string {

@@ -1,13 +1,13 @@
 import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/errors";
 import { CALLBACK, PROFILE_BLOCK } from "../../views/ids";
-import { afterInvitationAccepted } from "../invitationAccepted";
+import { afterInvitationAccepted } from "../../messaging/invitationAccepted";
 import { metadata } from "../metadata";
-import { modalErrors } from "../replies";
+import { modalErrors } from "../support/replies";
 import type { Services } from "../../services";
-import { readViewState, text } from "../viewState";
-import { welcomeNewMember } from "../welcome";
-import { workspaceOf } from "../workspace";
+import { readViewState, text } from "../support/viewState";
+import { welcomeNewMember } from "../../messaging/welcome";
+import { workspaceOf } from "../support/workspace";
 
 /** The Accept form: the invitee becomes a member, joins the channel, and the inviter is told. */
 export function registerAcceptInvitationSubmission(app: App, services: Services): void {

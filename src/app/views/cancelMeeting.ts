@@ -5,10 +5,10 @@ import { AppError } from "../../domain/errors";
 import { cleanText } from "../../domain/text";
 import { CALLBACK, CANCEL_MEETING_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
-import { modalErrors } from "../replies";
+import { modalErrors } from "../support/replies";
 import type { Services } from "../../services";
-import { readViewState, text } from "../viewState";
-import { workspaceOf } from "../workspace";
+import { readViewState, text } from "../support/viewState";
+import { workspaceOf } from "../support/workspace";
 
 export function registerCancelMeetingSubmission(app: App, services: Services): void {
   app.view(CALLBACK.cancelMeeting, async ({ ack, body, view, client, context }) => {

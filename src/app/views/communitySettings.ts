@@ -3,12 +3,12 @@ import { AppError } from "../../domain/errors";
 import { describeSchedule } from "../../domain/digests";
 import { esc, md } from "../../views/mrkdwn";
 import { CALLBACK, SETTINGS_BLOCK } from "../../views/ids";
-import { stepsAfterAck } from "../afterAck";
+import { stepsAfterAck } from "../../messaging/afterAck";
 import { metadata } from "../metadata";
-import { modalErrors } from "../replies";
+import { modalErrors } from "../support/replies";
 import type { Services } from "../../services";
-import { list, readViewState, text } from "../viewState";
-import { workspaceOf } from "../workspace";
+import { list, readViewState, text } from "../support/viewState";
+import { workspaceOf } from "../support/workspace";
 
 export function registerCommunitySettingsSubmission(app: App, services: Services): void {
   app.view(CALLBACK.communitySettings, async ({ ack, body, view, client, context }) => {

@@ -11,13 +11,13 @@ import { channelPurpose, channelTopic, welcomeMessage } from "../../views/charte
 import { channelLink, esc, md } from "../../views/mrkdwn";
 import { CALLBACK, CREATE_BLOCK, PROFILE_BLOCK } from "../../views/ids";
 import { slackErrorCode } from "../../messaging/slackErrors";
-import { modalErrors } from "../replies";
-import { stepsAfterAck } from "../afterAck";
-import { existingChannelProblem, newChannelProblem } from "../channelProblems";
-import { beforeAck, beforeAckDeadline, busyProblem } from "../slackCalls";
+import { modalErrors } from "../support/replies";
+import { stepsAfterAck } from "../../messaging/afterAck";
+import { existingChannelProblem, newChannelProblem } from "../support/channelProblems";
+import { beforeAck, beforeAckDeadline, busyProblem } from "../../messaging/slackCalls";
 import type { Services } from "../../services";
-import { list, readViewState, text } from "../viewState";
-import { workspaceOf } from "../workspace";
+import { list, readViewState, text } from "../support/viewState";
+import { workspaceOf } from "../support/workspace";
 
 export function registerCreateCommunitySubmission(app: App, services: Services, beforeAckClient: WebClient): void {
   app.view(CALLBACK.createCommunity, async ({ ack, body, view, client, context }) => {

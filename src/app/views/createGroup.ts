@@ -9,15 +9,15 @@ import { checkGroupDraft, GROUP_CHANNEL_CHOICES, type GroupChannel } from "../..
 import type { CommunityRecord, GroupRecord } from "../../domain/ports";
 import { groupChannelIntro, groupCreatedMessage, groupReadyText } from "../../views/groups";
 import { CALLBACK, GROUP_BLOCK } from "../../views/ids";
-import { stepsAfterAck } from "../afterAck";
+import { stepsAfterAck } from "../../messaging/afterAck";
 import { metadata } from "../metadata";
 import { slackErrorCode } from "../../messaging/slackErrors";
-import { modalErrors } from "../replies";
+import { modalErrors } from "../support/replies";
 import type { Services } from "../../services";
-import { existingChannelProblem, newChannelProblem } from "../channelProblems";
-import { beforeAck, beforeAckDeadline, busyProblem } from "../slackCalls";
-import { readViewState, text } from "../viewState";
-import { workspaceOf } from "../workspace";
+import { existingChannelProblem, newChannelProblem } from "../support/channelProblems";
+import { beforeAck, beforeAckDeadline, busyProblem } from "../../messaging/slackCalls";
+import { readViewState, text } from "../support/viewState";
+import { workspaceOf } from "../support/workspace";
 
 type ProvidedChannel = { kind: "new" | "existing"; channelId: string };
 

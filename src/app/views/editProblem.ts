@@ -2,11 +2,11 @@ import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/errors";
 import { CALLBACK, PROBLEM_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
-import { refreshProblemMessages } from "../problemMessages";
-import { modalErrors } from "../replies";
+import { refreshProblemMessages } from "../../messaging/problemMessages";
+import { modalErrors } from "../support/replies";
 import type { Services } from "../../services";
-import { readViewState, text } from "../viewState";
-import { workspaceOf } from "../workspace";
+import { readViewState, text } from "../support/viewState";
+import { workspaceOf } from "../support/workspace";
 
 /** The author's edit: saved, then the problem's announcement is redrawn. */
 export function registerEditProblemSubmission(app: App, services: Services): void {

@@ -3,13 +3,13 @@ import { AppError } from "../../domain/errors";
 import { esc, md } from "../../views/mrkdwn";
 import { CALLBACK, PROFILE_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
-import { stepsAfterAck } from "../afterAck";
-import { modalErrors } from "../replies";
+import { stepsAfterAck } from "../../messaging/afterAck";
+import { modalErrors } from "../support/replies";
 import type { Services } from "../../services";
-import { readViewState, text } from "../viewState";
-import { workspaceOf } from "../workspace";
-import { memberDescription, welcomeNewMember } from "../welcome";
-import { afterInvitationAccepted } from "../invitationAccepted";
+import { readViewState, text } from "../support/viewState";
+import { workspaceOf } from "../support/workspace";
+import { memberDescription, welcomeNewMember } from "../../messaging/welcome";
+import { afterInvitationAccepted } from "../../messaging/invitationAccepted";
 
 export function registerJoinCommunitySubmission(app: App, services: Services): void {
   app.view(CALLBACK.joinCommunity, async ({ ack, body, view, client, context }) => {

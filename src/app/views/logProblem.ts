@@ -6,12 +6,12 @@ import { checkProblemDraft } from "../../domain/problemDraft";
 import { channelLink, esc, md } from "../../views/mrkdwn";
 import { CALLBACK, PROBLEM_BLOCK } from "../../views/ids";
 import { problemCardMessage } from "../../views/problemCard";
-import { stepsAfterAck } from "../afterAck";
+import { stepsAfterAck } from "../../messaging/afterAck";
 import { metadata } from "../metadata";
-import { modalErrors } from "../replies";
+import { modalErrors } from "../support/replies";
 import type { Services } from "../../services";
-import { list, readViewState, text } from "../viewState";
-import { workspaceOf } from "../workspace";
+import { list, readViewState, text } from "../support/viewState";
+import { workspaceOf } from "../support/workspace";
 
 export function registerLogProblemSubmission(app: App, services: Services): void {
   app.view(CALLBACK.logProblem, async ({ ack, body, view, client, context }) => {

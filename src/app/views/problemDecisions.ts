@@ -4,11 +4,11 @@ import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/errors";
 import { CALLBACK, DUPLICATE_BLOCK, OBJECTIVE_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
-import { refreshProblemMessages } from "../problemMessages";
-import { modalErrors } from "../replies";
+import { refreshProblemMessages } from "../../messaging/problemMessages";
+import { modalErrors } from "../support/replies";
 import type { Services } from "../../services";
-import { readViewState, text } from "../viewState";
-import { workspaceOf } from "../workspace";
+import { readViewState, text } from "../support/viewState";
+import { workspaceOf } from "../support/workspace";
 
 function problemIdOf(raw: string | undefined, block: string): string {
   const { problemId } = metadata.problemRef.read(raw);

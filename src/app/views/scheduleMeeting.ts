@@ -8,12 +8,12 @@ import type { CommunityRecord } from "../../domain/ports";
 import { esc, md } from "../../views/mrkdwn";
 import { CALLBACK, MEETING_BLOCK } from "../../views/ids";
 import { scheduledConfirmation } from "../../views/meetingCard";
-import { stepsAfterAck } from "../afterAck";
+import { stepsAfterAck } from "../../messaging/afterAck";
 import { metadata } from "../metadata";
-import { modalErrors } from "../replies";
+import { modalErrors } from "../support/replies";
 import type { Services } from "../../services";
-import { list, readViewState, text, type FieldValue } from "../viewState";
-import { workspaceOf } from "../workspace";
+import { list, readViewState, text, type FieldValue } from "../support/viewState";
+import { workspaceOf } from "../support/workspace";
 
 function draftInput(values: Record<string, FieldValue>): MeetingDraftInput {
   return {

@@ -2,12 +2,12 @@ import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/errors";
 import { checkInvitationDraft } from "../../domain/invitations";
 import { CALLBACK, INVITE_BLOCK } from "../../views/ids";
-import { deliverInvitations } from "../invitationDelivery";
+import { deliverInvitations } from "../../messaging/invitationDelivery";
 import { metadata } from "../metadata";
-import { modalErrors } from "../replies";
+import { modalErrors } from "../support/replies";
 import type { Services } from "../../services";
-import { list, readViewState, text } from "../viewState";
-import { workspaceOf } from "../workspace";
+import { list, readViewState, text } from "../support/viewState";
+import { workspaceOf } from "../support/workspace";
 
 /** The invitation form: checked field by field before the ack; sent after it. */
 export function registerSendInvitationsSubmission(app: App, services: Services): void {

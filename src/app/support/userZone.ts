@@ -3,7 +3,7 @@
 // the same wall time in the community's zone (see domain/meetingDraft.ts).
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import { isValidTimezone } from "../domain/timezones";
+import { isValidTimezone } from "../../domain/timezones";
 
 /** The person's zone from users.info, or `fallback` when Slack does not say. */
 export async function userTimezone(client: WebClient, userId: string, fallback: string, logger: Logger): Promise<string> {

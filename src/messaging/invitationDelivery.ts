@@ -4,7 +4,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { InviteOutcome } from "../domain/invitations";
 import type { CommunityRecord } from "../domain/ports";
-import { lookupFailureReason, NO_ACCOUNT_FOR_EMAIL, slackErrorCode, unreachablePersonReason } from "../messaging/slackErrors";
+import { lookupFailureReason, NO_ACCOUNT_FOR_EMAIL, slackErrorCode, unreachablePersonReason } from "./slackErrors";
 import { invitationDm, inviteSummary, invitingProgress } from "../views/invitations";
 import type { Services } from "../services";
 

@@ -1,7 +1,7 @@
 // Work after an ack (invites, topics, announcements, DMs) is best effort: each
 // step is tried on its own, so one refusal from Slack does not skip the rest.
 import type { Logger } from "pino";
-import { slackErrorCode } from "../messaging/slackErrors";
+import { slackErrorCode } from "./slackErrors";
 
 /** Returns a runner: `step(what, work, harmlessCodes)` logs a failure and carries on. */
 export function stepsAfterAck(logger: Logger) {

@@ -1,11 +1,11 @@
 import type { WebClient } from "@slack/web-api";
-import type { CommunityRecord } from "../domain/ports";
-import { organisationLabel } from "../domain/profiles";
-import { OTHER_ORGANISATION_ID } from "../reference/organisations";
-import { joinCommunityModal } from "../views/joinCommunityModal";
-import { OTHER_ORGANISATION_LABEL } from "../views/profileFields";
-import { metadata } from "./metadata";
-import type { Services } from "../services";
+import type { CommunityRecord } from "../../domain/ports";
+import { organisationLabel } from "../../domain/profiles";
+import { OTHER_ORGANISATION_ID } from "../../reference/organisations";
+import { joinCommunityModal } from "../../views/joinCommunityModal";
+import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";
+import { metadata } from "../metadata";
+import type { Services } from "../../services";
 
 /**
  * Opens the join modal (from /community join or a Join button). A current

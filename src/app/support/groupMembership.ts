@@ -2,10 +2,10 @@
 // Join button: the domain decides, then the person is invited to the group's
 // channel, and the answer says what happened.
 import type { WebClient } from "@slack/web-api";
-import type { GroupInCommunity } from "../domain/groups";
-import { channelLink, esc, md, type Mrkdwn } from "../views/mrkdwn";
-import { stepsAfterAck } from "./afterAck";
-import type { Services } from "../services";
+import type { GroupInCommunity } from "../../domain/groups";
+import { channelLink, esc, md, type Mrkdwn } from "../../views/mrkdwn";
+import { stepsAfterAck } from "../../messaging/afterAck";
+import type { Services } from "../../services";
 
 /** Joins, invites to the group's channel, and returns the sentence for the person. */
 export async function joinGroup(client: WebClient, services: Services, { community, group }: GroupInCommunity, userId: string): Promise<Mrkdwn> {

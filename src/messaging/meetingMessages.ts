@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { Cancellation, MeetingChange, MeetingService } from "../domain/meetings";
 import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage } from "../views/meetingCard";
 import { stepsAfterAck } from "./afterAck";
-import { Coalesced } from "./coalesced";
+import { Coalesced } from "./support/coalesced";
 import type { CalendarLinks } from "../web/calendarLinks";
 
 /** What the messages need: not the whole Services, which lists this class among them. */
