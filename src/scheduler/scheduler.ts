@@ -4,7 +4,8 @@
 // finished by the next one.
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { Services } from "../services";
+import type { DigestService } from "../domain/digests";
+import type { MeetingMessages } from "../messaging/meetingMessages";
 import type { Dispatcher, TickCounts } from "./dispatcher";
 
 export interface TickReport extends TickCounts {
@@ -14,7 +15,7 @@ export interface TickReport extends TickCounts {
 export class Scheduler {
   constructor(
     private readonly deps: {
-      services: Pick<Services, "digests" | "meetingMessages">;
+      services: { digests: DigestService; meetingMessages: MeetingMessages };
       client: WebClient;
       dispatcher: Dispatcher;
       logger: Logger;
