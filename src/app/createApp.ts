@@ -26,7 +26,7 @@ import type { InFlight } from "./support/inFlight";
 import { registerOptions } from "./options";
 import { observeListenerErrors } from "./support/replies";
 import { registerShortcuts } from "./shortcuts";
-import { registerViews } from "./views";
+import { registerViews } from "./submissions";
 
 export interface SlackAppDependencies {
   config: Config;
