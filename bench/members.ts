@@ -13,7 +13,7 @@
 // query counted by a Prisma extension. Runs on SQLite, and on PostgreSQL when
 // BENCH_POSTGRES_URL (or the local default server) answers.
 import os from "node:os";
-import { CoverageService, NEEDING_STATUSES } from "../src/domain/coverage";
+import { CoverageService, NEEDING_STATUSES } from "../src/domain/members/coverage";
 import type { CommunityRecord, MembershipRecord, Store } from "../src/domain/ports";
 import { ORGANISATIONS, OTHER_ORGANISATION_ID } from "../src/reference/organisations";
 import { OTHER_PROFESSION_ID, PROFESSIONS } from "../src/reference/professions";

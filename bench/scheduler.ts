@@ -11,8 +11,8 @@
 // both alike.
 import os from "node:os";
 import pino from "pino";
-import { ManualClock } from "../src/domain/clock";
-import { DigestService } from "../src/domain/digests";
+import { ManualClock } from "../src/domain/common/clock";
+import { DigestService } from "../src/domain/digests/digests";
 import type { Store } from "../src/domain/ports";
 import { ORGANISATIONS } from "../src/reference/organisations";
 import { Dispatcher } from "../src/scheduler/dispatcher";

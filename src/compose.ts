@@ -11,7 +11,7 @@ import { createApp, type SlackApp } from "./app/createApp";
 import { InFlight } from "./app/support/inFlight";
 import { warmUp } from "./app/warmUp";
 import type { Config } from "./config";
-import { systemClock, type Clock } from "./domain/clock";
+import { systemClock, type Clock } from "./domain/common/clock";
 import type { Store } from "./domain/ports";
 import { createMetrics, type AppMetrics } from "./observability/createMetrics";
 import { observeDbQueries } from "./observability/dbQueries";

@@ -1,7 +1,7 @@
 // The environment, parsed once at start. A bad setting stops the start with a
 // message that names every bad variable and what it should look like.
 import { z } from "zod";
-import { isValidTimezone } from "./domain/timezones";
+import { isValidTimezone } from "./domain/common/timezones";
 
 const README_HINT = "See the configuration table in README.md.";
 

@@ -2,19 +2,19 @@
 // share, and the clock; never the store. buildServices is the one place they are made.
 import type { Logger } from "pino";
 import type { Config } from "./config";
-import type { Clock } from "./domain/clock";
-import { CommunityService } from "./domain/communities";
-import { CoverageService } from "./domain/coverage";
-import { DigestService } from "./domain/digests";
-import { CommunityDirectory } from "./domain/directory";
-import { GroupService } from "./domain/groups";
-import { InvitationService } from "./domain/invitations";
-import { MeetingService } from "./domain/meetings";
-import { MembershipService } from "./domain/memberships";
-import { OnboardingService } from "./domain/onboarding";
+import type { Clock } from "./domain/common/clock";
+import { CommunityService } from "./domain/communities/communities";
+import { CoverageService } from "./domain/members/coverage";
+import { DigestService } from "./domain/digests/digests";
+import { CommunityDirectory } from "./domain/communities/directory";
+import { GroupService } from "./domain/groups/groups";
+import { InvitationService } from "./domain/invitations/invitations";
+import { MeetingService } from "./domain/meetings/meetings";
+import { MembershipService } from "./domain/members/memberships";
+import { OnboardingService } from "./domain/members/onboarding";
 import type { Store } from "./domain/ports";
-import { ProblemService } from "./domain/problems";
-import { RoleService } from "./domain/roles";
+import { ProblemService } from "./domain/problems/problems";
+import { RoleService } from "./domain/members/roles";
 import { MeetingMessages } from "./messaging/meetingMessages";
 import { CalendarLinks } from "./web/calendarLinks";
 

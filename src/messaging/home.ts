@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import { HOME_MEETINGS_SHOWN } from "../domain/meetings";
+import { HOME_MEETINGS_SHOWN } from "../domain/meetings/meetings";
 import type { WorkspaceKey } from "../domain/ports";
 import { HOME_COMMUNITIES_SHOWN, homeView } from "../views/home";
 import type { Services } from "../services";

@@ -2,7 +2,7 @@
 // addresses, record the invitations, DM each invitee, and tell the inviter what
 // happened to each person. The inviter sees progress at once, then the summary.
 import type { WebClient } from "@slack/web-api";
-import type { InviteOutcome } from "../domain/invitations";
+import type { InviteOutcome } from "../domain/invitations/invitations";
 import type { CommunityRecord } from "../domain/ports";
 import { lookupFailureReason, NO_ACCOUNT_FOR_EMAIL, slackErrorCode, unreachablePersonReason } from "./slackErrors";
 import { invitationDm, inviteSummary, invitingProgress } from "../views/invitations";

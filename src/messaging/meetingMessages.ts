@@ -2,7 +2,7 @@
 // All of it is after-ack work: each step is tried on its own and logged.
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { Cancellation, MeetingChange, MeetingService } from "../domain/meetings";
+import type { Cancellation, MeetingChange, MeetingService } from "../domain/meetings/meetings";
 import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage } from "../views/meetingCard";
 import { stepsAfterAck } from "./afterAck";
 import { Coalesced } from "./support/coalesced";

@@ -1,7 +1,7 @@
 import type { BlockAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { ProblemCard } from "../domain/problems";
+import type { ProblemCard } from "../domain/problems/problems";
 import { problemCardMessage } from "../views/problemCard";
 import { stepsAfterAck } from "./afterAck";
 

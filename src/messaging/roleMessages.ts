@@ -3,7 +3,7 @@
 // to the person affected by DM.
 import type { WebClient } from "@slack/web-api";
 import type { CommunityRecord } from "../domain/ports";
-import type { PersonOutcome, PromotionOutcome, RemovalOutcome } from "../domain/roles";
+import type { PersonOutcome, PromotionOutcome, RemovalOutcome } from "../domain/members/roles";
 import { channelLink, concat, esc, listWithMore, md, userLink, type Mrkdwn } from "../views/mrkdwn";
 import { stepsAfterAck } from "./afterAck";
 import type { Services } from "../services";

@@ -4,7 +4,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { CommunityRecord, MembershipRecord } from "../domain/ports";
-import { organisationLabel, professionLabel } from "../domain/profiles";
+import { organisationLabel, professionLabel } from "../domain/members/profiles";
 import { channelLink, esc, md, userLink, type Mrkdwn } from "../views/mrkdwn";
 import { stepsAfterAck } from "./afterAck";
 

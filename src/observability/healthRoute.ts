@@ -1,7 +1,7 @@
 // GET /healthz, the cheap liveness check: 200 while the database answers, with how
 // late the outbox dispatcher is, so an operator sees a stuck scheduler at a glance.
 import type { CustomRoute } from "@slack/bolt";
-import { systemClock, type Clock } from "../domain/clock";
+import { systemClock, type Clock } from "../domain/common/clock";
 import type { Store } from "../domain/ports";
 
 /** How late the dispatcher is: the age of the oldest due row still pending (0 when none is). */

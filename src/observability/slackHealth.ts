@@ -2,7 +2,7 @@
 // process sees is recorded here (the start-up check, the heartbeat, and the
 // calls listeners and the dispatcher make), so a replica that has lost its
 // route to Slack stops reporting ready within the window.
-import type { Clock } from "../domain/clock";
+import type { Clock } from "../domain/common/clock";
 
 /** How long one good answer from Slack counts for. */
 export const SLACK_ANSWER_WINDOW_MS = 3 * 60_000;

@@ -10,7 +10,7 @@ import { boltLogger } from "../observability/logger";
 import type { AppMetrics } from "../observability/createMetrics";
 import { SlackHealth } from "../observability/slackHealth";
 import { observeWebApiCalls, type WebApiCallObserver } from "../observability/webApiCalls";
-import { systemClock } from "../domain/clock";
+import { systemClock } from "../domain/common/clock";
 import { BEFORE_ACK_CALL_TIMEOUT_MS } from "../messaging/slackCalls";
 import { createOutbound, describeProxy, proxyForUrl, withoutCredentials, type Outbound } from "./proxy";
 

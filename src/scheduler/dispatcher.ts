@@ -7,7 +7,7 @@
 // claimed, and it is sent again after the lease. The window is one UPDATE long,
 // because each row is marked the moment its send returns (never in a batch).
 import type { Logger } from "pino";
-import type { Clock } from "../domain/clock";
+import type { Clock } from "../domain/common/clock";
 import type { NewOutboxRow, OutboxRow, OutboxStore } from "../domain/ports";
 import { classifySlackFailure } from "../messaging/slackErrors";
 import type { Mrkdwn } from "../views/mrkdwn";

@@ -2,7 +2,7 @@
 // task has a key (task name and minute); the first replica to insert it runs
 // that fire and the others skip it.
 import type { RunCoordinator } from "node-cron";
-import type { Clock } from "../domain/clock";
+import type { Clock } from "../domain/common/clock";
 import type { RunStore } from "../domain/ports";
 
 /** Fire records older than this are deleted; a day is plenty to read what ran where. */

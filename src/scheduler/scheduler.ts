@@ -4,7 +4,7 @@
 // finished by the next one.
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { DigestService } from "../domain/digests";
+import type { DigestService } from "../domain/digests/digests";
 import type { MeetingMessages } from "../messaging/meetingMessages";
 import type { Dispatcher, TickCounts } from "./dispatcher";
 

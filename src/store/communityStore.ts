@@ -9,7 +9,7 @@ import type {
   ProblemSummary,
   WorkspaceKey,
 } from "../domain/ports";
-import type { ContactMethodKind, MeetingCadence } from "../domain/vocabulary";
+import type { ContactMethodKind, MeetingCadence } from "../domain/common/vocabulary";
 import { translateUnique, upsertRace } from "./errors";
 import { offsetsFromText, offsetsToText } from "./offsets";
 import type { Db } from "./prismaClient";
@@ -175,7 +175,7 @@ export class PrismaCommunityStore implements CommunityStore {
   }
 
   /**
-   * Every community with its member count, in one query (src/domain/directory.ts
+   * Every community with its member count, in one query (src/domain/communities/directory.ts
    * keeps the result between requests). Portable SQL: it runs as written on
    * SQLite and PostgreSQL.
    */

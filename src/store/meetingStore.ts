@@ -1,5 +1,5 @@
 import type { MeetingFields, MeetingRecord, MeetingStatus, MeetingStore, NewMeeting, RsvpAnswer, RsvpTally, SeriesRecord } from "../domain/ports";
-import { deserialiseRule, serialiseRule, type RecurrenceRule } from "../domain/recurrence";
+import { deserialiseRule, serialiseRule, type RecurrenceRule } from "../domain/meetings/recurrence";
 import { translateUnique, upsertRace } from "./errors";
 import { offsetsFromText, offsetsToText } from "./offsets";
 import { isPostgresDb, type Db } from "./prismaClient";

@@ -1,5 +1,5 @@
 import type { MemberProfile, MembershipRecord, MembershipStore } from "../domain/ports";
-import type { MembershipStatus, Role } from "../domain/vocabulary";
+import type { MembershipStatus, Role } from "../domain/common/vocabulary";
 import { toCommunityRecord } from "./communityStore";
 import type { Db } from "./prismaClient";
 

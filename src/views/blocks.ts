@@ -25,7 +25,7 @@ import { truncateMd, type Mrkdwn } from "./mrkdwn";
 
 // Text in blocks is mrkdwn built in mrkdwn.ts, or plain text (plain()): see there.
 export { channelLink, concat, dateToken, esc, joinMd, lines, link, listWithMore, md, plural, slackDate, truncateMd, userLink, type Mrkdwn } from "./mrkdwn";
-export type { ListWithMoreOptions } from "../domain/text";
+export type { ListWithMoreOptions } from "../domain/common/text";
 
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

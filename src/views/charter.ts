@@ -1,7 +1,7 @@
-import type { Charter } from "../domain/communities";
+import type { Charter } from "../domain/communities/communities";
 import type { ObjectiveSummary } from "../domain/ports";
-import { organisationLabel } from "../domain/profiles";
-import { CONTACT_METHODS, MEETING_CADENCES } from "../domain/vocabulary";
+import { organisationLabel } from "../domain/members/profiles";
+import { CONTACT_METHODS, MEETING_CADENCES } from "../domain/common/vocabulary";
 import { actions, button, channelLink, context, divider, concat, esc, header, joinMd, lines, link, md, plural, section, slackDate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { ACTION } from "./ids";
 

@@ -1,8 +1,8 @@
 import type { View } from "@slack/types";
-import { LIMITS as DRAFT } from "../domain/communityDraft";
-import { suggestChannelName } from "../domain/text";
-import { timezoneLabel } from "../domain/timezones";
-import { CONTACT_METHODS, DEFAULT_MEETING_CADENCE, MEETING_CADENCES } from "../domain/vocabulary";
+import { LIMITS as DRAFT } from "../domain/communities/communityDraft";
+import { suggestChannelName } from "../domain/common/text";
+import { timezoneLabel } from "../domain/common/timezones";
+import { CONTACT_METHODS, DEFAULT_MEETING_CADENCE, MEETING_CADENCES } from "../domain/common/vocabulary";
 import { context, md, option, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
 import { ACTION, CALLBACK, CREATE_BLOCK } from "./ids";
 import { profileBlocks } from "./profileFields";

@@ -1,7 +1,7 @@
 // A community's digest: what is new since the last one, and where things stand.
 // Each section is left out when empty; long ones end with "and N more" and the
 // command that shows them all, so the message stays inside Block Kit's limits.
-import { describeSchedule, DIGEST_SECTION_ITEMS, type Digest } from "../domain/digests";
+import { describeSchedule, DIGEST_SECTION_ITEMS, type Digest } from "../domain/digests/digests";
 import { findOrganisation } from "../reference/organisations";
 import { actions, button, context, esc, header, joinMd, lines, md, plural, section, slackDate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { objectiveLine } from "./charter";

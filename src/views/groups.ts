@@ -1,6 +1,6 @@
 // Sub-groups in messages: the /community groups list, the announcement of a
 // new group, and the note in a group's own channel. Pure: no client, no database.
-import type { GroupsOverview } from "../domain/groups";
+import type { GroupsOverview } from "../domain/groups/groups";
 import type { CommunityRecord, GroupRecord } from "../domain/ports";
 import { button, channelLink, concat, context, esc, LIMITS, lines, listWithMore, md, plural, section, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { ACTION } from "./ids";

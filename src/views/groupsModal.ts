@@ -1,6 +1,6 @@
 import type { View } from "@slack/types";
-import { GROUP_CHANNEL_CHOICES, GROUP_LIMITS, suggestGroupChannelName } from "../domain/groupDraft";
-import { CHANNEL_NAME_MAX } from "../domain/text";
+import { GROUP_CHANNEL_CHOICES, GROUP_LIMITS, suggestGroupChannelName } from "../domain/groups/groupDraft";
+import { CHANNEL_NAME_MAX } from "../domain/common/text";
 import { context, esc, md, option, plain, textInput, type AnyBlock } from "./blocks";
 import { ACTION, CALLBACK, GROUP_BLOCK } from "./ids";
 

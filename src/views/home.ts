@@ -1,7 +1,7 @@
 import type { View } from "@slack/types";
-import type { UpcomingMeeting } from "../domain/meetings";
-import type { CoverageSummary } from "../domain/coverage";
-import type { HomeEntry } from "../domain/memberships";
+import type { UpcomingMeeting } from "../domain/meetings/meetings";
+import type { CoverageSummary } from "../domain/members/coverage";
+import type { HomeEntry } from "../domain/members/memberships";
 import { actions, button, channelLink, context, divider, esc, header, lines, link, md, plural, section, type AnyBlock } from "./blocks";
 import { objectiveLine } from "./charter";
 import { SERVICE_MANUAL_URL } from "./help";

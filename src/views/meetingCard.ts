@@ -1,9 +1,9 @@
 // A meeting as people see it in Slack: the channel announcement (updated in
 // place), its line in /community meetings, and the DMs about changes.
 import { DateTime } from "luxon";
-import type { MeetingCard, UpcomingMeeting } from "../domain/meetings";
+import type { MeetingCard, UpcomingMeeting } from "../domain/meetings/meetings";
 import type { MeetingRecord, RsvpAnswer } from "../domain/ports";
-import { describeRule } from "../domain/recurrence";
+import { describeRule } from "../domain/meetings/recurrence";
 import { actions, button, channelLink, context, dateToken, divider, esc, joinMd, lines, link, md, option, plural, section, truncate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 

@@ -1,7 +1,7 @@
 // The meeting modal: one view for scheduling and for editing (prefilled).
 import type { View } from "@slack/types";
-import { DEFAULT_DURATION, DURATIONS, MEETING_LIMITS, RECURRENCE_CHOICES, REMINDER_OFFSETS } from "../domain/meetingDraft";
-import { ORDINAL_WORDS, type MonthlyOrdinal } from "../domain/recurrence";
+import { DEFAULT_DURATION, DURATIONS, MEETING_LIMITS, RECURRENCE_CHOICES, REMINDER_OFFSETS } from "../domain/meetings/meetingDraft";
+import { ORDINAL_WORDS, type MonthlyOrdinal } from "../domain/meetings/recurrence";
 import { checkboxesInput, context, esc, md, option, plain, selectInput, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
 import { durationText } from "./meetingCard";
 import { ACTION, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK } from "./ids";

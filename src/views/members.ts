@@ -1,4 +1,4 @@
-import type { CoverageMember, CoverageSummary, MembersPage, OrganisationGroup, OrganisationMembersPage } from "../domain/coverage";
+import type { CoverageMember, CoverageSummary, MembersPage, OrganisationGroup, OrganisationMembersPage } from "../domain/members/coverage";
 import { actions, button, concat, context, divider, esc, LIMITS, lines, listWithMore, md, plural, section, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 

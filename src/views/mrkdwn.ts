@@ -13,7 +13,7 @@
 // Plain-text fields (plain_text objects, modal titles, options, input values)
 // are not mrkdwn: Slack parses no mentions there and shows the text as it is,
 // so they take ordinary strings (see plain() in blocks.ts) and are not escaped.
-import { esc as escapeControlCharacters, listWithMore as listWords, plural as pluralWords, type ListWithMoreOptions } from "../domain/text";
+import { esc as escapeControlCharacters, listWithMore as listWords, plural as pluralWords, type ListWithMoreOptions } from "../domain/common/text";
 
 declare const MRKDWN: unique symbol;
 
@@ -139,7 +139,7 @@ export function listWithMore(items: readonly Mrkdwn[], opts: ListWithMoreOptions
 
 /**
  * The coded errors' words. The domain writes them as mrkdwn with every typed
- * value passed through its own esc (domain/text.ts), so they are taken as
+ * value passed through its own esc (domain/common/text.ts), so they are taken as
  * they are: this is the one place a plain string becomes Mrkdwn unchecked.
  */
 export function domainMessage(userMessage: string): Mrkdwn {

@@ -1,4 +1,4 @@
-import type { Charter } from "../domain/communities";
+import type { Charter } from "../domain/communities/communities";
 import { channelLink, divider, esc, md, section, type AnyBlock, type BlockMessage } from "./blocks";
 import { charterBlocks } from "./charter";
 

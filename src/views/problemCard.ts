@@ -1,4 +1,4 @@
-import type { ProblemCard } from "../domain/problems";
+import type { ProblemCard } from "../domain/problems/problems";
 import { findOrganisation } from "../reference/organisations";
 import { actions, button, context, esc, joinMd, lines, link, md, option, plural, section, slackDate, truncate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { ACTION, BLOCK } from "./ids";

@@ -1,7 +1,7 @@
 import type { View } from "@slack/types";
-import type { ProblemDetails } from "../domain/problems";
+import type { ProblemDetails } from "../domain/problems/problems";
 import type { ProblemRecord } from "../domain/ports";
-import { PROBLEM_LIMITS } from "../domain/problemDraft";
+import { PROBLEM_LIMITS } from "../domain/problems/problemDraft";
 import { actions, button, concat, context, divider, esc, lines, md, plain, section, slackDate, textInput, userLink, type AnyBlock } from "./blocks";
 import { ACTION, BLOCK, CALLBACK, PROBLEM_BLOCK } from "./ids";
 import { problemCardMessage } from "./problemCard";

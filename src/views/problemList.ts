@@ -1,4 +1,4 @@
-import type { ProblemPage } from "../domain/problems";
+import type { ProblemPage } from "../domain/problems/problems";
 import { actions, button, context, esc, md, plural, section, type AnyBlock, type BlockMessage } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 

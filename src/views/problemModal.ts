@@ -1,5 +1,5 @@
 import type { View } from "@slack/types";
-import { PROBLEM_LIMITS } from "../domain/problemDraft";
+import { PROBLEM_LIMITS } from "../domain/problems/problemDraft";
 import { context, esc, md, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
 import { ACTION, CALLBACK, PROBLEM_BLOCK } from "./ids";
 

@@ -1,6 +1,6 @@
 // Reminder messages: the DM to those going or maybe, and the note in the
 // channel a day before. Built when they are sent, from the meeting as it is.
-import type { MeetingCard } from "../domain/meetings";
+import type { MeetingCard } from "../domain/meetings/meetings";
 import type { RsvpAnswer } from "../domain/ports";
 import { actions, context, esc, lines, link, md, section, type AnyBlock, type BlockMessage } from "./blocks";
 import { ANSWER_LABELS, answerButtons, calendarButton, durationText, localTime, meetingWhen } from "./meetingCard";

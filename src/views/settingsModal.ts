@@ -1,7 +1,7 @@
 // A community's settings, for its organisers.
 import type { View } from "@slack/types";
 import type { CommunityRecord } from "../domain/ports";
-import { WEEKDAYS } from "../domain/digests";
+import { WEEKDAYS } from "../domain/digests/digests";
 import { context, esc, header, md, option, plain, selectInput, textInput, type AnyBlock } from "./blocks";
 import { ACTION, CALLBACK, SETTINGS_BLOCK } from "./ids";
 import { remindersInput } from "./meetingModal";

@@ -3,8 +3,8 @@
 // answers with METHOD:CANCEL so calendars remove it).
 import type { CustomRoute } from "@slack/bolt";
 import type { ServerResponse } from "node:http";
-import { calendarFile, type CalendarMeeting } from "../domain/calendarFile";
-import type { MeetingCard } from "../domain/meetings";
+import { calendarFile, type CalendarMeeting } from "../domain/meetings/calendarFile";
+import type { MeetingCard } from "../domain/meetings/meetings";
 import type { Services } from "../services";
 
 /**

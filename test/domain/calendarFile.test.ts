@@ -1,4 +1,4 @@
-import { calendarFile, parseCalendarFields, unescapeText, type CalendarMeeting } from "../../src/domain/calendarFile.ts";
+import { calendarFile, parseCalendarFields, unescapeText, type CalendarMeeting } from "../../src/domain/meetings/calendarFile.ts";
 
 const STAMPED_AT = new Date("2026-03-01T12:34:56Z");
 

@@ -1,6 +1,6 @@
 // cleanText: what typed text may be stored as. Controls, NUL and bidirectional
 // overrides and isolates go; every script people write in stays as typed.
-import { cleanText, nameKey, normaliseName } from "../../src/domain/text";
+import { cleanText, nameKey, normaliseName } from "../../src/domain/common/text";
 
 describe("cleanText", () => {
   it("takes out NUL and the other C0 and C1 control characters", () => {

@@ -1,6 +1,6 @@
 // The two ways coverage is counted (from member rows for /community members,
 // from grouped rows for App Home) must agree.
-import { coverageOf, CoverageService, organisationKey, summariseCoverage } from "../../src/domain/coverage";
+import { coverageOf, CoverageService, organisationKey, summariseCoverage } from "../../src/domain/members/coverage";
 import type { CommunityRecord, MembershipRecord, Store } from "../../src/domain/ports";
 
 function member(i: number, organisation: string, organisationOther: string | null, profession: string, professionOther: string | null): MembershipRecord {

@@ -4,7 +4,7 @@
 import { prng } from "../../bench/shared";
 import { suggestSubcommand } from "../../src/app/commands";
 import { subcommands } from "../../src/app/commands/registry";
-import { editDistance } from "../../src/domain/text";
+import { editDistance } from "../../src/domain/common/text";
 
 /** The full-table distance the app used before it was bounded (insertions, deletions, substitutions, neighbour swaps). */
 function fullTable(a: string, b: string): number {

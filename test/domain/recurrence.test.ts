@@ -13,7 +13,7 @@ import {
   validateMonthlyOrdinal,
   weekdayOrdinal,
   type RecurrenceRule,
-} from "../../src/domain/recurrence.ts";
+} from "../../src/domain/meetings/recurrence.ts";
 
 const LONDON = "Europe/London";
 

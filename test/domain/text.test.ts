@@ -1,5 +1,5 @@
 // "a, b and N more": the one list helper every message uses.
-import { listWithMore } from "../../src/domain/text";
+import { listWithMore } from "../../src/domain/common/text";
 
 it("joins naturally, names what fits a budget or a count, and counts the rest", () => {
   expect(listWithMore([])).toBe("");

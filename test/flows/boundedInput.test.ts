@@ -1,7 +1,7 @@
 // Work bounded by a cap, however big the request: a signed command with one
 // 2 MB word used to freeze the whole process for tens of seconds (the "did you
 // mean" table grew with the word), with /healthz dead meanwhile.
-import { COMMAND_TEXT_MAX } from "../../src/domain/inputLimits";
+import { COMMAND_TEXT_MAX } from "../../src/domain/common/inputLimits";
 import { ACTION } from "../../src/views/ids";
 import { createCommunity } from "../support/flows";
 import { startHarness, TEAM_ID, type Harness } from "../support/harness";

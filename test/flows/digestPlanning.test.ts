@@ -5,7 +5,7 @@
 // then B again, and no digest went out at B: planning took the skipped row's
 // key for one already planned.
 import { prng } from "../../bench/shared";
-import { digestDedupeKey, nextDigestAt } from "../../src/domain/digests";
+import { digestDedupeKey, nextDigestAt } from "../../src/domain/digests/digests";
 import type { DigestSchedule } from "../../src/domain/ports";
 import { CALLBACK, SETTINGS_BLOCK } from "../../src/views/ids";
 import { createCommunity, joinCommunity } from "../support/flows";

@@ -1,4 +1,4 @@
-import { channelNameProblem } from "../../src/domain/text";
+import { channelNameProblem } from "../../src/domain/common/text";
 import { ACTION, CALLBACK, GROUP_BLOCK } from "../../src/views/ids";
 import { createCommunity, joinCommunity } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";

@@ -1,4 +1,4 @@
-import { DIRECTORY_MAX_AGE_MS } from "../../src/domain/directory";
+import { DIRECTORY_MAX_AGE_MS } from "../../src/domain/communities/directory";
 import { ACTION, BLOCK } from "../../src/views/ids";
 import { LIMITS } from "../../src/views/blocks";
 import { createCommunity, joinCommunity } from "../support/flows";

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { parseCalendarFields } from "../../src/domain/calendarFile";
+import { parseCalendarFields } from "../../src/domain/meetings/calendarFile";
 import { ACTION, BLOCK, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK, SETTINGS_BLOCK } from "../../src/views/ids";
 import { createCommunity, joinCommunity } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";

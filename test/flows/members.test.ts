@@ -1,7 +1,7 @@
 // Who is in, who is missing: /community members, App Home's coverage for
 // organisers, and the onboarding DM to people who join the channel only.
 import { onboardingDm, onboardingKey } from "../../src/domain/outbox/onboardingDm";
-import { organisationLabel } from "../../src/domain/profiles";
+import { organisationLabel } from "../../src/domain/members/profiles";
 import { findOrganisation, ORGANISATIONS } from "../../src/reference/organisations";
 import { PROFESSIONS } from "../../src/reference/professions";
 import { ACTION, BLOCK } from "../../src/views/ids";

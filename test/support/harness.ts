@@ -3,7 +3,7 @@
 import pino from "pino";
 import { compose, type Bot } from "../../src/compose";
 import type { Config } from "../../src/config";
-import { ManualClock } from "../../src/domain/clock";
+import { ManualClock } from "../../src/domain/common/clock";
 import type { Db } from "../../src/store/prismaClient";
 import { createTestDatabase, type TestDatabase } from "./databases";
 import { FakeSlack } from "./fakeSlack";

@@ -4,7 +4,7 @@
 // "fire" asks the run coordinator first, as node-cron does on each replica.
 import pino from "pino";
 import { compose } from "../../src/compose";
-import { ManualClock } from "../../src/domain/clock";
+import { ManualClock } from "../../src/domain/common/clock";
 import { createStore } from "../../src/store";
 
 const store = createStore(process.env.DATABASE_URL!);

@@ -2,14 +2,14 @@
 // that comes from a record people filled in): nothing in any mrkdwn text or
 // message fallback is obeyed, and what was typed is shown as typed. A view
 // module that gains an export gains a render here, or this test fails.
-import type { Charter } from "../../src/domain/communities";
-import type { CoverageSummary, MembersPage, OrganisationMembersPage } from "../../src/domain/coverage";
-import type { Digest } from "../../src/domain/digests";
-import type { GroupsOverview } from "../../src/domain/groups";
-import { reachOutPost, type InvitationCard } from "../../src/domain/invitations";
-import type { MeetingCard } from "../../src/domain/meetings";
+import type { Charter } from "../../src/domain/communities/communities";
+import type { CoverageSummary, MembersPage, OrganisationMembersPage } from "../../src/domain/members/coverage";
+import type { Digest } from "../../src/domain/digests/digests";
+import type { GroupsOverview } from "../../src/domain/groups/groups";
+import { reachOutPost, type InvitationCard } from "../../src/domain/invitations/invitations";
+import type { MeetingCard } from "../../src/domain/meetings/meetings";
 import type { CommunityRecord, GroupRecord, MeetingRecord, MembershipRecord, ProblemRecord, SeriesRecord } from "../../src/domain/ports";
-import type { ProblemCard } from "../../src/domain/problems";
+import type { ProblemCard } from "../../src/domain/problems/problems";
 import * as blocks from "../../src/views/blocks";
 import * as charter from "../../src/views/charter";
 import * as communityList from "../../src/views/communityList";

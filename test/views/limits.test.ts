@@ -1,5 +1,5 @@
 // The largest realistic data, rendered by every view, stays inside Block Kit's limits.
-import type { Charter } from "../../src/domain/communities";
+import type { Charter } from "../../src/domain/communities/communities";
 import type { CommunityRecord, MembershipRecord } from "../../src/domain/ports";
 import { ORGANISATIONS } from "../../src/reference/organisations";
 import { charterMessage, welcomeMessage } from "../../src/views/charter";
@@ -14,20 +14,20 @@ import { problemModal } from "../../src/views/problemModal";
 import { editProblemModal, problemDetailsModal } from "../../src/views/problemDetails";
 import { duplicateModal, objectiveModal } from "../../src/views/problemDecisions";
 import { blockKitProblems } from "../support/blockKit";
-import { GOING_NAMED, HOME_MEETINGS_SHOWN, UPCOMING_SHOWN, type MeetingCard } from "../../src/domain/meetings";
+import { GOING_NAMED, HOME_MEETINGS_SHOWN, UPCOMING_SHOWN, type MeetingCard } from "../../src/domain/meetings/meetings";
 import type { MeetingRecord, SeriesRecord } from "../../src/domain/ports";
 import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage, upcomingMeetingsMessage } from "../../src/views/meetingCard";
 import { cancelMeetingModal, meetingModal } from "../../src/views/meetingModal";
 import { settingsModal } from "../../src/views/settingsModal";
-import { DIGEST_SECTION_ITEMS, type Digest } from "../../src/domain/digests";
+import { DIGEST_SECTION_ITEMS, type Digest } from "../../src/domain/digests/digests";
 import { digestMessage } from "../../src/views/digest";
-import { coverageOf, MEMBERS_PER_ORGANISATION_PAGE, organisationMembersPage, ORGANISATIONS_PER_PAGE, type MembersPage } from "../../src/domain/coverage";
-import { OTHER_TEXT_MAX } from "../../src/domain/profiles";
+import { coverageOf, MEMBERS_PER_ORGANISATION_PAGE, organisationMembersPage, ORGANISATIONS_PER_PAGE, type MembersPage } from "../../src/domain/members/coverage";
+import { OTHER_TEXT_MAX } from "../../src/domain/members/profiles";
 import { membersMessage, MISSING_LISTED, organisationMembersMessage } from "../../src/views/members";
-import type { GroupsOverview } from "../../src/domain/groups";
+import type { GroupsOverview } from "../../src/domain/groups/groups";
 import { GROUPS_SHOWN, groupCreatedMessage, groupsListMessage } from "../../src/views/groups";
 import { createGroupModal } from "../../src/views/groupsModal";
-import { INVITE_LIMIT, INVITE_MESSAGE_MAX, reachOutPost } from "../../src/domain/invitations";
+import { INVITE_LIMIT, INVITE_MESSAGE_MAX, reachOutPost } from "../../src/domain/invitations/invitations";
 import { acceptInvitationModal, answeredInvitationDm, invitationDm, inviteModal, inviteSummary, reachOutMessage } from "../../src/views/invitations";
 
 const longest = ORGANISATIONS.reduce((a, b) => (a.name.length >= b.name.length ? a : b));

@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { OTHER_ORGANISATION_ID } from "../../reference/organisations";
-import { organisationLabel } from "../../domain/profiles";
+import { organisationLabel } from "../../domain/members/profiles";
 import { ACTION } from "../../views/ids";
 import { acceptInvitationModal } from "../../views/invitations";
 import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";

@@ -3,7 +3,7 @@
 // scheduled it: checked before the modal opens, and again on submission.
 import type { App, BlockOverflowAction } from "@slack/bolt";
 import { z } from "zod";
-import { pickerFromStart, recurrenceChoice } from "../../domain/meetingDraft";
+import { pickerFromStart, recurrenceChoice } from "../../domain/meetings/meetingDraft";
 import { ACTION } from "../../views/ids";
 import { cancelMeetingModal, meetingModal } from "../../views/meetingModal";
 import { metadata } from "../metadata";

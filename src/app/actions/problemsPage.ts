@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { z } from "zod";
-import { PROBLEM_FILTERS, type ProblemFilter } from "../../domain/problems";
+import { PROBLEM_FILTERS, type ProblemFilter } from "../../domain/problems/problems";
 import { ACTION } from "../../views/ids";
 import { problemListMessage } from "../../views/problemList";
 import { errorText } from "../support/replies";

@@ -2,7 +2,7 @@
 // redraws the announcement, and tells the person where the message is theirs.
 import type { App, BlockButtonAction } from "@slack/bolt";
 import type { RsvpAnswer } from "../../domain/ports";
-import { UPCOMING_SHOWN } from "../../domain/meetings";
+import { UPCOMING_SHOWN } from "../../domain/meetings/meetings";
 import { esc, md } from "../../views/mrkdwn";
 import { ACTION } from "../../views/ids";
 import { ANSWER_LABELS, upcomingMeetingsMessage } from "../../views/meetingCard";

@@ -2,7 +2,7 @@
 // `should_escape: true`, so Slack turns "@Bob" into "<@U123|bob>" (we need the
 // id to invite or promote someone), "#sc-x" into "<#C123|sc-x>" and links
 // into "<https://…>", and it always sends &, < and > as entities.
-import { cleanText } from "../../domain/text";
+import { cleanText } from "../../domain/common/text";
 
 export interface CommandText {
   /**

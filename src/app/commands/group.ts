@@ -1,6 +1,6 @@
 // /community group create|join|leave: one subcommand with verbs, so help lists
 // sub-groups once and "/community group" alone explains what to type.
-import { AppError } from "../../domain/errors";
+import { AppError } from "../../domain/common/errors";
 import { esc, lines, md, type Mrkdwn } from "../../views/mrkdwn";
 import { createGroupModal } from "../../views/groupsModal";
 import { joinGroup, leaveGroup } from "../support/groupMembership";

@@ -1,8 +1,8 @@
 // The /community command: splits off the subcommand word and hands over.
 import type { App, RespondFn } from "@slack/bolt";
-import { AppError } from "../../domain/errors";
-import { COMMAND_TEXT_MAX } from "../../domain/inputLimits";
-import { editDistance } from "../../domain/text";
+import { AppError } from "../../domain/common/errors";
+import { COMMAND_TEXT_MAX } from "../../domain/common/inputLimits";
+import { editDistance } from "../../domain/common/text";
 import { helpMessage } from "../../views/help";
 import { COMMAND } from "../../views/ids";
 import { ephemeral, errorText } from "../support/replies";

@@ -1,4 +1,4 @@
-import { AppError } from "../../domain/errors";
+import { AppError } from "../../domain/common/errors";
 import { inviteModal } from "../../views/invitations";
 import { metadata } from "../metadata";
 import { workspaceOf } from "../support/workspace";

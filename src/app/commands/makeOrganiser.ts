@@ -1,4 +1,4 @@
-import { AppError } from "../../domain/errors";
+import { AppError } from "../../domain/common/errors";
 import { lines } from "../../views/mrkdwn";
 import { ephemeral } from "../support/replies";
 import { promotionLine, tellPromoted } from "../../messaging/roleMessages";

@@ -1,4 +1,4 @@
-import { DEFAULT_REMINDER_OFFSETS } from "../../domain/meetingDraft";
+import { DEFAULT_REMINDER_OFFSETS } from "../../domain/meetings/meetingDraft";
 import { meetingModal } from "../../views/meetingModal";
 import { metadata } from "../metadata";
 import { userTimezone } from "../support/userZone";

@@ -1,4 +1,4 @@
-import { UPCOMING_SHOWN } from "../../domain/meetings";
+import { UPCOMING_SHOWN } from "../../domain/meetings/meetings";
 import { upcomingMeetingsMessage } from "../../views/meetingCard";
 import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";

@@ -1,4 +1,4 @@
-import { isProblemFilter, type ProblemFilter } from "../../domain/problems";
+import { isProblemFilter, type ProblemFilter } from "../../domain/problems/problems";
 import { problemListMessage } from "../../views/problemList";
 import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";

@@ -1,4 +1,4 @@
-import { AppError } from "../../domain/errors";
+import { AppError } from "../../domain/common/errors";
 import { esc, md } from "../../views/mrkdwn";
 import { ephemeral } from "../support/replies";
 import { announceSteppedDown, people } from "../../messaging/roleMessages";

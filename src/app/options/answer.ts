@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { AppError } from "../../domain/errors";
+import { AppError } from "../../domain/common/errors";
 import type { option } from "../../views/blocks";
 
 type Option = ReturnType<typeof option>;

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { boundedQuery } from "../../domain/inputLimits";
+import { boundedQuery } from "../../domain/common/inputLimits";
 import { option } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
 import type { Services } from "../../services";

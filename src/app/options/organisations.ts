@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { boundedQuery } from "../../domain/inputLimits";
+import { boundedQuery } from "../../domain/common/inputLimits";
 import { OTHER_ORGANISATION_ID, searchOrganisations } from "../../reference/organisations";
 import { option } from "../../views/blocks";
 import { ACTION } from "../../views/ids";

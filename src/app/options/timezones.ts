@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
-import { boundedQuery } from "../../domain/inputLimits";
-import { searchTimezones, timezoneLabel } from "../../domain/timezones";
+import { boundedQuery } from "../../domain/common/inputLimits";
+import { searchTimezones, timezoneLabel } from "../../domain/common/timezones";
 import { option } from "../../views/blocks";
 import { ACTION } from "../../views/ids";
 import type { Services } from "../../services";

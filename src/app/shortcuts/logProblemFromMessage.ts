@@ -1,7 +1,7 @@
 import type { App, MessageShortcut } from "@slack/bolt";
 import { CALLBACK } from "../../views/ids";
 import { problemModal } from "../../views/problemModal";
-import { PROBLEM_LIMITS } from "../../domain/problemDraft";
+import { PROBLEM_LIMITS } from "../../domain/problems/problemDraft";
 import { metadata } from "../metadata";
 import type { Services } from "../../services";
 import { workspaceOf } from "../support/workspace";

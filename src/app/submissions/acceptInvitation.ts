@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { AppError } from "../../domain/errors";
+import { AppError } from "../../domain/common/errors";
 import { CALLBACK, PROFILE_BLOCK } from "../../views/ids";
 import { afterInvitationAccepted } from "../../messaging/invitationAccepted";
 import { metadata } from "../metadata";

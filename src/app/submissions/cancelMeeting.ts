@@ -1,8 +1,8 @@
 // The cancel modal's submission: cancel one meeting (or the rest of its series),
 // mark the announcement cancelled, and tell everyone who answered.
 import type { App } from "@slack/bolt";
-import { AppError } from "../../domain/errors";
-import { cleanText } from "../../domain/text";
+import { AppError } from "../../domain/common/errors";
+import { cleanText } from "../../domain/common/text";
 import { CALLBACK, CANCEL_MEETING_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
 import { modalErrors } from "../support/replies";

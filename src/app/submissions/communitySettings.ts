@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
-import { AppError } from "../../domain/errors";
-import { describeSchedule } from "../../domain/digests";
+import { AppError } from "../../domain/common/errors";
+import { describeSchedule } from "../../domain/digests/digests";
 import { esc, md } from "../../views/mrkdwn";
 import { CALLBACK, SETTINGS_BLOCK } from "../../views/ids";
 import { stepsAfterAck } from "../../messaging/afterAck";

@@ -4,8 +4,8 @@
 // the topic and the welcome message happen after the ack.
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { checkCommunityDraft, type CommunityDraft } from "../../domain/communityDraft";
-import { AppError, ValidationError } from "../../domain/errors";
+import { checkCommunityDraft, type CommunityDraft } from "../../domain/communities/communityDraft";
+import { AppError, ValidationError } from "../../domain/common/errors";
 import type { CommunityRecord } from "../../domain/ports";
 import { channelPurpose, channelTopic, welcomeMessage } from "../../views/charter";
 import { channelLink, esc, md } from "../../views/mrkdwn";

@@ -4,8 +4,8 @@
 // invitation, the intro, the announcement and the confirmation follow the ack.
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { AppError, ValidationError } from "../../domain/errors";
-import { checkGroupDraft, GROUP_CHANNEL_CHOICES, type GroupChannel } from "../../domain/groupDraft";
+import { AppError, ValidationError } from "../../domain/common/errors";
+import { checkGroupDraft, GROUP_CHANNEL_CHOICES, type GroupChannel } from "../../domain/groups/groupDraft";
 import type { CommunityRecord, GroupRecord } from "../../domain/ports";
 import { groupChannelIntro, groupCreatedMessage, groupReadyText } from "../../views/groups";
 import { CALLBACK, GROUP_BLOCK } from "../../views/ids";

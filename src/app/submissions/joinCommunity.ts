@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { AppError } from "../../domain/errors";
+import { AppError } from "../../domain/common/errors";
 import { esc, md } from "../../views/mrkdwn";
 import { CALLBACK, PROFILE_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";

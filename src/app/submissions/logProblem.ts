@@ -1,8 +1,8 @@
 // The problem modal's submission: check, store, then announce the problem in
 // the community's channel with its vote button.
 import type { App } from "@slack/bolt";
-import { AppError } from "../../domain/errors";
-import { checkProblemDraft } from "../../domain/problemDraft";
+import { AppError } from "../../domain/common/errors";
+import { checkProblemDraft } from "../../domain/problems/problemDraft";
 import { channelLink, esc, md } from "../../views/mrkdwn";
 import { CALLBACK, PROBLEM_BLOCK } from "../../views/ids";
 import { problemCardMessage } from "../../views/problemCard";

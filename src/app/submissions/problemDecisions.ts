@@ -1,7 +1,7 @@
 // Submissions of the organisers' problem modals: an objective's details, and
 // closing a problem as a duplicate. Both redraw the problem's announcement.
 import type { App } from "@slack/bolt";
-import { AppError } from "../../domain/errors";
+import { AppError } from "../../domain/common/errors";
 import { CALLBACK, DUPLICATE_BLOCK, OBJECTIVE_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
 import { refreshProblemMessages } from "../../messaging/problemMessages";

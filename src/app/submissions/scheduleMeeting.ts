@@ -2,8 +2,8 @@
 // channel. Editing (the metadata names the meeting): check, save, redraw the
 // announcement and tell those going or maybe what changed.
 import type { App } from "@slack/bolt";
-import { AppError } from "../../domain/errors";
-import { checkMeetingDraft, recurrenceChoice, type MeetingDraftInput } from "../../domain/meetingDraft";
+import { AppError } from "../../domain/common/errors";
+import { checkMeetingDraft, recurrenceChoice, type MeetingDraftInput } from "../../domain/meetings/meetingDraft";
 import type { CommunityRecord } from "../../domain/ports";
 import { esc, md } from "../../views/mrkdwn";
 import { CALLBACK, MEETING_BLOCK } from "../../views/ids";

@@ -2,7 +2,7 @@
 // Join button: the domain decides, then the person is invited to the group's
 // channel, and the answer says what happened.
 import type { WebClient } from "@slack/web-api";
-import type { GroupInCommunity } from "../../domain/groups";
+import type { GroupInCommunity } from "../../domain/groups/groups";
 import { channelLink, esc, md, type Mrkdwn } from "../../views/mrkdwn";
 import { stepsAfterAck } from "../../messaging/afterAck";
 import type { Services } from "../../services";

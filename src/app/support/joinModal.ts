@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { CommunityRecord } from "../../domain/ports";
-import { organisationLabel } from "../../domain/profiles";
+import { organisationLabel } from "../../domain/members/profiles";
 import { OTHER_ORGANISATION_ID } from "../../reference/organisations";
 import { joinCommunityModal } from "../../views/joinCommunityModal";
 import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";

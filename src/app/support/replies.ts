@@ -1,7 +1,7 @@
 // Turning coded errors into what a person sees: an ephemeral message or
 // per-field modal errors. Anything unexpected gets a calm, generic message.
 import type { Logger } from "pino";
-import { AppError, ValidationError } from "../../domain/errors";
+import { AppError, ValidationError } from "../../domain/common/errors";
 import { domainMessage, md, type Mrkdwn } from "../../views/mrkdwn";
 
 export const SOMETHING_WENT_WRONG = md`:warning: Something went wrong on our side and nothing was changed. Please try again in a moment.`;

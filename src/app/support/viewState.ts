@@ -4,7 +4,7 @@
 // answer of the wrong shape is an error beside its field, not a crash.
 import type { ViewOutput } from "@slack/bolt";
 import { z } from "zod";
-import { AppError, ValidationError } from "../../domain/errors";
+import { AppError, ValidationError } from "../../domain/common/errors";
 
 export type FieldValue = string | string[] | null;
 

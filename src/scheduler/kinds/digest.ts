@@ -3,7 +3,7 @@
 // next one is nearer). Once posted, each member who asked gets it by DM
 // (digestDm.ts), each DM built when it is sent.
 import * as kinds from "../../domain/outbox";
-import { DIGEST_USEFUL_FOR_MS } from "../../domain/digests";
+import { DIGEST_USEFUL_FOR_MS } from "../../domain/digests/digests";
 import type { CommunityRecord } from "../../domain/ports";
 import { digestMessage } from "../../views/digest";
 import type { Outcome } from "../dispatcher";

@@ -4,13 +4,13 @@
 // payload schema, is the file of the same name in src/domain/outbox/: the
 // domain plans rows and may not import src/views, which these builders use.
 import { z } from "zod";
-import type { Clock } from "../../domain/clock";
-import type { CommunityService } from "../../domain/communities";
-import type { DigestService } from "../../domain/digests";
-import { AppError } from "../../domain/errors";
-import type { InvitationService } from "../../domain/invitations";
-import type { MeetingService } from "../../domain/meetings";
-import type { MembershipService } from "../../domain/memberships";
+import type { Clock } from "../../domain/common/clock";
+import type { CommunityService } from "../../domain/communities/communities";
+import type { DigestService } from "../../domain/digests/digests";
+import { AppError } from "../../domain/common/errors";
+import type { InvitationService } from "../../domain/invitations/invitations";
+import type { MeetingService } from "../../domain/meetings/meetings";
+import type { MembershipService } from "../../domain/members/memberships";
 import type { OutboxKind, Payload } from "../../domain/outbox/kind";
 import type { OutboxRow } from "../../domain/ports";
 import type { Outcome } from "../dispatcher";

@@ -3,7 +3,7 @@
 import * as kinds from "../../domain/outbox";
 import type { ReminderPayload } from "../../domain/outbox/meetingReminder";
 import type { MeetingRecord } from "../../domain/ports";
-import { reminderDeliveries, reminderObsolete } from "../../domain/reminders";
+import { reminderDeliveries, reminderObsolete } from "../../domain/meetings/reminders";
 import { dueKind, type DueRow, type KindServices } from "./kind";
 
 /** The meeting a reminder is for, or why the reminder should not go now. */

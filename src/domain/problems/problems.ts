@@ -1,11 +1,11 @@
 // Problems: log one, vote on it ("this affects us too"), read what its card shows.
-import type { Clock } from "./clock";
-import { organisationKey } from "./coverage";
-import { AppError, ValidationError } from "./errors";
-import { organiserIds, requireOrganiser } from "./organisers";
+import type { Clock } from "../common/clock";
+import { organisationKey } from "../members/coverage";
+import { AppError, ValidationError } from "../common/errors";
+import { organiserIds, requireOrganiser } from "../members/organisers";
 import { checkProblemDraft, type ProblemDraft } from "./problemDraft";
-import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, StatusChange, Store, VoteTally, WorkspaceKey } from "./ports";
-import { cleanText, esc } from "./text";
+import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, StatusChange, Store, VoteTally, WorkspaceKey } from "../ports";
+import { cleanText, esc } from "../common/text";
 
 export const OBJECTIVE_PROGRESS = ["open", "in_progress", "done"] as const;
 

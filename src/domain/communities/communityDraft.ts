@@ -1,10 +1,10 @@
 // Checks what an organiser typed into the create modal and turns it into a
 // draft the service can store. Every problem is reported at once, per field.
-import { ValidationError } from "./errors";
-import { checkProfile, type ProfileInput } from "./profiles";
-import type { ContactMethodRecord, MemberProfile } from "./ports";
-import { channelNameProblem, cleanText, normaliseName, parseWebLink, parseWebLinkOrEmail } from "./text";
-import { isValidTimezone } from "./timezones";
+import { ValidationError } from "../common/errors";
+import { checkProfile, type ProfileInput } from "../members/profiles";
+import type { ContactMethodRecord, MemberProfile } from "../ports";
+import { channelNameProblem, cleanText, normaliseName, parseWebLink, parseWebLinkOrEmail } from "../common/text";
+import { isValidTimezone } from "../common/timezones";
 import {
   CONTACT_METHODS,
   isContactMethodKind,
@@ -12,7 +12,7 @@ import {
   LINKED_CONTACT_METHODS,
   type ContactMethodKind,
   type MeetingCadence,
-} from "./vocabulary";
+} from "../common/vocabulary";
 
 export const LIMITS = {
   nameMin: 3,

@@ -3,7 +3,7 @@
 // SEQUENCE goes up with each change, which is how calendar apps know to update
 // (or, with METHOD:CANCEL, remove) the event they already have.
 import { createEvent, type EventAttributes } from "ics";
-import { normaliseName } from "./text.ts";
+import { normaliseName } from "../common/text.ts";
 
 export const CALENDAR_PRODUCT_ID = "-//Service Communities//Slack bot//EN";
 

@@ -2,9 +2,9 @@
 // member is sent its charter and a Join button, through the outbox. The
 // dedupe key is per community and person, so however often they leave and
 // rejoin the channel they are welcomed once.
-import type { Clock } from "./clock";
-import { onboardingDm, onboardingKey } from "./outbox/onboardingDm";
-import type { CommunityRecord, MembershipRecord, NewOutboxRow, Store } from "./ports";
+import type { Clock } from "../common/clock";
+import { onboardingDm, onboardingKey } from "../outbox/onboardingDm";
+import type { CommunityRecord, MembershipRecord, NewOutboxRow, Store } from "../ports";
 
 /** The outbox row that welcomes a person to a community, due at once. */
 export function onboardingRow(community: CommunityRecord, slackUserId: string, now: Date): NewOutboxRow {

@@ -2,11 +2,11 @@
 // what it says, and planning its outbox rows. Building one costs a fixed
 // number of queries, however large the community (see bench/digest.ts).
 import { DateTime } from "luxon";
-import type { Clock } from "./clock";
-import { AppError } from "./errors";
-import { digest } from "./outbox/digest";
-import type { CommunityRecord, DigestProblem, DigestSchedule, MeetingRecord, NewOutboxRow, ObjectiveSummary, Store } from "./ports";
-import { esc } from "./text";
+import type { Clock } from "../common/clock";
+import { AppError } from "../common/errors";
+import { digest } from "../outbox/digest";
+import type { CommunityRecord, DigestProblem, DigestSchedule, MeetingRecord, NewOutboxRow, ObjectiveSummary, Store } from "../ports";
+import { esc } from "../common/text";
 
 /** How many items a section lists before "and N more". */
 export const DIGEST_SECTION_ITEMS = 5;

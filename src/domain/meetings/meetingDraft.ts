@@ -2,11 +2,11 @@
 // once, per field. Field keys: title, start, duration, videoLink, place, agenda,
 // recurrence, ordinal, reminders.
 import { DateTime } from "luxon";
-import { ValidationError } from "./errors";
-import type { MeetingFields } from "./ports";
+import { ValidationError } from "../common/errors";
+import type { MeetingFields } from "../ports";
 import { validateMonthlyOrdinal, weekdayOrdinal, type RecurrenceRule } from "./recurrence";
-import { cleanText, normaliseName } from "./text";
-import { isValidTimezone } from "./timezones";
+import { cleanText, normaliseName } from "../common/text";
+import { isValidTimezone } from "../common/timezones";
 
 /** The picker's plausible range, in Unix seconds (2000 to 2100). */
 const EARLIEST_START = 946_684_800;

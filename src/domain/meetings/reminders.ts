@@ -2,11 +2,11 @@
 // One row a meeting and offset; when it falls due it becomes one DM for each
 // person then going or maybe (and a note in the channel at the 1-day mark),
 // so whoever answers late is still reminded and whoever changed their mind is not.
-import { kindsAbout } from "./outbox";
-import { meetingReminder, type ReminderPayload } from "./outbox/meetingReminder";
-import { reminderDm } from "./outbox/reminderDm";
-import { reminderNote } from "./outbox/reminderNote";
-import type { MeetingRecord, NewOutboxRow, Store } from "./ports";
+import { kindsAbout } from "../outbox";
+import { meetingReminder, type ReminderPayload } from "../outbox/meetingReminder";
+import { reminderDm } from "../outbox/reminderDm";
+import { reminderNote } from "../outbox/reminderNote";
+import type { MeetingRecord, NewOutboxRow, Store } from "../ports";
 
 /** The reminder whose due time also brings a note in the channel. */
 export const CHANNEL_NOTE_OFFSET = 1440;

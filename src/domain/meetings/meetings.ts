@@ -1,13 +1,13 @@
 // Meetings: schedule one (or a series), answer Going / Maybe / Can't go, edit or
 // reschedule, cancel; and keep each series one occurrence ahead.
-import type { Clock } from "./clock";
-import { AppError } from "./errors";
+import type { Clock } from "../common/clock";
+import { AppError } from "../common/errors";
 import type { MeetingDraft } from "./meetingDraft";
-import type { CommunityRecord, MeetingRecord, RsvpAnswer, RsvpTally, SeriesRecord, Store, WorkspaceKey } from "./ports";
-import { isOrganiser } from "./organisers";
+import type { CommunityRecord, MeetingRecord, RsvpAnswer, RsvpTally, SeriesRecord, Store, WorkspaceKey } from "../ports";
+import { isOrganiser } from "../members/organisers";
 import { occurrenceStart } from "./recurrence";
 import { replanReminders } from "./reminders";
-import { esc } from "./text";
+import { esc } from "../common/text";
 
 /** How many of those going a card names; the rest are counted. */
 export const GOING_NAMED = 30;

@@ -1,7 +1,7 @@
 // Checks what an organiser typed into the create-group modal. Every problem is
 // reported at once, keyed by field: name, focus, channel, channelName, existingChannel.
-import { ValidationError } from "./errors";
-import { CHANNEL_NAME_MAX, channelNameProblem, cleanText, normaliseName, slugify } from "./text";
+import { ValidationError } from "../common/errors";
+import { CHANNEL_NAME_MAX, channelNameProblem, cleanText, normaliseName, slugify } from "../common/text";
 
 export const GROUP_LIMITS = {
   nameMin: 2,

@@ -2,20 +2,20 @@
 // one found in Slack gets a DM with Accept and Decline. A reminder after 7 days
 // and the expiry after 30 go through the outbox, so they survive restarts and
 // run on one replica.
-import type { Clock } from "./clock";
-import type { Charter, CommunityService } from "./communities";
-import { AppError, ValidationError } from "./errors";
-import type { MembershipService } from "./memberships";
-import type { CommunityRecord, InvitationRecord, MembershipRecord, NewOutboxRow, Store, WorkspaceKey } from "./ports";
-import { isOrganiser } from "./organisers";
-import { kindsAbout } from "./outbox";
-import type { OutboxKind } from "./outbox/kind";
-import { invitationDm } from "./outbox/invitationDm";
-import { invitationExpiry } from "./outbox/invitationExpiry";
-import { invitationReminder } from "./outbox/invitationReminder";
-import { checkProfile, type ProfileInput } from "./profiles";
-import { MEETING_CADENCES } from "./vocabulary";
-import { cleanText, esc, listWithMore } from "./text";
+import type { Clock } from "../common/clock";
+import type { Charter, CommunityService } from "../communities/communities";
+import { AppError, ValidationError } from "../common/errors";
+import type { MembershipService } from "../members/memberships";
+import type { CommunityRecord, InvitationRecord, MembershipRecord, NewOutboxRow, Store, WorkspaceKey } from "../ports";
+import { isOrganiser } from "../members/organisers";
+import { kindsAbout } from "../outbox";
+import type { OutboxKind } from "../outbox/kind";
+import { invitationDm } from "../outbox/invitationDm";
+import { invitationExpiry } from "../outbox/invitationExpiry";
+import { invitationReminder } from "../outbox/invitationReminder";
+import { checkProfile, type ProfileInput } from "../members/profiles";
+import { MEETING_CADENCES } from "../common/vocabulary";
+import { cleanText, esc, listWithMore } from "../common/text";
 
 /** The most people one invitation form may invite. */
 export const INVITE_LIMIT = 100;

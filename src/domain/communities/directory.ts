@@ -6,8 +6,8 @@
 // a community or a membership, and every process refreshes it after
 // DIRECTORY_MAX_AGE_MS, which bounds how stale a list can be on one replica
 // after a change made on another.
-import type { Clock } from "./clock";
-import type { CommunitySummary, Store } from "./ports";
+import type { Clock } from "../common/clock";
+import type { CommunitySummary, Store } from "../ports";
 
 export const DIRECTORY_MAX_AGE_MS = 2000;
 

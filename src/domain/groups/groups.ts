@@ -2,13 +2,13 @@
 // (for example user research) that meet more often and feed back to the whole.
 // Organisers create them; the community's members join and leave them.
 // Lookups by name are kept general: meetings and problems will belong to a group.
-import type { Clock } from "./clock";
-import { channelMentionId, type CommunityService } from "./communities";
-import { AppError, ValidationError } from "./errors";
+import type { Clock } from "../common/clock";
+import { channelMentionId, type CommunityService } from "../communities/communities";
+import { AppError, ValidationError } from "../common/errors";
 import type { GroupDraft } from "./groupDraft";
-import { isOrganiser, requireOrganiser } from "./organisers";
-import { UniqueViolation, type CommunityRecord, type GroupRecord, type Store, type WorkspaceKey } from "./ports";
-import { editDistance, esc, nameKey, slugify } from "./text";
+import { isOrganiser, requireOrganiser } from "../members/organisers";
+import { UniqueViolation, type CommunityRecord, type GroupRecord, type Store, type WorkspaceKey } from "../ports";
+import { editDistance, esc, nameKey, slugify } from "../common/text";
 
 /** A second submission of the same modal within this time is a repeat, not a clash (see create). */
 const REPEAT_WINDOW_MS = 60_000;

@@ -1,9 +1,9 @@
 // Communities: create one from a checked draft, find one from what a person
 // typed or where they typed it, list them, read a charter.
-import type { Clock } from "./clock";
+import type { Clock } from "../common/clock";
 import type { CommunityDraft } from "./communityDraft";
 import type { CommunityDirectory } from "./directory";
-import { AppError, ValidationError } from "./errors";
+import { AppError, ValidationError } from "../common/errors";
 import type {
   CommunityRecord,
   CommunitySummary,
@@ -12,12 +12,12 @@ import type {
   ProblemSummary,
   Store,
   WorkspaceKey,
-} from "./ports";
-import { UniqueViolation } from "./ports";
-import { checkDigestSchedule } from "./digests";
-import { REMINDER_OFFSETS } from "./meetingDraft";
-import { requireOrganiser } from "./organisers";
-import { editDistance, esc, nameKey, slugify } from "./text";
+} from "../ports";
+import { UniqueViolation } from "../ports";
+import { checkDigestSchedule } from "../digests/digests";
+import { REMINDER_OFFSETS } from "../meetings/meetingDraft";
+import { requireOrganiser } from "../members/organisers";
+import { editDistance, esc, nameKey, slugify } from "../common/text";
 
 export const LIST_PAGE_SIZE = 10;
 export const CHARTER_PROBLEMS_SHOWN = 5;

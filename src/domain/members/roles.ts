@@ -3,12 +3,12 @@
 // is checked and written under the community's lock (MembershipStore.promote,
 // stepDown, remove), so two organisers acting at once can never leave a
 // community with no organiser.
-import type { Clock } from "./clock";
-import type { CommunityDirectory } from "./directory";
-import { AppError } from "./errors";
+import type { Clock } from "../common/clock";
+import type { CommunityDirectory } from "../communities/directory";
+import { AppError } from "../common/errors";
 import { organiserIds, organisersOnly, requireOrganiser } from "./organisers";
-import type { CommunityRecord, Store } from "./ports";
-import { esc } from "./text";
+import type { CommunityRecord, Store } from "../ports";
+import { esc } from "../common/text";
 
 /** How many people one command may name: each is a transaction, an audit row and a DM. */
 export const MAX_PEOPLE_AT_ONCE = 20;

@@ -1,9 +1,9 @@
 // A member's organisation and profession: an id from the reference lists, or
 // "other" with the words they typed.
-import { findOrganisation, OTHER_ORGANISATION_ID } from "../reference/organisations";
-import { findProfession, OTHER_PROFESSION_ID } from "../reference/professions";
-import type { MemberProfile } from "./ports";
-import { normaliseName } from "./text";
+import { findOrganisation, OTHER_ORGANISATION_ID } from "../../reference/organisations";
+import { findProfession, OTHER_PROFESSION_ID } from "../../reference/professions";
+import type { MemberProfile } from "../ports";
+import { normaliseName } from "../common/text";
 
 export const OTHER_TEXT_MAX = 100;
 

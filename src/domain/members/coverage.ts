@@ -3,12 +3,12 @@
 // professions are in, and the organisations its problems name that no member
 // comes from. The grouping is pure; the service reads a fixed number of times
 // however large the community, or however many communities App Home covers.
-import { findOrganisation, OTHER_ORGANISATION_ID } from "../reference/organisations";
-import { OTHER_PROFESSION_ID } from "../reference/professions";
-import type { CommunityRecord, MemberProfile, MembershipRecord, ProblemStatus, Store } from "./ports";
+import { findOrganisation, OTHER_ORGANISATION_ID } from "../../reference/organisations";
+import { OTHER_PROFESSION_ID } from "../../reference/professions";
+import type { CommunityRecord, MemberProfile, MembershipRecord, ProblemStatus, Store } from "../ports";
 import { isOrganiser } from "./organisers";
 import { organisationLabel, professionLabel } from "./profiles";
-import { nameKey } from "./text";
+import { nameKey } from "../common/text";
 
 export const ORGANISATIONS_PER_PAGE = 10;
 /** Members a page of one organisation's list names ("See all" on /community members). */

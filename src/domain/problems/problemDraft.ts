@@ -1,8 +1,8 @@
 // Checks what someone typed into the problem modal. Every problem is reported
 // at once, per field.
-import { findOrganisation } from "../reference/organisations";
-import { ValidationError } from "./errors";
-import { cleanText, normaliseName, parseWebLink } from "./text";
+import { findOrganisation } from "../../reference/organisations";
+import { ValidationError } from "../common/errors";
+import { cleanText, normaliseName, parseWebLink } from "../common/text";
 
 export const PROBLEM_LIMITS = {
   titleMax: 150,

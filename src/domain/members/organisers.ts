@@ -1,7 +1,7 @@
 // Who organises a community: the one rule every organiser-only action checks.
-import { AppError } from "./errors";
-import type { CommunityRecord, MembershipRecord, Store } from "./ports";
-import { esc } from "./text";
+import { AppError } from "../common/errors";
+import type { CommunityRecord, MembershipRecord, Store } from "../ports";
+import { esc } from "../common/text";
 
 export function isOrganiser(membership: MembershipRecord | null): boolean {
   return membership?.status === "active" && membership.role === "organiser";

@@ -1,12 +1,12 @@
 // Joining and leaving a community.
-import type { Clock } from "./clock";
-import type { CommunityDirectory } from "./directory";
-import { AppError, ValidationError } from "./errors";
-import type { CommunityRecord, InvitationRecord, MembershipRecord, ObjectiveSummary, Store, WorkspaceKey } from "./ports";
-import { kindsAbout } from "./outbox";
+import type { Clock } from "../common/clock";
+import type { CommunityDirectory } from "../communities/directory";
+import { AppError, ValidationError } from "../common/errors";
+import type { CommunityRecord, InvitationRecord, MembershipRecord, ObjectiveSummary, Store, WorkspaceKey } from "../ports";
+import { kindsAbout } from "../outbox";
 import { organiserIds } from "./organisers";
 import { checkProfile, type ProfileInput } from "./profiles";
-import { esc } from "./text";
+import { esc } from "../common/text";
 
 export interface HomeEntry {
   community: CommunityRecord;

@@ -1,0 +1,106 @@
+// Communities: their records, settings and the store that creates, finds and changes them.
+import type { ContactMethodKind, MeetingCadence } from "../common/vocabulary";
+import type { MemberProfile, UniqueViolation, WorkspaceKey } from "./common";
+import type { ObjectiveSummary, ProblemSummary } from "./problems";
+
+export interface ContactMethodRecord {
+  kind: ContactMethodKind;
+  link: string | null;
+}
+
+export interface CommunityRecord {
+  id: string;
+  workspaceId: string;
+  name: string;
+  slug: string;
+  service: string;
+  purpose: string;
+  meetingCadence: MeetingCadence;
+  slackChannelId: string | null;
+  timezone: string;
+  /** Distinct organisations voting for a problem before organisers are told it could be an objective. */
+  problemThreshold: number;
+  /** Whether members (not only organisers) may schedule meetings. */
+  membersCanSchedule: boolean;
+  digest: DigestSchedule;
+  /** The reminders a new meeting gets by default, in minutes before its start. */
+  reminderOffsets: number[];
+  createdBy: string;
+  createdAt: Date;
+  archivedAt: Date | null;
+  contactMethods: ContactMethodRecord[];
+}
+
+export interface CommunitySummary {
+  id: string;
+  name: string;
+  slug: string;
+  service: string;
+  slackChannelId: string | null;
+  memberCount: number;
+  /** Whether the person reading the list is an active member. */
+  viewerIsMember: boolean;
+}
+
+export interface NewCommunity {
+  workspaceId: string;
+  name: string;
+  nameKey: string;
+  slug: string;
+  service: string;
+  purpose: string;
+  meetingCadence: MeetingCadence;
+  timezone: string;
+  createdBy: string;
+  createRequestId: string | null;
+  contactMethods: ContactMethodRecord[];
+  initialProblems: string[];
+  organiser: MemberProfile;
+  now: Date;
+}
+
+export interface CommunitySettings {
+  membersCanSchedule: boolean;
+  reminderOffsets: number[];
+  problemThreshold: number;
+  digest: DigestSchedule;
+}
+
+export type DigestCadence = "weekly" | "monthly" | "off";
+
+/** When a community's digest goes out, in its own time zone. */
+export interface DigestSchedule {
+  cadence: DigestCadence;
+  /** 1 Monday … 7 Sunday, for weekly. */
+  weekday: number;
+  /** 1–28, for monthly. */
+  monthDay: number;
+  /** "HH:mm" local time. */
+  time: string;
+}
+
+export interface CommunityStore {
+  ensureWorkspace(key: WorkspaceKey): Promise<string>;
+  findWorkspaceId(key: WorkspaceKey): Promise<string | null>;
+  /** Throws UniqueViolation when a name, slug or request id is taken. */
+  createCommunity(input: NewCommunity): Promise<CommunityRecord>;
+  /** Removes a community that never got its channel (its creation failed half-way). */
+  discardCommunity(communityId: string): Promise<void>;
+  /** Throws UniqueViolation("channel") when another community has the channel. */
+  attachChannel(communityId: string, channelId: string, actorId: string, now: Date): Promise<CommunityRecord>;
+  findById(communityId: string): Promise<CommunityRecord | null>;
+  findByNameKey(workspaceId: string, nameKey: string): Promise<CommunityRecord | null>;
+  findBySlug(workspaceId: string, slug: string): Promise<CommunityRecord | null>;
+  findByChannel(workspaceId: string, channelId: string): Promise<CommunityRecord | null>;
+  findByRequestId(requestId: string): Promise<CommunityRecord | null>;
+  slugsStartingWith(workspaceId: string, prefix: string): Promise<string[]>;
+  /** Every active (not archived) community, by name, with its active member count. */
+  directory(workspaceId: string): Promise<Array<Omit<CommunitySummary, "viewerIsMember">>>;
+  /** Names and slugs of every active community, for "did you mean" and pickers. */
+  names(workspaceId: string): Promise<Array<{ id: string; name: string; slug: string }>>;
+  /** Problems still open (not objectives, not closed), oldest first. */
+  openProblems(communityId: string, limit: number): Promise<{ items: ProblemSummary[]; total: number }>;
+  /** The objectives of these communities, oldest first. */
+  objectives(communityIds: string[]): Promise<ObjectiveSummary[]>;
+  updateSettings(communityId: string, settings: CommunitySettings): Promise<CommunityRecord>;
+}

@@ -1,0 +1,31 @@
+// Every port together: what src/store builds and the composition root hands out.
+import type { AuditStore } from "./audit";
+import type { CommunityStore } from "./communities";
+import type { CoverageStore } from "./coverage";
+import type { DigestStore } from "./digests";
+import type { GroupStore } from "./groups";
+import type { InvitationStore } from "./invitations";
+import type { MeetingStore } from "./meetings";
+import type { MembershipStore } from "./memberships";
+import type { OutboxStore } from "./outbox";
+import type { ProblemStore } from "./problems";
+import type { RunStore } from "./runs";
+
+export interface Store {
+  communities: CommunityStore;
+  memberships: MembershipStore;
+  problems: ProblemStore;
+  meetings: MeetingStore;
+  outbox: OutboxStore;
+  runs: RunStore;
+  digests: DigestStore;
+  coverage: CoverageStore;
+  groups: GroupStore;
+  invitations: InvitationStore;
+  audit: AuditStore;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+  /** The migrations this build ships that the database has not applied (empty when it is up to date). */
+  pendingMigrations(): Promise<string[]>;
+  close(): Promise<void>;
+}
