@@ -5,8 +5,6 @@ import type {
   CommunitySummary,
   DigestCadence,
   NewCommunity,
-  ObjectiveSummary,
-  ProblemSummary,
   WorkspaceKey,
 } from "../domain/ports";
 import type { ContactMethodKind, MeetingCadence } from "../domain/common/vocabulary";
@@ -196,31 +194,6 @@ export class PrismaCommunityStore implements CommunityStore {
       select: { id: true, name: true, slug: true },
       orderBy: { nameKey: "asc" },
     });
-  }
-
-  async openProblems(communityId: string, limit: number): Promise<{ items: ProblemSummary[]; total: number }> {
-    const where = { communityId, status: "open" };
-    const [total, items] = await Promise.all([
-      this.db.problem.count({ where }),
-      this.db.problem.findMany({ where, orderBy: { createdAt: "asc" }, take: limit, select: { id: true, title: true, status: true } }),
-    ]);
-    return { items, total };
-  }
-
-  async objectives(communityIds: string[]): Promise<ObjectiveSummary[]> {
-    const rows = await this.db.problem.findMany({
-      where: { communityId: { in: communityIds }, status: "objective" },
-      orderBy: { createdAt: "asc" },
-      select: { id: true, communityId: true, title: true, objectiveStatus: true, objectiveOwnerId: true, objectiveTargetDate: true },
-    });
-    return rows.map((r) => ({
-      id: r.id,
-      communityId: r.communityId,
-      title: r.title,
-      objectiveStatus: r.objectiveStatus ?? "open",
-      ownerId: r.objectiveOwnerId,
-      targetDate: r.objectiveTargetDate,
-    }));
   }
 
   async updateSettings(communityId: string, settings: CommunitySettings): Promise<CommunityRecord> {

@@ -75,11 +75,6 @@ export class PrismaDigestStore implements DigestStore {
     return rows.map((r) => r.slackUserId);
   }
 
-  async setDigestByDm(communityId: string, slackUserId: string, on: boolean): Promise<boolean> {
-    const { count } = await this.db.membership.updateMany({ where: { communityId, slackUserId, status: "active" }, data: { digestByDm: on } });
-    return count === 1;
-  }
-
   async scheduled(): Promise<CommunityRecord[]> {
     const rows = await this.db.community.findMany({
       where: { archivedAt: null, digestCadence: { not: "off" }, slackChannelId: { not: null } },

@@ -152,4 +152,9 @@ export class PrismaMembershipStore implements MembershipStore {
       return "removed";
     });
   }
+
+  async setDigestByDm(communityId: string, slackUserId: string, on: boolean): Promise<boolean> {
+    const { count } = await this.db.membership.updateMany({ where: { communityId, slackUserId, status: "active" }, data: { digestByDm: on } });
+    return count === 1;
+  }
 }

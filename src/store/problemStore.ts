@@ -1,4 +1,4 @@
-import type { NewProblem, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, ProblemStore, StatusChange, VoteTally } from "../domain/ports";
+import type { NewProblem, ObjectiveSummary, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, ProblemStore, ProblemSummary, StatusChange, VoteTally } from "../domain/ports";
 import type { Db } from "./prismaClient";
 
 const withAffects = {
@@ -174,4 +174,28 @@ export class PrismaProblemStore implements ProblemStore {
     return claimed.count === 1;
   }
 
+  async stillOpen(communityId: string, limit: number): Promise<{ items: ProblemSummary[]; total: number }> {
+    const where = { communityId, status: "open" };
+    const [total, items] = await Promise.all([
+      this.db.problem.count({ where }),
+      this.db.problem.findMany({ where, orderBy: { createdAt: "asc" }, take: limit, select: { id: true, title: true, status: true } }),
+    ]);
+    return { items, total };
+  }
+
+  async objectives(communityIds: string[]): Promise<ObjectiveSummary[]> {
+    const rows = await this.db.problem.findMany({
+      where: { communityId: { in: communityIds }, status: "objective" },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, communityId: true, title: true, objectiveStatus: true, objectiveOwnerId: true, objectiveTargetDate: true },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      communityId: r.communityId,
+      title: r.title,
+      objectiveStatus: r.objectiveStatus ?? "open",
+      ownerId: r.objectiveOwnerId,
+      targetDate: r.objectiveTargetDate,
+    }));
+  }
 }

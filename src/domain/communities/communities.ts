@@ -235,8 +235,8 @@ export class CommunityService {
     const community = await this.byId(communityId);
     const [members, objectives, problems] = await Promise.all([
       this.store.memberships.activeMembers(communityId),
-      this.store.communities.objectives([communityId]),
-      this.store.communities.openProblems(communityId, CHARTER_PROBLEMS_SHOWN),
+      this.store.problems.objectives([communityId]),
+      this.store.problems.stillOpen(communityId, CHARTER_PROBLEMS_SHOWN),
     ]);
     return {
       community,

@@ -96,7 +96,7 @@ export class DigestService {
     const [newProblems, topProblems, objectives, upcoming, newMembers, newOrganisations] = await Promise.all([
       this.store.digests.newProblems(community.id, since, DIGEST_SECTION_ITEMS),
       this.store.digests.topOpenProblems(community.id, DIGEST_SECTION_ITEMS),
-      this.store.communities.objectives([community.id]),
+      this.store.problems.objectives([community.id]),
       this.store.meetings.upcoming([community.id], now, DIGEST_SECTION_ITEMS),
       this.store.digests.newMembers(community.id, since, 10),
       this.store.digests.newOrganisations(community.id, since),
@@ -167,7 +167,7 @@ export class DigestService {
 
   /** Members choose whether they also get the digest by DM. */
   async setDm(community: CommunityRecord, slackUserId: string, on: boolean): Promise<void> {
-    if (!(await this.store.digests.setDigestByDm(community.id, slackUserId, on))) {
+    if (!(await this.store.memberships.setDigestByDm(community.id, slackUserId, on))) {
       throw new AppError("not_member", `Only members of *${esc(community.name)}* can get its digest by DM. Join it first with \`/community join\`.`);
     }
   }

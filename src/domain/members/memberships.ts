@@ -119,7 +119,7 @@ export class MembershipService {
     if (!workspaceId) return [];
     const entries = await this.deps.store.memberships.ofUser(workspaceId, slackUserId);
     // One query for every community's objectives, not one a community.
-    const objectives = await this.deps.store.communities.objectives(entries.map((e) => e.community.id));
+    const objectives = await this.deps.store.problems.objectives(entries.map((e) => e.community.id));
     return entries.map((e) => ({ ...e, objectives: objectives.filter((o) => o.communityId === e.community.id) }));
   }
 }

@@ -1,7 +1,6 @@
 // Communities: their records, settings and the store that creates, finds and changes them.
 import type { ContactMethodKind, MeetingCadence } from "../common/vocabulary";
-import type { MemberProfile, UniqueViolation, WorkspaceKey } from "./common";
-import type { ObjectiveSummary, ProblemSummary } from "./problems";
+import type { MemberProfile, WorkspaceKey } from "./common";
 
 export interface ContactMethodRecord {
   kind: ContactMethodKind;
@@ -98,9 +97,5 @@ export interface CommunityStore {
   directory(workspaceId: string): Promise<Array<Omit<CommunitySummary, "viewerIsMember">>>;
   /** Names and slugs of every active community, for "did you mean" and pickers. */
   names(workspaceId: string): Promise<Array<{ id: string; name: string; slug: string }>>;
-  /** Problems still open (not objectives, not closed), oldest first. */
-  openProblems(communityId: string, limit: number): Promise<{ items: ProblemSummary[]; total: number }>;
-  /** The objectives of these communities, oldest first. */
-  objectives(communityIds: string[]): Promise<ObjectiveSummary[]>;
   updateSettings(communityId: string, settings: CommunitySettings): Promise<CommunityRecord>;
 }

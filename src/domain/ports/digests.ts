@@ -18,7 +18,6 @@ export interface DigestStore {
   tallies(meetingIds: string[]): Promise<Map<string, { going: number; maybe: number; notGoing: number }>>;
   /** Active members who asked for the digest by DM. */
   dmSubscribers(communityId: string): Promise<string[]>;
-  setDigestByDm(communityId: string, slackUserId: string, on: boolean): Promise<boolean>;
   /** Communities whose digest is on, with their schedules. */
   scheduled(): Promise<CommunityRecord[]>;
 }

@@ -1,5 +1,3 @@
-import type { UniqueViolation } from "./common";
-
 /** A sub-group of a community, focused on one area (e.g. user research). */
 export interface GroupRecord {
   id: string;

@@ -1,6 +1,5 @@
 // Meetings, series of them, and RSVPs.
 import type { RecurrenceRule } from "../meetings/recurrence";
-import type { UniqueViolation } from "./common";
 
 export type MeetingStatus = "scheduled" | "cancelled";
 

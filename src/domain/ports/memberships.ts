@@ -46,4 +46,6 @@ export interface MembershipStore {
   activeCommunityIds(workspaceId: string, slackUserId: string): Promise<string[]>;
   /** The user's active memberships in a workspace, with their communities. */
   ofUser(workspaceId: string, slackUserId: string): Promise<Array<{ community: CommunityRecord; membership: MembershipRecord; memberCount: number }>>;
+  /** Turns an active member's digest by DM on or off; false when they are not an active member. */
+  setDigestByDm(communityId: string, slackUserId: string, on: boolean): Promise<boolean>;
 }

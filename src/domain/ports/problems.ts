@@ -107,4 +107,8 @@ export interface ProblemStore {
   edit(problemId: string, fields: { title: string; description: string }): Promise<void>;
   /** Marks that organisers were told the problem reached the threshold; false if they already were. */
   claimPromotionSuggestion(problemId: string, now: Date): Promise<boolean>;
+  /** A community's problems still open (not objectives, not closed), oldest first. */
+  stillOpen(communityId: string, limit: number): Promise<{ items: ProblemSummary[]; total: number }>;
+  /** The objectives of these communities, oldest first. */
+  objectives(communityIds: string[]): Promise<ObjectiveSummary[]>;
 }
