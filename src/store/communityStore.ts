@@ -8,6 +8,7 @@ import type {
   WorkspaceKey,
 } from "../domain/ports";
 import type { ContactMethodKind, MeetingCadence } from "../domain/common/vocabulary";
+import { auditColumns } from "./auditStore";
 import { translateUnique, upsertRace } from "./errors";
 import { offsetsFromText, offsetsToText } from "./offsets";
 import type { Db } from "./prismaClient";
@@ -106,13 +107,13 @@ export class PrismaCommunityStore implements CommunityStore {
             })),
           },
           auditEvents: {
-            create: {
+            create: auditColumns({
               workspaceId: input.workspaceId,
               actorId: input.createdBy,
               action: "community.created",
-              detail: JSON.stringify({ name: input.name, problems: input.initialProblems.length }),
-              createdAt: input.now,
-            },
+              detail: { name: input.name, problems: input.initialProblems.length },
+              at: input.now,
+            }),
           },
         },
         include: withContacts,
@@ -130,14 +131,7 @@ export class PrismaCommunityStore implements CommunityStore {
       this.db.community.update({ where: { id: communityId }, data: { slackChannelId: channelId }, include: withContacts }),
     );
     await this.db.auditEvent.create({
-      data: {
-        workspaceId: row.workspaceId,
-        communityId,
-        actorId,
-        action: "community.channel_linked",
-        detail: JSON.stringify({ channelId }),
-        createdAt: now,
-      },
+      data: { communityId, ...auditColumns({ workspaceId: row.workspaceId, actorId, action: "community.channel_linked", detail: { channelId }, at: now }) },
     });
     return toCommunityRecord(row);
   }

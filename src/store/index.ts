@@ -1,4 +1,5 @@
-import type { AuditEntry, AuditStore, Store } from "../domain/ports";
+import type { Store } from "../domain/ports";
+import { PrismaAuditStore } from "./auditStore";
 import { PrismaCommunityStore } from "./communityStore";
 import { PrismaCoverageStore } from "./coverageStore";
 import { PrismaDigestStore } from "./digestStore";
@@ -10,23 +11,6 @@ import { PrismaOutboxStore, PrismaRunStore } from "./outboxStore";
 import { PrismaProblemStore } from "./problemStore";
 import { pendingMigrations } from "./migrations";
 import { createPrismaClient, sameProvider, type Db, type SqliteSettings } from "./prismaClient";
-
-class PrismaAuditStore implements AuditStore {
-  constructor(private readonly db: Db) {}
-
-  async record(entry: AuditEntry): Promise<void> {
-    await this.db.auditEvent.create({
-      data: {
-        workspaceId: entry.workspaceId,
-        communityId: entry.communityId,
-        actorId: entry.actorId,
-        action: entry.action,
-        detail: JSON.stringify(entry.detail ?? {}),
-        createdAt: entry.at,
-      },
-    });
-  }
-}
 
 /**
  * `observe` wraps the client (the digest benchmark counts queries with a Prisma extension);

@@ -18,6 +18,7 @@ import { checkDigestSchedule } from "../digests/digests";
 import { REMINDER_OFFSETS } from "../meetings/meetingDraft";
 import { requireOrganiser } from "../members/organisers";
 import { editDistance, esc, nameKey, slugify } from "../common/text";
+import { recordAudit } from "../common/audit";
 
 export const LIST_PAGE_SIZE = 10;
 export const CHARTER_PROBLEMS_SHOWN = 5;
@@ -275,13 +276,8 @@ export class CommunityService {
     const now = this.deps.clock.now();
     const updated = await this.store.communities.updateSettings(community.id, { membersCanSchedule: input.membersCanSchedule, reminderOffsets, problemThreshold: threshold, digest });
     const digestChanged = JSON.stringify(digest) !== JSON.stringify(community.digest);
-    await this.store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId,
-      action: "community.settings_changed",
-      detail: { membersCanSchedule: input.membersCanSchedule, reminderOffsets, problemThreshold: threshold, digest },
-      at: now,
+    await recordAudit(this.store, community, actorId, "community.settings_changed", now, {
+      membersCanSchedule: input.membersCanSchedule, reminderOffsets, problemThreshold: threshold, digest,
     });
     return { community: updated, digestChanged };
   }

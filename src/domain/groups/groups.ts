@@ -9,6 +9,7 @@ import type { GroupDraft } from "./groupDraft";
 import { isOrganiser, requireOrganiser } from "../members/organisers";
 import { UniqueViolation, type CommunityRecord, type GroupRecord, type Store, type WorkspaceKey } from "../ports";
 import { editDistance, esc, nameKey, slugify } from "../common/text";
+import { recordAudit } from "../common/audit";
 
 /** A second submission of the same modal within this time is a repeat, not a clash (see create). */
 const REPEAT_WINDOW_MS = 60_000;
@@ -83,13 +84,8 @@ export class GroupService {
   /** Attaches the channel the group got (if any) and records the creation. */
   async complete(community: CommunityRecord, group: GroupRecord, actorId: string, channel: { kind: "new" | "existing"; channelId: string } | null): Promise<GroupRecord> {
     const done = channel ? await this.store.groups.setChannel(group.id, channel.channelId) : group;
-    await this.store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId,
-      action: "group.created",
-      detail: { groupId: group.id, name: group.name, focus: group.focus, channelId: channel?.channelId ?? null, channel: channel?.kind ?? "none" },
-      at: this.deps.clock.now(),
+    await recordAudit(this.store, community, actorId, "group.created", this.deps.clock.now(), {
+      groupId: group.id, name: group.name, focus: group.focus, channelId: channel?.channelId ?? null, channel: channel?.kind ?? "none",
     });
     return done;
   }
@@ -258,14 +254,7 @@ export class GroupService {
   }
 
   private async audit(community: CommunityRecord, actorId: string, action: string, group: GroupRecord): Promise<void> {
-    await this.store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId,
-      action,
-      detail: { groupId: group.id, name: group.name },
-      at: this.deps.clock.now(),
-    });
+    await recordAudit(this.store, community, actorId, action, this.deps.clock.now(), { groupId: group.id, name: group.name });
   }
 
   /** The community whose channel this is, or whose group's channel it is (with that group when only one uses it). */

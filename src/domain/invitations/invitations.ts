@@ -16,6 +16,7 @@ import { invitationReminder } from "../outbox/invitationReminder";
 import { checkProfile, type ProfileInput } from "../members/profiles";
 import { MEETING_CADENCES } from "../common/vocabulary";
 import { cleanText, esc, listWithMore } from "../common/text";
+import { recordAudit } from "../common/audit";
 
 /** The most people one invitation form may invite. */
 export const INVITE_LIMIT = 100;
@@ -227,13 +228,8 @@ export class InvitationService {
     for (const invitation of created) outcomes.push({ kind: "invited", userId: invitation.inviteeId, email: invitation.email, invitation });
     await this.store.outbox.plan(created.flatMap(invitationRows), now);
     if (created.length) {
-      await this.store.audit.record({
-        workspaceId: community.workspaceId,
-        communityId: community.id,
-        actorId: inviterId,
-        action: "invitation.sent",
-        detail: { invitees: created.map((i) => i.inviteeId), byEmail: created.filter((i) => i.email).length },
-        at: now,
+      await recordAudit(this.store, community, inviterId, "invitation.sent", now, {
+        invitees: created.map((i) => i.inviteeId), byEmail: created.filter((i) => i.email).length,
       });
     }
     return { outcomes, repeated: false };
@@ -353,7 +349,7 @@ export class InvitationService {
       if (!(await this.store.invitations.settle(invitation.id, "expired", now))) return null;
       const community = await this.store.communities.findById(invitation.communityId);
       if (community) {
-        await this.store.audit.record({ workspaceId: community.workspaceId, communityId: community.id, actorId: invitation.inviteeId, action: "invitation.expired", detail: { invitationId: invitation.id }, at: now });
+        await recordAudit(this.store, community, invitation.inviteeId, "invitation.expired", now, { invitationId: invitation.id });
       }
       return { ...invitation, status: "expired", respondedAt: now };
     }
@@ -365,13 +361,8 @@ export class InvitationService {
     const settled = await this.store.invitations.settle(invitation.id, to, now);
     if (!settled) return false;
     await this.store.outbox.skipPending(invitation.id, kindsAbout("invitation"), `the invitation was ${to}`, now);
-    await this.store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId,
-      action: `invitation.${to}`,
-      detail: { invitationId: invitation.id, inviterId: invitation.inviterId },
-      at: now,
+    await recordAudit(this.store, community, actorId, `invitation.${to}`, now, {
+      invitationId: invitation.id, inviterId: invitation.inviterId,
     });
     return true;
   }

@@ -8,6 +8,7 @@ import { isOrganiser } from "../members/organisers";
 import { occurrenceStart } from "./recurrence";
 import { replanReminders } from "./reminders";
 import { esc } from "../common/text";
+import { recordAudit } from "../common/audit";
 
 /** How many of those going a card names; the rest are counted. */
 export const GOING_NAMED = 30;
@@ -100,13 +101,8 @@ export class MeetingService {
       throw error;
     }
     for (const meeting of meetings) await replanReminders(this.store, meeting, now);
-    await this.store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId,
-      action: "meeting.scheduled",
-      detail: { meetingId: meetings[0].id, title: draft.fields.title, startsAt: draft.startsAt.toISOString(), rule: draft.rule },
-      at: now,
+    await recordAudit(this.store, community, actorId, "meeting.scheduled", now, {
+      meetingId: meetings[0].id, title: draft.fields.title, startsAt: draft.startsAt.toISOString(), rule: draft.rule,
     });
     return { meetings, repeated: false };
   }
@@ -204,13 +200,8 @@ export class MeetingService {
     // Pending reminders follow the meeting: at its new time, or none once it is cancelled.
     for (const { after } of changes) await replanReminders(this.store, after, now);
     for (const { meeting: gone } of cancellations) await replanReminders(this.store, gone, now);
-    await this.store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId,
-      action: "meeting.changed",
-      detail: { meetingId, scope, startsAt: draft.startsAt.toISOString(), title: draft.fields.title, rule: draft.rule },
-      at: now,
+    await recordAudit(this.store, community, actorId, "meeting.changed", now, {
+      meetingId, scope, startsAt: draft.startsAt.toISOString(), title: draft.fields.title, rule: draft.rule,
     });
     return { changes, cancellations, seriesId };
   }
@@ -232,13 +223,8 @@ export class MeetingService {
     }
     if (!cancellations.length) throw new AppError("invalid_input", `*${esc(meeting.title)}* is already cancelled.`);
     for (const { meeting: gone } of cancellations) await replanReminders(this.store, gone, now);
-    await this.store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId,
-      action: "meeting.cancelled",
-      detail: { meetingId, scope, cancelled: cancellations.map((c) => c.meeting.id) },
-      at: now,
+    await recordAudit(this.store, community, actorId, "meeting.cancelled", now, {
+      meetingId, scope, cancelled: cancellations.map((c) => c.meeting.id),
     });
     return cancellations;
   }

@@ -7,6 +7,7 @@ import { kindsAbout } from "../outbox";
 import { organiserIds } from "./organisers";
 import { checkProfile, type ProfileInput } from "./profiles";
 import { esc } from "../common/text";
+import { recordAudit } from "../common/audit";
 
 export interface HomeEntry {
   community: CommunityRecord;
@@ -53,14 +54,8 @@ export class MembershipService {
     // Whether they left or an organiser removed them, coming back is a rejoin.
     const rejoined = before === "left" || before === "removed";
     this.deps.directory.invalidate(community.workspaceId, slackUserId);
-    await this.deps.store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId: slackUserId,
-      action: alreadyMember ? "member.profile_updated" : rejoined ? "member.rejoined" : "member.joined",
-      detail: { ...profile },
-      at: now,
-    });
+    const action = alreadyMember ? "member.profile_updated" : rejoined ? "member.rejoined" : "member.joined";
+    await recordAudit(this.deps.store, community, slackUserId, action, now, { ...profile });
     const invitation = alreadyMember ? null : await this.acceptPendingInvitation(community, slackUserId, now);
     return { membership, rejoined, alreadyMember, invitation };
   }
@@ -70,13 +65,8 @@ export class MembershipService {
     const invitation = await store.invitations.pendingFor(community.id, slackUserId);
     if (!invitation || !(await store.invitations.settle(invitation.id, "accepted", now))) return null;
     await store.outbox.skipPending(invitation.id, kindsAbout("invitation"), "they joined", now);
-    await store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId: slackUserId,
-      action: "invitation.accepted",
-      detail: { invitationId: invitation.id, inviterId: invitation.inviterId, byJoining: true },
-      at: now,
+    await recordAudit(store, community, slackUserId, "invitation.accepted", now, {
+      invitationId: invitation.id, inviterId: invitation.inviterId, byJoining: true,
     });
     return invitation;
   }
@@ -95,13 +85,7 @@ export class MembershipService {
           "Once another member has been made an organiser, you can leave.",
       );
     }
-    await this.deps.store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId: slackUserId,
-      action: "member.left",
-      at: now,
-    });
+    await recordAudit(this.deps.store, community, slackUserId, "member.left", now);
   }
 
   /** A community's active organisers' user ids. */

@@ -9,6 +9,7 @@ import { AppError } from "../common/errors";
 import { organiserIds, organisersOnly, requireOrganiser } from "./organisers";
 import type { CommunityRecord, Store } from "../ports";
 import { esc } from "../common/text";
+import { recordAudit } from "../common/audit";
 
 /** How many people one command may name: each is a transaction, an audit row and a DM. */
 export const MAX_PEOPLE_AT_ONCE = 20;
@@ -86,14 +87,7 @@ export class RoleService {
   private async changed(community: CommunityRecord, actorId: string, targetId: string, action: string, at: Date): Promise<void> {
     // Their memberships (and the member counts of the list) are cached per process.
     this.deps.directory.invalidate(community.workspaceId, targetId);
-    await this.deps.store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId,
-      action,
-      detail: { target: targetId },
-      at,
-    });
+    await recordAudit(this.deps.store, community, actorId, action, at, { target: targetId });
   }
 }
 

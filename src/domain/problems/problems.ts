@@ -6,6 +6,7 @@ import { organiserIds, requireOrganiser } from "../members/organisers";
 import { checkProblemDraft, type ProblemDraft } from "./problemDraft";
 import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, StatusChange, Store, VoteTally, WorkspaceKey } from "../ports";
 import { cleanText, esc } from "../common/text";
+import { recordAudit } from "../common/audit";
 
 export const OBJECTIVE_PROGRESS = ["open", "in_progress", "done"] as const;
 
@@ -83,14 +84,7 @@ export class ProblemService {
   ): Promise<ProblemRecord> {
     const now = this.deps.clock.now();
     const problem = await this.store.problems.create({ communityId: community.id, ...draft, source, createdBy: actorId, messagePermalink, now });
-    await this.store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId,
-      action: "problem.logged",
-      detail: { problemId: problem.id, title: problem.title, source },
-      at: now,
-    });
+    await recordAudit(this.store, community, actorId, "problem.logged", now, { problemId: problem.id, title: problem.title, source });
     return problem;
   }
 
@@ -152,14 +146,7 @@ export class ProblemService {
     const now = this.deps.clock.now();
     const moved = await this.store.problems.changeStatus({ problemId, from: problem.status, to, actorId, now });
     if (!moved) throw new AppError("invalid_input", "Someone changed this problem at the same moment. Look at it again and retry if you still need to.");
-    await this.store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId,
-      action: "problem.status_changed",
-      detail: { problemId, from: problem.status, to },
-      at: now,
-    });
+    await recordAudit(this.store, community, actorId, "problem.status_changed", now, { problemId, from: problem.status, to });
     return this.card(problemId);
   }
 
@@ -222,13 +209,8 @@ export class ProblemService {
     if (!OBJECTIVE_PROGRESS.includes(progress as (typeof OBJECTIVE_PROGRESS)[number])) errors.progress = "Choose open, in progress or done.";
     if (Object.keys(errors).length) throw new ValidationError(errors);
     await this.store.problems.setObjective(problemId, { ownerId, targetDate, status: progress });
-    await this.store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId,
-      action: "objective.updated",
-      detail: { problemId, ownerId, targetDate: input.targetDate ?? null, progress },
-      at: this.deps.clock.now(),
+    await recordAudit(this.store, community, actorId, "objective.updated", this.deps.clock.now(), {
+      problemId, ownerId, targetDate: input.targetDate ?? null, progress,
     });
     return this.card(problemId);
   }
@@ -249,13 +231,8 @@ export class ProblemService {
     const now = this.deps.clock.now();
     const moved = await this.store.problems.changeStatus({ problemId, from: problem.status, to: "duplicate", actorId, now, duplicateOfId });
     if (!moved) throw new AppError("invalid_input", "Someone changed this problem at the same moment. Look at it again.", "duplicateOf");
-    await this.store.audit.record({
-      workspaceId: community.workspaceId,
-      communityId: community.id,
-      actorId,
-      action: "problem.status_changed",
-      detail: { problemId, from: problem.status, to: "duplicate", duplicateOfId },
-      at: now,
+    await recordAudit(this.store, community, actorId, "problem.status_changed", now, {
+      problemId, from: problem.status, to: "duplicate", duplicateOfId,
     });
     return this.card(problemId);
   }
@@ -281,14 +258,7 @@ export class ProblemService {
     const draft = checkProblemDraft({ title: input.title, description: input.description, affects: problem.affects, stage: problem.stage, link: problem.link });
     await this.store.problems.edit(problemId, { title: draft.title, description: draft.description });
     const card = await this.card(problemId);
-    await this.store.audit.record({
-      workspaceId: card.community.workspaceId,
-      communityId: card.community.id,
-      actorId,
-      action: "problem.edited",
-      detail: { problemId, title: draft.title },
-      at: this.deps.clock.now(),
-    });
+    await recordAudit(this.store, card.community, actorId, "problem.edited", this.deps.clock.now(), { problemId, title: draft.title });
     return card;
   }
 
