@@ -1,5 +1,5 @@
 import type { GroupRecord, GroupStore, NewGroup } from "../domain/ports";
-import { translateUnique } from "./errors";
+import { insertUnlessPresent, translateUnique } from "./errors";
 import type { Db } from "./prismaClient";
 
 type GroupRow = Awaited<ReturnType<Db["group"]["findFirstOrThrow"]>>;
@@ -94,14 +94,8 @@ export class PrismaGroupStore implements GroupStore {
   }
 
   async addMember(groupId: string, slackUserId: string, now: Date): Promise<boolean> {
-    try {
-      await this.db.groupMember.create({ data: { groupId, slackUserId, joinedAt: now } });
-      return true;
-    } catch (error) {
-      // The primary key (group, person): whoever came second was already in.
-      if ((error as { code?: unknown } | null)?.code === "P2002") return false;
-      throw error;
-    }
+    // The primary key (group, person): whoever came second was already in.
+    return (await insertUnlessPresent(() => this.db.groupMember.create({ data: { groupId, slackUserId, joinedAt: now } }))) !== null;
   }
 
   async removeMember(groupId: string, slackUserId: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { InvitationRecord, InvitationStatus, InvitationStore, NewInvitation } from "../domain/ports";
+import { insertUnlessPresent } from "./errors";
 import type { Db } from "./prismaClient";
 
 type InvitationRow = Awaited<ReturnType<Db["invitation"]["findFirstOrThrow"]>>;
@@ -23,15 +24,11 @@ export class PrismaInvitationStore implements InvitationStore {
     // (someone else invited them a moment ago) must not undo the others, and on
     // PostgreSQL it would abort a surrounding transaction.
     for (const row of rows) {
-      try {
-        const inserted = await this.db.invitation.create({
-          data: { ...row, status: "pending", pendingKey: pendingKey(row.communityId, row.inviteeId), createdAt: now },
-        });
-        created.push(toInvitationRecord(inserted));
-      } catch (error) {
-        if ((error as { code?: unknown } | null)?.code !== "P2002") throw error;
-        alreadyPending.push(row.inviteeId);
-      }
+      const inserted = await insertUnlessPresent(() =>
+        this.db.invitation.create({ data: { ...row, status: "pending", pendingKey: pendingKey(row.communityId, row.inviteeId), createdAt: now } }),
+      );
+      if (inserted) created.push(toInvitationRecord(inserted));
+      else alreadyPending.push(row.inviteeId);
     }
     return { created, alreadyPending };
   }

@@ -1,6 +1,6 @@
 import type { MeetingFields, MeetingRecord, MeetingStatus, MeetingStore, NewMeeting, RsvpAnswer, RsvpTally, SeriesRecord } from "../domain/ports";
 import { deserialiseRule, serialiseRule, type RecurrenceRule } from "../domain/meetings/recurrence";
-import { translateUnique, upsertRace } from "./errors";
+import { insertUnlessPresent, translateUnique, upsertRace } from "./errors";
 import { offsetsFromText, offsetsToText } from "./offsets";
 import { isPostgresDb, type Db } from "./prismaClient";
 
@@ -137,8 +137,9 @@ export class PrismaMeetingStore implements MeetingStore {
 
   async addOccurrence(seriesId: string, occurrence: number, startsAt: Date, now: Date): Promise<MeetingRecord | null> {
     const postgres = isPostgresDb(this.db);
-    try {
-      return await this.db.$transaction(async (tx) => {
+    // Null when another replica added it first: the unique (series, occurrence) key says so.
+    return insertUnlessPresent(() =>
+      this.db.$transaction(async (tx) => {
         // Read the series under its row lock: a "cancel this and following" that ends it
         // cannot slip in between this read and the insert (SQLite has one writer anyway).
         if (postgres) await tx.$queryRaw`SELECT "id" FROM "MeetingSeries" WHERE "id" = ${seriesId} FOR UPDATE`;
@@ -162,12 +163,8 @@ export class PrismaMeetingStore implements MeetingStore {
           },
         });
         return toMeetingRecord(row);
-      });
-    } catch (error) {
-      // Another replica added it first: the unique (series, occurrence) key says so.
-      if ((error as { code?: unknown } | null)?.code === "P2002") return null;
-      throw error;
-    }
+      }),
+    );
   }
 
   async startSeries(meetingId: string, rule: RecurrenceRule, now: Date): Promise<SeriesRecord> {

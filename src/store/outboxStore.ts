@@ -1,4 +1,5 @@
 import type { NewOutboxRow, OutboxRow, OutboxStatus, OutboxStore, RunStore } from "../domain/ports";
+import { insertUnlessPresent } from "./errors";
 import { isPostgresDb, type Db } from "./prismaClient";
 
 type Row = Awaited<ReturnType<Db["outboxMessage"]["findFirstOrThrow"]>>;
@@ -36,8 +37,9 @@ export class PrismaOutboxStore implements OutboxStore {
         continue;
       }
       if (status) continue;
-      try {
-        await this.db.outboxMessage.create({
+      // Null when another replica planned it a moment ago: the dedupe key did its job.
+      const inserted = await insertUnlessPresent(() =>
+        this.db.outboxMessage.create({
           data: {
             kind: row.kind,
             target: row.target,
@@ -50,12 +52,9 @@ export class PrismaOutboxStore implements OutboxStore {
             createdAt: now,
             updatedAt: now,
           },
-        });
-        planned++;
-      } catch (error) {
-        // Planned by another replica a moment ago: the dedupe key did its job.
-        if ((error as { code?: unknown } | null)?.code !== "P2002") throw error;
-      }
+        }),
+      );
+      if (inserted) planned++;
     }
     return planned;
   }
@@ -173,13 +172,8 @@ export class PrismaRunStore implements RunStore {
   constructor(private readonly db: Db) {}
 
   async tryStart(fireKey: string, owner: string, now: Date): Promise<boolean> {
-    try {
-      await this.db.schedulerRun.create({ data: { fireKey, owner, startedAt: now } });
-      return true;
-    } catch (error) {
-      if ((error as { code?: unknown } | null)?.code === "P2002") return false;
-      throw error;
-    }
+    // Null when another replica (or form submission) started it first.
+    return (await insertUnlessPresent(() => this.db.schedulerRun.create({ data: { fireKey, owner, startedAt: now } }))) !== null;
   }
 
   async finish(fireKey: string, now: Date): Promise<void> {

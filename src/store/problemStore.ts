@@ -1,4 +1,5 @@
 import type { NewProblem, ObjectiveSummary, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, ProblemStore, ProblemSummary, StatusChange, VoteTally } from "../domain/ports";
+import { insertUnlessPresent } from "./errors";
 import type { Db } from "./prismaClient";
 
 const withAffects = {
@@ -103,12 +104,8 @@ export class PrismaProblemStore implements ProblemStore {
   async toggleVote(problemId: string, slackUserId: string, organisation: string | null, now: Date): Promise<{ voted: boolean }> {
     const removed = await this.db.problemVote.deleteMany({ where: { problemId, slackUserId } });
     if (removed.count > 0) return { voted: false };
-    try {
-      await this.db.problemVote.create({ data: { problemId, slackUserId, organisation, createdAt: now } });
-    } catch (error) {
-      // The same person's other click got there first: their vote stands once.
-      if ((error as { code?: unknown }).code !== "P2002") throw error;
-    }
+    // Null when the same person's other click got there first: their vote stands once.
+    await insertUnlessPresent(() => this.db.problemVote.create({ data: { problemId, slackUserId, organisation, createdAt: now } }));
     return { voted: true };
   }
 
