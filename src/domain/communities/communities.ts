@@ -17,7 +17,8 @@ import { UniqueViolation } from "../ports";
 import { checkDigestSchedule } from "../digests/digests";
 import { REMINDER_OFFSETS } from "../meetings/meetingDraft";
 import { requireOrganiser } from "../members/organisers";
-import { editDistance, esc, nameKey, slugify } from "../common/text";
+import { closestByName, didYouMean } from "../common/suggestions";
+import { esc, nameKey, slugify } from "../common/text";
 import { recordAudit } from "../common/audit";
 
 export const LIST_PAGE_SIZE = 10;
@@ -207,10 +208,7 @@ export class CommunityService {
     const key = nameKey(wanted);
     const starts = all.filter((c) => nameKey(c.name).startsWith(key) || c.slug.startsWith(slugify(wanted)));
     if (starts.length === 1) return this.byId(starts[0].id);
-    const candidates = starts.length > 1 ? starts : closest(all, key);
-    const suggestion = candidates.length
-      ? ` Did you mean ${candidates.slice(0, 3).map((c) => `*${esc(c.name)}*`).join(" or ")}?`
-      : "";
+    const suggestion = didYouMean(starts.length > 1 ? starts : closestByName(all, key));
     throw new AppError("not_found", `There is no community called "${esc(wanted)}".${suggestion} \`/community list\` shows them all.`);
   }
 
@@ -300,14 +298,4 @@ function nameTaken(name: string): ValidationError {
 /** `field` is the modal input the channel came from (only a linked channel can be taken). */
 function channelTaken(owner: string, field: "existingChannel"): ValidationError {
   return new ValidationError({ [field]: `That channel already belongs to the community "${owner}". Pick another channel or create a new one.` });
-}
-
-/** Names within a small edit distance of the query, nearest first. */
-function closest<T extends { name: string }>(all: T[], key: string): T[] {
-  const within = Math.max(2, Math.floor(key.length / 4));
-  return all
-    .map((c) => ({ c, d: editDistance(nameKey(c.name), key, within) }))
-    .filter(({ d }) => d <= within)
-    .sort((a, b) => a.d - b.d)
-    .map(({ c }) => c);
 }

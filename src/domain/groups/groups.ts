@@ -8,7 +8,8 @@ import { AppError, ValidationError } from "../common/errors";
 import type { GroupDraft } from "./groupDraft";
 import { isOrganiser, requireOrganiser } from "../members/organisers";
 import { UniqueViolation, type CommunityRecord, type GroupRecord, type Store, type WorkspaceKey } from "../ports";
-import { editDistance, esc, nameKey, slugify } from "../common/text";
+import { closestByName, didYouMean } from "../common/suggestions";
+import { esc, nameKey, slugify } from "../common/text";
 import { recordAudit } from "../common/audit";
 
 /** A second submission of the same modal within this time is a repeat, not a clash (see create). */
@@ -116,7 +117,7 @@ export class GroupService {
     const key = nameKey(name);
     const starts = key ? groups.filter((g) => nameKey(g.name).startsWith(key)) : [];
     if (starts.length === 1) return starts[0];
-    throw unknownGroup(community, name, starts.length > 1 ? starts : closest(groups, key), groups.length);
+    throw unknownGroup(community, name, starts.length > 1 ? starts : closestByName(groups, key), groups.length);
   }
 
   /** A group named by id in a request (a button's value): it must belong to an active community of the requester's workspace. */
@@ -297,17 +298,7 @@ function unknownGroup(community: CommunityRecord, typed: string, suggestions: Gr
   if (groupCount === 0) {
     return new AppError("not_found", `${where} has no groups yet. Its organisers can start one with \`/community group create ${esc(community.name)}\`.`);
   }
-  const guess = suggestions.length ? ` Did you mean ${suggestions.slice(0, 3).map((g) => `*${esc(g.name)}*`).join(" or ")}?` : "";
+  const guess = didYouMean(suggestions);
   const lead = typed.trim() ? `There is no group called "${esc(typed.trim())}" in ${where}.` : `Which group of ${where}?`;
   return new AppError("not_found", `${lead}${guess} \`/community groups ${esc(community.name)}\` lists them.`);
-}
-
-/** Names within a small edit distance of the query, nearest first. */
-function closest(groups: GroupRecord[], key: string): GroupRecord[] {
-  const within = Math.max(2, Math.floor(key.length / 4));
-  return groups
-    .map((g) => ({ g, d: editDistance(nameKey(g.name), key, within) }))
-    .filter(({ d }) => d <= within)
-    .sort((a, b) => a.d - b.d)
-    .map(({ g }) => g);
 }

@@ -1,0 +1,18 @@
+// "Did you mean …?" for a community or group name that matches none: the
+// nearest names, and how they are offered.
+import { editDistance, esc, nameKey } from "./text";
+
+/** Names within a small edit distance of the typed name's key, nearest first. */
+export function closestByName<T extends { name: string }>(all: T[], key: string): T[] {
+  const within = Math.max(2, Math.floor(key.length / 4));
+  return all
+    .map((item) => ({ item, d: editDistance(nameKey(item.name), key, within) }))
+    .filter(({ d }) => d <= within)
+    .sort((a, b) => a.d - b.d)
+    .map(({ item }) => item);
+}
+
+/** " Did you mean *A* or *B*?" naming up to three of the candidates, or "" when there are none. */
+export function didYouMean(candidates: Array<{ name: string }>): string {
+  return candidates.length ? ` Did you mean ${candidates.slice(0, 3).map((c) => `*${esc(c.name)}*`).join(" or ")}?` : "";
+}
