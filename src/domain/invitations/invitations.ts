@@ -6,6 +6,7 @@ import type { Clock } from "../common/clock";
 import type { Charter, CommunityService } from "../communities/communities";
 import { AppError, ValidationError } from "../common/errors";
 import type { MembershipService } from "../members/memberships";
+import { closeInvitation } from "./closeInvitation";
 import type { CommunityRecord, InvitationRecord, MembershipRecord, NewOutboxRow, Store, WorkspaceKey } from "../ports";
 import { isOrganiser } from "../members/organisers";
 import { kindsAbout } from "../outbox";
@@ -356,15 +357,8 @@ export class InvitationService {
     return invitation.status === "expired" ? invitation : null;
   }
 
-  private async close(invitation: InvitationRecord, community: CommunityRecord, to: "accepted" | "declined", actorId: string): Promise<boolean> {
-    const now = this.deps.clock.now();
-    const settled = await this.store.invitations.settle(invitation.id, to, now);
-    if (!settled) return false;
-    await this.store.outbox.skipPending(invitation.id, kindsAbout("invitation"), `the invitation was ${to}`, now);
-    await recordAudit(this.store, community, actorId, `invitation.${to}`, now, {
-      invitationId: invitation.id, inviterId: invitation.inviterId,
-    });
-    return true;
+  private close(invitation: InvitationRecord, community: CommunityRecord, to: "accepted" | "declined", actorId: string): Promise<boolean> {
+    return closeInvitation(this.store, invitation, community, { to, actorId, now: this.deps.clock.now() });
   }
 }
 

@@ -3,7 +3,7 @@ import type { Clock } from "../common/clock";
 import type { CommunityDirectory } from "../communities/directory";
 import { AppError, ValidationError } from "../common/errors";
 import type { CommunityRecord, InvitationRecord, MembershipRecord, ObjectiveSummary, Store, WorkspaceKey } from "../ports";
-import { kindsAbout } from "../outbox";
+import { closeInvitation } from "../invitations/closeInvitation";
 import { organiserIds } from "./organisers";
 import { checkProfile, type ProfileInput } from "./profiles";
 import { esc } from "../common/text";
@@ -63,12 +63,9 @@ export class MembershipService {
   private async acceptPendingInvitation(community: CommunityRecord, slackUserId: string, now: Date): Promise<InvitationRecord | null> {
     const { store } = this.deps;
     const invitation = await store.invitations.pendingFor(community.id, slackUserId);
-    if (!invitation || !(await store.invitations.settle(invitation.id, "accepted", now))) return null;
-    await store.outbox.skipPending(invitation.id, kindsAbout("invitation"), "they joined", now);
-    await recordAudit(store, community, slackUserId, "invitation.accepted", now, {
-      invitationId: invitation.id, inviterId: invitation.inviterId, byJoining: true,
-    });
-    return invitation;
+    if (!invitation) return null;
+    const closed = await closeInvitation(store, invitation, community, { to: "accepted", actorId: slackUserId, now, byJoining: true });
+    return closed ? invitation : null;
   }
 
   async leave(community: CommunityRecord, slackUserId: string): Promise<void> {
