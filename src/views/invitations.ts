@@ -1,7 +1,8 @@
 // Invitations: the form, the invitee's DM (and its reminder and answered
 // states), the inviter's summary, and the reach-out draft. Pure functions.
 import type { View } from "@slack/types";
-import { INVITE_LIMIT, INVITE_MESSAGE_MAX, type InvitationCard, type InviteOutcome } from "../domain/invitations/invitations";
+import { INVITE_LIMIT, INVITE_MESSAGE_MAX } from "../domain/invitations/invitationDraft";
+import type { InvitationCard, InviteOutcome } from "../domain/invitations/invitations";
 import { MEETING_CADENCES } from "../domain/common/vocabulary";
 import { actions, button, context, esc, LIMITS, lines, listWithMore, md, option, plain, plural, section, slackDate, textInput, truncateMd, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { objectiveLine } from "./charter";

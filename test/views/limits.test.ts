@@ -27,7 +27,7 @@ import { membersMessage, MISSING_LISTED, organisationMembersMessage } from "../.
 import type { GroupsOverview } from "../../src/domain/groups/groups";
 import { GROUPS_SHOWN, groupCreatedMessage, groupsListMessage } from "../../src/views/groups";
 import { createGroupModal } from "../../src/views/groupsModal";
-import { INVITE_LIMIT, INVITE_MESSAGE_MAX, reachOutPost } from "../../src/domain/invitations/invitations";
+import { INVITE_LIMIT, INVITE_MESSAGE_MAX, reachOutPost } from "../../src/domain/invitations/invitationDraft";
 import { acceptInvitationModal, answeredInvitationDm, invitationDm, inviteModal, inviteSummary, reachOutMessage } from "../../src/views/invitations";
 
 const longest = ORGANISATIONS.reduce((a, b) => (a.name.length >= b.name.length ? a : b));

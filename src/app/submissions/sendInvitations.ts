@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/common/errors";
-import { checkInvitationDraft } from "../../domain/invitations/invitations";
+import { checkInvitationDraft } from "../../domain/invitations/invitationDraft";
 import { CALLBACK, INVITE_BLOCK } from "../../views/ids";
 import { deliverInvitations } from "../../messaging/invitationDelivery";
 import { metadata } from "../metadata";
