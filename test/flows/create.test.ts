@@ -207,6 +207,26 @@ describe("validation errors, each beside its field, with nothing written", () =>
     expect((await errorsFor({ channel: "", existingChannel: archived }))[CREATE_BLOCK.existingChannel]).toMatch(/archived/);
   });
 
+  it("refuses the workspace's general channel beside the existing-channel field, before joining it", async () => {
+    const general = h.slack.addChannel("general", { general: true });
+    const errors = await errorsFor({ channel: "", existingChannel: general });
+    expect(errors).toEqual({
+      [CREATE_BLOCK.existingChannel]: "#general is the workspace's general channel, which everyone is in. Pick another channel, or create a new one.",
+    });
+    expect(h.slack.lastCall("conversations.info")?.args).toMatchObject({ channel: general });
+    expect(h.slack.callsTo("conversations.join")).toHaveLength(0);
+  });
+
+  it("refuses a channel the app cannot post in, and an archived one, before joining them", async () => {
+    const readOnly = h.slack.addChannel("announcements", { readOnly: true });
+    expect(await errorsFor({ channel: "", existingChannel: readOnly })).toEqual({
+      [CREATE_BLOCK.existingChannel]: "The app cannot post in #announcements. Pick another channel, or create a new one.",
+    });
+    const archived = h.slack.addChannel("old-team", { archived: true });
+    expect((await errorsFor({ channel: "", existingChannel: archived }))[CREATE_BLOCK.existingChannel]).toBe("That channel is archived. Pick another, or create a new one.");
+    expect(h.slack.callsTo("conversations.join")).toHaveLength(0);
+  });
+
   it("puts a linked channel that another community has beside the existing-channel field", async () => {
     const shared = h.slack.addChannel("shared-channel");
     await h.interact(createSubmission("U0ALICE", { name: "First community", channel: "", existingChannel: shared }));

@@ -226,6 +226,17 @@ describe("/community group create", () => {
     expect(await h.db.group.count()).toBe(0);
   });
 
+  it("refuses the workspace's general channel as a group's channel, saying why", async () => {
+    const general = h.slack.addChannel("general", { general: true });
+    const reply = await h.interact(groupSubmission("U0ALICE", { channel: "existing", existingChannel: general }));
+    expect(reply.json).toEqual({
+      response_action: "errors",
+      errors: { [GROUP_BLOCK.existingChannel]: "#general is the workspace's general channel, which everyone is in. Pick another channel, or create a new one." },
+    });
+    expect(h.slack.callsTo("conversations.join")).toHaveLength(0);
+    expect(await h.db.group.count()).toBe(0);
+  });
+
   it("refuses a channel another group already uses", async () => {
     const existing = h.slack.addChannel("shared");
     await createGroup({ channel: "existing", existingChannel: existing });

@@ -33,11 +33,22 @@ export interface Gate {
   release(): void;
 }
 
+interface FakeChannel {
+  id: string;
+  name: string;
+  topic: string;
+  purpose: string;
+  members: Set<string>;
+  general: boolean;
+  archived: boolean;
+  readOnly: boolean;
+}
+
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   private readonly scripts = new Map<string, Script[]>();
-  private readonly channels = new Map<string, { id: string; name: string; topic: string; purpose: string; members: Set<string> }>();
+  private readonly channels = new Map<string, FakeChannel>();
   private server?: http.Server;
   private counter = 0;
   /** users.info answers Europe/London unless a test sets someone's zone. */
@@ -92,10 +103,17 @@ export class FakeSlack {
     return gate;
   }
 
-  /** Pretend a public channel already exists (for name_taken and linking). */
-  addChannel(name: string, opts: { topic?: string; purpose?: string } = {}): string {
+  /**
+   * Pretend a channel already exists (for name_taken and linking). `general`
+   * makes it the workspace's general channel, as conversations.info reports it
+   * (is_general); `archived` and `readOnly` likewise.
+   */
+  addChannel(name: string, opts: { topic?: string; purpose?: string; general?: boolean; archived?: boolean; readOnly?: boolean } = {}): string {
     const id = `C${String(++this.counter).padStart(8, "0")}`;
-    this.channels.set(id, { id, name, topic: opts.topic ?? "", purpose: opts.purpose ?? "", members: new Set() });
+    this.channels.set(id, {
+      id, name, topic: opts.topic ?? "", purpose: opts.purpose ?? "", members: new Set(),
+      general: opts.general ?? false, archived: opts.archived ?? false, readOnly: opts.readOnly ?? false,
+    });
     return id;
   }
 
@@ -168,11 +186,19 @@ export class FakeSlack {
       case "conversations.info": {
         const channel = this.channels.get(String(args.channel));
         if (!channel) return { ok: false, error: "channel_not_found" };
-        return { ok: true, channel: { id: channel.id, name: channel.name, topic: { value: channel.topic }, purpose: { value: channel.purpose } } };
+        return {
+          ok: true,
+          channel: {
+            id: channel.id, name: channel.name, is_channel: true, is_private: false,
+            is_general: channel.general, is_archived: channel.archived, is_read_only: channel.readOnly,
+            topic: { value: channel.topic }, purpose: { value: channel.purpose },
+          },
+        };
       }
       case "conversations.join": {
         const channel = this.channels.get(String(args.channel));
         if (!channel) return { ok: false, error: "channel_not_found" };
+        if (channel.archived) return { ok: false, error: "is_archived" };
         return { ok: true, channel: { id: channel.id, name: channel.name } };
       }
       case "conversations.invite": {

@@ -13,7 +13,8 @@ import { CALLBACK, CREATE_BLOCK, PROFILE_BLOCK } from "../../views/ids";
 import { slackErrorCode } from "../../messaging/slackErrors";
 import { modalErrors } from "../support/replies";
 import { stepsAfterAck } from "../../messaging/afterAck";
-import { existingChannelProblem, newChannelProblem } from "../support/channelProblems";
+import { newChannelProblem } from "../support/channelProblems";
+import { joinExistingChannel } from "../support/existingChannel";
 import { beforeAck, beforeAckDeadline, busyProblem } from "../../messaging/slackCalls";
 import type { Services } from "../../services";
 import { list, readViewState, text } from "../support/viewState";
@@ -70,13 +71,8 @@ export function registerCreateCommunitySubmission(app: App, services: Services, 
 /** Creates the new channel, or joins the chosen one; Slack's refusals become field errors. */
 async function provideChannel(client: WebClient, draft: CommunityDraft, deadline: number): Promise<string> {
   if (draft.channel.kind === "existing") {
-    const channelId = draft.channel.channelId;
-    try {
-      await beforeAck(() => client.conversations.join({ channel: channelId }), deadline);
-    } catch (error) {
-      throw new ValidationError({ [CREATE_BLOCK.existingChannel]: busyProblem(error) ?? existingChannelProblem(slackErrorCode(error)) });
-    }
-    return channelId;
+    await joinExistingChannel(client, draft.channel.channelId, CREATE_BLOCK.existingChannel, deadline);
+    return draft.channel.channelId;
   }
   const name = draft.channel.name;
   try {

@@ -14,7 +14,8 @@ import { metadata } from "../metadata";
 import { slackErrorCode } from "../../messaging/slackErrors";
 import { modalErrors } from "../support/replies";
 import type { Services } from "../../services";
-import { existingChannelProblem, newChannelProblem } from "../support/channelProblems";
+import { newChannelProblem } from "../support/channelProblems";
+import { joinExistingChannel } from "../support/existingChannel";
 import { beforeAck, beforeAckDeadline, busyProblem } from "../../messaging/slackCalls";
 import { readViewState, text } from "../support/viewState";
 import { workspaceOf } from "../support/workspace";
@@ -68,11 +69,7 @@ export function registerCreateGroupSubmission(app: App, services: Services, befo
 async function provideChannel(client: WebClient, choice: GroupChannel, deadline: number): Promise<ProvidedChannel | null> {
   if (!choice) return null;
   if (choice.kind === "existing") {
-    try {
-      await beforeAck(() => client.conversations.join({ channel: choice.channelId }), deadline);
-    } catch (error) {
-      throw new ValidationError({ [GROUP_BLOCK.existingChannel]: busyProblem(error) ?? existingChannelProblem(slackErrorCode(error)) });
-    }
+    await joinExistingChannel(client, choice.channelId, GROUP_BLOCK.existingChannel, deadline);
     return { kind: "existing", channelId: choice.channelId };
   }
   try {

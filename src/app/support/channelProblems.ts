@@ -32,3 +32,24 @@ export function existingChannelProblem(code: string | undefined): string {
       return `The app could not join that channel${code ? ` (${code})` : ""}. Pick another, or create a new one.`;
   }
 }
+
+/** Why a channel Slack found cannot be a community's or a group's, or null when it can. */
+export function unusableChannelProblem(channel: {
+  name?: string;
+  is_general?: boolean;
+  is_archived?: boolean;
+  is_frozen?: boolean;
+  is_read_only?: boolean;
+  is_private?: boolean;
+  is_im?: boolean;
+  is_mpim?: boolean;
+}): string | null {
+  const name = channel.name ? `#${channel.name}` : "That channel";
+  // Everyone in the workspace is in the general channel, and many workspaces
+  // let only admins post there: a community's messages would reach everyone.
+  if (channel.is_general) return `${name} is the workspace's general channel, which everyone is in. Pick another channel, or create a new one.`;
+  if (channel.is_archived) return existingChannelProblem("is_archived");
+  if (channel.is_private || channel.is_im || channel.is_mpim) return existingChannelProblem("method_not_supported_for_channel_type");
+  if (channel.is_frozen || channel.is_read_only) return `The app cannot post in ${name}. Pick another channel, or create a new one.`;
+  return null;
+}
