@@ -1,5 +1,5 @@
 import type { NewProblem, ObjectiveSummary, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, ProblemStore, ProblemSummary, StatusChange, VoteTally } from "../domain/ports";
-import { insertUnlessPresent } from "./errors";
+import { insertUnlessPresent, translateUnique } from "./errors";
 import type { Db } from "./prismaClient";
 
 const withAffects = {
@@ -49,7 +49,7 @@ export class PrismaProblemStore implements ProblemStore {
   constructor(private readonly db: Db) {}
 
   async create(input: NewProblem): Promise<ProblemRecord> {
-    const row = await this.db.problem.create({
+    const row = await translateUnique(() => this.db.problem.create({
       data: {
         communityId: input.communityId,
         title: input.title,
@@ -59,12 +59,18 @@ export class PrismaProblemStore implements ProblemStore {
         source: input.source,
         createdBy: input.createdBy,
         messagePermalink: input.messagePermalink,
+        createRequestId: input.requestId,
         createdAt: input.now,
         affects: { create: input.affects.map((organisation) => ({ organisation })) },
       },
       include: withAffects,
-    });
+    }));
     return toProblemRecord(row);
+  }
+
+  async findByRequestId(requestId: string): Promise<ProblemRecord | null> {
+    const row = await this.db.problem.findUnique({ where: { createRequestId: requestId }, include: withAffects });
+    return row ? toProblemRecord(row) : null;
   }
 
   async list(communityId: string, statuses: ProblemStatus[], viewerId: string, page: { offset: number; limit: number }) {

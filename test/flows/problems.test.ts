@@ -19,9 +19,13 @@ afterEach(async () => {
   await h.close();
 });
 
-function problemSubmission(user: string, fields: { communityId?: string; picked?: string | null; title?: string | null; description?: string; affects?: string[]; stage?: string; link?: string }) {
+function problemSubmission(
+  user: string,
+  fields: { communityId?: string; picked?: string | null; title?: string | null; description?: string; affects?: string[]; stage?: string; link?: string; viewId?: string },
+) {
   return viewSubmission({
     user,
+    viewId: fields.viewId,
     callbackId: CALLBACK.logProblem,
     privateMetadata: JSON.stringify(fields.communityId ? { communityId: fields.communityId } : {}),
     values: {
@@ -120,6 +124,24 @@ describe("/community problem", () => {
     expect(reply.json.response_action).toBe("errors");
     expect(reply.json.errors[block]).toMatch(message);
     expect(await h.db.problem.count({ where: { source: "command" } })).toBe(0);
+  });
+
+  it("logs one problem, with one card and one thanks, when the form is double-clicked or resubmitted", async () => {
+    const submission = problemSubmission("U0BOB", { communityId, viewId: "V0PROBLEM" });
+    const [first, second] = await Promise.all([h.interact(submission), h.interact(submission)]);
+    expect(first.json).toEqual({ response_action: "clear" });
+    expect(second.json).toEqual({ response_action: "clear" });
+    // A later resubmission of the same form is recognised too.
+    expect((await h.interact(submission)).json).toEqual({ response_action: "clear" });
+    await h.idle();
+    expect(await h.db.problem.count({ where: { source: "command" } })).toBe(1);
+    expect(await h.db.auditEvent.count({ where: { action: "problem.logged" } })).toBe(1);
+    const posts = h.slack.callsTo("chat.postMessage");
+    expect(posts.filter((p) => p.args.channel === channel)).toHaveLength(1);
+    expect(posts.filter((p) => p.args.channel === "U0BOB")).toHaveLength(1);
+    // Another form with the same words is another problem: only the same submission is recognised.
+    await h.interact(problemSubmission("U0BOB", { communityId, viewId: "V0OTHER" }));
+    expect(await h.db.problem.count({ where: { source: "command" } })).toBe(2);
   });
 
   it("rejects an unknown community, and one from another workspace", async () => {

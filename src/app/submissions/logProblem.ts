@@ -46,8 +46,13 @@ export function registerLogProblemSubmission(app: App, services: Services): void
         errors,
       );
       if (!community) throw new AppError("not_found", errors[communityBlock], communityBlock);
-      const problem = await services.problems.log(community, userId, draft, meta.permalink ? "message_shortcut" : "command", meta.permalink ?? null);
-      logged = { problem, community };
+      const result = await services.problems.log(community, userId, draft, meta.permalink ? "message_shortcut" : "command", meta.permalink ?? null, view.id);
+      if (result.repeated) {
+        // A double click or a resubmit: the first submission announces and thanks.
+        await ack({ response_action: "clear" });
+        return;
+      }
+      logged = { problem: result.problem, community };
     } catch (error) {
       await ack({ response_action: "errors", errors: modalErrors(error, PROBLEM_BLOCK.title, services.logger) });
       return;

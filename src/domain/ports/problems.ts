@@ -52,6 +52,8 @@ export interface NewProblem {
   source: ProblemSource;
   createdBy: string;
   messagePermalink: string | null;
+  /** The form submission that logs it (a modal's view id), unique; null when it has none. */
+  requestId: string | null;
   now: Date;
 }
 
@@ -86,6 +88,8 @@ export interface ProblemStore {
   list(communityId: string, statuses: ProblemStatus[], viewerId: string, page: { offset: number; limit: number }): Promise<{ items: ProblemListItem[]; total: number }>;
   create(input: NewProblem): Promise<ProblemRecord>;
   findById(problemId: string): Promise<ProblemRecord | null>;
+  /** The problem a form submission logged, if it did. */
+  findByRequestId(requestId: string): Promise<ProblemRecord | null>;
   setAnnouncement(problemId: string, channelId: string, ts: string): Promise<void>;
   /**
    * Adds the person's vote, or removes it if they had one. Safe when many vote

@@ -7,6 +7,7 @@ import { checkProblemDraft, type ProblemDraft } from "./problemDraft";
 import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, StatusChange, Store, VoteTally, WorkspaceKey } from "../ports";
 import { cleanText, esc } from "../common/text";
 import { recordAudit } from "../common/audit";
+import { UniqueViolation } from "../ports";
 
 export const OBJECTIVE_PROGRESS = ["open", "in_progress", "done"] as const;
 
@@ -75,17 +76,38 @@ export class ProblemService {
   }
 
   /** Anyone in the workspace can log a problem. */
+  /**
+   * Logs a problem. `requestId` (the modal's view id) makes a repeated
+   * submission harmless, as for a community and a meeting: a double click or a
+   * resubmit returns the first submission's problem with `repeated` set, so the
+   * caller announces and thanks once.
+   */
   async log(
     community: CommunityRecord,
     actorId: string,
     draft: ProblemDraft,
     source: ProblemSource,
-    messagePermalink: string | null = null,
-  ): Promise<ProblemRecord> {
+    messagePermalink: string | null,
+    requestId: string | null,
+  ): Promise<{ problem: ProblemRecord; repeated: boolean }> {
+    if (requestId) {
+      const earlier = await this.store.problems.findByRequestId(requestId);
+      if (earlier) return { problem: earlier, repeated: true };
+    }
     const now = this.deps.clock.now();
-    const problem = await this.store.problems.create({ communityId: community.id, ...draft, source, createdBy: actorId, messagePermalink, now });
+    let problem: ProblemRecord;
+    try {
+      problem = await this.store.problems.create({ communityId: community.id, ...draft, source, createdBy: actorId, messagePermalink, requestId, now });
+    } catch (error) {
+      // Two deliveries of one submission raced to the unique request id: the first one's problem stands.
+      if (requestId && error instanceof UniqueViolation && error.rule === "request") {
+        const earlier = await this.store.problems.findByRequestId(requestId);
+        if (earlier) return { problem: earlier, repeated: true };
+      }
+      throw error;
+    }
     await recordAudit(this.store, community, actorId, "problem.logged", now, { problemId: problem.id, title: problem.title, source });
-    return problem;
+    return { problem, repeated: false };
   }
 
   private async byId(problemId: string): Promise<ProblemRecord> {

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Problem" ADD COLUMN "createRequestId" TEXT;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Problem_createRequestId_key" ON "Problem"("createRequestId");
+
