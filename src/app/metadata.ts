@@ -3,7 +3,12 @@
 import { z } from "zod";
 
 const createMetadata = z.object({ channelId: z.string().max(40).optional() });
-const joinMetadata = z.object({ communityId: z.string().max(40).optional(), channelId: z.string().max(40).optional() });
+const joinMetadata = z.object({
+  communityId: z.string().max(40).optional(),
+  channelId: z.string().max(40).optional(),
+  /** The problem whose vote button opened the form: the vote is cast once they have joined. */
+  voteProblemId: z.string().max(40).optional(),
+});
 const problemMetadata = z.object({
   communityId: z.string().max(40).optional(),
   /** The message a shortcut logged the problem from. */

@@ -2,7 +2,7 @@ import type { BlockAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { ProblemCard } from "../domain/problems/problems";
-import { problemCardMessage } from "../views/problemCard";
+import { problemCardMessage, promotionSuggestion } from "../views/problemCard";
 import { stepsAfterAck } from "./afterAck";
 
 /**
@@ -20,5 +20,17 @@ export async function refreshProblemMessages(client: WebClient, card: ProblemCar
   if (clicked && body?.channel?.id && !targets.has(clicked)) targets.set(clicked, { channel: body.channel.id, ts: clicked });
   for (const target of targets.values()) {
     await step("update a problem's message", () => client.chat.update({ ...target, ...message }));
+  }
+}
+
+/**
+ * After a vote is counted: the card is redrawn, and organisers are asked
+ * (once) to make the problem an objective when it reaches their threshold.
+ */
+export async function afterVote(client: WebClient, card: ProblemCard, suggestTo: string[], body: BlockAction | undefined, logger: Logger): Promise<void> {
+  await refreshProblemMessages(client, card, body, logger);
+  const step = stepsAfterAck(logger.child({ problemId: card.problem.id }));
+  for (const organiser of suggestTo) {
+    await step("suggest a promotion", () => client.chat.postMessage({ channel: organiser, ...promotionSuggestion(card) }));
   }
 }

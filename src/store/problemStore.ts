@@ -108,11 +108,19 @@ export class PrismaProblemStore implements ProblemStore {
   }
 
   async toggleVote(problemId: string, slackUserId: string, organisation: string | null, now: Date): Promise<{ voted: boolean }> {
-    const removed = await this.db.problemVote.deleteMany({ where: { problemId, slackUserId } });
-    if (removed.count > 0) return { voted: false };
+    if (await this.removeVote(problemId, slackUserId)) return { voted: false };
+    await this.addVote(problemId, slackUserId, organisation, now);
+    return { voted: true };
+  }
+
+  async addVote(problemId: string, slackUserId: string, organisation: string | null, now: Date): Promise<void> {
     // Null when the same person's other click got there first: their vote stands once.
     await insertUnlessPresent(() => this.db.problemVote.create({ data: { problemId, slackUserId, organisation, createdAt: now } }));
-    return { voted: true };
+  }
+
+  async removeVote(problemId: string, slackUserId: string): Promise<boolean> {
+    const removed = await this.db.problemVote.deleteMany({ where: { problemId, slackUserId } });
+    return removed.count > 0;
   }
 
   async tally(problemId: string): Promise<VoteTally> {

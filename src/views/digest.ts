@@ -7,6 +7,7 @@ import { actions, button, context, esc, header, joinMd, lines, md, plural, secti
 import { objectiveLine } from "./charter";
 import { ACTION, BLOCK } from "./ids";
 import { meetingWhen } from "./meetingCard";
+import { voteCount } from "./problemCard";
 
 function more(shown: number, total: number, command: Mrkdwn): Mrkdwn {
   return total > shown ? md`\n…and ${total - shown} more: \`${command}\`` : md``;
@@ -32,7 +33,7 @@ export function digestMessage(digest: Digest, opts: { preview?: boolean; viewerG
     blocks.push(section(md`*New problems* (${digest.newProblems.total})\n${lines(titles)}${more(titles.length, digest.newProblems.total, md`/community problems ${slug}`)}`));
   }
   if (digest.topProblems.length) {
-    const top = digest.topProblems.map((p) => md`• ${esc(p.title)}: ${plural(p.votes, "vote")} from ${plural(p.organisations, "organisation")}`);
+    const top = digest.topProblems.map((p) => md`• ${esc(p.title)}: ${voteCount(p.votes, p.organisations)}`);
     blocks.push(section(md`*Most-voted open problems*\n${lines(top)}\nAll of them: \`/community problems ${slug}\``));
   }
   if (digest.objectives.length) {

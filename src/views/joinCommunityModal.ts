@@ -6,6 +6,8 @@ import { profileBlocks, type ProfileDefaults } from "./profileFields";
 export interface JoinModalInput {
   /** The community, when known; otherwise the modal asks which one. */
   community?: { id: string; name: string; service: string };
+  /** The title of the problem whose vote button opened the form: the vote counts once they join. */
+  voteFor?: string;
   defaults?: ProfileDefaults;
   privateMetadata: string;
 }
@@ -14,7 +16,11 @@ export function joinCommunityModal(input: JoinModalInput): View {
   const blocks: AnyBlock[] = [];
   if (input.community) {
     blocks.push(
-      section(md`You are joining *${esc(input.community.name)}*, the community for _${esc(input.community.service)}_.\nTell the other members where you work and what you do.`),
+      section(
+        input.voteFor
+          ? md`To say *${esc(input.voteFor)}* affects you too, join *${esc(input.community.name)}*, the community for _${esc(input.community.service)}_. Tell the other members where you work and what you do, and your vote counts for your organisation.`
+          : md`You are joining *${esc(input.community.name)}*, the community for _${esc(input.community.service)}_.\nTell the other members where you work and what you do.`,
+      ),
     );
   } else {
     blocks.push({

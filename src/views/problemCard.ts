@@ -67,12 +67,33 @@ export function problemCardMessage(card: ProblemCard): BlockMessage {
     blocks.push(context(md`:dart: *Objective:* ${joinMd(about.filter((a): a is Mrkdwn => a !== null), md`  ·  `)}`));
   }
   if (problem.duplicateOf) blocks.push(context(md`Closed as a duplicate of *${esc(problem.duplicateOf.title)}*`));
-  const votes = md`*${plural(tally.votes, "vote")}* from ${plural(tally.organisations, "organisation")}`;
+  const votes = voteCount(tally.votes, tally.organisations, true);
   blocks.push(context(md`${esc(STATUS_LABEL[problem.status] ?? problem.status)}  ·  ${votes}  ·  Logged by ${userLink(problem.createdBy)} in ${esc(card.community.name)}`));
   if (!closed) {
     blocks.push(actions(BLOCK.problemActions, button("This affects us too", ACTION.voteProblem, problem.id)));
   }
   return { text: md`Problem: ${esc(problem.title)} (${plural(tally.votes, "vote")})`, blocks };
+}
+
+/**
+ * "3 votes from 2 organisations", or "No votes yet". Votes given before every
+ * voter was asked their organisation may have none: they are counted, but a
+ * count of "0 organisations" is never shown.
+ */
+export function voteCount(votes: number, organisations: number, bold = false): Mrkdwn {
+  if (votes === 0) return md`No votes yet`;
+  const count = bold ? md`*${plural(votes, "vote")}*` : plural(votes, "vote");
+  return organisations === 0 ? count : md`${count} from ${plural(organisations, "organisation")}`;
+}
+
+/** The voter's own reply to a vote (or a vote taken back): what happened, and how to undo it. */
+export function voteReply(card: ProblemCard, voted: boolean): { text: Mrkdwn } {
+  const title = esc(card.problem.title);
+  return {
+    text: voted
+      ? md`You said *${title}* affects you too. It now has ${voteCount(card.tally.votes, card.tally.organisations)}. To take your vote back, select "This affects us too" again.`
+      : md`You took back your vote for *${title}*. To vote again, select "This affects us too".`,
+  };
 }
 
 /** Sent to each organiser, once, when a problem's voters reach the community's threshold. */

@@ -1,6 +1,7 @@
 import type { ProblemPage } from "../domain/problems/problems";
-import { actions, button, context, esc, md, plural, section, type AnyBlock, type BlockMessage } from "./blocks";
+import { actions, button, context, esc, md, section, type AnyBlock, type BlockMessage } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
+import { voteCount } from "./problemCard";
 
 const FILTER_LABEL = { open: "open", objectives: "objectives", solved: "solved", all: "all" } as const;
 const STATUS_NOTE: Record<string, string> = { objective: "  ·  :dart: objective", solved: "  ·  :white_check_mark: solved", duplicate: "  ·  duplicate" };
@@ -31,7 +32,7 @@ export function problemListMessage(page: ProblemPage): BlockMessage {
   const closed = new Set(["solved", "duplicate"]);
   page.items.forEach((p, i) => {
     const rank = page.page * 10 + i + 1;
-    const votes = md`${plural(p.votes, "vote")} from ${plural(p.organisations, "organisation")}${p.viewerVoted ? md` (including yours)` : md``}`;
+    const votes = md`${voteCount(p.votes, p.organisations)}${p.viewerVoted ? md` (including yours)` : md``}`;
     const line = md`*${rank}. ${esc(p.title)}*\n${votes}${esc(STATUS_NOTE[p.status] ?? "")}`;
     const accessory = closed.has(p.status) ? undefined : button(p.viewerVoted ? "Take my vote back" : "This affects us too", ACTION.voteProblem, p.id);
     blocks.push(section(line, accessory));

@@ -1,5 +1,5 @@
 import { ACTION, BLOCK, CALLBACK, DUPLICATE_BLOCK, OBJECTIVE_BLOCK, PROBLEM_BLOCK } from "../../src/views/ids";
-import { createCommunity, joinCommunity } from "../support/flows";
+import { createCommunity, joinCommunity, joinSubmission } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";
 import { blockAction, input, optionsRequest, viewSubmission } from "../support/payloads";
 
@@ -107,7 +107,8 @@ describe("/community problem", () => {
     const text = JSON.stringify(post.args.blocks);
     expect(text).toContain("*Two registrations for one business*");
     expect(text).toContain("*Affects:* Companies House, HMRC");
-    expect(text).toContain("*0 votes* from 0 organisations");
+    expect(text).toContain("No votes yet");
+    expect(text).not.toContain("0 organisations");
     expect(post.args.blocks.at(-1).elements[0]).toMatchObject({ action_id: ACTION.voteProblem, value: problem.id });
     expect(h.slack.callsTo("chat.postMessage").find((p) => p.args.channel === "U0BOB")!.args.text).toContain(`announced in <#${channel}>`);
     expect(await h.db.auditEvent.count({ where: { action: "problem.logged", actorId: "U0BOB" } })).toBe(1);
@@ -218,10 +219,60 @@ describe("This affects us too", () => {
     expect(JSON.stringify(update.args.blocks)).toContain("*2 votes* from 2 organisations");
   });
 
-  it("counts a vote from someone outside the community, with no organisation", async () => {
+  it("answers each vote and each vote taken back with an ephemeral reply that says how to undo it", async () => {
+    const problem = await logProblem();
+    await vote("U0CAROL", problem.id, problem.announcementTs!);
+    expect(h.slack.responses.at(-1)!.body).toEqual({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: 'You said *Two registrations for one business* affects you too. It now has 1 vote from 1 organisation. To take your vote back, select "This affects us too" again.',
+    });
+    await vote("U0CAROL", problem.id, problem.announcementTs!);
+    expect(h.slack.responses.at(-1)!.body).toEqual({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: 'You took back your vote for *Two registrations for one business*. To vote again, select "This affects us too".',
+    });
+    expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain("No votes yet");
+  });
+
+  it("asks someone who is not a member their organisation and profession first, then counts their vote for it", async () => {
     const problem = await logProblem();
     await vote("U0STRANGER", problem.id, problem.announcementTs!);
-    expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain("*1 vote* from 0 organisations");
+    // Not counted yet: the join form opens, saying why.
+    expect(await h.db.problemVote.count()).toBe(0);
+    expect(h.slack.callsTo("chat.update")).toHaveLength(0);
+    const form = h.slack.lastCall("views.open")!.args.view;
+    expect(form.callback_id).toBe(CALLBACK.joinCommunity);
+    expect(JSON.stringify(form.blocks)).toContain("To say *Two registrations for one business* affects you too, join *Starting a business*");
+
+    const join = joinSubmission("U0STRANGER", { communityId, organisation: "companies-house", profession: "policy" });
+    const reply = await h.interact({ ...join, view: { ...join.view, private_metadata: form.private_metadata } });
+    expect(reply.json?.response_action).toBeUndefined();
+    expect(await h.db.membership.findFirstOrThrow({ where: { slackUserId: "U0STRANGER" } })).toMatchObject({ status: "active", organisation: "companies-house" });
+    expect(await h.db.problemVote.findMany()).toEqual([expect.objectContaining({ slackUserId: "U0STRANGER", organisation: "companies-house" })]);
+    const update = h.slack.lastCall("chat.update")!;
+    expect(update.args).toMatchObject({ channel, ts: problem.announcementTs });
+    expect(JSON.stringify(update.args.blocks)).toContain("*1 vote* from 1 organisation");
+    expect(h.slack.lastCall("chat.postEphemeral")!.args).toMatchObject({
+      channel,
+      user: "U0STRANGER",
+      text: expect.stringContaining("You said *Two registrations for one business* affects you too. It now has 1 vote from 1 organisation."),
+    });
+    // Now a member, their next click takes the vote back as anyone's does.
+    await vote("U0STRANGER", problem.id, problem.announcementTs!);
+    expect(await h.db.problemVote.count()).toBe(0);
+  });
+
+  it("lets someone who has left take back the vote they gave as a member, without the join form", async () => {
+    const problem = await logProblem();
+    await vote("U0CAROL", problem.id, problem.announcementTs!);
+    await h.db.membership.updateMany({ where: { slackUserId: "U0CAROL" }, data: { status: "left" } });
+    h.slack.reset();
+    await vote("U0CAROL", problem.id, problem.announcementTs!);
+    expect(await h.db.problemVote.count()).toBe(0);
+    expect(h.slack.callsTo("views.open")).toHaveLength(0);
+    expect(h.slack.responses.at(-1)!.body.text).toMatch(/^You took back your vote/);
   });
 
   it("two people voting at the same moment give exactly two votes", async () => {
@@ -235,6 +286,8 @@ describe("This affects us too", () => {
   it("many people voting at once are all counted", async () => {
     const problem = await logProblem();
     const voters = Array.from({ length: 40 }, (_, i) => `U0VOTER${i}`);
+    // Members, so each vote counts at once for their organisation.
+    await h.db.membership.createMany({ data: voters.map((u) => ({ communityId, slackUserId: u, organisation: "dwp", profession: "policy", role: "member", status: "active" })) });
     await Promise.all(voters.map((u) => vote(u, problem.id)));
     expect(await h.db.problemVote.count({ where: { problemId: problem.id } })).toBe(40);
     expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain("*40 votes*");
@@ -292,7 +345,7 @@ describe("/community problems", () => {
     }
     expect(seen).toHaveLength(247);
     expect(new Set(seen).size).toBe(247);
-    const votesOf = (t: string) => Number(/\n(\d+) votes?/.exec(t)![1]);
+    const votesOf = (t: string) => (t.includes("No votes yet") ? 0 : Number(/\n(\d+) votes?/.exec(t)![1]));
     const counts = seen.map(votesOf);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
@@ -315,7 +368,7 @@ describe("/community problems", () => {
       ...blockAction({ user: "U0CAROL", actionId: ACTION.voteProblem, value: problem.id, channel, responseUrl: h.slack.responseUrl() }),
       container: { type: "message", channel_id: channel, message_ts: "1.1", is_ephemeral: true },
     });
-    expect(h.slack.responses.at(-1)!.body.text).toBe("Noted: *Two registrations for one business* affects you too. It now has 1 vote from 1 organisation.");
+    expect(h.slack.responses.at(-1)!.body.text).toMatch(/^You said \*Two registrations for one business\* affects you too\. It now has 1 vote from 1 organisation\./);
     expect(h.slack.lastCall("chat.update")!.args.ts).toBe(problem.announcementTs);
   });
 });

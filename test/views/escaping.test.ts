@@ -268,6 +268,7 @@ const RENDERS: Record<string, () => unknown[]> = {
   "invitations.invitingProgress": () => [invitations.invitingProgress(H, 3)],
   "invitations.reachOutMessage": () => [invitations.reachOutMessage(H, reachOutPost(community, [{ id: "p1", title: H }], [H]))],
   "joinCommunityModal.joinCommunityModal": () => [
+    joinCommunityModal.joinCommunityModal({ community: { id: "c1", name: H, service: H }, voteFor: H, privateMetadata: "{}" }),
     joinCommunityModal.joinCommunityModal({ community: { id: "c1", name: H, service: H }, defaults: { organisation: { id: "other", label: H }, organisationOther: H, profession: "other", professionOther: H }, privateMetadata: "{}" }),
   ],
   "meetingCard.meetingWhen": () => [meetingCard.meetingWhen(meeting)],
@@ -293,6 +294,8 @@ const RENDERS: Record<string, () => unknown[]> = {
   "members.organisationMembersMessage": () => [members.organisationMembersMessage(organisationPage), members.organisationMembersMessage({ ...organisationPage, total: 0, members: [] })],
   "onboarding.onboardingDm": () => [onboarding.onboardingDm(theCharter)],
   "problemCard.problemCardMessage": () => [problemCard.problemCardMessage(problemCardData)],
+  "problemCard.voteCount": () => [{ text: problemCard.voteCount(4, 3) }, { text: problemCard.voteCount(0, 0) }],
+  "problemCard.voteReply": () => [problemCard.voteReply(problemCardData, true), problemCard.voteReply(problemCardData, false)],
   "problemCard.promotionSuggestion": () => [problemCard.promotionSuggestion(problemCardData)],
   "problemDecisions.objectiveModal": () => [problemDecisions.objectiveModal(problem, "{}")],
   "problemDecisions.duplicateModal": () => [problemDecisions.duplicateModal(problem, "{}")],
@@ -333,6 +336,7 @@ const NOT_VIEWS = new Set([
 
 /** Views whose mrkdwn holds no typed text (it is in their inputs and plain text, or they show only the bot's own words). */
 const NO_TYPED_MRKDWN = new Set([
+  "problemCard.voteCount",
   "charter.contactLine",
   "createCommunityModal.createCommunityModal",
   "meetingCard.meetingWhen",

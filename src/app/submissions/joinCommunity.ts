@@ -4,7 +4,11 @@ import { esc, md } from "../../views/mrkdwn";
 import { CALLBACK, PROFILE_BLOCK } from "../../views/ids";
 import { metadata } from "../metadata";
 import { stepsAfterAck } from "../../messaging/afterAck";
-import { modalErrors } from "../support/replies";
+import { errorText, modalErrors } from "../support/replies";
+import type { WebClient } from "@slack/web-api";
+import type { WorkspaceKey } from "../../domain/ports";
+import { voteReply } from "../../views/problemCard";
+import { afterVote } from "../../messaging/problemMessages";
 import type { Services } from "../../services";
 import { readViewState, text } from "../support/viewState";
 import { workspaceOf } from "../support/workspace";
@@ -40,10 +44,28 @@ export function registerJoinCommunitySubmission(app: App, services: Services): v
       await stepsAfterAck(services.logger)("confirm the update", () =>
         client.chat.postMessage({ channel: userId, text: md`Your details in *${esc(community.name)}* are updated: ${memberDescription(membership)}.` }),
       );
-      return;
+    } else {
+      await welcomeNewMember(client, services.logger, community, membership, outcome.invitation?.inviterId);
+      // They had an invitation: it is answered by joining, and its inviter hears so.
+      if (outcome.invitation) await afterInvitationAccepted(client, services, outcome.invitation, community, membership);
     }
-    await welcomeNewMember(client, services.logger, community, membership, outcome.invitation?.inviterId);
-    // They had an invitation: it is answered by joining, and its inviter hears so.
-    if (outcome.invitation) await afterInvitationAccepted(client, services, outcome.invitation, community, membership);
+    if (meta.voteProblemId) await castWaitingVote(client, services, workspaceOf(context), meta.voteProblemId, userId, meta.channelId);
   });
+}
+
+/** The vote that opened the join form counts now that the voter has an organisation. */
+async function castWaitingVote(client: WebClient, services: Services, workspace: WorkspaceKey, problemId: string, userId: string, channelId: string | undefined): Promise<void> {
+  const step = stepsAfterAck(services.logger.child({ problemId }));
+  let counted;
+  try {
+    counted = await services.problems.castVote(workspace, problemId, userId);
+  } catch (error) {
+    // Closed or gone while they filled in the form: they are a member now, and hear why the vote did not count.
+    await step("explain an uncounted vote", () => client.chat.postMessage({ channel: userId, text: errorText(error, services.logger) }));
+    return;
+  }
+  await afterVote(client, counted.card, counted.suggestTo, undefined, services.logger);
+  const reply = voteReply(counted.card, true);
+  // Where they clicked, as the reply to any other vote; by DM when that is not known.
+  await step("confirm a vote", () => (channelId ? client.chat.postEphemeral({ channel: channelId, user: userId, ...reply }) : client.chat.postMessage({ channel: userId, ...reply })));
 }

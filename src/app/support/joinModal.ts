@@ -18,6 +18,8 @@ export async function openJoinModal(input: {
   userId: string;
   community: CommunityRecord | null;
   channelId?: string;
+  /** A non-member's vote waiting for their organisation: cast after they join. */
+  vote?: { problemId: string; title: string };
 }): Promise<void> {
   const { community } = input;
   // Refused now rather than after the form: an organiser removed them.
@@ -41,7 +43,8 @@ export async function openJoinModal(input: {
     view: joinCommunityModal({
       community: community ? { id: community.id, name: community.name, service: community.service } : undefined,
       defaults,
-      privateMetadata: metadata.join.write({ communityId: community?.id, channelId: input.channelId }),
+      voteFor: input.vote?.title,
+      privateMetadata: metadata.join.write({ communityId: community?.id, channelId: input.channelId, voteProblemId: input.vote?.problemId }),
     }),
   });
 }

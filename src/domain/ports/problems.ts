@@ -96,6 +96,10 @@ export interface ProblemStore {
    * at once: one row a person (a unique key), so each vote counts exactly once.
    */
   toggleVote(problemId: string, slackUserId: string, organisation: string | null, now: Date): Promise<{ voted: boolean }>;
+  /** Adds the person's vote unless they have one; safe when their clicks race. */
+  addVote(problemId: string, slackUserId: string, organisation: string, now: Date): Promise<void>;
+  /** Takes the person's vote back; false when they had none. */
+  removeVote(problemId: string, slackUserId: string): Promise<boolean>;
   tally(problemId: string): Promise<VoteTally>;
   /**
    * Moves a problem from one status to another and records the change, only if

@@ -291,21 +291,58 @@ export class ProblemService {
   /**
    * "This affects us too": votes, or takes the vote back. The voter's
    * organisation (from their membership of the community) is kept with the
-   * vote, so the card can say how many organisations are affected.
+   * vote, so the card can say how many organisations are affected. Someone
+   * who is not a member has no organisation, so their vote waits for the join
+   * form (`join_first`) and is then cast with castVote; a vote they gave while
+   * a member can still be taken back.
    */
-  async toggleVote(workspace: WorkspaceKey, problemId: string, slackUserId: string): Promise<{ voted: boolean; card: ProblemCard; suggestTo: string[] }> {
-    const { problem } = await this.inWorkspace(workspace, problemId);
+  async toggleVote(workspace: WorkspaceKey, problemId: string, slackUserId: string): Promise<VoteOutcome> {
+    const { problem, community } = await this.openForVotes(workspace, problemId);
+    const organisation = await this.voterOrganisation(community, slackUserId);
+    const now = this.deps.clock.now();
+    if (organisation === null) {
+      if (!(await this.store.problems.removeVote(problem.id, slackUserId))) return { kind: "join_first", community, problem };
+      return { kind: "counted", voted: false, card: await this.card(problem.id), suggestTo: [] };
+    }
+    const { voted } = await this.store.problems.toggleVote(problem.id, slackUserId, organisation, now);
+    const card = await this.card(problem.id);
+    return { kind: "counted", voted, card, suggestTo: await this.promotionSuggestion(card, now) };
+  }
+
+  /**
+   * Counts the vote of someone who has just joined because they voted. It only
+   * adds: a vote already there (a second click got there first) stands.
+   */
+  async castVote(workspace: WorkspaceKey, problemId: string, slackUserId: string): Promise<{ card: ProblemCard; suggestTo: string[] }> {
+    const { problem, community } = await this.openForVotes(workspace, problemId);
+    const organisation = await this.voterOrganisation(community, slackUserId);
+    if (organisation === null) throw new AppError("forbidden", `Join *${esc(community.name)}* to say this problem affects you too.`);
+    const now = this.deps.clock.now();
+    await this.store.problems.addVote(problem.id, slackUserId, organisation, now);
+    const card = await this.card(problem.id);
+    return { card, suggestTo: await this.promotionSuggestion(card, now) };
+  }
+
+  private async openForVotes(workspace: WorkspaceKey, problemId: string): Promise<{ problem: ProblemRecord; community: CommunityRecord }> {
+    const found = await this.inWorkspace(workspace, problemId);
+    const { problem } = found;
     if (CLOSED.has(problem.status)) {
       throw new AppError("invalid_input", `*${esc(problem.title)}* is closed (${problem.status === "solved" ? "solved" : "a duplicate"}), so it takes no more votes.`);
     }
-    const membership = await this.store.memberships.find(problem.communityId, slackUserId);
-    const organisation = membership?.status === "active" ? organisationKey(membership) : null;
-    const now = this.deps.clock.now();
-    const { voted } = await this.store.problems.toggleVote(problem.id, slackUserId, organisation, now);
-    const card = await this.card(problem.id);
-    return { voted, card, suggestTo: await this.promotionSuggestion(card, now) };
+    return found;
+  }
+
+  private async voterOrganisation(community: CommunityRecord, slackUserId: string): Promise<string | null> {
+    const membership = await this.store.memberships.find(community.id, slackUserId);
+    return membership?.status === "active" ? organisationKey(membership) : null;
   }
 }
+
+/** What a click of "This affects us too" did. */
+export type VoteOutcome =
+  | { kind: "counted"; voted: boolean; card: ProblemCard; suggestTo: string[] }
+  /** Not a member: the vote waits until they join and give their organisation. */
+  | { kind: "join_first"; community: CommunityRecord; problem: ProblemRecord };
 
 function requireAuthor(problem: ProblemRecord, actorId: string): void {
   if (problem.createdBy !== actorId) {
