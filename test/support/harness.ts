@@ -56,7 +56,7 @@ export function testConfig(slackApiUrl: string, databaseUrl: string, overrides: 
   };
 }
 
-export async function startHarness(overrides: Partial<Config> = {}, appOptions: { replyBudgetMs?: number; warmUp?: boolean } = {}): Promise<Harness> {
+export async function startHarness(overrides: Partial<Config> = {}, appOptions: { replyBudgetMs?: number; warmUp?: boolean; pacingMs?: number } = {}): Promise<Harness> {
   const slack = new FakeSlack();
   await slack.start();
   const database = await createTestDatabase();
@@ -66,7 +66,9 @@ export async function startHarness(overrides: Partial<Config> = {}, appOptions: 
   // Composed as main.ts composes it (the store opened from the config, its queries timed when metrics are on).
   // No retries: a scripted failure should surface at once, not after back-off.
   // No warm-up: it costs every test a few requests' time, and startup.test.ts covers it.
-  const app = compose({ config, logger, clock, clientOptions: { retryConfig: { retries: 0 } }, warmUp: false, ...appOptions });
+  // No pacing: it is real time (a second between two messages to one person), which the
+  // flows would spend asleep; test/scheduler/pacer.test.ts and the dispatcher's tests check it.
+  const app = compose({ config, logger, clock, clientOptions: { retryConfig: { retries: 0 } }, warmUp: false, pacingMs: 0, ...appOptions });
   const { store } = app;
   const port = await app.start();
   await app.connect();
