@@ -29,9 +29,16 @@ if (process.env.TEST_POSTGRES_URL) {
     globalSetup: "<rootDir>/test/support/globalSetupPostgres.ts",
     globalTeardown: "<rootDir>/test/support/globalTeardownPostgres.ts",
     setupFiles: ["<rootDir>/test/support/usePostgres.ts"],
-    // Database-free tests (views, reference data, manifest) need not run twice.
-    // Nor does the process's own start and stop (npm start, signals), which SQLite covers.
-    testPathIgnorePatterns: ["/test/(views|reference|domain)/", "/test/manifest\\.test\\.ts$", "/test/config\\.test\\.ts$", "/test/flows/shutdown\\.test\\.ts$"],
+    // Database-free tests (views, reference data, pure domain rules, Slack's error codes,
+    // the Web API observer, the pacer, manifest, config) need not run twice. Nor does the
+    // process's own start and stop (npm start, signals), which SQLite covers.
+    testPathIgnorePatterns: [
+      "/test/(views|reference|domain|messaging)/",
+      "/test/observability/webApiCalls\\.test\\.ts$",
+      "/test/scheduler/pacer\\.test\\.ts$",
+      "/test/(manifest|config)\\.test\\.ts$",
+      "/test/flows/shutdown\\.test\\.ts$",
+    ],
   });
 }
 
