@@ -7,12 +7,15 @@
 //   node scripts/prisma.js deploy            apply pending migrations for DATABASE_URL
 //   node scripts/prisma.js migration <name>  write a new migration for both providers
 //                                            (from the models in git HEAD to the working tree)
-//   node scripts/prisma.js check             fail when rendered schemas or migrations drift
+//   node scripts/prisma.js check [--full]    fail when rendered schemas or migrations drift
+//                                            (--full: re-derive and replay even what the
+//                                            record below says was already verified)
 //
 // `prisma migrate dev` needs a shadow database and a native engine; `migrate diff`
 // between two schema files needs neither, so new migrations are written with it.
 "use strict";
 const { execFileSync, spawnSync } = require("node:child_process");
+const crypto = require("node:crypto");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
@@ -174,9 +177,12 @@ function newMigration(name) {
   }
   const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sc-migration-"));
+  const record = readRecord();
   for (const provider of PROVIDERS) {
     const fromFile = previousModels === null ? null : renderToTemp(tmp, "from", previousModels, provider);
     const sql = diffScript(provider, fromFile, schemaPath(provider));
+    // Derived just now, exactly as `check` would derive it.
+    record.derived[`${provider}/${stamp}_${name}`] = derivationHash(provider, previousModels === null ? null : render(previousModels)[provider], render(models)[provider], sql);
     const dir = path.join(migrationsDir(provider), `${stamp}_${name}`);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, "migration.sql"), sql);
@@ -187,6 +193,61 @@ function newMigration(name) {
     }
     console.log(`${provider}: wrote ${path.relative(root, dir)}/migration.sql`);
   }
+  writeRecord(record);
+}
+
+// What `check` has already verified, committed beside the migrations so that CI on a
+// clean clone skips it too: each migration's derivation and each provider's replay,
+// under a hash of everything the result depends on (the Prisma version, the rendered
+// schemas it is derived between, its own SQL). A changed migration, snapshot, schema or
+// Prisma has a new hash, which the record does not hold, so it is derived or replayed
+// again; the record only ever skips work whose answer is already known. (Each CLI call
+// costs seconds; a check that re-derived everything took 60-76 s on a 2-core machine.)
+const RECORD = path.join(root, "prisma", "migrations.verified.json");
+
+function sha256(...parts) {
+  const hash = crypto.createHash("sha256");
+  for (const part of parts) hash.update(String(part)).update("\0");
+  return hash.digest("hex");
+}
+
+function packageVersion(name) {
+  return JSON.parse(fs.readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8")).version;
+}
+
+function readRecord() {
+  try {
+    const record = JSON.parse(fs.readFileSync(RECORD, "utf8"));
+    return { derived: record.derived ?? {}, replayed: record.replayed ?? {} };
+  } catch {
+    return { derived: {}, replayed: {} };
+  }
+}
+
+/** Writes the record when it changed; says so, since it belongs in the commit with the migrations. */
+function writeRecord(record) {
+  const sorted = (object) => Object.fromEntries(Object.entries(object).sort(([a], [b]) => a.localeCompare(b)));
+  const text = `${JSON.stringify(
+    { about: "What `npm run db:check` has verified (scripts/prisma.js): commit it with the migrations.", derived: sorted(record.derived), replayed: sorted(record.replayed) },
+    null,
+    2,
+  )}\n`;
+  const before = fs.existsSync(RECORD) ? fs.readFileSync(RECORD, "utf8") : "";
+  if (text === before) return;
+  fs.writeFileSync(RECORD, text);
+  console.log(`Updated ${path.relative(root, RECORD)}: commit it with the migrations.`);
+}
+
+/** The hash a migration's derivation is recorded under: from one rendered schema to the next, giving this SQL. */
+function derivationHash(provider, fromRendered, toRendered, sql) {
+  return sha256("derive", packageVersion("prisma"), provider, fromRendered ?? "(empty)", toRendered, sql);
+}
+
+/** The hash a provider's replay is recorded under: every migration in order, into the rendered schema. */
+function replayHash(provider, names, renderedSchema) {
+  const parts = names.map((name) => `${name}\0${fs.readFileSync(path.join(migrationsDir(provider), name, "migration.sql"), "utf8")}`);
+  const adapter = provider === "postgresql" ? packageVersion("prisma-adapter-pg-cli") : packageVersion("@prisma/adapter-better-sqlite3");
+  return sha256("replay", packageVersion("prisma"), adapter, provider, renderedSchema, ...parts);
 }
 
 // Drift checks, cheapest first:
@@ -198,8 +259,11 @@ function newMigration(name) {
 //    replayed database is introspected and must equal the schema. (Introspecting
 //    PostgreSQL through the JS engine fails on a `char` catalogue column, so
 //    there check 3 carries the weight.)
-function check() {
+// Checks 3 and 4 skip what the record says was verified with the same inputs (see RECORD).
+function check(full) {
   const problems = [];
+  const record = readRecord();
+  let derivedNow = 0;
   const models = fs.readFileSync(modelsPath, "utf8");
   const rendered = render(models);
   for (const provider of PROVIDERS) {
@@ -228,12 +292,19 @@ function check() {
         problems.push(`${provider}/${name}: its ${SNAPSHOT} differs from the sqlite one`);
         continue;
       }
+      const actual = fs.readFileSync(path.join(dir, "migration.sql"), "utf8");
+      const key = `${provider}/${name}`;
+      const hash = derivationHash(provider, previous === null ? null : render(previous)[provider], render(snapshot)[provider], actual);
+      if (!full && record.derived[key] === hash) continue;
       const fromFile = previous === null ? null : renderToTemp(tmp, `${name}-from`, previous, provider);
       const toFile = renderToTemp(tmp, `${name}-to`, snapshot, provider);
       const expected = diffScript(provider, fromFile, toFile);
-      const actual = fs.readFileSync(path.join(dir, "migration.sql"), "utf8");
+      derivedNow++;
       if (actual !== expected) {
+        delete record.derived[key];
         problems.push(`${provider}/${name}/migration.sql is not what its model snapshot derives (hand-edited?)`);
+      } else {
+        record.derived[key] = hash;
       }
     }
     previous = snapshot;
@@ -241,14 +312,20 @@ function check() {
   if (previous !== models) {
     problems.push("prisma/models.prisma has changed since the last migration: run `npm run db:migration -- <name>`");
   }
-  const scratch = scratchDatabases();
+  const replays = Object.fromEntries(PROVIDERS.map((provider) => [provider, replayHash(provider, names, rendered[provider])]));
+  const toReplay = PROVIDERS.filter((provider) => full || record.replayed[provider] !== replays[provider]);
+  const scratch = scratchDatabases(toReplay);
   for (const [provider, databaseUrl] of Object.entries(scratch)) {
+    delete record.replayed[provider];
     const deployed = prisma(["migrate", "deploy"], { provider, databaseUrl, capture: true });
     if (deployed.status !== 0) {
       problems.push(`${provider}: migrations do not apply:\n${deployed.stdout}${deployed.stderr}`);
       continue;
     }
-    if (provider !== "sqlite") continue;
+    if (provider !== "sqlite") {
+      record.replayed[provider] = replays[provider];
+      continue;
+    }
     // `migrate diff --from-url` is not available with a driver adapter, but
     // `db pull` is: introspect the replayed database, then diff the two datamodels.
     const pulled = prisma(["db", "pull", "--print"], { provider, databaseUrl, capture: true });
@@ -266,21 +343,30 @@ function check() {
       problems.push(`${provider}: the replayed migrations differ from the schema:\n${diff.stdout}`);
     } else if (diff.status !== 0) {
       problems.push(`${provider}: migrate diff failed:\n${diff.stdout}${diff.stderr}`);
+    } else {
+      record.replayed[provider] = replays[provider];
     }
   }
   scratch.cleanup?.();
+  writeRecord(record);
   if (problems.length) {
     console.error(problems.join("\n\n"));
     process.exit(1);
   }
-  console.log(`Schemas and ${names.length} migration(s) agree for sqlite and postgresql.`);
+  console.log(
+    `Schemas and ${names.length} migration(s) agree for sqlite and postgresql ` +
+      `(derived ${derivedNow} of ${names.length * PROVIDERS.length} migrations, replayed on ${toReplay.join(" and ") || "neither"}; ` +
+      `the rest was verified before with the same inputs: see ${path.relative(root, RECORD)}).`,
+  );
 }
 
-function scratchDatabases() {
+function scratchDatabases(providers) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-check-"));
-  const out = { sqlite: `file:${path.join(dir, "check.db")}` };
+  const out = providers.includes("sqlite") ? { sqlite: `file:${path.join(dir, "check.db")}` } : {};
   const pgBase = process.env.TEST_POSTGRES_URL;
-  if (pgBase) {
+  if (!providers.includes("postgresql")) {
+    // Nothing to replay on PostgreSQL.
+  } else if (pgBase) {
     const name = `sc_check_${process.pid}`;
     psql(pgBase, `DROP DATABASE IF EXISTS ${name}`);
     psql(pgBase, `CREATE DATABASE ${name}`);
@@ -301,7 +387,7 @@ function psql(url, sql) {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-const commands = { render: writeRendered, generate, deploy, migration: () => newMigration(rest[0]), check };
+const commands = { render: writeRendered, generate, deploy, migration: () => newMigration(rest[0]), check: () => check(rest.includes("--full")) };
 if (!commands[command]) {
   console.error(`Usage: node scripts/prisma.js ${Object.keys(commands).join("|")}`);
   process.exit(2);
