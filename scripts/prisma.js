@@ -6,10 +6,11 @@
 //   node scripts/prisma.js generate          render, then generate both clients
 //   node scripts/prisma.js deploy            apply pending migrations for DATABASE_URL
 //   node scripts/prisma.js migration <name>  write a new migration for both providers
-//                                            (from the models in git HEAD to the working tree)
+//                                            (from the last migration's snapshot of the
+//                                            models to prisma/models.prisma)
 //   node scripts/prisma.js check [--full]    fail when rendered schemas or migrations drift
-//                                            (--full: re-derive and replay even what the
-//                                            record below says was already verified)
+//                                            (--full: re-derive and replay even what
+//                                            prisma/migrations.verified.json says passed)
 //
 // `prisma migrate dev` needs a shadow database and a native engine; `migrate diff`
 // between two schema files needs neither, so new migrations are written with it.
