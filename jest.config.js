@@ -29,6 +29,7 @@ if (process.env.TEST_POSTGRES_URL) {
     globalSetup: "<rootDir>/test/support/globalSetupPostgres.ts",
     globalTeardown: "<rootDir>/test/support/globalTeardownPostgres.ts",
     setupFiles: ["<rootDir>/test/support/usePostgres.ts"],
+    setupFilesAfterEnv: ["<rootDir>/test/support/postgresFile.ts"],
     // Database-free tests (views, reference data, pure domain rules, Slack's error codes,
     // the Web API observer, the pacer, manifest, config) need not run twice. Nor does the
     // process's own start and stop (npm start, signals), which SQLite covers.

@@ -187,7 +187,7 @@ describe("Socket Mode", () => {
       await store.close();
       await new Promise((resolve) => wss.close(resolve));
       await slack.stop();
-      await database.drop();
+      await database.release();
     }
   });
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   bot?.child.kill("SIGKILL");
   await slack.stop();
-  await database.drop();
+  await database.release();
 });
 
 it("drains the request in flight on SIGTERM to npm start's PID, closes the port and exits 0", async () => {

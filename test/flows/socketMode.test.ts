@@ -45,7 +45,7 @@ afterAll(async () => {
   await store.close();
   await new Promise((resolve) => wss.close(resolve));
   await slack.stop();
-  await database.drop();
+  await database.release();
 });
 
 it("opens the socket through SLACK_API_URL and answers a slash command over it", async () => {

@@ -29,7 +29,7 @@ afterEach(() => {
 });
 afterAll(async () => {
   await slack.stop();
-  await database.drop();
+  await database.release();
 });
 
 function env(extra: Record<string, string> = {}): Record<string, string> {

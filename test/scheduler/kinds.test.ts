@@ -56,7 +56,7 @@ describe("a due row whose payload does not parse", () => {
 
   afterAll(async () => {
     await store?.close();
-    await database?.drop();
+    await database?.release();
   });
 
   function kindServices(clock: ManualClock): KindServices {

@@ -67,7 +67,7 @@ describe("three replicas on one PostgreSQL database", () => {
       ),
     );
     await slack?.stop();
-    await database?.drop();
+    await database?.release();
   }, 30_000);
 
   it("runs each scheduler fire on exactly one replica", async () => {

@@ -48,7 +48,7 @@ onSqlite("SQLite pragmas", () => {
     database = await createTestDatabase();
   });
   afterAll(async () => {
-    await database.drop();
+    await database.release();
   });
 
   it("sets WAL, synchronous=NORMAL and the busy timeout on every connection the store opens, and WAL stays in the file", async () => {
@@ -90,7 +90,7 @@ onSqlite("npm run db:backup", () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-backup-test-"));
   });
   afterAll(async () => {
-    await database.drop();
+    await database.release();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,5 +1,6 @@
-import { adminQuery, pgTemplate } from "./databases";
+import { dropRunDatabases } from "./databases";
 
+// The workers' databases go when the run ends; the template stays for the next run (see databases.ts).
 export default async function globalTeardown(): Promise<void> {
-  await adminQuery(`DROP DATABASE IF EXISTS ${pgTemplate()} WITH (FORCE)`);
+  await dropRunDatabases();
 }

@@ -1,7 +1,6 @@
-import fs from "node:fs";
-import { sqliteTemplate } from "./databases";
+import { removeRunSqliteCopies } from "./databases";
 
-// The run's template is its own (see databases.ts), so it goes when the run ends.
+// The template stays for the next run with the same migrations (see databases.ts).
 export default async function globalTeardown(): Promise<void> {
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(sqliteTemplate() + suffix, { force: true });
+  removeRunSqliteCopies();
 }

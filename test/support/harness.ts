@@ -144,7 +144,7 @@ export async function startHarness(overrides: Partial<Config> = {}, appOptions: 
       await app.stop();
       await store.close();
       await slack.stop();
-      await database.drop();
+      await database.release();
     },
   };
   return harness;
