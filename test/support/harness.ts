@@ -1,5 +1,6 @@
 // Starts the real app on a random port, against the fake Slack Web API and a
 // fresh database, and sends it signed requests exactly as Slack would.
+import http from "node:http";
 import pino from "pino";
 import { compose, type Bot } from "../../src/compose";
 import type { Config } from "../../src/config";
@@ -36,6 +37,24 @@ export interface Harness {
   /** Waits until no listener is still working after its ack. */
   idle(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * One request on a connection of its own, as Slack's are. fetch() keeps connections alive,
+ * and one it reuses just as the server closes it for idling (5 s; easily reached between two
+ * requests on a loaded machine) fails the request with ECONNRESET.
+ */
+function httpPost(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
 }
 
 /**
@@ -81,15 +100,14 @@ export async function startHarness(overrides: Partial<Config> = {}, appOptions: 
       ...(opts.unsigned ? {} : signedHeaders(opts.secret ?? SIGNING_SECRET, body, opts.timestamp)),
       ...opts.headers,
     };
-    const res = await fetch(`${url}${opts.path ?? "/slack/events"}`, { method: "POST", headers, body });
-    const text = await res.text();
+    const { status, text } = await httpPost(`${url}${opts.path ?? "/slack/events"}`, headers, body);
     let json: unknown = undefined;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
       json = undefined;
     }
-    return { status: res.status, text, json };
+    return { status, text, json };
   };
 
   const harness: Harness = {
