@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
 import { parseCalendarFields } from "../../src/domain/meetings/calendarFile";
 import { ACTION, BLOCK, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK, SETTINGS_BLOCK } from "../../src/views/ids";
-import { createCommunity, joinCommunity } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";
+import { seedCommunity, seedMember } from "../support/seed";
 import { blockAction, input, overflowAction, viewSubmission } from "../support/payloads";
 
 let h: Harness;
@@ -10,12 +10,12 @@ let communityId: string;
 let channel: string;
 beforeEach(async () => {
   h = await startHarness(); // clock: Monday 2 March 2026, 10:00Z
-  const community = await createCommunity(h, "U0ALICE"); // Alice: HMRC, organiser, Europe/London
+  const community = await seedCommunity(h, "U0ALICE"); // Alice: HMRC, organiser, Europe/London
   communityId = community.id;
   channel = community.slackChannelId!;
-  await joinCommunity(h, "U0BOB", communityId, { organisation: "dwp" });
-  await joinCommunity(h, "U0CAROL", communityId, { organisation: "companies-house" });
-  await joinCommunity(h, "U0DAVE", communityId, { organisation: "dwp" });
+  await seedMember(h, "U0BOB", communityId, { organisation: "dwp" });
+  await seedMember(h, "U0CAROL", communityId, { organisation: "companies-house" });
+  await seedMember(h, "U0DAVE", communityId, { organisation: "dwp" });
   h.slack.reset();
 });
 afterEach(async () => {
@@ -280,7 +280,7 @@ describe("answering", () => {
     expect(last).toContain("*200* going");
     expect(last).toContain("and 170 more"); // 30 named
     expect(updates.length).toBeLessThan(200);
-  });
+  }, 60_000); // 200 requests at once: seconds on a quiet machine, more on a loaded one
 
   it("redraws the person's own list when they answer from /community meetings", async () => {
     await rsvp("U0BOB", meetingId, ACTION.rsvpMaybe, { ephemeral: true });
