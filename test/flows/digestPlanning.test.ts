@@ -8,8 +8,8 @@ import { prng } from "../../bench/shared";
 import { digestDedupeKey, nextDigestAt } from "../../src/domain/digests/digests";
 import type { DigestSchedule } from "../../src/domain/ports";
 import { CALLBACK, SETTINGS_BLOCK } from "../../src/views/ids";
-import { createCommunity, joinCommunity } from "../support/flows";
 import { startHarness, TEAM_ID, type Harness } from "../support/harness";
+import { seedCommunity, seedMember } from "../support/seed";
 import { input, viewSubmission } from "../support/payloads";
 
 let h: Harness;
@@ -18,7 +18,7 @@ let channel: string;
 beforeEach(async () => {
   h = await startHarness();
   h.clock.set(new Date("2026-03-01T10:00:00Z"));
-  const community = await createCommunity(h, "U0ALICE");
+  const community = await seedCommunity(h, "U0ALICE");
   communityId = community.id;
   channel = community.slackChannelId!;
   h.clock.set(new Date("2026-03-02T10:00:00Z")); // Monday; the default digest is Mondays at 09:00 London time
@@ -56,7 +56,7 @@ function settingsForm(schedule: DigestSchedule) {
 describe("the digest schedule moved away and back", () => {
   it("B, then B+2, then B again: one digest waits at B, and it goes out at B", async () => {
     await h.app.tick();
-    await joinCommunity(h, "U0BOB", communityId, { organisation: "dwp" }); // something new for the digest to say
+    await seedMember(h, "U0BOB", communityId, { organisation: "dwp" }); // something new for the digest to say
     const weeklyAt = (time: string): DigestSchedule => ({ cadence: "weekly", weekday: 1, monthDay: 1, time });
     for (const time of ["09:00", "09:02", "09:00"]) {
       expect((await h.interact(settingsForm(weeklyAt(time)))).json).toEqual({ response_action: "clear" });

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { ACTION, BLOCK, CALLBACK, MEETING_BLOCK, PROBLEM_BLOCK, SETTINGS_BLOCK } from "../../src/views/ids";
-import { createCommunity, joinCommunity } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";
+import { seedCommunity, seedMember } from "../support/seed";
 import { blockAction, input, viewSubmission } from "../support/payloads";
 
 let h: Harness;
@@ -11,7 +11,7 @@ beforeEach(async () => {
   h = await startHarness();
   // Made the day before the period the first digest covers (from Monday 2 March, 09:00).
   h.clock.set(new Date("2026-03-01T10:00:00Z"));
-  const community = await createCommunity(h, "U0ALICE", { problems: null }); // Alice: HMRC
+  const community = await seedCommunity(h, "U0ALICE", { problems: null }); // Alice: HMRC
   h.clock.set(new Date("2026-03-02T10:00:00Z")); // the default digest is Mondays at 09:00 London time
   communityId = community.id;
   channel = community.slackChannelId!;
@@ -65,8 +65,8 @@ describe("the weekly digest", () => {
     expect(planned).toMatchObject({ target: channel, dueAt: new Date("2026-03-09T09:00:00Z"), status: "pending" });
 
     // During the week: two members join (DWP is new), two problems are logged and voted on, a meeting is scheduled.
-    await joinCommunity(h, "U0BOB", communityId, { organisation: "dwp" });
-    await joinCommunity(h, "U0CAROL", communityId, { organisation: "hmrc" });
+    await seedMember(h, "U0BOB", communityId, { organisation: "dwp" });
+    await seedMember(h, "U0CAROL", communityId, { organisation: "hmrc" });
     const problem = await logProblem("U0BOB", "Two registrations for one business");
     await logProblem("U0CAROL", "Licences are hard to find");
     await h.interact(blockAction({ user: "U0BOB", actionId: ACTION.voteProblem, value: problem.id, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.problemActions }));
@@ -130,7 +130,7 @@ describe("the weekly digest", () => {
   });
 
   it("DMs it to members who ask, and stops when they ask again", async () => {
-    await joinCommunity(h, "U0BOB", communityId, { organisation: "dwp" });
+    await seedMember(h, "U0BOB", communityId, { organisation: "dwp" });
     await h.interact(blockAction({ user: "U0BOB", actionId: ACTION.digestDm, value: communityId, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.digestActions }));
     expect(h.slack.responses.at(-1)!.body.text).toMatch(/You will also get the \*Starting a business\* digest by DM/);
     await h.app.tick();

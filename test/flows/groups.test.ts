@@ -1,7 +1,7 @@
 import { channelNameProblem } from "../../src/domain/common/text";
 import { ACTION, CALLBACK, GROUP_BLOCK } from "../../src/views/ids";
-import { createCommunity, joinCommunity } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";
+import { seedCommunity, seedMember } from "../support/seed";
 import { blockAction, input, viewSubmission } from "../support/payloads";
 
 let h: Harness;
@@ -9,10 +9,10 @@ let communityId: string;
 let communityChannel: string;
 beforeEach(async () => {
   h = await startHarness();
-  const community = await createCommunity(h, "U0ALICE");
+  const community = await seedCommunity(h, "U0ALICE");
   communityId = community.id;
   communityChannel = community.slackChannelId!;
-  await joinCommunity(h, "U0BOB", communityId);
+  await seedMember(h, "U0BOB", communityId);
   h.slack.reset();
 });
 afterEach(async () => {
@@ -180,7 +180,7 @@ describe("/community group create", () => {
 
   it("the same name is fine in another community", async () => {
     await createGroup();
-    const other = await createCommunity(h, "U0ALICE", { name: "Learning to drive" });
+    const other = await seedCommunity(h, "U0ALICE", { name: "Learning to drive" });
     const reply = await h.interact(groupSubmission("U0ALICE", {}, { communityId: other.id }));
     expect(reply.json.response_action).toBe("clear");
     expect(await h.db.group.count({ where: { nameKey: "user research" } })).toBe(2);
@@ -335,7 +335,7 @@ describe("/community group join and leave", () => {
   });
 
   it("asks which community when several have a group of that name", async () => {
-    const other = await createCommunity(h, "U0ALICE", { name: "Learning to drive" });
+    const other = await seedCommunity(h, "U0ALICE", { name: "Learning to drive" });
     await h.interact(groupSubmission("U0ALICE", {}, { communityId: other.id }));
     await h.command("group join user research", { user: "U0BOB" });
     expect(lastResponseText()).toBe(

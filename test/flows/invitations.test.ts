@@ -1,6 +1,7 @@
 import { ACTION, BLOCK, CALLBACK, INVITE_BLOCK, PROFILE_BLOCK } from "../../src/views/ids";
-import { createCommunity, joinCommunity } from "../support/flows";
+import { joinCommunity } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";
+import { seedCommunity } from "../support/seed";
 import { blockAction, input, viewSubmission } from "../support/payloads";
 
 // Invitations end to end: the form, the invitee's DM, Accept and Decline, the
@@ -10,7 +11,7 @@ let communityId: string;
 let channel: string;
 beforeEach(async () => {
   h = await startHarness(); // Monday 2 March 2026, 10:00Z
-  const community = await createCommunity(h, "U0ALICE");
+  const community = await seedCommunity(h, "U0ALICE");
   communityId = community.id;
   channel = community.slackChannelId!;
   await h.db.community.update({ where: { id: communityId }, data: { digestCadence: "off" } });
@@ -102,7 +103,7 @@ describe("/community invite opens the form", () => {
   });
 
   it("names the community in the command, or asks which of the inviter's communities when they have several", async () => {
-    const second = await createCommunity(h, "U0ALICE", { name: "Employing someone", service: "Employing someone" });
+    const second = await seedCommunity(h, "U0ALICE", { name: "Employing someone", service: "Employing someone" });
     h.slack.reset();
     await h.command("invite <@U0BOB|bob> employing");
     expect(JSON.parse(h.slack.lastCall("views.open")!.args.view.private_metadata)).toEqual({ communityId: second.id });

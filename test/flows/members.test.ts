@@ -6,8 +6,9 @@ import { findOrganisation, ORGANISATIONS } from "../../src/reference/organisatio
 import { PROFESSIONS } from "../../src/reference/professions";
 import { ACTION, BLOCK } from "../../src/views/ids";
 import { blockKitProblems } from "../support/blockKit";
-import { createCommunity, joinCommunity } from "../support/flows";
+import { joinCommunity } from "../support/flows";
 import { startHarness, type Harness, type HttpReply } from "../support/harness";
+import { seedCommunity, seedMember } from "../support/seed";
 import { blockAction } from "../support/payloads";
 
 let h: Harness;
@@ -15,7 +16,7 @@ let communityId: string;
 let channel: string;
 beforeEach(async () => {
   h = await startHarness();
-  const community = await createCommunity(h, "U0ALICE", { organisation: "hmrc", profession: "policy" });
+  const community = await seedCommunity(h, "U0ALICE", { organisation: "hmrc", profession: "policy" });
   communityId = community.id;
   channel = community.slackChannelId!;
   h.slack.reset();
@@ -40,7 +41,7 @@ const PROFESSION_IDS = ["policy", ...PROFESSIONS.map((p) => p.id).filter((id) =>
 const SECOND_ORGANISER = "U0S0113";
 
 /** 299 members besides Alice, two former members, and problems naming organisations: a handful of writes. */
-async function seedCommunity() {
+async function fillCommunity() {
   const orgs: Array<{ organisation: string; organisationOther?: string }> = [
     ...Array.from({ length: 29 }, () => ({ organisation: "hmrc" })),
     ...SEVENS.flatMap((id) => Array.from({ length: 7 }, () => ({ organisation: id }))),
@@ -118,7 +119,7 @@ async function click(message: any, actionId: string, user = "U0CAROL"): Promise<
 
 describe("/community members", () => {
   it("on 300 members from 40 organisations: the coverage, who is missing, and every member once across four pages", async () => {
-    await seedCommunity();
+    await fillCommunity();
     // Anyone in the workspace may look, member or not.
     const first = messageOf(await h.command("members", { user: "U0CAROL", channel }));
     expect(first.text).toBe("Members of Starting a business: 300 members from 40 organisations");
@@ -200,7 +201,7 @@ describe("/community members", () => {
   });
 
   it("refuses a forged or foreign pager value, and shows the last page for a stale one", async () => {
-    await seedCommunity();
+    await fillCommunity();
     const forged = JSON.stringify({ c: communityId, p: -1 });
     await h.interact(blockAction({ user: "U0CAROL", actionId: ACTION.membersNext, value: forged, channel, responseUrl: h.slack.responseUrl() }));
     expect(h.slack.responses.at(-1)!.body).toMatchObject({ replace_original: false, text: expect.stringMatching(/Something went wrong/) });
@@ -354,9 +355,9 @@ describe("App Home coverage", () => {
   }
 
   it("shows an organiser each organised community's coverage in its context line, and a member none", async () => {
-    await seedCommunity();
+    await fillCommunity();
     // A second community Alice organises, to see both covered from the same few reads.
-    const other = await createCommunity(h, "U0ALICE", { name: "Becoming an apprentice", service: "Becoming an apprentice", channel: "sc-apprentice", organisation: "dfe", profession: "policy" });
+    const other = await seedCommunity(h, "U0ALICE", { name: "Becoming an apprentice", service: "Becoming an apprentice", channel: "sc-apprentice", organisation: "dfe", profession: "policy" });
     const problem = await h.db.problem.create({ data: { communityId: other.id, title: "Named", source: "command", createdBy: "U0ALICE", status: "objective" } });
     await h.db.problemOrganisation.createMany({ data: ["dfe", "dwp"].map((organisation) => ({ problemId: problem.id, organisation })) });
 
@@ -410,7 +411,7 @@ describe("the onboarding DM", () => {
   });
 
   it("sends nothing to a member, to the app itself, or for a channel that is no community's", async () => {
-    await joinCommunity(h, "U0BOB", communityId);
+    await seedMember(h, "U0BOB", communityId);
     h.slack.reset();
     await h.event(joined("U0BOB"));
     await h.event(joined("U0ALICE"));
@@ -423,7 +424,7 @@ describe("the onboarding DM", () => {
 
   it("is skipped for someone who joins the community before it is sent", async () => {
     await h.event(joined("U0NEWBIE"));
-    await joinCommunity(h, "U0NEWBIE", communityId);
+    await seedMember(h, "U0NEWBIE", communityId);
     h.slack.reset();
     await h.app.tick();
     expect(dmsTo("U0NEWBIE")).toHaveLength(0);

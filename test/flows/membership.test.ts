@@ -1,6 +1,7 @@
 import { ACTION, CALLBACK, PROFILE_BLOCK } from "../../src/views/ids";
-import { createCommunity, joinCommunity, joinSubmission } from "../support/flows";
+import { joinCommunity, joinSubmission } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";
+import { seedCommunity } from "../support/seed";
 import { blockAction } from "../support/payloads";
 
 let h: Harness;
@@ -8,7 +9,7 @@ let communityId: string;
 let channel: string;
 beforeEach(async () => {
   h = await startHarness();
-  const community = await createCommunity(h, "U0ALICE");
+  const community = await seedCommunity(h, "U0ALICE");
   communityId = community.id;
   channel = community.slackChannelId!;
   h.slack.reset();

@@ -1,6 +1,7 @@
 import { ACTION, BLOCK, CALLBACK, DUPLICATE_BLOCK, OBJECTIVE_BLOCK, PROBLEM_BLOCK } from "../../src/views/ids";
-import { createCommunity, joinCommunity, joinSubmission } from "../support/flows";
+import { joinSubmission } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";
+import { seedCommunity, seedMember } from "../support/seed";
 import { blockAction, input, optionsRequest, viewSubmission } from "../support/payloads";
 
 let h: Harness;
@@ -8,11 +9,11 @@ let communityId: string;
 let channel: string;
 beforeEach(async () => {
   h = await startHarness();
-  const community = await createCommunity(h, "U0ALICE"); // Alice: HMRC, organiser
+  const community = await seedCommunity(h, "U0ALICE"); // Alice: HMRC, organiser
   communityId = community.id;
   channel = community.slackChannelId!;
-  await joinCommunity(h, "U0BOB", communityId, { organisation: "dwp" });
-  await joinCommunity(h, "U0CAROL", communityId, { organisation: "dwp" });
+  await seedMember(h, "U0BOB", communityId, { organisation: "dwp" });
+  await seedMember(h, "U0CAROL", communityId, { organisation: "dwp" });
   h.slack.reset();
 });
 afterEach(async () => {
@@ -71,7 +72,7 @@ describe("/community problem", () => {
   });
 
   it("offers the person's own communities first in that picker", async () => {
-    await createCommunity(h, "U0ERIN", { name: "Becoming an apprentice", service: "Becoming an apprentice", channel: "sc-apprentice" });
+    await seedCommunity(h, "U0ERIN", { name: "Becoming an apprentice", service: "Becoming an apprentice", channel: "sc-apprentice" });
     const forBob = await h.interact(optionsRequest({ user: "U0BOB", actionId: ACTION.problemCommunity, value: "" }));
     expect(forBob.json.options.map((o: any) => o.text.text)).toEqual(["Starting a business", "Becoming an apprentice"]);
     const forErin = await h.interact(optionsRequest({ user: "U0ERIN", actionId: ACTION.problemCommunity, value: "" }));
@@ -562,7 +563,7 @@ describe("objectives in the charter and on App Home", () => {
 describe("the promotion suggestion", () => {
   it("tells the organisers once, when voters first come from the threshold's number of organisations", async () => {
     const problem = await logProblem();
-    await joinCommunity(h, "U0DAVE", communityId, { organisation: "companies-house" });
+    await seedMember(h, "U0DAVE", communityId, { organisation: "companies-house" });
     const suggestions = () => h.slack.callsTo("chat.postMessage").filter((p) => p.args.text?.endsWith("could be an objective"));
     await vote("U0BOB", problem.id); // DWP
     await vote("U0CAROL", problem.id); // DWP again: still one organisation

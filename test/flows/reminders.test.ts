@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
 import { DatabaseRunCoordinator } from "../../src/scheduler/runCoordinator";
 import { ACTION, BLOCK, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK } from "../../src/views/ids";
-import { createCommunity, joinCommunity } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";
+import { seedCommunity, seedMember } from "../support/seed";
 import { blockAction, input, viewSubmission } from "../support/payloads";
 
 // The scheduler end to end: meetings planned through the modal, the clock moved
@@ -12,12 +12,12 @@ let communityId: string;
 let channel: string;
 beforeEach(async () => {
   h = await startHarness(); // Monday 2 March 2026, 10:00Z
-  const community = await createCommunity(h, "U0ALICE");
+  const community = await seedCommunity(h, "U0ALICE");
   communityId = community.id;
   channel = community.slackChannelId!;
-  await joinCommunity(h, "U0BOB", communityId, { organisation: "dwp" });
-  await joinCommunity(h, "U0CAROL", communityId, { organisation: "companies-house" });
-  await joinCommunity(h, "U0DAVE", communityId, { organisation: "dwp" });
+  await seedMember(h, "U0BOB", communityId, { organisation: "dwp" });
+  await seedMember(h, "U0CAROL", communityId, { organisation: "companies-house" });
+  await seedMember(h, "U0DAVE", communityId, { organisation: "dwp" });
   // Digests are tested on their own; here they would only add noise.
   await h.db.community.update({ where: { id: communityId }, data: { digestCadence: "off" } });
   h.slack.reset();

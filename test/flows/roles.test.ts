@@ -1,19 +1,20 @@
 // Organisers making organisers, stepping down and removing members, end to end.
 import { CALLBACK, INVITE_BLOCK, PROFILE_BLOCK } from "../../src/views/ids";
-import { createCommunity, joinCommunity, joinSubmission } from "../support/flows";
+import { joinSubmission } from "../support/flows";
 import { input, viewSubmission } from "../support/payloads";
 import { startHarness, type Harness } from "../support/harness";
+import { seedCommunity, seedMember } from "../support/seed";
 
 let h: Harness;
 let communityId: string;
 let channel: string;
 beforeEach(async () => {
   h = await startHarness();
-  const community = await createCommunity(h, "U0ALICE");
+  const community = await seedCommunity(h, "U0ALICE");
   communityId = community.id;
   channel = community.slackChannelId!;
-  await joinCommunity(h, "U0BOB", communityId);
-  await joinCommunity(h, "U0CAROL", communityId, { organisation: "companies-house" });
+  await seedMember(h, "U0BOB", communityId);
+  await seedMember(h, "U0CAROL", communityId, { organisation: "companies-house" });
   h.slack.reset();
 });
 afterEach(async () => {
@@ -79,7 +80,7 @@ describe("making a member an organiser", () => {
   });
 
   it("acts on each person mentioned and reports on each", async () => {
-    await joinCommunity(h, "U0DAN", communityId);
+    await seedMember(h, "U0DAN", communityId);
     h.slack.reset();
     await h.command(`make-organiser ${at("U0BOB")} ${at("U0ZED")} ${at("U0ALICE")} ${at("U0DAN")}`, { user: "U0ALICE", channel });
     expect(lastResponse().text).toBe(

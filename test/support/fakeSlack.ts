@@ -104,17 +104,24 @@ export class FakeSlack {
   }
 
   /**
-   * Pretend a channel already exists (for name_taken and linking). `general`
-   * makes it the workspace's general channel, as conversations.info reports it
-   * (is_general); `archived` and `readOnly` likewise.
+   * Pretend a channel already exists (for name_taken and linking, and for seeded
+   * communities, with their `members`). `general` makes it the workspace's general
+   * channel, as conversations.info reports it (is_general); `archived` and `readOnly` likewise.
    */
-  addChannel(name: string, opts: { topic?: string; purpose?: string; general?: boolean; archived?: boolean; readOnly?: boolean } = {}): string {
+  addChannel(name: string, opts: { topic?: string; purpose?: string; members?: string[]; general?: boolean; archived?: boolean; readOnly?: boolean } = {}): string {
     const id = `C${String(++this.counter).padStart(8, "0")}`;
     this.channels.set(id, {
-      id, name, topic: opts.topic ?? "", purpose: opts.purpose ?? "", members: new Set(),
+      id, name, topic: opts.topic ?? "", purpose: opts.purpose ?? "", members: new Set(opts.members),
       general: opts.general ?? false, archived: opts.archived ?? false, readOnly: opts.readOnly ?? false,
     });
     return id;
+  }
+
+  /** Pretend someone is in a channel, as if the bot had invited them. */
+  addMember(channelId: string, userId: string): void {
+    const channel = this.channels.get(channelId);
+    if (!channel) throw new Error(`the fake Slack has no channel ${channelId}`);
+    channel.members.add(userId);
   }
 
   callsTo(method: string): RecordedCall[] {
