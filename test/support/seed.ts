@@ -9,11 +9,28 @@
 // the fake Slack, and no topic, welcome or DM is sent (tests clear the fake's log after
 // their set-up anyway).
 import { checkCommunityDraft } from "../../src/domain/communities/communityDraft";
+import type { Services } from "../../src/services";
+import type { Db } from "../../src/store/prismaClient";
+import type { FakeSlack } from "./fakeSlack";
 import { createFields, type CreateFields } from "./flows";
 import { TEAM_ID, type Harness } from "./harness";
 
+/** Where to seed: an app under test (its services, its database, the fake Slack), or services on a store alone. */
+export interface SeedTarget {
+  services: Services;
+  db: Db;
+  slack?: FakeSlack;
+}
+
+function targetOf(to: Harness | SeedTarget): SeedTarget {
+  return "app" in to ? { services: to.app.services, db: to.db, slack: to.slack } : to;
+}
+
+let channels = 0;
+
 /** A community as the create modal makes it, with `creator` its organiser; returns its row. */
-export async function seedCommunity(h: Harness, creator: string, fields: CreateFields = {}) {
+export async function seedCommunity(to: Harness | SeedTarget, creator: string, fields: CreateFields = {}) {
+  const { services, db, slack } = targetOf(to);
   const f = createFields(fields);
   const draft = checkCommunityDraft({
     ...f,
@@ -21,19 +38,23 @@ export async function seedCommunity(h: Harness, creator: string, fields: CreateF
     newChannelName: f.channel,
     existingChannelId: f.existingChannel,
   });
-  const { communities } = h.app.services;
-  const created = await communities.create({ teamId: TEAM_ID }, creator, draft, null);
+  const created = await services.communities.create({ teamId: TEAM_ID }, creator, draft, null);
   if (created.kind !== "created") throw new Error(`seeding ${draft.name} found it already created`);
-  const channelId = draft.channel.kind === "new" ? h.slack.addChannel(draft.channel.name, { members: [creator] }) : draft.channel.channelId;
-  if (draft.channel.kind === "existing") h.slack.addMember(channelId, creator);
-  await communities.attachChannel(created.community.id, channelId, creator);
-  return h.db.community.findUniqueOrThrow({ where: { id: created.community.id } });
+  let channelId: string;
+  if (draft.channel.kind === "existing") {
+    channelId = draft.channel.channelId;
+    slack?.addMember(channelId, creator);
+  } else {
+    channelId = slack ? slack.addChannel(draft.channel.name, { members: [creator] }) : `C0SEED${String(++channels).padStart(4, "0")}`;
+  }
+  await services.communities.attachChannel(created.community.id, channelId, creator);
+  return db.community.findUniqueOrThrow({ where: { id: created.community.id } });
 }
 
 /** `user` joins as the join modal joins them (DWP, user-centred design unless told), and is in the channel. */
-export async function seedMember(h: Harness, user: string, communityId: string, profile: { organisation?: string; profession?: string } = {}): Promise<void> {
-  const { communities, memberships } = h.app.services;
-  const community = await communities.byId(communityId);
-  await memberships.join(community, user, { organisation: profile.organisation ?? "dwp", organisationOther: null, profession: profile.profession ?? "user-centred-design", professionOther: null });
-  if (community.slackChannelId) h.slack.addMember(community.slackChannelId, user);
+export async function seedMember(to: Harness | SeedTarget, user: string, communityId: string, profile: { organisation?: string; profession?: string } = {}): Promise<void> {
+  const { services, slack } = targetOf(to);
+  const community = await services.communities.byId(communityId);
+  await services.memberships.join(community, user, { organisation: profile.organisation ?? "dwp", organisationOther: null, profession: profile.profession ?? "user-centred-design", professionOther: null });
+  if (community.slackChannelId) slack?.addMember(community.slackChannelId, user);
 }
