@@ -21,14 +21,14 @@ interface Profile {
 /** node_modules/<pkg> (or @scope/pkg), src/<folder>, or the node: built-in. */
 function packageOf(url: string): string {
   if (!url) return "(native/gc/idle)";
-  if (url.startsWith("node:")) return "node:" + url.slice(5).split("/")[0];
+  if (url.startsWith("node:")) return `node:${url.slice(5).split("/")[0]}`;
   const nm = url.lastIndexOf("node_modules/");
   if (nm >= 0) {
     const parts = url.slice(nm + 13).split("/");
     return parts[0]!.startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]!;
   }
   const src = url.indexOf("/src/");
-  if (src >= 0) return "src/" + url.slice(src + 5).split("/").slice(0, 2).join("/");
+  if (src >= 0) return `src/${url.slice(src + 5).split("/").slice(0, 2).join("/")}`;
   return url.replace(/^file:\/\//, "");
 }
 
@@ -42,7 +42,9 @@ function main(): void {
   const profile = JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
   const functions = new Map<string, number>();

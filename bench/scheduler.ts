@@ -216,7 +216,9 @@ async function main(): Promise<void> {
       migrate(database.url);
       if (database.name === "SQLite") {
         const modes = await sqliteModesBench(database.url, slack);
-        modes.forEach((d, m) => console.log(dispatchLine(`SQLite (${SQLITE_MODES[m].label})`, d)));
+        modes.forEach((d, m) => {
+          console.log(dispatchLine(`SQLite (${SQLITE_MODES[m].label})`, d));
+        });
         console.log(`SQLite dispatcher, WAL against the rollback journal: ${(modes[0].perMessageMs / modes[1].perMessageMs).toFixed(1)}× less time a message (${ROUNDS} alternating rounds each)`);
       } else {
         console.log(dispatchLine(database.name, await dispatcherBench(database.url, slack)));

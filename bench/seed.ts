@@ -45,7 +45,7 @@ export async function seed(db: Db): Promise<{ communities: number; memberships: 
     const count = 1 + Math.floor(random() * 5);
     while (members.size < count) members.add(`U0M${String(Math.floor(random() * 1000)).padStart(4, "0")}`);
     if (i % 100 === 0) members.add(BENCH_USER_ID);
-    [...members].forEach((slackUserId, m) =>
+    [...members].forEach((slackUserId, m) => {
       memberships.push({
         communityId: id,
         slackUserId,
@@ -54,8 +54,8 @@ export async function seed(db: Db): Promise<{ communities: number; memberships: 
         role: m === 0 ? "organiser" : "member",
         status: "active",
         joinedAt: now,
-      }),
-    );
+      });
+    });
   }
   await db.community.createMany({ data: communities });
   await db.membership.createMany({ data: memberships });

@@ -36,7 +36,7 @@ import { createStore } from "../src/store";
 import { migrate } from "../test/support/databases";
 import { FakeSlack } from "../test/support/fakeSlack";
 import { seed } from "./seed";
-import { type AppsReady, type AppsStats, type FakeReady, type FakeStats } from "./shared";
+import type { AppsReady, AppsStats, FakeReady, FakeStats } from "./shared";
 
 function print(line: object): void {
   process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -489,11 +489,11 @@ const NO_MATCH = 5;
 
 function matchTier(entry: SearchEntry, query: string, queryWords: readonly string[]): number {
   let best = NO_MATCH;
-  const spacedQuery = " " + query;
+  const spacedQuery = ` ${query}`;
   for (const key of entry.keys) {
     if (key === query) return EXACT;
     if (best > PREFIX && key.startsWith(query)) best = PREFIX;
-    else if (best > WORD_PREFIX && (" " + key).includes(spacedQuery)) best = WORD_PREFIX;
+    else if (best > WORD_PREFIX && (` ${key}`).includes(spacedQuery)) best = WORD_PREFIX;
     else if (best > SUBSTRING && key.includes(query)) best = SUBSTRING;
   }
   if (best === NO_MATCH && queryWords.length > 1) {
@@ -531,7 +531,7 @@ export function searchOrganisations(query: string, limit = 100): Organisation[] 
   const buckets: Organisation[][] = [[], [], [], [], []];
   for (const entry of SEARCH_INDEX) {
     const tier = matchTier(entry, q, queryWords);
-    if (tier !== NO_MATCH) buckets[tier]!.push(entry.org);
+    if (tier !== NO_MATCH) buckets[tier]?.push(entry.org);
   }
   const results: Organisation[] = [];
   for (const bucket of buckets) {
