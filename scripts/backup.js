@@ -7,7 +7,7 @@
 // the target's folder and renamed when it is complete and checked, so a half-written file never
 // carries the name you asked for. Plain Node (no TypeScript loader), so it runs in the
 // production image.
-
+"use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 

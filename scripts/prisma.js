@@ -14,7 +14,7 @@
 //
 // `prisma migrate dev` needs a shadow database and a native engine; `migrate diff`
 // between two schema files needs neither, so new migrations are written with it.
-
+"use strict";
 const { execFileSync, spawnSync } = require("node:child_process");
 const crypto = require("node:crypto");
 const fs = require("node:fs");
