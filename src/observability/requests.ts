@@ -43,6 +43,7 @@ function subcommandName(word: string): string | undefined {
 const known = (set: ReadonlySet<string>, id: unknown): string => (typeof id === "string" && set.has(id) ? id : OTHER);
 
 /** The listener kind and bounded id of a request body, as the routers in app/ would see it. */
+// biome-ignore lint/suspicious/noExplicitAny: a body is whatever JSON Slack sent; each field is checked with typeof or known() before use.
 export function classifyRequest(body: Record<string, any>): { kind: ListenerKind; id: string } {
   if (typeof body.command === "string") {
     if (body.command !== COMMAND) return { kind: "command", id: OTHER };

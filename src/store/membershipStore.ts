@@ -64,7 +64,7 @@ export class PrismaMembershipStore implements MembershipStore {
       // community: a row lock on PostgreSQL, the write lock on SQLite.
       await tx.community.update({ where: { id: communityId }, data: { updatedAt: now } });
       const member = await tx.membership.findUnique({ where: { communityId_slackUserId: { communityId, slackUserId } } });
-      if (!member || member.status !== "active") return "not_member";
+      if (member?.status !== "active") return "not_member";
       if (member.role === "organiser" && (await isLastOrganiser(tx, communityId))) return "last_organiser";
       await tx.membership.update({ where: { id: member.id }, data: { status: "left", leftAt: now } });
       await leaveGroups(tx, communityId, slackUserId);

@@ -34,7 +34,7 @@ describe("App Home", () => {
     const text = JSON.stringify(h.slack.lastCall("views.publish")!.args.view.blocks);
     expect(text).toContain("*Your communities* (2)");
     expect(text).toMatch(/\*Becoming an apprentice\*.*You are an organiser/);
-    expect(text).toMatch(/\*Starting a business\*.*You are a member  ·  2 members/);
+    expect(text).toMatch(/\*Starting a business\*.*You are a member {2}· {2}2 members/);
   });
 
   it("ignores the messages tab", async () => {

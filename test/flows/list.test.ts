@@ -60,7 +60,7 @@ describe("/community list", () => {
     expect(first.text).toBe("Service communities in this workspace (25)");
     expect(first.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
     const text = JSON.stringify(first.blocks);
-    expect(text).toContain("*Aardvark starting a business*  ·  2 members  ·  <#" + sab.slackChannelId + ">");
+    expect(text).toContain(`*Aardvark starting a business*  ·  2 members  ·  <#${sab.slackChannelId}>`);
     expect(text).toContain("You are a member");
     expect(text).toContain("Page 1 of 3");
     const joinButtons = first.blocks.filter((b: any) => b.accessory?.action_id === ACTION.joinCommunity);

@@ -461,18 +461,18 @@ describe("recurring meetings", () => {
     ]);
     // Only the first is announced; the next is announced once the first is over.
     expect(h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === channel)).toHaveLength(1);
-    const after = async (iso: string) => {
+    const tickAt = async (iso: string) => {
       h.clock.set(new Date(iso));
       await h.app.tick();
       return h.db.meeting.findMany({ orderBy: { occurrence: "asc" } });
     };
-    let all = await after("2026-09-08T10:30:00Z");
+    let all = await tickAt("2026-09-08T10:30:00Z");
     expect(all.map((m) => m.startsAt.toISOString())).toEqual(["2026-09-08T09:00:00.000Z", "2026-10-13T09:00:00.000Z", "2026-11-10T10:00:00.000Z"]);
     expect(all[1].announcementTs).not.toBeNull();
     expect(all[2].announcementTs).toBeNull();
-    await after("2026-09-08T10:31:00Z"); // a second tick changes nothing
+    await tickAt("2026-09-08T10:31:00Z"); // a second tick changes nothing
     expect(await h.db.meeting.count()).toBe(3);
-    all = await after("2026-10-13T10:30:00Z");
+    all = await tickAt("2026-10-13T10:30:00Z");
     expect(all.map((m) => DateTime.fromJSDate(m.startsAt, { zone: "Europe/London" }).toFormat("yyyy-MM-dd HH:mm"))).toEqual([
       "2026-09-08 10:00",
       "2026-10-13 10:00",
@@ -480,7 +480,7 @@ describe("recurring meetings", () => {
       "2026-12-08 10:00",
     ]);
     // And across the last Sunday of March 2027, back to 09:00 UTC.
-    for (const iso of ["2026-11-10T11:30:00Z", "2026-12-08T11:30:00Z", "2027-01-12T11:30:00Z", "2027-02-09T11:30:00Z"]) await after(iso);
+    for (const iso of ["2026-11-10T11:30:00Z", "2026-12-08T11:30:00Z", "2027-01-12T11:30:00Z", "2027-02-09T11:30:00Z"]) await tickAt(iso);
     all = await h.db.meeting.findMany({ orderBy: { occurrence: "asc" } });
     expect(all.slice(-2).map((m) => m.startsAt.toISOString())).toEqual(["2027-03-09T10:00:00.000Z", "2027-04-13T09:00:00.000Z"]);
   });

@@ -6,7 +6,6 @@ import { findOrganisation, ORGANISATIONS } from "../../src/reference/organisatio
 import { PROFESSIONS } from "../../src/reference/professions";
 import { ACTION, BLOCK } from "../../src/views/ids";
 import { blockKitProblems } from "../support/blockKit";
-import { joinCommunity } from "../support/flows";
 import { startHarness, type Harness, type HttpReply } from "../support/harness";
 import { seedCommunity, seedMember } from "../support/seed";
 import { blockAction } from "../support/payloads";
@@ -99,7 +98,7 @@ function sectionTexts(message: any): string[] {
 /** Each organisation's heading: "*Label*  ·  N members". */
 function headings(message: any): Array<{ label: string; count: number }> {
   return sectionTexts(message)
-    .map((t) => /^\*(.+?)\*  ·  (\d+) members?/.exec(t))
+    .map((t) => /^\*(.+?)\* {2}· {2}(\d+) members?/.exec(t))
     .filter((m): m is RegExpExecArray => m !== null && m[1] !== "Not yet represented")
     .map((m) => ({ label: m[1].replace(/&amp;/g, "&"), count: Number(m[2]) }));
 }

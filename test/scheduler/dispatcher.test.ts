@@ -37,7 +37,9 @@ interface Harness {
  */
 function dispatcher(opts: { failures?: Record<string, unknown[]>; build?: (row: OutboxRow) => Promise<Outcome>; settings?: Partial<DispatcherSettings>; elapsed?: () => number } = {}): Harness {
   let pacerNow = 0;
-  const pacer = new Pacer(1000, () => pacerNow, async (ms) => void (pacerNow += ms));
+  const pacer = new Pacer(1000, () => pacerNow, async (ms) => {
+    pacerNow += ms;
+  });
   const sent: Harness["sent"] = [];
   const alerts: Harness["alerts"] = [];
   const failures = opts.failures ?? {};

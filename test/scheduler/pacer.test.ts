@@ -36,7 +36,7 @@ describe("the pacer", () => {
   });
 
   it("queues two callers for one target instead of waking them together", async () => {
-    let now = 0;
+    const now = 0;
     const wakes: number[] = [];
     const pacer = new Pacer(1000, () => now, async (ms) => void wakes.push(now + ms));
     await Promise.all([pacer.wait("C1"), pacer.wait("C1"), pacer.wait("C1")]);

@@ -25,14 +25,14 @@ export function blockKitProblems(blocks: any[], surface: Surface, view?: any): s
     if (b.type === "header") text(b.text, 150, where);
     if (b.type === "context") {
       if (b.elements.length > 10) problems.push(`${where}: ${b.elements.length} elements (max 10)`);
-      b.elements.forEach((e: any) => text(e, 3000, where));
+      for (const e of b.elements) text(e, 3000, where);
     }
     if (b.type === "actions") {
       if (b.elements.length > 25) problems.push(`${where}: ${b.elements.length} elements (max 25)`);
       if (b.elements.length === 0) problems.push(`${where}: an actions block needs elements`);
       const ids = b.elements.map((e: any) => e.action_id);
       if (new Set(ids).size !== ids.length) problems.push(`${where}: duplicate action_id`);
-      b.elements.forEach((e: any) => elementProblems(e, where, problems));
+      for (const e of b.elements) elementProblems(e, where, problems);
     }
     if (b.type === "input") {
       if (surface === "message") problems.push(`${where}: input blocks belong in modals`);

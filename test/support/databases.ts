@@ -23,7 +23,8 @@ const TEMPLATE_MAX_IDLE_MS = 24 * 60 * 60 * 1000;
 
 /** The jest run's id (globalSetup sets it; the workers inherit it): its PostgreSQL databases carry it. */
 function runId(): string {
-  return (process.env.SC_TEST_RUN ??= `${process.pid}`);
+  process.env.SC_TEST_RUN ??= `${process.pid}`;
+  return process.env.SC_TEST_RUN;
 }
 
 /**

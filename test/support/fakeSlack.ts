@@ -98,7 +98,14 @@ export class FakeSlack {
     let release!: () => void;
     const arrived = new Promise<void>((resolve) => (arrive = resolve));
     const released = new Promise<void>((resolve) => (release = resolve));
-    const gate: Gate & { enter(): Promise<void> } = { arrived, release, enter: () => (arrive(), released) };
+    const gate: Gate & { enter(): Promise<void> } = {
+      arrived,
+      release,
+      enter: () => {
+        arrive();
+        return released;
+      },
+    };
     this.queue(method).push({ gate, times: 1 });
     return gate;
   }
@@ -139,7 +146,10 @@ export class FakeSlack {
 
   private queue(method: string): Script[] {
     let q = this.scripts.get(method);
-    if (!q) this.scripts.set(method, (q = []));
+    if (!q) {
+      q = [];
+      this.scripts.set(method, q);
+    }
     return q;
   }
 
@@ -213,7 +223,7 @@ export class FakeSlack {
         if (!channel) return { ok: false, error: "channel_not_found" };
         const users = String(args.users ?? "").split(",");
         if (users.every((u) => channel.members.has(u))) return { ok: false, error: "already_in_channel" };
-        users.forEach((u) => channel.members.add(u));
+        for (const u of users) channel.members.add(u);
         return { ok: true, channel: { id: channel.id } };
       }
       case "conversations.setTopic":

@@ -101,7 +101,7 @@ export async function startHarness(overrides: Partial<Config> = {}, appOptions: 
       ...opts.headers,
     };
     const { status, text } = await httpPost(`${url}${opts.path ?? "/slack/events"}`, headers, body);
-    let json: unknown = undefined;
+    let json: unknown ;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {

@@ -22,7 +22,7 @@ export interface Allowed {
 
 const TOKEN = /<([^<>]*)>/g;
 
-function unescape(text: string): string {
+function unescapeEntities(text: string): string {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
@@ -31,13 +31,13 @@ export function shown(text: string): string {
   const parts: string[] = [];
   let last = 0;
   for (const m of text.matchAll(TOKEN)) {
-    parts.push(unescape(text.slice(last, m.index)));
+    parts.push(unescapeEntities(text.slice(last, m.index)));
     const inner = m[1];
     const bar = inner.indexOf("|");
     parts.push(bar >= 0 ? inner.slice(bar + 1) : inner);
     last = m.index! + m[0].length;
   }
-  parts.push(unescape(text.slice(last)));
+  parts.push(unescapeEntities(text.slice(last)));
   return parts.join("");
 }
 
@@ -59,7 +59,7 @@ export function mrkdwnProblems(text: string, allowed: Allowed, where: string): s
       // Only the date token: <!date^seconds^format|fallback>, with nothing that could end it early.
       if (!/^!date\^\d+\^[^|]*\|[^|]*$/.test(inner)) problems.push(`${where}: live special mention: ${token}`);
     } else {
-      const url = unescape(inner.split("|")[0]);
+      const url = unescapeEntities(inner.split("|")[0]);
       if (!allowed.urls(url)) problems.push(`${where}: link the bot did not build: ${token}`);
     }
   }
@@ -85,7 +85,12 @@ export function payloadProblems(payload: unknown, allowed: Allowed, where: strin
     texts.push(shown(root.text));
   }
   const walk = (node: unknown, path: string): void => {
-    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${path}[${i}]`));
+    if (Array.isArray(node)) {
+      node.forEach((n, i) => {
+        walk(n, `${path}[${i}]`);
+      });
+      return;
+    }
     if (!node || typeof node !== "object") return;
     const o = node as Record<string, unknown>;
     if (o.type === "mrkdwn" && typeof o.text === "string") {

@@ -349,7 +349,7 @@ describe("Block Kit limits with the largest realistic data", () => {
         // The largest organisation leads the first page: its sections run from after the summary, "not yet represented" and a divider to the next divider.
         const end = blocks.findIndex((b: any, n) => n > 3 && b.type === "divider");
         const hmrc = blocks.slice(3, end).map((b: any) => b.text.text as string).join("\n");
-        expect(hmrc).toMatch(/^\*HM Revenue &amp; Customs \(HMRC\)\*  ·  1,?000 members, 20 organisers/);
+        expect(hmrc).toMatch(/^\*HM Revenue &amp; Customs \(HMRC\)\* {2}· {2}1,?000 members, 20 organisers/);
         expect(hmrc).toMatch(/…and \d+ more members$/);
         // Organisers (every 50th, 20 of them) come first: named before any plain member, as many as fit.
         const lines = hmrc.split("\n").filter((l) => l.startsWith("• "));

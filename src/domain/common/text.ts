@@ -14,6 +14,7 @@ export type TextKind = "line" | "lines";
 // Line breaks of every kind (CR LF, CR, NEL, the Unicode line and paragraph separators) become "\n".
 const LINE_BREAKS = /\r\n?|[\u0085\u2028\u2029]/g;
 // C0 and C1 control characters, NUL among them (PostgreSQL refuses to store it), except tab and line feed.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this pattern is for.
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // Bidirectional embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI) reorder the
 // text after them, so a name could read as something other than what it is ("Trojan Source"). The
@@ -126,10 +127,10 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   let before = new Uint32Array(m + 1); // row i - 2, for swaps
   let previous = new Uint32Array(m + 1); // row i - 1
   let current = new Uint32Array(m + 1);
-  for (let j = 0; j <= m; j++) previous[j] = j < over ? j : over;
+  for (let j = 0; j <= m; j++) previous[j] = Math.min(j , over);
   for (let i = 1; i <= n; i++) {
-    const from = i - limit > 1 ? i - limit : 1;
-    const to = i + limit < m ? i + limit : m;
+    const from = Math.max(i - limit , 1);
+    const to = Math.min(i + limit , m);
     const ai = a.charCodeAt(i - 1);
     const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
     // The cells either side of the band read as "too far"; column 0 is i deletions.

@@ -62,7 +62,10 @@ export class CommunityDirectory {
 
   private async membershipsOf(workspaceId: string, userId: string): Promise<Set<string>> {
     let users = this.memberships.get(workspaceId);
-    if (!users) this.memberships.set(workspaceId, (users = new Map()));
+    if (!users) {
+      users = new Map();
+      this.memberships.set(workspaceId, users);
+    }
     const cached = users.get(userId);
     if (this.fresh(cached)) return cached.value;
     const at = this.deps.clock.now().getTime();

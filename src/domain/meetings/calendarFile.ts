@@ -84,6 +84,7 @@ export function calendarFile(meeting: CalendarMeeting, stampedAt: Date): string 
  * except tab.
  */
 function plainText(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is what this pattern is for.
   return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
 }
 
