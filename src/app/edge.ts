@@ -214,7 +214,12 @@ export class CommunitiesApp extends App {
     for (const route of candidates) {
       let matches = false;
       // The request's own context: regex matches are recorded there for the listener, as in Bolt.
-      await route.matcher({ ...args, next: async () => void (matches = true) } as never);
+      await route.matcher({
+        ...args,
+        next: async () => {
+          matches = true;
+        },
+      } as never);
       if (matches) matched.push(route);
     }
     if (matched.length === 0) {

@@ -5,7 +5,7 @@ import { create } from "./create";
 import { digest } from "./digest";
 import { group } from "./group";
 import { groups } from "./groups";
-import { help } from "./help";
+import { helpCommand } from "./help";
 import { info } from "./info";
 import { invite } from "./invite";
 import { join } from "./join";
@@ -22,6 +22,8 @@ import { removeMember } from "./removeMember";
 import { settings } from "./settings";
 import { stepDown } from "./stepDown";
 import type { Subcommand } from "./subcommand";
+
+const help = helpCommand(helpEntries);
 
 export function subcommands(): Subcommand[] {
   return [help, create, list, info, members, join, leave, makeOrganiser, stepDown, removeMember, invite, reachOut, groups, group, problem, problems, meeting, meetings, digest, settings];
