@@ -175,8 +175,8 @@ describe("GET /metrics with METRICS_TOKEN", () => {
     // Every call the fake has received was counted once, whichever client made it (Bolt's, the before-ack one…).
     expect(after.value(calls)).toBe(h.slack.calls.length);
     expect(delta(`${P}slack_api_call_duration_seconds_count`, { method: "conversations.create" })).toBe(2);
-    // Slack's refusal became a field error (a ValidationError), and the failed publish reached Bolt's handler.
-    expect(delta(errors, { code: "invalid_input" })).toBe(1);
+    // Slack's refusal became a field error (a ValidationError coded slack_refused), and the failed publish reached Bolt's handler.
+    expect(delta(errors, { code: "slack_refused" })).toBe(1);
     expect(delta(errors, { code: "unhandled" })).toBe(1);
   });
 

@@ -17,6 +17,6 @@ export async function joinExistingChannel(client: WebClient, channelId: string, 
     await beforeAck(() => client.conversations.join({ channel: channelId }), deadline);
   } catch (error) {
     if (error instanceof ValidationError) throw error;
-    throw new ValidationError({ [blockId]: busyProblem(error) ?? existingChannelProblem(slackErrorCode(error)) });
+    throw new ValidationError({ [blockId]: busyProblem(error) ?? existingChannelProblem(slackErrorCode(error)) }, "slack_refused");
   }
 }

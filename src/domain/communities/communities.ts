@@ -122,7 +122,7 @@ export class CommunityService {
         if (error.rule !== "slug") throw error;
       }
     }
-    throw new AppError("name_taken", "Another community with a very similar name was created at the same moment. Try a different name.", "name");
+    throw new AppError("conflict", "Another community with a very similar name was created at the same moment. Try a different name.", "name");
   }
 
   async attachChannel(communityId: string, channelId: string, actorId: string): Promise<CommunityRecord> {
@@ -292,10 +292,10 @@ export class CommunityService {
 }
 
 function nameTaken(name: string): ValidationError {
-  return new ValidationError({ name: `A community called "${name}" already exists. Join it with \`/community join ${name}\`, or choose another name.` });
+  return new ValidationError({ name: `A community called "${name}" already exists. Join it with \`/community join ${name}\`, or choose another name.` }, "conflict");
 }
 
 /** `field` is the modal input the channel came from (only a linked channel can be taken). */
 function channelTaken(owner: string, field: "existingChannel"): ValidationError {
-  return new ValidationError({ [field]: `That channel already belongs to the community "${owner}". Pick another channel or create a new one.` });
+  return new ValidationError({ [field]: `That channel already belongs to the community "${owner}". Pick another channel or create a new one.` }, "conflict");
 }

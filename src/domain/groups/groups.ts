@@ -277,14 +277,17 @@ export class GroupService {
     if (existing.createdBy === actorId && existing.focus === draft.focus && age >= 0 && age < REPEAT_WINDOW_MS) {
       return { kind: "duplicate", group: existing };
     }
-    throw new ValidationError({
-      name: `*${esc(community.name)}* already has a group called "${esc(existing.name)}". Choose another name, or join it with \`/community group join ${esc(existing.name)}\`.`,
-    });
+    throw new ValidationError(
+      {
+        name: `*${esc(community.name)}* already has a group called "${esc(existing.name)}". Choose another name, or join it with \`/community group join ${esc(existing.name)}\`.`,
+      },
+      "conflict",
+    );
   }
 
   /** A linked channel must not already be a community's or another group's. Field: existingChannel. */
   private async requireFreeChannel(community: CommunityRecord, channelId: string): Promise<void> {
-    const taken = (why: string) => new ValidationError({ existingChannel: `${why} Pick another channel, create a new one, or choose "No channel".` });
+    const taken = (why: string) => new ValidationError({ existingChannel: `${why} Pick another channel, create a new one, or choose "No channel".` }, "conflict");
     if (channelId === community.slackChannelId) throw taken(`That is the channel of *${esc(community.name)}* itself; a group's channel is its own.`);
     const owner = await this.store.communities.findByChannel(community.workspaceId, channelId);
     if (owner) throw taken(`That channel belongs to the community *${esc(owner.name)}*.`);

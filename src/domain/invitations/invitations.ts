@@ -195,13 +195,13 @@ export class InvitationService {
       case "pending":
         return { invitation, community };
       case "accepted":
-        throw new AppError("invalid_input", `You already accepted this invitation: you are in *${esc(community.name)}*.`);
+        throw new AppError("gone", `You already accepted this invitation: you are in *${esc(community.name)}*.`);
       case "declined":
-        throw new AppError("invalid_input", `You declined this invitation. ${join}`);
+        throw new AppError("gone", `You declined this invitation. ${join}`);
       case "expired":
-        throw new AppError("invalid_input", `This invitation to *${esc(community.name)}* expired after 30 days. ${join}`);
+        throw new AppError("gone", `This invitation to *${esc(community.name)}* expired after 30 days. ${join}`);
       default:
-        throw new AppError("invalid_input", `This invitation is no longer open. ${join}`);
+        throw new AppError("gone", `This invitation is no longer open. ${join}`);
     }
   }
 
@@ -227,7 +227,7 @@ export class InvitationService {
     if (!readmitted) await this.deps.memberships.requireNotRemoved(community, slackUserId);
     if (!(await this.close(invitation, community, "accepted", slackUserId))) {
       await this.toAnswer(workspace, invitationId, slackUserId);
-      throw new AppError("invalid_input", "This invitation was answered a moment ago.");
+      throw new AppError("conflict", "This invitation was answered a moment ago.");
     }
     const joined = await this.deps.memberships.join(community, slackUserId, input, { readmitted });
     return { invitation, community, membership: joined.membership, alreadyMember: joined.alreadyMember };
@@ -237,7 +237,7 @@ export class InvitationService {
     const { invitation, community } = await this.toAnswer(workspace, invitationId, slackUserId);
     // A double click: the second finds it already declined and says nothing more.
     if (!(await this.close(invitation, community, "declined", slackUserId))) {
-      throw new AppError("invalid_input", `You already answered this invitation to *${esc(community.name)}*.`);
+      throw new AppError("gone", `You already answered this invitation to *${esc(community.name)}*.`);
     }
     return { invitation, community };
   }

@@ -162,7 +162,7 @@ export class MeetingService {
     seenSequence: number | undefined,
   ): Promise<{ changes: MeetingChange[]; cancellations: Cancellation[]; seriesId: string | null }> {
     const { meeting, community, series } = await this.asEditor(workspace, meetingId, actorId, "change this meeting");
-    if (meeting.status === "cancelled") throw new AppError("invalid_input", `*${esc(meeting.title)}* was cancelled, so it cannot be changed. Schedule a new meeting instead.`);
+    if (meeting.status === "cancelled") throw new AppError("gone", `*${esc(meeting.title)}* was cancelled, so it cannot be changed. Schedule a new meeting instead.`);
     const now = this.deps.clock.now();
     const changes: MeetingChange[] = [];
     const cancellations: Cancellation[] = [];
@@ -175,7 +175,7 @@ export class MeetingService {
     // Only if it is still the version the editor opened: a repeated submit, or someone else's
     // change in between, must not be applied twice or silently overwritten.
     if (!(await change(meeting, draft.startsAt, seenSequence ?? meeting.sequence))) {
-      throw new AppError("invalid_input", "This meeting was changed or cancelled since you opened the form. Close it and open the meeting's menu again.");
+      throw new AppError("conflict", "This meeting was changed or cancelled since you opened the form. Close it and open the meeting's menu again.");
     }
     let seriesId = series?.id ?? null;
     if (!series && draft.rule.kind !== "none") {
@@ -209,7 +209,7 @@ export class MeetingService {
   /** Cancels a meeting, or (in a series) it and every later one. */
   async cancel(workspace: WorkspaceKey, meetingId: string, actorId: string, scope: SeriesScope): Promise<Cancellation[]> {
     const { meeting, community, series } = await this.asEditor(workspace, meetingId, actorId, "cancel this meeting");
-    if (meeting.status === "cancelled") throw new AppError("invalid_input", `*${esc(meeting.title)}* is already cancelled.`);
+    if (meeting.status === "cancelled") throw new AppError("gone", `*${esc(meeting.title)}* is already cancelled.`);
     const now = this.deps.clock.now();
     const targets = [meeting];
     if (series && scope === "following") {
@@ -221,7 +221,7 @@ export class MeetingService {
       const gone = await this.cancelOne(target.id, now);
       if (gone) cancellations.push(gone);
     }
-    if (!cancellations.length) throw new AppError("invalid_input", `*${esc(meeting.title)}* is already cancelled.`);
+    if (!cancellations.length) throw new AppError("gone", `*${esc(meeting.title)}* is already cancelled.`);
     for (const { meeting: gone } of cancellations) await replanReminders(this.store, gone, now);
     await recordAudit(this.store, community, actorId, "meeting.cancelled", now, {
       meetingId, scope, cancelled: cancellations.map((c) => c.meeting.id),
@@ -239,9 +239,9 @@ export class MeetingService {
   /** Records Going / Maybe / Can't go; answering again replaces the answer. */
   async answer(workspace: WorkspaceKey, meetingId: string, slackUserId: string, answer: RsvpAnswer): Promise<MeetingCard> {
     const { meeting } = await this.inWorkspace(workspace, meetingId);
-    if (meeting.status === "cancelled") throw new AppError("invalid_input", `*${esc(meeting.title)}* was cancelled, so it takes no answers.`);
+    if (meeting.status === "cancelled") throw new AppError("gone", `*${esc(meeting.title)}* was cancelled, so it takes no answers.`);
     const now = this.deps.clock.now();
-    if (hasEnded(meeting, now)) throw new AppError("invalid_input", `*${esc(meeting.title)}* has already happened.`);
+    if (hasEnded(meeting, now)) throw new AppError("gone", `*${esc(meeting.title)}* has already happened.`);
     const membership = await this.store.memberships.find(meeting.communityId, slackUserId);
     await this.store.meetings.answer(meeting.id, slackUserId, answer, membership?.status === "active" ? membership.organisation : null, now);
     return this.cardOf(meeting);

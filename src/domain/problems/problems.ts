@@ -163,11 +163,11 @@ export class ProblemService {
     const { problem, community } = await this.inWorkspace(workspace, problemId);
     await this.requireOrganiser(community, actorId, STATUS_VERBS[to]);
     if (!ALLOWED[problem.status].includes(to)) {
-      throw new AppError("invalid_input", `*${esc(problem.title)}* is ${STATUS_NOUNS[problem.status]}, so it cannot be ${STATUS_PAST[to]} now.`);
+      throw new AppError("conflict", `*${esc(problem.title)}* is ${STATUS_NOUNS[problem.status]}, so it cannot be ${STATUS_PAST[to]} now.`);
     }
     const now = this.deps.clock.now();
     const moved = await this.store.problems.changeStatus({ problemId, from: problem.status, to, actorId, now });
-    if (!moved) throw new AppError("invalid_input", "Someone changed this problem at the same moment. Look at it again and retry if you still need to.");
+    if (!moved) throw new AppError("conflict", "Someone changed this problem at the same moment. Look at it again and retry if you still need to.");
     await recordAudit(this.store, community, actorId, "problem.status_changed", now, { problemId, from: problem.status, to });
     return this.card(problemId);
   }
@@ -213,7 +213,7 @@ export class ProblemService {
   ): Promise<ProblemCard> {
     const { problem, community } = await this.inWorkspace(workspace, problemId);
     await this.requireOrganiser(community, actorId, "set an objective's owner, date and progress");
-    if (problem.status !== "objective") throw new AppError("invalid_input", `*${esc(problem.title)}* is not an objective any more.`, "progress");
+    if (problem.status !== "objective") throw new AppError("conflict", `*${esc(problem.title)}* is not an objective any more.`, "progress");
     const errors: Record<string, string> = {};
     const ownerId = input.ownerId || null;
     // A Slack user id from the picker; anything else (a forged request) is not looked up.
@@ -248,11 +248,11 @@ export class ProblemService {
     }
     if (original.status === "duplicate") throw new AppError("invalid_input", "That one is a duplicate itself: choose the problem it repeats.", "duplicateOf");
     if (problem.status === "duplicate" || problem.status === "solved") {
-      throw new AppError("invalid_input", `*${esc(problem.title)}* is ${STATUS_NOUNS[problem.status]} already.`, "duplicateOf");
+      throw new AppError("gone", `*${esc(problem.title)}* is ${STATUS_NOUNS[problem.status]} already.`, "duplicateOf");
     }
     const now = this.deps.clock.now();
     const moved = await this.store.problems.changeStatus({ problemId, from: problem.status, to: "duplicate", actorId, now, duplicateOfId });
-    if (!moved) throw new AppError("invalid_input", "Someone changed this problem at the same moment. Look at it again.", "duplicateOf");
+    if (!moved) throw new AppError("conflict", "Someone changed this problem at the same moment. Look at it again.", "duplicateOf");
     await recordAudit(this.store, community, actorId, "problem.status_changed", now, {
       problemId, from: problem.status, to: "duplicate", duplicateOfId,
     });
@@ -327,7 +327,7 @@ export class ProblemService {
     const found = await this.inWorkspace(workspace, problemId);
     const { problem } = found;
     if (CLOSED.has(problem.status)) {
-      throw new AppError("invalid_input", `*${esc(problem.title)}* is closed (${problem.status === "solved" ? "solved" : "a duplicate"}), so it takes no more votes.`);
+      throw new AppError("gone", `*${esc(problem.title)}* is closed (${problem.status === "solved" ? "solved" : "a duplicate"}), so it takes no more votes.`);
     }
     return found;
   }
