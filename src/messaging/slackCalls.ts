@@ -1,5 +1,6 @@
 // Web API calls made before an ack, inside Slack's 3-second budget.
 import { ErrorCode, type WebAPIRateLimitedError } from "@slack/web-api";
+import type { Reason } from "../domain/common/reasons";
 
 /** The longest Retry-After we wait out before an ack; anything longer is reported. */
 const WAIT_BEFORE_ACK_MAX_SECONDS = 1;
@@ -40,10 +41,10 @@ export async function beforeAck<T>(call: () => Promise<T>, deadline: number): Pr
   }
 }
 
-/** A sentence for a rate limit or a time-out, or null for other errors. */
-export function busyProblem(error: unknown): string | null {
-  if (rateLimited(error)) return `Slack is busy right now. Please try again in ${Math.max(1, Math.ceil(error.retryAfter))} seconds.`;
+/** The reason to give for a rate limit or a time-out, or null for other errors. */
+export function busyProblem(error: unknown): Reason | null {
+  if (rateLimited(error)) return { key: "slack.busy", seconds: Math.max(1, Math.ceil(error.retryAfter)) };
   const code = (error as { code?: unknown; original?: { code?: unknown; name?: unknown } } | null)?.code;
-  if (code === ErrorCode.RequestError) return "Slack did not answer in time. Please try again.";
+  if (code === ErrorCode.RequestError) return { key: "slack.no_answer" };
   return null;
 }

@@ -1,9 +1,10 @@
 // A meeting as people see it in Slack: the channel announcement (updated in
 // place), its line in /community meetings, and the DMs about changes.
 import { DateTime } from "luxon";
+import type { MeetingNote } from "../domain/meetings/meetingDraft";
 import type { MeetingCard, UpcomingMeeting } from "../domain/meetings/meetings";
 import type { MeetingRecord, RsvpAnswer } from "../domain/ports";
-import { describeRule } from "../domain/meetings/recurrence";
+import { labels } from "../i18n";
 import { actions, button, channelLink, context, dateToken, divider, esc, joinMd, lines, link, md, option, plural, section, truncate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
@@ -67,7 +68,7 @@ function detailLines(card: MeetingCard): Mrkdwn[] {
   if (where) details.push(md`*Where:* ${where}`);
   if (series && series.rule.kind !== "none") {
     const next = nextStart && meeting.status === "scheduled" ? md`  ·  next: ${dateToken(nextStart, "{date_short_pretty}", localTime(nextStart, meeting.timezone, "d LLL yyyy"))}` : md``;
-    details.push(md`*Repeats:* ${esc(describeRule(series.rule, series.anchorStart, series.timezone))}${next}`);
+    details.push(md`*Repeats:* ${esc(labels.describeRule(series.rule, series.anchorStart, series.timezone))}${next}`);
   }
   return details;
 }
@@ -167,11 +168,11 @@ export function meetingCancelledMessage(meeting: MeetingRecord, communityName: s
 }
 
 /** What the person who scheduled a meeting is told. */
-export function scheduledConfirmation(meetings: MeetingRecord[], channelId: string | null, note: string | null): Mrkdwn {
+export function scheduledConfirmation(meetings: MeetingRecord[], channelId: string | null, note: MeetingNote | null): Mrkdwn {
   const first = meetings[0];
   const where = channelId ? md` and announced in ${channelLink(channelId)}` : md``;
   const parts = [md`:white_check_mark: *${esc(first.title)}* is scheduled for ${meetingWhen(first)}${where}.`];
   if (meetings[1]) parts.push(md`The next one is ${meetingWhen(meetings[1])}; each occurrence can be changed on its own.`);
-  if (note) parts.push(md`:information_source: ${esc(note)}`);
+  if (note) parts.push(md`:information_source: ${esc(labels.meetingNote(note))}`);
   return lines(parts);
 }

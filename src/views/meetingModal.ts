@@ -1,7 +1,8 @@
 // The meeting modal: one view for scheduling and for editing (prefilled).
 import type { View } from "@slack/types";
 import { DEFAULT_DURATION, DURATIONS, MEETING_LIMITS, RECURRENCE_CHOICES, REMINDER_OFFSETS } from "../domain/meetings/meetingDraft";
-import { ORDINAL_WORDS, type MonthlyOrdinal } from "../domain/meetings/recurrence";
+import { MONTHLY_ORDINALS, type MonthlyOrdinal } from "../domain/meetings/recurrence";
+import { labels } from "../i18n";
 import { checkboxesInput, context, esc, md, option, plain, selectInput, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
 import { durationText } from "./meetingCard";
 import { ACTION, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK } from "./ids";
@@ -96,7 +97,7 @@ export function meetingModal(input: MeetingModalInput): View {
     }),
     selectInput(MEETING_BLOCK.ordinal, ACTION.input,
       "Week of the month (monthly only)",
-      ([1, 2, 3, 4, 5, -1] as MonthlyOrdinal[]).map((o) => ({ label: ORDINAL_WORDS[o], value: String(o) })),
+      MONTHLY_ORDINALS.map((o) => ({ label: labels.ordinals[o], value: String(o) })),
       init.ordinal ? String(init.ordinal) : undefined,
       { optional: true, hint: "Leave empty to use the start date's week, e.g. the second Tuesday." },
     ),

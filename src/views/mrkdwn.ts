@@ -138,9 +138,9 @@ export function listWithMore(items: readonly Mrkdwn[], opts: ListWithMoreOptions
 }
 
 /**
- * The coded errors' words. The domain writes them as mrkdwn with every typed
- * value passed through its own esc (domain/common/text.ts), so they are taken as
- * they are: this is the one place a plain string becomes Mrkdwn unchecked.
+ * The coded errors' words. The catalogue (src/i18n) writes them as mrkdwn with
+ * every typed value passed through esc (domain/common/text.ts), so they are taken
+ * as they are: this is the one place a plain string becomes Mrkdwn unchecked.
  */
 export function domainMessage(userMessage: string): Mrkdwn {
   return trusted(userMessage);

@@ -4,16 +4,21 @@
 // and 1 November.
 import { DateTime, Settings } from "luxon";
 import {
-  describeRule,
   deserialiseRule,
   occurrenceStart,
-  ORDINAL_WORDS,
   recurrenceRuleSchema,
   serialiseRule,
   validateMonthlyOrdinal,
   weekdayOrdinal,
   type RecurrenceRule,
 } from "../../src/domain/meetings/recurrence.ts";
+import { labels, reasonText } from "../../src/i18n";
+
+/** What the organiser reads when the start is not the ordinal they chose, or null when it is. */
+function ordinalProblem(anchor: Date, zone: string, ordinal: Parameters<typeof validateMonthlyOrdinal>[2]): string | null {
+  const reason = validateMonthlyOrdinal(anchor, zone, ordinal);
+  return reason && reasonText(reason);
+}
 
 const LONDON = "Europe/London";
 
@@ -241,27 +246,27 @@ describe("weekdayOrdinal", () => {
 
 describe("validateMonthlyOrdinal", () => {
   it("accepts a start that is the chosen ordinal", () => {
-    expect(validateMonthlyOrdinal(new Date("2026-03-10T10:00:00Z"), LONDON, 2)).toBeNull();
-    expect(validateMonthlyOrdinal(new Date("2026-03-31T09:00:00Z"), LONDON, 5)).toBeNull();
-    expect(validateMonthlyOrdinal(new Date("2026-03-31T09:00:00Z"), LONDON, -1)).toBeNull();
-    expect(validateMonthlyOrdinal(new Date("2026-02-24T10:00:00Z"), LONDON, 4)).toBeNull();
-    expect(validateMonthlyOrdinal(new Date("2026-02-24T10:00:00Z"), LONDON, -1)).toBeNull(); // fourth is last in February
+    expect(ordinalProblem(new Date("2026-03-10T10:00:00Z"), LONDON, 2)).toBeNull();
+    expect(ordinalProblem(new Date("2026-03-31T09:00:00Z"), LONDON, 5)).toBeNull();
+    expect(ordinalProblem(new Date("2026-03-31T09:00:00Z"), LONDON, -1)).toBeNull();
+    expect(ordinalProblem(new Date("2026-02-24T10:00:00Z"), LONDON, 4)).toBeNull();
+    expect(ordinalProblem(new Date("2026-02-24T10:00:00Z"), LONDON, -1)).toBeNull(); // fourth is last in February
   });
 
   it("says which ordinal the start really is", () => {
-    expect(validateMonthlyOrdinal(new Date("2026-03-17T10:00:00Z"), LONDON, 2)).toBe(
+    expect(ordinalProblem(new Date("2026-03-17T10:00:00Z"), LONDON, 2)).toBe(
       "Tuesday 17 March is the third Tuesday of its month, not the second. Choose “third” or change the start.",
     );
-    expect(validateMonthlyOrdinal(new Date("2026-03-24T10:00:00Z"), LONDON, -1)).toBe(
+    expect(ordinalProblem(new Date("2026-03-24T10:00:00Z"), LONDON, -1)).toBe(
       "Tuesday 24 March is the fourth Tuesday of its month, not the last. Choose “fourth” or change the start.",
     );
   });
 
   it("offers “last” too when the start is the last of its weekday", () => {
-    expect(validateMonthlyOrdinal(new Date("2026-02-24T10:00:00Z"), LONDON, 5)).toBe(
+    expect(ordinalProblem(new Date("2026-02-24T10:00:00Z"), LONDON, 5)).toBe(
       "Tuesday 24 February is the fourth Tuesday of its month, not the fifth. Choose “fourth” or “last”, or change the start.",
     );
-    expect(validateMonthlyOrdinal(new Date("2026-03-30T17:30:00Z"), LONDON, 1)).toBe(
+    expect(ordinalProblem(new Date("2026-03-30T17:30:00Z"), LONDON, 1)).toBe(
       "Monday 30 March is the fifth Monday of its month, not the first. Choose “fifth” or “last”, or change the start.",
     );
   });
@@ -269,8 +274,8 @@ describe("validateMonthlyOrdinal", () => {
   it("reads the date in the zone", () => {
     // 23:30 on Saturday 28 February in New York is already Sunday 1 March in UTC.
     const anchor = new Date("2026-03-01T04:30:00Z");
-    expect(validateMonthlyOrdinal(anchor, "UTC", 1)).toBeNull();
-    expect(validateMonthlyOrdinal(anchor, "America/New_York", 1)).toBe(
+    expect(ordinalProblem(anchor, "UTC", 1)).toBeNull();
+    expect(ordinalProblem(anchor, "America/New_York", 1)).toBe(
       "Saturday 28 February is the fourth Saturday of its month, not the first. Choose “fourth” or “last”, or change the start.",
     );
   });
@@ -290,19 +295,19 @@ describe("describeRule", () => {
     [{ kind: "monthly", intervalMonths: 1, ordinal: 5 }, monday, "Monthly on the fifth Monday (months without one are skipped)"],
     [{ kind: "monthly", intervalMonths: 2, ordinal: 5 }, monday, "Every two months on the fifth Monday (months without one are skipped)"],
   ] as [RecurrenceRule, Date, string][])("%j", (rule, anchor, expected) => {
-    expect(describeRule(rule, anchor, LONDON)).toBe(expected);
+    expect(labels.describeRule(rule, anchor, LONDON)).toBe(expected);
   });
 
   it("names the weekday in the zone", () => {
     const lateMonday = new Date("2026-01-13T04:30:00Z"); // Monday 23:30 in New York
-    expect(describeRule({ kind: "weekly", intervalWeeks: 1 }, lateMonday, "America/New_York")).toBe("Every week on Monday");
-    expect(describeRule({ kind: "weekly", intervalWeeks: 1 }, lateMonday, LONDON)).toBe("Every week on Tuesday");
+    expect(labels.describeRule({ kind: "weekly", intervalWeeks: 1 }, lateMonday, "America/New_York")).toBe("Every week on Monday");
+    expect(labels.describeRule({ kind: "weekly", intervalWeeks: 1 }, lateMonday, LONDON)).toBe("Every week on Tuesday");
   });
 });
 
-describe("ORDINAL_WORDS", () => {
+describe("the ordinals' words", () => {
   it("names every ordinal", () => {
-    expect(ORDINAL_WORDS).toEqual({ 1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", [-1]: "last" });
+    expect(labels.ordinals).toEqual({ 1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", [-1]: "last" });
   });
 });
 

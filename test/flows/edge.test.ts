@@ -6,6 +6,7 @@
 import { OUT_OF_DATE_BUTTON, OUT_OF_DATE_OPTION_VALUE } from "../../src/views/outOfDate";
 import { ACTION, CALLBACK, SETTINGS_BLOCK } from "../../src/views/ids";
 import { UNREADABLE_ANSWER } from "../../src/app/support/viewState";
+import { reasonText } from "../../src/i18n";
 import { createCommunity } from "../support/flows";
 import { startHarness, TEAM_ID, type Harness, type HttpReply } from "../support/harness";
 import { blockAction, input, optionsRequest, overflowAction, user, viewSubmission } from "../support/payloads";
@@ -110,7 +111,7 @@ describe("a well-formed request with a wrong-typed value", () => {
     );
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
-    expect(reply.json).toEqual({ response_action: "errors", errors: { [SETTINGS_BLOCK.membersCanSchedule]: UNREADABLE_ANSWER } });
+    expect(reply.json).toEqual({ response_action: "errors", errors: { [SETTINGS_BLOCK.membersCanSchedule]: reasonText(UNREADABLE_ANSWER) } });
     expect(await h.db.community.findUniqueOrThrow({ where: { id: communityId } })).toEqual(before);
   });
 
@@ -122,7 +123,7 @@ describe("a well-formed request with a wrong-typed value", () => {
     const reply = await interaction(viewSubmission({ user: "U0ALICE", callbackId: CALLBACK.scheduleMeeting, privateMetadata: JSON.stringify({ communityId }), values: { title: element } }));
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
-    expect(reply.json).toEqual({ response_action: "errors", errors: { title: UNREADABLE_ANSWER } });
+    expect(reply.json).toEqual({ response_action: "errors", errors: { title: reasonText(UNREADABLE_ANSWER) } });
   });
 
   it("a menu choice that is not what the app wrote is acked and the person told", async () => {

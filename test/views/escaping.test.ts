@@ -281,7 +281,7 @@ const RENDERS: Record<string, () => unknown[]> = {
     meetingCard.meetingChangedMessage({ ...meeting, title: "Before", place: null }, { ...meeting, startsAt: new Date("2026-03-21T10:00:00Z") }, H, CALENDAR),
   ],
   "meetingCard.meetingCancelledMessage": () => [meetingCard.meetingCancelledMessage(meeting, H, `${H}\n${H}`, CALENDAR)],
-  "meetingCard.scheduledConfirmation": () => [meetingCard.scheduledConfirmation([meeting, { ...meeting, startsAt: new Date("2026-04-03T10:00:00Z") }], "C0HOME", H)],
+  "meetingCard.scheduledConfirmation": () => [meetingCard.scheduledConfirmation([meeting, { ...meeting, startsAt: new Date("2026-04-03T10:00:00Z") }], "C0HOME", { kind: "fifth_weekday_skipped", weekday: 1 })],
   "meetingModal.remindersInput": () => [{ blocks: [meetingModal.remindersInput("b", "Reminders", [1440], "Hint")] }],
   "meetingModal.meetingModal": () => [
     meetingModal.meetingModal({ mode: "edit", community: { id: "c1", name: H, timezone: "Europe/London" }, inSeries: true, initial: { title: H, place: H, agenda: H, videoLink: VIDEO }, privateMetadata: "{}" }),

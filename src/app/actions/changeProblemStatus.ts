@@ -41,12 +41,12 @@ export function registerChangeProblemStatus(app: App, services: Services): void 
       // Modals for organisers: checked before they open, and again on submission.
       const privateMetadata = metadata.problemRef.write({ problemId: p });
       if (to === "duplicate") {
-        const { problem } = await services.problems.asOrganiser(workspace, p, body.user.id, "close a problem as a duplicate");
+        const { problem } = await services.problems.asOrganiser(workspace, p, body.user.id, "mark_duplicate");
         await client.views.open({ trigger_id: body.trigger_id, view: duplicateModal(problem, privateMetadata) });
         return;
       }
       if (to === "objective_details") {
-        const { problem } = await services.problems.asOrganiser(workspace, p, body.user.id, "set an objective's owner, date and progress");
+        const { problem } = await services.problems.asOrganiser(workspace, p, body.user.id, "set_objective");
         await client.views.open({ trigger_id: body.trigger_id, view: objectiveModal(problem, privateMetadata) });
         return;
       }

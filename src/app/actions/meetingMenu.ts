@@ -21,14 +21,14 @@ export function registerMeetingMenu(app: App, services: Services): void {
     try {
       const { m, do: what } = choice.parse(JSON.parse(action.selected_option.value));
       if (what === "cancel") {
-        const { meeting, series } = await services.meetings.asEditor(workspaceOf(context), m, body.user.id, "cancel this meeting");
+        const { meeting, series } = await services.meetings.asEditor(workspaceOf(context), m, body.user.id, "cancel");
         await client.views.open({
           trigger_id: body.trigger_id,
           view: cancelMeetingModal({ title: meeting.title, inSeries: Boolean(series), privateMetadata: metadata.meetingRef.write({ meetingId: m }) }),
         });
         return;
       }
-      const { meeting, community, series } = await services.meetings.asEditor(workspaceOf(context), m, body.user.id, "change this meeting");
+      const { meeting, community, series } = await services.meetings.asEditor(workspaceOf(context), m, body.user.id, "change");
       const pickerZone = await userTimezone(client, body.user.id, community.timezone, services.logger);
       await client.views.open({
         trigger_id: body.trigger_id,

@@ -30,10 +30,7 @@ export function suggestSubcommand(word: string): string | undefined {
 function commandText(raw: string | undefined): string {
   const text = raw ?? "";
   if (text.length > COMMAND_TEXT_MAX) {
-    throw new AppError(
-      "invalid_input",
-      `That command is too long for me to read: it has ${text.length.toLocaleString("en-GB")} characters, and a command can have up to ${COMMAND_TEXT_MAX.toLocaleString("en-GB")}. Type \`/community help\` to see what each command needs.`,
-    );
+    throw new AppError("invalid_input", { key: "command.too_long", length: text.length, max: COMMAND_TEXT_MAX });
   }
   return text.trim();
 }

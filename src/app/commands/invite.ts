@@ -18,7 +18,7 @@ export const invite: Subcommand = {
     if (!community) {
       const mine = await services.invitations.invitable(workspace, command.user_id);
       if (mine.length === 0) {
-        throw new AppError("forbidden", "You can invite people to the communities you are a member of, and you are not in any yet. `/community list` shows them all; join one with `/community join <name>`.");
+        throw new AppError("forbidden", { key: "invitation.not_member_anywhere" });
       }
       if (mine.length === 1) community = mine[0];
       else choices = mine.map((c) => ({ id: c.id, name: c.name }));

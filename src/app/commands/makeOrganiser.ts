@@ -12,11 +12,7 @@ export const makeOrganiser: Subcommand = {
   summary: "Organisers: make another member an organiser too. Mention several people to promote each.",
   async handle({ args, mentionedUsers, command, context, client, respond, services }) {
     if (mentionedUsers.length === 0) {
-      throw new AppError(
-        "invalid_input",
-        "Say who: type `/community make-organiser @someone [name]`, mentioning the member you want to make an organiser. " +
-          "In the community's channel you can leave out the name.",
-      );
+      throw new AppError("invalid_input", { key: "command.say_who_to_promote" });
     }
     const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community make-organiser @someone <name>");
     const outcomes = await services.roles.makeOrganisers(community, command.user_id, mentionedUsers);

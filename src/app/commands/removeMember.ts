@@ -11,11 +11,7 @@ export const removeMember: Subcommand = {
   summary: "Organisers: remove a member from the community. They stay in its Slack channel until someone removes them there.",
   async handle({ args, mentionedUsers, command, context, client, respond, services }) {
     if (mentionedUsers.length === 0) {
-      throw new AppError(
-        "invalid_input",
-        "Say who: type `/community remove @someone [name]`, mentioning the member you want to remove. " +
-          "In the community's channel you can leave out the name.",
-      );
+      throw new AppError("invalid_input", { key: "command.say_who_to_remove" });
     }
     const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community remove @someone <name>");
     const outcomes = await services.roles.remove(community, command.user_id, mentionedUsers);

@@ -9,7 +9,7 @@ export const settings: Subcommand = {
   summary: "Organisers: who may schedule meetings, default reminders, and when to suggest objectives.",
   async handle({ args, command, context, client, services }) {
     const found = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community settings <name>");
-    const community = await services.communities.asOrganiser(found.id, command.user_id, "change its settings");
+    const community = await services.communities.asOrganiser(found.id, command.user_id, "change_settings");
     await client.views.open({
       trigger_id: command.trigger_id,
       view: settingsModal(community, metadata.settings.write({ communityId: community.id })),

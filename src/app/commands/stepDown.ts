@@ -13,10 +13,7 @@ export const stepDown: Subcommand = {
   async handle({ args, mentionedUsers, command, context, client, respond, services }) {
     if (mentionedUsers.length > 0) {
       // Nobody steps down on someone else's behalf; mentioning a person is a mistake, not a wish to step down.
-      throw new AppError(
-        "invalid_input",
-        "`/community step-down` hands back your own organiser role, so it takes no @mention. Type `/community step-down [name]`. Nothing was changed.",
-      );
+      throw new AppError("invalid_input", { key: "command.step_down_takes_no_mention" });
     }
     const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community step-down <name>");
     const { organisers } = await services.roles.stepDown(community, command.user_id);

@@ -16,7 +16,7 @@ export function registerAcceptInvitationSubmission(app: App, services: Services)
     try {
       const values = readViewState(view);
       const { invitationId } = metadata.invitationRef.read(view.private_metadata);
-      if (!invitationId) throw new AppError("gone", "This form has expired. Click Accept on the invitation again.", PROFILE_BLOCK.organisation);
+      if (!invitationId) throw new AppError("gone", { key: "form.expired", reopen: "invitation" }, PROFILE_BLOCK.organisation);
       accepted = await services.invitations.accept(workspaceOf(context), invitationId, body.user.id, {
         organisation: text(values, PROFILE_BLOCK.organisation),
         organisationOther: text(values, PROFILE_BLOCK.organisationOther),

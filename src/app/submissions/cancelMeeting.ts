@@ -17,7 +17,7 @@ export function registerCancelMeetingSubmission(app: App, services: Services): v
     try {
       const values = readViewState(view);
       const { meetingId } = metadata.meetingRef.read(view.private_metadata);
-      if (!meetingId) throw new AppError("gone", "This form has expired. Open the meeting's menu again.", fallbackBlock);
+      if (!meetingId) throw new AppError("gone", { key: "form.expired", reopen: "meeting_menu" }, fallbackBlock);
       const scope = text(values, CANCEL_MEETING_BLOCK.scope) === "following" ? "following" : "this";
       const cancellations = await services.meetings.cancel(workspaceOf(context), meetingId, body.user.id, scope);
       const card = await services.meetings.card(meetingId);

@@ -16,7 +16,7 @@ export function registerCommunitySettingsSubmission(app: App, services: Services
     try {
       const values = readViewState(view);
       const { communityId } = metadata.settings.read(view.private_metadata);
-      if (!communityId) throw new AppError("gone", "This form has expired. Run `/community settings` again.", SETTINGS_BLOCK.problemThreshold);
+      if (!communityId) throw new AppError("gone", { key: "form.expired", reopen: "settings" }, SETTINGS_BLOCK.problemThreshold);
       saved = await services.communities.updateSettings(workspaceOf(context), communityId, body.user.id, {
         membersCanSchedule: list(values, SETTINGS_BLOCK.membersCanSchedule).includes("yes"),
         reminders: list(values, SETTINGS_BLOCK.reminders),

@@ -78,11 +78,11 @@ async function provideChannel(client: WebClient, draft: CommunityDraft, deadline
   try {
     const created = await beforeAck(() => client.conversations.create({ name, is_private: false }), deadline);
     const id = created.channel?.id;
-    if (!id) throw new AppError("slack_refused", "Slack did not return the new channel. Please try again.", CREATE_BLOCK.channel);
+    if (!id) throw new AppError("slack_refused", { key: "slack.no_channel_returned" }, CREATE_BLOCK.channel);
     return id;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new ValidationError({ [CREATE_BLOCK.channel]: busyProblem(error) ?? newChannelProblem(slackErrorCode(error), name, "use an existing public channel") }, "slack_refused");
+    throw new ValidationError({ [CREATE_BLOCK.channel]: busyProblem(error) ?? newChannelProblem(slackErrorCode(error), name, "community") }, "slack_refused");
   }
 }
 

@@ -5,7 +5,7 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { AppError, ValidationError } from "../../domain/common/errors";
-import { checkGroupDraft, GROUP_CHANNEL_CHOICES, type GroupChannel } from "../../domain/groups/groupDraft";
+import { checkGroupDraft, type GroupChannel } from "../../domain/groups/groupDraft";
 import type { CommunityRecord, GroupRecord } from "../../domain/ports";
 import { groupChannelIntro, groupCreatedMessage, groupReadyText } from "../../views/groups";
 import { CALLBACK, GROUP_BLOCK } from "../../views/ids";
@@ -33,7 +33,7 @@ export function registerCreateGroupSubmission(app: App, services: Services, befo
     let ready: GroupRecord;
     try {
       const values = readViewState(view);
-      if (!communityId) throw new AppError("gone", "This form lost track of its community. Close it and type `/community group create` again.", GROUP_BLOCK.name);
+      if (!communityId) throw new AppError("gone", { key: "form.lost_community" }, GROUP_BLOCK.name);
       community = await services.communities.byIdIn(workspaceOf(context), communityId);
       const draft = checkGroupDraft(
         {
@@ -75,11 +75,11 @@ async function provideChannel(client: WebClient, choice: GroupChannel, deadline:
   try {
     const created = await beforeAck(() => client.conversations.create({ name: choice.name, is_private: false }), deadline);
     const id = created.channel?.id;
-    if (!id) throw new AppError("slack_refused", "Slack did not return the new channel. Please try again.", GROUP_BLOCK.channelName);
+    if (!id) throw new AppError("slack_refused", { key: "slack.no_channel_returned" }, GROUP_BLOCK.channelName);
     return { kind: "new", channelId: id };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new ValidationError({ [GROUP_BLOCK.channelName]: busyProblem(error) ?? newChannelProblem(slackErrorCode(error), choice.name, GROUP_CHANNEL_CHOICES.existing) }, "slack_refused");
+    throw new ValidationError({ [GROUP_BLOCK.channelName]: busyProblem(error) ?? newChannelProblem(slackErrorCode(error), choice.name, "group") }, "slack_refused");
   }
 }
 

@@ -15,7 +15,7 @@ export function registerEditProblemSubmission(app: App, services: Services): voi
     try {
       const values = readViewState(view);
       const { problemId } = metadata.problemRef.read(view.private_metadata);
-      if (!problemId) throw new AppError("gone", "This form has expired. Open the problem again.", PROBLEM_BLOCK.title);
+      if (!problemId) throw new AppError("gone", { key: "form.expired", reopen: "problem" }, PROBLEM_BLOCK.title);
       card = await services.problems.edit(workspaceOf(context), problemId, body.user.id, {
         title: text(values, PROBLEM_BLOCK.title),
         description: text(values, PROBLEM_BLOCK.description),

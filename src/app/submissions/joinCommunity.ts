@@ -23,7 +23,7 @@ export function registerJoinCommunitySubmission(app: App, services: Services): v
     try {
       const values = readViewState(view);
       const communityId = meta.communityId ?? text(values, PROFILE_BLOCK.community);
-      if (!communityId) throw new AppError("invalid_input", "Choose the community you want to join.", PROFILE_BLOCK.community);
+      if (!communityId) throw new AppError("invalid_input", { key: "form.choose_community", for: "join" }, PROFILE_BLOCK.community);
       const community = await services.communities.byIdIn(workspaceOf(context), communityId);
       const joined = await services.memberships.join(community, userId, {
         organisation: text(values, PROFILE_BLOCK.organisation),

@@ -2,6 +2,7 @@
 // the community's channel with its vote button.
 import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/common/errors";
+import type { FieldErrors } from "../../domain/common/reasons";
 import { checkProblemDraft } from "../../domain/problems/problemDraft";
 import { channelLink, esc, md } from "../../views/mrkdwn";
 import { CALLBACK, PROBLEM_BLOCK } from "../../views/ids";
@@ -20,18 +21,18 @@ export function registerLogProblemSubmission(app: App, services: Services): void
     let logged;
     try {
       const values = readViewState(view);
-      const errors: Record<string, string> = {};
+      const errors: FieldErrors = {};
       // From the channel the command came from (metadata), or picked in the modal.
       const communityId = meta.communityId ?? text(values, PROBLEM_BLOCK.community);
       const communityBlock = meta.communityId ? PROBLEM_BLOCK.title : PROBLEM_BLOCK.community;
       let community = null;
-      if (!communityId) errors[communityBlock] = "Choose the community this problem belongs to.";
+      if (!communityId) errors[communityBlock] = { key: "form.choose_community", for: "problem" };
       else {
         try {
           community = await services.communities.byIdIn(workspaceOf(context), communityId);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          errors[communityBlock] = error.userMessage;
+          errors[communityBlock] = error.reason;
         }
       }
       // Throws with every field's error, the community's included.

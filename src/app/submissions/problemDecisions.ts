@@ -12,7 +12,7 @@ import { workspaceOf } from "../support/workspace";
 
 function problemIdOf(raw: string | undefined, block: string): string {
   const { problemId } = metadata.problemRef.read(raw);
-  if (!problemId) throw new AppError("gone", "This form has expired. Open the problem again.", block);
+  if (!problemId) throw new AppError("gone", { key: "form.expired", reopen: "problem" }, block);
   return problemId;
 }
 

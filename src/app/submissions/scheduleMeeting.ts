@@ -3,7 +3,8 @@
 // announcement and tell those going or maybe what changed.
 import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/common/errors";
-import { checkMeetingDraft, recurrenceChoice, type MeetingDraftInput } from "../../domain/meetings/meetingDraft";
+import type { FieldErrors } from "../../domain/common/reasons";
+import { checkMeetingDraft, recurrenceChoice, type MeetingDraft, type MeetingDraftInput } from "../../domain/meetings/meetingDraft";
 import type { CommunityRecord } from "../../domain/ports";
 import { esc, md } from "../../views/mrkdwn";
 import { CALLBACK, MEETING_BLOCK } from "../../views/ids";
@@ -47,14 +48,14 @@ export function registerScheduleMeetingSubmission(app: App, services: Services):
       let edited;
       try {
         const workspace = workspaceOf(context);
-        const card = await services.meetings.asEditor(workspace, meta.meetingId, userId, "change this meeting");
+        const card = await services.meetings.asEditor(workspace, meta.meetingId, userId, "change");
         const zone = card.community.timezone;
         const scope = card.series && text(values, MEETING_BLOCK.scope) === "following" ? "following" : "this";
         const input = draftInput(values);
         // "This meeting only" keeps the series' rule: a different one is a mistake to point out, not to drop.
         const keepsRule = card.series !== null && scope === "this";
         if (keepsRule && (input.recurrence ?? "none") !== recurrenceChoice(card.series!.rule)) {
-          throw new AppError("invalid_input", "To change how the meetings repeat, choose “This and all following meetings” above.", MEETING_BLOCK.recurrence);
+          throw new AppError("invalid_input", { key: "meeting.recurrence_needs_following" }, MEETING_BLOCK.recurrence);
         }
         const draft = checkMeetingDraft(keepsRule ? { ...input, recurrence: "none", ordinal: null } : input, { zone, pickerZone: meta.pickerZone ?? zone, now, currentStart: card.meeting.startsAt });
         edited = { card, result: await services.meetings.edit(workspace, meta.meetingId, userId, draft, scope, meta.sequence) };
@@ -78,20 +79,20 @@ export function registerScheduleMeetingSubmission(app: App, services: Services):
       return;
     }
 
-    let scheduled: { community: CommunityRecord; meetings: Awaited<ReturnType<Services["meetings"]["schedule"]>>["meetings"]; note: string | null; repeated: boolean };
+    let scheduled: { community: CommunityRecord; meetings: Awaited<ReturnType<Services["meetings"]["schedule"]>>["meetings"]; note: MeetingDraft["note"]; repeated: boolean };
     try {
-      const errors: Record<string, string> = {};
+      const errors: FieldErrors = {};
       const communityId = meta.communityId ?? text(values, MEETING_BLOCK.community);
       const communityBlock = meta.communityId ? MEETING_BLOCK.title : MEETING_BLOCK.community;
       let community: CommunityRecord | null = null;
-      if (!communityId) errors[communityBlock] = "Choose the community this meeting is for.";
+      if (!communityId) errors[communityBlock] = { key: "form.choose_community", for: "meeting" };
       else {
         try {
           community = await services.communities.byIdIn(workspaceOf(context), communityId);
           await services.meetings.requireScheduler(community, userId);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          errors[communityBlock] = error.userMessage;
+          errors[communityBlock] = error.reason;
         }
       }
       const zone = community?.timezone ?? services.defaultTimezone;

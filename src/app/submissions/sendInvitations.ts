@@ -18,7 +18,7 @@ export function registerSendInvitationsSubmission(app: App, services: Services):
     try {
       const values = readViewState(view);
       // Until a community is chosen the form has no message; choosing one redraws it.
-      if (!communityId) throw new AppError("invalid_input", "Choose the community to invite people to.", INVITE_BLOCK.community);
+      if (!communityId) throw new AppError("invalid_input", { key: "form.choose_community", for: "invite" }, INVITE_BLOCK.community);
       const community = await services.communities.byIdIn(workspaceOf(context), communityId);
       await services.invitations.requireInviter(community, inviterId);
       const draft = checkInvitationDraft({

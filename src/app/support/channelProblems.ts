@@ -1,35 +1,36 @@
-// What to tell someone whose channel Slack refused, beside the form field it
-// came from. The community and group forms both create or link channels.
+// Why Slack refused a channel, beside the form field it came from. The
+// community and group forms both create or link channels.
+import type { ChannelForm, Reason } from "../../domain/common/reasons";
 
-/** A new channel Slack would not create. `useExisting` is the form's own words for linking one instead. */
-export function newChannelProblem(code: string | undefined, name: string, useExisting: string): string {
+/** A new channel Slack would not create. `form` says which form's words for linking one instead to use. */
+export function newChannelProblem(code: string | undefined, name: string, form: ChannelForm): Reason {
   switch (code) {
     case "name_taken":
-      return `A channel called #${name} already exists. Type another name, or pick #${name} under "${useExisting}".`;
+      return { key: "slack.channel_name_taken", name, form };
     case "invalid_name":
     case "invalid_name_specials":
     case "invalid_name_punctuation":
     case "invalid_name_required":
     case "invalid_name_maxlength":
-      return "Slack does not accept that channel name. Use lower case letters, numbers, hyphens and underscores (at most 80).";
+      return { key: "slack.channel_name_invalid" };
     case "restricted_action":
-      return `Your workspace does not let this app create channels. Choose "${useExisting}" instead, or ask an admin.`;
+      return { key: "slack.channels_restricted", form };
     default:
-      return `Slack could not create the channel${code ? ` (${code})` : ""}. Please try again.`;
+      return { key: "slack.channel_not_created", code };
   }
 }
 
 /** An existing channel the app could not join. */
-export function existingChannelProblem(code: string | undefined): string {
+export function existingChannelProblem(code: string | undefined): Reason {
   switch (code) {
     case "is_archived":
-      return "That channel is archived. Pick another, or create a new one.";
+      return { key: "slack.channel_archived" };
     case "method_not_supported_for_channel_type":
-      return "The app can only use public channels. Pick a public channel, or create a new one.";
+      return { key: "slack.channel_not_public" };
     case "channel_not_found":
-      return "That channel could not be found. Pick another, or create a new one.";
+      return { key: "slack.channel_not_found" };
     default:
-      return `The app could not join that channel${code ? ` (${code})` : ""}. Pick another, or create a new one.`;
+      return { key: "slack.channel_not_joined", code };
   }
 }
 
@@ -43,13 +44,13 @@ export function unusableChannelProblem(channel: {
   is_private?: boolean;
   is_im?: boolean;
   is_mpim?: boolean;
-}): string | null {
-  const name = channel.name ? `#${channel.name}` : "That channel";
+}): Reason | null {
+  const name = channel.name ?? null;
   // Everyone in the workspace is in the general channel, and many workspaces
   // let only admins post there: a community's messages would reach everyone.
-  if (channel.is_general) return `${name} is the workspace's general channel, which everyone is in. Pick another channel, or create a new one.`;
+  if (channel.is_general) return { key: "slack.channel_general", name };
   if (channel.is_archived) return existingChannelProblem("is_archived");
   if (channel.is_private || channel.is_im || channel.is_mpim) return existingChannelProblem("method_not_supported_for_channel_type");
-  if (channel.is_frozen || channel.is_read_only) return `The app cannot post in ${name}. Pick another channel, or create a new one.`;
+  if (channel.is_frozen || channel.is_read_only) return { key: "slack.channel_read_only", name };
   return null;
 }

@@ -1,7 +1,9 @@
 // Turning coded errors into what a person sees: an ephemeral message or
-// per-field modal errors. Anything unexpected gets a calm, generic message.
+// per-field modal errors, worded by the catalogue (src/i18n) from the error's
+// reason. Anything unexpected gets a calm, generic message.
 import type { Logger } from "pino";
 import { AppError, ValidationError } from "../../domain/common/errors";
+import { reasonText } from "../../i18n";
 import { domainMessage, md, type Mrkdwn } from "../../views/mrkdwn";
 
 export const SOMETHING_WENT_WRONG = md`:warning: Something went wrong on our side and nothing was changed. Please try again in a moment.`;
@@ -24,12 +26,14 @@ export function observeListenerErrors(logger: Logger, observer: (code: string) =
 
 function noteError(error: unknown, logger: Logger): void {
   errorObservers.get(logger)?.(error instanceof AppError ? error.code : "unexpected");
+  // The error's own message is the internal one (code, reason key, parameters); the person reads the catalogue's words.
+  if (error instanceof AppError) logger.debug({ code: error.code, detail: error.message }, "a request was refused");
 }
 
-/** The message for an error: the AppError's own words, or a generic apology (logged). */
+/** The message for an error: its reason in words, or a generic apology (logged). */
 export function errorText(error: unknown, logger: Logger): Mrkdwn {
   noteError(error, logger);
-  if (error instanceof AppError) return domainMessage(error.userMessage);
+  if (error instanceof AppError) return domainMessage(reasonText(error.reason));
   logger.error({ err: error }, "unexpected error in a listener");
   return SOMETHING_WENT_WRONG;
 }
@@ -40,8 +44,8 @@ export function errorText(error: unknown, logger: Logger): Mrkdwn {
  */
 export function modalErrors(error: unknown, fallbackBlock: string, logger: Logger): Record<string, string> {
   noteError(error, logger);
-  if (error instanceof ValidationError) return error.fieldErrors;
-  if (error instanceof AppError) return { [error.field ?? fallbackBlock]: error.userMessage };
+  if (error instanceof ValidationError) return Object.fromEntries(Object.entries(error.fieldErrors).map(([field, reason]) => [field, reasonText(reason)]));
+  if (error instanceof AppError) return { [error.field ?? fallbackBlock]: reasonText(error.reason) };
   logger.error({ err: error }, "unexpected error in a modal submission");
   return { [fallbackBlock]: SOMETHING_WENT_WRONG };
 }

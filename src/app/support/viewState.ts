@@ -5,11 +5,12 @@
 import type { ViewOutput } from "@slack/bolt";
 import { z } from "zod";
 import { AppError, ValidationError } from "../../domain/common/errors";
+import type { FieldErrors, Reason } from "../../domain/common/reasons";
 
 export type FieldValue = string | string[] | null;
 
 /** Beside a field whose answer arrived in a shape Slack never sends. */
-export const UNREADABLE_ANSWER = "I could not read this answer. Enter or choose it again.";
+export const UNREADABLE_ANSWER = { key: "form.unreadable_answer" } as const satisfies Reason;
 
 const typed = z.string().nullish();
 const option = z.looseObject({ value: z.string() });
@@ -45,9 +46,9 @@ const STATE = z.record(z.string(), z.record(z.string(), z.looseObject({ type: z.
  */
 export function readViewState(view: ViewOutput): Record<string, FieldValue> {
   const state = STATE.safeParse(view.state?.values ?? {});
-  if (!state.success) throw new AppError("invalid_input", "I could not read this form. Close it and open it again.");
+  if (!state.success) throw new AppError("invalid_input", { key: "form.unreadable" });
   const out: Record<string, FieldValue> = {};
-  const unreadable: Record<string, string> = {};
+  const unreadable: FieldErrors = {};
   for (const [blockId, actions] of Object.entries(state.data)) {
     for (const element of Object.values(actions)) {
       const read = (READERS[element.type ?? ""] ?? OTHER).safeParse(element);

@@ -6,7 +6,7 @@ import { AppError } from "../../domain/common/errors";
 export function workspaceOf(context: Context): WorkspaceKey {
   if (!context.teamId) {
     // Org-wide installs send requests without a team; we support single workspaces.
-    throw new AppError("invalid_input", "This app works inside a workspace: run the command from a channel in your workspace.");
+    throw new AppError("invalid_input", { key: "workspace.required" });
   }
   return { teamId: context.teamId, ...(context.enterpriseId ? { enterpriseId: context.enterpriseId } : {}) };
 }

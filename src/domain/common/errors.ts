@@ -1,5 +1,8 @@
-// Coded errors: the domain throws them, and only the Slack listener turns them
-// into an ephemeral message or a per-field modal error.
+// Coded errors: the domain throws them with a code (what happened, for
+// programs) and a reason (what to tell the person, as a key and parameters);
+// only the Slack edge turns the reason into words (src/i18n), as an ephemeral
+// message or a per-field modal error.
+import type { FieldErrors, Reason } from "./reasons";
 
 /**
  * Every code an AppError may carry, and what it means. A listener, a metric
@@ -27,15 +30,23 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** The reason in one line for a log: its key and parameters (typed values included, so it is for logs only). */
+function describe(reason: Reason): string {
+  const { key, ...params } = reason;
+  const shown = Object.keys(params).length ? ` ${JSON.stringify(params)}` : "";
+  return `${key}${shown.length > 300 ? `${shown.slice(0, 299)}…` : shown}`;
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    /** Written for the person who will read it in Slack. */
-    readonly userMessage: string,
-    /** For modal submissions: which input (by field name) the message belongs to. */
+    /** What to tell the person, as data: src/i18n words it in their language. */
+    readonly reason: Reason,
+    /** For modal submissions: which input (by field name) the reason belongs to. */
     readonly field?: string,
   ) {
-    super(userMessage);
+    // The Error's own message is for logs: the code and the reason's key, never the user's sentence.
+    super(`${code}: ${describe(reason)}`);
     this.name = "AppError";
   }
 }
@@ -43,10 +54,14 @@ export class AppError extends Error {
 /** Several field errors at once, for a modal that shows each beside its input. */
 export class ValidationError extends AppError {
   constructor(
-    readonly fieldErrors: Record<string, string>,
+    readonly fieldErrors: FieldErrors,
     code: ErrorCode = "invalid_input",
   ) {
-    super(code, Object.values(fieldErrors).join(" "));
+    const [first = { key: "form.unreadable" } as const] = Object.values(fieldErrors);
+    super(code, first);
+    this.message = `${code}: ${Object.entries(fieldErrors)
+      .map(([field, reason]) => `${field}=${describe(reason)}`)
+      .join("; ")}`;
     this.name = "ValidationError";
   }
 }

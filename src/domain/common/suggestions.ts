@@ -1,6 +1,6 @@
 // "Did you mean …?" for a community or group name that matches none: the
-// nearest names, and how they are offered.
-import { editDistance, esc, nameKey } from "./text";
+// nearest names (the catalogue, src/i18n, says how they are offered).
+import { editDistance, nameKey } from "./text";
 
 /** Names within a small edit distance of the typed name's key, nearest first. */
 export function closestByName<T extends { name: string }>(all: T[], key: string): T[] {
@@ -12,7 +12,7 @@ export function closestByName<T extends { name: string }>(all: T[], key: string)
     .map(({ item }) => item);
 }
 
-/** " Did you mean *A* or *B*?" naming up to three of the candidates, or "" when there are none. */
-export function didYouMean(candidates: Array<{ name: string }>): string {
-  return candidates.length ? ` Did you mean ${candidates.slice(0, 3).map((c) => `*${esc(c.name)}*`).join(" or ")}?` : "";
+/** The names to offer: up to three of the candidates, nearest first. */
+export function suggestedNames(candidates: Array<{ name: string }>): string[] {
+  return candidates.slice(0, 3).map((c) => c.name);
 }

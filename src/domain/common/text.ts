@@ -1,4 +1,5 @@
 // Small text rules shared by the domain: names, slugs, Slack channel names, links.
+import type { Reason } from "./reasons";
 
 /**
  * Escapes the three characters Slack's mrkdwn treats as control characters, so
@@ -74,12 +75,10 @@ export function suggestChannelName(communityName: string): string {
 }
 
 /** Null when the name is acceptable to Slack, otherwise what is wrong with it. */
-export function channelNameProblem(name: string): string | null {
-  if (!name) return "Enter a channel name, or pick an existing channel.";
-  if (name.length > CHANNEL_NAME_MAX) return `Channel names can be at most ${CHANNEL_NAME_MAX} characters.`;
-  if (!CHANNEL_NAME_PATTERN.test(name)) {
-    return "Channel names can only use lower case letters, numbers, hyphens and underscores, with no spaces or full stops (e.g. sc-starting-a-business).";
-  }
+export function channelNameProblem(name: string): Reason | null {
+  if (!name) return { key: "channel_name.missing" };
+  if (name.length > CHANNEL_NAME_MAX) return { key: "channel_name.too_long", max: CHANNEL_NAME_MAX };
+  if (!CHANNEL_NAME_PATTERN.test(name)) return { key: "channel_name.invalid" };
   return null;
 }
 

@@ -4,6 +4,7 @@ import type { Clock } from "../common/clock";
 import type { CommunityDraft } from "./communityDraft";
 import type { CommunityDirectory } from "./directory";
 import { AppError, ValidationError } from "../common/errors";
+import type { FieldErrors, OrganiserAction } from "../common/reasons";
 import type {
   CommunityRecord,
   CommunitySummary,
@@ -17,8 +18,8 @@ import { UniqueViolation } from "../ports";
 import { checkDigestSchedule } from "../digests/digests";
 import { REMINDER_OFFSETS } from "../meetings/meetingDraft";
 import { requireOrganiser } from "../members/organisers";
-import { closestByName, didYouMean } from "../common/suggestions";
-import { esc, nameKey, slugify } from "../common/text";
+import { closestByName, suggestedNames } from "../common/suggestions";
+import { nameKey, slugify } from "../common/text";
 import { recordAudit } from "../common/audit";
 
 export const LIST_PAGE_SIZE = 10;
@@ -122,7 +123,7 @@ export class CommunityService {
         if (error.rule !== "slug") throw error;
       }
     }
-    throw new AppError("conflict", "Another community with a very similar name was created at the same moment. Try a different name.", "name");
+    throw new AppError("conflict", { key: "community.name_race" }, "name");
   }
 
   async attachChannel(communityId: string, channelId: string, actorId: string): Promise<CommunityRecord> {
@@ -134,7 +135,7 @@ export class CommunityService {
       if (error instanceof UniqueViolation && error.rule === "channel") {
         const community = await this.store.communities.findById(communityId);
         const owner = community ? await this.store.communities.findByChannel(community.workspaceId, channelId) : null;
-        throw channelTaken(owner?.name ?? "another community", "existingChannel");
+        throw channelTaken(owner?.name ?? null, "existingChannel");
       }
       throw error;
     }
@@ -161,7 +162,7 @@ export class CommunityService {
 
   async byId(communityId: string): Promise<CommunityRecord> {
     const community = await this.store.communities.findById(communityId);
-    if (!community || community.archivedAt) throw new AppError("not_found", "That community no longer exists. `/community list` shows the current ones.");
+    if (!community || community.archivedAt) throw new AppError("not_found", { key: "community.gone" });
     return community;
   }
 
@@ -172,7 +173,7 @@ export class CommunityService {
   async byIdIn(workspace: WorkspaceKey, communityId: string): Promise<CommunityRecord> {
     const community = await this.byId(communityId);
     if (community.workspaceId !== (await this.workspaceId(workspace))) {
-      throw new AppError("not_found", "That community is not in this workspace. `/community list` shows the ones that are.");
+      throw new AppError("not_found", { key: "community.other_workspace" });
     }
     return community;
   }
@@ -188,16 +189,13 @@ export class CommunityService {
     if (channel) {
       const owner = await this.inChannel(workspace, channel);
       if (owner) return owner;
-      throw new AppError("not_found", `No community uses <#${channel}> as its channel. \`/community list\` shows them all.`);
+      throw new AppError("not_found", { key: "community.none_in_channel", channelId: channel });
     }
     const wanted = query.trim().replace(/^#/, "");
     if (!wanted) {
       const here = await this.inChannel(workspace, channelId);
       if (here) return here;
-      throw new AppError(
-        "invalid_input",
-        `Which community? Type \`${usage}\`, or run the command in the community's channel. \`/community list\` shows them all.`,
-      );
+      throw new AppError("invalid_input", { key: "community.which", usage });
     }
     const byName = await this.store.communities.findByNameKey(workspaceId, nameKey(wanted));
     if (byName && !byName.archivedAt) return byName;
@@ -208,8 +206,7 @@ export class CommunityService {
     const key = nameKey(wanted);
     const starts = all.filter((c) => nameKey(c.name).startsWith(key) || c.slug.startsWith(slugify(wanted)));
     if (starts.length === 1) return this.byId(starts[0].id);
-    const suggestion = didYouMean(starts.length > 1 ? starts : closestByName(all, key));
-    throw new AppError("not_found", `There is no community called "${esc(wanted)}".${suggestion} \`/community list\` shows them all.`);
+    throw new AppError("not_found", { key: "community.unknown", typed: wanted, suggestions: suggestedNames(starts.length > 1 ? starts : closestByName(all, key)) });
   }
 
   /** Communities whose name contains the query, for pickers. */
@@ -247,7 +244,7 @@ export class CommunityService {
   }
 
   /** The community's settings, for its organisers only. */
-  async asOrganiser(communityId: string, actorId: string, doing: string): Promise<CommunityRecord> {
+  async asOrganiser(communityId: string, actorId: string, doing: OrganiserAction): Promise<CommunityRecord> {
     const community = await this.byId(communityId);
     await requireOrganiser(this.store, community, actorId, doing);
     return community;
@@ -261,13 +258,13 @@ export class CommunityService {
     input: { membersCanSchedule: boolean; reminders: string[]; problemThreshold: string | null; digest: Parameters<typeof checkDigestSchedule>[0] },
   ): Promise<{ community: CommunityRecord; digestChanged: boolean }> {
     const community = await this.byIdIn(workspace, communityId);
-    await requireOrganiser(this.store, community, actorId, "change its settings");
-    const errors: Record<string, string> = {};
+    await requireOrganiser(this.store, community, actorId, "change_settings");
+    const errors: FieldErrors = {};
     const reminderOffsets = [...new Set(input.reminders.map(Number))];
-    if (reminderOffsets.some((r) => !Object.hasOwn(REMINDER_OFFSETS, r))) errors.reminders = "Choose reminders from the list.";
+    if (reminderOffsets.some((r) => !Object.hasOwn(REMINDER_OFFSETS, r))) errors.reminders = { key: "reminders.from_list" };
     const threshold = Number((input.problemThreshold ?? "").trim());
     if (!Number.isInteger(threshold) || threshold < 1 || threshold > 50) {
-      errors.problemThreshold = "Type a whole number of organisations from 1 to 50, e.g. 3.";
+      errors.problemThreshold = { key: "settings.threshold" };
     }
     const digest = checkDigestSchedule(input.digest, errors);
     if (Object.keys(errors).length) throw new ValidationError(errors);
@@ -292,10 +289,10 @@ export class CommunityService {
 }
 
 function nameTaken(name: string): ValidationError {
-  return new ValidationError({ name: `A community called "${name}" already exists. Join it with \`/community join ${name}\`, or choose another name.` }, "conflict");
+  return new ValidationError({ name: { key: "community.name_taken", name } }, "conflict");
 }
 
 /** `field` is the modal input the channel came from (only a linked channel can be taken). */
-function channelTaken(owner: string, field: "existingChannel"): ValidationError {
-  return new ValidationError({ [field]: `That channel already belongs to the community "${owner}". Pick another channel or create a new one.` }, "conflict");
+function channelTaken(owner: string | null, field: "existingChannel"): ValidationError {
+  return new ValidationError({ [field]: { key: "community.channel_taken", owner } }, "conflict");
 }

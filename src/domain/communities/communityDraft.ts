@@ -1,6 +1,7 @@
 // Checks what an organiser typed into the create modal and turns it into a
 // draft the service can store. Every problem is reported at once, per field.
 import { ValidationError } from "../common/errors";
+import type { FieldErrors } from "../common/reasons";
 import { checkProfile, type ProfileInput } from "../members/profiles";
 import type { ContactMethodRecord, MemberProfile } from "../ports";
 import { channelNameProblem, cleanText, normaliseName, parseWebLink, parseWebLinkOrEmail } from "../common/text";
@@ -55,21 +56,21 @@ export interface CommunityDraft {
 /** Field keys in errors: name, service, purpose, problems, cadence, contactMethods,
  * link_<kind>, channel, timezone, and the profile's keys. */
 export function checkCommunityDraft(input: CommunityDraftInput): CommunityDraft {
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
 
   const name = normaliseName(input.name ?? "");
-  if (name.length < LIMITS.nameMin) errors.name = `Give the community a name of at least ${LIMITS.nameMin} characters.`;
-  else if (name.length > LIMITS.nameMax) errors.name = `Keep the name to ${LIMITS.nameMax} characters (it has ${name.length}).`;
+  if (name.length < LIMITS.nameMin) errors.name = { key: "community.name_too_short", min: LIMITS.nameMin };
+  else if (name.length > LIMITS.nameMax) errors.name = { key: "text.name_too_long", max: LIMITS.nameMax, length: name.length };
 
   const service = normaliseName(input.service ?? "");
   if (service.length < LIMITS.serviceMin) {
-    errors.service = "Say which service or user journey the community is about, e.g. Starting a business.";
+    errors.service = { key: "community.service_missing" };
   } else if (service.length > LIMITS.serviceMax) {
-    errors.service = `Keep this to ${LIMITS.serviceMax} characters (it has ${service.length}).`;
+    errors.service = { key: "text.this_too_long", max: LIMITS.serviceMax, length: service.length };
   }
 
   const purpose = cleanText(input.purpose ?? "", "lines").trim();
-  if (purpose.length > LIMITS.purposeMax) errors.purpose = `Keep this to ${LIMITS.purposeMax} characters (it has ${purpose.length}).`;
+  if (purpose.length > LIMITS.purposeMax) errors.purpose = { key: "text.this_too_long", max: LIMITS.purposeMax, length: purpose.length };
 
   const problems = cleanText(input.problems ?? "", "lines")
     .split("\n")
@@ -77,18 +78,18 @@ export function checkCommunityDraft(input: CommunityDraftInput): CommunityDraft 
     .filter(Boolean);
   const longProblem = problems.findIndex((p) => p.length > LIMITS.problemMax);
   if (problems.length > LIMITS.problemsMax) {
-    errors.problems = `List at most ${LIMITS.problemsMax} problems here; you can log more later.`;
+    errors.problems = { key: "community.too_many_problems", max: LIMITS.problemsMax };
   } else if (longProblem >= 0) {
-    errors.problems = `Problem ${longProblem + 1} is longer than ${LIMITS.problemMax} characters: put one short problem on each line.`;
+    errors.problems = { key: "community.problem_too_long", line: longProblem + 1, max: LIMITS.problemMax };
   }
 
   const cadence = input.cadence ?? "";
-  if (!isMeetingCadence(cadence)) errors.cadence = "Choose how often the community will meet.";
+  if (!isMeetingCadence(cadence)) errors.cadence = { key: "community.cadence" };
 
   const kinds = new Set<ContactMethodKind>();
   for (const kind of input.contactMethods ?? []) {
     if (isContactMethodKind(kind)) kinds.add(kind);
-    else errors.contactMethods = "Choose from the listed ways of talking.";
+    else errors.contactMethods = { key: "community.contact_methods" };
   }
   const links: Partial<Record<ContactMethodKind, string>> = {};
   for (const kind of LINKED_CONTACT_METHODS) {
@@ -96,10 +97,7 @@ export function checkCommunityDraft(input: CommunityDraftInput): CommunityDraft 
     if (!raw) continue;
     const link = kind === "mailing_list" ? parseWebLinkOrEmail(raw) : parseWebLink(raw);
     if (!link) {
-      errors[`link_${kind}`] =
-        kind === "mailing_list"
-          ? "That is not a link or an email address. Use a full link (https://…) or an address like team@example.gov.uk."
-          : "That is not a link. Use a full link that starts with https://";
+      errors[`link_${kind}`] = { key: kind === "mailing_list" ? "link.not_link_or_email" : "link.not_link" };
       continue;
     }
     links[kind] = link;
@@ -122,7 +120,7 @@ export function checkCommunityDraft(input: CommunityDraftInput): CommunityDraft 
   }
 
   const timezone = cleanText(input.timezone ?? "", "line").trim();
-  if (!isValidTimezone(timezone)) errors.timezone = "Pick a time zone from the list, e.g. Europe/London.";
+  if (!isValidTimezone(timezone)) errors.timezone = { key: "community.timezone" };
 
   const organiser = checkProfile(input, errors);
 

@@ -4,9 +4,9 @@
 import { DateTime } from "luxon";
 import type { Clock } from "../common/clock";
 import { AppError } from "../common/errors";
+import type { FieldErrors } from "../common/reasons";
 import { digest } from "../outbox/digest";
 import type { CommunityRecord, DigestProblem, DigestSchedule, MeetingRecord, NewOutboxRow, ObjectiveSummary, Store } from "../ports";
-import { esc } from "../common/text";
 
 /** How many items a section lists before "and N more". */
 export const DIGEST_SECTION_ITEMS = 5;
@@ -67,15 +67,15 @@ export function describeSchedule(schedule: DigestSchedule, zone: string): string
 }
 
 /** Field keys: digestCadence, digestWeekday, digestMonthDay, digestTime. */
-export function checkDigestSchedule(input: { cadence?: string | null; weekday?: string | null; monthDay?: string | null; time?: string | null }, errors: Record<string, string>): DigestSchedule {
+export function checkDigestSchedule(input: { cadence?: string | null; weekday?: string | null; monthDay?: string | null; time?: string | null }, errors: FieldErrors): DigestSchedule {
   const cadence = input.cadence ?? "weekly";
-  if (!["weekly", "monthly", "off"].includes(cadence)) errors.digestCadence = "Choose weekly, monthly or off.";
+  if (!["weekly", "monthly", "off"].includes(cadence)) errors.digestCadence = { key: "digest.cadence" };
   const weekday = Number(input.weekday ?? 1);
-  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) errors.digestWeekday = "Choose a day of the week.";
+  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) errors.digestWeekday = { key: "digest.weekday" };
   const monthDay = Number(input.monthDay ?? 1);
-  if (!Number.isInteger(monthDay) || monthDay < 1 || monthDay > 28) errors.digestMonthDay = "Choose a day from 1 to 28, so every month has it.";
+  if (!Number.isInteger(monthDay) || monthDay < 1 || monthDay > 28) errors.digestMonthDay = { key: "digest.month_day" };
   const time = input.time ?? "09:00";
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors.digestTime = "Pick a time, e.g. 09:00.";
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors.digestTime = { key: "digest.time" };
   return { cadence: cadence as DigestSchedule["cadence"], weekday, monthDay, time };
 }
 
@@ -168,7 +168,7 @@ export class DigestService {
   /** Members choose whether they also get the digest by DM. */
   async setDm(community: CommunityRecord, slackUserId: string, on: boolean): Promise<void> {
     if (!(await this.store.memberships.setDigestByDm(community.id, slackUserId, on))) {
-      throw new AppError("not_member", `Only members of *${esc(community.name)}* can get its digest by DM. Join it first with \`/community join\`.`);
+      throw new AppError("not_member", { key: "digest.members_only", community: community.name });
     }
   }
 

@@ -1,6 +1,7 @@
 // Checks what an organiser typed into the create-group modal. Every problem is
 // reported at once, keyed by field: name, focus, channel, channelName, existingChannel.
 import { ValidationError } from "../common/errors";
+import type { FieldErrors } from "../common/reasons";
 import { CHANNEL_NAME_MAX, channelNameProblem, cleanText, normaliseName, slugify } from "../common/text";
 
 export const GROUP_LIMITS = {
@@ -51,20 +52,20 @@ function isChoice(value: string): value is GroupChannelChoiceKind {
  * A new channel with no name typed gets the suggested one.
  */
 export function checkGroupDraft(input: GroupDraftInput, communitySlug: string): GroupDraft {
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
 
   const name = normaliseName(input.name ?? "");
-  if (name.length < GROUP_LIMITS.nameMin) errors.name = "Give the group a name, e.g. User research.";
-  else if (name.length > GROUP_LIMITS.nameMax) errors.name = `Keep the name to ${GROUP_LIMITS.nameMax} characters (it has ${name.length}).`;
+  if (name.length < GROUP_LIMITS.nameMin) errors.name = { key: "group.name_missing" };
+  else if (name.length > GROUP_LIMITS.nameMax) errors.name = { key: "text.name_too_long", max: GROUP_LIMITS.nameMax, length: name.length };
 
   const focus = normaliseName(input.focus ?? "");
-  if (focus.length < GROUP_LIMITS.focusMin) errors.focus = "Say what the group focuses on, e.g. user research across the journey.";
-  else if (focus.length > GROUP_LIMITS.focusMax) errors.focus = `Keep the focus to ${GROUP_LIMITS.focusMax} characters (it has ${focus.length}).`;
+  if (focus.length < GROUP_LIMITS.focusMin) errors.focus = { key: "group.focus_missing" };
+  else if (focus.length > GROUP_LIMITS.focusMax) errors.focus = { key: "group.focus_too_long", max: GROUP_LIMITS.focusMax, length: focus.length };
 
   const choice = (input.channel ?? "").trim();
   let channel: GroupChannel = null;
   if (!isChoice(choice)) {
-    errors.channel = "Choose whether the group has a channel of its own.";
+    errors.channel = { key: "group.channel_choice" };
   } else if (choice === "new") {
     const typed = cleanText(input.channelName ?? "", "line").trim().replace(/^#/, "");
     const channelName = typed || (errors.name ? "" : suggestGroupChannelName(communitySlug, name));
@@ -73,7 +74,7 @@ export function checkGroupDraft(input: GroupDraftInput, communitySlug: string): 
     else if (channelName) channel = { kind: "new", name: channelName };
   } else if (choice === "existing") {
     const channelId = cleanText(input.existingChannelId ?? "", "line").trim();
-    if (!channelId) errors.existingChannel = "Pick the channel to link, or choose another option above.";
+    if (!channelId) errors.existingChannel = { key: "group.existing_channel_missing" };
     else channel = { kind: "existing", channelId };
   }
 

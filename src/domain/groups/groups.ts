@@ -5,11 +5,12 @@
 import type { Clock } from "../common/clock";
 import { channelMentionId, type CommunityService } from "../communities/communities";
 import { AppError, ValidationError } from "../common/errors";
+import type { Reason } from "../common/reasons";
 import type { GroupDraft } from "./groupDraft";
 import { isOrganiser, requireOrganiser } from "../members/organisers";
 import { UniqueViolation, type CommunityRecord, type GroupRecord, type Store, type WorkspaceKey } from "../ports";
-import { closestByName, didYouMean } from "../common/suggestions";
-import { esc, nameKey, slugify } from "../common/text";
+import { closestByName, suggestedNames } from "../common/suggestions";
+import { nameKey, slugify } from "../common/text";
 import { recordAudit } from "../common/audit";
 
 /** A second submission of the same modal within this time is a repeat, not a clash (see create). */
@@ -48,7 +49,7 @@ export class GroupService {
 
   /** Refuses anyone but the community's organisers, before they fill in the form. */
   requireCreator(community: CommunityRecord, actorId: string): Promise<void> {
-    return requireOrganiser(this.store, community, actorId, "create groups");
+    return requireOrganiser(this.store, community, actorId, "create_groups");
   }
 
   /**
@@ -122,7 +123,7 @@ export class GroupService {
 
   /** A group named by id in a request (a button's value): it must belong to an active community of the requester's workspace. */
   async byIdIn(workspace: WorkspaceKey, groupId: string): Promise<GroupInCommunity> {
-    const gone = new AppError("not_found", "That group no longer exists. `/community groups` shows the current ones.");
+    const gone = new AppError("not_found", { key: "group.gone" });
     const group = await this.store.groups.findById(groupId);
     if (!group) throw gone;
     // An archived community's group, or another workspace's, is as gone to the requester as a deleted one.
@@ -142,18 +143,18 @@ export class GroupService {
    */
   async locate(workspace: WorkspaceKey, text: string, channelId: string | undefined, usage: string): Promise<GroupInCommunity> {
     const workspaceId = await this.store.communities.findWorkspaceId(workspace);
-    if (!workspaceId) throw new AppError("not_found", "There are no communities in this workspace yet, so there are no groups. `/community create` starts one.");
+    if (!workspaceId) throw new AppError("not_found", { key: "group.no_communities" });
     const words = text.trim().split(/\s+/).filter(Boolean);
     const here = await this.placeOf(workspaceId, channelId);
     if (words.length === 0) {
       if (here?.group) return { community: here.community, group: here.group };
-      throw new AppError("invalid_input", `Which group? Type \`${esc(usage)}\`. \`/community groups\` lists a community's groups.`);
+      throw new AppError("invalid_input", { key: "group.which", usage });
     }
 
     const mentioned = channelMentionId(words.at(-1)!);
     if (mentioned) {
       const place = await this.placeOf(workspaceId, mentioned);
-      if (!place) throw new AppError("not_found", `No community uses <#${mentioned}> as its channel. \`/community list\` shows them all.`);
+      if (!place) throw new AppError("not_found", { key: "community.none_in_channel", channelId: mentioned });
       const rest = words.slice(0, -1).join(" ");
       if (!rest && place.group) return { community: place.community, group: place.group };
       return { community: place.community, group: await this.named(place.community, rest) };
@@ -181,11 +182,7 @@ export class GroupService {
     if (anywhere.length === 1) return { community: await this.deps.communities.byId(anywhere[0].communityId), group: anywhere[0] };
     if (anywhere.length > 1) {
       const owners = communities.filter((c) => anywhere.some((g) => g.communityId === c.id));
-      throw new AppError(
-        "invalid_input",
-        `Several communities have a group called "${esc(anywhere[0].name)}": ${owners.map((c) => `*${esc(c.name)}*`).join(", ")}. ` +
-          `Name the community too: \`${esc(usage)}\`, or run the command in the community's channel.`,
-      );
+      throw new AppError("invalid_input", { key: "group.ambiguous", name: anywhere[0].name, communities: owners.map((c) => c.name), usage });
     }
 
     // Not found: explain against the community the person most likely meant.
@@ -194,10 +191,7 @@ export class GroupService {
       return { community, group: await this.named(community, likeliest.groupName) };
     }
     if (here) return { community: here.community, group: await this.named(here.community, whole) };
-    throw new AppError(
-      "not_found",
-      `There is no group called "${esc(whole)}". If it belongs to a community, name both: \`${esc(usage)}\`, or run the command in the community's channel. \`/community groups &lt;community&gt;\` lists a community's groups.`,
-    );
+    throw new AppError("not_found", { key: "group.unknown_anywhere", typed: whole, usage });
   }
 
   /** The community whose channel this is, or whose group's channel it is. */
@@ -210,10 +204,7 @@ export class GroupService {
   async join(community: CommunityRecord, group: GroupRecord, slackUserId: string): Promise<"joined" | "already"> {
     const membership = await this.store.memberships.find(community.id, slackUserId);
     if (membership?.status !== "active") {
-      throw new AppError(
-        "not_member",
-        `Groups are for members of *${esc(community.name)}*. Join the community first with \`/community join ${esc(community.name)}\`, then join *${esc(group.name)}*.`,
-      );
+      throw new AppError("not_member", { key: "group.members_only", community: community.name, group: group.name });
     }
     const now = this.deps.clock.now();
     if (!(await this.store.groups.addMember(group.id, slackUserId, now))) return "already";
@@ -233,7 +224,7 @@ export class GroupService {
     }
     const membership = await this.store.memberships.find(community.id, slackUserId);
     if (membership?.status !== "active") {
-      throw new AppError("not_member", `You are not a member of *${esc(community.name)}* or its group *${esc(group.name)}*, so there is nothing to leave.`);
+      throw new AppError("not_member", { key: "group.not_in_to_leave", community: community.name, group: group.name });
     }
     return "not_in";
   }
@@ -277,31 +268,21 @@ export class GroupService {
     if (existing.createdBy === actorId && existing.focus === draft.focus && age >= 0 && age < REPEAT_WINDOW_MS) {
       return { kind: "duplicate", group: existing };
     }
-    throw new ValidationError(
-      {
-        name: `*${esc(community.name)}* already has a group called "${esc(existing.name)}". Choose another name, or join it with \`/community group join ${esc(existing.name)}\`.`,
-      },
-      "conflict",
-    );
+    throw new ValidationError({ name: { key: "group.name_taken", community: community.name, name: existing.name } }, "conflict");
   }
 
   /** A linked channel must not already be a community's or another group's. Field: existingChannel. */
   private async requireFreeChannel(community: CommunityRecord, channelId: string): Promise<void> {
-    const taken = (why: string) => new ValidationError({ existingChannel: `${why} Pick another channel, create a new one, or choose "No channel".` }, "conflict");
-    if (channelId === community.slackChannelId) throw taken(`That is the channel of *${esc(community.name)}* itself; a group's channel is its own.`);
+    const taken = (reason: Reason) => new ValidationError({ existingChannel: reason }, "conflict");
+    if (channelId === community.slackChannelId) throw taken({ key: "group.channel_is_community", community: community.name });
     const owner = await this.store.communities.findByChannel(community.workspaceId, channelId);
-    if (owner) throw taken(`That channel belongs to the community *${esc(owner.name)}*.`);
+    if (owner) throw taken({ key: "group.channel_of_community", community: owner.name });
     const [group] = await this.store.groups.findByChannel(community.workspaceId, channelId);
-    if (group) throw taken(`That channel already belongs to the group *${esc(group.name)}*.`);
+    if (group) throw taken({ key: "group.channel_of_group", group: group.name });
   }
 }
 
 function unknownGroup(community: CommunityRecord, typed: string, suggestions: GroupRecord[], groupCount: number): AppError {
-  const where = `*${esc(community.name)}*`;
-  if (groupCount === 0) {
-    return new AppError("not_found", `${where} has no groups yet. Its organisers can start one with \`/community group create ${esc(community.name)}\`.`);
-  }
-  const guess = didYouMean(suggestions);
-  const lead = typed.trim() ? `There is no group called "${esc(typed.trim())}" in ${where}.` : `Which group of ${where}?`;
-  return new AppError("not_found", `${lead}${guess} \`/community groups ${esc(community.name)}\` lists them.`);
+  if (groupCount === 0) return new AppError("not_found", { key: "group.none_yet", community: community.name });
+  return new AppError("not_found", { key: "group.unknown", community: community.name, typed, suggestions: suggestedNames(suggestions) });
 }

@@ -3,6 +3,7 @@
 // that start them off.
 import type { CommunityRecord } from "../ports";
 import { ValidationError } from "../common/errors";
+import type { FieldErrors } from "../common/reasons";
 import { MEETING_CADENCES } from "../common/vocabulary";
 import { cleanText, listWithMore } from "../common/text";
 
@@ -23,23 +24,20 @@ const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
  * message (the modal's block ids). Email addresses are de-duplicated ignoring case.
  */
 export function checkInvitationDraft(input: { users: string[]; emails: string | null; message: string | null }): { users: string[]; emails: string[]; message: string } {
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const users = [...new Set(input.users)];
   const tokens = cleanText(input.emails ?? "", "lines").split(/[\s,;]+/).map((t) => t.trim().replace(/^<|>$/g, "").replace(/^mailto:/i, "")).filter(Boolean);
   const invalid = tokens.filter((t) => !EMAIL.test(t));
   const emails = [...new Map(tokens.filter((t) => EMAIL.test(t)).map((t) => [t.toLowerCase(), t])).values()];
-  if (invalid.length) {
-    const shown = invalid.slice(0, 5).map((t) => `"${t.slice(0, 60)}"`).join(", ");
-    errors.emails = `${invalid.length === 1 ? "This is not an email address" : "These are not email addresses"}: ${shown}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ""}. Separate addresses with commas or new lines.`;
-  }
+  if (invalid.length) errors.emails = { key: "invitation.emails_invalid", invalid };
   const total = users.length + emails.length;
-  if (total === 0 && !invalid.length) errors.people = "Choose at least one person, or type their email address below.";
+  if (total === 0 && !invalid.length) errors.people = { key: "invitation.nobody" };
   if (total > INVITE_LIMIT) {
-    errors.people = `You can invite up to ${INVITE_LIMIT} people at once; this form has ${total} (${users.length} chosen and ${emails.length} email addresses). Invite the rest in a second form.`;
+    errors.people = { key: "invitation.too_many", max: INVITE_LIMIT, users: users.length, emails: emails.length };
   }
   const message = cleanText(input.message ?? "", "lines").trim();
-  if (!message) errors.message = "Write a short message, so people know why you are inviting them.";
-  else if (message.length > INVITE_MESSAGE_MAX) errors.message = `Keep the message to ${INVITE_MESSAGE_MAX} characters; it has ${message.length}.`;
+  if (!message) errors.message = { key: "invitation.message_missing" };
+  else if (message.length > INVITE_MESSAGE_MAX) errors.message = { key: "invitation.message_too_long", max: INVITE_MESSAGE_MAX, length: message.length };
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return { users, emails, message };
 }

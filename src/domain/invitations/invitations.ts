@@ -5,6 +5,7 @@
 import type { Clock } from "../common/clock";
 import type { Charter, CommunityService } from "../communities/communities";
 import { AppError, ValidationError } from "../common/errors";
+import type { FieldErrors } from "../common/reasons";
 import type { MembershipService } from "../members/memberships";
 import { closeInvitation } from "./closeInvitation";
 import type { CommunityRecord, InvitationRecord, MembershipRecord, NewOutboxRow, Store, WorkspaceKey } from "../ports";
@@ -15,7 +16,6 @@ import { invitationDm } from "../outbox/invitationDm";
 import { invitationExpiry } from "../outbox/invitationExpiry";
 import { invitationReminder } from "../outbox/invitationReminder";
 import { checkProfile, type ProfileInput } from "../members/profiles";
-import { esc } from "../common/text";
 import { invitationMessage, reachOutPost, type NamedProblem } from "./invitationDraft";
 import { recordAudit } from "../common/audit";
 
@@ -57,10 +57,7 @@ export class InvitationService {
   async requireInviter(community: CommunityRecord, slackUserId: string): Promise<MembershipRecord> {
     const membership = await this.store.memberships.find(community.id, slackUserId);
     if (membership?.status !== "active") {
-      throw new AppError(
-        "forbidden",
-        `Only members of *${esc(community.name)}* can invite people to it. Join first with \`/community join ${esc(community.name)}\`.`,
-      );
+      throw new AppError("forbidden", { key: "invitation.members_only", community: community.name });
     }
     return membership;
   }
@@ -188,20 +185,19 @@ export class InvitationService {
    */
   async toAnswer(workspace: WorkspaceKey, invitationId: string, slackUserId: string): Promise<{ invitation: InvitationRecord; community: CommunityRecord }> {
     const invitation = await this.store.invitations.findById(invitationId);
-    if (!invitation || invitation.inviteeId !== slackUserId) throw new AppError("not_found", "I can't find that invitation. Ask the person who invited you to send it again.");
+    if (!invitation || invitation.inviteeId !== slackUserId) throw new AppError("not_found", { key: "invitation.not_found" });
     const community = await this.deps.communities.byIdIn(workspace, invitation.communityId);
-    const join = `You can still join with \`/community join ${esc(community.name)}\`.`;
     switch (invitation.status) {
       case "pending":
         return { invitation, community };
       case "accepted":
-        throw new AppError("gone", `You already accepted this invitation: you are in *${esc(community.name)}*.`);
+        throw new AppError("gone", { key: "invitation.already_accepted", community: community.name });
       case "declined":
-        throw new AppError("gone", `You declined this invitation. ${join}`);
+        throw new AppError("gone", { key: "invitation.declined", community: community.name });
       case "expired":
-        throw new AppError("gone", `This invitation to *${esc(community.name)}* expired after 30 days. ${join}`);
+        throw new AppError("gone", { key: "invitation.expired", community: community.name });
       default:
-        throw new AppError("gone", `This invitation is no longer open. ${join}`);
+        throw new AppError("gone", { key: "invitation.closed", community: community.name });
     }
   }
 
@@ -219,7 +215,7 @@ export class InvitationService {
     input: ProfileInput,
   ): Promise<{ invitation: InvitationRecord; community: CommunityRecord; membership: MembershipRecord; alreadyMember: boolean }> {
     const { invitation, community } = await this.toAnswer(workspace, invitationId, slackUserId);
-    const errors: Record<string, string> = {};
+    const errors: FieldErrors = {};
     if (!checkProfile(input, errors)) throw new ValidationError(errors);
     // Someone an organiser removed comes back only on an organiser's invitation.
     const inviter = await this.store.memberships.find(community.id, invitation.inviterId);
@@ -227,7 +223,7 @@ export class InvitationService {
     if (!readmitted) await this.deps.memberships.requireNotRemoved(community, slackUserId);
     if (!(await this.close(invitation, community, "accepted", slackUserId))) {
       await this.toAnswer(workspace, invitationId, slackUserId);
-      throw new AppError("conflict", "This invitation was answered a moment ago.");
+      throw new AppError("conflict", { key: "invitation.answered_meanwhile" });
     }
     const joined = await this.deps.memberships.join(community, slackUserId, input, { readmitted });
     return { invitation, community, membership: joined.membership, alreadyMember: joined.alreadyMember };
@@ -237,7 +233,7 @@ export class InvitationService {
     const { invitation, community } = await this.toAnswer(workspace, invitationId, slackUserId);
     // A double click: the second finds it already declined and says nothing more.
     if (!(await this.close(invitation, community, "declined", slackUserId))) {
-      throw new AppError("gone", `You already answered this invitation to *${esc(community.name)}*.`);
+      throw new AppError("gone", { key: "invitation.already_answered", community: community.name });
     }
     return { invitation, community };
   }

@@ -3,6 +3,7 @@
 // recurrence, ordinal, reminders.
 import { DateTime } from "luxon";
 import { ValidationError } from "../common/errors";
+import type { FieldErrors } from "../common/reasons";
 import type { MeetingFields } from "../ports";
 import { validateMonthlyOrdinal, weekdayOrdinal, type RecurrenceRule } from "./recurrence";
 import { cleanText, normaliseName } from "../common/text";
@@ -79,8 +80,11 @@ export interface MeetingDraft {
   startsAt: Date;
   rule: RecurrenceRule;
   /** Something to tell the organiser about the rule, e.g. that months without a fifth Monday are skipped. */
-  note: string | null;
+  note: MeetingNote | null;
 }
+
+/** What the organiser is told about a rule they chose: a fifth weekday (ISO 1 = Monday) is missing from some months. */
+export type MeetingNote = { kind: "fifth_weekday_skipped"; weekday: number };
 
 /**
  * The datetimepicker returns an instant computed from the wall time the person
@@ -111,42 +115,39 @@ function parseHttpsLink(text: string): string | null {
   return null;
 }
 
-export function checkMeetingDraft(input: MeetingDraftInput, ctx: MeetingDraftContext, errors: Record<string, string> = {}): MeetingDraft {
+export function checkMeetingDraft(input: MeetingDraftInput, ctx: MeetingDraftContext, errors: FieldErrors = {}): MeetingDraft {
   const title = normaliseName(input.title ?? "");
-  if (!title) errors.title = "Give the meeting a title, e.g. Starting a business: quarterly show and tell.";
-  else if (title.length > MEETING_LIMITS.titleMax) errors.title = `Keep the title to ${MEETING_LIMITS.titleMax} characters (it has ${title.length}); put the detail in the agenda.`;
+  if (!title) errors.title = { key: "meeting.title_missing" };
+  else if (title.length > MEETING_LIMITS.titleMax) errors.title = { key: "meeting.title_too_long", max: MEETING_LIMITS.titleMax, length: title.length };
 
   let startsAt: Date | null = null;
   const seconds = Number(input.start);
   // The picker's value and zone arrive in a request anyone could forge: out of range is "no start".
-  if (!input.start || !Number.isFinite(seconds) || seconds < EARLIEST_START || seconds > LATEST_START) errors.start = "Pick the date and time the meeting starts.";
+  if (!input.start || !Number.isFinite(seconds) || seconds < EARLIEST_START || seconds > LATEST_START) errors.start = { key: "meeting.start_missing" };
   else {
     startsAt = startFromPicker(seconds, isValidTimezone(ctx.pickerZone) ? ctx.pickerZone : ctx.zone, ctx.zone);
     const unchanged = ctx.currentStart && ctx.currentStart.getTime() === startsAt.getTime();
-    if (!unchanged && startsAt.getTime() <= ctx.now.getTime()) {
-      const shown = DateTime.fromJSDate(startsAt, { zone: ctx.zone }).toFormat("cccc d LLLL yyyy 'at' HH:mm");
-      errors.start = `${shown} (${ctx.zone}) has already passed. Pick a time in the future.`;
-    }
+    if (!unchanged && startsAt.getTime() <= ctx.now.getTime()) errors.start = { key: "meeting.start_passed", startsAt, zone: ctx.zone };
   }
 
   const duration = Number(input.duration ?? DEFAULT_DURATION);
   if (!Number.isInteger(duration) || duration < MEETING_LIMITS.minDuration || duration > MEETING_LIMITS.maxDuration) {
-    errors.duration = "Choose a length between 30 minutes and 4 hours.";
+    errors.duration = { key: "meeting.duration" };
   }
 
   const rawLink = cleanText(input.videoLink ?? "", "line").trim();
   const videoLink = rawLink && rawLink.length <= MEETING_LIMITS.linkMax ? parseHttpsLink(rawLink) : null;
-  if (rawLink.length > MEETING_LIMITS.linkMax) errors.videoLink = `That link is too long: keep it to ${MEETING_LIMITS.linkMax} characters.`;
-  else if (rawLink && !videoLink) errors.videoLink = "Use the meeting's full link, starting with https:// (e.g. https://teams.microsoft.com/l/meetup-join/…).";
+  if (rawLink.length > MEETING_LIMITS.linkMax) errors.videoLink = { key: "meeting.link_too_long", max: MEETING_LIMITS.linkMax };
+  else if (rawLink && !videoLink) errors.videoLink = { key: "meeting.link_not_https" };
   const place = normaliseName(input.place ?? "") || null;
-  if (place && place.length > MEETING_LIMITS.placeMax) errors.place = `Keep the place to ${MEETING_LIMITS.placeMax} characters.`;
-  if (!rawLink && !place) errors.videoLink = "Add a video link, a place, or both, so people know where to go.";
+  if (place && place.length > MEETING_LIMITS.placeMax) errors.place = { key: "meeting.place_too_long", max: MEETING_LIMITS.placeMax };
+  if (!rawLink && !place) errors.videoLink = { key: "meeting.where_missing" };
 
   const agenda = cleanText(input.agenda ?? "", "lines").trim();
-  if (agenda.length > MEETING_LIMITS.agendaMax) errors.agenda = `Keep the agenda to ${MEETING_LIMITS.agendaMax} characters (it has ${agenda.length}); link to a document for more.`;
+  if (agenda.length > MEETING_LIMITS.agendaMax) errors.agenda = { key: "meeting.agenda_too_long", max: MEETING_LIMITS.agendaMax, length: agenda.length };
 
   const reminders = [...new Set((input.reminders ?? []).map(Number))];
-  if (reminders.some((r) => !Object.hasOwn(REMINDER_OFFSETS, r))) errors.reminders = "Choose reminders from the list.";
+  if (reminders.some((r) => !Object.hasOwn(REMINDER_OFFSETS, r))) errors.reminders = { key: "reminders.from_list" };
 
   const { rule, note } = checkRule(input, startsAt, ctx.zone, errors);
 
@@ -159,7 +160,7 @@ export function checkMeetingDraft(input: MeetingDraftInput, ctx: MeetingDraftCon
   };
 }
 
-function checkRule(input: MeetingDraftInput, startsAt: Date | null, zone: string, errors: Record<string, string>): { rule: RecurrenceRule; note: string | null } {
+function checkRule(input: MeetingDraftInput, startsAt: Date | null, zone: string, errors: FieldErrors): { rule: RecurrenceRule; note: MeetingNote | null } {
   const choice = input.recurrence || "none";
   const none = { rule: { kind: "none" } as RecurrenceRule, note: null };
   if (choice === "none") return none;
@@ -170,7 +171,7 @@ function checkRule(input: MeetingDraftInput, startsAt: Date | null, zone: string
   }
   const monthly = /^monthly:([12])$/.exec(choice);
   if (!monthly) {
-    errors.recurrence = "Choose how the meeting repeats from the list.";
+    errors.recurrence = { key: "meeting.recurrence" };
     return none;
   }
   const intervalMonths = Number(monthly[1]) as 1 | 2;
@@ -180,7 +181,7 @@ function checkRule(input: MeetingDraftInput, startsAt: Date | null, zone: string
   if (input.ordinal) {
     const wanted = Number(input.ordinal);
     if (![1, 2, 3, 4, 5, -1].includes(wanted)) {
-      errors.ordinal = "Choose first, second, third, fourth, fifth or last.";
+      errors.ordinal = { key: "meeting.ordinal" };
       return none;
     }
     const problem = validateMonthlyOrdinal(startsAt, zone, wanted as 1 | 2 | 3 | 4 | 5 | -1);
@@ -190,8 +191,7 @@ function checkRule(input: MeetingDraftInput, startsAt: Date | null, zone: string
     }
     ordinal = wanted as 1 | 2 | 3 | 4 | 5 | -1;
   }
-  const weekday = DateTime.fromJSDate(startsAt, { zone }).toFormat("cccc");
-  const note = ordinal === 5 ? `Months without a fifth ${weekday} are skipped. Choose “last” instead to meet every month.` : null;
+  const note: MeetingNote | null = ordinal === 5 ? { kind: "fifth_weekday_skipped", weekday: DateTime.fromJSDate(startsAt, { zone }).weekday } : null;
   return { rule: { kind: "monthly", intervalMonths, ordinal }, note };
 }
 

@@ -2,12 +2,12 @@
 // reschedule, cancel; and keep each series one occurrence ahead.
 import type { Clock } from "../common/clock";
 import { AppError } from "../common/errors";
+import type { MeetingAction } from "../common/reasons";
 import type { MeetingDraft } from "./meetingDraft";
 import type { CommunityRecord, MeetingRecord, RsvpAnswer, RsvpTally, SeriesRecord, Store, WorkspaceKey } from "../ports";
 import { isOrganiser } from "../members/organisers";
 import { occurrenceStart } from "./recurrence";
 import { replanReminders } from "./reminders";
-import { esc } from "../common/text";
 import { recordAudit } from "../common/audit";
 
 /** How many of those going a card names; the rest are counted. */
@@ -68,12 +68,7 @@ export class MeetingService {
     const membership = await this.store.memberships.find(community.id, actorId);
     const active = membership?.status === "active";
     if (active && (membership.role === "organiser" || community.membersCanSchedule)) return;
-    const who = community.membersCanSchedule ? "members" : "organisers";
-    throw new AppError(
-      "forbidden",
-      `Only the ${who} of *${esc(community.name)}* can schedule its meetings.` +
-        (active ? " Ask an organiser to schedule it, or to let members schedule in `/community settings`." : " Join it first with `/community join`."),
-    );
+    throw new AppError("forbidden", { key: "meeting.schedulers_only", community: community.name, membersCanSchedule: community.membersCanSchedule, isMember: active });
   }
 
   /**
@@ -109,7 +104,7 @@ export class MeetingService {
 
   async byId(meetingId: string): Promise<MeetingRecord> {
     const meeting = await this.store.meetings.findById(meetingId);
-    if (!meeting) throw new AppError("not_found", "That meeting no longer exists. `/community meetings` shows the upcoming ones.");
+    if (!meeting) throw new AppError("not_found", { key: "meeting.gone" });
     return meeting;
   }
 
@@ -125,7 +120,7 @@ export class MeetingService {
       // The next occurrence as it really is (one may have been moved or cancelled on its own).
       meeting.seriesId ? this.store.meetings.nextOccurrence(meeting.seriesId, meeting.occurrence) : Promise.resolve(null),
     ]);
-    if (!found) throw new AppError("not_found", "That meeting's community no longer exists.");
+    if (!found) throw new AppError("not_found", { key: "meeting.community_gone" });
     // A series ended at or before this meeting no longer repeats, as far as this meeting is concerned.
     const repeating = series && (series.lastIndex === null || meeting.occurrence < series.lastIndex) ? series : null;
     return { meeting, community: found, tally, series: repeating, nextStart: repeating ? (next?.startsAt ?? null) : null };
@@ -135,17 +130,17 @@ export class MeetingService {
   private async inWorkspace(workspace: WorkspaceKey, meetingId: string): Promise<MeetingCard> {
     const card = await this.card(meetingId);
     const workspaceId = await this.store.communities.findWorkspaceId(workspace);
-    if (card.community.workspaceId !== workspaceId) throw new AppError("not_found", "That meeting no longer exists. `/community meetings` shows the upcoming ones.");
+    if (card.community.workspaceId !== workspaceId) throw new AppError("not_found", { key: "meeting.gone" });
     return card;
   }
 
 
   /** The meeting's card, if the actor may change it: an organiser, or whoever scheduled it. */
-  async asEditor(workspace: WorkspaceKey, meetingId: string, actorId: string, doing: string): Promise<MeetingCard> {
+  async asEditor(workspace: WorkspaceKey, meetingId: string, actorId: string, doing: MeetingAction): Promise<MeetingCard> {
     const card = await this.inWorkspace(workspace, meetingId);
     if (card.meeting.createdBy === actorId) return card;
     if (isOrganiser(await this.store.memberships.find(card.community.id, actorId))) return card;
-    throw new AppError("forbidden", `Only the organisers of *${esc(card.community.name)}*, or whoever scheduled it, can ${doing}. Nothing was changed.`);
+    throw new AppError("forbidden", { key: "meeting.editors_only", community: card.community.name, action: doing });
   }
 
   /**
@@ -161,8 +156,8 @@ export class MeetingService {
     scope: SeriesScope,
     seenSequence: number | undefined,
   ): Promise<{ changes: MeetingChange[]; cancellations: Cancellation[]; seriesId: string | null }> {
-    const { meeting, community, series } = await this.asEditor(workspace, meetingId, actorId, "change this meeting");
-    if (meeting.status === "cancelled") throw new AppError("gone", `*${esc(meeting.title)}* was cancelled, so it cannot be changed. Schedule a new meeting instead.`);
+    const { meeting, community, series } = await this.asEditor(workspace, meetingId, actorId, "change");
+    if (meeting.status === "cancelled") throw new AppError("gone", { key: "meeting.cancelled_no_change", title: meeting.title });
     const now = this.deps.clock.now();
     const changes: MeetingChange[] = [];
     const cancellations: Cancellation[] = [];
@@ -175,7 +170,7 @@ export class MeetingService {
     // Only if it is still the version the editor opened: a repeated submit, or someone else's
     // change in between, must not be applied twice or silently overwritten.
     if (!(await change(meeting, draft.startsAt, seenSequence ?? meeting.sequence))) {
-      throw new AppError("conflict", "This meeting was changed or cancelled since you opened the form. Close it and open the meeting's menu again.");
+      throw new AppError("conflict", { key: "meeting.changed_meanwhile" });
     }
     let seriesId = series?.id ?? null;
     if (!series && draft.rule.kind !== "none") {
@@ -208,8 +203,8 @@ export class MeetingService {
 
   /** Cancels a meeting, or (in a series) it and every later one. */
   async cancel(workspace: WorkspaceKey, meetingId: string, actorId: string, scope: SeriesScope): Promise<Cancellation[]> {
-    const { meeting, community, series } = await this.asEditor(workspace, meetingId, actorId, "cancel this meeting");
-    if (meeting.status === "cancelled") throw new AppError("gone", `*${esc(meeting.title)}* is already cancelled.`);
+    const { meeting, community, series } = await this.asEditor(workspace, meetingId, actorId, "cancel");
+    if (meeting.status === "cancelled") throw new AppError("gone", { key: "meeting.already_cancelled", title: meeting.title });
     const now = this.deps.clock.now();
     const targets = [meeting];
     if (series && scope === "following") {
@@ -221,7 +216,7 @@ export class MeetingService {
       const gone = await this.cancelOne(target.id, now);
       if (gone) cancellations.push(gone);
     }
-    if (!cancellations.length) throw new AppError("gone", `*${esc(meeting.title)}* is already cancelled.`);
+    if (!cancellations.length) throw new AppError("gone", { key: "meeting.already_cancelled", title: meeting.title });
     for (const { meeting: gone } of cancellations) await replanReminders(this.store, gone, now);
     await recordAudit(this.store, community, actorId, "meeting.cancelled", now, {
       meetingId, scope, cancelled: cancellations.map((c) => c.meeting.id),
@@ -239,9 +234,9 @@ export class MeetingService {
   /** Records Going / Maybe / Can't go; answering again replaces the answer. */
   async answer(workspace: WorkspaceKey, meetingId: string, slackUserId: string, answer: RsvpAnswer): Promise<MeetingCard> {
     const { meeting } = await this.inWorkspace(workspace, meetingId);
-    if (meeting.status === "cancelled") throw new AppError("gone", `*${esc(meeting.title)}* was cancelled, so it takes no answers.`);
+    if (meeting.status === "cancelled") throw new AppError("gone", { key: "meeting.cancelled_no_answers", title: meeting.title });
     const now = this.deps.clock.now();
-    if (hasEnded(meeting, now)) throw new AppError("gone", `*${esc(meeting.title)}* has already happened.`);
+    if (hasEnded(meeting, now)) throw new AppError("gone", { key: "meeting.over", title: meeting.title });
     const membership = await this.store.memberships.find(meeting.communityId, slackUserId);
     await this.store.meetings.answer(meeting.id, slackUserId, answer, membership?.status === "active" ? membership.organisation : null, now);
     return this.cardOf(meeting);

@@ -6,6 +6,7 @@
 // plain dates, and only the final local date and time is turned into an instant.
 import { DateTime } from "luxon";
 import { z } from "zod";
+import type { Reason } from "../common/reasons";
 
 export type MonthlyOrdinal = 1 | 2 | 3 | 4 | 5 | -1;
 
@@ -18,14 +19,8 @@ export type RecurrenceRule =
 
 export const MAX_INTERVAL_WEEKS = 8;
 
-export const ORDINAL_WORDS: Readonly<Record<MonthlyOrdinal, string>> = {
-  1: "first",
-  2: "second",
-  3: "third",
-  4: "fourth",
-  5: "fifth",
-  [-1]: "last",
-};
+/** The monthly ordinals, in the order a picker offers them. */
+export const MONTHLY_ORDINALS: readonly MonthlyOrdinal[] = [1, 2, 3, 4, 5, -1];
 
 // Strict objects, so a stored rule of one kind carrying another kind's fields
 // (a sign of a bug or a hand-edited row) is rejected rather than silently trimmed.
@@ -146,7 +141,7 @@ export function occurrenceStart(rule: RecurrenceRule, anchor: Date, zone: string
         const day = ordinalWeekdayOfMonth(candidate.year, candidate.month, local.weekday, rule.ordinal);
         if (day === null) {
           monthsWithout += rule.intervalMonths;
-          if (monthsWithout > MAX_MONTHS_WITHOUT_OCCURRENCE) throw new Error(`No ${ORDINAL_WORDS[rule.ordinal]} weekday ${local.weekday} found after ${candidate.toISODate()}`);
+          if (monthsWithout > MAX_MONTHS_WITHOUT_OCCURRENCE) throw new Error(`No weekday ${local.weekday} number ${rule.ordinal} found after ${candidate.toISODate()}`);
           continue;
         }
         monthsWithout = 0;
@@ -157,33 +152,13 @@ export function occurrenceStart(rule: RecurrenceRule, anchor: Date, zone: string
   }
 }
 
-function weekdayName(local: DateTime): string {
-  return local.setLocale("en-GB").toFormat("cccc");
-}
-
-/** The rule in words for Slack: "Every 3 weeks on Tuesday", "Monthly on the last Friday". */
-export function describeRule(rule: RecurrenceRule, anchor: Date, zone: string): string {
-  if (rule.kind === "none") return "Does not repeat";
-  const weekday = weekdayName(localTime(anchor, zone));
-  if (rule.kind === "weekly") {
-    return rule.intervalWeeks === 1 ? `Every week on ${weekday}` : `Every ${rule.intervalWeeks} weeks on ${weekday}`;
-  }
-  const every = rule.intervalMonths === 1 ? "Monthly" : "Every two months";
-  const skipped = rule.ordinal === 5 ? " (months without one are skipped)" : "";
-  return `${every} on the ${ORDINAL_WORDS[rule.ordinal]} ${weekday}${skipped}`;
-}
-
 /**
  * Null when the first meeting really is the `ordinal`-th (or, for -1, the last)
- * of its weekday in its month, otherwise a message saying which it is, so a
+ * of its weekday in its month, otherwise the reason saying which it is, so a
  * "second Tuesday" series cannot start on a third Tuesday.
  */
-export function validateMonthlyOrdinal(anchor: Date, zone: string, ordinal: MonthlyOrdinal): string | null {
+export function validateMonthlyOrdinal(anchor: Date, zone: string, ordinal: MonthlyOrdinal): Reason | null {
   const actual = weekdayOrdinal(anchor, zone);
   if (ordinal === -1 ? actual.isLast : actual.ordinal === ordinal) return null;
-  const local = localTime(anchor, zone).setLocale("en-GB");
-  const weekday = weekdayName(local);
-  const actualWord = ORDINAL_WORDS[actual.ordinal];
-  const choices = actual.isLast ? `“${actualWord}” or “${ORDINAL_WORDS[-1]}”,` : `“${actualWord}”`;
-  return `${local.toFormat("cccc d LLLL")} is the ${actualWord} ${weekday} of its month, not the ${ORDINAL_WORDS[ordinal]}. Choose ${choices} or change the start.`;
+  return { key: "meeting.ordinal_mismatch", startsAt: anchor, zone, wanted: ordinal, actual: actual.ordinal, isLast: actual.isLast };
 }

@@ -2,11 +2,11 @@
 import type { Clock } from "../common/clock";
 import type { CommunityDirectory } from "../communities/directory";
 import { AppError, ValidationError } from "../common/errors";
+import type { FieldErrors } from "../common/reasons";
 import type { CommunityRecord, InvitationRecord, MembershipRecord, ObjectiveSummary, Store, WorkspaceKey } from "../ports";
 import { closeInvitation } from "../invitations/closeInvitation";
 import { organiserIds } from "./organisers";
 import { checkProfile, type ProfileInput } from "./profiles";
-import { esc } from "../common/text";
 import { recordAudit } from "../common/audit";
 
 export interface HomeEntry {
@@ -26,11 +26,7 @@ export class MembershipService {
   async requireNotRemoved(community: CommunityRecord, slackUserId: string): Promise<void> {
     const membership = await this.deps.store.memberships.find(community.id, slackUserId);
     if (membership?.status !== "removed") return;
-    const organisers = (await this.organisers(community.id)).map((id) => `<@${id}>`).join(", ");
-    throw new AppError(
-      "forbidden",
-      `An organiser removed you from *${esc(community.name)}*, so you can't join it again by yourself. Ask one of its organisers to invite you back: ${organisers}.`,
-    );
+    throw new AppError("forbidden", { key: "member.removed", community: community.name, organiserIds: await this.organisers(community.id) });
   }
 
   /**
@@ -44,7 +40,7 @@ export class MembershipService {
     input: ProfileInput,
     options: { readmitted?: boolean } = {},
   ): Promise<{ membership: MembershipRecord; rejoined: boolean; alreadyMember: boolean; invitation: InvitationRecord | null }> {
-    const errors: Record<string, string> = {};
+    const errors: FieldErrors = {};
     const profile = checkProfile(input, errors);
     if (!profile) throw new ValidationError(errors);
     if (!options.readmitted) await this.requireNotRemoved(community, slackUserId);
@@ -73,14 +69,10 @@ export class MembershipService {
     const outcome = await this.deps.store.memberships.leave(community.id, slackUserId, now);
     if (outcome === "left") this.deps.directory.invalidate(community.workspaceId, slackUserId);
     if (outcome === "not_member") {
-      throw new AppError("not_member", `You are not a member of *${esc(community.name)}*, so there is nothing to leave.`);
+      throw new AppError("not_member", { key: "member.not_in_to_leave", community: community.name });
     }
     if (outcome === "last_organiser") {
-      throw new AppError(
-        "last_organiser",
-        `You are the last organiser of *${esc(community.name)}*, so you cannot leave yet: a community needs at least one organiser. ` +
-          "Once another member has been made an organiser, you can leave.",
-      );
+      throw new AppError("last_organiser", { key: "member.last_organiser_leave", community: community.name });
     }
     await recordAudit(this.deps.store, community, slackUserId, "member.left", now);
   }

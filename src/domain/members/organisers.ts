@@ -1,20 +1,20 @@
 // Who organises a community: the one rule every organiser-only action checks.
 import { AppError } from "../common/errors";
+import type { OrganiserAction } from "../common/reasons";
 import type { CommunityRecord, MembershipRecord, Store } from "../ports";
-import { esc } from "../common/text";
 
 export function isOrganiser(membership: MembershipRecord | null): boolean {
   return membership?.status === "active" && membership.role === "organiser";
 }
 
 /** The community's organisers only; anyone else gets a coded refusal naming the action. */
-export async function requireOrganiser(store: Store, community: CommunityRecord, actorId: string, doing: string): Promise<void> {
+export async function requireOrganiser(store: Store, community: CommunityRecord, actorId: string, doing: OrganiserAction): Promise<void> {
   if (!isOrganiser(await store.memberships.find(community.id, actorId))) throw organisersOnly(community, doing);
 }
 
 /** The refusal requireOrganiser throws, for when a store finds the actor is no longer an organiser. */
-export function organisersOnly(community: CommunityRecord, doing: string): AppError {
-  return new AppError("forbidden", `Only the organisers of *${esc(community.name)}* can ${doing}. Nothing was changed.`);
+export function organisersOnly(community: CommunityRecord, doing: OrganiserAction): AppError {
+  return new AppError("forbidden", { key: "organisers.only", community: community.name, action: doing });
 }
 
 /** A community's active organisers' user ids. */

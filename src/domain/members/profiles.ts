@@ -3,6 +3,7 @@
 import { findOrganisation, OTHER_ORGANISATION_ID } from "../../reference/organisations";
 import { findProfession, OTHER_PROFESSION_ID } from "../../reference/professions";
 import type { MemberProfile } from "../ports";
+import type { FieldErrors, Reason } from "../common/reasons";
 import { normaliseName } from "../common/text";
 
 export const OTHER_TEXT_MAX = 100;
@@ -18,21 +19,21 @@ interface ChoiceRules {
   field: "organisation" | "profession";
   otherId: string;
   known: (id: string) => boolean;
-  missing: string;
-  unknown: string;
-  otherMissing: string;
+  missing: Reason;
+  unknown: Reason;
+  otherMissing: Reason;
 }
 
 /**
  * One pick from a reference list, or "other" with typed words. Writes any error
  * under the field (or the field's "Other" input) and returns the chosen values.
  */
-function checkChoice(id: string, other: string, rules: ChoiceRules, errors: Record<string, string>): { id: string; other: string | null } {
+function checkChoice(id: string, other: string, rules: ChoiceRules, errors: FieldErrors): { id: string; other: string | null } {
   const otherField = `${rules.field}Other`;
   if (!id) errors[rules.field] = rules.missing;
   else if (id === rules.otherId) {
     if (!other) errors[otherField] = rules.otherMissing;
-    else if (other.length > OTHER_TEXT_MAX) errors[otherField] = `Keep it to ${OTHER_TEXT_MAX} characters.`;
+    else if (other.length > OTHER_TEXT_MAX) errors[otherField] = { key: "profile.other_too_long", max: OTHER_TEXT_MAX };
   } else if (!rules.known(id)) errors[rules.field] = rules.unknown;
   return { id, other: id === rules.otherId ? other : null };
 }
@@ -41,22 +42,22 @@ const ORGANISATION_RULES: ChoiceRules = {
   field: "organisation",
   otherId: OTHER_ORGANISATION_ID,
   known: (id) => findOrganisation(id) !== undefined,
-  missing: "Pick your organisation. Type a few letters, e.g. HMRC, or choose Other.",
-  unknown: "That organisation is not in our list. Pick one from the list, or choose Other and type it.",
-  otherMissing: "You chose Other: type your organisation's name here.",
+  missing: { key: "profile.organisation_missing" },
+  unknown: { key: "profile.organisation_unknown" },
+  otherMissing: { key: "profile.organisation_other_missing" },
 };
 
 const PROFESSION_RULES: ChoiceRules = {
   field: "profession",
   otherId: OTHER_PROFESSION_ID,
   known: (id) => findProfession(id) !== undefined,
-  missing: "Pick your profession, or choose Other.",
-  unknown: "That profession is not in our list. Pick one from the list, or choose Other.",
-  otherMissing: "You chose Other: type your profession here.",
+  missing: { key: "profile.profession_missing" },
+  unknown: { key: "profile.profession_unknown" },
+  otherMissing: { key: "profile.profession_other_missing" },
 };
 
 /** Field errors are keyed organisation, organisationOther, profession, professionOther. */
-export function checkProfile(input: ProfileInput, errors: Record<string, string>): MemberProfile | null {
+export function checkProfile(input: ProfileInput, errors: FieldErrors): MemberProfile | null {
   const before = Object.keys(errors).length;
   const organisation = checkChoice(normaliseName(input.organisation ?? ""), normaliseName(input.organisationOther ?? ""), ORGANISATION_RULES, errors);
   const profession = checkChoice(normaliseName(input.profession ?? ""), normaliseName(input.professionOther ?? ""), PROFESSION_RULES, errors);

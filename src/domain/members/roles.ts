@@ -8,7 +8,6 @@ import type { CommunityDirectory } from "../communities/directory";
 import { AppError } from "../common/errors";
 import { organiserIds, organisersOnly, requireOrganiser } from "./organisers";
 import type { CommunityRecord, Store } from "../ports";
-import { esc } from "../common/text";
 import { recordAudit } from "../common/audit";
 
 /** How many people one command may name: each is a transaction, an audit row and a DM. */
@@ -28,9 +27,6 @@ export interface PersonOutcome<O> {
   outcome: O;
 }
 
-const PROMOTING = "make members organisers";
-const STEPPING_DOWN = "step down as organisers";
-const REMOVING = "remove members";
 
 export class RoleService {
   constructor(private readonly deps: { store: Store; clock: Clock; directory: CommunityDirectory }) {}
@@ -38,7 +34,7 @@ export class RoleService {
   /** Makes each named active member an organiser; one outcome a person, in the order named. */
   async makeOrganisers(community: CommunityRecord, actorId: string, targetIds: string[]): Promise<Array<PersonOutcome<PromotionOutcome>>> {
     checkHowMany(targetIds);
-    await requireOrganiser(this.deps.store, community, actorId, PROMOTING);
+    await requireOrganiser(this.deps.store, community, actorId, "promote");
     const outcomes: Array<PersonOutcome<PromotionOutcome>> = [];
     for (const userId of targetIds) {
       const now = this.deps.clock.now();
@@ -51,16 +47,12 @@ export class RoleService {
 
   /** The actor goes back to being a member; returns who organises the community now. */
   async stepDown(community: CommunityRecord, actorId: string): Promise<{ organisers: string[] }> {
-    await requireOrganiser(this.deps.store, community, actorId, STEPPING_DOWN);
+    await requireOrganiser(this.deps.store, community, actorId, "step_down");
     const now = this.deps.clock.now();
     const outcome = await this.deps.store.memberships.stepDown(community.id, actorId, now);
-    if (outcome === "not_organiser") throw organisersOnly(community, STEPPING_DOWN);
+    if (outcome === "not_organiser") throw organisersOnly(community, "step_down");
     if (outcome === "last_organiser") {
-      throw new AppError(
-        "last_organiser",
-        `You are the last organiser of *${esc(community.name)}*, so you cannot step down yet: a community needs at least one organiser. ` +
-          `Make someone else an organiser first (\`/community make-organiser @someone ${esc(community.name)}\`), then step down.`,
-      );
+      throw new AppError("last_organiser", { key: "member.last_organiser_step_down", community: community.name });
     }
     await this.changed(community, actorId, actorId, "member.stepped_down", now);
     return { organisers: await organiserIds(this.deps.store, community.id) };
@@ -69,7 +61,7 @@ export class RoleService {
   /** Removes each named active member; one outcome a person, in the order named. */
   async remove(community: CommunityRecord, actorId: string, targetIds: string[]): Promise<Array<PersonOutcome<RemovalOutcome>>> {
     checkHowMany(targetIds);
-    await requireOrganiser(this.deps.store, community, actorId, REMOVING);
+    await requireOrganiser(this.deps.store, community, actorId, "remove");
     const outcomes: Array<PersonOutcome<RemovalOutcome>> = [];
     for (const userId of targetIds) {
       if (userId === actorId) {
@@ -93,6 +85,6 @@ export class RoleService {
 
 function checkHowMany(targetIds: string[]): void {
   if (targetIds.length > MAX_PEOPLE_AT_ONCE) {
-    throw new AppError("invalid_input", `Name at most ${MAX_PEOPLE_AT_ONCE} people at a time. Nothing was changed.`);
+    throw new AppError("invalid_input", { key: "member.too_many_named", max: MAX_PEOPLE_AT_ONCE });
   }
 }

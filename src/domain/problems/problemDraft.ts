@@ -2,6 +2,7 @@
 // at once, per field.
 import { findOrganisation } from "../../reference/organisations";
 import { ValidationError } from "../common/errors";
+import type { FieldErrors } from "../common/reasons";
 import { cleanText, normaliseName, parseWebLink } from "../common/text";
 
 export const PROBLEM_LIMITS = {
@@ -28,27 +29,27 @@ export interface ProblemDraft {
 }
 
 /** Field keys in errors: title, description, affects, stage, link. */
-export function checkProblemDraft(input: ProblemDraftInput, errors: Record<string, string> = {}): ProblemDraft {
+export function checkProblemDraft(input: ProblemDraftInput, errors: FieldErrors = {}): ProblemDraft {
   const title = normaliseName(input.title ?? "");
-  if (!title) errors.title = "Give the problem a short title, e.g. People register with HMRC and Companies House separately.";
-  else if (title.length > PROBLEM_LIMITS.titleMax) errors.title = `Keep the title to ${PROBLEM_LIMITS.titleMax} characters (it has ${title.length}); put the detail in the description.`;
+  if (!title) errors.title = { key: "problem.title_missing" };
+  else if (title.length > PROBLEM_LIMITS.titleMax) errors.title = { key: "problem.title_too_long", max: PROBLEM_LIMITS.titleMax, length: title.length };
 
   const description = cleanText(input.description ?? "", "lines").trim();
   if (description.length > PROBLEM_LIMITS.descriptionMax) {
-    errors.description = `Keep the description to ${PROBLEM_LIMITS.descriptionMax} characters (it has ${description.length}).`;
+    errors.description = { key: "problem.description_too_long", max: PROBLEM_LIMITS.descriptionMax, length: description.length };
   }
 
   const affects = [...new Set(input.affects ?? [])];
   const unknown = affects.filter((id) => !findOrganisation(id));
-  if (unknown.length) errors.affects = "Pick organisations from the list: type a few letters, e.g. HMRC or DWP.";
-  else if (affects.length > PROBLEM_LIMITS.affectsMax) errors.affects = `Pick at most ${PROBLEM_LIMITS.affectsMax} organisations.`;
+  if (unknown.length) errors.affects = { key: "problem.affects_unknown" };
+  else if (affects.length > PROBLEM_LIMITS.affectsMax) errors.affects = { key: "problem.affects_too_many", max: PROBLEM_LIMITS.affectsMax };
 
   const stage = normaliseName(input.stage ?? "") || null;
-  if (stage && stage.length > PROBLEM_LIMITS.stageMax) errors.stage = `Keep this to ${PROBLEM_LIMITS.stageMax} characters.`;
+  if (stage && stage.length > PROBLEM_LIMITS.stageMax) errors.stage = { key: "text.this_too_long_short", max: PROBLEM_LIMITS.stageMax };
 
   const rawLink = cleanText(input.link ?? "", "line").trim();
   const link = rawLink ? parseWebLink(rawLink) : null;
-  if (rawLink && !link) errors.link = "That is not a link. Use a full link that starts with https://";
+  if (rawLink && !link) errors.link = { key: "link.not_link" };
 
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return { title, description, affects, stage, link };

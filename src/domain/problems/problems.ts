@@ -2,10 +2,11 @@
 import type { Clock } from "../common/clock";
 import { organisationKey } from "../members/coverage";
 import { AppError, ValidationError } from "../common/errors";
+import type { FieldErrors, OrganiserAction } from "../common/reasons";
 import { organiserIds, requireOrganiser } from "../members/organisers";
 import { checkProblemDraft, type ProblemDraft } from "./problemDraft";
 import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, StatusChange, Store, VoteTally, WorkspaceKey } from "../ports";
-import { cleanText, esc } from "../common/text";
+import { cleanText } from "../common/text";
 import { recordAudit } from "../common/audit";
 import { UniqueViolation } from "../ports";
 
@@ -18,9 +19,8 @@ const ALLOWED: Record<ProblemStatus, ReadonlyArray<"objective" | "solved" | "ope
   solved: ["open"],
   duplicate: ["open"],
 };
-const STATUS_VERBS = { objective: "promote a problem to an objective", solved: "mark a problem solved", open: "reopen a problem" } as const;
-const STATUS_NOUNS: Record<ProblemStatus, string> = { open: "open", objective: "an objective", solved: "solved", duplicate: "a duplicate" };
-const STATUS_PAST = { objective: "promoted", solved: "marked solved", open: "reopened" } as const;
+/** What only organisers may do, by the status a decision moves a problem to. */
+const STATUS_ACTIONS = { objective: "promote_problem", solved: "solve_problem", open: "reopen_problem" } as const satisfies Record<string, OrganiserAction>;
 
 /** Statuses that take no more votes. */
 const CLOSED = new Set(["solved", "duplicate"]);
@@ -60,8 +60,6 @@ export interface ProblemCard {
   community: CommunityRecord;
   tally: VoteTally;
 }
-
-const GONE = "That problem no longer exists.";
 
 /**
  * Every method that takes a problem id from a request (a button's value, a
@@ -112,7 +110,7 @@ export class ProblemService {
 
   private async byId(problemId: string): Promise<ProblemRecord> {
     const problem = await this.store.problems.findById(problemId);
-    if (!problem) throw new AppError("not_found", GONE);
+    if (!problem) throw new AppError("not_found", { key: "problem.gone" });
     return problem;
   }
 
@@ -120,7 +118,7 @@ export class ProblemService {
   async card(problemId: string): Promise<ProblemCard> {
     const problem = await this.byId(problemId);
     const [community, tally] = await Promise.all([this.store.communities.findById(problem.communityId), this.store.problems.tally(problem.id)]);
-    if (!community) throw new AppError("not_found", "That problem's community no longer exists.");
+    if (!community) throw new AppError("not_found", { key: "problem.community_gone" });
     return { problem, community, tally };
   }
 
@@ -132,7 +130,7 @@ export class ProblemService {
   private async inWorkspace(workspace: WorkspaceKey, problemId: string): Promise<{ problem: ProblemRecord; community: CommunityRecord }> {
     const [problem, workspaceId] = await Promise.all([this.store.problems.findById(problemId), this.store.communities.findWorkspaceId(workspace)]);
     const community = problem ? await this.store.communities.findById(problem.communityId) : null;
-    if (!problem || !community || !workspaceId || community.workspaceId !== workspaceId) throw new AppError("not_found", GONE);
+    if (!problem || !community || !workspaceId || community.workspaceId !== workspaceId) throw new AppError("not_found", { key: "problem.gone" });
     return { problem, community };
   }
 
@@ -161,13 +159,13 @@ export class ProblemService {
    */
   async changeStatus(workspace: WorkspaceKey, problemId: string, actorId: string, to: "objective" | "solved" | "open"): Promise<ProblemCard> {
     const { problem, community } = await this.inWorkspace(workspace, problemId);
-    await this.requireOrganiser(community, actorId, STATUS_VERBS[to]);
+    await this.requireOrganiser(community, actorId, STATUS_ACTIONS[to]);
     if (!ALLOWED[problem.status].includes(to)) {
-      throw new AppError("conflict", `*${esc(problem.title)}* is ${STATUS_NOUNS[problem.status]}, so it cannot be ${STATUS_PAST[to]} now.`);
+      throw new AppError("conflict", { key: "problem.cannot_move", title: problem.title, status: problem.status, to });
     }
     const now = this.deps.clock.now();
     const moved = await this.store.problems.changeStatus({ problemId, from: problem.status, to, actorId, now });
-    if (!moved) throw new AppError("conflict", "Someone changed this problem at the same moment. Look at it again and retry if you still need to.");
+    if (!moved) throw new AppError("conflict", { key: "problem.changed_meanwhile" });
     await recordAudit(this.store, community, actorId, "problem.status_changed", now, { problemId, from: problem.status, to });
     return this.card(problemId);
   }
@@ -184,7 +182,7 @@ export class ProblemService {
   }
 
   /** The problem's card, if the actor is one of its community's organisers (else a coded refusal). */
-  async asOrganiser(workspace: WorkspaceKey, problemId: string, actorId: string, doing: string): Promise<ProblemCard> {
+  async asOrganiser(workspace: WorkspaceKey, problemId: string, actorId: string, doing: OrganiserAction): Promise<ProblemCard> {
     const card = await this.cardIn(workspace, problemId);
     await this.requireOrganiser(card.community, actorId, doing);
     return card;
@@ -193,11 +191,11 @@ export class ProblemService {
   /** Other problems of the same community, for the duplicate picker: only its organisers close one as a duplicate, so only they see them. */
   async others(workspace: WorkspaceKey, problemId: string, actorId: string, query: string, limit: number): Promise<Array<{ id: string; title: string }>> {
     const { problem, community } = await this.inWorkspace(workspace, problemId);
-    await this.requireOrganiser(community, actorId, "close a problem as a duplicate");
+    await this.requireOrganiser(community, actorId, "mark_duplicate");
     return this.store.problems.search(problem.communityId, cleanText(query, "line"), problem.id, limit);
   }
 
-  private requireOrganiser(community: CommunityRecord, actorId: string, doing: string): Promise<void> {
+  private requireOrganiser(community: CommunityRecord, actorId: string, doing: OrganiserAction): Promise<void> {
     return requireOrganiser(this.store, community, actorId, doing);
   }
 
@@ -212,23 +210,23 @@ export class ProblemService {
     input: { ownerId?: string | null; targetDate?: string | null; progress?: string | null },
   ): Promise<ProblemCard> {
     const { problem, community } = await this.inWorkspace(workspace, problemId);
-    await this.requireOrganiser(community, actorId, "set an objective's owner, date and progress");
-    if (problem.status !== "objective") throw new AppError("conflict", `*${esc(problem.title)}* is not an objective any more.`, "progress");
-    const errors: Record<string, string> = {};
+    await this.requireOrganiser(community, actorId, "set_objective");
+    if (problem.status !== "objective") throw new AppError("conflict", { key: "problem.not_objective", title: problem.title }, "progress");
+    const errors: FieldErrors = {};
     const ownerId = input.ownerId || null;
     // A Slack user id from the picker; anything else (a forged request) is not looked up.
-    if (ownerId && !/^[UW][A-Z0-9]+$/.test(ownerId)) errors.owner = "Choose the owner from the list.";
+    if (ownerId && !/^[UW][A-Z0-9]+$/.test(ownerId)) errors.owner = { key: "problem.owner_from_list" };
     else if (ownerId) {
       const owner = await this.store.memberships.find(community.id, ownerId);
-      if (owner?.status !== "active") errors.owner = `The owner must be a member of ${community.name}. Ask them to join first, or pick a member.`;
+      if (owner?.status !== "active") errors.owner = { key: "problem.owner_not_member", community: community.name };
     }
     let targetDate: Date | null = null;
     if (input.targetDate) {
       targetDate = /^\d{4}-\d{2}-\d{2}$/.test(input.targetDate) ? new Date(`${input.targetDate}T00:00:00Z`) : null;
-      if (!targetDate || Number.isNaN(targetDate.getTime())) errors.targetDate = "Pick a date from the calendar.";
+      if (!targetDate || Number.isNaN(targetDate.getTime())) errors.targetDate = { key: "problem.target_date" };
     }
     const progress = input.progress ?? "open";
-    if (!OBJECTIVE_PROGRESS.includes(progress as (typeof OBJECTIVE_PROGRESS)[number])) errors.progress = "Choose open, in progress or done.";
+    if (!OBJECTIVE_PROGRESS.includes(progress as (typeof OBJECTIVE_PROGRESS)[number])) errors.progress = { key: "problem.progress" };
     if (Object.keys(errors).length) throw new ValidationError(errors);
     await this.store.problems.setObjective(problemId, { ownerId, targetDate, status: progress });
     await recordAudit(this.store, community, actorId, "objective.updated", this.deps.clock.now(), {
@@ -240,19 +238,19 @@ export class ProblemService {
   /** Closes a problem as a duplicate of another of the same community's problems. */
   async closeAsDuplicate(workspace: WorkspaceKey, problemId: string, actorId: string, duplicateOfId: string | null): Promise<ProblemCard> {
     const { problem, community } = await this.inWorkspace(workspace, problemId);
-    await this.requireOrganiser(community, actorId, "close a problem as a duplicate");
-    if (!duplicateOfId) throw new AppError("invalid_input", "Choose the problem this one repeats.", "duplicateOf");
+    await this.requireOrganiser(community, actorId, "mark_duplicate");
+    if (!duplicateOfId) throw new AppError("invalid_input", { key: "problem.duplicate_of_missing" }, "duplicateOf");
     const original = await this.store.problems.findById(duplicateOfId);
     if (!original || original.communityId !== community.id || original.id === problem.id) {
-      throw new AppError("invalid_input", "Choose another problem of the same community.", "duplicateOf");
+      throw new AppError("invalid_input", { key: "problem.duplicate_of_other" }, "duplicateOf");
     }
-    if (original.status === "duplicate") throw new AppError("invalid_input", "That one is a duplicate itself: choose the problem it repeats.", "duplicateOf");
+    if (original.status === "duplicate") throw new AppError("invalid_input", { key: "problem.duplicate_of_duplicate" }, "duplicateOf");
     if (problem.status === "duplicate" || problem.status === "solved") {
-      throw new AppError("gone", `*${esc(problem.title)}* is ${STATUS_NOUNS[problem.status]} already.`, "duplicateOf");
+      throw new AppError("gone", { key: "problem.already_closed", title: problem.title, status: problem.status }, "duplicateOf");
     }
     const now = this.deps.clock.now();
     const moved = await this.store.problems.changeStatus({ problemId, from: problem.status, to: "duplicate", actorId, now, duplicateOfId });
-    if (!moved) throw new AppError("conflict", "Someone changed this problem at the same moment. Look at it again.", "duplicateOf");
+    if (!moved) throw new AppError("conflict", { key: "problem.changed_meanwhile_look_again" }, "duplicateOf");
     await recordAudit(this.store, community, actorId, "problem.status_changed", now, {
       problemId, from: problem.status, to: "duplicate", duplicateOfId,
     });
@@ -316,7 +314,7 @@ export class ProblemService {
   async castVote(workspace: WorkspaceKey, problemId: string, slackUserId: string): Promise<{ card: ProblemCard; suggestTo: string[] }> {
     const { problem, community } = await this.openForVotes(workspace, problemId);
     const organisation = await this.voterOrganisation(community, slackUserId);
-    if (organisation === null) throw new AppError("forbidden", `Join *${esc(community.name)}* to say this problem affects you too.`);
+    if (organisation === null) throw new AppError("forbidden", { key: "problem.join_to_vote", community: community.name });
     const now = this.deps.clock.now();
     await this.store.problems.addVote(problem.id, slackUserId, organisation, now);
     const card = await this.card(problem.id);
@@ -327,7 +325,7 @@ export class ProblemService {
     const found = await this.inWorkspace(workspace, problemId);
     const { problem } = found;
     if (CLOSED.has(problem.status)) {
-      throw new AppError("gone", `*${esc(problem.title)}* is closed (${problem.status === "solved" ? "solved" : "a duplicate"}), so it takes no more votes.`);
+      throw new AppError("gone", { key: "problem.closed_no_votes", title: problem.title, status: problem.status === "solved" ? "solved" : "duplicate" });
     }
     return found;
   }
@@ -346,6 +344,6 @@ export type VoteOutcome =
 
 function requireAuthor(problem: ProblemRecord, actorId: string): void {
   if (problem.createdBy !== actorId) {
-    throw new AppError("forbidden", "Only the person who logged a problem can change its title or description. Nothing was changed.", "title");
+    throw new AppError("forbidden", { key: "problem.author_only" }, "title");
   }
 }

@@ -1,0 +1,81 @@
+// English: why a community, its settings, a digest or a member was refused.
+import { esc } from "../../domain/common/text";
+import type { OrganiserAction } from "../../domain/common/reasons";
+import type { ReasonTexts } from "../catalogue";
+import { channelLink, userLink } from "../../views/mrkdwn";
+
+const LIST = "`/community list`";
+
+/** " Did you mean *a* or *b*?", or nothing. */
+export function didYouMean(names: string[]): string {
+  return names.length ? ` Did you mean ${names.slice(0, 3).map((n) => `*${esc(n)}*`).join(" or ")}?` : "";
+}
+
+const ORGANISER_ACTIONS: Record<OrganiserAction, string> = {
+  promote: "make members organisers",
+  step_down: "step down as organisers",
+  remove: "remove members",
+  change_settings: "change its settings",
+  create_groups: "create groups",
+  mark_duplicate: "close a problem as a duplicate",
+  set_objective: "set an objective's owner, date and progress",
+  promote_problem: "promote a problem to an objective",
+  solve_problem: "mark a problem solved",
+  reopen_problem: "reopen a problem",
+};
+
+export const communityReasons = {
+  "community.gone": () => `That community no longer exists. ${LIST} shows the current ones.`,
+  "community.other_workspace": () => `That community is not in this workspace. ${LIST} shows the ones that are.`,
+  "community.none_in_channel": ({ channelId }) => `No community uses ${channelLink(channelId)} as its channel. ${LIST} shows them all.`,
+  "community.which": ({ usage }) => `Which community? Type \`${usage}\`, or run the command in the community's channel. ${LIST} shows them all.`,
+  "community.unknown": ({ typed, suggestions }) => `There is no community called "${esc(typed)}".${didYouMean(suggestions)} ${LIST} shows them all.`,
+  "community.name_race": () => "Another community with a very similar name was created at the same moment. Try a different name.",
+  "community.name_taken": ({ name }) => `A community called "${name}" already exists. Join it with \`/community join ${name}\`, or choose another name.`,
+  "community.channel_taken": ({ owner }) =>
+    `That channel already belongs to the community "${owner ?? "another community"}". Pick another channel or create a new one.`,
+  "community.name_too_short": ({ min }) => `Give the community a name of at least ${min} characters.`,
+  "community.service_missing": () => "Say which service or user journey the community is about, e.g. Starting a business.",
+  "community.too_many_problems": ({ max }) => `List at most ${max} problems here; you can log more later.`,
+  "community.problem_too_long": ({ line, max }) => `Problem ${line} is longer than ${max} characters: put one short problem on each line.`,
+  "community.cadence": () => "Choose how often the community will meet.",
+  "community.contact_methods": () => "Choose from the listed ways of talking.",
+  "community.timezone": () => "Pick a time zone from the list, e.g. Europe/London.",
+  "settings.threshold": () => "Type a whole number of organisations from 1 to 50, e.g. 3.",
+
+  "text.name_too_long": ({ max, length }) => `Keep the name to ${max} characters (it has ${length}).`,
+  "text.this_too_long": ({ max, length }) => `Keep this to ${max} characters (it has ${length}).`,
+  "text.this_too_long_short": ({ max }) => `Keep this to ${max} characters.`,
+  "link.not_link": () => "That is not a link. Use a full link that starts with https://",
+  "link.not_link_or_email": () => "That is not a link or an email address. Use a full link (https://…) or an address like team@example.gov.uk.",
+  "reminders.from_list": () => "Choose reminders from the list.",
+  "channel_name.missing": () => "Enter a channel name, or pick an existing channel.",
+  "channel_name.too_long": ({ max }) => `Channel names can be at most ${max} characters.`,
+  "channel_name.invalid": () =>
+    "Channel names can only use lower case letters, numbers, hyphens and underscores, with no spaces or full stops (e.g. sc-starting-a-business).",
+
+  "digest.cadence": () => "Choose weekly, monthly or off.",
+  "digest.weekday": () => "Choose a day of the week.",
+  "digest.month_day": () => "Choose a day from 1 to 28, so every month has it.",
+  "digest.time": () => "Pick a time, e.g. 09:00.",
+  "digest.members_only": ({ community }) => `Only members of *${esc(community)}* can get its digest by DM. Join it first with \`/community join\`.`,
+
+  "profile.organisation_missing": () => "Pick your organisation. Type a few letters, e.g. HMRC, or choose Other.",
+  "profile.organisation_unknown": () => "That organisation is not in our list. Pick one from the list, or choose Other and type it.",
+  "profile.organisation_other_missing": () => "You chose Other: type your organisation's name here.",
+  "profile.profession_missing": () => "Pick your profession, or choose Other.",
+  "profile.profession_unknown": () => "That profession is not in our list. Pick one from the list, or choose Other.",
+  "profile.profession_other_missing": () => "You chose Other: type your profession here.",
+  "profile.other_too_long": ({ max }) => `Keep it to ${max} characters.`,
+  "member.removed": ({ community, organiserIds }) =>
+    `An organiser removed you from *${esc(community)}*, so you can't join it again by yourself. Ask one of its organisers to invite you back: ${organiserIds.map(userLink).join(", ")}.`,
+  "member.not_in_to_leave": ({ community }) => `You are not a member of *${esc(community)}*, so there is nothing to leave.`,
+  "member.last_organiser_leave": ({ community }) =>
+    `You are the last organiser of *${esc(community)}*, so you cannot leave yet: a community needs at least one organiser. ` +
+    "Once another member has been made an organiser, you can leave.",
+  "member.last_organiser_step_down": ({ community }) =>
+    `You are the last organiser of *${esc(community)}*, so you cannot step down yet: a community needs at least one organiser. ` +
+    `Make someone else an organiser first (\`/community make-organiser @someone ${esc(community)}\`), then step down.`,
+  "member.too_many_named": ({ max }) => `Name at most ${max} people at a time. Nothing was changed.`,
+  "organisers.only": ({ community, action }) => `Only the organisers of *${esc(community)}* can ${ORGANISER_ACTIONS[action]}. Nothing was changed.`,
+} satisfies Partial<ReasonTexts>;

@@ -1,0 +1,13 @@
+// The English catalogue: every sentence the bot says, by key. Split by area
+// only to keep each file readable; this index is checked as one whole.
+import type { Catalogue } from "../catalogue";
+import { communityReasons } from "./communities";
+import { edgeReasons } from "./edge";
+import { groupReasons } from "./groups";
+import { describeRule, meetingNote, ORDINAL_WORDS } from "./labels";
+import { meetingReasons } from "./meetings";
+
+export const en: Catalogue = {
+  reasons: { ...communityReasons, ...meetingReasons, ...groupReasons, ...edgeReasons },
+  labels: { ordinals: ORDINAL_WORDS, describeRule, meetingNote },
+};

@@ -1,0 +1,18 @@
+// Turns what the domain and the Slack edge say as data (a reason: a key and its
+// parameters) into words. English is the only language so far; a second one is
+// a catalogue beside en/ and a choice made here.
+import type { Reason } from "../domain/common/reasons";
+import type { Catalogue } from "./catalogue";
+import { en } from "./en";
+
+export const catalogue: Catalogue = en;
+
+/** The words for the domain's data (vocabularies, rules, schedules), for the views. */
+export const labels = catalogue.labels;
+
+/** The sentence for a reason, as mrkdwn-ready text (typed values escaped). */
+export function reasonText(reason: Reason): string {
+  // Each key's entry takes exactly its own reason's parameters (see ReasonTexts); the union loses that pairing.
+  const render = catalogue.reasons[reason.key] as (params: Reason) => string;
+  return render(reason);
+}
