@@ -1,29 +1,54 @@
 // What a catalogue must hold, for every language: a sentence for every reason
-// the domain or the Slack edge may give (src/domain/common/reasons.ts), and the
-// labels and prose the views show. A missing entry, or an entry that reads a
-// parameter its reason does not have, is a type error.
+// the domain or the Slack edge may give (src/domain/common/reasons.ts), the
+// words for the domain's data, and the bot's ready-written prose. A missing
+// entry, or an entry that reads a parameter its reason does not have, is a
+// type error.
 //
-// Entries return text ready for Slack's mrkdwn: every typed or stored value
-// they insert goes through esc(), exactly as the sentences did when they were
-// written in the domain.
+// Reasons' sentences are ready for Slack's mrkdwn: every typed or stored value
+// they insert goes through esc(), exactly as when they were written in the
+// domain. Labels and prose are plain text: the views escape them.
 import type { Reasons } from "../domain/common/reasons";
-import type { MeetingNote } from "../domain/meetings/meetingDraft";
+import type { ContactMethodKind, MeetingCadence } from "../domain/common/vocabulary";
+import type { GroupChannelChoiceKind } from "../domain/groups/groupDraft";
+import type { NamedProblem } from "../domain/invitations/invitationDraft";
+import type { MeetingNote, RecurrenceChoiceRule, ReminderOffset } from "../domain/meetings/meetingDraft";
 import type { MonthlyOrdinal, RecurrenceRule } from "../domain/meetings/recurrence";
+import type { CommunityRecord, DigestSchedule } from "../domain/ports";
 
 /** One sentence a reason, from its parameters. */
 export type ReasonTexts = { [K in keyof Reasons]: (params: Reasons[K]) => string };
 
 /** The words for the domain's data: its fixed vocabularies, schedules and rules. */
 export interface Labels {
+  /** Monday first (ISO weekday 1). */
+  weekdays: readonly string[];
   /** "first" … "last": a monthly meeting's weekday in its month. */
   ordinals: Readonly<Record<MonthlyOrdinal, string>>;
+  cadences: Readonly<Record<MeetingCadence, string>>;
+  /** Each way of talking between meetings, and the hint under its link input. */
+  contactMethods: Readonly<Record<ContactMethodKind, { label: string; linkHint: string }>>;
+  reminderOffsets: Readonly<Record<ReminderOffset, string>>;
+  groupChannelChoices: Readonly<Record<GroupChannelChoiceKind, string>>;
+  /** A choice in the meeting modal's "Repeats" picker. */
+  recurrenceChoice(rule: RecurrenceChoiceRule): string;
   /** "Every 3 weeks on Tuesday", read in the series' own time zone. */
   describeRule(rule: RecurrenceRule, anchor: Date, zone: string): string;
   /** What an organiser is told about the rule they chose. */
   meetingNote(note: MeetingNote): string;
+  /** "Weekly on Monday at 09:00 (Europe/London)". */
+  describeSchedule(schedule: DigestSchedule, zone: string): string;
+}
+
+/** The bot's ready-written texts, which people edit or copy before sending. */
+export interface Prose {
+  /** The invitation form's prefilled message: plain text, also copied into emails. */
+  invitationMessage(community: CommunityRecord, problems: NamedProblem[]): string;
+  /** The draft post for cross-government channels; `missingOrganisations` are who it especially asks for. */
+  reachOutPost(community: CommunityRecord, problems: NamedProblem[], missingOrganisations?: string[]): string;
 }
 
 export interface Catalogue {
   reasons: ReasonTexts;
   labels: Labels;
+  prose: Prose;
 }

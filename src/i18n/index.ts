@@ -10,6 +10,9 @@ export const catalogue: Catalogue = en;
 /** The words for the domain's data (vocabularies, rules, schedules), for the views. */
 export const labels = catalogue.labels;
 
+/** The bot's ready-written texts (the prefilled invitation, the reach-out post). */
+export const prose = catalogue.prose;
+
 /** The sentence for a reason, as mrkdwn-ready text (typed values escaped). */
 export function reasonText(reason: Reason): string {
   // Each key's entry takes exactly its own reason's parameters (see ReasonTexts); the union loses that pairing.

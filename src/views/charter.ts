@@ -1,7 +1,7 @@
 import type { Charter } from "../domain/communities/communities";
 import type { ObjectiveSummary } from "../domain/ports";
 import { organisationLabel } from "../domain/members/profiles";
-import { CONTACT_METHODS, MEETING_CADENCES } from "../domain/common/vocabulary";
+import { labels } from "../i18n";
 import { actions, button, channelLink, context, divider, concat, esc, header, joinMd, lines, link, md, plural, section, slackDate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { ACTION } from "./ids";
 
@@ -9,7 +9,7 @@ import { ACTION } from "./ids";
 export function contactLine(charter: Charter): Mrkdwn {
   const { community } = charter;
   const parts = community.contactMethods.map((m) => {
-    const label = esc(CONTACT_METHODS[m.kind]?.label ?? m.kind);
+    const label = esc(labels.contactMethods[m.kind]?.label ?? m.kind);
     if (m.kind === "slack_channel") return md`${label} (${channelLink(community.slackChannelId)})`;
     if (m.link) return link(m.link, label);
     return label;
@@ -45,7 +45,7 @@ export function charterBlocks(charter: Charter, options: { viewerIsMember?: bool
   blocks.push(
     section(
       concat(
-        md`*How we work*\nWe meet: ${esc(MEETING_CADENCES[community.meetingCadence] ?? community.meetingCadence)}\n`,
+        md`*How we work*\nWe meet: ${esc(labels.cadences[community.meetingCadence] ?? community.meetingCadence)}\n`,
         md`Between meetings: ${contactLine(charter)}\nTime zone: ${esc(community.timezone.replace(/_/g, " "))}`,
       ),
     ),

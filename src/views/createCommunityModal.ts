@@ -3,6 +3,7 @@ import { LIMITS as DRAFT } from "../domain/communities/communityDraft";
 import { suggestChannelName } from "../domain/common/text";
 import { timezoneLabel } from "../domain/common/timezones";
 import { CONTACT_METHODS, DEFAULT_MEETING_CADENCE, MEETING_CADENCES } from "../domain/common/vocabulary";
+import { labels } from "../i18n";
 import { context, md, option, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
 import { ACTION, CALLBACK, CREATE_BLOCK } from "./ids";
 import { profileBlocks } from "./profileFields";
@@ -21,8 +22,8 @@ function textInput(blockId: string, label: string, opts: TextInputOptions): AnyB
 
 /** The create modal. Every block_id is the domain field it fills. */
 export function createCommunityModal(input: CreateModalInput): View {
-  const cadenceOptions = Object.entries(MEETING_CADENCES).map(([value, label]) => option(label, value));
-  const contactOptions = Object.entries(CONTACT_METHODS).map(([value, m]) => option(m.label, value));
+  const cadenceOptions = MEETING_CADENCES.map((value) => option(labels.cadences[value], value));
+  const contactOptions = CONTACT_METHODS.map((value) => option(labels.contactMethods[value].label, value));
   const slackChannelOption = contactOptions.find((o) => o.value === "slack_channel")!;
   const blocks: AnyBlock[] = [
     context(md`A service community brings together people from different organisations who work on one end-to-end service. You will be its first organiser.`),
@@ -67,9 +68,9 @@ export function createCommunityModal(input: CreateModalInput): View {
       label: plain("How will members talk between meetings?"),
       element: { type: "checkboxes", action_id: ACTION.input, options: contactOptions, initial_options: [slackChannelOption] },
     },
-    textInput(CREATE_BLOCK.linkMailingList, "Mailing list link or address", { optional: true, hint: CONTACT_METHODS.mailing_list.linkHint }),
-    textInput(CREATE_BLOCK.linkRegularCalls, "Regular calls link", { optional: true, hint: CONTACT_METHODS.regular_calls.linkHint }),
-    textInput(CREATE_BLOCK.linkTrello, "Trello board link", { optional: true, hint: CONTACT_METHODS.trello.linkHint }),
+    textInput(CREATE_BLOCK.linkMailingList, "Mailing list link or address", { optional: true, hint: labels.contactMethods.mailing_list.linkHint }),
+    textInput(CREATE_BLOCK.linkRegularCalls, "Regular calls link", { optional: true, hint: labels.contactMethods.regular_calls.linkHint }),
+    textInput(CREATE_BLOCK.linkTrello, "Trello board link", { optional: true, hint: labels.contactMethods.trello.linkHint }),
     textInput(CREATE_BLOCK.channel, "New public channel for the community", {
       optional: true,
       initial: input.name ? suggestChannelName(input.name) : undefined,

@@ -1,7 +1,8 @@
 // A community's digest: what is new since the last one, and where things stand.
 // Each section is left out when empty; long ones end with "and N more" and the
 // command that shows them all, so the message stays inside Block Kit's limits.
-import { describeSchedule, DIGEST_SECTION_ITEMS, type Digest } from "../domain/digests/digests";
+import { DIGEST_SECTION_ITEMS, type Digest } from "../domain/digests/digests";
+import { labels } from "../i18n";
 import { findOrganisation } from "../reference/organisations";
 import { actions, button, context, esc, header, joinMd, lines, md, plural, section, slackDate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { objectiveLine } from "./charter";
@@ -26,7 +27,7 @@ export function digestMessage(digest: Digest, opts: { preview?: boolean; viewerG
   const { community } = digest;
   const slug = esc(community.slug);
   const blocks: AnyBlock[] = [header(`${community.name}: digest`.slice(0, 150))];
-  blocks.push(context(md`${opts.preview ? md`A preview, as it would be now. ` : md``}What is new since ${slackDate(digest.since, "{date_short_pretty}")}  ·  ${esc(describeSchedule(community.digest, community.timezone))}`));
+  blocks.push(context(md`${opts.preview ? md`A preview, as it would be now. ` : md``}What is new since ${slackDate(digest.since, "{date_short_pretty}")}  ·  ${esc(labels.describeSchedule(community.digest, community.timezone))}`));
 
   if (digest.newProblems.total) {
     const titles = digest.newProblems.items.map((p) => md`• ${esc(p.title)}`);

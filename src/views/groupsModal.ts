@@ -1,5 +1,6 @@
 import type { View } from "@slack/types";
 import { GROUP_CHANNEL_CHOICES, GROUP_LIMITS, suggestGroupChannelName } from "../domain/groups/groupDraft";
+import { labels } from "../i18n";
 import { CHANNEL_NAME_MAX } from "../domain/common/text";
 import { context, esc, md, option, plain, textInput, type AnyBlock } from "./blocks";
 import { ACTION, CALLBACK, GROUP_BLOCK } from "./ids";
@@ -16,7 +17,7 @@ export interface CreateGroupModalInput {
 export function createGroupModal(input: CreateGroupModalInput): View {
   const example = suggestGroupChannelName(input.community.slug, input.name || "user research");
   const pattern = suggestGroupChannelName(input.community.slug, "group");
-  const choices = Object.entries(GROUP_CHANNEL_CHOICES).map(([value, label]) => option(label, value));
+  const choices = GROUP_CHANNEL_CHOICES.map((value) => option(labels.groupChannelChoices[value], value));
   const blocks: AnyBlock[] = [
     context(
       md`A group of *${esc(input.community.name)}* focuses on one area, meets more often and feeds back to the whole community. You will be its first member; the community's members can join it.`,

@@ -3,7 +3,7 @@
 import type { View } from "@slack/types";
 import { INVITE_LIMIT, INVITE_MESSAGE_MAX } from "../domain/invitations/invitationDraft";
 import type { InvitationCard, InviteOutcome } from "../domain/invitations/invitations";
-import { MEETING_CADENCES } from "../domain/common/vocabulary";
+import { labels } from "../i18n";
 import { actions, button, context, esc, LIMITS, lines, listWithMore, md, option, plain, plural, section, slackDate, textInput, truncateMd, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { objectiveLine } from "./charter";
 import { ACTION, BLOCK, CALLBACK, INVITE_BLOCK } from "./ids";
@@ -102,7 +102,7 @@ function charterSummary(card: InvitationCard): Mrkdwn {
   if (community.purpose) parts.push(esc(community.purpose));
   if (objectives.length) parts.push(md`*Objectives*\n${lines(objectives.slice(0, 3).map(objectiveLine))}`);
   if (card.topProblems.length) parts.push(md`*Problems we are tackling*\n${lines(card.topProblems.map((p) => md`• ${esc(p.title)}`))}`);
-  parts.push(md`We meet: ${esc(MEETING_CADENCES[community.meetingCadence] ?? community.meetingCadence)}  ·  ${plural(memberCount, "member")} so far`);
+  parts.push(md`We meet: ${esc(labels.cadences[community.meetingCadence] ?? community.meetingCadence)}  ·  ${plural(memberCount, "member")} so far`);
   return truncateMd(lines(parts), LIMITS.sectionText);
 }
 

@@ -35,9 +35,7 @@ function textInput(blockId: string, label: string, opts: TextInputOptions): AnyB
 
 /** The reminder offsets as checkboxes, largest first (the meeting modal and the settings modal). */
 export function remindersInput(blockId: string, label: string, checked: number[], hint: string): AnyBlock {
-  const options = Object.entries(REMINDER_OFFSETS)
-    .sort(([a], [b]) => Number(b) - Number(a))
-    .map(([minutes, text]) => ({ label: text, value: minutes }));
+  const options = [...REMINDER_OFFSETS].sort((a, b) => b - a).map((minutes) => ({ label: labels.reminderOffsets[minutes], value: String(minutes) }));
   return checkboxesInput(blockId, ACTION.input, label, options, checked.map(String), { hint });
 }
 
@@ -92,7 +90,7 @@ export function meetingModal(input: MeetingModalInput): View {
     } as AnyBlock,
     textInput(MEETING_BLOCK.place, "Place", { initial: init.place ?? undefined, optional: true, max: MEETING_LIMITS.placeMax, placeholder: "e.g. 10 South Colonnade, London, room 4.2" }),
     textInput(MEETING_BLOCK.agenda, "Agenda", { initial: init.agenda, optional: true, multiline: true, max: MEETING_LIMITS.agendaMax }),
-    selectInput(MEETING_BLOCK.recurrence, ACTION.input, "Repeats", RECURRENCE_CHOICES, init.recurrence ?? "none", {
+    selectInput(MEETING_BLOCK.recurrence, ACTION.input, "Repeats", RECURRENCE_CHOICES.map((c) => ({ label: labels.recurrenceChoice(c.rule), value: c.value })), init.recurrence ?? "none", {
       hint: input.inSeries ? "A new rule applies when you change this and all following meetings." : undefined,
     }),
     selectInput(MEETING_BLOCK.ordinal, ACTION.input,

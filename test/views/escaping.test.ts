@@ -6,7 +6,7 @@ import type { Charter } from "../../src/domain/communities/communities";
 import type { CoverageSummary, MembersPage, OrganisationMembersPage } from "../../src/domain/members/coverage";
 import type { Digest } from "../../src/domain/digests/digests";
 import type { GroupsOverview } from "../../src/domain/groups/groups";
-import { reachOutPost } from "../../src/domain/invitations/invitationDraft";
+import { prose } from "../../src/i18n";
 import type { InvitationCard } from "../../src/domain/invitations/invitations";
 import type { MeetingCard } from "../../src/domain/meetings/meetings";
 import type { CommunityRecord, GroupRecord, MeetingRecord, MembershipRecord, ProblemRecord, SeriesRecord } from "../../src/domain/ports";
@@ -266,7 +266,7 @@ const RENDERS: Record<string, () => unknown[]> = {
     invitations.inviteSummary({ communityName: H, outcomes: [], undelivered: [], retrying: [], lookupFailed: [], notFound: [], message: H }),
   ],
   "invitations.invitingProgress": () => [invitations.invitingProgress(H, 3)],
-  "invitations.reachOutMessage": () => [invitations.reachOutMessage(H, reachOutPost(community, [{ id: "p1", title: H }], [H]))],
+  "invitations.reachOutMessage": () => [invitations.reachOutMessage(H, prose.reachOutPost(community, [{ id: "p1", title: H }], [H]))],
   "joinCommunityModal.joinCommunityModal": () => [
     joinCommunityModal.joinCommunityModal({ community: { id: "c1", name: H, service: H }, voteFor: H, privateMetadata: "{}" }),
     joinCommunityModal.joinCommunityModal({ community: { id: "c1", name: H, service: H }, defaults: { organisation: { id: "other", label: H }, organisationOther: H, profession: "other", professionOther: H }, privateMetadata: "{}" }),

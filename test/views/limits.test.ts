@@ -27,7 +27,8 @@ import { membersMessage, MISSING_LISTED, organisationMembersMessage } from "../.
 import type { GroupsOverview } from "../../src/domain/groups/groups";
 import { GROUPS_SHOWN, groupCreatedMessage, groupsListMessage } from "../../src/views/groups";
 import { createGroupModal } from "../../src/views/groupsModal";
-import { INVITE_LIMIT, INVITE_MESSAGE_MAX, reachOutPost } from "../../src/domain/invitations/invitationDraft";
+import { INVITE_LIMIT, INVITE_MESSAGE_MAX } from "../../src/domain/invitations/invitationDraft";
+import { prose } from "../../src/i18n";
 import { acceptInvitationModal, answeredInvitationDm, invitationDm, inviteModal, inviteSummary, reachOutMessage } from "../../src/views/invitations";
 
 const longest = ORGANISATIONS.reduce((a, b) => (a.name.length >= b.name.length ? a : b));
@@ -429,7 +430,7 @@ describe("Block Kit limits with the largest realistic data", () => {
     });
     expect(blockKitProblems(summary.blocks, "message")).toEqual([]);
     expect(JSON.stringify(summary.blocks)).toContain("more");
-    const draft = reachOutMessage(community(1).name, reachOutPost(community(1), card.topProblems, ORGANISATIONS.map((o) => o.name)));
+    const draft = reachOutMessage(community(1).name, prose.reachOutPost(community(1), card.topProblems, ORGANISATIONS.map((o) => o.name)));
     expect(blockKitProblems(draft.blocks, "message")).toEqual([]);
   });
 

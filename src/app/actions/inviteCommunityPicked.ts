@@ -1,4 +1,5 @@
 import type { App, BlockStaticSelectAction } from "@slack/bolt";
+import { prose } from "../../i18n";
 import { ACTION, INVITE_BLOCK } from "../../views/ids";
 import { inviteModal } from "../../views/invitations";
 import { metadata } from "../metadata";
@@ -25,7 +26,7 @@ export function registerInviteCommunityPicked(app: App, services: Services): voi
         community: { id: community.id, name: community.name },
         initialUsers: list(values, INVITE_BLOCK.people),
         emails: text(values, INVITE_BLOCK.emails) ?? undefined,
-        message: await services.invitations.draftMessage(community),
+        message: prose.invitationMessage(community, await services.invitations.topProblems(community)),
         privateMetadata: metadata.invite.write({ communityId: community.id }),
       });
       // The hash makes Slack refuse the update if the form changed meanwhile, rather than overwrite it.

@@ -1,4 +1,5 @@
 import { AppError } from "../../domain/common/errors";
+import { prose } from "../../i18n";
 import { inviteModal } from "../../views/invitations";
 import { metadata } from "../metadata";
 import { workspaceOf } from "../support/workspace";
@@ -31,7 +32,7 @@ export const invite: Subcommand = {
         community: community ? { id: community.id, name: community.name } : undefined,
         choices,
         initialUsers: mentionedUsers,
-        message: community ? await services.invitations.draftMessage(community) : undefined,
+        message: community ? prose.invitationMessage(community, await services.invitations.topProblems(community)) : undefined,
         privateMetadata: metadata.invite.write({ communityId: community?.id }),
       }),
     });

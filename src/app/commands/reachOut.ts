@@ -1,3 +1,4 @@
+import { prose } from "../../i18n";
 import { reachOutMessage } from "../../views/invitations";
 import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
@@ -10,6 +11,7 @@ export const reachOut: Subcommand = {
   async reply({ args, command, context, services }) {
     const community = await services.communities.resolve(workspaceOf(context), args, command.channel_id, "/community reach-out <name>");
     const missing = await services.coverage.missing(community);
-    return reachOutMessage(community.name, await services.invitations.reachOut(community, missing.map((m) => m.shortLabel)));
+    const post = prose.reachOutPost(community, await services.invitations.topProblems(community), missing.map((m) => m.shortLabel));
+    return reachOutMessage(community.name, post);
   },
 };

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { AppError } from "../../domain/common/errors";
-import { describeSchedule } from "../../domain/digests/digests";
+import { labels } from "../../i18n";
 import { esc, md } from "../../views/mrkdwn";
 import { CALLBACK, SETTINGS_BLOCK } from "../../views/ids";
 import { stepsAfterAck } from "../../messaging/afterAck";
@@ -36,7 +36,7 @@ export function registerCommunitySettingsSubmission(app: App, services: Services
     const { community, digestChanged } = saved;
     if (digestChanged) await services.digests.replan(community);
     await stepsAfterAck(services.logger)("confirm saved settings", () =>
-      client.chat.postMessage({ channel: body.user.id, text: md`:white_check_mark: Saved the settings of *${esc(community.name)}*. Digest: ${esc(describeSchedule(community.digest, community.timezone))}.` }),
+      client.chat.postMessage({ channel: body.user.id, text: md`:white_check_mark: Saved the settings of *${esc(community.name)}*. Digest: ${esc(labels.describeSchedule(community.digest, community.timezone))}.` }),
     );
   });
 }

@@ -16,7 +16,7 @@ import type {
 } from "../ports";
 import { UniqueViolation } from "../ports";
 import { checkDigestSchedule } from "../digests/digests";
-import { REMINDER_OFFSETS } from "../meetings/meetingDraft";
+import { isReminderOffset } from "../meetings/meetingDraft";
 import { requireOrganiser } from "../members/organisers";
 import { closestByName, suggestedNames } from "../common/suggestions";
 import { nameKey, slugify } from "../common/text";
@@ -261,7 +261,7 @@ export class CommunityService {
     await requireOrganiser(this.store, community, actorId, "change_settings");
     const errors: FieldErrors = {};
     const reminderOffsets = [...new Set(input.reminders.map(Number))];
-    if (reminderOffsets.some((r) => !Object.hasOwn(REMINDER_OFFSETS, r))) errors.reminders = { key: "reminders.from_list" };
+    if (!reminderOffsets.every(isReminderOffset)) errors.reminders = { key: "reminders.from_list" };
     const threshold = Number((input.problemThreshold ?? "").trim());
     if (!Number.isInteger(threshold) || threshold < 1 || threshold > 50) {
       errors.problemThreshold = { key: "settings.threshold" };

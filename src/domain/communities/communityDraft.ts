@@ -104,7 +104,7 @@ export function checkCommunityDraft(input: CommunityDraftInput): CommunityDraft 
     // A link typed for a method that was not ticked still means "we use this".
     kinds.add(kind);
   }
-  const contactMethods = (Object.keys(CONTACT_METHODS) as ContactMethodKind[])
+  const contactMethods = CONTACT_METHODS
     .filter((kind) => kinds.has(kind))
     .map((kind) => ({ kind, link: links[kind] ?? null }));
 

@@ -13,8 +13,6 @@ export const DIGEST_SECTION_ITEMS = 5;
 /** A digest later than this after its time is not worth posting (the next one is coming). */
 export const DIGEST_USEFUL_FOR_MS = 12 * 60 * 60 * 1000;
 
-export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
-
 export interface Digest {
   community: CommunityRecord;
   since: Date;
@@ -57,13 +55,6 @@ export function previousDigestAt(schedule: DigestSchedule, zone: string, at: Dat
   const { hour, minute } = parseTime(schedule.time);
   const earlier = schedule.cadence === "monthly" ? local.minus({ months: 1 }).set({ day: schedule.monthDay }) : local.minus({ weeks: 1 });
   return earlier.set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
-}
-
-/** "Weekly on Monday at 09:00", for settings and the digest's footer. */
-export function describeSchedule(schedule: DigestSchedule, zone: string): string {
-  if (schedule.cadence === "off") return "Off";
-  if (schedule.cadence === "weekly") return `Weekly on ${WEEKDAYS[schedule.weekday - 1]} at ${schedule.time} (${zone})`;
-  return `Monthly on day ${schedule.monthDay} at ${schedule.time} (${zone})`;
 }
 
 /** Field keys: digestCadence, digestWeekday, digestMonthDay, digestTime. */

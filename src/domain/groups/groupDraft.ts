@@ -12,13 +12,9 @@ export const GROUP_LIMITS = {
 } as const;
 
 /** Where the group talks: nowhere of its own, a channel made for it, or a channel that already exists. */
-export const GROUP_CHANNEL_CHOICES = {
-  none: "No channel",
-  new: "Create a new channel",
-  existing: "Link an existing channel",
-} as const;
+export const GROUP_CHANNEL_CHOICES = ["none", "new", "existing"] as const;
 
-export type GroupChannelChoiceKind = keyof typeof GROUP_CHANNEL_CHOICES;
+export type GroupChannelChoiceKind = (typeof GROUP_CHANNEL_CHOICES)[number];
 
 export type GroupChannel = { kind: "new"; name: string } | { kind: "existing"; channelId: string } | null;
 
@@ -43,7 +39,7 @@ export function suggestGroupChannelName(communitySlug: string, groupName: string
 }
 
 function isChoice(value: string): value is GroupChannelChoiceKind {
-  return Object.hasOwn(GROUP_CHANNEL_CHOICES, value);
+  return (GROUP_CHANNEL_CHOICES as readonly string[]).includes(value);
 }
 
 /**

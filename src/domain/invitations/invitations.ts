@@ -16,7 +16,7 @@ import { invitationDm } from "../outbox/invitationDm";
 import { invitationExpiry } from "../outbox/invitationExpiry";
 import { invitationReminder } from "../outbox/invitationReminder";
 import { checkProfile, type ProfileInput } from "../members/profiles";
-import { invitationMessage, reachOutPost, type NamedProblem } from "./invitationDraft";
+import type { NamedProblem } from "./invitationDraft";
 import { recordAudit } from "../common/audit";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -92,15 +92,6 @@ export class InvitationService {
   async topProblems(community: CommunityRecord): Promise<NamedProblem[]> {
     const { items } = await this.store.problems.list(community.id, ["open", "objective"], "", { offset: 0, limit: PROBLEMS_NAMED });
     return items.map((p) => ({ id: p.id, title: p.title }));
-  }
-
-  async draftMessage(community: CommunityRecord): Promise<string> {
-    return invitationMessage(community, await this.topProblems(community));
-  }
-
-  /** `missingOrganisations`: who the post especially asks for (organisations named on problems with no member yet). */
-  async reachOut(community: CommunityRecord, missingOrganisations: string[]): Promise<string> {
-    return reachOutPost(community, await this.topProblems(community), missingOrganisations);
   }
 
   /**

@@ -27,23 +27,29 @@ export const MEETING_LIMITS = {
 export const DURATIONS = [30, 45, 60, 90, 120, 150, 180, 240] as const;
 export const DEFAULT_DURATION = 60;
 
-/** The reminders a meeting can have, in minutes before it starts. */
-export const REMINDER_OFFSETS = { 10080: "1 week before", 1440: "1 day before", 60: "1 hour before" } as const;
+/** The reminders a meeting can have, in minutes before it starts, largest first. */
+export const REMINDER_OFFSETS = [10080, 1440, 60] as const;
+export type ReminderOffset = (typeof REMINDER_OFFSETS)[number];
 export const DEFAULT_REMINDER_OFFSETS = [10080, 1440, 60];
+
+export function isReminderOffset(minutes: number): minutes is ReminderOffset {
+  return (REMINDER_OFFSETS as readonly number[]).includes(minutes);
+}
 
 /**
  * The recurrence choices, as the modal's option values: "none", "weekly:<N>",
  * "monthly:1" (monthly on the same weekday) and "monthly:2" (every two months).
+ * Each is a rule without its start (a monthly rule's ordinal comes from it).
  */
-export const RECURRENCE_CHOICES: Array<{ value: string; label: string }> = [
-  { value: "none", label: "Does not repeat" },
-  ...Array.from({ length: MEETING_LIMITS.maxIntervalWeeks }, (_, i) => ({
-    value: `weekly:${i + 1}`,
-    label: i === 0 ? "Every week" : `Every ${i + 1} weeks`,
-  })),
-  { value: "monthly:1", label: "Monthly on the same weekday (e.g. second Tuesday)" },
-  { value: "monthly:2", label: "Every two months on the same weekday" },
+export const RECURRENCE_CHOICES: ReadonlyArray<{ value: string; rule: RecurrenceChoiceRule }> = [
+  { value: "none", rule: { kind: "none" } },
+  ...Array.from({ length: MEETING_LIMITS.maxIntervalWeeks }, (_, i) => ({ value: `weekly:${i + 1}`, rule: { kind: "weekly" as const, intervalWeeks: i + 1 } })),
+  { value: "monthly:1", rule: { kind: "monthly", intervalMonths: 1 } },
+  { value: "monthly:2", rule: { kind: "monthly", intervalMonths: 2 } },
 ];
+
+/** A recurrence choice: a rule without the ordinal a monthly rule takes from its start. */
+export type RecurrenceChoiceRule = { kind: "none" } | { kind: "weekly"; intervalWeeks: number } | { kind: "monthly"; intervalMonths: 1 | 2 };
 
 export function recurrenceChoice(rule: RecurrenceRule): string {
   if (rule.kind === "weekly") return `weekly:${rule.intervalWeeks}`;
@@ -147,7 +153,7 @@ export function checkMeetingDraft(input: MeetingDraftInput, ctx: MeetingDraftCon
   if (agenda.length > MEETING_LIMITS.agendaMax) errors.agenda = { key: "meeting.agenda_too_long", max: MEETING_LIMITS.agendaMax, length: agenda.length };
 
   const reminders = [...new Set((input.reminders ?? []).map(Number))];
-  if (reminders.some((r) => !Object.hasOwn(REMINDER_OFFSETS, r))) errors.reminders = { key: "reminders.from_list" };
+  if (!reminders.every(isReminderOffset)) errors.reminders = { key: "reminders.from_list" };
 
   const { rule, note } = checkRule(input, startsAt, ctx.zone, errors);
 

@@ -2,9 +2,10 @@
 // form that lost its context) and what it says when Slack refuses a channel.
 import type { ChannelForm } from "../../domain/common/reasons";
 import type { ReasonTexts } from "../catalogue";
+import { labels } from "./labels";
 
 /** Each channel form's own words for linking a channel instead. */
-const USE_EXISTING: Record<ChannelForm, string> = { community: "use an existing public channel", group: "Link an existing channel" };
+const USE_EXISTING: Record<ChannelForm, string> = { community: "use an existing public channel", group: labels.groupChannelChoices.existing };
 
 const REOPEN = {
   problem: "Open the problem again.",

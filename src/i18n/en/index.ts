@@ -4,10 +4,12 @@ import type { Catalogue } from "../catalogue";
 import { communityReasons } from "./communities";
 import { edgeReasons } from "./edge";
 import { groupReasons } from "./groups";
-import { describeRule, meetingNote, ORDINAL_WORDS } from "./labels";
+import { labels } from "./labels";
 import { meetingReasons } from "./meetings";
+import { prose } from "./prose";
 
 export const en: Catalogue = {
   reasons: { ...communityReasons, ...meetingReasons, ...groupReasons, ...edgeReasons },
-  labels: { ordinals: ORDINAL_WORDS, describeRule, meetingNote },
+  labels,
+  prose,
 };

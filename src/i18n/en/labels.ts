@@ -1,13 +1,17 @@
-// English: the words for the domain's fixed vocabularies, as the views show them.
+// English: the words for the domain's data (its fixed vocabularies, schedules
+// and rules), as the views show them.
 import { DateTime } from "luxon";
-import type { MeetingNote } from "../../domain/meetings/meetingDraft";
+import type { ContactMethodKind, MeetingCadence } from "../../domain/common/vocabulary";
+import type { GroupChannelChoiceKind } from "../../domain/groups/groupDraft";
+import type { MeetingNote, RecurrenceChoiceRule, ReminderOffset } from "../../domain/meetings/meetingDraft";
 import type { MonthlyOrdinal, RecurrenceRule } from "../../domain/meetings/recurrence";
+import type { DigestSchedule } from "../../domain/ports";
+import type { Labels } from "../catalogue";
 
 /** ISO weekdays: 1 is Monday. */
-export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
-/** "first" … "fifth", "last": a monthly meeting's weekday in its month. */
-export const ORDINAL_WORDS: Readonly<Record<MonthlyOrdinal, string>> = {
+const ORDINALS: Readonly<Record<MonthlyOrdinal, string>> = {
   1: "first",
   2: "second",
   3: "third",
@@ -16,8 +20,35 @@ export const ORDINAL_WORDS: Readonly<Record<MonthlyOrdinal, string>> = {
   [-1]: "last",
 };
 
-/** The rule in words for Slack: "Every 3 weeks on Tuesday", "Monthly on the last Friday". */
-export function describeRule(rule: RecurrenceRule, anchor: Date, zone: string): string {
+const CADENCES: Readonly<Record<MeetingCadence, string>> = {
+  monthly: "Monthly",
+  every_two_months: "Every two months",
+  quarterly: "Quarterly",
+  as_needed: "As needed",
+};
+
+const CONTACT_METHODS: Readonly<Record<ContactMethodKind, { label: string; linkHint: string }>> = {
+  slack_channel: { label: "Slack channel", linkHint: "" },
+  mailing_list: { label: "Mailing list", linkHint: "A sign-up link or the list's email address" },
+  regular_calls: { label: "Regular calls", linkHint: "A meeting link, e.g. Teams or Google Meet" },
+  trello: { label: "Trello", linkHint: "The board's link" },
+};
+
+const REMINDER_OFFSETS: Readonly<Record<ReminderOffset, string>> = { 10080: "1 week before", 1440: "1 day before", 60: "1 hour before" };
+
+const GROUP_CHANNEL_CHOICES: Readonly<Record<GroupChannelChoiceKind, string>> = {
+  none: "No channel",
+  new: "Create a new channel",
+  existing: "Link an existing channel",
+};
+
+function recurrenceChoice(rule: RecurrenceChoiceRule): string {
+  if (rule.kind === "none") return "Does not repeat";
+  if (rule.kind === "weekly") return rule.intervalWeeks === 1 ? "Every week" : `Every ${rule.intervalWeeks} weeks`;
+  return rule.intervalMonths === 1 ? "Monthly on the same weekday (e.g. second Tuesday)" : "Every two months on the same weekday";
+}
+
+function describeRule(rule: RecurrenceRule, anchor: Date, zone: string): string {
   if (rule.kind === "none") return "Does not repeat";
   const weekday = DateTime.fromJSDate(anchor, { zone }).setLocale("en-GB").toFormat("cccc");
   if (rule.kind === "weekly") {
@@ -25,9 +56,28 @@ export function describeRule(rule: RecurrenceRule, anchor: Date, zone: string): 
   }
   const every = rule.intervalMonths === 1 ? "Monthly" : "Every two months";
   const skipped = rule.ordinal === 5 ? " (months without one are skipped)" : "";
-  return `${every} on the ${ORDINAL_WORDS[rule.ordinal]} ${weekday}${skipped}`;
+  return `${every} on the ${ORDINALS[rule.ordinal]} ${weekday}${skipped}`;
 }
 
-export function meetingNote(note: MeetingNote): string {
+function meetingNote(note: MeetingNote): string {
   return `Months without a fifth ${WEEKDAYS[note.weekday - 1]} are skipped. Choose “last” instead to meet every month.`;
 }
+
+function describeSchedule(schedule: DigestSchedule, zone: string): string {
+  if (schedule.cadence === "off") return "Off";
+  if (schedule.cadence === "weekly") return `Weekly on ${WEEKDAYS[schedule.weekday - 1]} at ${schedule.time} (${zone})`;
+  return `Monthly on day ${schedule.monthDay} at ${schedule.time} (${zone})`;
+}
+
+export const labels: Labels = {
+  weekdays: WEEKDAYS,
+  ordinals: ORDINALS,
+  cadences: CADENCES,
+  contactMethods: CONTACT_METHODS,
+  reminderOffsets: REMINDER_OFFSETS,
+  groupChannelChoices: GROUP_CHANNEL_CHOICES,
+  recurrenceChoice,
+  describeRule,
+  meetingNote,
+  describeSchedule,
+};

@@ -4,7 +4,9 @@ import type { MeetingAction } from "../../domain/common/reasons";
 import { esc } from "../../domain/common/text";
 import type { ProblemStatus } from "../../domain/ports";
 import type { ReasonTexts } from "../catalogue";
-import { ORDINAL_WORDS } from "./labels";
+import { labels } from "./labels";
+
+const ORDINAL_WORDS = labels.ordinals;
 
 const MEETING_ACTIONS: Record<MeetingAction, string> = { change: "change this meeting", cancel: "cancel this meeting" };
 
