@@ -13,7 +13,7 @@
 // Plain-text fields (plain_text objects, modal titles, options, input values)
 // are not mrkdwn: Slack parses no mentions there and shows the text as it is,
 // so they take ordinary strings (see plain() in blocks.ts) and are not escaped.
-import { esc as escapeControlCharacters, listWithMore as listWords, plural as pluralWords, type ListWithMoreOptions } from "../domain/common/text";
+import { listWithMore as listWords, plural as pluralWords, type ListWithMoreOptions } from "../domain/common/text";
 
 declare const MRKDWN: unique symbol;
 
@@ -48,9 +48,13 @@ export function md(strings: TemplateStringsArray, ...values: ReadonlyArray<Mrkdw
   return trusted(out);
 }
 
-/** Typed (or stored, or any non-literal) text, escaped so Slack shows it as it is. */
+/**
+ * Typed (or stored, or any non-literal) text, escaped so Slack shows it as it
+ * is: &, < and > are Slack's control characters, so "<!channel>" or
+ * "<https://x|label>" typed by someone is shown, not obeyed.
+ */
 export function esc(text: string): Mrkdwn {
-  return trusted(escapeControlCharacters(text));
+  return trusted(text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
 }
 
 /** Mrkdwn one after another: `+` on two Mrkdwn values gives a plain string, which is refused. */
@@ -139,8 +143,8 @@ export function listWithMore(items: readonly Mrkdwn[], opts: ListWithMoreOptions
 
 /**
  * The coded errors' words. The catalogue (src/i18n) writes them as mrkdwn with
- * every typed value passed through esc (domain/common/text.ts), so they are taken
- * as they are: this is the one place a plain string becomes Mrkdwn unchecked.
+ * every typed value passed through esc, so they are taken as they are: this is
+ * the one place a plain string becomes Mrkdwn unchecked.
  */
 export function domainMessage(userMessage: string): Mrkdwn {
   return trusted(userMessage);

@@ -1,4 +1,5 @@
 import { channelNameProblem } from "../../src/domain/common/text";
+import { reasonText } from "../../src/i18n";
 import { ACTION, CALLBACK, GROUP_BLOCK } from "../../src/views/ids";
 import { startHarness, type Harness } from "../support/harness";
 import { seedCommunity, seedMember } from "../support/seed";
@@ -197,7 +198,7 @@ describe("/community group create", () => {
 
   it("says beside the channel name what Slack would refuse, and makes nothing", async () => {
     const reply = await h.interact(groupSubmission("U0ALICE", { channel: "new", channelName: "User Research!" }));
-    expect(reply.json).toEqual({ response_action: "errors", errors: { [GROUP_BLOCK.channelName]: channelNameProblem("User Research!") } });
+    expect(reply.json).toEqual({ response_action: "errors", errors: { [GROUP_BLOCK.channelName]: reasonText(channelNameProblem("User Research!")!) } });
     expect(h.slack.callsTo("conversations.create")).toHaveLength(0);
     expect(await h.db.group.count()).toBe(0);
   });

@@ -2,13 +2,15 @@
 // `should_escape: true`, so Slack turns "@Bob" into "<@U123|bob>" (we need the
 // id to invite or promote someone), "#sc-x" into "<#C123|sc-x>" and links
 // into "<https://…>", and it always sends &, < and > as entities.
+import type { CommunityQuery } from "../../domain/communities/communities";
 import { cleanText } from "../../domain/common/text";
+import type { GroupQuery } from "../../domain/groups/groups";
 
 export interface CommandText {
   /**
    * The words with user mentions taken out and links and entities turned back
    * into what the person typed. Channel mentions stay as "<#C123|name>", so a
-   * community can be named by its channel (see CommunityService.resolve).
+   * community can be named by its channel (see communityQuery and groupQuery).
    */
   args: string;
   /** The users mentioned, in order, each once. */
@@ -33,4 +35,25 @@ export function parseCommandText(raw: string): CommandText {
     .replace(/\s+/g, " ")
     .trim();
   return { args, users };
+}
+
+/**
+ * The channel id in a channel mention, which is how Slack sends "#sc-x" typed
+ * in a command: "<#C123|sc-x>" (or "<#C123>") gives "C123". Anything else, null.
+ */
+export function channelMentionId(text: string): string | null {
+  return /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(text.trim())?.[1] ?? null;
+}
+
+/** A community named in a command: by a channel mention ("/community info #sc-x"), or by the words. */
+export function communityQuery(args: string): CommunityQuery {
+  const channelId = channelMentionId(args);
+  return channelId ? { channelId } : { name: args };
+}
+
+/** A group named in a command: its words, and the community's channel when a mention ends them ("group join research #sc-x"). */
+export function groupQuery(args: string): GroupQuery {
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  const channelId = words.length ? channelMentionId(words.at(-1)!) : null;
+  return channelId ? { words: words.slice(0, -1), channelId } : { words, channelId: null };
 }

@@ -9,6 +9,7 @@ import { ephemeral } from "../support/replies";
 import { workspaceOf } from "../support/workspace";
 import { groups } from "./groups";
 import type { Subcommand, SubcommandContext } from "./subcommand";
+import { communityQuery, groupQuery } from "./commandText";
 
 const USAGE = {
   create: "/community group create [community]",
@@ -37,7 +38,7 @@ async function create({ command, context, client, services }: SubcommandContext,
   let name: string | undefined;
   if (rest || !here) {
     try {
-      community = await services.communities.resolve(workspace, rest, command.channel_id, "/community group create <community>");
+      community = await services.communities.resolve(workspace, communityQuery(rest), command.channel_id, "/community group create <community>");
     } catch (error) {
       // In a community's channel, words that name no community are the new group's name.
       if (!here || !(error instanceof AppError) || error.code !== "not_found") throw error;
@@ -69,12 +70,12 @@ export const group: Subcommand = {
       case "start":
         return create(ctx, rest);
       case "join": {
-        const found = await services.groups.locate(workspaceOf(context), rest, command.channel_id, USAGE.join);
+        const found = await services.groups.locate(workspaceOf(context), groupQuery(rest), command.channel_id, USAGE.join);
         await respond(ephemeral(await joinGroup(client, services, found, command.user_id)));
         return;
       }
       case "leave": {
-        const found = await services.groups.locate(workspaceOf(context), rest, command.channel_id, USAGE.leave);
+        const found = await services.groups.locate(workspaceOf(context), groupQuery(rest), command.channel_id, USAGE.leave);
         await respond(ephemeral(await leaveGroup(services, found, command.user_id)));
         return;
       }

@@ -1,14 +1,6 @@
 // Small text rules shared by the domain: names, slugs, Slack channel names, links.
 import type { Reason } from "./reasons";
 
-/**
- * Escapes the three characters Slack's mrkdwn treats as control characters, so
- * typed text such as "<!channel>" or "<https://x|label>" is shown, not obeyed.
- */
-export function esc(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 /** A text field is one line (a name, a title, a link) or several (a description, an agenda, a message). */
 export type TextKind = "line" | "lines";
 

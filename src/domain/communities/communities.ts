@@ -26,12 +26,10 @@ export const LIST_PAGE_SIZE = 10;
 export const CHARTER_PROBLEMS_SHOWN = 5;
 
 /**
- * The channel id in a channel mention, which is how Slack sends "#sc-x" typed
- * in a command: "<#C123|sc-x>" (or "<#C123>") gives "C123". Anything else, null.
+ * How a request names a community: by its name (or slug, or a unique beginning
+ * of either), or by a channel (the Slack edge reads "#sc-x" in a command as one).
  */
-export function channelMentionId(text: string): string | null {
-  return /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(text.trim())?.[1] ?? null;
-}
+export type CommunityQuery = { name: string } | { channelId: string };
 
 export interface Charter {
   community: CommunityRecord;
@@ -179,19 +177,18 @@ export class CommunityService {
   }
 
   /**
-   * The community a command is about: the one named in `query` (name, slug or a
-   * unique beginning of either), else the one whose channel the command came from.
+   * The community a command is about: the one `query` names, else the one whose
+   * channel (`channelId`) the command came from. `usage` is what to type, in the
+   * edge's own words, for the refusal when neither names one.
    */
-  async resolve(workspace: WorkspaceKey, query: string, channelId: string | undefined, usage: string): Promise<CommunityRecord> {
+  async resolve(workspace: WorkspaceKey, query: CommunityQuery, channelId: string | undefined, usage: string): Promise<CommunityRecord> {
     const workspaceId = await this.workspaceId(workspace);
-    // A channel mention ("/community info #sc-x" arrives as "<#C123|sc-x>"): the community of that channel.
-    const channel = channelMentionId(query);
-    if (channel) {
-      const owner = await this.inChannel(workspace, channel);
+    if ("channelId" in query) {
+      const owner = await this.inChannel(workspace, query.channelId);
       if (owner) return owner;
-      throw new AppError("not_found", { key: "community.none_in_channel", channelId: channel });
+      throw new AppError("not_found", { key: "community.none_in_channel", channelId: query.channelId });
     }
-    const wanted = query.trim().replace(/^#/, "");
+    const wanted = query.name.trim().replace(/^#/, "");
     if (!wanted) {
       const here = await this.inChannel(workspace, channelId);
       if (here) return here;

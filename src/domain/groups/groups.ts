@@ -3,7 +3,7 @@
 // Organisers create them; the community's members join and leave them.
 // Lookups by name are kept general: meetings and problems will belong to a group.
 import type { Clock } from "../common/clock";
-import { channelMentionId, type CommunityService } from "../communities/communities";
+import type { CommunityService } from "../communities/communities";
 import { AppError, ValidationError } from "../common/errors";
 import type { Reason } from "../common/reasons";
 import type { GroupDraft } from "./groupDraft";
@@ -33,6 +33,12 @@ export interface GroupsOverview {
   viewerId: string;
   viewerIsMember: boolean;
   viewerIsOrganiser: boolean;
+}
+
+/** How a request names a group: its words, and the channel naming its community when the request gave one. */
+export interface GroupQuery {
+  words: string[];
+  channelId: string | null;
 }
 
 export interface GroupInCommunity {
@@ -135,27 +141,26 @@ export class GroupService {
 
   /**
    * The group (and its community) a command names: "<group> [community]".
-   * In order: a trailing channel mention names the community; the whole text is
+   * In order: a channel (the command's trailing mention) names the community; the whole text is
    * a group of the community this channel belongs to (its own channel or one of
    * its groups'); "<group> <community>" with the longest group name that leaves
    * a community's exact name or slug; the whole text is the only group so named
    * in the workspace. With no text, the group whose channel this is.
    */
-  async locate(workspace: WorkspaceKey, text: string, channelId: string | undefined, usage: string): Promise<GroupInCommunity> {
+  async locate(workspace: WorkspaceKey, query: GroupQuery, channelId: string | undefined, usage: string): Promise<GroupInCommunity> {
     const workspaceId = await this.store.communities.findWorkspaceId(workspace);
     if (!workspaceId) throw new AppError("not_found", { key: "group.no_communities" });
-    const words = text.trim().split(/\s+/).filter(Boolean);
+    const { words, channelId: mentioned } = query;
     const here = await this.placeOf(workspaceId, channelId);
-    if (words.length === 0) {
+    if (words.length === 0 && !mentioned) {
       if (here?.group) return { community: here.community, group: here.group };
       throw new AppError("invalid_input", { key: "group.which", usage });
     }
 
-    const mentioned = channelMentionId(words.at(-1)!);
     if (mentioned) {
       const place = await this.placeOf(workspaceId, mentioned);
       if (!place) throw new AppError("not_found", { key: "community.none_in_channel", channelId: mentioned });
-      const rest = words.slice(0, -1).join(" ");
+      const rest = words.join(" ");
       if (!rest && place.group) return { community: place.community, group: place.group };
       return { community: place.community, group: await this.named(place.community, rest) };
     }

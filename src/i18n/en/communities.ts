@@ -1,8 +1,7 @@
 // English: why a community, its settings, a digest or a member was refused.
-import { esc } from "../../domain/common/text";
 import type { OrganiserAction } from "../../domain/common/reasons";
 import type { ReasonTexts } from "../catalogue";
-import { channelLink, userLink } from "../../views/mrkdwn";
+import { channelLink, esc, userLink } from "../../views/mrkdwn";
 
 const LIST = "`/community list`";
 

@@ -1,6 +1,6 @@
 // English: why a group or an invitation was refused.
-import { esc } from "../../domain/common/text";
 import type { ReasonTexts } from "../catalogue";
+import { esc } from "../../views/mrkdwn";
 import { didYouMean } from "./communities";
 
 /** Beside a linked channel that is already someone else's. */

@@ -1,9 +1,9 @@
 // English: why a meeting or a problem was refused.
 import { DateTime } from "luxon";
 import type { MeetingAction } from "../../domain/common/reasons";
-import { esc } from "../../domain/common/text";
 import type { ProblemStatus } from "../../domain/ports";
 import type { ReasonTexts } from "../catalogue";
+import { esc } from "../../views/mrkdwn";
 import { labels } from "./labels";
 
 const ORDINAL_WORDS = labels.ordinals;
