@@ -24,49 +24,52 @@ export type MeetingAction = "change" | "cancel";
 /** The forms that create or link a channel (their words for "use an existing channel" differ). */
 export type ChannelForm = "community" | "group";
 
+/** A reason whose sentence needs nothing but its key. */
+type NoParams = Record<never, never>;
+
 /** Every reason, by key, with the parameters its sentence needs. Names are as stored (not escaped). */
 export interface Reasons {
   // Communities
-  "community.gone": {};
-  "community.other_workspace": {};
+  "community.gone": NoParams;
+  "community.other_workspace": NoParams;
   "community.none_in_channel": { channelId: string };
   /** `usage` is the command's own usage line, given by the Slack edge. */
   "community.which": { usage: string };
   "community.unknown": { typed: string; suggestions: string[] };
-  "community.name_race": {};
+  "community.name_race": NoParams;
   "community.name_taken": { name: string };
   "community.channel_taken": { owner: string | null };
   "community.name_too_short": { min: number };
-  "community.service_missing": {};
+  "community.service_missing": NoParams;
   "community.too_many_problems": { max: number };
   "community.problem_too_long": { line: number; max: number };
-  "community.cadence": {};
-  "community.contact_methods": {};
-  "community.timezone": {};
-  "settings.threshold": {};
+  "community.cadence": NoParams;
+  "community.contact_methods": NoParams;
+  "community.timezone": NoParams;
+  "settings.threshold": NoParams;
   // Shared by several forms
   "text.name_too_long": { max: number; length: number };
   "text.this_too_long": { max: number; length: number };
   "text.this_too_long_short": { max: number };
-  "link.not_link": {};
-  "link.not_link_or_email": {};
-  "reminders.from_list": {};
-  "channel_name.missing": {};
+  "link.not_link": NoParams;
+  "link.not_link_or_email": NoParams;
+  "reminders.from_list": NoParams;
+  "channel_name.missing": NoParams;
   "channel_name.too_long": { max: number };
-  "channel_name.invalid": {};
+  "channel_name.invalid": NoParams;
   // Digests
-  "digest.cadence": {};
-  "digest.weekday": {};
-  "digest.month_day": {};
-  "digest.time": {};
+  "digest.cadence": NoParams;
+  "digest.weekday": NoParams;
+  "digest.month_day": NoParams;
+  "digest.time": NoParams;
   "digest.members_only": { community: string };
   // Members and organisers
-  "profile.organisation_missing": {};
-  "profile.organisation_unknown": {};
-  "profile.organisation_other_missing": {};
-  "profile.profession_missing": {};
-  "profile.profession_unknown": {};
-  "profile.profession_other_missing": {};
+  "profile.organisation_missing": NoParams;
+  "profile.organisation_unknown": NoParams;
+  "profile.organisation_other_missing": NoParams;
+  "profile.profession_missing": NoParams;
+  "profile.profession_unknown": NoParams;
+  "profile.profession_other_missing": NoParams;
   "profile.other_too_long": { max: number };
   "member.removed": { community: string; organiserIds: string[] };
   "member.not_in_to_leave": { community: string };
@@ -76,70 +79,70 @@ export interface Reasons {
   "organisers.only": { community: string; action: OrganiserAction };
   // Meetings
   "meeting.schedulers_only": { community: string; membersCanSchedule: boolean; isMember: boolean };
-  "meeting.gone": {};
-  "meeting.community_gone": {};
+  "meeting.gone": NoParams;
+  "meeting.community_gone": NoParams;
   "meeting.editors_only": { community: string; action: MeetingAction };
   "meeting.cancelled_no_change": { title: string };
-  "meeting.changed_meanwhile": {};
+  "meeting.changed_meanwhile": NoParams;
   "meeting.already_cancelled": { title: string };
   "meeting.cancelled_no_answers": { title: string };
   "meeting.over": { title: string };
-  "meeting.title_missing": {};
+  "meeting.title_missing": NoParams;
   "meeting.title_too_long": { max: number; length: number };
-  "meeting.start_missing": {};
+  "meeting.start_missing": NoParams;
   "meeting.start_passed": { startsAt: Date; zone: string };
-  "meeting.duration": {};
+  "meeting.duration": NoParams;
   "meeting.link_too_long": { max: number };
-  "meeting.link_not_https": {};
+  "meeting.link_not_https": NoParams;
   "meeting.place_too_long": { max: number };
-  "meeting.where_missing": {};
+  "meeting.where_missing": NoParams;
   "meeting.agenda_too_long": { max: number; length: number };
-  "meeting.recurrence": {};
-  "meeting.ordinal": {};
+  "meeting.recurrence": NoParams;
+  "meeting.ordinal": NoParams;
   /** The first meeting is the `actual`-th of its weekday (and perhaps the last), not the `wanted`-th (-1: the last). */
   "meeting.ordinal_mismatch": { startsAt: Date; zone: string; wanted: 1 | 2 | 3 | 4 | 5 | -1; actual: 1 | 2 | 3 | 4 | 5; isLast: boolean };
-  "meeting.recurrence_needs_following": {};
+  "meeting.recurrence_needs_following": NoParams;
   // Problems
-  "problem.gone": {};
-  "problem.community_gone": {};
+  "problem.gone": NoParams;
+  "problem.community_gone": NoParams;
   "problem.cannot_move": { title: string; status: ProblemStatus; to: "objective" | "solved" | "open" };
-  "problem.changed_meanwhile": {};
-  "problem.changed_meanwhile_look_again": {};
+  "problem.changed_meanwhile": NoParams;
+  "problem.changed_meanwhile_look_again": NoParams;
   "problem.not_objective": { title: string };
-  "problem.owner_from_list": {};
+  "problem.owner_from_list": NoParams;
   "problem.owner_not_member": { community: string };
-  "problem.target_date": {};
-  "problem.progress": {};
-  "problem.duplicate_of_missing": {};
-  "problem.duplicate_of_other": {};
-  "problem.duplicate_of_duplicate": {};
+  "problem.target_date": NoParams;
+  "problem.progress": NoParams;
+  "problem.duplicate_of_missing": NoParams;
+  "problem.duplicate_of_other": NoParams;
+  "problem.duplicate_of_duplicate": NoParams;
   "problem.already_closed": { title: string; status: ProblemStatus };
   "problem.closed_no_votes": { title: string; status: "solved" | "duplicate" };
-  "problem.author_only": {};
+  "problem.author_only": NoParams;
   "problem.join_to_vote": { community: string };
-  "problem.title_missing": {};
+  "problem.title_missing": NoParams;
   "problem.title_too_long": { max: number; length: number };
   "problem.description_too_long": { max: number; length: number };
-  "problem.affects_unknown": {};
+  "problem.affects_unknown": NoParams;
   "problem.affects_too_many": { max: number };
   // Invitations
   "invitation.emails_invalid": { invalid: string[] };
-  "invitation.nobody": {};
+  "invitation.nobody": NoParams;
   "invitation.too_many": { max: number; users: number; emails: number };
-  "invitation.message_missing": {};
+  "invitation.message_missing": NoParams;
   "invitation.message_too_long": { max: number; length: number };
   "invitation.members_only": { community: string };
-  "invitation.not_found": {};
+  "invitation.not_found": NoParams;
   "invitation.already_accepted": { community: string };
   "invitation.declined": { community: string };
   "invitation.expired": { community: string };
   "invitation.closed": { community: string };
-  "invitation.answered_meanwhile": {};
+  "invitation.answered_meanwhile": NoParams;
   "invitation.already_answered": { community: string };
-  "invitation.not_member_anywhere": {};
+  "invitation.not_member_anywhere": NoParams;
   // Groups
-  "group.gone": {};
-  "group.no_communities": {};
+  "group.gone": NoParams;
+  "group.no_communities": NoParams;
   /** `usage` is the command's own usage line, given by the Slack edge. */
   "group.which": { usage: string };
   "group.ambiguous": { name: string; communities: string[]; usage: string };
@@ -152,36 +155,36 @@ export interface Reasons {
   "group.channel_of_group": { group: string };
   "group.none_yet": { community: string };
   "group.unknown": { community: string; typed: string; suggestions: string[] };
-  "group.name_missing": {};
-  "group.focus_missing": {};
+  "group.name_missing": NoParams;
+  "group.focus_missing": NoParams;
   "group.focus_too_long": { max: number; length: number };
-  "group.channel_choice": {};
-  "group.existing_channel_missing": {};
+  "group.channel_choice": NoParams;
+  "group.existing_channel_missing": NoParams;
   // The Slack edge: commands, forms, and Slack's own refusals
   "command.too_long": { length: number; max: number };
-  "command.say_who_to_promote": {};
-  "command.say_who_to_remove": {};
-  "command.step_down_takes_no_mention": {};
-  "workspace.required": {};
-  "form.unreadable": {};
-  "form.unreadable_answer": {};
+  "command.say_who_to_promote": NoParams;
+  "command.say_who_to_remove": NoParams;
+  "command.step_down_takes_no_mention": NoParams;
+  "workspace.required": NoParams;
+  "form.unreadable": NoParams;
+  "form.unreadable_answer": NoParams;
   "form.expired": { reopen: "problem" | "settings" | "invitation" | "meeting_menu" };
-  "form.lost_community": {};
+  "form.lost_community": NoParams;
   "form.choose_community": { for: "invite" | "join" | "problem" | "meeting" };
-  "slack.no_channel_returned": {};
+  "slack.no_channel_returned": NoParams;
   "slack.channel_name_taken": { name: string; form: ChannelForm };
-  "slack.channel_name_invalid": {};
+  "slack.channel_name_invalid": NoParams;
   "slack.channels_restricted": { form: ChannelForm };
   "slack.channel_not_created": { code?: string };
-  "slack.channel_archived": {};
-  "slack.channel_not_public": {};
-  "slack.channel_not_found": {};
+  "slack.channel_archived": NoParams;
+  "slack.channel_not_public": NoParams;
+  "slack.channel_not_found": NoParams;
   "slack.channel_not_joined": { code?: string };
   /** `name`: the channel's name as Slack gave it, if it did. */
   "slack.channel_general": { name: string | null };
   "slack.channel_read_only": { name: string | null };
   "slack.busy": { seconds: number };
-  "slack.no_answer": {};
+  "slack.no_answer": NoParams;
 }
 
 export type ReasonKey = keyof Reasons;
