@@ -16,12 +16,15 @@ import {
   HTTPModuleFunctions,
   matchCommandName,
   matchConstraints,
+  matchEventType,
   type AnyMiddlewareArgs,
   type Middleware,
   type ReceiverEvent,
   type ReceiverProcessEventErrorHandlerArgs,
   type SocketModeReceiverProcessEventErrorHandlerArgs,
 } from "@slack/bolt";
+// Bolt's context type, which its index does not export: use() keeps Bolt's own signature.
+import type { StringIndexed } from "@slack/bolt/dist/types/utilities";
 import { z } from "zod";
 
 /** A request whose body is not one Slack sends: answered with 400 (or, over Socket Mode, acked) and not processed. */
@@ -114,50 +117,65 @@ export function checkEnvelope(body: unknown): "process" | "ack" | { malformed: s
 
 /** The listener kinds that have a fallback. */
 export type ListenerKind = "action" | "view" | "options" | "shortcut" | "command";
+/** Every kind the app routes: events too (Bolt acks them itself, so they need no fallback). */
+type RoutedKind = ListenerKind | "event";
 
 type Matcher = Middleware<AnyMiddlewareArgs>;
 type Constraint = string | RegExp | object;
+type Args = AnyMiddlewareArgs & { next: () => Promise<void> };
 
 /** One registration: Bolt's own matching for its constraint, and the listener middleware to run when it matches. */
 interface Route {
-  matcher: Matcher;
+  /** Bolt's matching, or undefined when the id the route was found by is the whole of it (a plain id; see record()). */
+  matcher: Matcher | undefined;
   listeners: Matcher[];
   /** Registration order: Bolt runs every matching listener, in this order. */
   order: number;
 }
 
+const KINDS: readonly RoutedKind[] = ["action", "view", "options", "shortcut", "command", "event"];
+
 /**
  * Bolt's App, checking every request at the edge, recording what its listeners
  * take, and routing each request to them itself.
  *
- * Why route: Bolt runs every registered listener's matching middleware for every
- * request, so with the app's 40-odd listeners each `/community help` paid about
- * 0.23 ms of CPU just to be told "not mine" 40 times. Here each kind has one Bolt
- * listener, which finds its candidates by id in a map (and tries the few
- * pattern-registered ones), confirms each with Bolt's own matching, and runs every
- * one that matches, as Bolt would. What nothing takes goes to the kind's fallback.
+ * Why route: Bolt runs every registered listener for every request, each with a
+ * copy of the request's arguments and its own chain of matching middleware: with
+ * the app's 40-odd listeners each `/community help` paid about 0.23 ms of CPU
+ * just to be told "not mine" 40 times, and with one Bolt listener per kind still
+ * about 18 KB of garbage a request. So Bolt has no listeners here: one global
+ * middleware, registered after every other, tells the request's kind as Bolt's
+ * own filters do (onlyCommands, onlyActions…), finds its candidates by id in a
+ * map (and tries the few pattern-registered ones), confirms each with Bolt's own
+ * matching where the id alone does not decide it, and runs every one that
+ * matches, as Bolt would. What nothing takes goes to the kind's fallback.
  */
 export class CommunitiesApp extends App {
   /** What each listener was registered for, as given: the fallbacks answer the rest, and tests enumerate the listeners from it. */
   readonly registered: Record<ListenerKind, Constraint[]> = { action: [], view: [], options: [], shortcut: [], command: [] };
   /** Routes registered with a plain id (or an object naming one), by that id. */
-  private readonly byId: Record<ListenerKind, Map<string, Route[]>> = { action: new Map(), view: new Map(), options: new Map(), shortcut: new Map(), command: new Map() };
+  private readonly byId = Object.fromEntries(KINDS.map((kind) => [kind, new Map<string, Route[]>()])) as Record<RoutedKind, Map<string, Route[]>>;
   /** Routes registered with a pattern: tried for every request of their kind (there are few). */
-  private readonly patterned: Record<ListenerKind, Route[]> = { action: [], view: [], options: [], shortcut: [], command: [] };
+  private readonly patterned = Object.fromEntries(KINDS.map((kind) => [kind, [] as Route[]])) as Record<RoutedKind, Route[]>;
   private readonly fallbacks: Partial<Record<ListenerKind, Matcher>> = {};
-  private readonly routed = new Set<ListenerKind>();
+  /** Set once the router is installed: global middleware added after it would never run before a listener. */
+  private routing = false;
   private routes = 0;
 
-  private record(kind: ListenerKind, constraint: Constraint, matcher: Matcher, listeners: Matcher[], id: string | undefined): void {
-    this.registered[kind].push(constraint);
-    const route: Route = { matcher, listeners, order: this.routes++ };
+  /**
+   * `decides`: the route's id is the whole of Bolt's matching for it, so finding
+   * it by that id is the match (Bolt's matcher would compare the same field).
+   */
+  private record(kind: RoutedKind, constraint: Constraint, matcher: Matcher, listeners: Matcher[], id: string | undefined, decides: boolean): void {
+    if (kind !== "event") this.registered[kind].push(constraint);
+    const route: Route = { matcher: id !== undefined && decides ? undefined : matcher, listeners, order: this.routes++ };
     if (id === undefined) this.patterned[kind].push(route);
     else {
       const list = this.byId[kind].get(id) ?? [];
       list.push(route);
       this.byId[kind].set(id, list);
     }
-    this.route(kind);
+    this.installRouter();
   }
 
   // Each records what it was given, with Bolt's own matching for it (normalised
@@ -165,70 +183,86 @@ export class CommunitiesApp extends App {
   // registries take an App.
   override action(constraint: Constraint, ...listeners: never[]): void {
     const normalised = isId(constraint) ? { action_id: constraint } : constraint;
-    this.record("action", constraint, matchConstraints(normalised) as Matcher, listeners, plainId(normalised, "action_id"));
+    // A plain action_id: Bolt compares the click's action_id, which is the id it was found by.
+    this.record("action", constraint, matchConstraints(normalised) as Matcher, listeners, plainId(normalised, "action_id"), typeof constraint === "string");
   }
 
   override view(constraint: Constraint, ...listeners: never[]): void {
     const normalised = isId(constraint) ? { callback_id: constraint, type: "view_submission" } : constraint;
-    this.record("view", constraint, matchConstraints(normalised) as Matcher, listeners, plainId(normalised, "callback_id"));
+    this.record("view", constraint, matchConstraints(normalised) as Matcher, listeners, plainId(normalised, "callback_id"), false);
   }
 
   override options(constraint: Constraint, ...listeners: never[]): void {
     const normalised = isId(constraint) ? { action_id: constraint } : constraint;
-    this.record("options", constraint, matchConstraints(normalised) as Matcher, listeners, plainId(normalised, "action_id"));
+    this.record("options", constraint, matchConstraints(normalised) as Matcher, listeners, plainId(normalised, "action_id"), typeof constraint === "string");
   }
 
   override shortcut(constraint: Constraint, ...listeners: never[]): void {
     const normalised = isId(constraint) ? { callback_id: constraint } : constraint;
-    this.record("shortcut", constraint, matchConstraints(normalised) as Matcher, listeners, plainId(normalised, "callback_id"));
+    this.record("shortcut", constraint, matchConstraints(normalised) as Matcher, listeners, plainId(normalised, "callback_id"), false);
   }
 
   override command(name: string | RegExp, ...listeners: never[]): void {
-    this.record("command", name, matchCommandName(name) as Matcher, listeners, typeof name === "string" ? name : undefined);
+    this.record("command", name, matchCommandName(name) as Matcher, listeners, typeof name === "string" ? name : undefined, true);
+  }
+
+  override event(name: string | RegExp, ...listeners: never[]): void {
+    // Bolt refuses "message.channels" and the like (not event types) with its own error: let it.
+    if (typeof name === "string" ? name.startsWith("message.") : name.source.startsWith("message\\.")) super.event(name as string, ...listeners);
+    this.record("event", name, matchEventType(name) as Matcher, listeners, typeof name === "string" ? name : undefined, true);
   }
 
   /** Answers every request of its kind that no recorded listener takes. */
   otherwise(kind: ListenerKind, listener: Matcher): void {
     this.fallbacks[kind] = listener;
-    this.route(kind);
+    this.installRouter();
   }
 
-  /** The one Bolt listener for a kind, registered the first time the kind is used. */
-  private route(kind: ListenerKind): void {
-    if (this.routed.has(kind)) return;
-    this.routed.add(kind);
-    const dispatch = ((args: AnyMiddlewareArgs & { next: () => Promise<void> }) => this.dispatch(kind, args)) as never;
-    const anything = /^[\s\S]*$/;
-    if (kind === "action") super.action({ type: "block_actions" } as never, dispatch);
-    else if (kind === "view") super.view({ callback_id: anything } as never, dispatch);
-    else if (kind === "options") super.options({ action_id: anything } as never, dispatch);
-    else if (kind === "shortcut") super.shortcut({ callback_id: anything } as never, dispatch);
-    else super.command(anything, dispatch);
+  /** Global middleware runs before the router only if it was added first. */
+  override use<C extends StringIndexed = StringIndexed>(middleware: Middleware<AnyMiddlewareArgs, StringIndexed & C>): this {
+    if (this.routing) throw new Error("CommunitiesApp.use: add global middleware before any listener, so that it runs before the listeners");
+    return super.use(middleware);
   }
 
-  private async dispatch(kind: ListenerKind, args: AnyMiddlewareArgs & { next: () => Promise<void> }): Promise<void> {
-    const id = requestId(kind, args.body as Record<string, unknown>);
-    const exact = id === undefined ? undefined : this.byId[kind].get(id);
-    const candidates = exact ? [...exact, ...this.patterned[kind]].sort((a, b) => a.order - b.order) : this.patterned[kind];
-    const matched: Route[] = [];
-    for (const route of candidates) {
-      let matches = false;
-      // The request's own context: regex matches are recorded there for the listener, as in Bolt.
-      await route.matcher({
-        ...args,
-        next: async () => {
-          matches = true;
-        },
-      } as never);
-      if (matches) matched.push(route);
+  /** The router: the last global middleware, registered with the first listener. */
+  private installRouter(): void {
+    if (this.routing) return;
+    super.use(((args: Args) => this.dispatch(args)) as never);
+    this.routing = true;
+  }
+
+  private async dispatch(args: Args): Promise<void> {
+    const kind = kindOf(args);
+    if (kind !== undefined) {
+      const id = requestId(kind, args.body as Record<string, unknown>);
+      const exact = id === undefined ? undefined : this.byId[kind].get(id);
+      const patterned = this.patterned[kind];
+      const candidates = !exact ? patterned : patterned.length === 0 ? exact : [...exact, ...patterned].sort((a, b) => a.order - b.order);
+      const matched: Route[] = [];
+      for (const route of candidates) {
+        if (!route.matcher) {
+          matched.push(route);
+          continue;
+        }
+        let matches = false;
+        // The request's own context: regex matches are recorded there for the listener, as in Bolt.
+        await route.matcher({
+          ...args,
+          next: async () => {
+            matches = true;
+          },
+        } as never);
+        if (matches) matched.push(route);
+      }
+      if (matched.length === 0) {
+        const fallback = kind === "event" ? undefined : this.fallbacks[kind];
+        if (fallback) await fallback(args as never);
+      } else if (matched.length === 1) await runChain(matched[0]!.listeners, args);
+      // Bolt runs the listeners that match side by side and reports each failure to app.error.
+      else await Promise.all(matched.map((route) => runChain(route.listeners, args)));
     }
-    if (matched.length === 0) {
-      const fallback = this.fallbacks[kind];
-      if (fallback) await fallback(args as never);
-      return;
-    }
-    // Bolt runs the listeners that match side by side and reports each failure to app.error.
-    await Promise.all(matched.map((route) => runChain(route.listeners, args)));
+    // Bolt's own listener stage: empty, since every registration above is routed here.
+    await args.next();
   }
 
   override async processEvent(event: ReceiverEvent): Promise<void> {
@@ -249,18 +283,31 @@ function plainId(constraint: object | string | RegExp, field: "action_id" | "cal
   return typeof value === "string" ? value : undefined;
 }
 
-/** The id Slack sent, as the constraints name it: a click's action_id, a form's callback_id, a command's name. */
-function requestId(kind: ListenerKind, body: Record<string, unknown>): string | undefined {
+/** The request's kind, told as Bolt's onlyActions, onlyCommands… filters tell it from the arguments Bolt built. */
+function kindOf(args: Args): RoutedKind | undefined {
+  const a = args as Partial<Record<string, unknown>>;
+  if (a.command) return "command";
+  if (a.action) return "action";
+  if (a.options) return "options";
+  if (a.shortcut) return "shortcut";
+  if ("view" in a) return "view";
+  if (a.event !== undefined) return "event";
+  return undefined;
+}
+
+/** The id Slack sent, as the constraints name it: a click's action_id, a form's callback_id, a command's name, an event's type. */
+function requestId(kind: RoutedKind, body: Record<string, unknown>): string | undefined {
   const read = (value: unknown) => (typeof value === "string" ? value : undefined);
   if (kind === "action") return read((body.actions as Array<{ action_id?: unknown }> | undefined)?.[0]?.action_id);
   if (kind === "view") return read((body.view as { callback_id?: unknown } | undefined)?.callback_id);
   if (kind === "options") return read(body.action_id);
   if (kind === "shortcut") return read(body.callback_id);
+  if (kind === "event") return read((body.event as { type?: unknown } | undefined)?.type);
   return read(body.command);
 }
 
 /** Runs listener middleware as Bolt chains it: each calls next() to go on to the one after. */
-function runChain(listeners: readonly Matcher[], args: AnyMiddlewareArgs & { next: () => Promise<void> }, at = 0): Promise<void> {
+function runChain(listeners: readonly Matcher[], args: Args, at = 0): Promise<void> {
   const listener = listeners[at];
   if (!listener) return Promise.resolve();
   return Promise.resolve(listener({ ...args, next: () => runChain(listeners, args, at + 1) } as never));

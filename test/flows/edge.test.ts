@@ -208,3 +208,9 @@ describe("a request no listener takes", () => {
     expect(reply.json).toEqual({ response_type: "ephemeral", text: "This app has no command called `/communities`. Type `/community help` to see every command." });
   });
 });
+
+describe("the router", () => {
+  it("runs after every global middleware: one added after the listeners is refused, not silently skipped", () => {
+    expect(() => h.app.app.use(async ({ next }) => next())).toThrow(/before any listener/);
+  });
+});
