@@ -44,6 +44,19 @@ export function mrkdwn(text: Mrkdwn) {
   return { type: "mrkdwn" as const, text: truncateMd(text, LIMITS.sectionText), verbatim: true };
 }
 
+/**
+ * Freezes a message or blocks all the way down, for a message built once and
+ * sent many times: whoever changed a shared block would change every copy, so
+ * trying to throws instead.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 export function section(text: Mrkdwn, accessory?: object): KnownBlock {
   return { type: "section", text: mrkdwn(text), ...(accessory ? { accessory } : {}) } as KnownBlock;
 }
