@@ -1,5 +1,5 @@
 import type { CommunitySummary } from "../domain/ports";
-import { actions, button, channelLink, context, esc, md, plural, section, type AnyBlock, type BlockMessage } from "./blocks";
+import { actions, button, channelLink, context, deepFreeze, esc, md, plural, section, type AnyBlock, type BlockMessage } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
 export interface CommunityListPage {
@@ -7,6 +7,36 @@ export interface CommunityListPage {
   total: number;
   page: number;
   pageCount: number;
+}
+
+/**
+ * A community's line (and the note for members) is the same for everyone who
+ * sees it until something on it changes, and /community list is the busiest
+ * command: rows are kept by community, for members and for others, with what
+ * they show, and a row is made again when any of that differs (a new name,
+ * count or channel is a new row, never a stale one). Bounded: cleared when full.
+ */
+interface Row {
+  shows: Pick<CommunitySummary, "name" | "service" | "slackChannelId" | "memberCount">;
+  blocks: readonly AnyBlock[];
+}
+const rows = { member: new Map<string, Row>(), other: new Map<string, Row>() };
+const ROWS_KEPT = 5000;
+
+function communityRow(c: CommunitySummary): readonly AnyBlock[] {
+  const kept = c.viewerIsMember ? rows.member : rows.other;
+  const row = kept.get(c.id);
+  if (row && row.shows.name === c.name && row.shows.service === c.service && row.shows.slackChannelId === c.slackChannelId && row.shows.memberCount === c.memberCount) {
+    return row.blocks;
+  }
+  const line = md`*${esc(c.name)}*  ·  ${plural(c.memberCount, "member")}  ·  ${channelLink(c.slackChannelId)}\n_${esc(c.service)}_`;
+  // Members see a note instead of a Join button.
+  const blocks = deepFreeze(
+    c.viewerIsMember ? [section(line), context(md`:white_check_mark: You are a member`)] : [section(line, button("Join", ACTION.joinCommunity, c.id))],
+  );
+  if (kept.size >= ROWS_KEPT) kept.clear();
+  kept.set(c.id, { shows: { name: c.name, service: c.service, slackChannelId: c.slackChannelId, memberCount: c.memberCount }, blocks });
+  return blocks;
 }
 
 /** One page (at most 10 communities) so the message stays far below 50 blocks. */
@@ -23,12 +53,7 @@ export function communityListMessage(list: CommunityListPage): BlockMessage {
   const blocks: AnyBlock[] = [
     section(md`*Service communities in this workspace* (${list.total})`),
   ];
-  for (const c of list.items) {
-    const line = md`*${esc(c.name)}*  ·  ${plural(c.memberCount, "member")}  ·  ${channelLink(c.slackChannelId)}\n_${esc(c.service)}_`;
-    // Members see a note instead of a Join button.
-    blocks.push(section(line, c.viewerIsMember ? undefined : button("Join", ACTION.joinCommunity, c.id)));
-    if (c.viewerIsMember) blocks.push(context(md`:white_check_mark: You are a member`));
-  }
+  for (const c of list.items) for (const block of communityRow(c)) blocks.push(block);
   if (list.pageCount > 1) {
     const pager: object[] = [];
     if (list.page > 0) pager.push(button("Previous", ACTION.listPrevious, String(list.page - 1)));
