@@ -3,7 +3,8 @@
 //
 // What it does:
 //   1. starts bench/servers.ts twice as child processes: the fake Slack Web API,
-//      then the real app + the bare app (fresh SQLite database, 500 communities);
+//      then the real app + the bare app (fresh SQLite database, 500 communities),
+//      the app as production runs it: built, under the production V8 flags;
 //   2. warms each of the 4 targets up (bare-help, app-help, bare-list, app-list);
 //   3. sends signed slash commands at a steady BENCH_RATE requests a second
 //      (default 200) for BENCH_DURATION seconds (default 20) to each target, with
@@ -47,7 +48,10 @@
 // BENCH_ROUNDS, BENCH_WARMUP (s, per target), BENCH_MODE (paced|burst),
 // BENCH_CONNECTIONS (burst mode), BENCH_CPU_PROF=1 (write a V8 CPU profile of the
 // app process to bench/results/profiles/ when it exits), BENCH_METRICS=1 (the app
-// with GET /metrics on: every request, Web API call and query observed).
+// with GET /metrics on: every request, Web API call and query observed),
+// BENCH_SOURCE=1 (the app from src/ under tsx with node's default flags, instead
+// of what production runs: the build in dist/ under the production command's
+// V8 flags, PRODUCTION_NODE_FLAGS; `npm run bench:ack` builds first).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -56,7 +60,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import readline from "node:readline";
 import autocannon from "autocannon";
 import { signedHeaders } from "../test/support/signing";
-import { BENCH_TEAM_ID, BENCH_USER_ID, COMMUNITY_COUNT, type AppsReady, type AppsStats, type FakeReady, type FakeStats } from "./shared";
+import { BENCH_TEAM_ID, BENCH_USER_ID, COMMUNITY_COUNT, PRODUCTION_NODE_FLAGS, type AppsReady, type AppsStats, type FakeReady, type FakeStats } from "./shared";
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULTS_DIR = path.join(__dirname, "results");
@@ -84,6 +88,8 @@ const CONNECTIONS = intEnv("BENCH_CONNECTIONS", 10, 1, 500);
 const MODE = (process.env.BENCH_MODE ?? "paced") as "paced" | "burst";
 /** The app with metrics on (servers.ts reads the same variable). */
 const METRICS = process.env.BENCH_METRICS === "1";
+/** The app from src/ through tsx, with node's default flags, instead of the production build and command (servers.ts reads it too). */
+const SOURCE = process.env.BENCH_SOURCE === "1";
 if (MODE !== "paced" && MODE !== "burst") throw new Error(`BENCH_MODE should be paced or burst (got "${MODE}")`);
 /** Rounds must split the duration into whole seconds: take the largest divisor ≤ the wish. */
 const ROUNDS = (() => {
@@ -510,17 +516,19 @@ async function main(): Promise<number> {
   const machine = machineFacts();
   console.log(
     `Ack latency bench: ${RATE} req/s, ${DURATION} s per target (${ROUNDS} rounds of ${ROUND_SECONDS} s), ` +
-      `warm-up ${WARMUP} s, mode ${MODE}${MODE === "burst" ? ` (${CONNECTIONS} connections)` : ""}${METRICS ? ", metrics on" : ""}`,
+      `warm-up ${WARMUP} s, mode ${MODE}${MODE === "burst" ? ` (${CONNECTIONS} connections)` : ""}${METRICS ? ", metrics on" : ""}, ${SOURCE ? "the app from src/ under tsx" : `the app built (dist/), node ${PRODUCTION_NODE_FLAGS.join(" ")}`}`,
   );
   console.log(`Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemoryGiB} GiB, node ${machine.node}`);
 
   const fake = await spawnServers<FakeReady>("fake", {});
   const profileDir = path.join(RESULTS_DIR, "profiles");
   const profFlags = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  // Production's V8 flags for production's build; from source, node's defaults (as `npm run dev`).
+  const runtimeFlags = SOURCE ? [] : PRODUCTION_NODE_FLAGS;
   const apps = await spawnServers<AppsReady>(
     "apps",
     { BENCH_SLACK_API_URL: fake.ready.apiUrl, BENCH_SIGNING_SECRET: SIGNING_SECRET },
-    profFlags,
+    [...runtimeFlags, ...profFlags],
   );
   console.log(
     `Seeded ${apps.ready.communities} communities, ${apps.ready.memberships} memberships in ${apps.ready.seedMs} ms; ` +
@@ -677,7 +685,7 @@ async function main(): Promise<number> {
   );
 
   const markdown = [
-    `Ack latency${METRICS ? " with metrics on" : ""}, ${RATE} signed requests/s for ${DURATION} s per target (${ROUNDS} interleaved rounds, ${MODE === "paced" ? "evenly spaced arrivals" : `autocannon overallRate over ${CONNECTIONS} connections`}), ${COMMUNITY_COUNT} communities, SQLite.`,
+    `Ack latency${METRICS ? " with metrics on" : ""}, ${SOURCE ? "the app from src/ under tsx (node's default flags)" : `the production build and command (\`node ${PRODUCTION_NODE_FLAGS.join(" ")}\`, dist/)`}, ${RATE} signed requests/s for ${DURATION} s per target (${ROUNDS} interleaved rounds, ${MODE === "paced" ? "evenly spaced arrivals" : `autocannon overallRate over ${CONNECTIONS} connections`}), ${COMMUNITY_COUNT} communities, SQLite.`,
     `Machine: ${machine.cpuModel}, ${machine.cores} cores${machine.cgroupCpuLimit && machine.cgroupCpuLimit !== "none" ? ` (cgroup limit ${machine.cgroupCpuLimit})` : ""}, ${machine.totalMemoryGiB} GiB RAM, ${machine.os}, Node ${machine.node}.`,
     "",
     "| Command | Target | Requests | p50 (ms) | p99 (ms) | p50 app/bare | p99 app/bare | Acks > 3 s | Server CPU / request (ms) | CPU app/bare | CPU ≤ 1.3× |",
@@ -699,11 +707,11 @@ async function main(): Promise<number> {
 
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   // The default run (what the README quotes) has the plain name; variations do not overwrite it.
-  const standard = MODE === "paced" && RATE === 200 && DURATION === 20 && !METRICS;
-  const file = path.join(RESULTS_DIR, standard ? "ack-latency.json" : `ack-latency-${MODE}-${RATE}rps-${DURATION}s${METRICS ? "-metrics" : ""}.json`);
+  const standard = MODE === "paced" && RATE === 200 && DURATION === 20 && !METRICS && !SOURCE;
+  const file = path.join(RESULTS_DIR, standard ? "ack-latency.json" : `ack-latency-${MODE}-${RATE}rps-${DURATION}s${METRICS ? "-metrics" : ""}${SOURCE ? "-source" : ""}.json`);
   const result = {
     at: new Date().toISOString(),
-    settings: { rate: RATE, durationSeconds: DURATION, rounds: ROUNDS, roundSeconds: ROUND_SECONDS, warmupSeconds: WARMUP, mode: MODE, connections: MODE === "burst" ? CONNECTIONS : RATE },
+    settings: { source: SOURCE, nodeFlags: SOURCE ? [] : PRODUCTION_NODE_FLAGS, rate: RATE, durationSeconds: DURATION, rounds: ROUNDS, roundSeconds: ROUND_SECONDS, warmupSeconds: WARMUP, mode: MODE, connections: MODE === "burst" ? CONNECTIONS : RATE },
     machine,
     seed: { communities: apps.ready.communities, memberships: apps.ready.memberships },
     results: summaries,

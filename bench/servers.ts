@@ -13,6 +13,11 @@
 // one warm JIT for Bolt's own code); the load generator measures them one at a
 // time, never at once.
 //
+// The real app is the build in dist/, as production runs it (ackLatency.ts
+// starts this process with the production command's V8 flags); BENCH_SOURCE=1
+// takes it from src/ through tsx instead. The bare app is the same Bolt in the
+// same process either way.
+//
 // Each role prints one JSON line on stdout when it is ready, then waits for
 // SIGTERM (or for its parent to go away) and exits. Everything listens on
 // 127.0.0.1 only.
@@ -25,18 +30,16 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import readline from "node:readline";
 import { App, HTTPReceiver, LogLevel } from "@slack/bolt";
 import pino from "pino";
-import { compose } from "../src/compose";
-import { helpEntries } from "../src/app/commands/registry";
-import { ephemeral } from "../src/app/support/replies";
-import { helpMessage } from "../src/views/help";
 import type { Config } from "../src/config";
-import { observeDbQueries } from "../src/observability/dbQueries";
-import { createMetrics } from "../src/observability/createMetrics";
-import { createStore } from "../src/store";
 import { migrate } from "../test/support/databases";
 import { FakeSlack } from "../test/support/fakeSlack";
 import { seed } from "./seed";
 import type { AppsReady, AppsStats, FakeReady, FakeStats } from "./shared";
+
+/** One of the app's modules, from dist/ (the build production runs) or, with BENCH_SOURCE=1, from src/. */
+function appModule<T>(name: string): T {
+  return require(`${process.env.BENCH_SOURCE === "1" ? "../src" : "../dist"}/${name}`) as T;
+}
 
 function print(line: object): void {
   process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -93,6 +96,13 @@ async function runApps(): Promise<void> {
   const apiUrl = process.env.BENCH_SLACK_API_URL;
   const signingSecret = process.env.BENCH_SIGNING_SECRET;
   if (!apiUrl || !signingSecret) throw new Error("BENCH_SLACK_API_URL and BENCH_SIGNING_SECRET must be set");
+  const { compose } = appModule<typeof import("../src/compose")>("compose");
+  const { helpEntries } = appModule<typeof import("../src/app/commands/registry")>("app/commands/registry");
+  const { ephemeral } = appModule<typeof import("../src/app/support/replies")>("app/support/replies");
+  const { helpMessage } = appModule<typeof import("../src/views/help")>("views/help");
+  const { observeDbQueries } = appModule<typeof import("../src/observability/dbQueries")>("observability/dbQueries");
+  const { createMetrics } = appModule<typeof import("../src/observability/createMetrics")>("observability/createMetrics");
+  const { createStore } = appModule<typeof import("../src/store")>("store");
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-bench-"));
   const databaseUrl = `file:${path.join(dir, "bench.db")}`;
