@@ -90,6 +90,8 @@ const MODE = (process.env.BENCH_MODE ?? "paced") as "paced" | "burst";
 const METRICS = process.env.BENCH_METRICS === "1";
 /** The app from src/ through tsx, with node's default flags, instead of the production build and command (servers.ts reads it too). */
 const SOURCE = process.env.BENCH_SOURCE === "1";
+/** The bare app acks with the bot's help message instead of an empty body (servers.ts reads it too). */
+const BARE_REPLY = process.env.BENCH_BARE_REPLY === "1";
 if (MODE !== "paced" && MODE !== "burst") throw new Error(`BENCH_MODE should be paced or burst (got "${MODE}")`);
 /** Rounds must split the duration into whole seconds: take the largest divisor ≤ the wish. */
 const ROUNDS = (() => {
@@ -282,7 +284,7 @@ function expectedBody(target: Target): (body: string | Buffer | undefined) => bo
     return (body) => String(body ?? "").includes('"blocks"') && String(body ?? "").includes(`Service communities in this workspace (${COMMUNITY_COUNT})`);
   }
   // BENCH_BARE_REPLY=1 (bench/servers.ts): the bare app acks with the bot's help message.
-  if (process.env.BENCH_BARE_REPLY === "1") return (body) => String(body ?? "").includes('"blocks"');
+  if (BARE_REPLY) return (body) => String(body ?? "").includes('"blocks"');
   return (body) => String(body ?? "") === "";
 }
 
@@ -695,7 +697,7 @@ async function main(): Promise<number> {
       const app = byName[`app-${command}`];
       const cpu = (s: Summary) => (s.serverCpuMsPerRequest === null ? "n/a" : s.serverCpuMsPerRequest.toFixed(2));
       return [
-        `| \`/community ${command}\` | bare Bolt app | ${bare.requests} | ${fmt(bare.p50)} | ${fmt(bare.p99)} | | | ${bare.overSlackDeadline} | ${cpu(bare)} | | |`,
+        `| \`/community ${command}\` | bare Bolt app${BARE_REPLY ? ", acking the help message" : ""} | ${bare.requests} | ${fmt(bare.p50)} | ${fmt(bare.p99)} | | | ${bare.overSlackDeadline} | ${cpu(bare)} | | |`,
         `| \`/community ${command}\` | Service Communities | ${app.requests} | ${fmt(app.p50)} | ${fmt(app.p99)} | ${ratios[command].p50}× | ${ratios[command].p99}× | ${app.overSlackDeadline} | ${cpu(app)} | ${cpuRatios[command] ?? "n/a"}× | ${cpuMet[command] ? "yes" : "**no**"} |`,
       ];
     }),
@@ -707,8 +709,9 @@ async function main(): Promise<number> {
 
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   // The default run (what the README quotes) has the plain name; variations do not overwrite it.
-  const standard = MODE === "paced" && RATE === 200 && DURATION === 20 && !METRICS && !SOURCE;
-  const file = path.join(RESULTS_DIR, standard ? "ack-latency.json" : `ack-latency-${MODE}-${RATE}rps-${DURATION}s${METRICS ? "-metrics" : ""}${SOURCE ? "-source" : ""}.json`);
+  const standard = MODE === "paced" && RATE === 200 && DURATION === 20 && !METRICS && !SOURCE && !BARE_REPLY;
+  const variant = `${METRICS ? "-metrics" : ""}${SOURCE ? "-source" : ""}${BARE_REPLY ? "-bare-reply" : ""}`;
+  const file = path.join(RESULTS_DIR, standard ? "ack-latency.json" : `ack-latency-${MODE}-${RATE}rps-${DURATION}s${variant}.json`);
   const result = {
     at: new Date().toISOString(),
     settings: { source: SOURCE, nodeFlags: SOURCE ? [] : PRODUCTION_NODE_FLAGS, rate: RATE, durationSeconds: DURATION, rounds: ROUNDS, roundSeconds: ROUND_SECONDS, warmupSeconds: WARMUP, mode: MODE, connections: MODE === "burst" ? CONNECTIONS : RATE },
