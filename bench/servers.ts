@@ -140,7 +140,7 @@ async function runApps(): Promise<void> {
   });
   // BENCH_BARE_REPLY=1: the bare app acks with the bot's own help message, rendered once, so the
   // cost of answering Slack with a 3.6 KB message is in the floor too (see the README).
-  const cannedReply = process.env.BENCH_BARE_REPLY === "1" ? ephemeral(helpMessage(helpEntries()).text, helpMessage(helpEntries()).blocks) : undefined;
+  const cannedReply = process.env.BENCH_BARE_REPLY === "1" ? ephemeral(helpMessage(helpEntries())) : undefined;
   bare.command("/community", async ({ ack }) => {
     await (cannedReply ? ack(cannedReply as never) : ack());
   });

@@ -137,7 +137,7 @@ export function compose(options: CompositionOptions): Bot {
     outbox: store.outbox,
     build: (row) => outboxMessages.build(row),
     send: async (target, message) => {
-      await clients.dispatch.chat.postMessage({ channel: target, text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) });
+      await clients.dispatch.chat.postMessage({ channel: target, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
     },
     alertFor: (row, code) => outboxMessages.alertFor(row, code),
     clock,

@@ -19,7 +19,7 @@ export async function afterInvitationAccepted(
   if (invitation.dmChannelId && invitation.dmTs) {
     const card = await services.invitations.card(invitation);
     await step("mark the invitation accepted", () =>
-      client.chat.update({ channel: invitation.dmChannelId!, ts: invitation.dmTs!, ...answeredInvitationDm(card, "accepted", services.clock.now()) } as never),
+      client.chat.update({ channel: invitation.dmChannelId!, ts: invitation.dmTs!, ...answeredInvitationDm(card, "accepted", services.clock.now()) }),
     );
   }
   await step("tell the inviter about an acceptance", () =>

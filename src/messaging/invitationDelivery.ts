@@ -83,7 +83,7 @@ export async function deliverInvitations(
   await pooled(cards, CONCURRENCY, async (card) => {
     const invitation = card.invitation;
     try {
-      const sent = await client.chat.postMessage({ channel: invitation.inviteeId, ...invitationDm(card) } as never);
+      const sent = await client.chat.postMessage({ channel: invitation.inviteeId, ...invitationDm(card) });
       if (sent.channel && sent.ts) await services.invitations.delivered(invitation, sent.channel, sent.ts);
     } catch (error) {
       const code = slackErrorCode(error);
@@ -101,10 +101,10 @@ export async function deliverInvitations(
 
   const summary = inviteSummary({ communityName: community.name, outcomes, undelivered, retrying, notFound, lookupFailed, message: input.message });
   try {
-    if (progress) await client.chat.update({ channel: progress.channel, ts: progress.ts, ...summary } as never);
-    else await client.chat.postMessage({ channel: inviterId, ...summary } as never);
+    if (progress) await client.chat.update({ channel: progress.channel, ts: progress.ts, ...summary });
+    else await client.chat.postMessage({ channel: inviterId, ...summary });
   } catch (error) {
     logger.warn({ err: error }, "could not update the invitation summary; posting it instead");
-    await client.chat.postMessage({ channel: inviterId, ...summary } as never).catch((e: unknown) => logger.error({ err: e }, "could not tell the inviter"));
+    await client.chat.postMessage({ channel: inviterId, ...summary }).catch((e: unknown) => logger.error({ err: e }, "could not tell the inviter"));
   }
 }

@@ -10,17 +10,12 @@ import type { Logger } from "pino";
 import type { Clock } from "../domain/common/clock";
 import type { NewOutboxRow, OutboxRow, OutboxStore } from "../domain/ports";
 import { classifySlackFailure } from "../messaging/slackErrors";
-import type { Mrkdwn } from "../views/mrkdwn";
+import type { Message } from "../views/blocks";
 import type { Pacer } from "./pacer";
-
-export interface Delivery {
-  text: Mrkdwn;
-  blocks?: unknown[];
-}
 
 /** What a due row becomes when its builder reads the current data. */
 export type Outcome =
-  | { kind: "send"; message: Delivery; then?: NewOutboxRow[] }
+  | { kind: "send"; message: Message; then?: NewOutboxRow[] }
   | { kind: "skip"; reason: string }
   /** A row that can never be built (its payload does not parse): failed at once, no retry would change it. */
   | { kind: "fail"; reason: string }
@@ -61,7 +56,7 @@ export const DEFAULT_DISPATCHER_SETTINGS: DispatcherSettings = {
 export interface DispatcherDeps {
   outbox: OutboxStore;
   build(row: OutboxRow): Promise<Outcome>;
-  send(target: string, message: Delivery): Promise<void>;
+  send(target: string, message: Message): Promise<void>;
   /** Rows telling a community's organisers that a message cannot be delivered (deduped: once). */
   alertFor(row: OutboxRow, code: string): Promise<NewOutboxRow[]>;
   clock: Clock;

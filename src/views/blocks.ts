@@ -3,9 +3,20 @@ import type { Block, KnownBlock, PlainTextOption } from "@slack/types";
 
 export type AnyBlock = KnownBlock | Block;
 
-/** A message: its top-level text (the notification, preview and screen-reader text) and its blocks. */
-export interface BlockMessage {
+/**
+ * What the bot sends as a message, wherever it goes (an ack, a response_url
+ * reply, a post, a DM, an update, an outbox delivery): its top-level text (the
+ * notification, preview and screen-reader text) and, unless the text is all
+ * there is, its blocks. One type, so every sender takes every view's output as
+ * it is.
+ */
+export interface Message {
   text: Mrkdwn;
+  blocks?: AnyBlock[];
+}
+
+/** A message with blocks, as most views build them. */
+export interface BlockMessage extends Message {
   blocks: AnyBlock[];
 }
 

@@ -1,6 +1,6 @@
 import type { ProblemCard } from "../domain/problems/problems";
 import { findOrganisation } from "../reference/organisations";
-import { actions, button, context, esc, joinMd, lines, link, md, option, plural, section, slackDate, truncate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
+import { actions, button, context, esc, joinMd, lines, link, md, option, plural, section, slackDate, truncate, userLink, type AnyBlock, type BlockMessage, type Message, type Mrkdwn } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
 const PROGRESS_LABEL: Record<string, string> = { open: "not started", in_progress: "in progress", done: "done" };
@@ -87,7 +87,7 @@ export function voteCount(votes: number, organisations: number, bold = false): M
 }
 
 /** The voter's own reply to a vote (or a vote taken back): what happened, and how to undo it. */
-export function voteReply(card: ProblemCard, voted: boolean): { text: Mrkdwn } {
+export function voteReply(card: ProblemCard, voted: boolean): Message {
   const title = esc(card.problem.title);
   return {
     text: voted

@@ -3,7 +3,8 @@
 // no app and no kinds. test/flows/reminders.test.ts covers the same paths end to end.
 import pino from "pino";
 import type { NewOutboxRow, OutboxRow } from "../../src/domain/ports";
-import { Dispatcher, type Delivery, type DispatcherSettings, type Outcome } from "../../src/scheduler/dispatcher";
+import { Dispatcher, type DispatcherSettings, type Outcome } from "../../src/scheduler/dispatcher";
+import type { Message } from "../../src/views/blocks";
 import { Pacer } from "../../src/scheduler/pacer";
 import type { Mrkdwn } from "../../src/views/mrkdwn";
 import { openStore, type StoreWorld } from "../support/store";
@@ -50,7 +51,7 @@ function dispatcher(opts: { failures?: Record<string, unknown[]>; build?: (row: 
     dispatcher: new Dispatcher({
       outbox: w.store.outbox,
       build,
-      send: async (target: string, message: Delivery) => {
+      send: async (target: string, message: Message) => {
         const error = failures[message.text]?.shift();
         if (error) throw error;
         sent.push({ target, text: message.text, at: pacerNow });

@@ -23,7 +23,7 @@ export function registerDeclineInvitation(app: App, services: Services): void {
     const card = await services.invitations.card(invitation);
     if (invitation.dmChannelId && invitation.dmTs) {
       await step("mark the invitation declined", () =>
-        client.chat.update({ channel: invitation.dmChannelId!, ts: invitation.dmTs!, ...answeredInvitationDm(card, "declined", services.clock.now()) } as never),
+        client.chat.update({ channel: invitation.dmChannelId!, ts: invitation.dmTs!, ...answeredInvitationDm(card, "declined", services.clock.now()) }),
       );
     }
     await step("tell the inviter about a decline", () =>

@@ -81,7 +81,7 @@ export const group: Subcommand = {
       }
       case "list": {
         const message = await groups.reply!({ ...ctx, args: rest });
-        await respond(ephemeral(message.text, message.blocks));
+        await respond(ephemeral(message));
         return;
       }
       default:

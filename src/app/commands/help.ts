@@ -1,6 +1,6 @@
-import { deepFreeze } from "../../views/blocks";
+import { deepFreeze, type Message } from "../../views/blocks";
 import { type HelpEntry, helpMessage } from "../../views/help";
-import type { Reply, Subcommand } from "./subcommand";
+import type { Subcommand } from "./subcommand";
 
 /**
  * Help lists every subcommand, and the registry lists help among them: the
@@ -11,7 +11,7 @@ import type { Reply, Subcommand } from "./subcommand";
  * command: built on first use, then the same (frozen) message every time.
  */
 export function helpCommand(entries: () => HelpEntry[]): Subcommand {
-  let built: Reply | undefined;
+  let built: Message | undefined;
   return {
     name: "help",
     usage: "/community help",

@@ -3,13 +3,13 @@ import type { App, RespondFn } from "@slack/bolt";
 import { AppError } from "../../domain/common/errors";
 import { COMMAND_TEXT_MAX } from "../../domain/common/inputLimits";
 import { editDistance } from "../../domain/common/text";
+import type { Message } from "../../views/blocks";
 import { helpMessage } from "../../views/help";
 import { COMMAND } from "../../views/ids";
 import { ephemeral, errorText } from "../support/replies";
 import type { Services } from "../../services";
 import { parseCommandText } from "./commandText";
 import { findSubcommand, helpEntries, subcommands } from "./registry";
-import type { Reply } from "./subcommand";
 
 /** The nearest subcommand name to a typo, if it is close enough to be a guess. */
 export function suggestSubcommand(word: string): string | undefined {
@@ -45,14 +45,14 @@ export interface CommandSettings {
 }
 
 type Ack = (response?: Record<string, unknown>) => Promise<void>;
-type Outcome = { reply: Reply } | { error: unknown };
+type Outcome = { reply: Message } | { error: unknown };
 
 export function registerCommands(app: App, services: Services, settings: CommandSettings): void {
   const toMessage = (outcome: Outcome) =>
-    "reply" in outcome ? ephemeral(outcome.reply.text, outcome.reply.blocks) : ephemeral(errorText(outcome.error, services.logger));
+    "reply" in outcome ? ephemeral(outcome.reply) : ephemeral(errorText(outcome.error, services.logger));
 
   /** Acks with the reply if it is ready in time; otherwise acks now and responds later. */
-  async function answer(work: Promise<Reply>, ack: Ack, respond: RespondFn): Promise<void> {
+  async function answer(work: Promise<Message>, ack: Ack, respond: RespondFn): Promise<void> {
     const settled: Promise<Outcome> = work.then(
       (reply) => ({ reply }),
       (error: unknown) => ({ error }),
@@ -82,7 +82,7 @@ export function registerCommands(app: App, services: Services, settings: Command
       return;
     }
     if ("unknown" in routed) {
-      await ack(ephemeral(routed.unknown.text, routed.unknown.blocks));
+      await ack(ephemeral(routed.unknown));
       return;
     }
     const { subcommand, args, mentionedUsers } = routed;

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { AnyBlock, Mrkdwn } from "../../views/blocks";
+import type { Message } from "../../views/blocks";
 import type { Services } from "../../services";
 
 /** What a subcommand handler receives: the parsed arguments and Bolt's tools. */
@@ -14,12 +14,6 @@ export interface SubcommandContext {
   client: WebClient;
   context: AllMiddlewareArgs["context"];
   services: Services;
-}
-
-/** An ephemeral answer to the person who typed the command. */
-export interface Reply {
-  text: Mrkdwn;
-  blocks?: AnyBlock[];
 }
 
 interface SubcommandInfo {
@@ -38,4 +32,4 @@ interface SubcommandInfo {
  * - `handle` does its work after the router has acked (opening a modal).
  */
 export type Subcommand = SubcommandInfo &
-  ({ reply(ctx: SubcommandContext): Promise<Reply>; handle?: never } | { handle(ctx: SubcommandContext): Promise<void>; reply?: never });
+  ({ reply(ctx: SubcommandContext): Promise<Message>; handle?: never } | { handle(ctx: SubcommandContext): Promise<void>; reply?: never });

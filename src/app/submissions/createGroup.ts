@@ -99,7 +99,7 @@ async function announce(client: WebClient, services: Services, community: Commun
   }
   if (community.slackChannelId) {
     const message = groupCreatedMessage(community, group);
-    await step("announce the group", () => client.chat.postMessage({ channel: community.slackChannelId!, text: message.text, blocks: message.blocks as never }));
+    await step("announce the group", () => client.chat.postMessage({ channel: community.slackChannelId!, text: message.text, blocks: message.blocks }));
   }
   await step("confirm to the group's creator", () => client.chat.postMessage({ channel: userId, text: groupReadyText(community, group) }));
 }

@@ -4,11 +4,14 @@
 import type { Logger } from "pino";
 import { AppError, ValidationError } from "../../domain/common/errors";
 import { reasonText } from "../../i18n";
+import type { Message } from "../../views/blocks";
 import { domainMessage, md, type Mrkdwn } from "../../views/mrkdwn";
 
 export const SOMETHING_WENT_WRONG = md`:warning: Something went wrong on our side and nothing was changed. Please try again in a moment.`;
 
-export function ephemeral(text: Mrkdwn, blocks?: unknown[]) {
+/** A message (or text alone) as an ephemeral reply: seen only by the person it answers. */
+export function ephemeral(message: Message | Mrkdwn) {
+  const { text, blocks } = typeof message === "string" ? { text: message, blocks: undefined } : message;
   return { response_type: "ephemeral" as const, text, ...(blocks ? { blocks } : {}) };
 }
 
