@@ -122,7 +122,8 @@ type RoutedKind = ListenerKind | "event";
 
 type Matcher = Middleware<AnyMiddlewareArgs>;
 type Constraint = string | RegExp | object;
-type Args = AnyMiddlewareArgs & { next: () => Promise<void> };
+/** What Bolt hands every middleware: the request's arguments, its context, client and logger, and next(). */
+type Args = Parameters<Matcher>[0];
 
 /** One registration: Bolt's own matching for its constraint, and the listener middleware to run when it matches. */
 interface Route {
@@ -227,7 +228,7 @@ export class CommunitiesApp extends App {
   /** The router: the last global middleware, registered with the first listener. */
   private installRouter(): void {
     if (this.routing) return;
-    super.use(((args: Args) => this.dispatch(args)) as never);
+    super.use((args) => this.dispatch(args));
     this.routing = true;
   }
 
@@ -251,12 +252,12 @@ export class CommunitiesApp extends App {
           next: async () => {
             matches = true;
           },
-        } as never);
+        });
         if (matches) matched.push(route);
       }
       if (matched.length === 0) {
         const fallback = kind === "event" ? undefined : this.fallbacks[kind];
-        if (fallback) await fallback(args as never);
+        if (fallback) await fallback(args);
       } else if (matched.length === 1) await runChain(matched[0]!.listeners, args);
       // Bolt runs the listeners that match side by side and reports each failure to app.error.
       else await Promise.all(matched.map((route) => runChain(route.listeners, args)));
@@ -285,13 +286,12 @@ function plainId(constraint: object | string | RegExp, field: "action_id" | "cal
 
 /** The request's kind, told as Bolt's onlyActions, onlyCommands… filters tell it from the arguments Bolt built. */
 function kindOf(args: Args): RoutedKind | undefined {
-  const a = args as Partial<Record<string, unknown>>;
-  if (a.command) return "command";
-  if (a.action) return "action";
-  if (a.options) return "options";
-  if (a.shortcut) return "shortcut";
-  if ("view" in a) return "view";
-  if (a.event !== undefined) return "event";
+  if ("command" in args && args.command) return "command";
+  if ("action" in args && args.action) return "action";
+  if ("options" in args && args.options) return "options";
+  if ("shortcut" in args && args.shortcut) return "shortcut";
+  if ("view" in args) return "view";
+  if ("event" in args && args.event !== undefined) return "event";
   return undefined;
 }
 
@@ -310,7 +310,7 @@ function requestId(kind: RoutedKind, body: Record<string, unknown>): string | un
 function runChain(listeners: readonly Matcher[], args: Args, at = 0): Promise<void> {
   const listener = listeners[at];
   if (!listener) return Promise.resolve();
-  return Promise.resolve(listener({ ...args, next: () => runChain(listeners, args, at + 1) } as never));
+  return Promise.resolve(listener({ ...args, next: () => runChain(listeners, args, at + 1) }));
 }
 
 /** HTTP: a malformed request gets 400 at once; anything else Bolt failed on is answered as Bolt would. */
