@@ -62,3 +62,29 @@ describe("/community help", () => {
     expect(reply.json.text).toContain("&lt;!channel&gt;");
   });
 });
+
+describe("a command that needs a community, run outside one's channel without naming one", () => {
+  // What each asks the person to type, from its own usage in the help (each is written once).
+  const asks: Array<[string, string]> = [
+    ["info", "/community info <name>"],
+    ["members", "/community members <name>"],
+    ["join #", "/community join <name>"],
+    ["leave", "/community leave <name>"],
+    ["make-organiser <@U0BOB>", "/community make-organiser @someone <name>"],
+    ["step-down", "/community step-down <name>"],
+    ["remove <@U0BOB>", "/community remove @someone <name>"],
+    ["invite <@U0BOB> #", "/community invite @someone <name>"],
+    ["reach-out", "/community reach-out <name>"],
+    ["groups", "/community groups <community>"],
+    ["group create", "/community group create <community>"],
+    ["problems", "/community problems <name>"],
+    ["digest", "/community digest <name>"],
+    ["settings", "/community settings <name>"],
+  ];
+  it.each(asks)("/community %s asks for `%s`", async (text, usage) => {
+    h.slack.reset();
+    const reply = await h.command(text, { channel: "C0ELSEWHERE" });
+    const said = String(reply.json?.text ?? h.slack.responses.at(-1)?.body.text);
+    expect(said).toContain(`Which community? Type \`${usage}\``);
+  });
+});

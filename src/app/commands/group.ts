@@ -8,14 +8,13 @@ import { metadata } from "../metadata";
 import { ephemeral } from "../support/replies";
 import { workspaceOf } from "../support/workspace";
 import { groups } from "./groups";
-import type { Subcommand, SubcommandContext } from "./subcommand";
+import { namingCommunity, type Subcommand, type SubcommandContext } from "./subcommand";
 import { communityQuery, groupQuery } from "./commandText";
 
 const USAGE = {
   create: "/community group create [community]",
   join: "/community group join <group> [community]",
   leave: "/community group leave <group> [community]",
-  list: "/community groups [community]",
 } as const;
 
 /** What to type, for "/community group" with no verb or one it does not know. */
@@ -26,7 +25,7 @@ export function groupUsageText(typed?: string): Mrkdwn {
     md`• \`${esc(USAGE.create)}\`: organisers start a group focused on one area, e.g. user research`,
     md`• \`${esc(USAGE.join)}\`: join a group of a community you are a member of`,
     md`• \`${esc(USAGE.leave)}\`: leave a group`,
-    md`• \`${esc(USAGE.list)}\`: see the groups and who is in them`,
+    md`• \`${esc(groups.usage)}\`: see the groups and who is in them`,
     md`In a community's channel you can leave out the community.`,
   ]);
 }
@@ -38,7 +37,7 @@ async function create({ command, context, client, services }: SubcommandContext,
   let name: string | undefined;
   if (rest || !here) {
     try {
-      community = await services.communities.resolve(workspace, communityQuery(rest), command.channel_id, "/community group create <community>");
+      community = await services.communities.resolve(workspace, communityQuery(rest), command.channel_id, namingCommunity(USAGE.create));
     } catch (error) {
       // In a community's channel, words that name no community are the new group's name.
       if (!here || !(error instanceof AppError) || error.code !== "not_found") throw error;

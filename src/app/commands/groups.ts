@@ -1,6 +1,6 @@
 import { groupsListMessage } from "../../views/groups";
 import { workspaceOf } from "../support/workspace";
-import type { Subcommand } from "./subcommand";
+import { namingCommunity, type Subcommand } from "./subcommand";
 import { communityQuery } from "./commandText";
 
 export const groups: Subcommand = {
@@ -11,7 +11,7 @@ export const groups: Subcommand = {
     const workspace = workspaceOf(context);
     // In a group's own channel, its community's groups.
     const here = args ? null : await services.groups.communityOfChannel(workspace, command.channel_id);
-    const community = here ?? (await services.communities.resolve(workspace, communityQuery(args), command.channel_id, "/community groups <community>"));
+    const community = here ?? (await services.communities.resolve(workspace, communityQuery(args), command.channel_id, namingCommunity(groups.usage)));
     return groupsListMessage(await services.groups.overview(community, command.user_id));
   },
 };

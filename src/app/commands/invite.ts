@@ -3,7 +3,7 @@ import { prose } from "../../i18n";
 import { inviteModal } from "../../views/invitations";
 import { metadata } from "../metadata";
 import { workspaceOf } from "../support/workspace";
-import type { Subcommand } from "./subcommand";
+import { namingCommunity, type Subcommand } from "./subcommand";
 import { communityQuery } from "./commandText";
 
 export const invite: Subcommand = {
@@ -14,7 +14,7 @@ export const invite: Subcommand = {
     const workspace = workspaceOf(context);
     // Named, or the community whose channel this is; otherwise the form asks which of the inviter's communities.
     let community = args
-      ? await services.communities.resolve(workspace, communityQuery(args), undefined, "/community invite @someone <name>")
+      ? await services.communities.resolve(workspace, communityQuery(args), undefined, namingCommunity(invite.usage))
       : await services.communities.inChannel(workspace, command.channel_id);
     let choices: Array<{ id: string; name: string }> = [];
     if (!community) {

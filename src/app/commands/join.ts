@@ -1,6 +1,6 @@
 import { openJoinModal } from "../support/joinModal";
 import { workspaceOf } from "../support/workspace";
-import type { Subcommand } from "./subcommand";
+import { namingCommunity, type Subcommand } from "./subcommand";
 import { communityQuery } from "./commandText";
 
 export const join: Subcommand = {
@@ -11,7 +11,7 @@ export const join: Subcommand = {
     const workspace = workspaceOf(context);
     // Named, or the community whose channel this is; otherwise the modal asks which.
     const community = args
-      ? await services.communities.resolve(workspace, communityQuery(args), undefined, "/community join <name>")
+      ? await services.communities.resolve(workspace, communityQuery(args), undefined, namingCommunity(join.usage))
       : await services.communities.inChannel(workspace, command.channel_id);
     await openJoinModal({ client, services, triggerId: command.trigger_id, userId: command.user_id, community, channelId: command.channel_id });
   },

@@ -1,6 +1,6 @@
 import { membersMessage } from "../../views/members";
 import { workspaceOf } from "../support/workspace";
-import type { Subcommand } from "./subcommand";
+import { namingCommunity, type Subcommand } from "./subcommand";
 import { communityQuery } from "./commandText";
 
 export const members: Subcommand = {
@@ -9,7 +9,7 @@ export const members: Subcommand = {
   usage: "/community members [name]",
   summary: "See who is in a community, by organisation and profession, and which organisations named on its problems have no member yet.",
   async reply({ args, command, context, services }) {
-    const community = await services.communities.resolve(workspaceOf(context), communityQuery(args), command.channel_id, "/community members <name>");
+    const community = await services.communities.resolve(workspaceOf(context), communityQuery(args), command.channel_id, namingCommunity(members.usage));
     return membersMessage(await services.coverage.page(community, 0));
   },
 };

@@ -1,7 +1,7 @@
 import { prose } from "../../i18n";
 import { reachOutMessage } from "../../views/invitations";
 import { workspaceOf } from "../support/workspace";
-import type { Subcommand } from "./subcommand";
+import { namingCommunity, type Subcommand } from "./subcommand";
 import { communityQuery } from "./commandText";
 
 export const reachOut: Subcommand = {
@@ -10,7 +10,7 @@ export const reachOut: Subcommand = {
   usage: "/community reach-out [name]",
   summary: "Get a draft post about the community for cross-government channels, filled with its service and problems, ready to copy.",
   async reply({ args, command, context, services }) {
-    const community = await services.communities.resolve(workspaceOf(context), communityQuery(args), command.channel_id, "/community reach-out <name>");
+    const community = await services.communities.resolve(workspaceOf(context), communityQuery(args), command.channel_id, namingCommunity(reachOut.usage));
     const missing = await services.coverage.missing(community);
     const post = prose.reachOutPost(community, await services.invitations.topProblems(community), missing.map((m) => m.shortLabel));
     return reachOutMessage(community.name, post);

@@ -3,7 +3,7 @@ import { lines } from "../../views/mrkdwn";
 import { ephemeral } from "../support/replies";
 import { removalLine, tellRemoved } from "../../messaging/roleMessages";
 import { workspaceOf } from "../support/workspace";
-import type { Subcommand } from "./subcommand";
+import { namingCommunity, type Subcommand } from "./subcommand";
 import { communityQuery } from "./commandText";
 
 export const removeMember: Subcommand = {
@@ -14,7 +14,7 @@ export const removeMember: Subcommand = {
     if (mentionedUsers.length === 0) {
       throw new AppError("invalid_input", { key: "command.say_who_to_remove" });
     }
-    const community = await services.communities.resolve(workspaceOf(context), communityQuery(args), command.channel_id, "/community remove @someone <name>");
+    const community = await services.communities.resolve(workspaceOf(context), communityQuery(args), command.channel_id, namingCommunity(removeMember.usage));
     const outcomes = await services.roles.remove(community, command.user_id, mentionedUsers);
     await respond(ephemeral(lines(outcomes.map((o) => removalLine(community, o)))));
     const removed = outcomes.filter((o) => o.outcome === "removed").map((o) => o.userId);

@@ -1,7 +1,7 @@
 import { settingsModal } from "../../views/settingsModal";
 import { metadata } from "../metadata";
 import { workspaceOf } from "../support/workspace";
-import type { Subcommand } from "./subcommand";
+import { namingCommunity, type Subcommand } from "./subcommand";
 import { communityQuery } from "./commandText";
 
 export const settings: Subcommand = {
@@ -9,7 +9,7 @@ export const settings: Subcommand = {
   usage: "/community settings [name]",
   summary: "Organisers: who may schedule meetings, default reminders, and when to suggest objectives.",
   async handle({ args, command, context, client, services }) {
-    const found = await services.communities.resolve(workspaceOf(context), communityQuery(args), command.channel_id, "/community settings <name>");
+    const found = await services.communities.resolve(workspaceOf(context), communityQuery(args), command.channel_id, namingCommunity(settings.usage));
     const community = await services.communities.asOrganiser(found.id, command.user_id, "change_settings");
     await client.views.open({
       trigger_id: command.trigger_id,

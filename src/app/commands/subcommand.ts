@@ -33,3 +33,17 @@ interface SubcommandInfo {
  */
 export type Subcommand = SubcommandInfo &
   ({ reply(ctx: SubcommandContext): Promise<Message>; handle?: never } | { handle(ctx: SubcommandContext): Promise<void>; reply?: never });
+
+/**
+ * A usage as it must be typed when the community cannot be told from the
+ * channel: the optional community made one to name ("[name]" becomes
+ * "<name>"), optional mentions before it made plain ("[@someone …]" becomes
+ * "@someone"), and the options after it left out. So "/community invite
+ * [@someone …] [name]" in help asks for "/community invite @someone <name>",
+ * and each usage is written once.
+ */
+export function namingCommunity(usage: string): string {
+  const community = /\[(name|community)\]/.exec(usage);
+  if (!community) return usage;
+  return `${usage.slice(0, community.index).replace(/\[(@\w+) …\] /g, "$1 ")}<${community[1]}>`;
+}
