@@ -26,7 +26,7 @@ import type { InFlight } from "./support/inFlight";
 import { registerOptions } from "./options";
 import { observeListenerErrors } from "./support/replies";
 import { registerShortcuts } from "./shortcuts";
-import { registerViews } from "./submissions";
+import { registerSubmissions } from "./submissions";
 
 export interface SlackAppDependencies {
   config: Config;
@@ -107,7 +107,7 @@ export function createApp(deps: SlackAppDependencies): SlackApp {
 
   registerCommands(app, services, { replyBudgetMs: deps.replyBudgetMs ?? 1500 });
   registerActions(app, services);
-  registerViews(app, services, clients.beforeAck);
+  registerSubmissions(app, services, clients.beforeAck);
   registerOptions(app, services);
   registerShortcuts(app, services);
   registerEvents(app, services);

@@ -4,7 +4,7 @@ import { organisationLabel } from "../../domain/members/profiles";
 import { ACTION } from "../../views/ids";
 import { acceptInvitationModal } from "../../views/invitations";
 import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";
-import { metadata } from "../metadata";
+import { acceptInvitationMetadata } from "../submissions/acceptInvitation";
 import { errorText, tellClicker } from "../support/replies";
 import type { Services } from "../../services";
 import { workspaceOf } from "../support/workspace";
@@ -28,7 +28,7 @@ export function registerAcceptInvitation(app: App, services: Services): void {
                 professionOther: earlier.professionOther,
               }
             : undefined,
-          privateMetadata: metadata.invitationRef.write({ invitationId: invitation.id }),
+          privateMetadata: acceptInvitationMetadata.write({ invitationId: invitation.id }),
         }),
       });
     } catch (error) {

@@ -4,7 +4,8 @@ import { esc, md } from "../../views/mrkdwn";
 import { ACTION } from "../../views/ids";
 import { problemDetailsModal } from "../../views/problemDetails";
 import { duplicateModal, objectiveModal } from "../../views/problemDecisions";
-import { metadata } from "../metadata";
+import { closeAsDuplicateMetadata } from "../submissions/closeAsDuplicate";
+import { setObjectiveMetadata } from "../submissions/setObjective";
 import { refreshProblemMessages } from "../../messaging/problemMessages";
 import { errorText } from "../support/replies";
 import type { Services } from "../../services";
@@ -39,15 +40,14 @@ export function registerChangeProblemStatus(app: App, services: Services): void 
         return;
       }
       // Modals for organisers: checked before they open, and again on submission.
-      const privateMetadata = metadata.problemRef.write({ problemId: p });
       if (to === "duplicate") {
         const { problem } = await services.problems.asOrganiser(workspace, p, body.user.id, "mark_duplicate");
-        await client.views.open({ trigger_id: body.trigger_id, view: duplicateModal(problem, privateMetadata) });
+        await client.views.open({ trigger_id: body.trigger_id, view: duplicateModal(problem, closeAsDuplicateMetadata.write({ problemId: p })) });
         return;
       }
       if (to === "objective_details") {
         const { problem } = await services.problems.asOrganiser(workspace, p, body.user.id, "set_objective");
-        await client.views.open({ trigger_id: body.trigger_id, view: objectiveModal(problem, privateMetadata) });
+        await client.views.open({ trigger_id: body.trigger_id, view: objectiveModal(problem, setObjectiveMetadata.write({ problemId: p })) });
         return;
       }
       const card = await services.problems.changeStatus(workspace, p, body.user.id, to);

@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { ACTION } from "../../views/ids";
 import { editProblemModal } from "../../views/problemDetails";
-import { metadata } from "../metadata";
+import { editProblemMetadata } from "../submissions/editProblem";
 import { errorText } from "../support/replies";
 import type { Services } from "../../services";
 import { workspaceOf } from "../support/workspace";
@@ -12,7 +12,7 @@ export function registerEditProblem(app: App, services: Services): void {
     await ack();
     try {
       const problem = await services.problems.toEdit(workspaceOf(context), action.value ?? "", body.user.id);
-      await client.views.push({ trigger_id: body.trigger_id, view: editProblemModal(problem, metadata.problemRef.write({ problemId: problem.id })) });
+      await client.views.push({ trigger_id: body.trigger_id, view: editProblemModal(problem, editProblemMetadata.write({ problemId: problem.id })) });
     } catch (error) {
       await client.chat.postMessage({ channel: body.user.id, text: errorText(error, services.logger) });
     }

@@ -2,7 +2,7 @@ import type { App, BlockStaticSelectAction } from "@slack/bolt";
 import { prose } from "../../i18n";
 import { ACTION, INVITE_BLOCK } from "../../views/ids";
 import { inviteModal } from "../../views/invitations";
-import { metadata } from "../metadata";
+import { sendInvitationsMetadata } from "../submissions/sendInvitations";
 import { errorText } from "../support/replies";
 import type { Services } from "../../services";
 import { list, readViewState, text } from "../support/viewState";
@@ -27,7 +27,7 @@ export function registerInviteCommunityPicked(app: App, services: Services): voi
         initialUsers: list(values, INVITE_BLOCK.people),
         emails: text(values, INVITE_BLOCK.emails) ?? undefined,
         message: prose.invitationMessage(community, await services.invitations.topProblems(community)),
-        privateMetadata: metadata.invite.write({ communityId: community.id }),
+        privateMetadata: sendInvitationsMetadata.write({ communityId: community.id }),
       });
       // The hash makes Slack refuse the update if the form changed meanwhile, rather than overwrite it.
       await client.views.update({ view_id: view.id, hash: view.hash, view: next });

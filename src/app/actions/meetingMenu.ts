@@ -6,7 +6,8 @@ import { z } from "zod";
 import { pickerFromStart, recurrenceChoice } from "../../domain/meetings/meetingDraft";
 import { ACTION } from "../../views/ids";
 import { cancelMeetingModal, meetingModal } from "../../views/meetingModal";
-import { metadata } from "../metadata";
+import { cancelMeetingMetadata } from "../submissions/cancelMeeting";
+import { scheduleMeetingMetadata } from "../submissions/scheduleMeeting";
 import { errorText, tellClicker } from "../support/replies";
 import type { Services } from "../../services";
 import { userTimezone } from "../support/userZone";
@@ -24,7 +25,7 @@ export function registerMeetingMenu(app: App, services: Services): void {
         const { meeting, series } = await services.meetings.asEditor(workspaceOf(context), m, body.user.id, "cancel");
         await client.views.open({
           trigger_id: body.trigger_id,
-          view: cancelMeetingModal({ title: meeting.title, inSeries: Boolean(series), privateMetadata: metadata.meetingRef.write({ meetingId: m }) }),
+          view: cancelMeetingModal({ title: meeting.title, inSeries: Boolean(series), privateMetadata: cancelMeetingMetadata.write({ meetingId: m }) }),
         });
         return;
       }
@@ -47,7 +48,7 @@ export function registerMeetingMenu(app: App, services: Services): void {
             ordinal: series?.rule.kind === "monthly" ? series.rule.ordinal : null,
             reminderOffsets: meeting.reminderOffsets,
           },
-          privateMetadata: metadata.meeting.write({ communityId: community.id, meetingId: m, pickerZone, sequence: meeting.sequence }),
+          privateMetadata: scheduleMeetingMetadata.write({ communityId: community.id, meetingId: m, pickerZone, sequence: meeting.sequence }),
         }),
       });
     } catch (error) {

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { createCommunityModal } from "../../views/createCommunityModal";
 import { ACTION } from "../../views/ids";
-import { metadata } from "../metadata";
+import { createCommunityMetadata } from "../submissions/createCommunity";
 import type { Services } from "../../services";
 
 /** "Create a community" buttons (help, list, App Home) open the create modal. */
@@ -16,7 +16,7 @@ export function registerOpenCreateModal(app: App, services: Services): void {
       view: createCommunityModal({
         timezone: services.defaultTimezone,
         now: services.clock.now(),
-        privateMetadata: metadata.create.write({ channelId }),
+        privateMetadata: createCommunityMetadata.write({ channelId }),
       }),
     });
   });

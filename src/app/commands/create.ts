@@ -1,5 +1,5 @@
 import { createCommunityModal } from "../../views/createCommunityModal";
-import { metadata } from "../metadata";
+import { createCommunityMetadata } from "../submissions/createCommunity";
 import type { Subcommand } from "./subcommand";
 
 export const create: Subcommand = {
@@ -14,7 +14,7 @@ export const create: Subcommand = {
         name: args || undefined,
         timezone: services.defaultTimezone,
         now: services.clock.now(),
-        privateMetadata: metadata.create.write({ channelId: command.channel_id }),
+        privateMetadata: createCommunityMetadata.write({ channelId: command.channel_id }),
       }),
     });
   },

@@ -4,7 +4,7 @@ import { AppError } from "../../domain/common/errors";
 import { esc, lines, md, type Mrkdwn } from "../../views/mrkdwn";
 import { createGroupModal } from "../../views/groupsModal";
 import { joinGroup, leaveGroup } from "../support/groupMembership";
-import { metadata } from "../metadata";
+import { createGroupMetadata } from "../submissions/createGroup";
 import { ephemeral } from "../support/replies";
 import { workspaceOf } from "../support/workspace";
 import { groups } from "./groups";
@@ -49,7 +49,7 @@ async function create({ command, context, client, services }: SubcommandContext,
   await services.groups.requireCreator(community, command.user_id);
   await client.views.open({
     trigger_id: command.trigger_id,
-    view: createGroupModal({ community, name, privateMetadata: metadata.group.write({ communityId: community.id }) }),
+    view: createGroupModal({ community, name, privateMetadata: createGroupMetadata.write({ communityId: community.id }) }),
   });
 }
 

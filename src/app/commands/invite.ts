@@ -1,7 +1,7 @@
 import { AppError } from "../../domain/common/errors";
 import { prose } from "../../i18n";
 import { inviteModal } from "../../views/invitations";
-import { metadata } from "../metadata";
+import { sendInvitationsMetadata } from "../submissions/sendInvitations";
 import { workspaceOf } from "../support/workspace";
 import { namingCommunity, type Subcommand } from "./subcommand";
 import { communityQuery } from "./commandText";
@@ -34,7 +34,7 @@ export const invite: Subcommand = {
         choices,
         initialUsers: mentionedUsers,
         message: community ? prose.invitationMessage(community, await services.invitations.topProblems(community)) : undefined,
-        privateMetadata: metadata.invite.write({ communityId: community?.id }),
+        privateMetadata: sendInvitationsMetadata.write({ communityId: community?.id }),
       }),
     });
   },

@@ -1,6 +1,6 @@
 import { DEFAULT_REMINDER_OFFSETS } from "../../domain/meetings/meetingDraft";
 import { meetingModal } from "../../views/meetingModal";
-import { metadata } from "../metadata";
+import { scheduleMeetingMetadata } from "../submissions/scheduleMeeting";
 import { userTimezone } from "../support/userZone";
 import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
@@ -22,7 +22,7 @@ export const meeting: Subcommand = {
         mode: "schedule",
         community: community ? { id: community.id, name: community.name, timezone: community.timezone } : undefined,
         initial: { reminderOffsets: community?.reminderOffsets ?? DEFAULT_REMINDER_OFFSETS },
-        privateMetadata: metadata.meeting.write({ communityId: community?.id, pickerZone }),
+        privateMetadata: scheduleMeetingMetadata.write({ communityId: community?.id, pickerZone }),
       }),
     });
   },

@@ -1,5 +1,5 @@
 import { problemModal } from "../../views/problemModal";
-import { metadata } from "../metadata";
+import { logProblemMetadata } from "../submissions/logProblem";
 import { workspaceOf } from "../support/workspace";
 import type { Subcommand } from "./subcommand";
 
@@ -16,7 +16,7 @@ export const problem: Subcommand = {
       view: problemModal({
         community: community ? { id: community.id, name: community.name } : undefined,
         title: args || undefined,
-        privateMetadata: metadata.problem.write({ communityId: community?.id }),
+        privateMetadata: logProblemMetadata.write({ communityId: community?.id }),
       }),
     });
   },

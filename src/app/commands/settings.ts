@@ -1,5 +1,5 @@
 import { settingsModal } from "../../views/settingsModal";
-import { metadata } from "../metadata";
+import { communitySettingsMetadata } from "../submissions/communitySettings";
 import { workspaceOf } from "../support/workspace";
 import { namingCommunity, type Subcommand } from "./subcommand";
 import { communityQuery } from "./commandText";
@@ -13,7 +13,7 @@ export const settings: Subcommand = {
     const community = await services.communities.asOrganiser(found.id, command.user_id, "change_settings");
     await client.views.open({
       trigger_id: command.trigger_id,
-      view: settingsModal(community, metadata.settings.write({ communityId: community.id })),
+      view: settingsModal(community, communitySettingsMetadata.write({ communityId: community.id })),
     });
   },
 };

@@ -2,7 +2,7 @@ import type { App, MessageShortcut } from "@slack/bolt";
 import { CALLBACK } from "../../views/ids";
 import { problemModal } from "../../views/problemModal";
 import { PROBLEM_LIMITS } from "../../domain/problems/problemDraft";
-import { metadata } from "../metadata";
+import { logProblemMetadata } from "../submissions/logProblem";
 import type { Services } from "../../services";
 import { workspaceOf } from "../support/workspace";
 
@@ -40,7 +40,7 @@ export function registerLogProblemFromMessage(app: App, services: Services): voi
         community: community ? { id: community.id, name: community.name } : undefined,
         title: firstLine.slice(0, PROBLEM_LIMITS.titleMax),
         description: text,
-        privateMetadata: metadata.problem.write({ communityId: community?.id, permalink }),
+        privateMetadata: logProblemMetadata.write({ communityId: community?.id, permalink }),
       }),
     });
   });

@@ -2,33 +2,35 @@
 // channel all happen before the ack, because a refused channel name (Slack's
 // name_taken) must come back as an error beside the channel field. Inviting,
 // the topic and the welcome message happen after the ack.
-import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import { z } from "zod";
 import { checkCommunityDraft, type CommunityDraft } from "../../domain/communities/communityDraft";
 import { AppError, ValidationError } from "../../domain/common/errors";
 import type { CommunityRecord } from "../../domain/ports";
 import { channelPurpose, channelTopic, welcomeMessage } from "../../views/charter";
 import { channelLink, esc, md } from "../../views/mrkdwn";
-import { CALLBACK, CREATE_BLOCK, PROFILE_BLOCK } from "../../views/ids";
+import { CREATE_BLOCK, PROFILE_BLOCK } from "../../views/ids";
 import { slackErrorCode } from "../../messaging/slackErrors";
-import { modalErrors } from "../support/replies";
 import { stepsAfterAck } from "../../messaging/afterAck";
 import { newChannelProblem } from "../support/channelProblems";
 import { joinExistingChannel } from "../support/existingChannel";
 import { beforeAck, beforeAckDeadline, busyProblem } from "../../messaging/slackCalls";
 import type { Services } from "../../services";
-import { list, readViewState, text } from "../support/viewState";
+import { formMetadata } from "../support/privateMetadata";
+import { onSubmit } from "../support/submission";
+import { list, text } from "../support/viewState";
 import { workspaceOf } from "../support/workspace";
 
-export function registerCreateCommunitySubmission(app: App, services: Services, beforeAckClient: WebClient): void {
-  app.view(CALLBACK.createCommunity, async ({ ack, body, view, client, context }) => {
-    const deadline = beforeAckDeadline();
-    const userId = body.user.id;
-    let community: CommunityRecord | null = null;
-    let draft: CommunityDraft;
-    try {
-      const values = readViewState(view);
-      draft = checkCommunityDraft({
+/** The create form: the channel it was opened from, if any. */
+export const createCommunityMetadata = formMetadata(z.object({ channelId: z.string().max(40).optional() }));
+
+export function createCommunitySubmission(services: Services, beforeAckClient: WebClient) {
+  return onSubmit(services, {
+    fallbackBlock: CREATE_BLOCK.name,
+    closes: "all",
+    async check({ body, view, context }, values) {
+      const deadline = beforeAckDeadline();
+      const draft = checkCommunityDraft({
         name: text(values, CREATE_BLOCK.name),
         service: text(values, CREATE_BLOCK.service),
         purpose: text(values, CREATE_BLOCK.purpose),
@@ -48,23 +50,22 @@ export function registerCreateCommunitySubmission(app: App, services: Services, 
         profession: text(values, PROFILE_BLOCK.profession),
         professionOther: text(values, PROFILE_BLOCK.professionOther),
       });
-      const workspace = workspaceOf(context);
-      const result = await services.communities.create(workspace, userId, draft, view.id);
-      if (result.kind === "duplicate") {
-        // A double click: the first submission is doing (or did) the work.
-        await ack({ response_action: "clear" });
-        return;
+      const result = await services.communities.create(workspaceOf(context), body.user.id, draft, view.id);
+      // A double click: the first submission is doing (or did) the work.
+      if (result.kind === "duplicate") return undefined;
+      const community = result.community;
+      try {
+        const channelId = await provideChannel(beforeAckClient, draft, deadline);
+        return { draft, community: await services.communities.attachChannel(community.id, channelId, body.user.id) };
+      } catch (error) {
+        // Undone so the name is free again.
+        await services.communities.discard(community).catch(() => undefined);
+        throw error;
       }
-      community = result.community;
-      const channelId = await provideChannel(beforeAckClient, draft, deadline);
-      community = await services.communities.attachChannel(community.id, channelId, userId);
-    } catch (error) {
-      if (community && !community.slackChannelId) await services.communities.discard(community).catch(() => undefined);
-      await ack({ response_action: "errors", errors: modalErrors(error, CREATE_BLOCK.name, services.logger) });
-      return;
-    }
-    await ack({ response_action: "clear" });
-    await welcome(client, services, community, draft, userId);
+    },
+    async after({ body, client }, { community, draft }) {
+      await welcome(client, services, community, draft, body.user.id);
+    },
   });
 }
 

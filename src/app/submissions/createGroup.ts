@@ -2,39 +2,38 @@
 // database write and the channel all happen before the ack, so a refused
 // channel name (Slack's name_taken) comes back beside the channel field. The
 // invitation, the intro, the announcement and the confirmation follow the ack.
-import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import { z } from "zod";
 import { AppError, ValidationError } from "../../domain/common/errors";
 import { checkGroupDraft, type GroupChannel } from "../../domain/groups/groupDraft";
 import type { CommunityRecord, GroupRecord } from "../../domain/ports";
 import { groupChannelIntro, groupCreatedMessage, groupReadyText } from "../../views/groups";
-import { CALLBACK, GROUP_BLOCK } from "../../views/ids";
+import { GROUP_BLOCK } from "../../views/ids";
 import { stepsAfterAck } from "../../messaging/afterAck";
-import { metadata } from "../metadata";
 import { slackErrorCode } from "../../messaging/slackErrors";
-import { modalErrors } from "../support/replies";
 import type { Services } from "../../services";
 import { newChannelProblem } from "../support/channelProblems";
 import { joinExistingChannel } from "../support/existingChannel";
 import { beforeAck, beforeAckDeadline, busyProblem } from "../../messaging/slackCalls";
-import { readViewState, text } from "../support/viewState";
+import { formMetadata } from "../support/privateMetadata";
+import { onSubmit } from "../support/submission";
+import { text } from "../support/viewState";
 import { workspaceOf } from "../support/workspace";
 
 type ProvidedChannel = { kind: "new" | "existing"; channelId: string };
 
-export function registerCreateGroupSubmission(app: App, services: Services, beforeAckClient: WebClient): void {
-  app.view(CALLBACK.createGroup, async ({ ack, body, view, client, context }) => {
-    const deadline = beforeAckDeadline();
-    const userId = body.user.id;
-    const { communityId } = metadata.group.read(view.private_metadata);
-    let community: CommunityRecord;
-    let group: GroupRecord | null = null;
-    let channel: ProvidedChannel | null = null;
-    let ready: GroupRecord;
-    try {
-      const values = readViewState(view);
+/** The create-group form: the community the group belongs to. */
+export const createGroupMetadata = formMetadata(z.object({ communityId: z.string().max(40) }));
+
+export function createGroupSubmission(services: Services, beforeAckClient: WebClient) {
+  return onSubmit(services, {
+    fallbackBlock: GROUP_BLOCK.name,
+    closes: "all",
+    async check({ body, view, context }, values) {
+      const deadline = beforeAckDeadline();
+      const { communityId } = createGroupMetadata.read(view.private_metadata);
       if (!communityId) throw new AppError("gone", { key: "form.lost_community" }, GROUP_BLOCK.name);
-      community = await services.communities.byIdIn(workspaceOf(context), communityId);
+      const community = await services.communities.byIdIn(workspaceOf(context), communityId);
       const draft = checkGroupDraft(
         {
           name: text(values, GROUP_BLOCK.name),
@@ -45,23 +44,22 @@ export function registerCreateGroupSubmission(app: App, services: Services, befo
         },
         community.slug,
       );
-      const result = await services.groups.create(community, userId, draft);
-      if (result.kind === "duplicate") {
-        // Slack sent the same submission again: the first one is doing (or did) the work.
-        await ack({ response_action: "clear" });
-        return;
+      const result = await services.groups.create(community, body.user.id, draft);
+      // Slack sent the same submission again: the first one is doing (or did) the work.
+      if (result.kind === "duplicate") return undefined;
+      const group = result.group;
+      try {
+        const channel = await provideChannel(beforeAckClient, draft.channel, deadline);
+        return { community, channel, ready: await services.groups.complete(community, group, body.user.id, channel) };
+      } catch (error) {
+        // Undone so the name is free again (discard keeps a group whose channel was already attached).
+        await services.groups.discard(group).catch(() => undefined);
+        throw error;
       }
-      group = result.group;
-      channel = await provideChannel(beforeAckClient, draft.channel, deadline);
-      ready = await services.groups.complete(community, group, userId, channel);
-    } catch (error) {
-      // Undone so the name is free again (discard keeps a group whose channel was already attached).
-      if (group) await services.groups.discard(group).catch(() => undefined);
-      await ack({ response_action: "errors", errors: modalErrors(error, GROUP_BLOCK.name, services.logger) });
-      return;
-    }
-    await ack({ response_action: "clear" });
-    await announce(client, services, community, ready, channel, userId);
+    },
+    async after({ body, client }, { community, ready, channel }) {
+      await announce(client, services, community, ready, channel, body.user.id);
+    },
   });
 }
 

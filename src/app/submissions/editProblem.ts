@@ -1,30 +1,29 @@
-import type { App } from "@slack/bolt";
-import { AppError } from "../../domain/common/errors";
-import { CALLBACK, PROBLEM_BLOCK } from "../../views/ids";
-import { metadata } from "../metadata";
+import { z } from "zod";
 import { refreshProblemMessages } from "../../messaging/problemMessages";
-import { modalErrors } from "../support/replies";
 import type { Services } from "../../services";
-import { readViewState, text } from "../support/viewState";
+import { PROBLEM_BLOCK } from "../../views/ids";
+import { formMetadata, openedFor } from "../support/privateMetadata";
+import { onSubmit } from "../support/submission";
+import { text } from "../support/viewState";
 import { workspaceOf } from "../support/workspace";
 
+/** The problem the edit form changes. */
+export const editProblemMetadata = formMetadata(z.object({ problemId: z.string().max(40) }));
+
 /** The author's edit: saved, then the problem's announcement is redrawn. */
-export function registerEditProblemSubmission(app: App, services: Services): void {
-  app.view(CALLBACK.editProblem, async ({ ack, body, view, client, context }) => {
-    let card;
-    try {
-      const values = readViewState(view);
-      const { problemId } = metadata.problemRef.read(view.private_metadata);
-      if (!problemId) throw new AppError("gone", { key: "form.expired", reopen: "problem" }, PROBLEM_BLOCK.title);
-      card = await services.problems.edit(workspaceOf(context), problemId, body.user.id, {
+export function editProblemSubmission(services: Services) {
+  return onSubmit(services, {
+    fallbackBlock: PROBLEM_BLOCK.title,
+    closes: "all",
+    async check({ body, view, context }, values) {
+      const problemId = openedFor(editProblemMetadata.read(view.private_metadata).problemId, "problem", PROBLEM_BLOCK.title);
+      return services.problems.edit(workspaceOf(context), problemId, body.user.id, {
         title: text(values, PROBLEM_BLOCK.title),
         description: text(values, PROBLEM_BLOCK.description),
       });
-    } catch (error) {
-      await ack({ response_action: "errors", errors: modalErrors(error, PROBLEM_BLOCK.title, services.logger) });
-      return;
-    }
-    await ack({ response_action: "clear" });
-    await refreshProblemMessages(client, card, undefined, services.logger);
+    },
+    async after({ client }, card) {
+      await refreshProblemMessages(client, card, undefined, services.logger);
+    },
   });
 }

@@ -1,28 +1,35 @@
+// Modal submissions: which form (callback_id) each listener answers. Each
+// listener checks the form before its ack and does the rest after it (see
+// support/submission.ts); its form's private_metadata schema is beside it.
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Services } from "../../services";
-import { registerAcceptInvitationSubmission } from "./acceptInvitation";
-import { registerCancelMeetingSubmission } from "./cancelMeeting";
-import { registerCommunitySettingsSubmission } from "./communitySettings";
-import { registerCreateCommunitySubmission } from "./createCommunity";
-import { registerCreateGroupSubmission } from "./createGroup";
-import { registerEditProblemSubmission } from "./editProblem";
-import { registerJoinCommunitySubmission } from "./joinCommunity";
-import { registerLogProblemSubmission } from "./logProblem";
-import { registerProblemDecisionSubmissions } from "./problemDecisions";
-import { registerScheduleMeetingSubmission } from "./scheduleMeeting";
-import { registerSendInvitationsSubmission } from "./sendInvitations";
+import { CALLBACK } from "../../views/ids";
+import { acceptInvitationSubmission } from "./acceptInvitation";
+import { cancelMeetingSubmission } from "./cancelMeeting";
+import { closeAsDuplicateSubmission } from "./closeAsDuplicate";
+import { communitySettingsSubmission } from "./communitySettings";
+import { createCommunitySubmission } from "./createCommunity";
+import { createGroupSubmission } from "./createGroup";
+import { editProblemSubmission } from "./editProblem";
+import { joinCommunitySubmission } from "./joinCommunity";
+import { logProblemSubmission } from "./logProblem";
+import { scheduleMeetingSubmission } from "./scheduleMeeting";
+import { sendInvitationsSubmission } from "./sendInvitations";
+import { setObjectiveSubmission } from "./setObjective";
 
-export function registerViews(app: App, services: Services, beforeAckClient: WebClient): void {
-  registerCreateCommunitySubmission(app, services, beforeAckClient);
-  registerCreateGroupSubmission(app, services, beforeAckClient);
-  registerJoinCommunitySubmission(app, services);
-  registerLogProblemSubmission(app, services);
-  registerEditProblemSubmission(app, services);
-  registerProblemDecisionSubmissions(app, services);
-  registerScheduleMeetingSubmission(app, services);
-  registerCancelMeetingSubmission(app, services);
-  registerCommunitySettingsSubmission(app, services);
-  registerSendInvitationsSubmission(app, services);
-  registerAcceptInvitationSubmission(app, services);
+/** `beforeAckClient`: the Web API client for calls made before an ack, with the short timeouts that leave room for it. */
+export function registerSubmissions(app: App, services: Services, beforeAckClient: WebClient): void {
+  app.view(CALLBACK.createCommunity, createCommunitySubmission(services, beforeAckClient));
+  app.view(CALLBACK.createGroup, createGroupSubmission(services, beforeAckClient));
+  app.view(CALLBACK.joinCommunity, joinCommunitySubmission(services));
+  app.view(CALLBACK.logProblem, logProblemSubmission(services));
+  app.view(CALLBACK.editProblem, editProblemSubmission(services));
+  app.view(CALLBACK.setObjective, setObjectiveSubmission(services));
+  app.view(CALLBACK.closeAsDuplicate, closeAsDuplicateSubmission(services));
+  app.view(CALLBACK.scheduleMeeting, scheduleMeetingSubmission(services));
+  app.view(CALLBACK.cancelMeeting, cancelMeetingSubmission(services));
+  app.view(CALLBACK.communitySettings, communitySettingsSubmission(services));
+  app.view(CALLBACK.sendInvitations, sendInvitationsSubmission(services));
+  app.view(CALLBACK.acceptInvitation, acceptInvitationSubmission(services));
 }

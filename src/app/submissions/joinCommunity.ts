@@ -1,55 +1,62 @@
-import type { App } from "@slack/bolt";
+import { z } from "zod";
 import { AppError } from "../../domain/common/errors";
 import { esc, md } from "../../views/mrkdwn";
-import { CALLBACK, PROFILE_BLOCK } from "../../views/ids";
-import { metadata } from "../metadata";
+import { PROFILE_BLOCK } from "../../views/ids";
 import { stepsAfterAck } from "../../messaging/afterAck";
-import { errorText, modalErrors } from "../support/replies";
+import { formMetadata } from "../support/privateMetadata";
+import { errorText } from "../support/replies";
+import { onSubmit } from "../support/submission";
 import type { WebClient } from "@slack/web-api";
 import type { WorkspaceKey } from "../../domain/ports";
 import { voteReply } from "../../views/problemCard";
 import { afterVote } from "../../messaging/problemMessages";
 import type { Services } from "../../services";
-import { readViewState, text } from "../support/viewState";
+import { text } from "../support/viewState";
 import { workspaceOf } from "../support/workspace";
 import { memberDescription, welcomeNewMember } from "../../messaging/welcome";
 import { afterInvitationAccepted } from "../../messaging/invitationAccepted";
 
-export function registerJoinCommunitySubmission(app: App, services: Services): void {
-  app.view(CALLBACK.joinCommunity, async ({ ack, body, view, client, context }) => {
-    const userId = body.user.id;
-    const meta = metadata.join.read(view.private_metadata);
-    let outcome;
-    try {
-      const values = readViewState(view);
+/** The join form: the community, when the form was opened for one, and what to do once they have joined. */
+export const joinCommunityMetadata = formMetadata(
+  z.object({
+    communityId: z.string().max(40).optional(),
+    channelId: z.string().max(40).optional(),
+    /** The problem whose vote button opened the form: the vote is cast once they have joined. */
+    voteProblemId: z.string().max(40).optional(),
+  }),
+);
+
+export function joinCommunitySubmission(services: Services) {
+  return onSubmit(services, {
+    fallbackBlock: (view) => (joinCommunityMetadata.read(view.private_metadata).communityId ? PROFILE_BLOCK.organisation : PROFILE_BLOCK.community),
+    closes: "this",
+    async check({ body, view, context }, values) {
+      const meta = joinCommunityMetadata.read(view.private_metadata);
       const communityId = meta.communityId ?? text(values, PROFILE_BLOCK.community);
       if (!communityId) throw new AppError("invalid_input", { key: "form.choose_community", for: "join" }, PROFILE_BLOCK.community);
       const community = await services.communities.byIdIn(workspaceOf(context), communityId);
-      const joined = await services.memberships.join(community, userId, {
+      const joined = await services.memberships.join(community, body.user.id, {
         organisation: text(values, PROFILE_BLOCK.organisation),
         organisationOther: text(values, PROFILE_BLOCK.organisationOther),
         profession: text(values, PROFILE_BLOCK.profession),
         professionOther: text(values, PROFILE_BLOCK.professionOther),
       });
-      outcome = { community, ...joined };
-    } catch (error) {
-      const fallback = meta.communityId ? PROFILE_BLOCK.organisation : PROFILE_BLOCK.community;
-      await ack({ response_action: "errors", errors: modalErrors(error, fallback, services.logger) });
-      return;
-    }
-    await ack();
-
-    const { community, membership, alreadyMember } = outcome;
-    if (alreadyMember) {
-      await stepsAfterAck(services.logger)("confirm the update", () =>
-        client.chat.postMessage({ channel: userId, text: md`Your details in *${esc(community.name)}* are updated: ${memberDescription(membership)}.` }),
-      );
-    } else {
-      await welcomeNewMember(client, services.logger, community, membership, outcome.invitation?.inviterId);
-      // They had an invitation: it is answered by joining, and its inviter hears so.
-      if (outcome.invitation) await afterInvitationAccepted(client, services, outcome.invitation, community, membership);
-    }
-    if (meta.voteProblemId) await castWaitingVote(client, services, workspaceOf(context), meta.voteProblemId, userId, meta.channelId);
+      return { community, meta, ...joined };
+    },
+    async after({ body, client, context }, outcome) {
+      const userId = body.user.id;
+      const { community, meta, membership, alreadyMember } = outcome;
+      if (alreadyMember) {
+        await stepsAfterAck(services.logger)("confirm the update", () =>
+          client.chat.postMessage({ channel: userId, text: md`Your details in *${esc(community.name)}* are updated: ${memberDescription(membership)}.` }),
+        );
+      } else {
+        await welcomeNewMember(client, services.logger, community, membership, outcome.invitation?.inviterId);
+        // They had an invitation: it is answered by joining, and its inviter hears so.
+        if (outcome.invitation) await afterInvitationAccepted(client, services, outcome.invitation, community, membership);
+      }
+      if (meta.voteProblemId) await castWaitingVote(client, services, workspaceOf(context), meta.voteProblemId, userId, meta.channelId);
+    },
   });
 }
 

@@ -1,26 +1,34 @@
 // The problem modal's submission: check, store, then announce the problem in
 // the community's channel with its vote button.
-import type { App } from "@slack/bolt";
+import { z } from "zod";
 import { AppError } from "../../domain/common/errors";
 import type { FieldErrors } from "../../domain/common/reasons";
 import { checkProblemDraft } from "../../domain/problems/problemDraft";
 import { channelLink, esc, md } from "../../views/mrkdwn";
-import { CALLBACK, PROBLEM_BLOCK } from "../../views/ids";
+import { PROBLEM_BLOCK } from "../../views/ids";
 import { problemCardMessage } from "../../views/problemCard";
 import { stepsAfterAck } from "../../messaging/afterAck";
-import { metadata } from "../metadata";
-import { modalErrors } from "../support/replies";
+import { formMetadata } from "../support/privateMetadata";
+import { onSubmit } from "../support/submission";
 import type { Services } from "../../services";
-import { list, readViewState, text } from "../support/viewState";
+import { list, text } from "../support/viewState";
 import { workspaceOf } from "../support/workspace";
 
-export function registerLogProblemSubmission(app: App, services: Services): void {
-  app.view(CALLBACK.logProblem, async ({ ack, body, view, client, context }) => {
-    const userId = body.user.id;
-    const meta = metadata.problem.read(view.private_metadata);
-    let logged;
-    try {
-      const values = readViewState(view);
+/** The problem form: the community when it was opened in one's channel, and the message a shortcut logged it from. */
+export const logProblemMetadata = formMetadata(
+  z.object({
+    communityId: z.string().max(40).optional(),
+    /** The message a shortcut logged the problem from. */
+    permalink: z.url().max(500).optional(),
+  }),
+);
+
+export function logProblemSubmission(services: Services) {
+  return onSubmit(services, {
+    fallbackBlock: PROBLEM_BLOCK.title,
+    closes: "all",
+    async check({ body, view, context }, values) {
+      const meta = logProblemMetadata.read(view.private_metadata);
       const errors: FieldErrors = {};
       // From the channel the command came from (metadata), or picked in the modal.
       const communityId = meta.communityId ?? text(values, PROBLEM_BLOCK.community);
@@ -47,35 +55,30 @@ export function registerLogProblemSubmission(app: App, services: Services): void
         errors,
       );
       if (!community) throw new AppError("not_found", errors[communityBlock], communityBlock);
-      const result = await services.problems.log(community, userId, draft, meta.permalink ? "message_shortcut" : "command", meta.permalink ?? null, view.id);
-      if (result.repeated) {
-        // A double click or a resubmit: the first submission announces and thanks.
-        await ack({ response_action: "clear" });
-        return;
-      }
-      logged = { problem: result.problem, community };
-    } catch (error) {
-      await ack({ response_action: "errors", errors: modalErrors(error, PROBLEM_BLOCK.title, services.logger) });
-      return;
-    }
-    await ack({ response_action: "clear" });
-
-    const step = stepsAfterAck(services.logger.child({ problemId: logged.problem.id }));
-    const card = problemCardMessage(await services.problems.card(logged.problem.id));
-    const channel = logged.community.slackChannelId;
-    const announced =
-      channel !== null &&
-      (await step("announce a problem", async () => {
-        const posted = await client.chat.postMessage({ channel, ...card });
-        if (posted.ts) await services.problems.recordAnnouncement(logged.problem.id, channel, posted.ts);
-      }));
-    await step("confirm a logged problem", () =>
-      client.chat.postMessage({
-        channel: userId,
-        text: announced
-          ? md`Thanks: *${esc(logged.problem.title)}* is logged in *${esc(logged.community.name)}* and announced in ${channelLink(channel)}, where people can say it affects them too.`
-          : md`Thanks: *${esc(logged.problem.title)}* is logged in *${esc(logged.community.name)}*.`,
-      }),
-    );
+      const result = await services.problems.log(community, body.user.id, draft, meta.permalink ? "message_shortcut" : "command", meta.permalink ?? null, view.id);
+      // A double click or a resubmit: the first submission announces and thanks.
+      if (result.repeated) return undefined;
+      return { problem: result.problem, community };
+    },
+    async after({ body, client }, logged) {
+      const userId = body.user.id;
+      const step = stepsAfterAck(services.logger.child({ problemId: logged.problem.id }));
+      const card = problemCardMessage(await services.problems.card(logged.problem.id));
+      const channel = logged.community.slackChannelId;
+      const announced =
+        channel !== null &&
+        (await step("announce a problem", async () => {
+          const posted = await client.chat.postMessage({ channel, ...card });
+          if (posted.ts) await services.problems.recordAnnouncement(logged.problem.id, channel, posted.ts);
+        }));
+      await step("confirm a logged problem", () =>
+        client.chat.postMessage({
+          channel: userId,
+          text: announced
+            ? md`Thanks: *${esc(logged.problem.title)}* is logged in *${esc(logged.community.name)}* and announced in ${channelLink(channel)}, where people can say it affects them too.`
+            : md`Thanks: *${esc(logged.problem.title)}* is logged in *${esc(logged.community.name)}*.`,
+        }),
+      );
+    },
   });
 }

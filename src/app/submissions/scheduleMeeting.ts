@@ -1,19 +1,19 @@
 // The meeting modal's submission. Scheduling: check, store, announce in the
 // channel. Editing (the metadata names the meeting): check, save, redraw the
 // announcement and tell those going or maybe what changed.
-import type { App } from "@slack/bolt";
+import { z } from "zod";
 import { AppError } from "../../domain/common/errors";
 import type { FieldErrors } from "../../domain/common/reasons";
 import { checkMeetingDraft, recurrenceChoice, type MeetingDraft, type MeetingDraftInput } from "../../domain/meetings/meetingDraft";
 import type { CommunityRecord } from "../../domain/ports";
 import { esc, md } from "../../views/mrkdwn";
-import { CALLBACK, MEETING_BLOCK } from "../../views/ids";
+import { MEETING_BLOCK } from "../../views/ids";
 import { scheduledConfirmation } from "../../views/meetingCard";
 import { stepsAfterAck } from "../../messaging/afterAck";
-import { metadata } from "../metadata";
-import { modalErrors } from "../support/replies";
+import { formMetadata } from "../support/privateMetadata";
+import { onSubmit } from "../support/submission";
 import type { Services } from "../../services";
-import { list, readViewState, text, type FieldValue } from "../support/viewState";
+import { list, text, type FieldValue } from "../support/viewState";
 import { workspaceOf } from "../support/workspace";
 
 function draftInput(values: Record<string, FieldValue>): MeetingDraftInput {
@@ -30,24 +30,34 @@ function draftInput(values: Record<string, FieldValue>): MeetingDraftInput {
   };
 }
 
-export function registerScheduleMeetingSubmission(app: App, services: Services): void {
-  app.view(CALLBACK.scheduleMeeting, async ({ ack, body, view, client, context }) => {
-    const userId = body.user.id;
-    let values: Record<string, FieldValue>;
-    try {
-      values = readViewState(view);
-    } catch (error) {
-      await ack({ response_action: "errors", errors: modalErrors(error, MEETING_BLOCK.title, services.logger) });
-      return;
-    }
-    const meta = metadata.meeting.read(view.private_metadata);
-    const now = services.clock.now();
-    const step = stepsAfterAck(services.logger.child({ userId }));
+/** The meeting form: what it was opened for and in which zone the person picks times. */
+export const scheduleMeetingMetadata = formMetadata(
+  z.object({
+    /** Known when the command came from the community's channel, or when editing. */
+    communityId: z.string().max(40).optional(),
+    /** Set when the modal edits this meeting. */
+    meetingId: z.string().max(40).optional(),
+    /** The zone the person's Slack shows the date picker in (from users.info). */
+    pickerZone: z.string().max(64).optional(),
+    /** When editing: the meeting's SEQUENCE when the form opened, so a stale or repeated submit is refused. */
+    sequence: z.int().min(0).optional(),
+  }),
+);
 
-    if (meta.meetingId) {
-      let edited;
-      try {
-        const workspace = workspaceOf(context);
+type Scheduled = { kind: "scheduled"; community: CommunityRecord; meetings: Awaited<ReturnType<Services["meetings"]["schedule"]>>["meetings"]; note: MeetingDraft["note"] };
+type Edited = { kind: "edited"; card: Awaited<ReturnType<Services["meetings"]["asEditor"]>>; result: Awaited<ReturnType<Services["meetings"]["edit"]>> };
+
+export function scheduleMeetingSubmission(services: Services) {
+  return onSubmit<Scheduled | Edited>(services, {
+    fallbackBlock: MEETING_BLOCK.title,
+    closes: "all",
+    async check({ body, view, context }, values) {
+      const meta = scheduleMeetingMetadata.read(view.private_metadata);
+      const now = services.clock.now();
+      const userId = body.user.id;
+      const workspace = workspaceOf(context);
+
+      if (meta.meetingId) {
         const card = await services.meetings.asEditor(workspace, meta.meetingId, userId, "change");
         const zone = card.community.timezone;
         const scope = card.series && text(values, MEETING_BLOCK.scope) === "following" ? "following" : "this";
@@ -58,29 +68,9 @@ export function registerScheduleMeetingSubmission(app: App, services: Services):
           throw new AppError("invalid_input", { key: "meeting.recurrence_needs_following" }, MEETING_BLOCK.recurrence);
         }
         const draft = checkMeetingDraft(keepsRule ? { ...input, recurrence: "none", ordinal: null } : input, { zone, pickerZone: meta.pickerZone ?? zone, now, currentStart: card.meeting.startsAt });
-        edited = { card, result: await services.meetings.edit(workspace, meta.meetingId, userId, draft, scope, meta.sequence) };
-      } catch (error) {
-        await ack({ response_action: "errors", errors: modalErrors(error, MEETING_BLOCK.title, services.logger) });
-        return;
+        return { kind: "edited", card, result: await services.meetings.edit(workspace, meta.meetingId, userId, draft, scope, meta.sequence) };
       }
-      await ack({ response_action: "clear" });
-      const { card, result } = edited;
-      await services.meetingMessages.tellChanges(client, result.changes, card.community.name);
-      await services.meetingMessages.tellCancellations(client, result.cancellations, card.community.name, null);
-      // A new or changed series: make sure its next occurrence exists, and announce it if it is now the next.
-      if (result.seriesId) await services.meetingMessages.seriesChanged(client, result.seriesId);
-      const told = new Set(result.changes.flatMap((c) => c.tell)).size;
-      await step("confirm a meeting change", () =>
-        client.chat.postMessage({
-          channel: userId,
-          text: md`:white_check_mark: Saved your changes to *${esc(result.changes[0].after.title)}*.${told ? md` ${told} ${told === 1 ? md`person who answered was` : md`people who answered were`} told.` : md``}`,
-        }),
-      );
-      return;
-    }
 
-    let scheduled: { community: CommunityRecord; meetings: Awaited<ReturnType<Services["meetings"]["schedule"]>>["meetings"]; note: MeetingDraft["note"]; repeated: boolean };
-    try {
       const errors: FieldErrors = {};
       const communityId = meta.communityId ?? text(values, MEETING_BLOCK.community);
       const communityBlock = meta.communityId ? MEETING_BLOCK.title : MEETING_BLOCK.community;
@@ -88,7 +78,7 @@ export function registerScheduleMeetingSubmission(app: App, services: Services):
       if (!communityId) errors[communityBlock] = { key: "form.choose_community", for: "meeting" };
       else {
         try {
-          community = await services.communities.byIdIn(workspaceOf(context), communityId);
+          community = await services.communities.byIdIn(workspace, communityId);
           await services.meetings.requireScheduler(community, userId);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
@@ -100,20 +90,35 @@ export function registerScheduleMeetingSubmission(app: App, services: Services):
       const draft = checkMeetingDraft(draftInput(values), { zone, pickerZone: meta.pickerZone ?? zone, now }, errors);
       if (!community) throw new AppError("not_found", errors[communityBlock], communityBlock);
       const { meetings, repeated } = await services.meetings.schedule(community, userId, draft, view.id ?? null);
-      scheduled = { community, meetings, note: draft.note, repeated };
-    } catch (error) {
-      await ack({ response_action: "errors", errors: modalErrors(error, MEETING_BLOCK.title, services.logger) });
-      return;
-    }
-    await ack({ response_action: "clear" });
-    // A double-clicked submit: the first one announces and confirms.
-    if (scheduled.repeated) return;
-    const announced = await services.meetingMessages.announce(client, scheduled.meetings[0].id);
-    await step("confirm a scheduled meeting", () =>
-      client.chat.postMessage({
-        channel: userId,
-        text: scheduledConfirmation(scheduled.meetings, announced ? scheduled.community.slackChannelId : null, scheduled.note),
-      }),
-    );
+      // A double-clicked submit: the first one announces and confirms.
+      if (repeated) return undefined;
+      return { kind: "scheduled", community, meetings, note: draft.note };
+    },
+    async after({ body, client }, done) {
+      const userId = body.user.id;
+      const step = stepsAfterAck(services.logger.child({ userId }));
+      if (done.kind === "edited") {
+        const { card, result } = done;
+        await services.meetingMessages.tellChanges(client, result.changes, card.community.name);
+        await services.meetingMessages.tellCancellations(client, result.cancellations, card.community.name, null);
+        // A new or changed series: make sure its next occurrence exists, and announce it if it is now the next.
+        if (result.seriesId) await services.meetingMessages.seriesChanged(client, result.seriesId);
+        const told = new Set(result.changes.flatMap((c) => c.tell)).size;
+        await step("confirm a meeting change", () =>
+          client.chat.postMessage({
+            channel: userId,
+            text: md`:white_check_mark: Saved your changes to *${esc(result.changes[0].after.title)}*.${told ? md` ${told} ${told === 1 ? md`person who answered was` : md`people who answered were`} told.` : md``}`,
+          }),
+        );
+        return;
+      }
+      const announced = await services.meetingMessages.announce(client, done.meetings[0].id);
+      await step("confirm a scheduled meeting", () =>
+        client.chat.postMessage({
+          channel: userId,
+          text: scheduledConfirmation(done.meetings, announced ? done.community.slackChannelId : null, done.note),
+        }),
+      );
+    },
   });
 }

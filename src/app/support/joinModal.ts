@@ -4,7 +4,7 @@ import { organisationLabel } from "../../domain/members/profiles";
 import { OTHER_ORGANISATION_ID } from "../../reference/organisations";
 import { joinCommunityModal } from "../../views/joinCommunityModal";
 import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";
-import { metadata } from "../metadata";
+import { joinCommunityMetadata } from "../submissions/joinCommunity";
 import type { Services } from "../../services";
 
 /**
@@ -44,7 +44,7 @@ export async function openJoinModal(input: {
       community: community ? { id: community.id, name: community.name, service: community.service } : undefined,
       defaults,
       voteFor: input.vote?.title,
-      privateMetadata: metadata.join.write({ communityId: community?.id, channelId: input.channelId, voteProblemId: input.vote?.problemId }),
+      privateMetadata: joinCommunityMetadata.write({ communityId: community?.id, channelId: input.channelId, voteProblemId: input.vote?.problemId }),
     }),
   });
 }
