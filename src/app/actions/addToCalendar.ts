@@ -1,9 +1,7 @@
-import type { App } from "@slack/bolt";
-import { ACTION } from "../../views/ids";
+import type { Services } from "../../services";
+import { onAction } from "../support/action";
 
 /** The Add to calendar link button: the browser fetches the file; Slack still reports the click, which must be acked. */
-export function registerAddToCalendar(app: App): void {
-  app.action(ACTION.addToCalendar, async ({ ack }) => {
-    await ack();
-  });
+export function addToCalendarAction(services: Services) {
+  return onAction(services, async () => undefined);
 }

@@ -1,29 +1,25 @@
-import type { App, BlockButtonAction } from "@slack/bolt";
-import { esc, md, userLink } from "../../views/mrkdwn";
-import { ACTION } from "../../views/ids";
-import { answeredInvitationDm } from "../../views/invitations";
+import type { BlockButtonAction } from "@slack/bolt";
 import { stepsAfterAck } from "../../messaging/afterAck";
-import { errorText, tellClicker } from "../support/replies";
 import type { Services } from "../../services";
+import { answeredInvitationDm } from "../../views/invitations";
+import { esc, md, userLink } from "../../views/mrkdwn";
+import { onAction } from "../support/action";
 import { workspaceOf } from "../support/workspace";
 
 /** Decline on an invitation DM: the DM says so, and the inviter is told, kindly. */
-export function registerDeclineInvitation(app: App, services: Services): void {
-  app.action<BlockButtonAction>(ACTION.declineInvitation, async ({ ack, body, action, client, context, respond }) => {
-    await ack();
-    let declined;
-    try {
-      declined = await services.invitations.decline(workspaceOf(context), action.value ?? "", body.user.id);
-    } catch (error) {
-      await tellClicker(body, respond, client, errorText(error, services.logger));
-      return;
-    }
-    const { invitation, community } = declined;
+export function declineInvitationAction(services: Services) {
+  return onAction<BlockButtonAction>(services, async ({ body, action, client, context }) => {
+    const { invitation, community } = await services.invitations.decline(workspaceOf(context), action.value ?? "", body.user.id);
+    // The decline is recorded: what follows is best effort, and a failure is logged rather than told as "nothing was changed".
     const step = stepsAfterAck(services.logger.child({ communityId: community.id }));
-    const card = await services.invitations.card(invitation);
     if (invitation.dmChannelId && invitation.dmTs) {
-      await step("mark the invitation declined", () =>
-        client.chat.update({ channel: invitation.dmChannelId!, ts: invitation.dmTs!, ...answeredInvitationDm(card, "declined", services.clock.now()) }),
+      const [channel, ts] = [invitation.dmChannelId, invitation.dmTs];
+      await step("mark the invitation declined", async () =>
+        client.chat.update({
+          channel,
+          ts,
+          ...answeredInvitationDm(await services.invitations.card(invitation), "declined", services.clock.now()),
+        }),
       );
     }
     await step("tell the inviter about a decline", () =>

@@ -1,38 +1,64 @@
+// Actions (clicks, menu choices, pickers): which action_id each listener
+// answers. Every listener acks at once and tells the clicker what went wrong
+// in one way (support/action.ts). A listener bound to several ids tells them
+// apart by the click's action_id, or by its value.
 import type { App } from "@slack/bolt";
 import type { Services } from "../../services";
-import { registerAcceptInvitation } from "./acceptInvitation";
-import { registerAddToCalendar } from "./addToCalendar";
-import { registerChangeProblemStatus, registerPromoteProblem } from "./changeProblemStatus";
-import { registerDeclineInvitation } from "./declineInvitation";
-import { registerDigestDm } from "./digestDm";
-import { registerEditProblem } from "./editProblem";
-import { registerInviteCommunityPicked } from "./inviteCommunityPicked";
-import { registerJoinCommunity } from "./joinCommunity";
-import { registerJoinGroup } from "./joinGroup";
-import { registerListPage } from "./listPage";
-import { registerMeetingMenu } from "./meetingMenu";
-import { registerMembersPage } from "./membersPage";
-import { registerOpenCreateModal } from "./openCreateModal";
-import { registerProblemsPage } from "./problemsPage";
-import { registerRsvpMeeting } from "./rsvpMeeting";
-import { registerVoteProblem } from "./voteProblem";
+import { ACTION } from "../../views/ids";
+import { acceptInvitationAction } from "./acceptInvitation";
+import { addToCalendarAction } from "./addToCalendar";
+import { declineInvitationAction } from "./declineInvitation";
+import { digestDmAction } from "./digestDm";
+import { editProblemAction } from "./editProblem";
+import { inviteCommunityPickedAction } from "./inviteCommunityPicked";
+import { joinCommunityAction } from "./joinCommunity";
+import { joinGroupAction } from "./joinGroup";
+import { listPageAction } from "./listPage";
+import { meetingMenuAction } from "./meetingMenu";
+import { membersPageAction } from "./membersPage";
+import { openCreateModalAction } from "./openCreateModal";
+import { organisationMembersPageAction } from "./organisationMembersPage";
+import { problemStatusMenuAction } from "./problemStatusMenu";
+import { problemsPageAction } from "./problemsPage";
+import { promoteProblemAction } from "./promoteProblem";
+import { rsvpMeetingAction } from "./rsvpMeeting";
+import { voteProblemAction } from "./voteProblem";
 
 export function registerActions(app: App, services: Services): void {
-  registerOpenCreateModal(app, services);
-  registerJoinCommunity(app, services);
-  registerJoinGroup(app, services);
-  registerListPage(app, services);
-  registerVoteProblem(app, services);
-  registerProblemsPage(app, services);
-  registerMembersPage(app, services);
-  registerChangeProblemStatus(app, services);
-  registerPromoteProblem(app, services);
-  registerEditProblem(app, services);
-  registerRsvpMeeting(app, services);
-  registerMeetingMenu(app, services);
-  registerAddToCalendar(app);
-  registerDigestDm(app, services);
-  registerInviteCommunityPicked(app, services);
-  registerAcceptInvitation(app, services);
-  registerDeclineInvitation(app, services);
+  app.action(ACTION.openCreateModal, openCreateModalAction(services));
+  app.action(ACTION.joinCommunity, joinCommunityAction(services));
+  app.action(ACTION.joinGroup, joinGroupAction(services));
+
+  const listPage = listPageAction(services);
+  app.action(ACTION.listPrevious, listPage);
+  app.action(ACTION.listNext, listPage);
+
+  app.action(ACTION.voteProblem, voteProblemAction(services));
+  app.action(ACTION.problemStatus, problemStatusMenuAction(services));
+  app.action(ACTION.promoteProblem, promoteProblemAction(services));
+  app.action(ACTION.editProblem, editProblemAction(services));
+  const problemsPage = problemsPageAction(services);
+  app.action(ACTION.problemsPrevious, problemsPage);
+  app.action(ACTION.problemsNext, problemsPage);
+
+  const membersPage = membersPageAction(services);
+  app.action(ACTION.membersPrevious, membersPage);
+  app.action(ACTION.membersNext, membersPage);
+  app.action(ACTION.membersBack, membersPage);
+  const organisationMembersPage = organisationMembersPageAction(services);
+  app.action(ACTION.membersOrganisation, organisationMembersPage);
+  app.action(ACTION.membersOrganisationPrevious, organisationMembersPage);
+  app.action(ACTION.membersOrganisationNext, organisationMembersPage);
+
+  const rsvp = rsvpMeetingAction(services);
+  app.action(ACTION.rsvpGoing, rsvp);
+  app.action(ACTION.rsvpMaybe, rsvp);
+  app.action(ACTION.rsvpNotGoing, rsvp);
+  app.action(ACTION.meetingMenu, meetingMenuAction(services));
+  app.action(ACTION.addToCalendar, addToCalendarAction(services));
+
+  app.action(ACTION.digestDm, digestDmAction(services));
+  app.action(ACTION.inviteCommunity, inviteCommunityPickedAction(services));
+  app.action(ACTION.acceptInvitation, acceptInvitationAction(services));
+  app.action(ACTION.declineInvitation, declineInvitationAction(services));
 }

@@ -1,59 +1,56 @@
 // The meeting's menu: "Edit or reschedule" opens the meeting modal prefilled;
 // "Cancel meeting" asks for confirmation. Both are for organisers and whoever
 // scheduled it: checked before the modal opens, and again on submission.
-import type { App, BlockOverflowAction } from "@slack/bolt";
+import type { BlockOverflowAction } from "@slack/bolt";
 import { z } from "zod";
 import { pickerFromStart, recurrenceChoice } from "../../domain/meetings/meetingDraft";
-import { ACTION } from "../../views/ids";
+import type { Services } from "../../services";
 import { cancelMeetingModal, meetingModal } from "../../views/meetingModal";
 import { cancelMeetingMetadata } from "../submissions/cancelMeeting";
 import { scheduleMeetingMetadata } from "../submissions/scheduleMeeting";
-import { errorText, tellClicker } from "../support/replies";
-import type { Services } from "../../services";
+import { onAction } from "../support/action";
 import { userTimezone } from "../support/userZone";
 import { workspaceOf } from "../support/workspace";
 
 // The option's value comes back in a request anyone could forge: check its shape.
 const choice = z.object({ m: z.string().max(40), do: z.enum(["edit", "cancel"]) });
 
-export function registerMeetingMenu(app: App, services: Services): void {
-  app.action<BlockOverflowAction>(ACTION.meetingMenu, async ({ ack, body, action, client, respond, context }) => {
-    await ack();
-    try {
-      const { m, do: what } = choice.parse(JSON.parse(action.selected_option.value));
-      if (what === "cancel") {
-        const { meeting, series } = await services.meetings.asEditor(workspaceOf(context), m, body.user.id, "cancel");
-        await client.views.open({
-          trigger_id: body.trigger_id,
-          view: cancelMeetingModal({ title: meeting.title, inSeries: Boolean(series), privateMetadata: cancelMeetingMetadata.write({ meetingId: m }) }),
-        });
-        return;
-      }
-      const { meeting, community, series } = await services.meetings.asEditor(workspaceOf(context), m, body.user.id, "change");
-      const pickerZone = await userTimezone(client, body.user.id, community.timezone, services.logger);
+export function meetingMenuAction(services: Services) {
+  return onAction<BlockOverflowAction>(services, async ({ body, action, client, context }) => {
+    const { m, do: what } = choice.parse(JSON.parse(action.selected_option.value));
+    if (what === "cancel") {
+      const { meeting, series } = await services.meetings.asEditor(workspaceOf(context), m, body.user.id, "cancel");
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: meetingModal({
-          mode: "edit",
-          community: { id: community.id, name: community.name, timezone: community.timezone },
+        view: cancelMeetingModal({
+          title: meeting.title,
           inSeries: Boolean(series),
-          initial: {
-            title: meeting.title,
-            startSeconds: pickerFromStart(meeting.startsAt, community.timezone, pickerZone),
-            durationMinutes: meeting.durationMinutes,
-            videoLink: meeting.videoLink,
-            place: meeting.place,
-            agenda: meeting.agenda,
-            recurrence: series ? recurrenceChoice(series.rule) : "none",
-            ordinal: series?.rule.kind === "monthly" ? series.rule.ordinal : null,
-            reminderOffsets: meeting.reminderOffsets,
-          },
-          privateMetadata: scheduleMeetingMetadata.write({ communityId: community.id, meetingId: m, pickerZone, sequence: meeting.sequence }),
+          privateMetadata: cancelMeetingMetadata.write({ meetingId: m }),
         }),
       });
-    } catch (error) {
-      await tellClicker(body, respond, client, errorText(error, services.logger));
+      return;
     }
+    const { meeting, community, series } = await services.meetings.asEditor(workspaceOf(context), m, body.user.id, "change");
+    const pickerZone = await userTimezone(client, body.user.id, community.timezone, services.logger);
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: meetingModal({
+        mode: "edit",
+        community: { id: community.id, name: community.name, timezone: community.timezone },
+        inSeries: Boolean(series),
+        initial: {
+          title: meeting.title,
+          startSeconds: pickerFromStart(meeting.startsAt, community.timezone, pickerZone),
+          durationMinutes: meeting.durationMinutes,
+          videoLink: meeting.videoLink,
+          place: meeting.place,
+          agenda: meeting.agenda,
+          recurrence: series ? recurrenceChoice(series.rule) : "none",
+          ordinal: series?.rule.kind === "monthly" ? series.rule.ordinal : null,
+          reminderOffsets: meeting.reminderOffsets,
+        },
+        privateMetadata: scheduleMeetingMetadata.write({ communityId: community.id, meetingId: m, pickerZone, sequence: meeting.sequence }),
+      }),
+    });
   });
 }
-

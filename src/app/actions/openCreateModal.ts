@@ -1,22 +1,18 @@
-import type { App } from "@slack/bolt";
-import { createCommunityModal } from "../../views/createCommunityModal";
-import { ACTION } from "../../views/ids";
-import { createCommunityMetadata } from "../submissions/createCommunity";
+import type { BlockButtonAction } from "@slack/bolt";
 import type { Services } from "../../services";
+import { createCommunityModal } from "../../views/createCommunityModal";
+import { createCommunityMetadata } from "../submissions/createCommunity";
+import { onAction } from "../support/action";
 
 /** "Create a community" buttons (help, list, App Home) open the create modal. */
-export function registerOpenCreateModal(app: App, services: Services): void {
-  app.action(ACTION.openCreateModal, async ({ ack, body, client }) => {
-    await ack();
-    const trigger = (body as { trigger_id?: string }).trigger_id;
-    if (!trigger) return;
-    const channelId = (body as { channel?: { id?: string } }).channel?.id;
+export function openCreateModalAction(services: Services) {
+  return onAction<BlockButtonAction>(services, async ({ body, client }) => {
     await client.views.open({
-      trigger_id: trigger,
+      trigger_id: body.trigger_id,
       view: createCommunityModal({
         timezone: services.defaultTimezone,
         now: services.clock.now(),
-        privateMetadata: createCommunityMetadata.write({ channelId }),
+        privateMetadata: createCommunityMetadata.write({ channelId: body.channel?.id }),
       }),
     });
   });

@@ -1,10 +1,9 @@
-import type { App, BlockButtonAction } from "@slack/bolt";
+import type { BlockButtonAction } from "@slack/bolt";
 import { z } from "zod";
 import { PROBLEM_FILTERS, type ProblemFilter } from "../../domain/problems/problems";
-import { ACTION } from "../../views/ids";
-import { problemListMessage } from "../../views/problemList";
-import { errorText } from "../support/replies";
 import type { Services } from "../../services";
+import { problemListMessage } from "../../views/problemList";
+import { onAction } from "../support/action";
 import { workspaceOf } from "../support/workspace";
 
 // A button's value comes back in a request anyone could forge: check its shape.
@@ -15,16 +14,11 @@ const pagerValue = z.object({
 });
 
 /** Previous / Next on /community problems: replaces the ephemeral list in place. */
-export function registerProblemsPage(app: App, services: Services): void {
-  app.action<BlockButtonAction>(new RegExp(`^(${ACTION.problemsPrevious}|${ACTION.problemsNext})$`), async ({ ack, body, action, context, respond }) => {
-    await ack();
-    try {
-      const value = pagerValue.parse(JSON.parse(action.value ?? "{}"));
-      const community = await services.communities.byIdIn(workspaceOf(context), value.c);
-      const message = problemListMessage(await services.problems.page(community, value.f, body.user.id, value.p));
-      await respond({ replace_original: true, ...message });
-    } catch (error) {
-      await respond({ response_type: "ephemeral", replace_original: false, text: errorText(error, services.logger) });
-    }
+export function problemsPageAction(services: Services) {
+  return onAction<BlockButtonAction>(services, async ({ body, action, context, respond }) => {
+    const value = pagerValue.parse(JSON.parse(action.value ?? "{}"));
+    const community = await services.communities.byIdIn(workspaceOf(context), value.c);
+    const message = problemListMessage(await services.problems.page(community, value.f, body.user.id, value.p));
+    await respond({ replace_original: true, ...message });
   });
 }

@@ -1,4 +1,4 @@
-import type { App } from "@slack/bolt";
+import type { Middleware, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { Services } from "../../services";
 import { workspaceOf } from "../support/workspace";
 
@@ -7,12 +7,12 @@ import { workspaceOf } from "../support/workspace";
  * member, plan their welcome DM (the charter and a Join button). The outbox
  * sends it, so a burst of joins is paced and each person is welcomed once.
  */
-export function registerMemberJoinedChannel(app: App, services: Services): void {
-  app.event("member_joined_channel", async ({ event, context }) => {
+export function memberJoinedChannel(services: Services): Middleware<SlackEventMiddlewareArgs<"member_joined_channel">> {
+  return async ({ event, context }) => {
     // Bolt passes on the app's own joins for this event (it does not ignore them as it does messages).
     if (event.user === context.botUserId) return;
     const community = await services.communities.inChannel(workspaceOf(context), event.channel);
     if (!community) return;
     await services.onboarding.channelJoined(community, event.user);
-  });
+  };
 }

@@ -1,26 +1,18 @@
-import type { App } from "@slack/bolt";
 import { boundedQuery } from "../../domain/common/inputLimits";
 import { OTHER_ORGANISATION_ID, searchOrganisations } from "../../reference/organisations";
-import { option } from "../../views/blocks";
-import { ACTION } from "../../views/ids";
-import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";
 import type { Services } from "../../services";
-import { answerOptions } from "./answer";
+import { option } from "../../views/blocks";
+import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";
+import { onOptions } from "../support/options";
 
 const OTHER = option(OTHER_ORGANISATION_LABEL, OTHER_ORGANISATION_ID);
 
-function organisationOption(o: { id: string; name: string; abbreviation?: string }) {
+/** An organisation as a choice; names, abbreviations and old names all match it. */
+export function organisationOption(o: { id: string; name: string; abbreviation?: string }) {
   return option(o.abbreviation && !o.name.includes(o.abbreviation) ? `${o.name} (${o.abbreviation})` : o.name, o.id);
 }
 
-/** Type-ahead for organisations: names, abbreviations and old names all match. */
-export function registerOrganisationOptions(app: App, services: Services): void {
-  // A member's own organisation: the list, plus Other for one that is not in it.
-  app.options(ACTION.organisation, async ({ ack, options }) => {
-    await answerOptions(ack, services.logger, () => [...searchOrganisations(boundedQuery(options.value), 99).map(organisationOption), OTHER]);
-  });
-  // Who a problem affects: organisations from the list only.
-  app.options(ACTION.organisations, async ({ ack, options }) => {
-    await answerOptions(ack, services.logger, () => searchOrganisations(boundedQuery(options.value), 100).map(organisationOption));
-  });
+/** A member's own organisation: the list, plus Other for one that is not in it. */
+export function organisationOptions(services: Services) {
+  return onOptions(services, ({ options }) => [...searchOrganisations(boundedQuery(options.value), 99).map(organisationOption), OTHER]);
 }

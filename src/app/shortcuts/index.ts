@@ -1,7 +1,13 @@
-import type { App } from "@slack/bolt";
+// Shortcuts (global, or on a message): which callback_id each listener answers.
+// Each is also declared in manifest.yml.
+import type { App, MessageShortcut } from "@slack/bolt";
 import type { Services } from "../../services";
-import { registerLogProblemFromMessage } from "./logProblemFromMessage";
+import { CALLBACK } from "../../views/ids";
+import { logProblemFromMessageShortcut } from "./logProblemFromMessage";
 
 export function registerShortcuts(app: App, services: Services): void {
-  registerLogProblemFromMessage(app, services);
+  app.shortcut<MessageShortcut>(
+    { callback_id: CALLBACK.logProblemFromMessage, type: "message_action" },
+    logProblemFromMessageShortcut(services),
+  );
 }

@@ -1,9 +1,8 @@
-import type { App, MessageShortcut } from "@slack/bolt";
-import { CALLBACK } from "../../views/ids";
-import { problemModal } from "../../views/problemModal";
+import type { MessageShortcut, Middleware, SlackShortcutMiddlewareArgs } from "@slack/bolt";
 import { PROBLEM_LIMITS } from "../../domain/problems/problemDraft";
-import { logProblemMetadata } from "../submissions/logProblem";
 import type { Services } from "../../services";
+import { problemModal } from "../../views/problemModal";
+import { logProblemMetadata } from "../submissions/logProblem";
 import { workspaceOf } from "../support/workspace";
 
 /** Slack markup to readable text: "<https://x|the form>" -> "the form", "<@U1>" -> "@U1". */
@@ -21,8 +20,8 @@ export function readableText(mrkdwn: string): string {
  * "Log community problem" on a message: the problem modal, prefilled from the
  * message, keeping a link back to it.
  */
-export function registerLogProblemFromMessage(app: App, services: Services): void {
-  app.shortcut<MessageShortcut>({ callback_id: CALLBACK.logProblemFromMessage, type: "message_action" }, async ({ ack, shortcut, client, context }) => {
+export function logProblemFromMessageShortcut(services: Services): Middleware<SlackShortcutMiddlewareArgs<MessageShortcut>> {
+  return async ({ ack, shortcut, client, context }) => {
     await ack();
     const text = readableText(shortcut.message.text ?? "").trim();
     const firstLine = text.split(/\r?\n/).find((line) => line.trim()) ?? "";
@@ -43,5 +42,5 @@ export function registerLogProblemFromMessage(app: App, services: Services): voi
         privateMetadata: logProblemMetadata.write({ communityId: community?.id, permalink }),
       }),
     });
-  });
+  };
 }
