@@ -121,7 +121,8 @@ export function createApp(deps: SlackAppDependencies): SlackApp {
       if (socketMode) {
         // Socket Mode talks to Slack over a WebSocket, opened by openSocket(); PORT serves
         // /healthz, /readyz and the calendar files. Bolt's receiver would open the socket
-        // as it starts listening, so we listen here ourselves.
+        // as it starts listening, so we listen here ourselves, on the server it built for the
+        // custom routes (a private field of SocketModeReceiver, hence the cast).
         server = (receiver as unknown as { httpServer: Server }).httpServer;
         await new Promise<void>((resolve, reject) => {
           server!.once("error", reject);

@@ -18,9 +18,15 @@ import {
   matchConstraints,
   matchEventType,
   type AnyMiddlewareArgs,
+  type BlockAction,
   type Middleware,
   type ReceiverEvent,
   type ReceiverProcessEventErrorHandlerArgs,
+  type SlackActionMiddlewareArgs,
+  type SlackCommandMiddlewareArgs,
+  type SlackOptionsMiddlewareArgs,
+  type SlackShortcutMiddlewareArgs,
+  type SlackViewMiddlewareArgs,
   type SocketModeReceiverProcessEventErrorHandlerArgs,
 } from "@slack/bolt";
 // Bolt's context type, which its index does not export: use() keeps Bolt's own signature.
@@ -120,6 +126,18 @@ export type ListenerKind = "action" | "view" | "options" | "shortcut" | "command
 /** Every kind the app routes: events too (Bolt acks them itself, so they need no fallback). */
 type RoutedKind = ListenerKind | "event";
 
+/**
+ * What each kind's fallback is given. Actions are block_actions only: the
+ * edge refuses the legacy kinds (attachments, dialogs, workflow steps).
+ */
+export interface FallbackArgs {
+  action: SlackActionMiddlewareArgs<BlockAction>;
+  view: SlackViewMiddlewareArgs;
+  options: SlackOptionsMiddlewareArgs<"block_suggestion">;
+  shortcut: SlackShortcutMiddlewareArgs;
+  command: SlackCommandMiddlewareArgs;
+}
+
 type Matcher = Middleware<AnyMiddlewareArgs>;
 type Constraint = string | RegExp | object;
 /** What Bolt hands every middleware: the request's arguments, its context, client and logger, and next(). */
@@ -213,9 +231,18 @@ export class CommunitiesApp extends App {
     this.record("event", name, matchEventType(name) as Matcher, listeners, typeof name === "string" ? name : undefined, true);
   }
 
-  /** Answers every request of its kind that no recorded listener takes. */
-  otherwise(kind: ListenerKind, listener: Matcher): void {
-    this.fallbacks[kind] = listener;
+  /**
+   * Answers every request of its kind that no recorded listener takes. The
+   * router calls it only for requests of its kind (kindOf), so each overload
+   * promises its kind's arguments, as App's own action(), view()… do.
+   */
+  otherwise(kind: "action", listener: Middleware<FallbackArgs["action"]>): void;
+  otherwise(kind: "view", listener: Middleware<FallbackArgs["view"]>): void;
+  otherwise(kind: "options", listener: Middleware<FallbackArgs["options"]>): void;
+  otherwise(kind: "shortcut", listener: Middleware<FallbackArgs["shortcut"]>): void;
+  otherwise(kind: "command", listener: Middleware<FallbackArgs["command"]>): void;
+  otherwise(kind: ListenerKind, listener: Middleware<never>): void {
+    this.fallbacks[kind] = listener as Matcher;
     this.installRouter();
   }
 

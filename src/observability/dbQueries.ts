@@ -16,6 +16,8 @@ export type DbQueryObserver = (query: DbQuery) => void;
 
 /** A createStore `observe` function that reports each operation to `onQuery`. */
 export function observeDbQueries(onQuery: DbQueryObserver): (db: Db) => Db {
+  // A query extension adds no method, so the extended client serves its callers as the client did;
+  // Prisma still gives it a new type, which Db cannot name: hence the cast.
   return (db) =>
     db.$extends({
       query: {

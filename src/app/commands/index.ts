@@ -1,5 +1,5 @@
 // The /community command: splits off the subcommand word and hands over.
-import type { App, RespondFn } from "@slack/bolt";
+import type { App, RespondFn, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { AppError } from "../../domain/common/errors";
 import { COMMAND_TEXT_MAX } from "../../domain/common/inputLimits";
 import { editDistance } from "../../domain/common/text";
@@ -44,7 +44,7 @@ export interface CommandSettings {
   replyBudgetMs: number;
 }
 
-type Ack = (response?: Record<string, unknown>) => Promise<void>;
+type Ack = SlackCommandMiddlewareArgs["ack"];
 type Outcome = { reply: Message } | { error: unknown };
 
 export function registerCommands(app: App, services: Services, settings: CommandSettings): void {
@@ -88,7 +88,7 @@ export function registerCommands(app: App, services: Services, settings: Command
     const { subcommand, args, mentionedUsers } = routed;
     const ctx = { args, mentionedUsers, command, respond, client, context, services };
     if (subcommand.reply) {
-      await answer(subcommand.reply(ctx), ack as Ack, respond);
+      await answer(subcommand.reply(ctx), ack, respond);
       return;
     }
     await ack();
