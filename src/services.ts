@@ -3,7 +3,9 @@
 import type { Logger } from "pino";
 import type { Config } from "./config";
 import type { Clock } from "./domain/common/clock";
+import { CharterService } from "./domain/communities/charterChanges";
 import { CommunityService } from "./domain/communities/communities";
+import { LifecycleService } from "./domain/communities/lifecycle";
 import { CoverageService } from "./domain/members/coverage";
 import { DigestService } from "./domain/digests/digests";
 import { CommunityDirectory } from "./domain/communities/directory";
@@ -20,6 +22,10 @@ import { CalendarLinks } from "./web/calendarLinks";
 
 export interface Services {
   communities: CommunityService;
+  /** Organisers' edits to a charter, and its history. */
+  charter: CharterService;
+  /** Archiving, unarchiving and deleting communities. */
+  lifecycle: LifecycleService;
   memberships: MembershipService;
   problems: ProblemService;
   /** Making organisers, stepping down, removing members. */
@@ -51,6 +57,8 @@ export function buildServices({ config, store, clock, logger }: { config: Config
   const calendarLinks = new CalendarLinks(config.publicUrl, config.slackSigningSecret ?? config.slackBotToken);
   return {
     communities,
+    charter: new CharterService({ store, clock, directory, communities }),
+    lifecycle: new LifecycleService({ store, clock, directory, communities }),
     memberships,
     invitations: new InvitationService({ store, clock, communities, memberships }),
     problems: new ProblemService({ store, clock }),

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditStore } from "../domain/ports";
+import type { AuditEntry, AuditRecord, AuditStore } from "../domain/ports";
 import type { Db } from "./prismaClient";
 
 /**
@@ -22,5 +22,24 @@ export class PrismaAuditStore implements AuditStore {
 
   async record(entry: AuditEntry): Promise<void> {
     await this.db.auditEvent.create({ data: { communityId: entry.communityId, ...auditColumns(entry) } });
+  }
+
+  async history(communityId: string, actions: string[], limit: number): Promise<{ items: AuditRecord[]; total: number }> {
+    const where = { communityId, action: { in: actions } };
+    const [rows, total] = await Promise.all([
+      // The id breaks ties between events recorded in the same millisecond, so the order is the same on every read.
+      this.db.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }),
+      this.db.auditEvent.count({ where }),
+    ]);
+    return { items: rows.map((r) => ({ actorId: r.actorId, action: r.action, detail: parseDetail(r.detail), at: r.createdAt })), total };
+  }
+}
+
+/** The detail as written; text that is not JSON (written by hand) reads as nothing, for the domain's check to leave out. */
+function parseDetail(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }

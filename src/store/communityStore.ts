@@ -1,10 +1,13 @@
 import type {
+  AuditEntry,
+  CharterUpdate,
   CommunityRecord,
   CommunitySettings,
   CommunityStore,
   CommunitySummary,
   DigestCadence,
   NewCommunity,
+  RemovedCounts,
   WorkspaceKey,
 } from "../domain/ports";
 import type { ContactMethodKind, MeetingCadence } from "../domain/common/vocabulary";
@@ -207,5 +210,66 @@ export class PrismaCommunityStore implements CommunityStore {
       include: withContacts,
     });
     return toCommunityRecord(row);
+  }
+
+  async updateCharter(communityId: string, update: CharterUpdate, audit: AuditEntry): Promise<CommunityRecord> {
+    const row = await translateUnique(() =>
+      this.db.$transaction(async (tx) => {
+        await tx.contactMethod.deleteMany({ where: { communityId } });
+        await tx.auditEvent.create({ data: { communityId, ...auditColumns(audit) } });
+        return tx.community.update({
+          where: { id: communityId },
+          data: {
+            name: update.name,
+            nameKey: update.nameKey,
+            service: update.service,
+            purpose: update.purpose,
+            meetingCadence: update.meetingCadence,
+            contactMethods: { create: update.contactMethods.map((c, position) => ({ kind: c.kind, link: c.link, position })) },
+          },
+          include: withContacts,
+        });
+      }),
+    );
+    return toCommunityRecord(row);
+  }
+
+  async setArchived(communityId: string, archivedAt: Date | null, audit: AuditEntry): Promise<CommunityRecord> {
+    const [row] = await this.db.$transaction([
+      this.db.community.update({ where: { id: communityId }, data: { archivedAt }, include: withContacts }),
+      this.db.auditEvent.create({ data: { communityId, ...auditColumns(audit) } }),
+    ]);
+    return toCommunityRecord(row);
+  }
+
+  async deleteCommunity(communityId: string, audit: AuditEntry): Promise<RemovedCounts> {
+    return this.db.$transaction(async (tx) => {
+      const [members, problems, meetings, groups, invitations] = await Promise.all([
+        tx.membership.count({ where: { communityId } }),
+        tx.problem.count({ where: { communityId } }),
+        tx.meeting.count({ where: { communityId } }),
+        tx.group.count({ where: { communityId } }),
+        tx.invitation.count({ where: { communityId } }),
+      ]);
+      // Outbox rows name the community without a foreign key (they outlive what they are about), so they are skipped here.
+      const pending = await tx.outboxMessage.updateMany({
+        where: { communityId, status: "pending" },
+        data: { status: "skipped", lastError: "the community was deleted", claimedBy: null, claimExpiresAt: null, updatedAt: audit.at },
+      });
+      // Its own audit trail names its members: it goes with it (the relation would only unlink it).
+      await tx.auditEvent.deleteMany({ where: { communityId } });
+      await tx.community.delete({ where: { id: communityId } });
+      await tx.auditEvent.create({ data: { communityId: null, ...auditColumns(audit) } });
+      return { members, problems, meetings, groups, invitations, pendingMessages: pending.count };
+    });
+  }
+
+  async archivedOrganisedBy(workspaceId: string, userId: string): Promise<CommunityRecord[]> {
+    const rows = await this.db.community.findMany({
+      where: { workspaceId, archivedAt: { not: null }, memberships: { some: { slackUserId: userId, status: "active", role: "organiser" } } },
+      orderBy: [{ nameKey: "asc" }, { id: "asc" }],
+      include: withContacts,
+    });
+    return rows.map(toCommunityRecord);
   }
 }

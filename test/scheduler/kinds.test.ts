@@ -7,6 +7,7 @@ import pino from "pino";
 import { z } from "zod";
 import { CalendarLinks } from "../../src/web/calendarLinks";
 import { ManualClock } from "../../src/domain/common/clock";
+import { LifecycleService } from "../../src/domain/communities/lifecycle";
 import { CommunityService } from "../../src/domain/communities/communities";
 import { DigestService } from "../../src/domain/digests/digests";
 import { CommunityDirectory } from "../../src/domain/communities/directory";
@@ -65,6 +66,7 @@ describe("a due row whose payload does not parse", () => {
     const memberships = new MembershipService({ store, clock, directory });
     return {
       communities,
+      lifecycle: new LifecycleService({ store, clock, directory, communities }),
       memberships,
       invitations: new InvitationService({ store, clock, communities, memberships }),
       meetings: new MeetingService({ store, clock }),

@@ -16,7 +16,11 @@ export type OrganiserAction =
   | "set_objective"
   | "promote_problem"
   | "solve_problem"
-  | "reopen_problem";
+  | "reopen_problem"
+  | "edit_charter"
+  | "archive"
+  | "unarchive"
+  | "delete";
 
 /** What only a meeting's organisers or its scheduler may do. */
 export type MeetingAction = "change" | "cancel";
@@ -31,6 +35,12 @@ type NoParams = Record<never, never>;
 export interface Reasons {
   // Communities
   "community.gone": NoParams;
+  "community.archived": { community: string };
+  "community.not_archived": { community: string };
+  "community.no_archived": NoParams;
+  "community.unknown_archived": { typed: string; suggestions: string[] };
+  "community.delete_confirm_missing": { community: string };
+  "community.delete_confirm_mismatch": { community: string };
   "community.other_workspace": NoParams;
   "community.none_in_channel": { channelId: string };
   /** `usage` is the command's own usage line, given by the Slack edge. */

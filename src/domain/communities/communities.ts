@@ -160,7 +160,9 @@ export class CommunityService {
 
   async byId(communityId: string): Promise<CommunityRecord> {
     const community = await this.store.communities.findById(communityId);
-    if (!community || community.archivedAt) throw new AppError("not_found", { key: "community.gone" });
+    if (!community) throw new AppError("not_found", { key: "community.gone" });
+    // A button on an old message of an archived community: say so, and how to bring it back.
+    if (community.archivedAt) throw archived(community);
     return community;
   }
 
@@ -195,7 +197,8 @@ export class CommunityService {
       throw new AppError("invalid_input", { key: "community.which", usage });
     }
     const byName = await this.store.communities.findByNameKey(workspaceId, nameKey(wanted));
-    if (byName && !byName.archivedAt) return byName;
+    if (byName?.archivedAt) throw archived(byName);
+    if (byName) return byName;
     const bySlug = await this.store.communities.findBySlug(workspaceId, slugify(wanted));
     if (bySlug && !bySlug.archivedAt) return bySlug;
 
@@ -285,8 +288,13 @@ export class CommunityService {
   }
 }
 
-function nameTaken(name: string): ValidationError {
+/** The name field's error when another community in the workspace has the name (create and edit charter). */
+export function nameTaken(name: string): ValidationError {
   return new ValidationError({ name: { key: "community.name_taken", name } }, "conflict");
+}
+
+function archived(community: CommunityRecord): AppError {
+  return new AppError("gone", { key: "community.archived", community: community.name });
 }
 
 /** `field` is the modal input the channel came from (only a linked channel can be taken). */

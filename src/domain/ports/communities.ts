@@ -1,5 +1,6 @@
 // Communities: their records, settings and the store that creates, finds and changes them.
 import type { ContactMethodKind, MeetingCadence } from "../common/vocabulary";
+import type { AuditEntry } from "./audit";
 import type { MemberProfile, WorkspaceKey } from "./common";
 
 export interface ContactMethodRecord {
@@ -65,6 +66,27 @@ export interface CommunitySettings {
   digest: DigestSchedule;
 }
 
+/** A charter change as the store writes it: the fields and the audit event, in one write. */
+export interface CharterUpdate {
+  name: string;
+  nameKey: string;
+  service: string;
+  purpose: string;
+  meetingCadence: MeetingCadence;
+  contactMethods: ContactMethodRecord[];
+}
+
+/** What deleting a community removed, for the organiser who did it. */
+export interface RemovedCounts {
+  members: number;
+  problems: number;
+  meetings: number;
+  groups: number;
+  invitations: number;
+  /** Reminders, digests and other messages that were waiting to go, now skipped. */
+  pendingMessages: number;
+}
+
 export type DigestCadence = "weekly" | "monthly" | "off";
 
 /** When a community's digest goes out, in its own time zone. */
@@ -98,4 +120,16 @@ export interface CommunityStore {
   /** Names and slugs of every active community, for "did you mean" and pickers. */
   names(workspaceId: string): Promise<Array<{ id: string; name: string; slug: string }>>;
   updateSettings(communityId: string, settings: CommunitySettings): Promise<CommunityRecord>;
+  /** Changes the charter and records `audit` in the same write. Throws UniqueViolation("name") when another community has the name. */
+  updateCharter(communityId: string, update: CharterUpdate, audit: AuditEntry): Promise<CommunityRecord>;
+  /** Archives (a date) or unarchives (null) the community, recording `audit` in the same write. */
+  setArchived(communityId: string, archivedAt: Date | null, audit: AuditEntry): Promise<CommunityRecord>;
+  /**
+   * Deletes the community and everything that hangs on it (members, problems, meetings, groups,
+   * invitations and its own audit trail), skips its messages still waiting to go, and records
+   * `audit` (a workspace-level event naming it) in the same write.
+   */
+  deleteCommunity(communityId: string, audit: AuditEntry): Promise<RemovedCounts>;
+  /** The workspace's archived communities this person organises, by name. */
+  archivedOrganisedBy(workspaceId: string, userId: string): Promise<CommunityRecord[]>;
 }

@@ -21,10 +21,23 @@ const ORGANISER_ACTIONS: Record<OrganiserAction, string> = {
   promote_problem: "promote a problem to an objective",
   solve_problem: "mark a problem solved",
   reopen_problem: "reopen a problem",
+  edit_charter: "edit its charter",
+  archive: "archive it",
+  unarchive: "unarchive it",
+  delete: "delete it",
 };
 
 export const communityReasons = {
   "community.gone": () => `That community no longer exists. ${LIST} shows the current ones.`,
+  "community.archived": ({ community }) =>
+    `*${esc(community)}* is archived. One of its organisers can bring it back with \`/community unarchive ${esc(community)}\`.`,
+  "community.not_archived": ({ community }) => `*${esc(community)}* is not archived, so there is nothing to unarchive.`,
+  "community.no_archived": () => `You do not organise any archived communities. ${LIST} shows the current ones.`,
+  "community.unknown_archived": ({ typed, suggestions }) =>
+    `You do not organise an archived community called "${esc(typed)}".${didYouMean(suggestions)} Type \`/community unarchive\` to see the ones you do.`,
+  "community.delete_confirm_missing": ({ community }) => `Type the community's name, ${esc(community)}, to confirm you want to delete it.`,
+  "community.delete_confirm_mismatch": ({ community }) =>
+    `That is not the community's name. Type ${esc(community)} exactly to delete it, or close this form to keep it.`,
   "community.other_workspace": () => `That community is not in this workspace. ${LIST} shows the ones that are.`,
   "community.none_in_channel": ({ channelId }) => `No community uses ${channelLink(channelId)} as its channel. ${LIST} shows them all.`,
   "community.which": ({ usage }) => `Which community? Type \`${usage}\`, or run the command in the community's channel. ${LIST} shows them all.`,

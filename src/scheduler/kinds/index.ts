@@ -38,9 +38,15 @@ const BY_NAME = new Map<string, DueKind>(Object.values(DUE_KINDS).map((kind) => 
 export class OutboxMessages {
   constructor(private readonly services: KindServices) {}
 
-  build(row: OutboxRow): Promise<Outcome> {
+  async build(row: OutboxRow): Promise<Outcome> {
     const kind = BY_NAME.get(row.kind);
-    if (!kind) return Promise.resolve({ kind: "skip", reason: `unknown kind ${row.kind}` });
+    if (!kind) return { kind: "skip", reason: `unknown kind ${row.kind}` };
+    // One check for every kind: an archived community sends nothing (its rows due
+    // meanwhile are skipped; later ones go once it is unarchived), a deleted one never again.
+    if (row.communityId) {
+      const standing = await this.services.lifecycle.standing(row.communityId);
+      if (standing !== "active") return { kind: "skip", reason: `the community is ${standing}` };
+    }
     return kind.build(row, this.services);
   }
 

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { Clock } from "../../domain/common/clock";
 import type { CommunityService } from "../../domain/communities/communities";
+import type { LifecycleService } from "../../domain/communities/lifecycle";
 import type { DigestService } from "../../domain/digests/digests";
 import { AppError } from "../../domain/common/errors";
 import type { InvitationService } from "../../domain/invitations/invitations";
@@ -20,6 +21,8 @@ export interface KindServices {
   meetings: MeetingService;
   digests: DigestService;
   communities: CommunityService;
+  /** Whether a row's community is still active (archived and deleted communities' messages are skipped). */
+  lifecycle: LifecycleService;
   memberships: MembershipService;
   invitations: InvitationService;
   /** Signed links to meetings' calendar files. */
