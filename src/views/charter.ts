@@ -3,7 +3,8 @@ import type { ObjectiveSummary } from "../domain/ports";
 import { organisationLabel } from "../domain/members/profiles";
 import { labels } from "../i18n";
 import { actions, button, channelLink, context, divider, concat, esc, header, joinMd, lines, link, md, plural, section, slackDate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
-import { ACTION } from "./ids";
+import { ACTION, BLOCK } from "./ids";
+import { organiserCharterButtons } from "./lifecycle";
 
 /** "Slack channel (#sc-x) · Mailing list (link)" */
 export function contactLine(charter: Charter): Mrkdwn {
@@ -62,8 +63,15 @@ export function charterBlocks(charter: Charter, options: { viewerIsMember?: bool
   return blocks;
 }
 
-export function charterMessage(charter: Charter, viewerIsMember: boolean): BlockMessage {
-  return { text: md`${esc(charter.community.name)}: ${esc(charter.community.service)}`, blocks: charterBlocks(charter, { viewerIsMember }) };
+/** `/community info`: the charter, with what the reader can do next (organisers change it; anyone reads its history). */
+export function charterMessage(charter: Charter, viewer: { isMember: boolean; isOrganiser: boolean }): BlockMessage {
+  const blocks = charterBlocks(charter, { viewerIsMember: viewer.isMember });
+  blocks.push(
+    viewer.isOrganiser
+      ? actions(BLOCK.charterActions, ...organiserCharterButtons(charter.community))
+      : actions(BLOCK.charterActions, button("Charter history", ACTION.charterHistory, charter.community.id)),
+  );
+  return { text: md`${esc(charter.community.name)}: ${esc(charter.community.service)}`, blocks };
 }
 
 /** Posted in the channel when the community is created. */

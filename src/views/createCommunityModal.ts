@@ -1,8 +1,8 @@
 import type { View } from "@slack/types";
-import { LIMITS as DRAFT } from "../domain/communities/communityDraft";
+import { type CharterFields, LIMITS as DRAFT } from "../domain/communities/communityDraft";
 import { suggestChannelName } from "../domain/common/text";
 import { timezoneLabel } from "../domain/common/timezones";
-import { CONTACT_METHODS, DEFAULT_MEETING_CADENCE, MEETING_CADENCES } from "../domain/common/vocabulary";
+import { CONTACT_METHODS, type ContactMethodKind, DEFAULT_MEETING_CADENCE, MEETING_CADENCES } from "../domain/common/vocabulary";
 import { labels } from "../i18n";
 import { context, md, option, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
 import { ACTION, CALLBACK, CREATE_BLOCK } from "./ids";
@@ -20,20 +20,36 @@ function textInput(blockId: string, label: string, opts: TextInputOptions): AnyB
   return sharedTextInput(blockId, ACTION.input, label, opts);
 }
 
-/** The create modal. Every block_id is the domain field it fills. */
-export function createCommunityModal(input: CreateModalInput): View {
+/** The first problems: only the create form asks for them (later ones are logged one at a time). */
+function problemsBlock(): AnyBlock {
+  return textInput(CREATE_BLOCK.problems, "The first problems to tackle", {
+    optional: true,
+    multiline: true,
+    hint: `One problem a line (up to ${DRAFT.problemsMax}). Members can vote on them and log more later.`,
+    placeholder: "People register with HMRC and Companies House separately\nIt is unclear which licences a new business needs",
+  });
+}
+
+/**
+ * The charter's own fields, as the create form asks for them and the edit
+ * charter form asks for them again, filled in with what `initial` says. `extra`
+ * puts other inputs after the aims (the create form's first problems).
+ */
+export function charterFieldBlocks(initial: Partial<CharterFields>, extra: { problems?: AnyBlock[] } = {}): AnyBlock[] {
   const cadenceOptions = MEETING_CADENCES.map((value) => option(labels.cadences[value], value));
   const contactOptions = CONTACT_METHODS.map((value) => option(labels.contactMethods[value].label, value));
-  const slackChannelOption = contactOptions.find((o) => o.value === "slack_channel")!;
-  const blocks: AnyBlock[] = [
-    context(md`A service community brings together people from different organisations who work on one end-to-end service. You will be its first organiser.`),
+  const chosenMethods = initial.contactMethods?.map((m) => m.kind) ?? ["slack_channel"];
+  const linkOf = (kind: ContactMethodKind) => initial.contactMethods?.find((m) => m.kind === kind)?.link ?? undefined;
+  const ticked = contactOptions.filter((o) => chosenMethods.includes(o.value as ContactMethodKind));
+  return [
     textInput(CREATE_BLOCK.name, "Community name", {
-      initial: input.name,
-      placeholder: "e.g. Starting a business community",
+      initial: initial.name,
+      placeholder: "For example, Starting a business community",
       max: DRAFT.nameMax,
     }),
     textInput(CREATE_BLOCK.service, "The service or user journey", {
-      placeholder: "e.g. Starting a business",
+      initial: initial.service,
+      placeholder: "For example, Starting a business",
       hint: "The end-to-end service whose users the community serves, across organisations.",
       max: DRAFT.serviceMax,
     }),
@@ -41,14 +57,10 @@ export function createCommunityModal(input: CreateModalInput): View {
       optional: true,
       multiline: true,
       max: DRAFT.purposeMax,
-      placeholder: "e.g. Make it simpler for people to start and register a business, whichever organisation they deal with first.",
+      initial: initial.purpose,
+      placeholder: "For example, make it simpler to start and register a business, whichever organisation people deal with first.",
     }),
-    textInput(CREATE_BLOCK.problems, "The first problems to tackle", {
-      optional: true,
-      multiline: true,
-      hint: `One problem a line (up to ${DRAFT.problemsMax}). Members can vote on them and log more later.`,
-      placeholder: "People register with HMRC and Companies House separately\nIt is unclear which licences a new business needs",
-    }),
+    ...(extra.problems ?? []),
     {
       type: "input",
       block_id: CREATE_BLOCK.cadence,
@@ -58,7 +70,7 @@ export function createCommunityModal(input: CreateModalInput): View {
         type: "static_select",
         action_id: ACTION.input,
         options: cadenceOptions,
-        initial_option: cadenceOptions.find((o) => o.value === DEFAULT_MEETING_CADENCE),
+        initial_option: cadenceOptions.find((o) => o.value === (initial.cadence ?? DEFAULT_MEETING_CADENCE)),
       },
     },
     {
@@ -66,11 +78,19 @@ export function createCommunityModal(input: CreateModalInput): View {
       block_id: CREATE_BLOCK.contactMethods,
       optional: true,
       label: plain("How will members talk between meetings?"),
-      element: { type: "checkboxes", action_id: ACTION.input, options: contactOptions, initial_options: [slackChannelOption] },
+      element: { type: "checkboxes", action_id: ACTION.input, options: contactOptions, ...(ticked.length ? { initial_options: ticked } : {}) },
     },
-    textInput(CREATE_BLOCK.linkMailingList, "Mailing list link or address", { optional: true, hint: labels.contactMethods.mailing_list.linkHint }),
-    textInput(CREATE_BLOCK.linkRegularCalls, "Regular calls link", { optional: true, hint: labels.contactMethods.regular_calls.linkHint }),
-    textInput(CREATE_BLOCK.linkTrello, "Trello board link", { optional: true, hint: labels.contactMethods.trello.linkHint }),
+    textInput(CREATE_BLOCK.linkMailingList, "Mailing list link or address", { optional: true, initial: linkOf("mailing_list"), hint: labels.contactMethods.mailing_list.linkHint }),
+    textInput(CREATE_BLOCK.linkRegularCalls, "Regular calls link", { optional: true, initial: linkOf("regular_calls"), hint: labels.contactMethods.regular_calls.linkHint }),
+    textInput(CREATE_BLOCK.linkTrello, "Trello board link", { optional: true, initial: linkOf("trello"), hint: labels.contactMethods.trello.linkHint }),
+  ];
+}
+
+/** The create modal. Every block_id is the domain field it fills. */
+export function createCommunityModal(input: CreateModalInput): View {
+  const blocks: AnyBlock[] = [
+    context(md`A service community brings together people from different organisations who work on one end-to-end service. You will be its first organiser.`),
+    ...charterFieldBlocks({ name: input.name }, { problems: [problemsBlock()] }),
     textInput(CREATE_BLOCK.channel, "New public channel for the community", {
       optional: true,
       initial: input.name ? suggestChannelName(input.name) : undefined,

@@ -20,6 +20,10 @@ export const CALLBACK = {
   /** The invitation form, and the invitee's Accept form (organisation and profession). */
   sendInvitations: "invitations_send",
   acceptInvitation: "invitation_accept",
+  /** The edit charter form (the charter's fields from the create form, filled in). */
+  editCharter: "charter_edit",
+  /** The delete form: the community's name typed to confirm. */
+  deleteCommunity: "community_delete",
   /** The message shortcut "Log community problem" (declared in manifest.yml). */
   logProblemFromMessage: "log_problem_from_message",
 } as const;
@@ -74,6 +78,12 @@ export const ACTION = {
   /** An invitation DM's buttons (the value is the invitation id). */
   acceptInvitation: "invitation_accept_open",
   declineInvitation: "invitation_decline",
+  /** The charter's organiser buttons (the value is the community id), and its history for anyone. */
+  editCharter: "charter_edit_open",
+  charterHistory: "charter_history",
+  archiveCommunity: "community_archive",
+  unarchiveCommunity: "community_unarchive",
+  deleteCommunity: "community_delete_open",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
 } as const;
@@ -91,6 +101,7 @@ export const BLOCK = {
   meetingActions: "meeting_actions",
   digestActions: "digest_actions",
   invitationActions: "invitation_actions",
+  charterActions: "charter_actions",
 } as const;
 
 /** Modal block ids double as the domain's field names, so errors map one to one. */
@@ -108,6 +119,9 @@ export const CREATE_BLOCK = {
   existingChannel: "existingChannel",
   timezone: "timezone",
 } as const;
+
+/** The delete form's one input: the community's name, typed to confirm. */
+export const DELETE_BLOCK = { confirm: "confirm" } as const;
 
 /** The problem modal's blocks, named after the domain's fields. */
 export const PROBLEM_BLOCK = {

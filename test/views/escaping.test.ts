@@ -2,6 +2,7 @@
 // that comes from a record people filled in): nothing in any mrkdwn text or
 // message fallback is obeyed, and what was typed is shown as typed. A view
 // module that gains an export gains a render here, or this test fails.
+import type { CharterChange } from "../../src/domain/communities/charterChanges";
 import type { Charter } from "../../src/domain/communities/communities";
 import type { CoverageSummary, MembersPage, OrganisationMembersPage } from "../../src/domain/members/coverage";
 import type { Digest } from "../../src/domain/digests/digests";
@@ -13,6 +14,7 @@ import type { CommunityRecord, GroupRecord, MeetingRecord, MembershipRecord, Pro
 import type { ProblemCard } from "../../src/domain/problems/problems";
 import * as blocks from "../../src/views/blocks";
 import * as charter from "../../src/views/charter";
+import * as charterEdits from "../../src/views/charterEdits";
 import * as communityList from "../../src/views/communityList";
 import * as createCommunityModal from "../../src/views/createCommunityModal";
 import * as digest from "../../src/views/digest";
@@ -22,6 +24,7 @@ import * as help from "../../src/views/help";
 import * as home from "../../src/views/home";
 import * as invitations from "../../src/views/invitations";
 import * as joinCommunityModal from "../../src/views/joinCommunityModal";
+import * as lifecycle from "../../src/views/lifecycle";
 import * as meetingCard from "../../src/views/meetingCard";
 import * as meetingModal from "../../src/views/meetingModal";
 import * as members from "../../src/views/members";
@@ -89,6 +92,13 @@ const membership = (userId: string): MembershipRecord => ({
 });
 
 const objective = { id: "p1", communityId: "c1", title: H, objectiveStatus: "in_progress", ownerId: "U0BOB", targetDate: new Date("2026-06-01T00:00:00Z") };
+
+const hostileChanges: CharterChange[] = [
+  { field: "name", from: H, to: `${H} 2` },
+  { field: "purpose", from: "", to: H },
+  { field: "cadence", from: "monthly", to: "quarterly" },
+  { field: "contactMethods", from: [], to: [{ kind: "mailing_list", link: "mailto:team@example.gov.uk" }, { kind: "trello", link: LINK }] },
+];
 
 const theCharter: Charter = {
   community,
@@ -226,7 +236,31 @@ const RENDERS: Record<string, () => unknown[]> = {
   "charter.contactLine": () => [charter.contactLine(theCharter)],
   "charter.objectiveLine": () => [charter.objectiveLine(objective)],
   "charter.charterBlocks": () => [{ blocks: charter.charterBlocks(theCharter, { viewerIsMember: false }) }],
-  "charter.charterMessage": () => [charter.charterMessage(theCharter, true), charter.charterMessage(theCharter, false)],
+  "charter.charterMessage": () => [
+    charter.charterMessage(theCharter, { isMember: true, isOrganiser: true }),
+    charter.charterMessage(theCharter, { isMember: false, isOrganiser: false }),
+  ],
+  "createCommunityModal.charterFieldBlocks": () => [{ blocks: createCommunityModal.charterFieldBlocks({ name: H, service: H, purpose: H, contactMethods: [{ kind: "trello", link: LINK }] }) }],
+  "charterEdits.editCharterModal": () => [charterEdits.editCharterModal({ ...community, contactMethods: [{ kind: "trello", link: LINK }] }, "{}")],
+  "charterEdits.charterChangedMessage": () => [
+    charterEdits.charterChangedMessage(community, "U0ALICE", hostileChanges),
+    charterEdits.charterChangedMessage(community, "U0ALICE", hostileChanges.slice(1)),
+  ],
+  "charterEdits.charterSavedText": () => [charterEdits.charterSavedText(community, hostileChanges), charterEdits.charterSavedText(community, [])],
+  "charterEdits.charterHistoryMessage": () => [
+    charterEdits.charterHistoryMessage({ community, revisions: [{ actorId: "U0BOB", at: now, changes: hostileChanges }], total: 20 }),
+    charterEdits.charterHistoryMessage({ community, revisions: [], total: 0 }),
+  ],
+  "lifecycle.archiveConfirmation": () => [{ blocks: [{ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "x" }, action_id: "a", confirm: lifecycle.archiveConfirmation(community) }] }] }],
+  "lifecycle.organiserCharterButtons": () => [{ blocks: [{ type: "actions", elements: lifecycle.organiserCharterButtons(community) }] }],
+  "lifecycle.archivedNotice": () => [lifecycle.archivedNotice(community, "U0ALICE")],
+  "lifecycle.unarchivedNotice": () => [lifecycle.unarchivedNotice(community, "U0ALICE")],
+  "lifecycle.archivedReply": () => [lifecycle.archivedReply(community)],
+  "lifecycle.unarchivedReply": () => [lifecycle.unarchivedReply(community)],
+  "lifecycle.archivedListMessage": () => [lifecycle.archivedListMessage([community, { ...community, id: "c2" }])],
+  "lifecycle.deleteCommunityModal": () => [lifecycle.deleteCommunityModal(community, "{}")],
+  "lifecycle.deletedView": () => [lifecycle.deletedView({ community, removed: { members: 2, problems: 1, meetings: 0, groups: 0, invitations: 3, pendingMessages: 1 } })],
+  "lifecycle.deletedNotice": () => [lifecycle.deletedNotice({ community, removed: { members: 0, problems: 0, meetings: 0, groups: 0, invitations: 0, pendingMessages: 0 } }, "U0ALICE")],
   "charter.welcomeMessage": () => [charter.welcomeMessage(theCharter)],
   "communityList.communityListMessage": () => [
     communityList.communityListMessage({ items: [{ ...community, memberCount: 3, viewerIsMember: true }, { ...community, id: "c2", memberCount: 1, viewerIsMember: false }] as never, total: 12, page: 0, pageCount: 2 }),
@@ -325,6 +359,8 @@ const NOT_VIEWS = new Set([
   ...Object.keys(mrkdwn).map((name) => `mrkdwn.${name}`),
   "charter.channelTopic",
   "charter.channelPurpose",
+  "lifecycle.removedText",
+  "charterEdits.changedFieldsText",
   "meetingCard.localTime",
   "meetingCard.durationText",
   "meetingCard.ANSWER_LABELS",
@@ -339,6 +375,9 @@ const NO_TYPED_MRKDWN = new Set([
   "problemCard.voteCount",
   "charter.contactLine",
   "createCommunityModal.createCommunityModal",
+  "createCommunityModal.charterFieldBlocks",
+  "charterEdits.editCharterModal",
+  "lifecycle.organiserCharterButtons",
   "meetingCard.meetingWhen",
   "meetingCard.calendarButton",
   "meetingCard.answerButtons",
@@ -349,7 +388,7 @@ const NO_TYPED_MRKDWN = new Set([
 ]);
 
 const MODULES: Record<string, Record<string, unknown>> = {
-  blocks, charter, communityList, createCommunityModal, digest, groups, groupsModal, help, home, invitations, joinCommunityModal, meetingCard, meetingModal, members, mrkdwn, onboarding,
+  blocks, charter, charterEdits, lifecycle, communityList, createCommunityModal, digest, groups, groupsModal, help, home, invitations, joinCommunityModal, meetingCard, meetingModal, members, mrkdwn, onboarding,
   problemCard, problemDecisions, problemDetails, problemList, problemModal, profileFields, reminders, settingsModal,
 };
 
@@ -383,7 +422,7 @@ describe("every view escapes what people typed, in blocks and in the fallback te
     const modal = problemModal.problemModal({ community: { id: "c1", name: H }, title: H, description: H, privateMetadata: "{}" }) as any;
     const title = modal.blocks.find((b: any) => b.block_id === "title");
     expect(title.element.initial_value).toBe(H);
-    const message = charter.charterMessage(theCharter, true) as any;
+    const message = charter.charterMessage(theCharter, { isMember: true, isOrganiser: false }) as any;
     expect(message.blocks[0]).toMatchObject({ type: "header", text: { type: "plain_text", text: H.slice(0, 150) } });
   });
 });

@@ -14,6 +14,7 @@ export const info: Subcommand = {
       services.communities.charter(community.id),
       services.memberships.membership(community.id, command.user_id),
     ]);
-    return charterMessage(charter, membership?.status === "active");
+    const isMember = membership?.status === "active";
+    return charterMessage(charter, { isMember, isOrganiser: isMember && membership?.role === "organiser" });
   },
 };

@@ -178,7 +178,7 @@ export interface Reasons {
   "workspace.required": NoParams;
   "form.unreadable": NoParams;
   "form.unreadable_answer": NoParams;
-  "form.expired": { reopen: "problem" | "settings" | "invitation" | "meeting_menu" };
+  "form.expired": { reopen: "problem" | "settings" | "invitation" | "meeting_menu" | "charter" | "delete" };
   "form.lost_community": NoParams;
   "form.choose_community": { for: "invite" | "join" | "problem" | "meeting" };
   "slack.no_channel_returned": NoParams;

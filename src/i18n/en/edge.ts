@@ -12,6 +12,8 @@ const REOPEN = {
   settings: "Run `/community settings` again.",
   invitation: "Click Accept on the invitation again.",
   meeting_menu: "Open the meeting's menu again.",
+  charter: "Type `/community edit` again.",
+  delete: "Type `/community delete` again.",
 } as const;
 
 const CHOOSE_COMMUNITY = {
