@@ -1,5 +1,5 @@
 import type { Charter } from "../domain/communities/communities";
-import type { ObjectiveSummary } from "../domain/ports";
+import type { CommunityRecord, ObjectiveSummary } from "../domain/ports";
 import { organisationLabel } from "../domain/members/profiles";
 import { labels } from "../i18n";
 import { actions, button, channelLink, context, divider, concat, esc, header, joinMd, lines, link, md, plural, section, slackDate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
@@ -96,11 +96,11 @@ export function welcomeMessage(charter: Charter): BlockMessage {
 }
 
 /** The channel topic: short, so it fits Slack's 250-character limit. */
-export function channelTopic(charter: Charter): string {
-  return `Service community for ${charter.community.service}`.slice(0, 250);
+export function channelTopic(community: Pick<CommunityRecord, "service">): string {
+  return `Service community for ${community.service}`.slice(0, 250);
 }
 
-export function channelPurpose(charter: Charter): string {
-  const purpose = charter.community.purpose || `People across government working together on ${charter.community.service}.`;
+export function channelPurpose(community: Pick<CommunityRecord, "service" | "purpose">): string {
+  const purpose = community.purpose || `People across government working together on ${community.service}.`;
   return purpose.slice(0, 250);
 }

@@ -131,6 +131,14 @@ export class FakeSlack {
     channel.members.add(userId);
   }
 
+  /** Pretend a channel's topic or purpose was set (by the bot earlier, or by people in Slack). */
+  setChannelText(channelId: string, text: { topic?: string; purpose?: string }): void {
+    const channel = this.channels.get(channelId);
+    if (!channel) throw new Error(`the fake Slack has no channel ${channelId}`);
+    if (text.topic !== undefined) channel.topic = text.topic;
+    if (text.purpose !== undefined) channel.purpose = text.purpose;
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }

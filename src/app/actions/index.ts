@@ -7,8 +7,12 @@ import type { Services } from "../../services";
 import { ACTION } from "../../views/ids";
 import { acceptInvitationAction } from "./acceptInvitation";
 import { addToCalendarAction } from "./addToCalendar";
+import { archiveCommunityAction } from "./archiveCommunity";
+import { charterHistoryAction } from "./charterHistory";
 import { declineInvitationAction } from "./declineInvitation";
+import { deleteCommunityAction } from "./deleteCommunity";
 import { digestDmAction } from "./digestDm";
+import { editCharterAction } from "./editCharter";
 import { editProblemAction } from "./editProblem";
 import { inviteCommunityPickedAction } from "./inviteCommunityPicked";
 import { joinCommunityAction } from "./joinCommunity";
@@ -22,12 +26,19 @@ import { problemStatusMenuAction } from "./problemStatusMenu";
 import { problemsPageAction } from "./problemsPage";
 import { promoteProblemAction } from "./promoteProblem";
 import { rsvpMeetingAction } from "./rsvpMeeting";
+import { unarchiveCommunityAction } from "./unarchiveCommunity";
 import { voteProblemAction } from "./voteProblem";
 
 export function registerActions(app: App, services: Services): void {
   app.action(ACTION.openCreateModal, openCreateModalAction(services));
   app.action(ACTION.joinCommunity, joinCommunityAction(services));
   app.action(ACTION.joinGroup, joinGroupAction(services));
+
+  app.action(ACTION.editCharter, editCharterAction(services));
+  app.action(ACTION.charterHistory, charterHistoryAction(services));
+  app.action(ACTION.archiveCommunity, archiveCommunityAction(services));
+  app.action(ACTION.unarchiveCommunity, unarchiveCommunityAction(services));
+  app.action(ACTION.deleteCommunity, deleteCommunityAction(services));
 
   const listPage = listPageAction(services);
   app.action(ACTION.listPrevious, listPage);

@@ -1,8 +1,11 @@
 // The subcommands of /community, in the order help lists them. Adding one is
 // one file plus one line here; help and "did you mean" follow automatically.
 import type { HelpEntry } from "../../views/help";
+import { archive } from "./archive";
 import { create } from "./create";
+import { deleteCommunity } from "./delete";
 import { digest } from "./digest";
+import { edit } from "./edit";
 import { group } from "./group";
 import { groups } from "./groups";
 import { helpCommand } from "./help";
@@ -21,12 +24,13 @@ import { reachOut } from "./reachOut";
 import { removeMember } from "./removeMember";
 import { settings } from "./settings";
 import { stepDown } from "./stepDown";
+import { unarchive } from "./unarchive";
 import type { Subcommand } from "./subcommand";
 
 const help = helpCommand(helpEntries);
 
 export function subcommands(): Subcommand[] {
-  return [help, create, list, info, members, join, leave, makeOrganiser, stepDown, removeMember, invite, reachOut, groups, group, problem, problems, meeting, meetings, digest, settings];
+  return [help, create, list, info, members, join, leave, makeOrganiser, stepDown, removeMember, invite, reachOut, groups, group, problem, problems, meeting, meetings, digest, settings, edit, archive, unarchive, deleteCommunity];
 }
 
 export function helpEntries(): HelpEntry[] {

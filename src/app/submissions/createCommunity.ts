@@ -96,8 +96,8 @@ async function welcome(client: WebClient, services: Services, community: Communi
   const isNew = draft.channel.kind === "new";
   // A linked channel keeps its own topic and purpose unless it has none.
   const info = isNew ? null : await client.conversations.info({ channel }).catch(() => null);
-  if (isNew || !info?.channel?.topic?.value) await step("set the topic", () => client.conversations.setTopic({ channel, topic: channelTopic(charter) }));
-  if (isNew || !info?.channel?.purpose?.value) await step("set the purpose", () => client.conversations.setPurpose({ channel, purpose: channelPurpose(charter) }));
+  if (isNew || !info?.channel?.topic?.value) await step("set the topic", () => client.conversations.setTopic({ channel, topic: channelTopic(charter.community) }));
+  if (isNew || !info?.channel?.purpose?.value) await step("set the purpose", () => client.conversations.setPurpose({ channel, purpose: channelPurpose(charter.community) }));
   await step("post the welcome", () => client.chat.postMessage({ channel, ...welcomeMessage(charter) }));
   await step("confirm to the creator", () =>
     client.chat.postMessage({

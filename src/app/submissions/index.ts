@@ -11,6 +11,8 @@ import { closeAsDuplicateSubmission } from "./closeAsDuplicate";
 import { communitySettingsSubmission } from "./communitySettings";
 import { createCommunitySubmission } from "./createCommunity";
 import { createGroupSubmission } from "./createGroup";
+import { deleteCommunitySubmission } from "./deleteCommunity";
+import { editCharterSubmission } from "./editCharter";
 import { editProblemSubmission } from "./editProblem";
 import { joinCommunitySubmission } from "./joinCommunity";
 import { logProblemSubmission } from "./logProblem";
@@ -30,6 +32,8 @@ export function registerSubmissions(app: App, services: Services, beforeAckClien
   app.view(CALLBACK.scheduleMeeting, scheduleMeetingSubmission(services));
   app.view(CALLBACK.cancelMeeting, cancelMeetingSubmission(services));
   app.view(CALLBACK.communitySettings, communitySettingsSubmission(services));
+  app.view(CALLBACK.editCharter, editCharterSubmission(services));
+  app.view(CALLBACK.deleteCommunity, deleteCommunitySubmission(services));
   app.view(CALLBACK.sendInvitations, sendInvitationsSubmission(services));
   app.view(CALLBACK.acceptInvitation, acceptInvitationSubmission(services));
 }

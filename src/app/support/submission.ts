@@ -3,6 +3,7 @@
 // fields, so the work splits in two: `check` before the ack, `after` once the
 // person has their answer.
 import type { AllMiddlewareArgs, Middleware, SlackViewMiddlewareArgs, ViewOutput, ViewSubmitAction } from "@slack/bolt";
+import type { View } from "@slack/types";
 import type { Services } from "../../services";
 import { modalErrors } from "./replies";
 import { type FieldValue, readViewState } from "./viewState";
@@ -14,6 +15,12 @@ export interface Submission<T> {
   fallbackBlock: string | ((view: ViewOutput) => string);
   /** "all" closes every form in the stack (Slack's response_action "clear"); "this" only this one. */
   closes: "all" | "this";
+  /**
+   * Instead of closing, the form turns into this view (Slack's response_action
+   * "update"): for an answer the person should read before they go, such as
+   * what a deletion removed.
+   */
+  answer?(done: T): View;
   /**
    * Before the ack: read the answers, check them, write. What it throws comes
    * back beside its field (or the fallback block) and the form stays open.
@@ -35,7 +42,8 @@ export function onSubmit<T>(services: Services, submission: Submission<T>): Midd
       await args.ack({ response_action: "errors", errors: modalErrors(error, block, services.logger) });
       return;
     }
-    await (submission.closes === "all" ? args.ack({ response_action: "clear" }) : args.ack());
+    if (done !== undefined && submission.answer) await args.ack({ response_action: "update", view: submission.answer(done) });
+    else await (submission.closes === "all" ? args.ack({ response_action: "clear" }) : args.ack());
     if (done !== undefined) await submission.after?.(args, done);
   };
 }

@@ -75,6 +75,13 @@ export class LifecycleService {
     return { community, removed };
   }
 
+  /** The community, for the delete form: its organisers only, archived or not. */
+  async forDeleting(workspace: WorkspaceKey, communityId: string, actorId: string): Promise<CommunityRecord> {
+    const community = await this.inWorkspace(workspace, communityId);
+    await requireOrganiser(this.store, community, actorId, "delete");
+    return community;
+  }
+
   /** The archived communities this person organises: what `/community unarchive` offers. */
   async archivedFor(workspace: WorkspaceKey, actorId: string): Promise<CommunityRecord[]> {
     const workspaceId = await this.deps.communities.workspaceId(workspace);
