@@ -7,7 +7,7 @@
 // added without a case here fails the first test.
 import { DateTime } from "luxon";
 import type { CommunitiesApp, ListenerKind } from "../../src/app/edge";
-import { ACTION, BLOCK, CALLBACK, CANCEL_MEETING_BLOCK, DUPLICATE_BLOCK, GROUP_BLOCK, INVITE_BLOCK, MEETING_BLOCK, OBJECTIVE_BLOCK, PROBLEM_BLOCK, PROFILE_BLOCK, SETTINGS_BLOCK } from "../../src/views/ids";
+import { ACTION, BLOCK, CALLBACK, CANCEL_MEETING_BLOCK, CREATE_BLOCK, DELETE_BLOCK, DUPLICATE_BLOCK, GROUP_BLOCK, INVITE_BLOCK, MEETING_BLOCK, OBJECTIVE_BLOCK, PROBLEM_BLOCK, PROFILE_BLOCK, SETTINGS_BLOCK } from "../../src/views/ids";
 import { createCommunity, createSubmission, joinCommunity, joinSubmission } from "../support/flows";
 import { startHarness, type Harness } from "../support/harness";
 import { blockAction, input, overflowAction, user, viewSubmission } from "../support/payloads";
@@ -220,6 +220,11 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
   ],
   [`action:${ACTION.acceptInvitation}`]: [() => button(CAROL, ACTION.acceptInvitation, f.invitationId)],
   [`action:${ACTION.declineInvitation}`]: [() => button(CAROL, ACTION.declineInvitation, f.invitationId)],
+  [`action:${ACTION.editCharter}`]: [() => button(ALICE, ACTION.editCharter, f.communityId)],
+  [`action:${ACTION.charterHistory}`]: [() => button(BOB, ACTION.charterHistory, f.communityId)],
+  [`action:${ACTION.archiveCommunity}`]: [() => button(ALICE, ACTION.archiveCommunity, f.communityId)],
+  [`action:${ACTION.unarchiveCommunity}`]: [() => button(ALICE, ACTION.unarchiveCommunity, f.communityId)],
+  [`action:${ACTION.deleteCommunity}`]: [() => button(ALICE, ACTION.deleteCommunity, f.communityId)],
 
   [`view:${CALLBACK.createCommunity}`]: [() => createSubmission(ALICE, { name: "The other team's own", service: "Another service", problems: null, channel: "sc-the-other-teams-own" })],
   [`view:${CALLBACK.joinCommunity}`]: [() => joinSubmission(DAVE, { communityId: f.communityId }), () => joinSubmission(DAVE, { pickedCommunity: f.communityId })],
@@ -291,6 +296,30 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
           [SETTINGS_BLOCK.digestCadence]: input.select("off"),
           [SETTINGS_BLOCK.digestTime]: { type: "timepicker", selected_time: "03:00" },
         },
+      }),
+  ],
+  [`view:${CALLBACK.editCharter}`]: [
+    () =>
+      viewSubmission({
+        user: ALICE,
+        callbackId: CALLBACK.editCharter,
+        privateMetadata: JSON.stringify({ communityId: f.communityId }),
+        values: {
+          [CREATE_BLOCK.name]: input.text("Taken over"),
+          [CREATE_BLOCK.service]: input.text("Another service"),
+          [CREATE_BLOCK.purpose]: input.text(null),
+          [CREATE_BLOCK.cadence]: input.select("quarterly"),
+          [CREATE_BLOCK.contactMethods]: input.checkboxes([]),
+        },
+      }),
+  ],
+  [`view:${CALLBACK.deleteCommunity}`]: [
+    () =>
+      viewSubmission({
+        user: ALICE,
+        callbackId: CALLBACK.deleteCommunity,
+        privateMetadata: JSON.stringify({ communityId: f.communityId }),
+        values: { [DELETE_BLOCK.confirm]: input.text("Secret Alpha") },
       }),
   ],
   [`view:${CALLBACK.createGroup}`]: [() => groupForm(ALICE, f.communityId)],
