@@ -16,6 +16,7 @@ import { MembershipService } from "./domain/members/memberships";
 import { OnboardingService } from "./domain/members/onboarding";
 import type { Store } from "./domain/ports";
 import { ProblemService } from "./domain/problems/problems";
+import { ProblemVotes } from "./domain/problems/votes";
 import { RoleService } from "./domain/members/roles";
 import { MeetingMessages } from "./messaging/meetingMessages";
 import { CalendarLinks } from "./web/calendarLinks";
@@ -28,6 +29,8 @@ export interface Services {
   lifecycle: LifecycleService;
   memberships: MembershipService;
   problems: ProblemService;
+  /** "This affects us too". */
+  problemVotes: ProblemVotes;
   /** Making organisers, stepping down, removing members. */
   roles: RoleService;
   meetings: MeetingService;
@@ -53,6 +56,7 @@ export function buildServices({ config, store, clock, logger }: { config: Config
   const meetings = new MeetingService({ store, clock });
   const communities = new CommunityService({ store, clock, directory });
   const memberships = new MembershipService({ store, clock, directory });
+  const problems = new ProblemService({ store, clock });
   // Socket Mode has no signing secret; the bot token then keys the links.
   const calendarLinks = new CalendarLinks(config.publicUrl, config.slackSigningSecret ?? config.slackBotToken);
   return {
@@ -61,7 +65,8 @@ export function buildServices({ config, store, clock, logger }: { config: Config
     lifecycle: new LifecycleService({ store, clock, directory, communities }),
     memberships,
     invitations: new InvitationService({ store, clock, communities, memberships }),
-    problems: new ProblemService({ store, clock }),
+    problems,
+    problemVotes: new ProblemVotes({ store, clock, problems }),
     roles: new RoleService({ store, clock, directory }),
     meetings,
     digests: new DigestService({ store, clock }),

@@ -1,70 +1,11 @@
-import type { MeetingFields, MeetingRecord, MeetingStatus, MeetingStore, NewMeeting, RsvpAnswer, RsvpTally, SeriesRecord } from "../domain/ports";
-import { deserialiseRule, serialiseRule, type RecurrenceRule } from "../domain/meetings/recurrence";
+import type { MeetingFields, MeetingRecord, MeetingStore, NewMeeting, RsvpAnswer, RsvpTally, SeriesRecord } from "../domain/ports";
+import { serialiseRule, type RecurrenceRule } from "../domain/meetings/recurrence";
 import { insertUnlessPresent, translateUnique, upsertRace } from "./errors";
-import { offsetsFromText, offsetsToText } from "./offsets";
+import { fieldColumns, toMeetingRecord, toSeriesRecord } from "./meetingRows";
 import { isPostgresDb, type Db } from "./prismaClient";
-
-type MeetingRow = Awaited<ReturnType<Db["meeting"]["findFirstOrThrow"]>>;
-type SeriesRow = Awaited<ReturnType<Db["meetingSeries"]["findFirstOrThrow"]>>;
 
 /** The longest meeting allowed: anything that started longer ago than this has ended. */
 const LONGEST_MEETING_MS = 4 * 60 * 60 * 1000;
-
-function toMeetingRecord(row: MeetingRow): MeetingRecord {
-  return {
-    id: row.id,
-    communityId: row.communityId,
-    seriesId: row.seriesId,
-    occurrence: row.occurrence,
-    title: row.title,
-    startsAt: row.startsAt,
-    durationMinutes: row.durationMinutes,
-    timezone: row.timezone,
-    videoLink: row.videoLink,
-    place: row.place,
-    agenda: row.agenda,
-    reminderOffsets: offsetsFromText(row.reminderOffsets),
-    status: row.status as MeetingStatus,
-    sequence: row.sequence,
-    createdBy: row.createdBy,
-    announcementChannelId: row.announcementChannelId,
-    announcementTs: row.announcementTs,
-    createdAt: row.createdAt,
-    cancelledAt: row.cancelledAt,
-  };
-}
-
-function toSeriesRecord(row: SeriesRow): SeriesRecord {
-  return {
-    id: row.id,
-    communityId: row.communityId,
-    rule: deserialiseRule(row.rule),
-    timezone: row.timezone,
-    anchorStart: row.anchorStart,
-    anchorIndex: row.anchorIndex,
-    lastIndex: row.lastIndex,
-    template: {
-      title: row.title,
-      durationMinutes: row.durationMinutes,
-      videoLink: row.videoLink,
-      place: row.place,
-      agenda: row.agenda,
-      reminderOffsets: offsetsFromText(row.reminderOffsets),
-    },
-    createdBy: row.createdBy,
-  };
-}
-
-function fieldColumns(fields: MeetingFields) {
-  return {
-    title: fields.title,
-    durationMinutes: fields.durationMinutes,
-    videoLink: fields.videoLink,
-    place: fields.place,
-    agenda: fields.agenda,
-    reminderOffsets: offsetsToText(fields.reminderOffsets),
-  };
-}
 
 function endsAfter(meeting: MeetingRecord, at: Date): boolean {
   return meeting.startsAt.getTime() + meeting.durationMinutes * 60_000 > at.getTime();

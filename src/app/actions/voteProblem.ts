@@ -17,7 +17,7 @@ export function voteProblemAction(services: Services) {
   return onAction<BlockButtonAction>(services, async ({ body, action, client, respond, context }) => {
     const problemId = action.value ?? "";
     const outcome = await perProblem.run(problemId, async () => {
-      const outcome = await services.problems.toggleVote(workspaceOf(context), problemId, body.user.id);
+      const outcome = await services.problemVotes.toggleVote(workspaceOf(context), problemId, body.user.id);
       if (outcome.kind === "counted") await afterVote(client, outcome.card, outcome.suggestTo, body, services.logger);
       return outcome;
     });

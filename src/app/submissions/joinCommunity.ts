@@ -65,7 +65,7 @@ async function castWaitingVote(client: WebClient, services: Services, workspace:
   const step = stepsAfterAck(services.logger.child({ problemId }));
   let counted;
   try {
-    counted = await services.problems.castVote(workspace, problemId, userId);
+    counted = await services.problemVotes.castVote(workspace, problemId, userId);
   } catch (error) {
     // Closed or gone while they filled in the form: they are a member now, and hear why the vote did not count.
     await step("explain an uncounted vote", () => client.chat.postMessage({ channel: userId, text: errorText(error, services.logger) }));

@@ -6,6 +6,7 @@ import type { MeetingAction } from "../common/reasons";
 import type { MeetingDraft } from "./meetingDraft";
 import type { CommunityRecord, MeetingRecord, RsvpAnswer, RsvpTally, SeriesRecord, Store, WorkspaceKey } from "../ports";
 import { isOrganiser } from "../members/organisers";
+import { hasEnded, rollSeries } from "./occurrences";
 import { occurrenceStart } from "./recurrence";
 import { replanReminders } from "./reminders";
 import { recordAudit } from "../common/audit";
@@ -46,14 +47,6 @@ export interface Cancellation {
 export interface UpcomingMeeting {
   card: MeetingCard;
   answer: RsvpAnswer | null;
-}
-
-function endsAt(meeting: { startsAt: Date; durationMinutes: number }): Date {
-  return new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000);
-}
-
-export function hasEnded(meeting: { startsAt: Date; durationMinutes: number }, now: Date): boolean {
-  return endsAt(meeting).getTime() <= now.getTime();
 }
 
 export class MeetingService {
@@ -292,36 +285,10 @@ export class MeetingService {
   }
 
   /**
-   * Keeps every series one occurrence ahead: the current (next scheduled
-   * occurrence that has not ended) and the one after exist. Returns the current
-   * occurrences, which the app announces if nobody has yet. Safe to run on
-   * every replica: an occurrence is one row under a unique key.
+   * Keeps every series one occurrence ahead (see rollSeries). Returns the
+   * current occurrences nobody has announced yet, which the app announces.
    */
-  async roll(seriesId?: string): Promise<MeetingRecord[]> {
-    const now = this.deps.clock.now();
-    const live = await this.store.meetings.liveSeries(now);
-    const current: MeetingRecord[] = [];
-    for (const { series, ahead, lastOccurrence } of live) {
-      if (seriesId && series.id !== seriesId) continue;
-      const scheduled = ahead.filter((m) => m.status === "scheduled");
-      let last = lastOccurrence;
-      // Bounded: after a long outage, occurrences that have already ended are skipped, not made.
-      for (let guard = 0; scheduled.length < 2 && guard < 60; guard++) {
-        const next = last + 1;
-        if (series.lastIndex !== null && next > series.lastIndex) break;
-        if (next < series.anchorIndex) break;
-        const startsAt = occurrenceStart(series.rule, series.anchorStart, series.timezone, next - series.anchorIndex);
-        if (!startsAt) break;
-        last = next;
-        if (hasEnded({ startsAt, durationMinutes: series.template.durationMinutes }, now)) continue;
-        const added = await this.store.meetings.addOccurrence(series.id, next, startsAt, now);
-        // Another replica made it at the same moment; it carries on from there.
-        if (!added) break;
-        await replanReminders(this.store, added, now);
-        scheduled.push(added);
-      }
-      if (scheduled[0]) current.push(scheduled[0]);
-    }
-    return current.filter((m) => !m.announcementTs);
+  roll(seriesId?: string): Promise<MeetingRecord[]> {
+    return rollSeries(this.store, this.deps.clock.now(), seriesId);
   }
 }

@@ -1,9 +1,9 @@
-// Problems: log one, vote on it ("this affects us too"), read what its card shows.
+// Problems: log one, read what its card and list show, organisers' decisions
+// about it, its author's edits. Votes are in votes.ts.
 import type { Clock } from "../common/clock";
-import { organisationKey } from "../members/coverage";
 import { AppError, ValidationError } from "../common/errors";
 import type { FieldErrors, OrganiserAction } from "../common/reasons";
-import { organiserIds, requireOrganiser } from "../members/organisers";
+import { requireOrganiser } from "../members/organisers";
 import { checkProblemDraft, type ProblemDraft } from "./problemDraft";
 import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, StatusChange, Store, VoteTally, WorkspaceKey } from "../ports";
 import { cleanText } from "../common/text";
@@ -21,9 +21,6 @@ const ALLOWED: Record<ProblemStatus, ReadonlyArray<"objective" | "solved" | "ope
 };
 /** What only organisers may do, by the status a decision moves a problem to. */
 const STATUS_ACTIONS = { objective: "promote_problem", solved: "solve_problem", open: "reopen_problem" } as const satisfies Record<string, OrganiserAction>;
-
-/** Statuses that take no more votes. */
-const CLOSED = new Set(["solved", "duplicate"]);
 
 export const PROBLEMS_PAGE_SIZE = 10;
 
@@ -127,7 +124,7 @@ export class ProblemService {
    * must belong to a community of their workspace. Another workspace's problem
    * is as gone to them as a deleted one, and nothing more of it is read.
    */
-  private async inWorkspace(workspace: WorkspaceKey, problemId: string): Promise<{ problem: ProblemRecord; community: CommunityRecord }> {
+  async inWorkspace(workspace: WorkspaceKey, problemId: string): Promise<{ problem: ProblemRecord; community: CommunityRecord }> {
     const [problem, workspaceId] = await Promise.all([this.store.problems.findById(problemId), this.store.communities.findWorkspaceId(workspace)]);
     const community = problem ? await this.store.communities.findById(problem.communityId) : null;
     if (!problem || !community || !workspaceId || community.workspaceId !== workspaceId) throw new AppError("not_found", { key: "problem.gone" });
@@ -168,17 +165,6 @@ export class ProblemService {
     if (!moved) throw new AppError("conflict", { key: "problem.changed_meanwhile" });
     await recordAudit(this.store, community, actorId, "problem.status_changed", now, { problemId, from: problem.status, to });
     return this.card(problemId);
-  }
-
-  /**
-   * When an open problem's voters first come from as many organisations as the
-   * community's threshold, its organisers are suggested to promote it: once,
-   * however many votes cross the line. Returns whom to tell.
-   */
-  private async promotionSuggestion(card: ProblemCard, now: Date): Promise<string[]> {
-    if (card.problem.status !== "open" || card.tally.organisations < card.community.problemThreshold) return [];
-    if (!(await this.store.problems.claimPromotionSuggestion(card.problem.id, now))) return [];
-    return organiserIds(this.store, card.community.id);
   }
 
   /** The problem's card, if the actor is one of its community's organisers (else a coded refusal). */
@@ -285,62 +271,7 @@ export class ProblemService {
   recordAnnouncement(problemId: string, channelId: string, ts: string): Promise<void> {
     return this.store.problems.setAnnouncement(problemId, channelId, ts);
   }
-
-  /**
-   * "This affects us too": votes, or takes the vote back. The voter's
-   * organisation (from their membership of the community) is kept with the
-   * vote, so the card can say how many organisations are affected. Someone
-   * who is not a member has no organisation, so their vote waits for the join
-   * form (`join_first`) and is then cast with castVote; a vote they gave while
-   * a member can still be taken back.
-   */
-  async toggleVote(workspace: WorkspaceKey, problemId: string, slackUserId: string): Promise<VoteOutcome> {
-    const { problem, community } = await this.openForVotes(workspace, problemId);
-    const organisation = await this.voterOrganisation(community, slackUserId);
-    const now = this.deps.clock.now();
-    if (organisation === null) {
-      if (!(await this.store.problems.removeVote(problem.id, slackUserId))) return { kind: "join_first", community, problem };
-      return { kind: "counted", voted: false, card: await this.card(problem.id), suggestTo: [] };
-    }
-    const { voted } = await this.store.problems.toggleVote(problem.id, slackUserId, organisation, now);
-    const card = await this.card(problem.id);
-    return { kind: "counted", voted, card, suggestTo: await this.promotionSuggestion(card, now) };
-  }
-
-  /**
-   * Counts the vote of someone who has just joined because they voted. It only
-   * adds: a vote already there (a second click got there first) stands.
-   */
-  async castVote(workspace: WorkspaceKey, problemId: string, slackUserId: string): Promise<{ card: ProblemCard; suggestTo: string[] }> {
-    const { problem, community } = await this.openForVotes(workspace, problemId);
-    const organisation = await this.voterOrganisation(community, slackUserId);
-    if (organisation === null) throw new AppError("forbidden", { key: "problem.join_to_vote", community: community.name });
-    const now = this.deps.clock.now();
-    await this.store.problems.addVote(problem.id, slackUserId, organisation, now);
-    const card = await this.card(problem.id);
-    return { card, suggestTo: await this.promotionSuggestion(card, now) };
-  }
-
-  private async openForVotes(workspace: WorkspaceKey, problemId: string): Promise<{ problem: ProblemRecord; community: CommunityRecord }> {
-    const found = await this.inWorkspace(workspace, problemId);
-    const { problem } = found;
-    if (CLOSED.has(problem.status)) {
-      throw new AppError("gone", { key: "problem.closed_no_votes", title: problem.title, status: problem.status === "solved" ? "solved" : "duplicate" });
-    }
-    return found;
-  }
-
-  private async voterOrganisation(community: CommunityRecord, slackUserId: string): Promise<string | null> {
-    const membership = await this.store.memberships.find(community.id, slackUserId);
-    return membership?.status === "active" ? organisationKey(membership) : null;
-  }
 }
-
-/** What a click of "This affects us too" did. */
-export type VoteOutcome =
-  | { kind: "counted"; voted: boolean; card: ProblemCard; suggestTo: string[] }
-  /** Not a member: the vote waits until they join and give their organisation. */
-  | { kind: "join_first"; community: CommunityRecord; problem: ProblemRecord };
 
 function requireAuthor(problem: ProblemRecord, actorId: string): void {
   if (problem.createdBy !== actorId) {
