@@ -35,7 +35,7 @@ export interface Labels {
   describeRule(rule: RecurrenceRule, anchor: Date, zone: string): string;
   /** What an organiser is told about the rule they chose. */
   meetingNote(note: MeetingNote): string;
-  /** "Weekly on Monday at 09:00 (Europe/London)". */
+  /** "Weekly on Monday at 9am UK time". */
   describeSchedule(schedule: DigestSchedule, zone: string): string;
 }
 
@@ -47,8 +47,49 @@ export interface Prose {
   reachOutPost(community: CommunityRecord, problems: NamedProblem[], missingOrganisations?: string[]): string;
 }
 
+/**
+ * Dates and times, every one the bot writes: a language's own order and words,
+ * and its way of naming a time zone. Plain text.
+ */
+export interface Dates {
+  /** "Tuesday 9 December 2026", in `zone`. */
+  longDate(at: Date, zone: string): string;
+  /** A date with no time of day, stored as midnight UTC (a target date). */
+  calendarDate(date: Date): string;
+  /** "10am", "2:30pm", "midday", in `zone`. */
+  clockTime(at: Date, zone: string): string;
+  /** A wall-clock "HH:mm" (a digest's time) as people say it: "9am". */
+  wallClock(hhmm: string): string;
+  /** "UK time", "New York time". */
+  zoneName(zone: string): string;
+  /** "Tuesday 9 December 2026 at 2:30pm UK time". */
+  dateAndTime(at: Date, zone: string): string;
+  /** "Tuesday 9 December 2026, 10am to 11am UK time". */
+  timeSpan(start: Date, end: Date, zone: string): string;
+  /** "5am to 6am New York time": the times alone, on another clock. */
+  timeSpanOnly(start: Date, end: Date, zone: string): string;
+  /** A choice in the time zone picker: "New York, America, UTC−5". */
+  zoneChoice(zone: string, at: Date): string;
+}
+
+/** The words in a meeting's calendar file, and what its link answers when it has no file. */
+export interface CalendarWords {
+  /** The event's description: the agenda, how to join, and whose meeting it is. */
+  description(meeting: { agenda: string; videoLink: string | null; community: string }): string;
+  /** The organiser's name in the file. */
+  organiser(community: string): string;
+  /** The link is not a signed link to a meeting. */
+  notFound: string;
+  /** The meeting was deleted with its community. */
+  meetingGone: string;
+  /** Anything else. */
+  failed: string;
+}
+
 export interface Catalogue {
   reasons: ReasonTexts;
   labels: Labels;
   prose: Prose;
+  dates: Dates;
+  calendar: CalendarWords;
 }

@@ -13,6 +13,12 @@ export const labels = catalogue.labels;
 /** The bot's ready-written texts (the prefilled invitation, the reach-out post). */
 export const prose = catalogue.prose;
 
+/** Dates and times as people read them: "Tuesday 9 December 2026, 10am to 11am UK time". */
+export const dates = catalogue.dates;
+
+/** The words in a meeting's calendar file. */
+export const calendarWords = catalogue.calendar;
+
 /** The sentence for a reason, as mrkdwn-ready text (typed values escaped). */
 export function reasonText(reason: Reason): string {
   // Each key's entry takes exactly its own reason's parameters (see ReasonTexts); the union loses that pairing.

@@ -35,7 +35,7 @@ export const LIMITS = {
 import { truncateMd, type Mrkdwn } from "./mrkdwn";
 
 // Text in blocks is mrkdwn built in mrkdwn.ts, or plain text (plain()): see there.
-export { channelLink, concat, dateToken, esc, joinMd, lines, link, listWithMore, md, plural, slackDate, truncateMd, userLink, type Mrkdwn } from "./mrkdwn";
+export { channelLink, concat, esc, joinMd, lines, link, listWithMore, md, plural, truncateMd, userLink, type Mrkdwn } from "./mrkdwn";
 export type { ListWithMoreOptions } from "../domain/common/text";
 
 export function truncate(text: string, max: number): string {
@@ -49,7 +49,7 @@ export function plain(text: string, max: number = LIMITS.buttonText) {
 /**
  * A mrkdwn text object. verbatim: Slack would otherwise link-ify bare URLs and
  * channel names and parse "certain mentions" in the text by itself; the bot's
- * own tokens (<@U…>, <#C…>, <!date…>, <url|label>) still work.
+ * own tokens (<@U…>, <#C…>, <url|label>) still work.
  */
 export function mrkdwn(text: Mrkdwn) {
   return { type: "mrkdwn" as const, text: truncateMd(text, LIMITS.sectionText), verbatim: true };

@@ -1,8 +1,8 @@
 import type { Charter } from "../domain/communities/communities";
 import type { CommunityRecord, ObjectiveSummary } from "../domain/ports";
 import { organisationLabel } from "../domain/members/profiles";
-import { labels } from "../i18n";
-import { actions, button, channelLink, context, divider, concat, esc, header, joinMd, lines, link, md, plural, section, slackDate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
+import { dates, labels } from "../i18n";
+import { actions, button, channelLink, context, divider, concat, esc, header, joinMd, lines, link, md, plural, section, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 import { organiserCharterButtons } from "./lifecycle";
 
@@ -24,7 +24,7 @@ const OBJECTIVE_STATUS: Record<string, string> = { open: "not started", in_progr
 export function objectiveLine(o: ObjectiveSummary): Mrkdwn {
   const details = [
     o.ownerId ? md`owner ${userLink(o.ownerId)}` : null,
-    o.targetDate ? md`by ${slackDate(o.targetDate)}` : null,
+    o.targetDate ? md`by ${esc(dates.calendarDate(o.targetDate))}` : null,
     esc(OBJECTIVE_STATUS[o.objectiveStatus] ?? o.objectiveStatus),
   ].filter((d): d is Mrkdwn => d !== null);
   return md`• :dart: ${esc(o.title)} (${joinMd(details, md`, `)})`;
@@ -47,14 +47,14 @@ export function charterBlocks(charter: Charter, options: { viewerIsMember?: bool
     section(
       concat(
         md`*How we work*\nWe meet: ${esc(labels.cadences[community.meetingCadence] ?? community.meetingCadence)}\n`,
-        md`Between meetings: ${contactLine(charter)}\nTime zone: ${esc(community.timezone.replace(/_/g, " "))}`,
+        md`Between meetings: ${contactLine(charter)}\nMeeting times: ${esc(dates.zoneName(community.timezone))}`,
       ),
     ),
   );
   const organisers = charter.organisers.map((o) => md`${userLink(o.slackUserId)} (${esc(organisationLabel(o))})`);
   blocks.push(
     context(
-      md`${plural(charter.memberCount, "member")}  ·  Organised by ${organisers.length ? joinMd(organisers, md`, `) : md`nobody yet`}  ·  Started ${slackDate(community.createdAt)}`,
+      md`${plural(charter.memberCount, "member")}  ·  Organised by ${organisers.length ? joinMd(organisers, md`, `) : md`nobody yet`}  ·  Started on ${esc(dates.longDate(community.createdAt, community.timezone))}`,
     ),
   );
   if (options.viewerIsMember === false) {

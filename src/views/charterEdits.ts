@@ -3,8 +3,7 @@
 import type { View } from "@slack/types";
 import type { CharterChange, CharterField, CharterHistory, CharterRevision } from "../domain/communities/charterChanges";
 import type { CommunityRecord, ContactMethodRecord } from "../domain/ports";
-import { labels } from "../i18n";
-import { dateAndTime } from "../i18n/en/dates";
+import { dates, labels } from "../i18n";
 import { actions, button, channelLink, context, esc, header, joinMd, lines, md, plain, section, truncate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { charterFieldBlocks } from "./createCommunityModal";
 import { ACTION, CALLBACK } from "./ids";
@@ -91,7 +90,7 @@ function revisionBlock(revision: CharterRevision, zone: string): AnyBlock {
     const field = FIELD_NAMES[c.field];
     return md`• ${esc(field.charAt(0).toUpperCase() + field.slice(1))}: from “${valueText(c, "from")}” to “${valueText(c, "to")}”`;
   });
-  return section(md`*${esc(dateAndTime(revision.at, zone))}*, by ${userLink(revision.actorId)}\n${lines(changes)}`);
+  return section(md`*${esc(dates.dateAndTime(revision.at, zone))}*, by ${userLink(revision.actorId)}\n${lines(changes)}`);
 }
 
 /** The charter's changes, newest first, ending with when and by whom it was started. */
@@ -101,7 +100,7 @@ export function charterHistoryMessage(history: CharterHistory): BlockMessage {
   const blocks: AnyBlock[] = [header(`Charter history: ${community.name}`)];
   if (!revisions.length) blocks.push(section(md`Nobody has changed the charter since the community started.`));
   for (const revision of revisions) blocks.push(revisionBlock(revision, zone));
-  const notes: Mrkdwn[] = [md`Started by ${userLink(community.createdBy)} on ${esc(dateAndTime(community.createdAt, zone))}.`];
+  const notes: Mrkdwn[] = [md`Started by ${userLink(community.createdBy)} on ${esc(dates.dateAndTime(community.createdAt, zone))}.`];
   if (total > revisions.length) notes.push(md`Showing the latest ${revisions.length} of ${total} changes.`);
   blocks.push(context(joinMd(notes, md` `)));
   return { text: md`Charter history: ${esc(community.name)}`, blocks };

@@ -1,9 +1,8 @@
 import type { View } from "@slack/types";
 import { type CharterFields, LIMITS as DRAFT } from "../domain/communities/communityDraft";
 import { suggestChannelName } from "../domain/common/text";
-import { timezoneLabel } from "../domain/common/timezones";
 import { CONTACT_METHODS, type ContactMethodKind, DEFAULT_MEETING_CADENCE, MEETING_CADENCES } from "../domain/common/vocabulary";
-import { labels } from "../i18n";
+import { dates, labels } from "../i18n";
 import { context, md, option, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
 import { ACTION, CALLBACK, CREATE_BLOCK } from "./ids";
 import { profileBlocks } from "./profileFields";
@@ -114,13 +113,13 @@ export function createCommunityModal(input: CreateModalInput): View {
       type: "input",
       block_id: CREATE_BLOCK.timezone,
       label: plain("Time zone for meetings"),
-      hint: plain("Meeting times are shown in each reader's own time zone; this one is the fallback.", 150),
+      hint: plain("Messages give meeting times and digests in this time zone, and say which it is, for example UK time.", 150),
       element: {
         type: "external_select",
         action_id: ACTION.timezone,
         min_query_length: 1,
-        placeholder: plain("Search, e.g. London"),
-        initial_option: option(timezoneLabel(input.timezone, input.now), input.timezone),
+        placeholder: plain("Type a city, for example London"),
+        initial_option: option(dates.zoneChoice(input.timezone, input.now), input.timezone),
       },
     },
     ...profileBlocks("your"),

@@ -2,9 +2,9 @@
 // Each section is left out when empty; long ones end with "and N more" and the
 // command that shows them all, so the message stays inside Block Kit's limits.
 import { DIGEST_SECTION_ITEMS, type Digest } from "../domain/digests/digests";
-import { labels } from "../i18n";
+import { dates, labels } from "../i18n";
 import { findOrganisation } from "../reference/organisations";
-import { actions, button, context, esc, header, joinMd, lines, md, plural, section, slackDate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
+import { actions, button, context, esc, header, joinMd, lines, md, plural, section, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { objectiveLine } from "./charter";
 import { ACTION, BLOCK } from "./ids";
 import { meetingWhen } from "./meetingCard";
@@ -27,7 +27,7 @@ export function digestMessage(digest: Digest, opts: { preview?: boolean; viewerG
   const { community } = digest;
   const slug = esc(community.slug);
   const blocks: AnyBlock[] = [header(`${community.name}: digest`.slice(0, 150))];
-  blocks.push(context(md`${opts.preview ? md`A preview, as it would be now. ` : md``}What is new since ${slackDate(digest.since, "{date_short_pretty}")}  ·  ${esc(labels.describeSchedule(community.digest, community.timezone))}`));
+  blocks.push(context(md`${opts.preview ? md`A preview, as it would be now. ` : md``}What is new since ${esc(dates.longDate(digest.since, community.timezone))}  ·  ${esc(labels.describeSchedule(community.digest, community.timezone))}`));
 
   if (digest.newProblems.total) {
     const titles = digest.newProblems.items.map((p) => md`• ${esc(p.title)}`);

@@ -3,8 +3,8 @@
 import type { View } from "@slack/types";
 import { INVITE_LIMIT, INVITE_MESSAGE_MAX } from "../domain/invitations/invitationDraft";
 import type { InvitationCard, InviteOutcome } from "../domain/invitations/invitations";
-import { labels } from "../i18n";
-import { actions, button, context, esc, LIMITS, lines, listWithMore, md, option, plain, plural, section, slackDate, textInput, truncateMd, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
+import { dates, labels } from "../i18n";
+import { actions, button, context, esc, LIMITS, lines, listWithMore, md, option, plain, plural, section, textInput, truncateMd, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { objectiveLine } from "./charter";
 import { ACTION, BLOCK, CALLBACK, INVITE_BLOCK } from "./ids";
 import { profileBlocks, type ProfileDefaults } from "./profileFields";
@@ -128,7 +128,7 @@ export function invitationDm(card: InvitationCard, opts: { reminder?: boolean } 
         button("Accept", ACTION.acceptInvitation, card.invitation.id, "primary"),
         button("Decline", ACTION.declineInvitation, card.invitation.id),
       ),
-      context(md`This invitation is open until ${slackDate(card.expiresAt, "{date_long}")}. Accepting asks for your organisation and profession, so members can see who is in.`),
+      context(md`This invitation is open until ${esc(dates.longDate(card.expiresAt, community.timezone))}. Accepting asks for your organisation and profession, so members can see who is in.`),
     ],
   };
 }
@@ -138,8 +138,8 @@ export function answeredInvitationDm(card: InvitationCard, answer: "accepted" | 
   const { community } = card.charter;
   const outcome =
     answer === "accepted"
-      ? md`:white_check_mark: You accepted on ${slackDate(at)} and joined *${esc(community.name)}*.`
-      : md`You declined on ${slackDate(at)}. If you change your mind, type \`/community join ${esc(community.name)}\`.`;
+      ? md`:white_check_mark: You accepted on ${esc(dates.longDate(at, community.timezone))} and joined *${esc(community.name)}*.`
+      : md`You declined on ${esc(dates.longDate(at, community.timezone))}. If you change your mind, type \`/community join ${esc(community.name)}\`.`;
   return {
     text: answer === "accepted" ? md`You joined ${esc(community.name)}` : md`You declined the invitation to ${esc(community.name)}`,
     blocks: [section(invitationLead(card)), section(truncateMd(quoted(card.invitation.message), LIMITS.sectionText)), context(outcome)],

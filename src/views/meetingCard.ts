@@ -1,30 +1,32 @@
 // A meeting as people see it in Slack: the channel announcement (updated in
 // place), its line in /community meetings, and the DMs about changes.
-import { DateTime } from "luxon";
 import type { MeetingNote } from "../domain/meetings/meetingDraft";
 import type { MeetingCard, UpcomingMeeting } from "../domain/meetings/meetings";
 import type { MeetingRecord, RsvpAnswer } from "../domain/ports";
-import { labels } from "../i18n";
-import { actions, button, channelLink, context, dateToken, divider, esc, joinMd, lines, link, md, option, plural, section, truncate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
+import { dates, labels } from "../i18n";
+import { actions, button, channelLink, context, divider, esc, joinMd, lines, link, md, option, plural, section, truncate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
 export const ANSWER_LABELS: Record<RsvpAnswer, string> = { going: "Going", maybe: "Maybe", not_going: "Can't go" };
 const ANSWER_ACTIONS: Record<RsvpAnswer, string> = { going: ACTION.rsvpGoing, maybe: ACTION.rsvpMaybe, not_going: ACTION.rsvpNotGoing };
 
-/** The wall time in the community's zone, for fallback text and DMs. */
-export function localTime(at: Date, zone: string, format = "cccc d LLLL yyyy, HH:mm"): string {
-  return DateTime.fromJSDate(at, { zone }).toFormat(format);
+/**
+ * When a meeting is, in its own zone with the zone in words: "Tuesday 10 March
+ * 2026, 10am to 11am UK time" (see i18n/en/dates.ts for why not Slack's date
+ * token). `readerZone`, where the app knows the reader's zone and it differs,
+ * adds their own clock: "…, which is 6am to 7am New York time".
+ */
+export function meetingTimeText(meeting: Pick<MeetingRecord, "startsAt" | "durationMinutes" | "timezone">, readerZone?: string): string {
+  const endsAt = new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000);
+  const text = dates.timeSpan(meeting.startsAt, endsAt, meeting.timezone);
+  if (!readerZone || dates.zoneName(readerZone) === dates.zoneName(meeting.timezone)) return text;
+  const sameDay = dates.longDate(meeting.startsAt, readerZone) === dates.longDate(meeting.startsAt, meeting.timezone);
+  return `${text}, which is ${sameDay ? dates.timeSpanOnly(meeting.startsAt, endsAt, readerZone) : dates.timeSpan(meeting.startsAt, endsAt, readerZone)}`;
 }
 
-/**
- * The meeting's time in each reader's own zone (Slack's date token), with the
- * community's zone as the fallback for clients that cannot render it.
- */
-export function meetingWhen(meeting: Pick<MeetingRecord, "startsAt" | "durationMinutes" | "timezone">): Mrkdwn {
-  const endsAt = new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000);
-  const zone = meeting.timezone;
-  const fallbackStart = `${localTime(meeting.startsAt, zone)} ${zone}`;
-  return md`${dateToken(meeting.startsAt, "{date_long_pretty} at {time}", fallbackStart)} to ${dateToken(endsAt, "{time}", localTime(endsAt, zone, "HH:mm"))}`;
+/** meetingTimeText as mrkdwn. */
+export function meetingWhen(meeting: Pick<MeetingRecord, "startsAt" | "durationMinutes" | "timezone">, readerZone?: string): Mrkdwn {
+  return esc(meetingTimeText(meeting, readerZone));
 }
 
 /** "1 hour", "1 hour 30 minutes" (plain text: the modal's options use it too). */
@@ -67,7 +69,7 @@ function detailLines(card: MeetingCard): Mrkdwn[] {
   const where = whereText(meeting);
   if (where) details.push(md`*Where:* ${where}`);
   if (series && series.rule.kind !== "none") {
-    const next = nextStart && meeting.status === "scheduled" ? md`  ·  next: ${dateToken(nextStart, "{date_short_pretty}", localTime(nextStart, meeting.timezone, "d LLL yyyy"))}` : md``;
+    const next = nextStart && meeting.status === "scheduled" ? md`. Next: ${esc(dates.longDate(nextStart, meeting.timezone))}` : md``;
     details.push(md`*Repeats:* ${esc(labels.describeRule(series.rule, series.anchorStart, series.timezone))}${next}`);
   }
   return details;
@@ -95,14 +97,14 @@ export function meetingCardMessage(card: MeetingCard, calendarUrl: string): Bloc
   blocks.push(section(lines([heading, ...detailLines(card)]), cancelled ? undefined : meetingMenu(meeting.id)));
   if (meeting.agenda) blocks.push(section(md`*Agenda*\n${esc(truncate(meeting.agenda, 2500))}`));
   if (cancelled) {
-    blocks.push(context(md`This meeting was cancelled. ${esc(community.name)}`));
+    blocks.push(context(md`This meeting of ${esc(community.name)} was cancelled.`));
     return { text: md`Cancelled: ${title}`, blocks };
   }
   const going = goingLine(card);
   if (going) blocks.push(section(going));
   blocks.push(context(md`${countsText(card)}  ·  Scheduled by ${userLink(meeting.createdBy)} for ${esc(community.name)}`));
   blocks.push(actions(BLOCK.meetingActions, ...answerButtons(meeting.id, null), calendarButton(calendarUrl)));
-  return { text: md`Meeting: ${title}, ${esc(localTime(meeting.startsAt, meeting.timezone))} ${esc(meeting.timezone)}`, blocks };
+  return { text: md`Meeting: ${title}, ${meetingWhen(meeting)}`, blocks };
 }
 
 /** One meeting in a personal list (/community meetings, App Home): details, the reader's answer, the buttons. */
@@ -139,7 +141,8 @@ export function upcomingMeetingsMessage(
 function changedLines(before: MeetingRecord, after: MeetingRecord): Mrkdwn[] {
   const changes: Mrkdwn[] = [];
   if (before.startsAt.getTime() !== after.startsAt.getTime() || before.durationMinutes !== after.durationMinutes) {
-    changes.push(md`*When:* ${meetingWhen(after)} (was ${esc(localTime(before.startsAt, before.timezone))} ${esc(before.timezone)})`);
+    // Old and new in the same zone, the meeting's, so the reader compares like with like.
+    changes.push(md`*When:* ${meetingWhen(after)}. It was ${meetingWhen({ ...before, timezone: after.timezone })}.`);
   }
   if (before.title !== after.title) changes.push(md`*Title:* ${esc(after.title)} (was ${esc(before.title)})`);
   if (before.videoLink !== after.videoLink || before.place !== after.place) changes.push(md`*Where:* ${whereText(after) || md`to be confirmed`}`);
@@ -152,14 +155,14 @@ export function meetingChangedMessage(before: MeetingRecord, after: MeetingRecor
   const changes = changedLines(before, after);
   const intro = md`:pencil2: *${esc(after.title)}* in ${esc(communityName)} has changed.`;
   const blocks: AnyBlock[] = [section(lines([intro, ...(changes.length ? changes : [md`*When:* ${meetingWhen(after)}`])]))];
-  blocks.push(context(md`Your answer stands. Add the updated event to your calendar so it replaces the old one.`));
+  blocks.push(context(md`Your answer has not changed. Add the updated event to your calendar so it replaces the old one.`));
   blocks.push(actions(undefined, calendarButton(calendarUrl, "Updated calendar file")));
-  return { text: md`${esc(after.title)} has changed: now ${esc(localTime(after.startsAt, after.timezone))} ${esc(after.timezone)}`, blocks };
+  return { text: md`${esc(after.title)} has changed. It is now on ${meetingWhen(after)}.`, blocks };
 }
 
 /** DM to everyone who answered when a meeting is cancelled. */
 export function meetingCancelledMessage(meeting: MeetingRecord, communityName: string, note: string | null, calendarUrl: string): BlockMessage {
-  const parts = [md`:no_entry: *${esc(meeting.title)}* in ${esc(communityName)}, ${meetingWhen(meeting)}, is cancelled.`];
+  const parts = [md`:no_entry: *${esc(meeting.title)}* in ${esc(communityName)} is cancelled. It was on ${meetingWhen(meeting)}.`];
   if (note) parts.push(...truncate(note, 1000).split("\n").map((line) => md`> ${esc(line)}`));
   const blocks: AnyBlock[] = [section(lines(parts))];
   blocks.push(context(md`Open the calendar file to take the event out of your calendar.`));
@@ -167,12 +170,16 @@ export function meetingCancelledMessage(meeting: MeetingRecord, communityName: s
   return { text: md`Cancelled: ${esc(meeting.title)}`, blocks };
 }
 
-/** What the person who scheduled a meeting is told. */
-export function scheduledConfirmation(meetings: MeetingRecord[], channelId: string | null, note: MeetingNote | null): Mrkdwn {
+/**
+ * What the person who scheduled a meeting is told, by DM: in the meeting's
+ * zone and, when theirs differs (`readerZone`, read for the form's date
+ * picker), in theirs too.
+ */
+export function scheduledConfirmation(meetings: MeetingRecord[], channelId: string | null, note: MeetingNote | null, readerZone?: string): Mrkdwn {
   const first = meetings[0];
   const where = channelId ? md` and announced in ${channelLink(channelId)}` : md``;
-  const parts = [md`:white_check_mark: *${esc(first.title)}* is scheduled for ${meetingWhen(first)}${where}.`];
-  if (meetings[1]) parts.push(md`The next one is ${meetingWhen(meetings[1])}; each occurrence can be changed on its own.`);
+  const parts = [md`:white_check_mark: *${esc(first.title)}* is scheduled for ${meetingWhen(first, readerZone)}${where}.`];
+  if (meetings[1]) parts.push(md`The next one is on ${meetingWhen(meetings[1], readerZone)}. You can change each meeting on its own.`);
   if (note) parts.push(md`:information_source: ${esc(labels.meetingNote(note))}`);
   return lines(parts);
 }

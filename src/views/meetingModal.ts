@@ -2,7 +2,7 @@
 import type { View } from "@slack/types";
 import { DEFAULT_DURATION, DURATIONS, MEETING_LIMITS, RECURRENCE_CHOICES, REMINDER_OFFSETS } from "../domain/meetings/meetingDraft";
 import { MONTHLY_ORDINALS, type MonthlyOrdinal } from "../domain/meetings/recurrence";
-import { labels } from "../i18n";
+import { dates, labels } from "../i18n";
 import { checkboxesInput, context, esc, md, option, plain, selectInput, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
 import { durationText } from "./meetingCard";
 import { ACTION, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK } from "./ids";
@@ -55,7 +55,7 @@ export function meetingModal(input: MeetingModalInput): View {
   const blocks: AnyBlock[] = [];
   const zone = input.community?.timezone;
   if (input.community) {
-    blocks.push(context(md`${input.mode === "edit" ? md`Changing a meeting of` : md`Scheduling a meeting for`} *${esc(input.community.name)}*. Times are in ${esc(input.community.timezone)}.`));
+    blocks.push(context(md`${input.mode === "edit" ? md`Changing a meeting of` : md`Scheduling a meeting for`} *${esc(input.community.name)}*. Times are in ${esc(dates.zoneName(input.community.timezone))}.`));
   } else {
     blocks.push({
       type: "input",
@@ -67,12 +67,12 @@ export function meetingModal(input: MeetingModalInput): View {
   }
   if (input.inSeries) blocks.push(seriesScope(MEETING_BLOCK.scope, "Apply the change to"));
   blocks.push(
-    textInput(MEETING_BLOCK.title, "Title", { initial: init.title, max: MEETING_LIMITS.titleMax, placeholder: "e.g. Starting a business: show and tell" }),
+    textInput(MEETING_BLOCK.title, "Title", { initial: init.title, max: MEETING_LIMITS.titleMax, placeholder: "For example, quarterly show and tell" }),
     {
       type: "input",
       block_id: MEETING_BLOCK.start,
-      label: plain(zone ? `Start (${zone} time)` : "Start (the community's time)"),
-      hint: plain("The date and time are read in the community's time zone; each member then sees it in their own.", 150),
+      label: plain(zone ? `Start, in ${dates.zoneName(zone)}` : "Start, in the community's time zone"),
+      hint: plain("Pick the time on the community's clock. Messages about the meeting name the time zone.", 150),
       element: { type: "datetimepicker", action_id: ACTION.input, ...(init.startSeconds ? { initial_date_time: init.startSeconds } : {}) },
     } as AnyBlock,
     selectInput(MEETING_BLOCK.duration, ACTION.input,
@@ -88,7 +88,7 @@ export function meetingModal(input: MeetingModalInput): View {
       hint: plain("A Teams, Google Meet or Zoom link starting with https://. Add a place as well, or instead.", 150),
       element: { type: "plain_text_input", action_id: ACTION.input, max_length: MEETING_LIMITS.linkMax, ...(init.videoLink ? { initial_value: init.videoLink } : {}), placeholder: plain("https://") },
     } as AnyBlock,
-    textInput(MEETING_BLOCK.place, "Place", { initial: init.place ?? undefined, optional: true, max: MEETING_LIMITS.placeMax, placeholder: "e.g. 10 South Colonnade, London, room 4.2" }),
+    textInput(MEETING_BLOCK.place, "Place", { initial: init.place ?? undefined, optional: true, max: MEETING_LIMITS.placeMax, placeholder: "For example, 10 South Colonnade, London, room 4.2" }),
     textInput(MEETING_BLOCK.agenda, "Agenda", { initial: init.agenda, optional: true, multiline: true, max: MEETING_LIMITS.agendaMax }),
     selectInput(MEETING_BLOCK.recurrence, ACTION.input, "Repeats", RECURRENCE_CHOICES.map((c) => ({ label: labels.recurrenceChoice(c.rule), value: c.value })), init.recurrence ?? "none", {
       hint: input.inSeries ? "A new rule applies when you change this and all following meetings." : undefined,
@@ -97,7 +97,7 @@ export function meetingModal(input: MeetingModalInput): View {
       "Week of the month (monthly only)",
       MONTHLY_ORDINALS.map((o) => ({ label: labels.ordinals[o], value: String(o) })),
       init.ordinal ? String(init.ordinal) : undefined,
-      { optional: true, hint: "Leave empty to use the start date's week, e.g. the second Tuesday." },
+      { optional: true, hint: "Leave it empty to use the start date's week, for example the second Tuesday." },
     ),
   );
   blocks.push(remindersInput(MEETING_BLOCK.reminders, "Remind those going", init.reminderOffsets ?? [], "Direct messages to everyone who answered Going or Maybe."));
@@ -117,7 +117,7 @@ export function meetingModal(input: MeetingModalInput): View {
 export function cancelMeetingModal(input: { title: string; inSeries: boolean; privateMetadata: string }): View {
   const blocks: AnyBlock[] = [context(md`Cancelling *${esc(input.title)}*. Everyone who answered gets a message, and the announcement shows it is cancelled.`)];
   if (input.inSeries) blocks.push(seriesScope(CANCEL_MEETING_BLOCK.scope, "Cancel"));
-  blocks.push(textInput(CANCEL_MEETING_BLOCK.note, "Message to those who answered", { optional: true, multiline: true, max: 1000, placeholder: "e.g. We will share the slides in the channel instead." }));
+  blocks.push(textInput(CANCEL_MEETING_BLOCK.note, "Message to those who answered", { optional: true, multiline: true, max: 1000, placeholder: "For example, we will share the slides in the channel instead." }));
   return {
     type: "modal",
     callback_id: CALLBACK.cancelMeeting,

@@ -8,7 +8,7 @@
 // - `esc` escapes &, < and > (Slack's control characters), so "<!channel>",
 //   "<@U1>" or "<https://x|click>" typed by someone are shown, never obeyed.
 // - The helpers below are the only way to write Slack's own syntax (mentions,
-//   channel links, dates, links), and each checks what it is given.
+//   channel links, links), and each checks what it is given.
 //
 // Plain-text fields (plain_text objects, modal titles, options, input values)
 // are not mrkdwn: Slack parses no mentions there and shows the text as it is,
@@ -102,21 +102,6 @@ export function userLink(userId: string): Mrkdwn {
 export function channelLink(channelId: string | null): Mrkdwn {
   if (!channelId) return md`_no channel yet_`;
   return CHANNEL_ID.test(channelId) ? trusted(`<#${channelId}>`) : esc(channelId);
-}
-
-/**
- * <!date^…|fallback>: Slack shows the time in each reader's own zone. The
- * format is code; the fallback is shown as it is (Slack decodes no entities
- * in it), so the characters that would end the token are taken out.
- */
-export function dateToken(at: Date, format: string, fallback: string): Mrkdwn {
-  const seconds = Math.floor(at.getTime() / 1000);
-  return trusted(`<!date^${seconds}^${format.replace(/[<>|&]/g, "")}|${fallback.replace(/[<>|&]/g, "")}>`);
-}
-
-/** Slack renders the date in each reader's own time zone; the fallback is UTC. */
-export function slackDate(at: Date, format = "{date_short}"): Mrkdwn {
-  return dateToken(at, format, at.toISOString().slice(0, 10));
 }
 
 const LINKABLE = /^(?:https?:\/\/|mailto:)[^\s<>|]+$/i;

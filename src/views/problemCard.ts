@@ -1,6 +1,7 @@
 import type { ProblemCard } from "../domain/problems/problems";
+import { dates } from "../i18n";
 import { findOrganisation } from "../reference/organisations";
-import { actions, button, context, esc, joinMd, lines, link, md, option, plural, section, slackDate, truncate, userLink, type AnyBlock, type BlockMessage, type Message, type Mrkdwn } from "./blocks";
+import { actions, button, context, esc, joinMd, lines, link, md, option, plural, section, truncate, userLink, type AnyBlock, type BlockMessage, type Message, type Mrkdwn } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
 const PROGRESS_LABEL: Record<string, string> = { open: "not started", in_progress: "in progress", done: "done" };
@@ -63,7 +64,7 @@ export function problemCardMessage(card: ProblemCard): BlockMessage {
   blocks.push(section(joinMd(parts, md`\n\n`), statusMenu(problem.id, problem.status)));
   if (problem.objective) {
     const o = problem.objective;
-    const about = [o.ownerId ? md`owner ${userLink(o.ownerId)}` : md`no owner yet`, o.targetDate ? md`by ${slackDate(o.targetDate)}` : null, esc(PROGRESS_LABEL[o.status] ?? o.status)];
+    const about = [o.ownerId ? md`owner ${userLink(o.ownerId)}` : md`no owner yet`, o.targetDate ? md`by ${esc(dates.calendarDate(o.targetDate))}` : null, esc(PROGRESS_LABEL[o.status] ?? o.status)];
     blocks.push(context(md`:dart: *Objective:* ${joinMd(about.filter((a): a is Mrkdwn => a !== null), md`  ·  `)}`));
   }
   if (problem.duplicateOf) blocks.push(context(md`Closed as a duplicate of *${esc(problem.duplicateOf.title)}*`));

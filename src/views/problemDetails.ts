@@ -2,7 +2,8 @@ import type { View } from "@slack/types";
 import type { ProblemDetails } from "../domain/problems/problems";
 import type { ProblemRecord } from "../domain/ports";
 import { PROBLEM_LIMITS } from "../domain/problems/problemDraft";
-import { actions, button, concat, context, divider, esc, lines, md, plain, section, slackDate, textInput, userLink, type AnyBlock } from "./blocks";
+import { dates } from "../i18n";
+import { actions, button, concat, context, divider, esc, lines, md, plain, plural, section, textInput, userLink, type AnyBlock } from "./blocks";
 import { ACTION, BLOCK, CALLBACK, PROBLEM_BLOCK } from "./ids";
 import { problemCardMessage } from "./problemCard";
 
@@ -17,13 +18,16 @@ export function problemDetailsModal(details: ProblemDetails): View {
   const blocks: AnyBlock[] = problemCardMessage(card).blocks.filter((b) => b.type !== "actions");
   blocks.push(divider());
   const shown = history.slice(-HISTORY_SHOWN);
-  const changes = shown.map((c) => md`• ${slackDate(c.at, "{date_short} {time}")}  ${userLink(c.actorId)}: ${esc(STATUS_WORD[c.from])} → *${esc(STATUS_WORD[c.to])}*`);
+  // The community's zone, said once in the heading rather than on every line.
+  const zone = card.community.timezone;
+  const when = (at: Date) => esc(`${dates.longDate(at, zone)} at ${dates.clockTime(at, zone)}`);
+  const changes = shown.map((c) => md`• ${when(c.at)}: ${userLink(c.actorId)} moved it from ${esc(STATUS_WORD[c.from])} to *${esc(STATUS_WORD[c.to])}*`);
   const older = history.length - shown.length;
   blocks.push(
     section(
       concat(
-        md`*History*\n• ${slackDate(card.problem.createdAt, "{date_short} {time}")}  ${userLink(card.problem.createdBy)}: logged it`,
-        older > 0 ? md`\n…${older} earlier changes` : md``,
+        md`*History*, in ${esc(dates.zoneName(zone))}\n• ${when(card.problem.createdAt)}: ${userLink(card.problem.createdBy)} logged it`,
+        older > 0 ? md`\n• ${plural(older, "earlier change")}, not shown here` : md``,
         changes.length ? md`\n${lines(changes)}` : md``,
       ),
     ),
@@ -59,7 +63,7 @@ export function editProblemModal(problem: ProblemRecord, privateMetadata: string
         multiline: true,
         max: PROBLEM_LIMITS.descriptionMax,
       }),
-      context(md`Logged ${slackDate(problem.createdAt)}. Votes and status stay as they are.`),
+      context(md`Its votes and status stay as they are.`),
     ],
   } as View;
 }

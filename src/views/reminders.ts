@@ -3,7 +3,7 @@
 import type { MeetingCard } from "../domain/meetings/meetings";
 import type { RsvpAnswer } from "../domain/ports";
 import { actions, context, esc, lines, link, md, section, type AnyBlock, type BlockMessage } from "./blocks";
-import { ANSWER_LABELS, answerButtons, calendarButton, durationText, localTime, meetingWhen } from "./meetingCard";
+import { ANSWER_LABELS, answerButtons, calendarButton, durationText, meetingWhen } from "./meetingCard";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -24,13 +24,13 @@ export function timeLeftText(startsAt: Date, now: Date): string {
 export function reminderDm(card: MeetingCard, now: Date, answer: RsvpAnswer, calendarUrl: string): BlockMessage {
   const { meeting, community } = card;
   const when = timeLeftText(meeting.startsAt, now);
-  const parts = [md`:alarm_clock: *${esc(meeting.title)}* is ${esc(when)}: ${meetingWhen(meeting)} (${esc(durationText(meeting.durationMinutes))}).`];
+  const parts = [md`:alarm_clock: *${esc(meeting.title)}* is ${esc(when)}, on ${meetingWhen(meeting)} (${esc(durationText(meeting.durationMinutes))}).`];
   if (meeting.videoLink) parts.push(md`*Join:* ${link(meeting.videoLink, esc(meeting.videoLink.length > 60 ? "Join the call" : meeting.videoLink))}`);
   if (meeting.place) parts.push(md`*Where:* ${esc(meeting.place)}`);
   const blocks: AnyBlock[] = [section(lines(parts))];
   blocks.push(context(md`${esc(community.name)}  ·  You answered *${esc(ANSWER_LABELS[answer])}*. Change it here if your plans have changed.`));
   blocks.push(actions(undefined, ...answerButtons(meeting.id, answer), calendarButton(calendarUrl)));
-  return { text: md`Reminder: ${esc(meeting.title)} is ${esc(when)}, ${esc(localTime(meeting.startsAt, meeting.timezone))} ${esc(meeting.timezone)}`, blocks };
+  return { text: md`Reminder: ${esc(meeting.title)} is ${esc(when)}, on ${meetingWhen(meeting)}`, blocks };
 }
 
 export function reminderNote(card: MeetingCard, calendarUrl: string): BlockMessage {

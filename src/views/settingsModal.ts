@@ -1,7 +1,7 @@
 // A community's settings, for its organisers.
 import type { View } from "@slack/types";
 import type { CommunityRecord } from "../domain/ports";
-import { labels } from "../i18n";
+import { dates, labels } from "../i18n";
 import { context, esc, header, md, option, plain, selectInput, textInput, type AnyBlock } from "./blocks";
 import { ACTION, CALLBACK, SETTINGS_BLOCK } from "./ids";
 import { remindersInput } from "./meetingModal";
@@ -29,7 +29,7 @@ export function settingsModal(community: CommunityRecord, privateMetadata: strin
       { label: "Weekly", value: "weekly" },
       { label: "Monthly", value: "monthly" },
       { label: "Off", value: "off" },
-    ], community.digest.cadence, { hint: `Posted in the channel, and by DM to members who ask. Times are in ${community.timezone}.` }),
+    ], community.digest.cadence, { hint: `Posted in the channel, and by DM to members who ask for it. The time is in ${dates.zoneName(community.timezone)}.` }),
     selectInput(SETTINGS_BLOCK.digestWeekday, ACTION.input, "Day of the week (weekly)", labels.weekdays.map((day, i) => ({ label: day, value: String(i + 1) })), String(community.digest.weekday)),
     selectInput(SETTINGS_BLOCK.digestMonthDay, ACTION.input, "Day of the month (monthly)", Array.from({ length: 28 }, (_, i) => ({ label: String(i + 1), value: String(i + 1) })), String(community.digest.monthDay)),
     {

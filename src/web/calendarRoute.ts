@@ -5,6 +5,7 @@ import type { CustomRoute } from "@slack/bolt";
 import type { ServerResponse } from "node:http";
 import { calendarFile, type CalendarMeeting } from "../domain/meetings/calendarFile";
 import type { MeetingCard } from "../domain/meetings/meetings";
+import { calendarWords } from "../i18n";
 import type { Services } from "../services";
 
 /**
@@ -14,7 +15,7 @@ import type { Services } from "../services";
  */
 export function calendarMeeting(card: MeetingCard, organiserHost = "localhost"): CalendarMeeting {
   const { meeting, community } = card;
-  const description = [meeting.agenda, meeting.videoLink ? `Join: ${meeting.videoLink}` : "", `${community.name} service community`].filter(Boolean).join("\n\n");
+  const description = calendarWords.description({ agenda: meeting.agenda, videoLink: meeting.videoLink, community: community.name });
   return {
     uid: `${meeting.id}@service-communities`,
     sequence: meeting.sequence,
@@ -25,7 +26,7 @@ export function calendarMeeting(card: MeetingCard, organiserHost = "localhost"):
     location: [meeting.place, meeting.videoLink].filter(Boolean).join(", ") || null,
     url: meeting.videoLink,
     cancelled: meeting.status === "cancelled",
-    organiserName: `${community.name} (Service Communities)`,
+    organiserName: calendarWords.organiser(community.name),
     organiserEmail: `no-reply@${organiserHost}`,
   };
 }
@@ -44,7 +45,7 @@ export function calendarRoute(services: Services): CustomRoute {
       const meetingId = file.replace(/\.ics$/, "");
       const signature = new URL(req.url ?? "/", "http://localhost").searchParams.get("sig") ?? "";
       if (!file.endsWith(".ics") || !services.calendarLinks.verify(meetingId, signature)) {
-        reply(res, 404, "No such calendar file. Use the Add to calendar button on the meeting in Slack.");
+        reply(res, 404, calendarWords.notFound);
         return;
       }
       services.meetings.card(meetingId).then(
@@ -58,10 +59,10 @@ export function calendarRoute(services: Services): CustomRoute {
           res.end(body);
         },
         (error: unknown) => {
-          if ((error as { code?: string }).code === "not_found") reply(res, 404, "That meeting no longer exists.");
+          if ((error as { code?: string }).code === "not_found") reply(res, 404, calendarWords.meetingGone);
           else {
             services.logger.error({ err: error, meetingId }, "could not serve a calendar file");
-            reply(res, 500, "Something went wrong. Please try again in a moment.");
+            reply(res, 500, calendarWords.failed);
           }
         },
       );

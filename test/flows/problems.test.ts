@@ -434,8 +434,8 @@ describe("the organisers' menu", () => {
     const details = h.slack.lastCall("views.open")!.args.view;
     expect(details.callback_id).toBe(CALLBACK.problemDetails);
     const text = JSON.stringify(details.blocks);
-    expect(text).toContain("<@U0BOB>: logged it");
-    expect(text).toContain("<@U0ALICE>: open → *objective*");
+    expect(text).toContain("*History*, in UK time\\n• Monday 2 March 2026 at 10am: <@U0BOB> logged it");
+    expect(text).toContain("Monday 2 March 2026 at 10am: <@U0ALICE> moved it from open to *objective*");
     expect(text).not.toContain(ACTION.editProblem); // Carol is not the author
 
     await choose("U0BOB", problem.id, "details", problem.announcementTs!);
@@ -494,7 +494,7 @@ describe("the organisers' menu", () => {
       objectiveTargetDate: new Date("2026-09-30T00:00:00Z"),
       objectiveStatus: "in_progress",
     });
-    expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain(":dart: *Objective:* owner <@U0BOB>  ·  by <!date^1790726400^{date_short}|2026-09-30>  ·  in progress");
+    expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain(":dart: *Objective:* owner <@U0BOB>  ·  by Wednesday 30 September 2026  ·  in progress");
   });
 
   it("lets an organiser close a problem as a duplicate of another in the community", async () => {
@@ -551,7 +551,7 @@ describe("objectives in the charter and on App Home", () => {
     await h.db.problem.update({ where: { id: problem.id }, data: { status: "objective", objectiveStatus: "in_progress", objectiveOwnerId: "U0BOB", objectiveTargetDate: new Date("2026-06-30T00:00:00Z") } });
     const info = (await h.command("info", { user: "U0ALICE", channel })).json;
     const text = JSON.stringify(info.blocks);
-    expect(text).toContain("*Our objectives*\\n• :dart: Two registrations for one business (owner <@U0BOB>, by <!date^1782777600^{date_short}|2026-06-30>, in progress)");
+    expect(text).toContain("*Our objectives*\\n• :dart: Two registrations for one business (owner <@U0BOB>, by Tuesday 30 June 2026, in progress)");
     // The charter's open problems no longer include it.
     expect(text).not.toMatch(/Problems we are tackling[^"]*Two registrations/);
 

@@ -91,7 +91,7 @@ describe("meeting reminders", () => {
     at("2026-03-03T10:00:00Z"); // one week before
     const week = await h.app.tick();
     expect(week).toMatchObject({ sent: 3, failed: 0 }); // the plan row and two DMs
-    expect(postsTo("U0BOB")[0].args.text).toMatch(/^Reminder: Show and tell is in a week, Tuesday 10 March 2026, 10:00 Europe\/London/);
+    expect(postsTo("U0BOB")[0].args.text).toMatch(/^Reminder: Show and tell is in a week, on Tuesday 10 March 2026, 10am to 11am UK time/);
     const dm = JSON.stringify(postsTo("U0CAROL")[0].args.blocks);
     expect(dm).toContain("https://teams.example.gov.uk/meet/123");
     expect(dm).toContain("You answered *Maybe*");
@@ -136,12 +136,12 @@ describe("meeting reminders", () => {
     h.slack.reset();
     at("2026-03-09T10:00:00Z"); // the old 1-day mark: only the new week's reminder, late, naming the new time
     await h.app.tick();
-    expect(postsTo("U0BOB").map((c) => c.args.text)).toEqual([expect.stringMatching(/is in 3 days, Thursday 12 March 2026, 14:00/)]);
+    expect(postsTo("U0BOB").map((c) => c.args.text)).toEqual([expect.stringMatching(/is in 3 days, on Thursday 12 March 2026, 2pm to 3pm UK time/)]);
     expect(postsTo(channel)).toHaveLength(0);
     h.slack.reset();
     at("2026-03-11T14:00:00Z"); // the new 1-day mark
     await h.app.tick();
-    expect(postsTo("U0BOB")[0].args.text).toMatch(/is tomorrow, Thursday 12 March 2026, 14:00/);
+    expect(postsTo("U0BOB")[0].args.text).toMatch(/is tomorrow, on Thursday 12 March 2026, 2pm to 3pm UK time/);
     const skipped = await h.db.outboxMessage.findMany({ where: { status: "skipped" } });
     expect(skipped.map((r) => r.lastError)).toContain("the meeting changed");
   });

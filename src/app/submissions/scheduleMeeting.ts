@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { AppError } from "../../domain/common/errors";
 import type { FieldErrors } from "../../domain/common/reasons";
+import { isValidTimezone } from "../../domain/common/timezones";
 import { checkMeetingDraft, recurrenceChoice, type MeetingDraft, type MeetingDraftInput } from "../../domain/meetings/meetingDraft";
 import type { CommunityRecord } from "../../domain/ports";
 import { esc, md } from "../../views/mrkdwn";
@@ -44,7 +45,10 @@ export const scheduleMeetingMetadata = formMetadata(
   }),
 );
 
-type Scheduled = { kind: "scheduled"; community: CommunityRecord; meetings: Awaited<ReturnType<Services["meetings"]["schedule"]>>["meetings"]; note: MeetingDraft["note"] };
+type Scheduled = { kind: "scheduled"; community: CommunityRecord; meetings: Awaited<ReturnType<Services["meetings"]["schedule"]>>["meetings"]; note: MeetingDraft["note"];
+  /** The scheduler's own zone (read for the date picker), so their confirmation gives their clock too. */
+  readerZone?: string;
+};
 type Edited = { kind: "edited"; card: Awaited<ReturnType<Services["meetings"]["asEditor"]>>; result: Awaited<ReturnType<Services["meetings"]["edit"]>> };
 
 export function scheduleMeetingSubmission(services: Services) {
@@ -92,7 +96,7 @@ export function scheduleMeetingSubmission(services: Services) {
       const { meetings, repeated } = await services.meetings.schedule(community, userId, draft, view.id ?? null);
       // A double-clicked submit: the first one announces and confirms.
       if (repeated) return undefined;
-      return { kind: "scheduled", community, meetings, note: draft.note };
+      return { kind: "scheduled", community, meetings, note: draft.note, readerZone: meta.pickerZone && isValidTimezone(meta.pickerZone) ? meta.pickerZone : undefined };
     },
     async after({ body, client }, done) {
       const userId = body.user.id;
@@ -107,7 +111,7 @@ export function scheduleMeetingSubmission(services: Services) {
         await step("confirm a meeting change", () =>
           client.chat.postMessage({
             channel: userId,
-            text: md`:white_check_mark: Saved your changes to *${esc(result.changes[0].after.title)}*.${told ? md` ${told} ${told === 1 ? md`person who answered was` : md`people who answered were`} told.` : md``}`,
+            text: md`:white_check_mark: Your changes to *${esc(result.changes[0].after.title)}* are saved.${told ? md` ${told === 1 ? md`The person who answered has` : md`The ${told} people who answered have`} a message about them.` : md``}`,
           }),
         );
         return;
@@ -116,7 +120,7 @@ export function scheduleMeetingSubmission(services: Services) {
       await step("confirm a scheduled meeting", () =>
         client.chat.postMessage({
           channel: userId,
-          text: scheduledConfirmation(done.meetings, announced ? done.community.slackChannelId : null, done.note),
+          text: scheduledConfirmation(done.meetings, announced ? done.community.slackChannelId : null, done.note, done.readerZone),
         }),
       );
     },

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from "luxon";
+import { IANAZone } from "luxon";
 
 /** True for an IANA zone name that luxon (and so Intl) knows, e.g. Europe/London. */
 export function isValidTimezone(zone: string): boolean {
@@ -27,10 +27,4 @@ export function searchTimezones(query: string, limit = 100): string[] {
     else if (lower.includes(q)) contains.push(zone);
   }
   return [...prefix, ...contains].slice(0, limit);
-}
-
-/** "Europe/London (GMT+1)" style label for pickers, at the given instant. */
-export function timezoneLabel(zone: string, at: Date): string {
-  const offset = DateTime.fromJSDate(at, { zone }).toFormat("ZZ");
-  return `${zone.replace(/_/g, " ")} (UTC${offset})`;
 }

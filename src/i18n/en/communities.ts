@@ -52,7 +52,7 @@ export const communityReasons = {
   "community.problem_too_long": ({ line, max }) => `Problem ${line} is longer than ${max} characters: put one short problem on each line.`,
   "community.cadence": () => "Choose how often the community will meet.",
   "community.contact_methods": () => "Choose from the listed ways of talking.",
-  "community.timezone": () => "Pick a time zone from the list, e.g. Europe/London.",
+  "community.timezone": () => "Pick a time zone from the list. Type a city to find it, for example London.",
   "settings.threshold": () => "Type a whole number of organisations from 1 to 50, e.g. 3.",
 
   "text.name_too_long": ({ max, length }) => `Keep the name to ${max} characters (it has ${length}).`,
@@ -69,7 +69,7 @@ export const communityReasons = {
   "digest.cadence": () => "Choose weekly, monthly or off.",
   "digest.weekday": () => "Choose a day of the week.",
   "digest.month_day": () => "Choose a day from 1 to 28, so every month has it.",
-  "digest.time": () => "Pick a time, e.g. 09:00.",
+  "digest.time": () => "Pick a time, for example 9am.",
   "digest.members_only": ({ community }) => `Only members of *${esc(community)}* can get its digest by DM. Join it first with \`/community join\`.`,
 
   "profile.organisation_missing": () => "Pick your organisation. Type a few letters, e.g. HMRC, or choose Other.",

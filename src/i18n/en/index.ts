@@ -1,7 +1,9 @@
 // The English catalogue: every sentence the bot says, by key. Split by area
 // only to keep each file readable; this index is checked as one whole.
 import type { Catalogue } from "../catalogue";
+import { calendar } from "./calendar";
 import { communityReasons } from "./communities";
+import { dates } from "./dates";
 import { edgeReasons } from "./edge";
 import { groupReasons } from "./groups";
 import { labels } from "./labels";
@@ -12,4 +14,6 @@ export const en: Catalogue = {
   reasons: { ...communityReasons, ...meetingReasons, ...groupReasons, ...edgeReasons },
   labels,
   prose,
+  dates,
+  calendar,
 };

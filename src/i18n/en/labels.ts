@@ -7,6 +7,7 @@ import type { MeetingNote, RecurrenceChoiceRule, ReminderOffset } from "../../do
 import type { MonthlyOrdinal, RecurrenceRule } from "../../domain/meetings/recurrence";
 import type { DigestSchedule } from "../../domain/ports";
 import type { Labels } from "../catalogue";
+import { wallClock, zoneName } from "./dates";
 
 /** ISO weekdays: 1 is Monday. */
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
@@ -30,7 +31,7 @@ const CADENCES: Readonly<Record<MeetingCadence, string>> = {
 const CONTACT_METHODS: Readonly<Record<ContactMethodKind, { label: string; linkHint: string }>> = {
   slack_channel: { label: "Slack channel", linkHint: "" },
   mailing_list: { label: "Mailing list", linkHint: "A sign-up link or the list's email address" },
-  regular_calls: { label: "Regular calls", linkHint: "A meeting link, e.g. Teams or Google Meet" },
+  regular_calls: { label: "Regular calls", linkHint: "A meeting link, for example from Teams or Google Meet" },
   trello: { label: "Trello", linkHint: "The board's link" },
 };
 
@@ -45,7 +46,7 @@ const GROUP_CHANNEL_CHOICES: Readonly<Record<GroupChannelChoiceKind, string>> = 
 function recurrenceChoice(rule: RecurrenceChoiceRule): string {
   if (rule.kind === "none") return "Does not repeat";
   if (rule.kind === "weekly") return rule.intervalWeeks === 1 ? "Every week" : `Every ${rule.intervalWeeks} weeks`;
-  return rule.intervalMonths === 1 ? "Monthly on the same weekday (e.g. second Tuesday)" : "Every two months on the same weekday";
+  return rule.intervalMonths === 1 ? "Monthly on the same weekday, for example the second Tuesday" : "Every two months on the same weekday";
 }
 
 function describeRule(rule: RecurrenceRule, anchor: Date, zone: string): string {
@@ -65,8 +66,9 @@ function meetingNote(note: MeetingNote): string {
 
 function describeSchedule(schedule: DigestSchedule, zone: string): string {
   if (schedule.cadence === "off") return "Off";
-  if (schedule.cadence === "weekly") return `Weekly on ${WEEKDAYS[schedule.weekday - 1]} at ${schedule.time} (${zone})`;
-  return `Monthly on day ${schedule.monthDay} at ${schedule.time} (${zone})`;
+  const at = `at ${wallClock(schedule.time)} ${zoneName(zone)}`;
+  if (schedule.cadence === "weekly") return `Weekly on ${WEEKDAYS[schedule.weekday - 1]} ${at}`;
+  return `Monthly on day ${schedule.monthDay} ${at}`;
 }
 
 export const labels: Labels = {

@@ -4,6 +4,7 @@ import type { MeetingAction } from "../../domain/common/reasons";
 import type { ProblemStatus } from "../../domain/ports";
 import type { ReasonTexts } from "../catalogue";
 import { esc } from "../../views/mrkdwn";
+import { dateAndTime } from "./dates";
 import { labels } from "./labels";
 
 const ORDINAL_WORDS = labels.ordinals;
@@ -30,7 +31,7 @@ export const meetingReasons = {
   "meeting.title_too_long": ({ max, length }) => `Keep the title to ${max} characters (it has ${length}); put the detail in the agenda.`,
   "meeting.start_missing": () => "Pick the date and time the meeting starts.",
   "meeting.start_passed": ({ startsAt, zone }) =>
-    `${DateTime.fromJSDate(startsAt, { zone }).toFormat("cccc d LLLL yyyy 'at' HH:mm")} (${zone}) has already passed. Pick a time in the future.`,
+    `${dateAndTime(startsAt, zone)} has already passed. Pick a time in the future.`,
   "meeting.duration": () => "Choose a length between 30 minutes and 4 hours.",
   "meeting.link_too_long": ({ max }) => `That link is too long: keep it to ${max} characters.`,
   "meeting.link_not_https": () => "Use the meeting's full link, starting with https:// (e.g. https://teams.microsoft.com/l/meetup-join/…).",
