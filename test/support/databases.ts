@@ -13,13 +13,31 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Client } from "pg";
+import type { Client } from "pg";
 import { createPrismaClient } from "../../src/store/prismaClient";
 
 export const ROOT = path.resolve(__dirname, "../..");
-const WORK_DIR = path.join(os.tmpdir(), "service-communities-tests");
+const WORK_DIR = path.join(memoryBackedTmp() ?? os.tmpdir(), "service-communities-tests");
 /** A template nobody has used for this long is from an old branch: globalSetup removes it. */
 const TEMPLATE_MAX_IDLE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Where the SQLite copies live: a memory file system when the machine has one with room
+ * to spare (Linux's /dev/shm). The app opens each copy in WAL mode and checkpoints it when
+ * the test closes it, and on a disk every test then waited on writes and fsyncs, tens of
+ * milliseconds that say nothing about the app. SQLite behaves the same on either. A small
+ * /dev/shm (a container's default is 64 MB) is left alone.
+ */
+function memoryBackedTmp(): string | undefined {
+  const shm = "/dev/shm";
+  try {
+    const stats = fs.statfsSync(shm);
+    fs.accessSync(shm, fs.constants.W_OK);
+    return stats.bavail * stats.bsize >= 1024 * 1024 * 1024 ? shm : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The jest run's id (globalSetup sets it; the workers inherit it): its PostgreSQL databases carry it. */
 function runId(): string {
@@ -86,8 +104,17 @@ export function migrate(databaseUrl: string): void {
   });
 }
 
+/**
+ * pg is loaded when a test first talks to PostgreSQL: every test file loads this module, and
+ * on SQLite pg would be about 30 modules a file for nothing.
+ */
+function newClient(connectionString: string): Client {
+  const pg: typeof import("pg") = require("pg");
+  return new pg.Client({ connectionString });
+}
+
 async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: postgresAdminUrl() });
+  const client = newClient(postgresAdminUrl());
   await client.connect();
   try {
     return await work(client);
@@ -160,7 +187,7 @@ export async function prepareTemplate(kind: DatabaseKind): Promise<void> {
  * for one run.
  */
 async function withoutAutovacuum(url: string): Promise<void> {
-  const client = new Client({ connectionString: url });
+  const client = newClient(url);
   await client.connect();
   try {
     const { rows } = await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()");
@@ -270,7 +297,7 @@ async function emptied(slot: Slot): Promise<void> {
 async function connectOrClone(name: string): Promise<Client> {
   const url = withDatabase(postgresAdminUrl(), name);
   try {
-    const client = new Client({ connectionString: url });
+    const client = newClient(url);
     await client.connect();
     return client;
   } catch (error) {
@@ -286,7 +313,7 @@ async function connectOrClone(name: string): Promise<Client> {
       await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
     }
   }
-  const client = new Client({ connectionString: url });
+  const client = newClient(url);
   await client.connect();
   return client;
 }
