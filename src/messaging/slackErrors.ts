@@ -13,8 +13,8 @@ interface Refusal {
 }
 
 const REFUSALS: Record<string, Refusal> = {
-  channel_not_found: { about: "channel", why: "the channel no longer exists, or the app cannot see it. Link the community to a channel the app is in" },
-  not_in_channel: { about: "channel", why: "the app is not in the channel. Add it with `/invite @Service Communities`" },
+  channel_not_found: { about: "channel", why: "the channel no longer exists, or this app cannot see it. Link the community to a channel this app is in" },
+  not_in_channel: { about: "channel", why: "this app is not in the channel. Add it with `/invite @Service Communities`" },
   is_archived: { about: "channel", why: "the channel is archived. Unarchive it, or link the community to another channel" },
   user_not_found: { about: "person", why: "that person's Slack account no longer exists" },
   account_inactive: { about: "person", why: "that person's Slack account is deactivated" },
@@ -27,8 +27,8 @@ export const NO_ACCOUNT_FOR_EMAIL = "users_not_found";
 
 /** Why a look-up by email address failed, for the codes the inviter can do something about. */
 const LOOKUP_FAILURES: Record<string, string> = {
-  missing_scope: "the app may not read email addresses yet: ask a workspace admin to reinstall it from its manifest",
-  ratelimited: "Slack was busy: try again in a minute",
+  missing_scope: "this app may not read email addresses yet. Ask a workspace admin to reinstall it from its manifest",
+  ratelimited: "Slack was busy. Try again in a minute",
 };
 
 /** The `error` code of a Slack Web API failure, for example name_taken, or undefined. */
@@ -50,7 +50,7 @@ export function unreachablePersonReason(code: string | undefined): string | unde
 
 /** What to tell an inviter when an address could not be looked up. */
 export function lookupFailureReason(code: string | undefined): string {
-  return (code && LOOKUP_FAILURES[code]) ?? `Slack refused the look-up${code ? ` (${code})` : ""}: try again later`;
+  return (code && LOOKUP_FAILURES[code]) ?? `Slack refused the look-up${code ? `, with the code ${code}` : ""}. Try again later`;
 }
 
 export type SlackFailure =

@@ -164,6 +164,19 @@ export function acceptInvitationModal(input: { communityName: string; defaults?:
 
 const LIST_MAX = 2000;
 
+/** Bullet lines, as many as fit in LIST_MAX characters, then "…and N more". */
+function bulletsWithMore(items: Mrkdwn[]): Mrkdwn {
+  const shown: Mrkdwn[] = [];
+  let length = 0;
+  for (const item of items) {
+    if (length + item.length + 1 > LIST_MAX) break;
+    shown.push(item);
+    length += item.length + 1;
+  }
+  const more = items.length - shown.length;
+  return more > 0 ? md`${lines(shown)}\n…and ${more} more` : lines(shown);
+}
+
 export interface InviteSummaryInput {
   communityName: string;
   outcomes: InviteOutcome[];
@@ -187,7 +200,7 @@ export function inviteSummary(input: InviteSummaryInput): BlockMessage {
   const blocks: AnyBlock[] = [];
   const name = md`*${esc(communityName)}*`;
   if (invited.length) {
-    blocks.push(section(md`:white_check_mark: Invited ${plural(invited.length, "person", "people")} to ${name}: ${listWithMore(invited, { maxChars: LIST_MAX })}. Each has a DM with your message and Accept and Decline buttons; I will tell you when they answer.`));
+    blocks.push(section(md`:white_check_mark: Invited ${plural(invited.length, "person", "people")} to ${name}: ${listWithMore(invited, { maxChars: LIST_MAX })}. Each has a DM with your message and Accept and Decline buttons. You will get a message when they answer.`));
   }
   const members = who("already_member");
   if (members.length) blocks.push(section(md`:information_source: Already ${members.length === 1 ? md`a member` : md`members`}, so not invited: ${listWithMore(members, { maxChars: LIST_MAX })}.`));
@@ -199,20 +212,23 @@ export function inviteSummary(input: InviteSummaryInput): BlockMessage {
   const removed = who("removed");
   if (removed.length) blocks.push(section(md`:no_entry: An organiser removed ${listWithMore(removed, { maxChars: LIST_MAX })} from ${name}, so only an organiser can invite them back.`));
   if (input.retrying.length) {
-    blocks.push(section(md`:hourglass_flowing_sand: Slack did not take the DM to ${listWithMore(input.retrying.map(userLink), { maxChars: LIST_MAX })} just now; I will try again in a few minutes. Their invitation is open.`));
+    blocks.push(section(md`:hourglass_flowing_sand: Slack did not take the DM to ${listWithMore(input.retrying.map(userLink), { maxChars: LIST_MAX })} just now. This app will try again in a few minutes. Their invitation is open.`));
   }
   if (input.undelivered.length) {
-    const people = input.undelivered.map((u) => md`${userLink(u.userId)} (${esc(u.reason)})`);
-    blocks.push(section(md`:warning: I could not send a DM to ${listWithMore(people, { maxChars: LIST_MAX })}, so they were not invited.`));
+    // One person a line, with why: a reason can be a sentence of its own, which brackets in a list would bury.
+    const people = input.undelivered.map((u) => md`• ${userLink(u.userId)}: ${esc(u.reason)}`);
+    blocks.push(section(md`:warning: This app could not send a DM to these people, so they were not invited:\n${bulletsWithMore(people)}`));
   }
   if (input.lookupFailed.length) {
-    const addresses = input.lookupFailed.map((l) => md`${esc(l.email)} (${esc(l.reason)})`);
-    blocks.push(section(md`:warning: I could not look up ${listWithMore(addresses, { maxChars: LIST_MAX })}, so I don't know whether they are in this workspace. Nobody was invited at those addresses.`));
+    const addresses = input.lookupFailed.map((l) => md`• ${esc(l.email)}: ${esc(l.reason)}`);
+    blocks.push(
+      section(md`:warning: This app could not look these addresses up in Slack, so it cannot tell whether they are in this workspace. Nobody was invited at them:\n${bulletsWithMore(addresses)}`),
+    );
   }
   if (input.notFound.length) {
     blocks.push(
       section(
-        md`:email: Not in this Slack workspace: ${listWithMore(input.notFound.map(esc), { maxChars: LIST_MAX })}. I can't send a DM to people outside the workspace; email them this instead:`,
+        md`:email: Not in this Slack workspace: ${listWithMore(input.notFound.map(esc), { maxChars: LIST_MAX })}. This app cannot send a DM to people outside the workspace, so email them this instead:`,
       ),
     );
     const email = `${input.message}\n\nTo join, ask for access to our Slack workspace, then type /community join ${communityName}`;

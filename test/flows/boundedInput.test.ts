@@ -37,7 +37,7 @@ it("answers a 2 MB command at once, and /healthz answers while it is handled", a
   const [answered, healthz] = await Promise.all([command, health]);
   expect(answered.result.status).toBe(200);
   expect(answered.ms).toBeLessThan(PROMPTLY_MS);
-  expect(answered.result.json).toEqual({ response_type: "ephemeral", text: expect.stringContaining("That command is too long for me to read: it has 2,000,000 characters") });
+  expect(answered.result.json).toEqual({ response_type: "ephemeral", text: expect.stringContaining("That command is too long to read: it has 2,000,000 characters") });
   expect(healthz.result).toBe(200);
   expect(healthz.ms).toBeLessThan(PROMPTLY_MS);
 });

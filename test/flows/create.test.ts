@@ -133,7 +133,7 @@ describe("when Slack rate-limits", () => {
     h.slack.rateLimit("conversations.create", 30);
     const reply = await h.interact(createSubmission("U0ALICE"));
     expect(reply.json.response_action).toBe("errors");
-    expect(reply.json.errors[CREATE_BLOCK.channel]).toBe("Slack is busy right now. Please try again in 30 seconds.");
+    expect(reply.json.errors[CREATE_BLOCK.channel]).toBe("Slack is busy right now. Try again in 30 seconds.");
     expect(await h.db.community.count()).toBe(0);
   });
 });
@@ -220,7 +220,7 @@ describe("validation errors, each beside its field, with nothing written", () =>
   it("refuses a channel the app cannot post in, and an archived one, before joining them", async () => {
     const readOnly = h.slack.addChannel("announcements", { readOnly: true });
     expect(await errorsFor({ channel: "", existingChannel: readOnly })).toEqual({
-      [CREATE_BLOCK.existingChannel]: "The app cannot post in #announcements. Pick another channel, or create a new one.",
+      [CREATE_BLOCK.existingChannel]: "This app cannot post in #announcements. Pick another channel, or create a new one.",
     });
     const archived = h.slack.addChannel("old-team", { archived: true });
     expect((await errorsFor({ channel: "", existingChannel: archived }))[CREATE_BLOCK.existingChannel]).toBe("That channel is archived. Pick another, or create a new one.");
@@ -262,6 +262,6 @@ describe("validation errors, each beside its field, with nothing written", () =>
 
   it("rejects an over-long problem and too many problems", async () => {
     expect((await errorsFor({ problems: `fine\n${"p".repeat(151)}` }))[CREATE_BLOCK.problems]).toMatch(/Problem 2 is longer than 150/);
-    expect((await errorsFor({ problems: Array.from({ length: 21 }, (_, i) => `problem ${i}`).join("\n") }))[CREATE_BLOCK.problems]).toMatch(/at most 20/);
+    expect((await errorsFor({ problems: Array.from({ length: 21 }, (_, i) => `problem ${i}`).join("\n") }))[CREATE_BLOCK.problems]).toBe("List up to 20 problems here. You can log more later.");
   });
 });

@@ -131,7 +131,7 @@ describe("a well-formed request with a wrong-typed value", () => {
     const reply = await interaction(overflowAction({ user: "U0ALICE", actionId: ACTION.problemStatus, value: "not json", channel: "C0RANDOM", responseUrl }));
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
-    expect(h.slack.responses.at(-1)!.body.text).toMatch(/Something went wrong on our side/);
+    expect(h.slack.responses.at(-1)!.body.text).toMatch(/Something went wrong in this app, so nothing was changed/);
   });
 
   it("an options request the listener cannot serve gets an empty list at once", async () => {

@@ -223,7 +223,7 @@ describe("/community group create", () => {
     const own = await h.interact(groupSubmission("U0ALICE", { channel: "existing", existingChannel: communityChannel }));
     expect(own.json.errors[GROUP_BLOCK.existingChannel]).toMatch(/^That is the channel of \*Starting a business\* itself/);
     const missing = await h.interact(groupSubmission("U0ALICE", { channel: "existing", existingChannel: "C0GONE" }));
-    expect(missing.json.errors).toEqual({ [GROUP_BLOCK.existingChannel]: "That channel could not be found. Pick another, or create a new one." });
+    expect(missing.json.errors).toEqual({ [GROUP_BLOCK.existingChannel]: "Slack cannot find that channel. Pick another, or create a new one." });
     expect(await h.db.group.count()).toBe(0);
   });
 
@@ -250,8 +250,8 @@ describe("/community group create", () => {
     expect(reply.json).toEqual({
       response_action: "errors",
       errors: {
-        [GROUP_BLOCK.name]: "Give the group a name, e.g. User research.",
-        [GROUP_BLOCK.focus]: "Say what the group focuses on, e.g. user research across the journey.",
+        [GROUP_BLOCK.name]: "Give the group a name, for example User research.",
+        [GROUP_BLOCK.focus]: "Say what the group focuses on, for example user research across the journey.",
         [GROUP_BLOCK.existingChannel]: "Pick the channel to link, or choose another option above.",
       },
     });
@@ -398,7 +398,7 @@ describe("/community group with no verb, or one it does not know", () => {
     expect(lastResponseText()).toMatch(/^What would you like to do with groups\? Type one of these:\n• `\/community group create \[community\]`/);
     await h.command("group frobnicate", { user: "U0BOB" });
     const text = lastResponseText();
-    expect(text).toMatch(/^I don't know `\/community group frobnicate`\. Type one of these:/);
+    expect(text).toMatch(/^There is no command `\/community group frobnicate`\. Type one of these:/);
     expect(text).toContain("`/community group join &lt;group&gt; [community]`");
     expect(text).toContain("`/community groups [community]`");
   });

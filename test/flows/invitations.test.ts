@@ -266,7 +266,7 @@ describe("invite, then accept or decline", () => {
     const forged = await h.interact(acceptSubmission("U0MALLORY", invitation.id));
     expect(forged.json.response_action).toBe("errors");
     expect((await h.db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("pending");
-    expect(h.slack.responses.at(-1)!.body.text).toBe("I can't find that invitation. Ask the person who invited you to send it again.");
+    expect(h.slack.responses.at(-1)!.body.text).toBe("That invitation no longer exists. Ask the person who invited you to send it again.");
     expect(await h.db.membership.count({ where: { slackUserId: "U0MALLORY" } })).toBe(0);
   });
 });
@@ -283,7 +283,7 @@ describe("email addresses", () => {
 
     const summary = h.slack.lastCall("chat.update")!.args.blocks.map((b: any) => b.text.text);
     expect(summary[0]).toContain("Invited 1 person to *Starting a business*: <@U0CAROL>");
-    expect(summary[1]).toBe(":email: Not in this Slack workspace: sam@hmrc.gov.uk. I can't send a DM to people outside the workspace; email them this instead:");
+    expect(summary[1]).toBe(":email: Not in this Slack workspace: sam@hmrc.gov.uk. This app cannot send a DM to people outside the workspace, so email them this instead:");
     expect(summary[2]).toBe(
       "```Hello from the Starting a business community &amp; friends.\n\nTo join, ask for access to our Slack workspace, then type /community join Starting a business```",
     );
@@ -293,7 +293,9 @@ describe("email addresses", () => {
     h.slack.script("users.lookupByEmail", { ok: false, error: "missing_scope" });
     await invite({ emails: "sam@hmrc.gov.uk" });
     const summary = summaryText();
-    expect(summary).toContain("I could not look up sam@hmrc.gov.uk (the app may not read email addresses yet: ask a workspace admin to reinstall it from its manifest)");
+    expect(summary).toContain(
+      "This app could not look these addresses up in Slack, so it cannot tell whether they are in this workspace. Nobody was invited at them:\\n• sam@hmrc.gov.uk: this app may not read email addresses yet. Ask a workspace admin to reinstall it from its manifest",
+    );
     expect(summary).not.toContain("Not in this Slack workspace");
     expect(await h.db.invitation.count()).toBe(0);
   });
@@ -360,7 +362,7 @@ describe("who is not invited again", () => {
     const reply = await invite({ users, emails });
     expect(reply.json).toEqual({
       response_action: "errors",
-      errors: { [INVITE_BLOCK.people]: "You can invite up to 100 people at once; this form has 101 (95 chosen and 6 email addresses). Invite the rest in a second form." },
+      errors: { [INVITE_BLOCK.people]: "You can invite up to 100 people at once. This form has 101: 95 chosen and 6 email addresses. Invite the rest in a second form." },
     });
     expect(await h.db.invitation.count()).toBe(0);
     expect(h.slack.callsTo("chat.postMessage")).toHaveLength(0);
@@ -379,7 +381,7 @@ describe("who is not invited again", () => {
     await invite({ users: ["U0BOB"] });
     const invitation = await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0BOB" } });
     expect(invitation).toMatchObject({ status: "pending", dmTs: null });
-    expect(summaryText()).toContain("Slack did not take the DM to <@U0BOB> just now; I will try again in a few minutes. Their invitation is open.");
+    expect(summaryText()).toContain("Slack did not take the DM to <@U0BOB> just now. This app will try again in a few minutes. Their invitation is open.");
     h.slack.reset();
     h.clock.advance(10 * 60_000);
     await h.app.tick();
@@ -404,7 +406,7 @@ describe("who is not invited again", () => {
     h.slack.script("chat.postMessage", (args) => (args.channel === "U0BOT" ? { ok: false, error: "cannot_dm_bot" } : { ok: true, channel: args.channel, ts: "1.000001" }), 2);
     await invite({ users: ["U0BOT"] });
     expect((await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0BOT" } })).status).toBe("undelivered");
-    expect(summaryText()).toContain("I could not send a DM to <@U0BOT> (that account is a bot), so they were not invited.");
+    expect(summaryText()).toContain("This app could not send a DM to these people, so they were not invited:\\n• <@U0BOT>: that account is a bot");
     expect(await h.db.outboxMessage.count({ where: { status: "pending" } })).toBe(0);
     await invite({ users: ["U0BOT"] });
     expect(await h.db.invitation.count({ where: { inviteeId: "U0BOT", status: "pending" } })).toBe(1);

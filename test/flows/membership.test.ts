@@ -76,8 +76,8 @@ describe("joining", () => {
     expect(reply.json.errors).toEqual({ [PROFILE_BLOCK.community]: "Choose the community you want to join." });
     const second = await h.interact(joinSubmission("U0BOB", { communityId, organisation: null, profession: "astrology" }));
     expect(second.json.errors).toEqual({
-      [PROFILE_BLOCK.organisation]: "Pick your organisation. Type a few letters, e.g. HMRC, or choose Other.",
-      [PROFILE_BLOCK.profession]: "That profession is not in our list. Pick one from the list, or choose Other.",
+      [PROFILE_BLOCK.organisation]: "Pick your organisation. Type a few letters, for example HMRC, or choose Other.",
+      [PROFILE_BLOCK.profession]: "That profession is not in the list. Pick one from the list, or choose Other.",
     });
     expect(await h.db.membership.count()).toBe(1);
   });

@@ -41,7 +41,7 @@ describe("Slack error codes", () => {
     expect(slackErrorCode(platform("name_taken"))).toBe("name_taken");
     expect(slackErrorCode(new Error("no data"))).toBeUndefined();
     expect(lookupFailureReason("missing_scope")).toMatch(/reinstall/);
-    expect(lookupFailureReason("fatal_error")).toBe("Slack refused the look-up (fatal_error): try again later");
-    expect(lookupFailureReason(undefined)).toBe("Slack refused the look-up: try again later");
+    expect(lookupFailureReason("fatal_error")).toBe("Slack refused the look-up, with the code fatal_error. Try again later");
+    expect(lookupFailureReason(undefined)).toBe("Slack refused the look-up. Try again later");
   });
 });

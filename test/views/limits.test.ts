@@ -424,7 +424,7 @@ describe("Block Kit limits with the largest realistic data", () => {
       outcomes: users.map((userId, i) => ({ kind: kinds[i % 4], userId, email: null, invitation })) as never,
       undelivered: users.slice(0, 40).map((userId) => ({ userId, reason: "that account is deactivated" })),
       retrying: users.slice(40, 80),
-      lookupFailed: Array.from({ length: INVITE_LIMIT }, (_, i) => ({ email: `someone.else.${i}@department-for-something.gov.uk`, reason: "Slack was busy: try again in a minute" })),
+      lookupFailed: Array.from({ length: INVITE_LIMIT }, (_, i) => ({ email: `someone.else.${i}@department-for-something.gov.uk`, reason: "Slack was busy. Try again in a minute" })),
       notFound: Array.from({ length: INVITE_LIMIT }, (_, i) => `someone.with.a.long.name.${i}@department-for-something.gov.uk`),
       message,
     });

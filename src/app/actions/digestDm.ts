@@ -16,7 +16,7 @@ export function digestDmAction(services: Services) {
       respond,
       client,
       on
-        ? md`You will also get the *${esc(community.name)}* digest by DM. Click the button again to stop.`
+        ? md`You will also get the *${esc(community.name)}* digest by DM. Select the button again to stop.`
         : md`You will no longer get the *${esc(community.name)}* digest by DM. It is still posted in the channel.`,
     );
   });

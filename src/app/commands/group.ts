@@ -19,10 +19,10 @@ const USAGE = {
 
 /** What to type, for "/community group" with no verb or one it does not know. */
 export function groupUsageText(typed?: string): Mrkdwn {
-  const lead = typed ? md`I don't know \`/community group ${esc(typed)}\`.` : md`What would you like to do with groups?`;
+  const lead = typed ? md`There is no command \`/community group ${esc(typed)}\`.` : md`What would you like to do with groups?`;
   return lines([
     md`${lead} Type one of these:`,
-    md`• \`${esc(USAGE.create)}\`: organisers start a group focused on one area, e.g. user research`,
+    md`• \`${esc(USAGE.create)}\`: organisers start a group focused on one area, for example user research`,
     md`• \`${esc(USAGE.join)}\`: join a group of a community you are a member of`,
     md`• \`${esc(USAGE.leave)}\`: leave a group`,
     md`• \`${esc(groups.usage)}\`: see the groups and who is in them`,
@@ -57,7 +57,7 @@ export const group: Subcommand = {
   name: "group",
   usage: "/community group create|join|leave …",
   summary:
-    "Sub-groups focused on one area, e.g. user research. Organisers: `group create [community]`. " +
+    "Sub-groups focused on one area, for example user research. Organisers: `group create [community]`. " +
     "Members: `group join` or `group leave` and the group's name (and the community's, outside its channel).",
   async handle(ctx) {
     const { command, context, client, services, respond } = ctx;

@@ -7,7 +7,7 @@ import { reasonText } from "../../i18n";
 import type { Message } from "../../views/blocks";
 import { domainMessage, md, type Mrkdwn } from "../../views/mrkdwn";
 
-export const SOMETHING_WENT_WRONG = md`:warning: Something went wrong on our side and nothing was changed. Please try again in a moment.`;
+export const SOMETHING_WENT_WRONG = md`:warning: Something went wrong in this app, so nothing was changed. Try again in a moment.`;
 
 /** A message (or text alone) as an ephemeral reply: seen only by the person it answers. */
 export function ephemeral(message: Message | Mrkdwn) {

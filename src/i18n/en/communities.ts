@@ -42,18 +42,18 @@ export const communityReasons = {
   "community.none_in_channel": ({ channelId }) => `No community uses ${channelLink(channelId)} as its channel. ${LIST} shows them all.`,
   "community.which": ({ usage }) => `Which community? Type \`${usage}\`, or run the command in the community's channel. ${LIST} shows them all.`,
   "community.unknown": ({ typed, suggestions }) => `There is no community called "${esc(typed)}".${didYouMean(suggestions)} ${LIST} shows them all.`,
-  "community.name_race": () => "Another community with a very similar name was created at the same moment. Try a different name.",
+  "community.name_race": () => "Someone created a community with a very similar name at the same moment. Try a different name.",
   "community.name_taken": ({ name }) => `A community called "${name}" already exists. Join it with \`/community join ${name}\`, or choose another name.`,
   "community.channel_taken": ({ owner }) =>
-    `That channel already belongs to the community "${owner ?? "another community"}". Pick another channel or create a new one.`,
+    `That channel already belongs to ${owner ? `the community "${owner}"` : "another community"}. Pick another channel or create a new one.`,
   "community.name_too_short": ({ min }) => `Give the community a name of at least ${min} characters.`,
-  "community.service_missing": () => "Say which service or user journey the community is about, e.g. Starting a business.",
-  "community.too_many_problems": ({ max }) => `List at most ${max} problems here; you can log more later.`,
+  "community.service_missing": () => "Say which service or user journey the community is about, for example Starting a business.",
+  "community.too_many_problems": ({ max }) => `List up to ${max} problems here. You can log more later.`,
   "community.problem_too_long": ({ line, max }) => `Problem ${line} is longer than ${max} characters: put one short problem on each line.`,
   "community.cadence": () => "Choose how often the community will meet.",
   "community.contact_methods": () => "Choose from the listed ways of talking.",
   "community.timezone": () => "Pick a time zone from the list. Type a city to find it, for example London.",
-  "settings.threshold": () => "Type a whole number of organisations from 1 to 50, e.g. 3.",
+  "settings.threshold": () => "Type a whole number of organisations from 1 to 50, for example 3.",
 
   "text.name_too_long": ({ max, length }) => `Keep the name to ${max} characters (it has ${length}).`,
   "text.this_too_long": ({ max, length }) => `Keep this to ${max} characters (it has ${length}).`,
@@ -64,7 +64,7 @@ export const communityReasons = {
   "channel_name.missing": () => "Enter a channel name, or pick an existing channel.",
   "channel_name.too_long": ({ max }) => `Channel names can be at most ${max} characters.`,
   "channel_name.invalid": () =>
-    "Channel names can only use lower case letters, numbers, hyphens and underscores, with no spaces or full stops (e.g. sc-starting-a-business).",
+    "Channel names can only use lower case letters, numbers, hyphens and underscores, with no spaces or full stops (for example sc-starting-a-business).",
 
   "digest.cadence": () => "Choose weekly, monthly or off.",
   "digest.weekday": () => "Choose a day of the week.",
@@ -72,11 +72,11 @@ export const communityReasons = {
   "digest.time": () => "Pick a time, for example 9am.",
   "digest.members_only": ({ community }) => `Only members of *${esc(community)}* can get its digest by DM. Join it first with \`/community join\`.`,
 
-  "profile.organisation_missing": () => "Pick your organisation. Type a few letters, e.g. HMRC, or choose Other.",
-  "profile.organisation_unknown": () => "That organisation is not in our list. Pick one from the list, or choose Other and type it.",
+  "profile.organisation_missing": () => "Pick your organisation. Type a few letters, for example HMRC, or choose Other.",
+  "profile.organisation_unknown": () => "That organisation is not in the list. Pick one from the list, or choose Other and type it.",
   "profile.organisation_other_missing": () => "You chose Other: type your organisation's name here.",
   "profile.profession_missing": () => "Pick your profession, or choose Other.",
-  "profile.profession_unknown": () => "That profession is not in our list. Pick one from the list, or choose Other.",
+  "profile.profession_unknown": () => "That profession is not in the list. Pick one from the list, or choose Other.",
   "profile.profession_other_missing": () => "You chose Other: type your profession here.",
   "profile.other_too_long": ({ max }) => `Keep it to ${max} characters.`,
   "member.removed": ({ community, organiserIds }) =>

@@ -29,8 +29,8 @@ export const groupReasons = {
     const lead = typed.trim() ? `There is no group called "${esc(typed.trim())}" in ${where}.` : `Which group of ${where}?`;
     return `${lead}${didYouMean(suggestions)} \`/community groups ${esc(community)}\` lists them.`;
   },
-  "group.name_missing": () => "Give the group a name, e.g. User research.",
-  "group.focus_missing": () => "Say what the group focuses on, e.g. user research across the journey.",
+  "group.name_missing": () => "Give the group a name, for example User research.",
+  "group.focus_missing": () => "Say what the group focuses on, for example user research across the journey.",
   "group.focus_too_long": ({ max, length }) => `Keep the focus to ${max} characters (it has ${length}).`,
   "group.channel_choice": () => "Choose whether the group has a channel of its own.",
   "group.existing_channel_missing": () => "Pick the channel to link, or choose another option above.",
@@ -42,12 +42,12 @@ export const groupReasons = {
   },
   "invitation.nobody": () => "Choose at least one person, or type their email address below.",
   "invitation.too_many": ({ max, users, emails }) =>
-    `You can invite up to ${max} people at once; this form has ${users + emails} (${users} chosen and ${emails} email addresses). Invite the rest in a second form.`,
+    `You can invite up to ${max} people at once. This form has ${users + emails}: ${users} chosen and ${emails} email addresses. Invite the rest in a second form.`,
   "invitation.message_missing": () => "Write a short message, so people know why you are inviting them.",
-  "invitation.message_too_long": ({ max, length }) => `Keep the message to ${max} characters; it has ${length}.`,
+  "invitation.message_too_long": ({ max, length }) => `Keep the message to ${max} characters (it has ${length}).`,
   "invitation.members_only": ({ community }) =>
     `Only members of *${esc(community)}* can invite people to it. Join first with \`/community join ${esc(community)}\`.`,
-  "invitation.not_found": () => "I can't find that invitation. Ask the person who invited you to send it again.",
+  "invitation.not_found": () => "That invitation no longer exists. Ask the person who invited you to send it again.",
   "invitation.already_accepted": ({ community }) => `You already accepted this invitation: you are in *${esc(community)}*.`,
   "invitation.declined": ({ community }) => `You declined this invitation. ${canStillJoin(community)}`,
   "invitation.expired": ({ community }) => `This invitation to *${esc(community)}* expired after 30 days. ${canStillJoin(community)}`,
@@ -55,7 +55,7 @@ export const groupReasons = {
   "invitation.answered_meanwhile": () => "This invitation was answered a moment ago.",
   "invitation.already_answered": ({ community }) => `You already answered this invitation to *${esc(community)}*.`,
   "invitation.not_member_anywhere": () =>
-    "You can invite people to the communities you are a member of, and you are not in any yet. `/community list` shows them all; join one with `/community join <name>`.",
+    "You can invite people to the communities you are a member of, and you are not in any yet. `/community list` shows them all. Join one with `/community join &lt;name&gt;`.",
 } satisfies Partial<ReasonTexts>;
 
 function canStillJoin(community: string): string {

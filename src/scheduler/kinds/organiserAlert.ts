@@ -24,7 +24,7 @@ export async function organiserAlerts(row: OutboxRow & { communityId: string }, 
     return [];
   }
   const where = row.target.startsWith("C") || row.target.startsWith("G") ? channelLink(row.target) : userLink(row.target);
-  const text = md`:warning: I could not deliver ${esc(what)} for *${esc(community.name)}* to ${where}: ${esc(refusalReason(code) ?? "Slack refused it")} (\`${esc(code)}\`). I will not try that message again; you will hear about this once.`;
+  const text = md`:warning: This app could not deliver ${esc(what)} for *${esc(community.name)}* to ${where}: ${esc(refusalReason(code) ?? "Slack refused it")}. Slack's code for this is \`${esc(code)}\`. This app will not try to send that message again, and this is the only message you will get about it.`;
   const organisers = await memberships.organisers(community.id);
   return organisers.map((organiser) =>
     kinds.organiserAlert.row({
