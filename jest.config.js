@@ -49,4 +49,6 @@ module.exports = {
   // starts a real app and database; on a loaded 2-core machine (two projects in parallel)
   // the heaviest, such as 200 people answering at once, can pass jest's default 5 s.
   testTimeout: 20_000,
-  maxWorkers: 2, reporters: ["default", "<rootDir>/test/support/summaryReporter.js"] };
+  maxWorkers: 2,
+  reporters: ["default", "<rootDir>/test/support/summaryReporter.js"],
+};

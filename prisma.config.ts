@@ -9,8 +9,7 @@ import path from "node:path";
 import { defineConfig } from "prisma/config";
 
 const databaseUrl = process.env.DATABASE_URL ?? "file:./data/communities.db";
-const provider =
-  process.env.PRISMA_PROVIDER ?? (/^postgres(ql)?:\/\//.test(databaseUrl) ? "postgresql" : "sqlite");
+const provider = process.env.PRISMA_PROVIDER ?? (/^postgres(ql)?:\/\//.test(databaseUrl) ? "postgresql" : "sqlite");
 
 export default defineConfig({
   experimental: { adapter: true },

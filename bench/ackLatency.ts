@@ -52,7 +52,7 @@
 // BENCH_SOURCE=1 (the app from src/ under tsx with node's default flags, instead
 // of what production runs: the build in dist/ under the production command's
 // V8 flags, PRODUCTION_NODE_FLAGS; `npm run bench:ack` builds first).
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -60,7 +60,16 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import readline from "node:readline";
 import autocannon from "autocannon";
 import { signedHeaders } from "../test/support/signing";
-import { BENCH_TEAM_ID, BENCH_USER_ID, COMMUNITY_COUNT, PRODUCTION_NODE_FLAGS, type AppsReady, type AppsStats, type FakeReady, type FakeStats } from "./shared";
+import {
+  type AppsReady,
+  type AppsStats,
+  BENCH_TEAM_ID,
+  BENCH_USER_ID,
+  COMMUNITY_COUNT,
+  type FakeReady,
+  type FakeStats,
+  PRODUCTION_NODE_FLAGS,
+} from "./shared";
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULTS_DIR = path.join(__dirname, "results");
@@ -245,7 +254,18 @@ interface RoundStats {
 }
 
 function emptyTally(): Tally {
-  return { latencies: [], sent: 0, non2xx: 0, errors: 0, timeouts: 0, mismatches: 0, statusCodes: {}, serverCpuMs: 0, drainMs: 0, rounds: [] };
+  return {
+    latencies: [],
+    sent: 0,
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+    mismatches: 0,
+    statusCodes: {},
+    serverCpuMs: 0,
+    drainMs: 0,
+    rounds: [],
+  };
 }
 
 let sequence = 0;
@@ -281,7 +301,8 @@ function expectedBody(target: Target): (body: string | Buffer | undefined) => bo
     return (body) => String(body ?? "").includes('"blocks"') && String(body ?? "").includes("/community list");
   }
   if (target.server === "app" && target.command === "list") {
-    return (body) => String(body ?? "").includes('"blocks"') && String(body ?? "").includes(`Service communities in this workspace (${COMMUNITY_COUNT})`);
+    return (body) =>
+      String(body ?? "").includes('"blocks"') && String(body ?? "").includes(`Service communities in this workspace (${COMMUNITY_COUNT})`);
   }
   // BENCH_BARE_REPLY=1 (bench/servers.ts): the bare app acks with the bot's help message.
   if (BARE_REPLY) return (body) => String(body ?? "").includes('"blocks"');
@@ -315,7 +336,10 @@ interface RawResult {
 let lastResponseAt = 0;
 
 function runInstance(options: autocannon.Options, tally: Tally, sink: number[]): Promise<void> {
-  const light = { histograms: { latencies: nullHistogram(), requests: nullHistogram(), throughput: nullHistogram() }, skipAggregateResult: true };
+  const light = {
+    histograms: { latencies: nullHistogram(), requests: nullHistogram(), throughput: nullHistogram() },
+    skipAggregateResult: true,
+  };
   return new Promise((resolve, reject) => {
     const instance = autocannon({ ...options, ...light } as autocannon.Options, (error, result) => {
       if (error) return reject(error);
@@ -527,11 +551,10 @@ async function main(): Promise<number> {
   const profFlags = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   // Production's V8 flags for production's build; from source, node's defaults (as `npm run dev`).
   const runtimeFlags = SOURCE ? [] : PRODUCTION_NODE_FLAGS;
-  const apps = await spawnServers<AppsReady>(
-    "apps",
-    { BENCH_SLACK_API_URL: fake.ready.apiUrl, BENCH_SIGNING_SECRET: SIGNING_SECRET },
-    [...runtimeFlags, ...profFlags],
-  );
+  const apps = await spawnServers<AppsReady>("apps", { BENCH_SLACK_API_URL: fake.ready.apiUrl, BENCH_SIGNING_SECRET: SIGNING_SECRET }, [
+    ...runtimeFlags,
+    ...profFlags,
+  ]);
   console.log(
     `Seeded ${apps.ready.communities} communities, ${apps.ready.memberships} memberships in ${apps.ready.seedMs} ms; ` +
       `app :${apps.ready.appPort}, bare :${apps.ready.barePort}`,
@@ -615,7 +638,10 @@ async function main(): Promise<number> {
     return x === null || y === null ? null : ratio(x, y);
   };
   const cpuRatios = { help: cpuRatio("app-help", "bare-help"), list: cpuRatio("app-list", "bare-list") };
-  const cpuMet = { help: cpuRatios.help !== null && cpuRatios.help <= TARGET_RATIO, list: cpuRatios.list !== null && cpuRatios.list <= TARGET_RATIO };
+  const cpuMet = {
+    help: cpuRatios.help !== null && cpuRatios.help <= TARGET_RATIO,
+    list: cpuRatios.list !== null && cpuRatios.list <= TARGET_RATIO,
+  };
   // An A/A check: the bare app does exactly the same for help and list, so any
   // gap between its two rows is measurement noise (machine, generator, luck),
   // and app/bare ratios within that gap say nothing.
@@ -648,7 +674,8 @@ async function main(): Promise<number> {
   else {
     // Every list was answered in its ack (checked above), so none may also go to response_url.
     if (stats.responses !== 0) problems.push(`the app posted ${stats.responses} replies to response_url: a reply missed its budget`);
-    if (stats.badResponses) problems.push(`${stats.badResponses} response_url posts were errors, e.g. ${JSON.stringify(stats.badSamples[0])}`);
+    if (stats.badResponses)
+      problems.push(`${stats.badResponses} response_url posts were errors, e.g. ${JSON.stringify(stats.badSamples[0])}`);
   }
 
   // ---- report
@@ -679,7 +706,9 @@ async function main(): Promise<number> {
   }
 
   for (const command of ["help", "list"] as const) {
-    console.log(`${command}: server CPU per request app/bare ${cpuRatios[command] ?? "n/a"}× — target ≤ ${TARGET_RATIO}× ${cpuMet[command] ? "MET" : "NOT MET"}`);
+    console.log(
+      `${command}: server CPU per request app/bare ${cpuRatios[command] ?? "n/a"}× — target ≤ ${TARGET_RATIO}× ${cpuMet[command] ? "MET" : "NOT MET"}`,
+    );
   }
   console.log(
     `noise floor (A/A, bare-list vs bare-help, the same work): p50 ${noiseFloor.p50}×, p99 ${noiseFloor.p99}×, CPU ${noiseFloor.cpu ?? "n/a"}× — ` +
@@ -714,7 +743,17 @@ async function main(): Promise<number> {
   const file = path.join(RESULTS_DIR, standard ? "ack-latency.json" : `ack-latency-${MODE}-${RATE}rps-${DURATION}s${variant}.json`);
   const result = {
     at: new Date().toISOString(),
-    settings: { source: SOURCE, nodeFlags: SOURCE ? [] : PRODUCTION_NODE_FLAGS, rate: RATE, durationSeconds: DURATION, rounds: ROUNDS, roundSeconds: ROUND_SECONDS, warmupSeconds: WARMUP, mode: MODE, connections: MODE === "burst" ? CONNECTIONS : RATE },
+    settings: {
+      source: SOURCE,
+      nodeFlags: SOURCE ? [] : PRODUCTION_NODE_FLAGS,
+      rate: RATE,
+      durationSeconds: DURATION,
+      rounds: ROUNDS,
+      roundSeconds: ROUND_SECONDS,
+      warmupSeconds: WARMUP,
+      mode: MODE,
+      connections: MODE === "burst" ? CONNECTIONS : RATE,
+    },
     machine,
     seed: { communities: apps.ready.communities, memberships: apps.ready.memberships },
     results: summaries,

@@ -10,7 +10,7 @@
 // server, or BENCH_POSTGRES_URL). Each runs twice in one run: with the warm-up the
 // bot does before it reports ready, and with it switched off (SC_SKIP_WARMUP=1,
 // a switch for this benchmark only), so the difference is the warm-up's.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,7 +19,7 @@ import { FakeSlack } from "../test/support/fakeSlack";
 import { signedHeaders } from "../test/support/signing";
 import { benchDatabases, migrate } from "./databases";
 import { seed } from "./seed";
-import { BENCH_TEAM_ID, BENCH_USER_ID, PRODUCTION_NODE_FLAGS, firstOk, freePort } from "./shared";
+import { BENCH_TEAM_ID, BENCH_USER_ID, firstOk, freePort, PRODUCTION_NODE_FLAGS } from "./shared";
 
 const ROOT = path.resolve(__dirname, "..");
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -32,7 +32,8 @@ interface Replica {
 }
 
 async function waitReady(port: number): Promise<void> {
-  if (!(await firstOk(`http://127.0.0.1:${port}/readyz`, performance.now() + 60_000))) throw new Error(`replica on ${port} never became ready`);
+  if (!(await firstOk(`http://127.0.0.1:${port}/readyz`, performance.now() + 60_000)))
+    throw new Error(`replica on ${port} never became ready`);
 }
 
 async function startReplicas(count: number, databaseUrl: string, apiUrl: string, warm: boolean): Promise<Replica[]> {
@@ -127,11 +128,19 @@ async function burst(replicas: Replica[], responseUrl: () => string): Promise<Bu
   }
   await Promise.all(pending);
   latencies.sort((a, b) => a - b);
-  return { requests: total, failed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0, over3s: latencies.filter((l) => l > 3000).length };
+  return {
+    requests: total,
+    failed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? 0,
+    over3s: latencies.filter((l) => l > 3000).length,
+  };
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(ROOT, "dist/main.js"))) throw new Error("dist/main.js is missing: run `npm run build` first (npm run bench:burst does)");
+  if (!fs.existsSync(path.join(ROOT, "dist/main.js")))
+    throw new Error("dist/main.js is missing: run `npm run build` first (npm run bench:burst does)");
   const slack = new FakeSlack();
   await slack.start();
   const rows: string[] = [];
@@ -156,7 +165,9 @@ async function main(): Promise<void> {
     await database.drop();
   }
   await slack.stop();
-  console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; ${RATE} commands a second for ${SECONDS} s, straight after /readyz said ready\n`);
+  console.log(
+    `\n${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}; ${RATE} commands a second for ${SECONDS} s, straight after /readyz said ready\n`,
+  );
   console.log("| Setup | Warm-up | Requests | Failed | p50 (ms) | p99 (ms) | Max (ms) | Acks over 3 s |");
   console.log("|---|---|---:|---:|---:|---:|---:|---:|");
   for (const row of rows) console.log(row);

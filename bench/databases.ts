@@ -18,13 +18,24 @@ export interface BenchDatabase {
 }
 
 export function migrate(url: string): void {
-  execFileSync(process.execPath, [path.join(ROOT, "scripts/prisma.js"), "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+  execFileSync(process.execPath, [path.join(ROOT, "scripts/prisma.js"), "deploy"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "pipe",
+  });
 }
 
 /** `prefix` names the PostgreSQL database (with the process id), so two benchmarks never share one. */
 export async function benchDatabases(prefix: string): Promise<BenchDatabase[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-bench-"));
-  const out: BenchDatabase[] = [{ name: "SQLite", url: `file:${path.join(dir, "bench.db")}`, version: "", drop: async () => fs.rmSync(dir, { recursive: true, force: true }) }];
+  const out: BenchDatabase[] = [
+    {
+      name: "SQLite",
+      url: `file:${path.join(dir, "bench.db")}`,
+      version: "",
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    },
+  ];
   const admin = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const client = new Client({ connectionString: admin });
   try {

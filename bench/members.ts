@@ -38,7 +38,18 @@ const SMALL: Shape = { members: 300, organisations: 40, otherNames: 4, problems:
 const LARGE: Shape = { members: 5000, organisations: 120, otherNames: 10, problems: 2000 };
 const ORGANISED = 35;
 
-const OTHER_NAMES = ["Anytown Council", "Northshire Police", "Riverside Housing Trust", "Eastport Port Authority", "Hillside NHS Trust", "Westvale College", "Lakeland Water", "Southgate Library Service", "Midcounty Fire and Rescue", "Greenfield Parish Council"];
+const OTHER_NAMES = [
+  "Anytown Council",
+  "Northshire Police",
+  "Riverside Housing Trust",
+  "Eastport Port Authority",
+  "Hillside NHS Trust",
+  "Westvale College",
+  "Lakeland Water",
+  "Southgate Library Service",
+  "Midcounty Fire and Rescue",
+  "Greenfield Parish Council",
+];
 /** The same name as people type it: "Anytown Council", "anytown council", "Anytown  Council". */
 const spelt = (name: string, n: number) => [name, name.toLowerCase(), name.replace(" ", "  ")][n % 3];
 
@@ -46,7 +57,18 @@ async function seedCommunity(db: Db, workspaceId: string, label: string, shape: 
   const rand = prng(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const community = await db.community.create({
-    data: { workspaceId, name: `Bench ${label}`, nameKey: `bench ${label}`, slug: `bench-${label}`, service: "Starting a business", meetingCadence: "monthly", timezone: "Europe/London", createdBy: "U0", slackChannelId: `C${label}`, createdAt: new Date("2025-01-01T00:00:00Z") },
+    data: {
+      workspaceId,
+      name: `Bench ${label}`,
+      nameKey: `bench ${label}`,
+      slug: `bench-${label}`,
+      service: "Starting a business",
+      meetingCadence: "monthly",
+      timezone: "Europe/London",
+      createdBy: "U0",
+      slackChannelId: `C${label}`,
+      createdAt: new Date("2025-01-01T00:00:00Z"),
+    },
   });
   const referenceCount = shape.organisations - shape.otherNames;
   const represented = ORGANISATIONS.slice(0, referenceCount).map((o) => o.id);
@@ -150,14 +172,32 @@ async function pageBench(store: Store, counter: { queries: number }, community: 
     missing = page.summary.missing.length;
   });
   const reads = await measure(counter, async () => {
-    await Promise.all([store.memberships.activeMembers(community.id), store.coverage.problemOrganisations([community.id], NEEDING_STATUSES)]);
+    await Promise.all([
+      store.memberships.activeMembers(community.id),
+      store.coverage.problemOrganisations([community.id], NEEDING_STATUSES),
+    ]);
   });
   if (organisationCount !== shape.organisations) throw new Error(`expected ${shape.organisations} organisations, got ${organisationCount}`);
   const timed = (list: number[]) => timing(list.slice(WARM_UPS));
-  return { shape, queries, page: timed(pageTimes), reads: timing(reads.times), render: timed(renderTimes), total: timing(times), blocks: message.blocks.length, bytes: JSON.stringify(message).length, organisationCount, missing };
+  return {
+    shape,
+    queries,
+    page: timed(pageTimes),
+    reads: timing(reads.times),
+    render: timed(renderTimes),
+    total: timing(times),
+    blocks: message.blocks.length,
+    bytes: JSON.stringify(message).length,
+    organisationCount,
+    missing,
+  };
 }
 
-async function homeBench(store: Store & { db: Db }, counter: { queries: number }, entries: Array<{ community: CommunityRecord; membership: MembershipRecord }>) {
+async function homeBench(
+  store: Store & { db: Db },
+  counter: { queries: number },
+  entries: Array<{ community: CommunityRecord; membership: MembershipRecord }>,
+) {
   const coverage = new CoverageService({ store });
   counter.queries = 0;
   await coverage.forOrganiser(entries.slice(0, 1));
@@ -194,7 +234,8 @@ async function run(url: string) {
     const small = await pageBench(store, counter, (await store.communities.findById(smallId))!, SMALL);
     const large = await pageBench(store, counter, (await store.communities.findById(largeId))!, LARGE);
     const entries = await store.memberships.ofUser(home.id, "U0");
-    if (entries.length !== ORGANISED || entries.some((e) => e.membership.role !== "organiser")) throw new Error("U0 should organise every home community");
+    if (entries.length !== ORGANISED || entries.some((e) => e.membership.role !== "organiser"))
+      throw new Error("U0 should organise every home community");
     const organiser = await homeBench(store, counter, entries);
     return { seedSeconds, small, large, organiser };
   } finally {
@@ -206,7 +247,9 @@ const ms = (t: Timing) => `${t.medianMs.toFixed(2)} / ${t.p95Ms.toFixed(2)}`;
 const n = (x: number) => x.toLocaleString("en-GB");
 
 async function main(): Promise<void> {
-  console.log(`Machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${RUNS} runs after ${WARM_UPS} warm-ups, times in ms (median / p95)`);
+  console.log(
+    `Machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${RUNS} runs after ${WARM_UPS} warm-ups, times in ms (median / p95)`,
+  );
   const pageRows: string[] = [];
   const homeRows: string[] = [];
   for (const database of await benchDatabases("sc_bench_members")) {
@@ -221,13 +264,17 @@ async function main(): Promise<void> {
         );
       }
       const o = r.organiser;
-      homeRows.push(`| ${label} | ${o.communities} × ${n(SMALL.members)} members | ${o.one} → ${o.queries} | ${o.medianMs.toFixed(2)} / ${o.p95Ms.toFixed(2)} |`);
+      homeRows.push(
+        `| ${label} | ${o.communities} × ${n(SMALL.members)} members | ${o.one} → ${o.queries} | ${o.medianMs.toFixed(2)} / ${o.p95Ms.toFixed(2)} |`,
+      );
     } finally {
       await database.drop();
     }
   }
   console.log("\n/community members: CoverageService.page(community, 0) + membersMessage");
-  console.log("| Database | Community | Queries | page() | of which the 2 reads alone | membersMessage | Total | Blocks / JSON | Missing orgs |");
+  console.log(
+    "| Database | Community | Queries | page() | of which the 2 reads alone | membersMessage | Total | Blocks / JSON | Missing orgs |",
+  );
   console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
   for (const row of pageRows) console.log(row);
   console.log("\nApp Home: CoverageService.forOrganiser(entries)");

@@ -28,7 +28,12 @@ function packageOf(url: string): string {
     return parts[0]!.startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]!;
   }
   const src = url.indexOf("/src/");
-  if (src >= 0) return `src/${url.slice(src + 5).split("/").slice(0, 2).join("/")}`;
+  if (src >= 0)
+    return `src/${url
+      .slice(src + 5)
+      .split("/")
+      .slice(0, 2)
+      .join("/")}`;
   return url.replace(/^file:\/\//, "");
 }
 
@@ -57,9 +62,13 @@ function main(): void {
     packages.set(pkg, (packages.get(pkg) ?? 0) + us);
   }
   const show = (title: string, map: Map<string, number>, excludeIdle: boolean) => {
-    const rows = [...map.entries()].filter(([k]) => !excludeIdle || !/\(idle\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, top);
+    const rows = [...map.entries()]
+      .filter(([k]) => !excludeIdle || !/\(idle\)/.test(k))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top);
     console.log(`\n${title}`);
-    for (const [name, us] of rows) console.log(`${(us / 1000).toFixed(0).padStart(8)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`);
+    for (const [name, us] of rows)
+      console.log(`${(us / 1000).toFixed(0).padStart(8)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`);
   };
   const idle = [...selfUs.entries()].filter(([id]) => byId.get(id)!.callFrame.functionName === "(idle)").reduce((a, [, us]) => a + us, 0);
   console.log(`${file}: ${(total / 1000).toFixed(0)} ms sampled, ${(idle / 1000).toFixed(0)} ms idle`);

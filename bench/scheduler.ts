@@ -18,8 +18,8 @@ import { ORGANISATIONS } from "../src/reference/organisations";
 import { Dispatcher } from "../src/scheduler/dispatcher";
 import { Pacer } from "../src/scheduler/pacer";
 import { createStore } from "../src/store";
-import { storedMrkdwn } from "../src/views/mrkdwn";
 import type { Db, SqliteSettings } from "../src/store/prismaClient";
+import { storedMrkdwn } from "../src/views/mrkdwn";
 import { FakeSlack } from "../test/support/fakeSlack";
 import { benchDatabases, migrate } from "./databases";
 
@@ -42,7 +42,18 @@ const SQLITE_MODES: SqliteMode[] = [
 async function seedCommunity(db: Db, size: { members: number; problems: number; meetings: number }): Promise<string> {
   const workspace = await db.workspace.create({ data: { teamId: `T${Math.random().toString(36).slice(2, 10)}` } });
   const community = await db.community.create({
-    data: { workspaceId: workspace.id, name: `Bench ${size.members}`, nameKey: `bench ${size.members}`, slug: `bench-${size.members}`, service: "Starting a business", meetingCadence: "monthly", timezone: "Europe/London", createdBy: "U0", slackChannelId: `C${size.members}`, createdAt: new Date("2025-01-01T00:00:00Z") },
+    data: {
+      workspaceId: workspace.id,
+      name: `Bench ${size.members}`,
+      nameKey: `bench ${size.members}`,
+      slug: `bench-${size.members}`,
+      service: "Starting a business",
+      meetingCadence: "monthly",
+      timezone: "Europe/London",
+      createdBy: "U0",
+      slackChannelId: `C${size.members}`,
+      createdAt: new Date("2025-01-01T00:00:00Z"),
+    },
   });
   const lastWeek = new Date(NOW.getTime() - 3 * 86_400_000);
   const longAgo = new Date("2025-06-01T00:00:00Z");
@@ -74,15 +85,33 @@ async function seedCommunity(db: Db, size: { members: number; problems: number; 
     });
     await db.problemVote.createMany({
       data: Array.from({ length: Math.min(500, size.problems - i) }, (_, j) =>
-        Array.from({ length: 5 }, (_, v) => ({ problemId: `${community.id}-p${i + j}`, slackUserId: `U${(i + j + v * 7) % Math.max(size.members, 1)}`, organisation: orgs[(j + v) % orgs.length] })),
+        Array.from({ length: 5 }, (_, v) => ({
+          problemId: `${community.id}-p${i + j}`,
+          slackUserId: `U${(i + j + v * 7) % Math.max(size.members, 1)}`,
+          organisation: orgs[(j + v) % orgs.length],
+        })),
       ).flat(),
     });
   }
   for (let i = 0; i < size.meetings; i++) {
     const meeting = await db.meeting.create({
-      data: { communityId: community.id, title: `Meeting ${i}`, startsAt: new Date(NOW.getTime() + (i - size.meetings / 2) * 86_400_000), durationMinutes: 60, timezone: "Europe/London", reminderOffsets: "1440", createdBy: "U0" },
+      data: {
+        communityId: community.id,
+        title: `Meeting ${i}`,
+        startsAt: new Date(NOW.getTime() + (i - size.meetings / 2) * 86_400_000),
+        durationMinutes: 60,
+        timezone: "Europe/London",
+        reminderOffsets: "1440",
+        createdBy: "U0",
+      },
     });
-    await db.meetingRsvp.createMany({ data: Array.from({ length: 20 }, (_, r) => ({ meetingId: meeting.id, slackUserId: `U${r}`, answer: r % 3 === 0 ? "maybe" : "going" })) });
+    await db.meetingRsvp.createMany({
+      data: Array.from({ length: 20 }, (_, r) => ({
+        meetingId: meeting.id,
+        slackUserId: `U${r}`,
+        answer: r % 3 === 0 ? "maybe" : "going",
+      })),
+    });
   }
   return community.id;
 }
@@ -135,7 +164,11 @@ interface DispatchResult {
 }
 
 /** `round` keeps each round's dedupe keys apart when one database runs several. */
-async function dispatcherBench(url: string, slack: FakeSlack, options: { rows?: number; round?: number; sqlite?: Partial<SqliteSettings> } = {}): Promise<DispatchResult> {
+async function dispatcherBench(
+  url: string,
+  slack: FakeSlack,
+  options: { rows?: number; round?: number; sqlite?: Partial<SqliteSettings> } = {},
+): Promise<DispatchResult> {
   const rows = options.rows ?? DUE_ROWS;
   const store = createStore(url, { sqlite: options.sqlite });
   const due = new Date(NOW.getTime() - 60_000);
@@ -158,7 +191,11 @@ async function dispatcherBench(url: string, slack: FakeSlack, options: { rows?: 
     build: async (row) => ({ kind: "send", message: { text: storedMrkdwn(String(row.payload.text)) } }),
     send: async (target, message) => {
       try {
-        const res = await fetch(`${slack.apiUrl}chat.postMessage`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer xoxb-bench" }, body: JSON.stringify({ channel: target, text: message.text }) });
+        const res = await fetch(`${slack.apiUrl}chat.postMessage`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: "Bearer xoxb-bench" },
+          body: JSON.stringify({ channel: target, text: message.text }),
+        });
         const body = (await res.json()) as { ok: boolean };
         if (!body.ok) throw new Error("not ok");
       } catch (error) {
@@ -180,9 +217,17 @@ async function dispatcherBench(url: string, slack: FakeSlack, options: { rows?: 
   const counts = await dispatcher.run();
   const cpuUsed = process.cpuUsage(cpu);
   const seconds = (performance.now() - t) / 1000;
-  if (sendErrors.size) console.error(`  sends that failed (retried later, not counted): ${[...sendErrors].map(([why, n]) => `${n} × ${why}`).join("; ")}`);
+  if (sendErrors.size)
+    console.error(`  sends that failed (retried later, not counted): ${[...sendErrors].map(([why, n]) => `${n} × ${why}`).join("; ")}`);
   await store.close();
-  return { rows, seconds, cpuSeconds: (cpuUsed.user + cpuUsed.system) / 1e6, perMessageMs: (seconds * 1000) / counts.sent, perSecond: counts.sent / seconds, sent: counts.sent };
+  return {
+    rows,
+    seconds,
+    cpuSeconds: (cpuUsed.user + cpuUsed.system) / 1e6,
+    perMessageMs: (seconds * 1000) / counts.sent,
+    perSecond: counts.sent / seconds,
+    sent: counts.sent,
+  };
 }
 
 function dispatchLine(name: string, d: DispatchResult): string {
@@ -219,7 +264,9 @@ async function main(): Promise<void> {
         modes.forEach((d, m) => {
           console.log(dispatchLine(`SQLite (${SQLITE_MODES[m].label})`, d));
         });
-        console.log(`SQLite dispatcher, WAL against the rollback journal: ${(modes[0].perMessageMs / modes[1].perMessageMs).toFixed(1)}× less time a message (${ROUNDS} alternating rounds each)`);
+        console.log(
+          `SQLite dispatcher, WAL against the rollback journal: ${(modes[0].perMessageMs / modes[1].perMessageMs).toFixed(1)}× less time a message (${ROUNDS} alternating rounds each)`,
+        );
       } else {
         console.log(dispatchLine(database.name, await dispatcherBench(database.url, slack)));
       }

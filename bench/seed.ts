@@ -61,4 +61,3 @@ export async function seed(db: Db): Promise<{ communities: number; memberships: 
   await db.membership.createMany({ data: memberships });
   return { communities: communities.length, memberships: memberships.length };
 }
-

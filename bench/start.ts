@@ -13,11 +13,10 @@
 //   - production: `node --max-semi-space-size=1 --liftoff-only dist/main.js` (the README's command);
 //   - node, no flags: `node dist/main.js`, to show what the two V8 flags buy;
 //   - tsx (before): `tsx src/main.ts`, the old production start.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
 import { FakeSlack } from "../test/support/fakeSlack";
 import { firstOk, freePort, PRODUCTION_NODE_FLAGS } from "./shared";
 
@@ -75,12 +74,26 @@ function rssKb(pid: number): number {
 async function measure(variant: Variant, apiUrl: string): Promise<Sample> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sc-bench-start-"));
   const databaseUrl = `file:${path.join(dir, "bot.db")}`;
-  execFileSync(process.execPath, [path.join(ROOT, "scripts/prisma.js"), "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "ignore" });
+  execFileSync(process.execPath, [path.join(ROOT, "scripts/prisma.js"), "deploy"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: "ignore",
+  });
   const port = await freePort();
   const started = performance.now();
   const child: ChildProcess = spawn(variant.command, variant.args, {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: "bench-secret", SLACK_API_URL: apiUrl, PORT: String(port), DATABASE_URL: databaseUrl, PUBLIC_URL: "http://localhost", LOG_LEVEL: "warn" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      SLACK_BOT_TOKEN: "xoxb-bench",
+      SLACK_SIGNING_SECRET: "bench-secret",
+      SLACK_API_URL: apiUrl,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      PUBLIC_URL: "http://localhost",
+      LOG_LEVEL: "warn",
+    },
     stdio: "ignore",
   });
   try {
@@ -108,7 +121,8 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(ROOT, "dist/main.js"))) throw new Error("dist/main.js is missing: run `npm run build` first (npm run bench:start does)");
+  if (!fs.existsSync(path.join(ROOT, "dist/main.js")))
+    throw new Error("dist/main.js is missing: run `npm run build` first (npm run bench:start does)");
   const slack = new FakeSlack();
   await slack.start();
   const samples = new Map<string, Sample[]>(VARIANTS.map((v) => [v.name, []]));
@@ -117,11 +131,15 @@ async function main(): Promise<void> {
       const sample = await measure(variant, slack.apiUrl);
       samples.get(variant.name)!.push(sample);
       slack.reset();
-      process.stderr.write(`round ${round} ${variant.name}: healthy ${sample.healthyMs.toFixed(0)} ms, ready ${sample.readyMs.toFixed(0)} ms, ${sample.rssMb.toFixed(1)} MB in ${sample.processes} process(es)\n`);
+      process.stderr.write(
+        `round ${round} ${variant.name}: healthy ${sample.healthyMs.toFixed(0)} ms, ready ${sample.readyMs.toFixed(0)} ms, ${sample.rssMb.toFixed(1)} MB in ${sample.processes} process(es)\n`,
+      );
     }
   }
   await slack.stop();
-  console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, SQLite; medians of ${ROUNDS} starts\n`);
+  console.log(
+    `\n${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, SQLite; medians of ${ROUNDS} starts\n`,
+  );
   console.log("| Start | Processes | To healthy (ms) | To ready (ms) | Resident 1 s after ready (MB) |");
   console.log("|---|---:|---:|---:|---:|");
   for (const variant of VARIANTS) {

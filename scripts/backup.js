@@ -58,13 +58,17 @@ function inspect(file, Database) {
     db.pragma("journal_mode = DELETE");
     const integrity = db.pragma("integrity_check", { simple: false }).map((row) => Object.values(row)[0]);
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
+      )
       .all()
       .map((row) => row.name);
     const rows = tables.map((name) => [name, db.prepare(`SELECT count(*) AS n FROM "${name.replaceAll('"', '""')}"`).get().n]);
     let migration = null;
     try {
-      const applied = db.prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name").all();
+      const applied = db
+        .prepare("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name")
+        .all();
       migration = { count: applied.length, latest: applied.at(-1)?.name ?? "none" };
     } catch {
       // Not migrated by Prisma: say nothing about migrations.
@@ -93,7 +97,9 @@ async function main() {
   const source = path.resolve(root, sqlitePath(databaseUrl));
   if (sqlitePath(databaseUrl) === ":memory:") fail("DATABASE_URL is an in-memory database: there is no file to back up.", 2);
   if (!fs.existsSync(source)) {
-    fail(`There is no SQLite database at ${source} (from DATABASE_URL), so there is nothing to back up. Is DATABASE_URL the one the bot uses?`);
+    fail(
+      `There is no SQLite database at ${source} (from DATABASE_URL), so there is nothing to back up. Is DATABASE_URL the one the bot uses?`,
+    );
   }
 
   // npm runs scripts from the project folder; a relative target means the caller's folder.

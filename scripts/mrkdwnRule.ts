@@ -32,7 +32,10 @@ function isPlainTextObject(node: ts.ObjectLiteralExpression): boolean {
  * Walks the program's files that `include` accepts. `mrkdwnFile` is src/views/mrkdwn.ts
  * (where the Mrkdwn type is declared); file names in findings are relative to `root`.
  */
-export function findRawMrkdwn(program: ts.Program, opts: { root: string; mrkdwnFile: string; include: (fileName: string) => boolean }): MrkdwnReport {
+export function findRawMrkdwn(
+  program: ts.Program,
+  opts: { root: string; mrkdwnFile: string; include: (fileName: string) => boolean },
+): MrkdwnReport {
   const checker = program.getTypeChecker();
   const mrkdwnSource = program.getSourceFile(opts.mrkdwnFile);
   if (!mrkdwnSource) throw new Error(`${opts.mrkdwnFile} is not in the program`);
@@ -70,7 +73,8 @@ export function findRawMrkdwn(program: ts.Program, opts: { root: string; mrkdwnF
       const first = node.arguments[0];
       if ((name === "respond" || name === "say") && first) {
         const type = checker.getTypeAtLocation(first);
-        if (checker.isTypeAssignableTo(type, checker.getStringType()) && !isMrkdwn(type)) report.findings.push(`${where(node)}: ${name}() given ${checker.typeToString(type)}, not Mrkdwn`);
+        if (checker.isTypeAssignableTo(type, checker.getStringType()) && !isMrkdwn(type))
+          report.findings.push(`${where(node)}: ${name}() given ${checker.typeToString(type)}, not Mrkdwn`);
       }
     }
     ts.forEachChild(node, visit);

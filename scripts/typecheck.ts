@@ -31,6 +31,8 @@ const { findings, checkedTexts } = findRawMrkdwn(program, {
 // A walk that found (almost) no messages is broken, not clean.
 if (checkedTexts <= 60) findings.push(`the mrkdwn walk looked at only ${checkedTexts} texts in src/: it is broken`);
 if (findings.length) {
-  process.stdout.write(`\nText handed to Slack as mrkdwn must be Mrkdwn (md, esc and the helpers in src/views/mrkdwn.ts):\n${findings.map((f) => `  ${f}\n`).join("")}`);
+  process.stdout.write(
+    `\nText handed to Slack as mrkdwn must be Mrkdwn (md, esc and the helpers in src/views/mrkdwn.ts):\n${findings.map((f) => `  ${f}\n`).join("")}`,
+  );
 }
 process.exit(diagnostics.length || findings.length ? 1 : 0);

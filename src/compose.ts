@@ -3,17 +3,18 @@
 // Bolt app and its HTTP routes, the outbox dispatcher and the scheduler), and
 // their lifecycle. main.ts and the tests both call compose(), so a test runs the
 // same parts, wired the same way, as production.
-import { hostname } from "node:os";
+
 import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import { createApp, type SlackApp } from "./app/createApp";
 import { InFlight } from "./app/support/inFlight";
 import { warmUp } from "./app/warmUp";
 import type { Config } from "./config";
-import { systemClock, type Clock } from "./domain/common/clock";
+import { type Clock, systemClock } from "./domain/common/clock";
 import type { Store } from "./domain/ports";
-import { createMetrics, type AppMetrics } from "./observability/createMetrics";
+import { type AppMetrics, createMetrics } from "./observability/createMetrics";
 import { observeDbQueries } from "./observability/dbQueries";
 import { dispatcherLateness, healthRoute } from "./observability/healthRoute";
 import { metricsRoute } from "./observability/metricsRoute";
@@ -89,7 +90,8 @@ export function compose(options: CompositionOptions): Bot {
   // Metrics are off unless configured: then GET /metrics is not even routed (404).
   const metrics = config.metrics ? (options.metrics ?? createMetrics()) : undefined;
   // Made after the metrics, so that the store's queries are timed too.
-  const store = options.store ?? createStore(config.databaseUrl, { observe: metrics ? observeDbQueries(metrics.observeDbQuery) : undefined });
+  const store =
+    options.store ?? createStore(config.databaseUrl, { observe: metrics ? observeDbQueries(metrics.observeDbQuery) : undefined });
   const services = buildServices({ config, store, clock, logger });
   const clients = createSlackClients({ config, logger, metrics, clientOptions: options.clientOptions });
   const connection = new SlackConnection({
@@ -137,7 +139,11 @@ export function compose(options: CompositionOptions): Bot {
     outbox: store.outbox,
     build: (row) => outboxMessages.build(row),
     send: async (target, message) => {
-      await clients.dispatch.chat.postMessage({ channel: target, text: message.text, ...(message.blocks ? { blocks: message.blocks } : {}) });
+      await clients.dispatch.chat.postMessage({
+        channel: target,
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks } : {}),
+      });
     },
     alertFor: (row, code) => outboxMessages.alertFor(row, code),
     clock,

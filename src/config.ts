@@ -14,66 +14,70 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 const PLACEHOLDERS: Record<string, { value: RegExp; fix: string }> = {
   SLACK_BOT_TOKEN: { value: /^xoxb-your-bot-token$/i, fix: "the Bot User OAuth Token from your Slack app's OAuth & Permissions page" },
   SLACK_SIGNING_SECRET: { value: /^your-signing-secret$/i, fix: "the Signing Secret from your Slack app's Basic Information page" },
-  SLACK_APP_TOKEN: { value: /^xapp-your-app-token$/i, fix: "an app-level token from your Slack app's Basic Information page, or leave it unset" },
+  SLACK_APP_TOKEN: {
+    value: /^xapp-your-app-token$/i,
+    fix: "an app-level token from your Slack app's Basic Information page, or leave it unset",
+  },
 };
 
-const schema = z
-  .object({
-    SLACK_BOT_TOKEN: z
-      .string({ error: "is required: the bot token from your Slack app's OAuth & Permissions page (xoxb-…)" })
-      .regex(/^xoxb-\S+$/, { error: "should be a bot token that starts with xoxb-" }),
-    SLACK_SIGNING_SECRET: z.string().min(1, { error: "should not be empty" }).optional(),
-    SLACK_APP_TOKEN: z
-      .string()
-      .regex(/^xapp-\S+$/, { error: "should be an app-level token that starts with xapp- (or leave it unset for HTTP mode)" })
-      .optional(),
-    SLACK_API_URL: z
-      .url({ protocol: /^https?$/, error: "should be an http(s) URL such as https://slack.com/api/" })
-      .default("https://slack.com/api/")
-      // The Web API client appends method names, so the base must end with a slash.
-      .transform((url) => (url.endsWith("/") ? url : `${url}/`)),
-    PORT: z.coerce
-      .number({ error: "should be a port number such as 3000" })
-      .int({ error: "should be a whole port number such as 3000" })
-      .min(0, { error: "should be between 0 and 65535" })
-      .max(65535, { error: "should be between 0 and 65535" })
-      .default(3000),
-    PUBLIC_URL: z
-      .url({ protocol: /^https?$/, error: "should be the bot's public base URL, such as https://communities.example.gov.uk" })
-      .optional(),
-    DATABASE_URL: z
-      .string()
-      .default("file:./data/communities.db")
-      .refine((url) => /^file:.+/.test(url) || /^postgres(ql)?:\/\/.+/.test(url), {
-        error: "should be a SQLite file (file:./data/communities.db) or a PostgreSQL URL (postgresql://user:password@host:5432/db)",
-      }),
-    DEFAULT_TIMEZONE: z
-      .string()
-      .default("Europe/London")
-      .refine(isValidTimezone, { error: "should be an IANA time zone such as Europe/London" }),
-    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `should be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
-    // Outbound proxy, in the upper- and lower-case forms curl reads (see "Outbound proxy" in README.md).
-    HTTPS_PROXY: proxyUrl(),
-    https_proxy: proxyUrl(),
-    HTTP_PROXY: proxyUrl(),
-    http_proxy: proxyUrl(),
-    NO_PROXY: z.string().optional(),
-    no_proxy: z.string().optional(),
-    METRICS_ENABLED: z.enum(["true", "false"], { error: "should be true or false" }).optional(),
-    METRICS_TOKEN: z
-      .string()
-      .min(16, { error: "should be at least 16 characters: a random secret, such as the output of `openssl rand -hex 32`" })
-      .optional(),
-  });
+const schema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: "is required: the bot token from your Slack app's OAuth & Permissions page (xoxb-…)" })
+    .regex(/^xoxb-\S+$/, { error: "should be a bot token that starts with xoxb-" }),
+  SLACK_SIGNING_SECRET: z.string().min(1, { error: "should not be empty" }).optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-\S+$/, { error: "should be an app-level token that starts with xapp- (or leave it unset for HTTP mode)" })
+    .optional(),
+  SLACK_API_URL: z
+    .url({ protocol: /^https?$/, error: "should be an http(s) URL such as https://slack.com/api/" })
+    .default("https://slack.com/api/")
+    // The Web API client appends method names, so the base must end with a slash.
+    .transform((url) => (url.endsWith("/") ? url : `${url}/`)),
+  PORT: z.coerce
+    .number({ error: "should be a port number such as 3000" })
+    .int({ error: "should be a whole port number such as 3000" })
+    .min(0, { error: "should be between 0 and 65535" })
+    .max(65535, { error: "should be between 0 and 65535" })
+    .default(3000),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "should be the bot's public base URL, such as https://communities.example.gov.uk" })
+    .optional(),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/communities.db")
+    .refine((url) => /^file:.+/.test(url) || /^postgres(ql)?:\/\/.+/.test(url), {
+      error: "should be a SQLite file (file:./data/communities.db) or a PostgreSQL URL (postgresql://user:password@host:5432/db)",
+    }),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .default("Europe/London")
+    .refine(isValidTimezone, { error: "should be an IANA time zone such as Europe/London" }),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `should be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  // Outbound proxy, in the upper- and lower-case forms curl reads (see "Outbound proxy" in README.md).
+  HTTPS_PROXY: proxyUrl(),
+  https_proxy: proxyUrl(),
+  HTTP_PROXY: proxyUrl(),
+  http_proxy: proxyUrl(),
+  NO_PROXY: z.string().optional(),
+  no_proxy: z.string().optional(),
+  METRICS_ENABLED: z.enum(["true", "false"], { error: "should be true or false" }).optional(),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, { error: "should be at least 16 characters: a random secret, such as the output of `openssl rand -hex 32`" })
+    .optional(),
+});
 
 /** A proxy URL; a bare host:port means http://host:port, as curl reads it. */
 function proxyUrl() {
-  return z
-    .string()
-    .transform((value) => (value.includes("://") ? value.trim() : `http://${value.trim()}`))
-    // The message does not repeat the value: it may hold the proxy's password.
-    .pipe(z.url({ protocol: /^https?$/, error: "should be a proxy URL such as http://proxy.example.gov.uk:3128 (http:// or https://)" }))
-    .optional();
+  return (
+    z
+      .string()
+      .transform((value) => (value.includes("://") ? value.trim() : `http://${value.trim()}`))
+      // The message does not repeat the value: it may hold the proxy's password.
+      .pipe(z.url({ protocol: /^https?$/, error: "should be a proxy URL such as http://proxy.example.gov.uk:3128 (http:// or https://)" }))
+      .optional()
+  );
 }
 
 /** Where outbound calls go: see outbound/proxy.ts. */

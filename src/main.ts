@@ -7,12 +7,12 @@
 // In production run the compiled build, `node dist/main.js`, as the container's
 // or unit's command, so signals reach this process directly (see README).
 import dotenv from "dotenv";
-import { compose, type Bot } from "./compose";
+import { type Bot, compose } from "./compose";
+import { type Config, ConfigError, loadConfig } from "./config";
 import { createLogger, type Logger } from "./observability/logger";
-import { ConfigError, loadConfig, type Config } from "./config";
 import { startMinuteClock } from "./scheduler/minuteClock";
-import { SlackCredentialsError } from "./startup/slackConnection";
 import { runPendingMigrations } from "./startup/migrate";
+import { SlackCredentialsError } from "./startup/slackConnection";
 
 dotenv.config({ quiet: true });
 
@@ -59,7 +59,9 @@ async function main(): Promise<void> {
   const mode = config.slackAppToken ? "socket" : "http";
   logger.info(
     { port, mode, database: databaseKind(config) },
-    mode === "socket" ? `Service Communities is serving /healthz on :${port}; opening the Socket Mode connection` : `Service Communities is listening on :${port}/slack/events`,
+    mode === "socket"
+      ? `Service Communities is serving /healthz on :${port}; opening the Socket Mode connection`
+      : `Service Communities is listening on :${port}/slack/events`,
   );
 
   let clock: ReturnType<typeof startMinuteClock> | undefined;
@@ -87,7 +89,10 @@ async function main(): Promise<void> {
     const identity = await running.connect();
     if (stopping) return;
     clock = startMinuteClock(() => running.tick(), running.runCoordinator, logger);
-    logger.info({ team: identity.team, teamId: identity.teamId, botUserId: identity.botUserId }, `Connected to the Slack workspace ${identity.team}: ready`);
+    logger.info(
+      { team: identity.team, teamId: identity.teamId, botUserId: identity.botUserId },
+      `Connected to the Slack workspace ${identity.team}: ready`,
+    );
   } catch (error) {
     if (stopping) return;
     if (error instanceof SlackCredentialsError) {

@@ -23,8 +23,12 @@ describe("configuration", () => {
   });
 
   it("takes the public URL calendar links point at, without a trailing slash, and refuses one that is not a URL", () => {
-    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PUBLIC_URL: "https://communities.example.gov.uk/" }).publicUrl).toBe("https://communities.example.gov.uk");
-    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PUBLIC_URL: "communities" })).toThrow(/PUBLIC_URL should be the bot's public base URL/);
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PUBLIC_URL: "https://communities.example.gov.uk/" }).publicUrl,
+    ).toBe("https://communities.example.gov.uk");
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PUBLIC_URL: "communities" })).toThrow(
+      /PUBLIC_URL should be the bot's public base URL/,
+    );
   });
 
   it("accepts Socket Mode without a signing secret, PostgreSQL, and an API base without a trailing slash", () => {
@@ -37,15 +41,24 @@ describe("configuration", () => {
       DEFAULT_TIMEZONE: "America/New_York",
       LOG_LEVEL: "debug",
     });
-    expect(config).toMatchObject({ slackAppToken: "xapp-1", slackApiUrl: "https://slack-gov.com/api/", port: 8080, defaultTimezone: "America/New_York" });
+    expect(config).toMatchObject({
+      slackAppToken: "xapp-1",
+      slackApiUrl: "https://slack-gov.com/api/",
+      port: 8080,
+      defaultTimezone: "America/New_York",
+    });
   });
 
   it("refuses the example values .env.example ships with, naming where to get real ones", () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-your-bot-token", SLACK_SIGNING_SECRET: "s" })).toThrow(
       /SLACK_BOT_TOKEN is still the example value from \.env\.example: set it to the Bot User OAuth Token/,
     );
-    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "your-signing-secret" })).toThrow(/SLACK_SIGNING_SECRET is still the example value/);
-    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-your-app-token" })).toThrow(/SLACK_APP_TOKEN is still the example value/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "your-signing-secret" })).toThrow(
+      /SLACK_SIGNING_SECRET is still the example value/,
+    );
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-your-app-token" })).toThrow(
+      /SLACK_APP_TOKEN is still the example value/,
+    );
   });
 
   it("treats empty values as unset", () => {
@@ -55,7 +68,15 @@ describe("configuration", () => {
   it("names every bad variable and what it should look like", () => {
     let error: ConfigError | undefined;
     try {
-      loadConfig({ SLACK_BOT_TOKEN: "xoxp-user-token", PORT: "eighty", DATABASE_URL: "mysql://x", DEFAULT_TIMEZONE: "Europe/Atlantis", LOG_LEVEL: "loud", SLACK_API_URL: "not a url", SLACK_APP_TOKEN: "bad" });
+      loadConfig({
+        SLACK_BOT_TOKEN: "xoxp-user-token",
+        PORT: "eighty",
+        DATABASE_URL: "mysql://x",
+        DEFAULT_TIMEZONE: "Europe/Atlantis",
+        LOG_LEVEL: "loud",
+        SLACK_API_URL: "not a url",
+        SLACK_APP_TOKEN: "bad",
+      });
     } catch (e) {
       error = e as ConfigError;
     }

@@ -35,24 +35,28 @@ type Manifest = {
 };
 
 // What the app calls today; a feature that needs a new scope adds it here and in manifest.yml.
-const EXPECTED_BOT_SCOPES = ["channels:join", "channels:manage", "channels:read", "chat:write", "commands", "users:read", "users:read.email"];
+const EXPECTED_BOT_SCOPES = [
+  "channels:join",
+  "channels:manage",
+  "channels:read",
+  "chat:write",
+  "commands",
+  "users:read",
+  "users:read.email",
+];
 
 function loadManifest(): Manifest {
   return parse(readFileSync(join(ROOT, "manifest.yml"), "utf8")) as Manifest;
 }
 
 function compileSchema(): ValidateFunction {
-  const schema = JSON.parse(
-    readFileSync(join(FIXTURES, "manifest.schema.2.0.0.json"), "utf8"),
-  ) as Record<string, unknown>;
+  const schema = JSON.parse(readFileSync(join(FIXTURES, "manifest.schema.2.0.0.json"), "utf8")) as Record<string, unknown>;
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
   return ajv.compile(schema);
 }
 
 function describeErrors(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? [])
-    .map((e) => `${e.instancePath || "/"} ${e.message ?? ""} ${JSON.stringify(e.params)}`)
-    .join("\n");
+  return (errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""} ${JSON.stringify(e.params)}`).join("\n");
 }
 
 function clone<T>(value: T): T {

@@ -1,8 +1,9 @@
 // Bolt wiring: the receiver (HTTP, or Socket Mode when an app token is set) and
 // every listener. What the listeners use (services, clients, routes) is built by
 // the composition root, src/compose.ts.
-import type { AddressInfo } from "node:net";
+
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { CustomRoute, Receiver } from "@slack/bolt";
 // Bolt's modules, not its index: the index also loads the Express and AWS Lambda
 // receivers and the OAuth installer (express, jsonwebtoken…), about 6 MB resident
@@ -23,11 +24,11 @@ import { CommunitiesApp } from "./edge";
 import { answerMalformedHttp, answerMalformedSocket } from "./envelope";
 import { registerEvents } from "./events";
 import { registerFallbacks } from "./fallbacks";
-import type { InFlight } from "./support/inFlight";
 import { registerOptions } from "./options";
-import { observeListenerErrors } from "./support/replies";
 import { registerShortcuts } from "./shortcuts";
 import { registerSubmissions } from "./submissions";
+import type { InFlight } from "./support/inFlight";
+import { observeListenerErrors } from "./support/replies";
 
 export interface SlackAppDependencies {
   config: Config;

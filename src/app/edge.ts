@@ -8,13 +8,13 @@
 //   listener was registered for, so a fallback answers exactly what Bolt's own
 //   matching would leave unanswered.
 import {
+  type AnyMiddlewareArgs,
   App,
+  type BlockAction,
+  type Middleware,
   matchCommandName,
   matchConstraints,
   matchEventType,
-  type AnyMiddlewareArgs,
-  type BlockAction,
-  type Middleware,
   type ReceiverEvent,
   type SlackActionMiddlewareArgs,
   type SlackCommandMiddlewareArgs,
@@ -78,7 +78,10 @@ export class CommunitiesApp extends App {
   /** What each listener was registered for, as given: the fallbacks answer the rest, and tests enumerate the listeners from it. */
   readonly registered: Record<ListenerKind, Constraint[]> = { action: [], view: [], options: [], shortcut: [], command: [] };
   /** Routes registered with a plain id (or an object naming one), by that id. */
-  private readonly byId = Object.fromEntries(KINDS.map((kind) => [kind, new Map<string, Route[]>()])) as Record<RoutedKind, Map<string, Route[]>>;
+  private readonly byId = Object.fromEntries(KINDS.map((kind) => [kind, new Map<string, Route[]>()])) as Record<
+    RoutedKind,
+    Map<string, Route[]>
+  >;
   /** Routes registered with a pattern: tried for every request of their kind (there are few). */
   private readonly patterned = Object.fromEntries(KINDS.map((kind) => [kind, [] as Route[]])) as Record<RoutedKind, Route[]>;
   private readonly fallbacks: Partial<Record<ListenerKind, Matcher>> = {};
@@ -90,7 +93,14 @@ export class CommunitiesApp extends App {
    * `decides`: the route's id is the whole of Bolt's matching for it, so finding
    * it by that id is the match (Bolt's matcher would compare the same field).
    */
-  private record(kind: RoutedKind, constraint: Constraint, matcher: Matcher, listeners: Matcher[], id: string | undefined, decides: boolean): void {
+  private record(
+    kind: RoutedKind,
+    constraint: Constraint,
+    matcher: Matcher,
+    listeners: Matcher[],
+    id: string | undefined,
+    decides: boolean,
+  ): void {
     if (kind !== "event") this.registered[kind].push(constraint);
     const route: Route = { matcher: id !== undefined && decides ? undefined : matcher, listeners, order: this.routes++ };
     if (id === undefined) this.patterned[kind].push(route);
@@ -108,7 +118,14 @@ export class CommunitiesApp extends App {
   override action(constraint: Constraint, ...listeners: never[]): void {
     const normalised = isId(constraint) ? { action_id: constraint } : constraint;
     // A plain action_id: Bolt compares the click's action_id, which is the id it was found by.
-    this.record("action", constraint, matchConstraints(normalised) as Matcher, listeners, plainId(normalised, "action_id"), typeof constraint === "string");
+    this.record(
+      "action",
+      constraint,
+      matchConstraints(normalised) as Matcher,
+      listeners,
+      plainId(normalised, "action_id"),
+      typeof constraint === "string",
+    );
   }
 
   override view(constraint: Constraint, ...listeners: never[]): void {
@@ -118,7 +135,14 @@ export class CommunitiesApp extends App {
 
   override options(constraint: Constraint, ...listeners: never[]): void {
     const normalised = isId(constraint) ? { action_id: constraint } : constraint;
-    this.record("options", constraint, matchConstraints(normalised) as Matcher, listeners, plainId(normalised, "action_id"), typeof constraint === "string");
+    this.record(
+      "options",
+      constraint,
+      matchConstraints(normalised) as Matcher,
+      listeners,
+      plainId(normalised, "action_id"),
+      typeof constraint === "string",
+    );
   }
 
   override shortcut(constraint: Constraint, ...listeners: never[]): void {
@@ -132,7 +156,8 @@ export class CommunitiesApp extends App {
 
   override event(name: string | RegExp, ...listeners: never[]): void {
     // Bolt refuses "message.channels" and the like (not event types) with its own error: let it.
-    if (typeof name === "string" ? name.startsWith("message.") : name.source.startsWith("message\\.")) super.event(name as string, ...listeners);
+    if (typeof name === "string" ? name.startsWith("message.") : name.source.startsWith("message\\."))
+      super.event(name as string, ...listeners);
     this.record("event", name, matchEventType(name) as Matcher, listeners, typeof name === "string" ? name : undefined, true);
   }
 
@@ -153,7 +178,8 @@ export class CommunitiesApp extends App {
 
   /** Global middleware runs before the router only if it was added first. */
   override use<C extends StringIndexed = StringIndexed>(middleware: Middleware<AnyMiddlewareArgs, StringIndexed & C>): this {
-    if (this.routing) throw new Error("CommunitiesApp.use: add global middleware before any listener, so that it runs before the listeners");
+    if (this.routing)
+      throw new Error("CommunitiesApp.use: add global middleware before any listener, so that it runs before the listeners");
     return super.use(middleware);
   }
 

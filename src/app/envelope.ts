@@ -53,7 +53,13 @@ const ENVELOPES: Record<string, z.ZodType> = {
     message: z.looseObject({ ts: z.string() }).optional(),
     view: surroundingView.optional(),
   }),
-  block_suggestion: z.looseObject({ ...interaction, action_id: z.string(), block_id: z.string().optional(), value: z.string().optional(), view: surroundingView.optional() }),
+  block_suggestion: z.looseObject({
+    ...interaction,
+    action_id: z.string(),
+    block_id: z.string().optional(),
+    value: z.string().optional(),
+    view: surroundingView.optional(),
+  }),
   view_submission: z.looseObject({ ...interaction, view }),
   view_closed: z.looseObject({ ...interaction, view }),
   shortcut: z.looseObject({ ...interaction, callback_id: z.string(), trigger_id: z.string() }),
@@ -86,7 +92,9 @@ export function checkEnvelope(body: unknown): "process" | "ack" | { malformed: s
   const b = body as Record<string, unknown>;
   const check = (schema: z.ZodType, kind: string) => {
     const result = schema.safeParse(b);
-    return result.success ? ("process" as const) : { malformed: `${kind}: ${z.prettifyError(result.error).replace(/\s+/g, " ").slice(0, 300)}` };
+    return result.success
+      ? ("process" as const)
+      : { malformed: `${kind}: ${z.prettifyError(result.error).replace(/\s+/g, " ").slice(0, 300)}` };
   };
   if (b.event !== undefined) return check(EVENT, "event");
   if (b.command !== undefined) return check(COMMAND, "command");

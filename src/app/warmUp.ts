@@ -9,7 +9,13 @@ import { WARM_UP } from "../observability/requests";
 import type { SlackIdentity } from "../startup/slackConnection";
 import type { InFlight } from "./support/inFlight";
 
-export async function warmUp(input: { app: App; inFlight: InFlight; ping: () => Promise<unknown>; identity: SlackIdentity; logger: Logger }): Promise<void> {
+export async function warmUp(input: {
+  app: App;
+  inFlight: InFlight;
+  ping: () => Promise<unknown>;
+  identity: SlackIdentity;
+  logger: Logger;
+}): Promise<void> {
   const { app, inFlight, ping, identity, logger } = input;
   const started = performance.now();
   try {
@@ -20,7 +26,15 @@ export async function warmUp(input: { app: App; inFlight: InFlight; ping: () => 
     // first real request would create anyway.
     for (const text of ["help", "list", "help", "list"]) {
       await app.processEvent({
-        body: { command: "/community", text, team_id: identity.teamId, user_id: "USLACKBOT", channel_id: "", response_url: "", trigger_id: "" },
+        body: {
+          command: "/community",
+          text,
+          team_id: identity.teamId,
+          user_id: "USLACKBOT",
+          channel_id: "",
+          response_url: "",
+          trigger_id: "",
+        },
         ack: async () => undefined,
         // Not a request from Slack: metrics leave it out.
         customProperties: WARM_UP,

@@ -25,7 +25,9 @@ export async function announceCharterChange(
   const channel = after.slackChannelId;
   if (!channel) return;
   const step = stepsAfterAck(logger);
-  await step("announce the charter change", () => client.chat.postMessage({ channel, ...charterChangedMessage(after, change.actorId, change.changes) }));
+  await step("announce the charter change", () =>
+    client.chat.postMessage({ channel, ...charterChangedMessage(after, change.actorId, change.changes) }),
+  );
   const info = await client.conversations.info({ channel }).catch((error: unknown) => {
     logger.warn({ err: error }, "could not read the channel's topic and purpose");
     return null;
@@ -42,7 +44,13 @@ export async function announceCharterChange(
 }
 
 /** One notice in the community's channel (archived, unarchived, deleted). */
-export async function tellChannel(client: WebClient, logger: Logger, channelId: string | null, what: string, message: Message): Promise<void> {
+export async function tellChannel(
+  client: WebClient,
+  logger: Logger,
+  channelId: string | null,
+  what: string,
+  message: Message,
+): Promise<void> {
   if (!channelId) return;
   await stepsAfterAck(logger)(what, () => client.chat.postMessage({ channel: channelId, ...message }));
 }

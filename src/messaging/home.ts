@@ -1,8 +1,8 @@
 import type { WebClient } from "@slack/web-api";
 import { HOME_MEETINGS_SHOWN } from "../domain/meetings/meetings";
 import type { WorkspaceKey } from "../domain/ports";
-import { HOME_COMMUNITIES_SHOWN, homeView } from "../views/home";
 import type { Services } from "../services";
+import { HOME_COMMUNITIES_SHOWN, homeView } from "../views/home";
 
 /** Draws a person's App Home: their next meetings and their communities. */
 export async function publishHome(client: WebClient, services: Services, workspace: WorkspaceKey, userId: string): Promise<void> {

@@ -2,10 +2,10 @@
 // its DM loses its buttons and says so, and the inviter is told.
 import type { WebClient } from "@slack/web-api";
 import type { CommunityRecord, InvitationRecord, MembershipRecord } from "../domain/ports";
-import { esc, md, userLink } from "../views/mrkdwn";
-import { answeredInvitationDm } from "../views/invitations";
-import { stepsAfterAck } from "./afterAck";
 import type { Services } from "../services";
+import { answeredInvitationDm } from "../views/invitations";
+import { esc, md, userLink } from "../views/mrkdwn";
+import { stepsAfterAck } from "./afterAck";
 import { memberDescription } from "./welcome";
 
 export async function afterInvitationAccepted(
@@ -19,7 +19,11 @@ export async function afterInvitationAccepted(
   if (invitation.dmChannelId && invitation.dmTs) {
     const card = await services.invitations.card(invitation);
     await step("mark the invitation accepted", () =>
-      client.chat.update({ channel: invitation.dmChannelId!, ts: invitation.dmTs!, ...answeredInvitationDm(card, "accepted", services.clock.now()) }),
+      client.chat.update({
+        channel: invitation.dmChannelId!,
+        ts: invitation.dmTs!,
+        ...answeredInvitationDm(card, "accepted", services.clock.now()),
+      }),
     );
   }
   await step("tell the inviter about an acceptance", () =>

@@ -4,9 +4,9 @@
 import type { WebClient } from "@slack/web-api";
 import type { InviteOutcome } from "../domain/invitations/invitations";
 import type { CommunityRecord } from "../domain/ports";
-import { lookupFailureReason, NO_ACCOUNT_FOR_EMAIL, slackErrorCode, unreachablePersonReason } from "./slackErrors";
-import { invitationDm, inviteSummary, invitingProgress } from "../views/invitations";
 import type { Services } from "../services";
+import { invitationDm, inviteSummary, invitingProgress } from "../views/invitations";
+import { lookupFailureReason, NO_ACCOUNT_FOR_EMAIL, slackErrorCode, unreachablePersonReason } from "./slackErrors";
 
 /** Slack calls in flight at once: enough to be quick, few enough to stay inside rate limits. */
 const CONCURRENCY = 5;
@@ -56,7 +56,10 @@ export async function deliverInvitations(
   if (!(await services.invitations.claimRequest(input.requestId))) return;
   let progress: { channel: string; ts: string } | null = null;
   try {
-    const posted = await client.chat.postMessage({ channel: inviterId, text: invitingProgress(community.name, input.users.length + input.emails.length) });
+    const posted = await client.chat.postMessage({
+      channel: inviterId,
+      text: invitingProgress(community.name, input.users.length + input.emails.length),
+    });
     if (posted.channel && posted.ts) progress = { channel: posted.channel, ts: posted.ts };
   } catch (error) {
     logger.warn({ err: error }, "could not show the inviter progress");
@@ -69,10 +72,19 @@ export async function deliverInvitations(
     ...input.users.map((userId) => ({ userId, email: null as string | null })),
     ...lookedUp.flatMap((l) => ("userId" in l ? [{ userId: l.userId, email: l.email }] : [])),
   ];
-  const { outcomes, repeated } = await services.invitations.invite({ community, inviterId, people, message: input.message, requestId: input.requestId });
+  const { outcomes, repeated } = await services.invitations.invite({
+    community,
+    inviterId,
+    people,
+    message: input.message,
+    requestId: input.requestId,
+  });
   if (repeated) {
     // Its twin, submitted at the same moment, invited them and reports; this progress note goes.
-    if (progress) await client.chat.delete({ channel: progress.channel, ts: progress.ts }).catch((error: unknown) => logger.warn({ err: error }, "could not remove a progress note"));
+    if (progress)
+      await client.chat
+        .delete({ channel: progress.channel, ts: progress.ts })
+        .catch((error: unknown) => logger.warn({ err: error }, "could not remove a progress note"));
     return;
   }
 
@@ -99,12 +111,22 @@ export async function deliverInvitations(
     }
   });
 
-  const summary = inviteSummary({ communityName: community.name, outcomes, undelivered, retrying, notFound, lookupFailed, message: input.message });
+  const summary = inviteSummary({
+    communityName: community.name,
+    outcomes,
+    undelivered,
+    retrying,
+    notFound,
+    lookupFailed,
+    message: input.message,
+  });
   try {
     if (progress) await client.chat.update({ channel: progress.channel, ts: progress.ts, ...summary });
     else await client.chat.postMessage({ channel: inviterId, ...summary });
   } catch (error) {
     logger.warn({ err: error }, "could not update the invitation summary; posting it instead");
-    await client.chat.postMessage({ channel: inviterId, ...summary }).catch((e: unknown) => logger.error({ err: e }, "could not tell the inviter"));
+    await client.chat
+      .postMessage({ channel: inviterId, ...summary })
+      .catch((e: unknown) => logger.error({ err: e }, "could not tell the inviter"));
   }
 }

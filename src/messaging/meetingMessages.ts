@@ -4,9 +4,9 @@ import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Cancellation, MeetingChange, MeetingService } from "../domain/meetings/meetings";
 import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage } from "../views/meetingCard";
+import type { CalendarLinks } from "../web/calendarLinks";
 import { stepsAfterAck } from "./afterAck";
 import { Coalesced } from "./support/coalesced";
-import type { CalendarLinks } from "../web/calendarLinks";
 
 /** What the messages need: not the whole Services, which lists this class among them. */
 export interface MeetingMessagesNeeds {
@@ -68,7 +68,8 @@ export class MeetingMessages {
     for (const change of changes) {
       await this.refresh(client, change.after.id);
       const message = meetingChangedMessage(change.before, change.after, communityName, this.services.calendarLinks.url(change.after.id));
-      for (const user of change.tell) await step("tell someone a meeting changed", () => client.chat.postMessage({ channel: user, ...message }));
+      for (const user of change.tell)
+        await step("tell someone a meeting changed", () => client.chat.postMessage({ channel: user, ...message }));
     }
   }
 
@@ -77,7 +78,8 @@ export class MeetingMessages {
     for (const { meeting, tell } of cancellations) {
       await this.refresh(client, meeting.id);
       const message = meetingCancelledMessage(meeting, communityName, note, this.services.calendarLinks.url(meeting.id));
-      for (const user of tell) await step("tell someone a meeting is cancelled", () => client.chat.postMessage({ channel: user, ...message }));
+      for (const user of tell)
+        await step("tell someone a meeting is cancelled", () => client.chat.postMessage({ channel: user, ...message }));
     }
   }
 

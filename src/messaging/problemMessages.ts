@@ -9,7 +9,12 @@ import { stepsAfterAck } from "./afterAck";
  * Redraws a problem's card where people see it: its announcement, and the
  * message that was clicked if that is another one (ephemeral ones cannot be).
  */
-export async function refreshProblemMessages(client: WebClient, card: ProblemCard, body: BlockAction | undefined, logger: Logger): Promise<void> {
+export async function refreshProblemMessages(
+  client: WebClient,
+  card: ProblemCard,
+  body: BlockAction | undefined,
+  logger: Logger,
+): Promise<void> {
   const message = problemCardMessage(card);
   const step = stepsAfterAck(logger.child({ problemId: card.problem.id }));
   const targets = new Map<string, { channel: string; ts: string }>();
@@ -27,7 +32,13 @@ export async function refreshProblemMessages(client: WebClient, card: ProblemCar
  * After a vote is counted: the card is redrawn, and organisers are asked
  * (once) to make the problem an objective when it reaches their threshold.
  */
-export async function afterVote(client: WebClient, card: ProblemCard, suggestTo: string[], body: BlockAction | undefined, logger: Logger): Promise<void> {
+export async function afterVote(
+  client: WebClient,
+  card: ProblemCard,
+  suggestTo: string[],
+  body: BlockAction | undefined,
+  logger: Logger,
+): Promise<void> {
   await refreshProblemMessages(client, card, body, logger);
   const step = stepsAfterAck(logger.child({ problemId: card.problem.id }));
   for (const organiser of suggestTo) {

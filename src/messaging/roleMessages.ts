@@ -2,11 +2,11 @@
 // the command (one sentence a person named), in the community's channel, and
 // to the person affected by DM.
 import type { WebClient } from "@slack/web-api";
-import type { CommunityRecord } from "../domain/ports";
 import type { PersonOutcome, PromotionOutcome, RemovalOutcome } from "../domain/members/roles";
-import { channelLink, concat, esc, listWithMore, md, userLink, type Mrkdwn } from "../views/mrkdwn";
-import { stepsAfterAck } from "./afterAck";
+import type { CommunityRecord } from "../domain/ports";
 import type { Services } from "../services";
+import { channelLink, concat, esc, listWithMore, type Mrkdwn, md, userLink } from "../views/mrkdwn";
+import { stepsAfterAck } from "./afterAck";
 
 /** "<@A>", "<@A> and <@B>", "<@A>, <@B> and <@C>". */
 export function people(userIds: string[]): Mrkdwn {
@@ -38,7 +38,9 @@ export function removalLine(community: CommunityRecord, { userId, outcome }: Per
   switch (outcome) {
     case "removed": {
       // Membership and the Slack channel are separate: only a channel manager can remove them there.
-      const channel = community.slackChannelId ? md` They are still in ${channelLink(community.slackChannelId)}; remove them there if needed.` : md``;
+      const channel = community.slackChannelId
+        ? md` They are still in ${channelLink(community.slackChannelId)}; remove them there if needed.`
+        : md``;
       return md`${who} has been removed from *${name}*.${channel}`;
     }
     case "self":
@@ -56,7 +58,13 @@ export function removalLine(community: CommunityRecord, { userId, outcome }: Per
 }
 
 /** Announces new organisers in the channel and tells each of them by DM. Best effort, after the ack. */
-export async function tellPromoted(client: WebClient, services: Services, community: CommunityRecord, actorId: string, promoted: string[]): Promise<void> {
+export async function tellPromoted(
+  client: WebClient,
+  services: Services,
+  community: CommunityRecord,
+  actorId: string,
+  promoted: string[],
+): Promise<void> {
   if (promoted.length === 0) return;
   const step = stepsAfterAck(services.logger.child({ communityId: community.id }));
   const name = esc(community.name);
@@ -81,7 +89,13 @@ export async function tellPromoted(client: WebClient, services: Services, commun
 }
 
 /** Announces removals in the channel and tells each removed person by DM. Best effort, after the ack. */
-export async function tellRemoved(client: WebClient, services: Services, community: CommunityRecord, actorId: string, removed: string[]): Promise<void> {
+export async function tellRemoved(
+  client: WebClient,
+  services: Services,
+  community: CommunityRecord,
+  actorId: string,
+  removed: string[],
+): Promise<void> {
   if (removed.length === 0) return;
   const step = stepsAfterAck(services.logger.child({ communityId: community.id }));
   const name = esc(community.name);
@@ -102,7 +116,13 @@ export async function tellRemoved(client: WebClient, services: Services, communi
 }
 
 /** Announces in the channel that an organiser stepped down. Best effort, after the ack. */
-export async function announceSteppedDown(client: WebClient, services: Services, community: CommunityRecord, actorId: string, organisers: string[]): Promise<void> {
+export async function announceSteppedDown(
+  client: WebClient,
+  services: Services,
+  community: CommunityRecord,
+  actorId: string,
+  organisers: string[],
+): Promise<void> {
   const channel = community.slackChannelId;
   if (!channel) return;
   await stepsAfterAck(services.logger.child({ communityId: community.id }))("announce a step down", () =>

@@ -13,7 +13,10 @@ interface Refusal {
 }
 
 const REFUSALS: Record<string, Refusal> = {
-  channel_not_found: { about: "channel", why: "the channel no longer exists, or this app cannot see it. Link the community to a channel this app is in" },
+  channel_not_found: {
+    about: "channel",
+    why: "the channel no longer exists, or this app cannot see it. Link the community to a channel this app is in",
+  },
   not_in_channel: { about: "channel", why: "this app is not in the channel. Add it with `/invite @Service Communities`" },
   is_archived: { about: "channel", why: "the channel is archived. Unarchive it, or link the community to another channel" },
   user_not_found: { about: "person", why: "that person's Slack account no longer exists" },
@@ -62,7 +65,8 @@ export type SlackFailure =
 /** Sorts a Web API failure into what to do about it. */
 export function classifySlackFailure(error: unknown): SlackFailure {
   const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string } | null;
-  if (e?.code === "slack_webapi_rate_limited_error") return { type: "rate_limited", retryAfterMs: Math.max(1, e.retryAfter ?? 30) * 1000, code: "ratelimited" };
+  if (e?.code === "slack_webapi_rate_limited_error")
+    return { type: "rate_limited", retryAfterMs: Math.max(1, e.retryAfter ?? 30) * 1000, code: "ratelimited" };
   const platform = e?.code === "slack_webapi_platform_error" ? e.data?.error : undefined;
   if (platform && REFUSALS[platform]) return { type: "permanent", code: platform };
   if (platform) return { type: "transient", code: platform };

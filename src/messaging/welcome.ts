@@ -3,9 +3,9 @@
 // who joined, and they get a welcome DM. Best effort, after the ack.
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { CommunityRecord, MembershipRecord } from "../domain/ports";
 import { organisationLabel, professionLabel } from "../domain/members/profiles";
-import { channelLink, esc, md, userLink, type Mrkdwn } from "../views/mrkdwn";
+import type { CommunityRecord, MembershipRecord } from "../domain/ports";
+import { channelLink, esc, type Mrkdwn, md, userLink } from "../views/mrkdwn";
 import { stepsAfterAck } from "./afterAck";
 
 /** "Companies House, User-centred design" */
@@ -13,14 +13,25 @@ export function memberDescription(membership: MembershipRecord): Mrkdwn {
   return md`${esc(organisationLabel(membership))}, ${esc(professionLabel(membership))}`;
 }
 
-export async function welcomeNewMember(client: WebClient, logger: Logger, community: CommunityRecord, membership: MembershipRecord, invitedBy?: string): Promise<void> {
+export async function welcomeNewMember(
+  client: WebClient,
+  logger: Logger,
+  community: CommunityRecord,
+  membership: MembershipRecord,
+  invitedBy?: string,
+): Promise<void> {
   const step = stepsAfterAck(logger.child({ communityId: community.id }));
   const channel = community.slackChannelId;
   const userId = membership.slackUserId;
   if (channel) {
     await step("invite a new member", () => client.conversations.invite({ channel, users: userId }), ["already_in_channel"]);
     const how = invitedBy ? md`, invited by ${userLink(invitedBy)}` : md``;
-    await step("announce a new member", () => client.chat.postMessage({ channel, text: md`:wave: ${userLink(userId)} joined the community (${memberDescription(membership)})${how}.` }));
+    await step("announce a new member", () =>
+      client.chat.postMessage({
+        channel,
+        text: md`:wave: ${userLink(userId)} joined the community (${memberDescription(membership)})${how}.`,
+      }),
+    );
   }
   await step("welcome a new member", () =>
     client.chat.postMessage({

@@ -1,7 +1,7 @@
 // GET /healthz, the cheap liveness check: 200 while the database answers, with how
 // late the outbox dispatcher is, so an operator sees a stuck scheduler at a glance.
 import type { CustomRoute } from "@slack/bolt";
-import { systemClock, type Clock } from "../domain/common/clock";
+import { type Clock, systemClock } from "../domain/common/clock";
 import type { Store } from "../domain/ports";
 
 /** How late the dispatcher is: the age of the oldest due row still pending (0 when none is). */
@@ -20,7 +20,13 @@ export function healthRoute(store: Store, clock: Clock = systemClock): CustomRou
         async (ok) => {
           const lateSeconds = ok ? await dispatcherLateness(store, clock).catch(() => null) : null;
           res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-          res.end(JSON.stringify({ status: ok ? "ok" : "unavailable", database: ok ? "up" : "down", dispatcher: { oldestDuePendingSeconds: lateSeconds } }));
+          res.end(
+            JSON.stringify({
+              status: ok ? "ok" : "unavailable",
+              database: ok ? "up" : "down",
+              dispatcher: { oldestDuePendingSeconds: lateSeconds },
+            }),
+          );
         },
         () => {
           res.writeHead(503, { "content-type": "application/json" });

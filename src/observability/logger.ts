@@ -42,10 +42,12 @@ export function boltLogger(logger: Logger): BoltLogger {
     refusedSinceNote = 0;
   };
   // Bolt logs several debug lines per request: skip the formatting when they are off.
-  const log = (level: "debug" | "info" | "warn" | "error") => (...msg: unknown[]) => {
-    if (level === "warn" && typeof msg[0] === "string" && REFUSED_REQUEST.test(msg[0])) return noteRefused(msg.map(String).join(" "));
-    if (child.isLevelEnabled(level)) child[level](msg.map(String).join(" "));
-  };
+  const log =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (...msg: unknown[]) => {
+      if (level === "warn" && typeof msg[0] === "string" && REFUSED_REQUEST.test(msg[0])) return noteRefused(msg.map(String).join(" "));
+      if (child.isLevelEnabled(level)) child[level](msg.map(String).join(" "));
+    };
   return {
     debug: log("debug"),
     info: log("info"),

@@ -3,7 +3,7 @@
 // mix them or refuse the second). The observers are plain functions, so the
 // layers that feed them (requests, Web API, database, scheduler) never import
 // prom-client.
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { DbQuery } from "./dbQueries";
 import type { RequestObservation } from "./requests";
 import type { WebApiCall } from "./webApiCalls";

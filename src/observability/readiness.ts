@@ -51,7 +51,12 @@ export class Readiness {
     const ready = !why && Object.values(parts).every((part) => part.ok);
     return {
       ready,
-      body: { status: ready ? "ready" : "not ready", ...(why ? { reason: why } : {}), failing: Object.keys(parts).filter((k) => !parts[k].ok), checks: parts },
+      body: {
+        status: ready ? "ready" : "not ready",
+        ...(why ? { reason: why } : {}),
+        failing: Object.keys(parts).filter((k) => !parts[k].ok),
+        checks: parts,
+      },
     };
   }
 

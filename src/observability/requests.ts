@@ -48,7 +48,10 @@ export function classifyRequest(body: Record<string, any>): { kind: ListenerKind
   if (typeof body.command === "string") {
     if (body.command !== COMMAND) return { kind: "command", id: OTHER };
     // As the router reads it: no text is help.
-    const word = String(body.text ?? "").trim().split(/\s+/, 1)[0] || "help";
+    const word =
+      String(body.text ?? "")
+        .trim()
+        .split(/\s+/, 1)[0] || "help";
     return { kind: "command", id: subcommandName(word) ?? OTHER };
   }
   switch (body.type) {

@@ -6,13 +6,13 @@
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Config } from "../config";
-import { boltLogger } from "../observability/logger";
-import type { AppMetrics } from "../observability/createMetrics";
-import { SlackHealth } from "../observability/slackHealth";
-import { observeWebApiCalls, type WebApiCallObserver } from "../observability/webApiCalls";
 import { systemClock } from "../domain/common/clock";
 import { BEFORE_ACK_CALL_TIMEOUT_MS } from "../messaging/slackCalls";
-import { createOutbound, describeProxy, proxyForUrl, withoutCredentials, type Outbound } from "./proxy";
+import type { AppMetrics } from "../observability/createMetrics";
+import { boltLogger } from "../observability/logger";
+import { SlackHealth } from "../observability/slackHealth";
+import { observeWebApiCalls, type WebApiCallObserver } from "../observability/webApiCalls";
+import { createOutbound, describeProxy, type Outbound, proxyForUrl, withoutCredentials } from "./proxy";
 
 export interface SlackClients {
   /** The proxy route (undefined, and nothing changes, when no proxy is set). */
@@ -47,7 +47,10 @@ export function createSlackClients({ config, logger, metrics, clientOptions }: S
   // HTTPS_PROXY/HTTP_PROXY/NO_PROXY: one route for every outbound call (undefined, and nothing changes, when unset).
   const outbound = createOutbound(config.proxy);
   const slackProxy = config.proxy ? proxyForUrl(config.slackApiUrl, config.proxy) : undefined;
-  logger.info({ proxy: describeProxy(config.proxy) ?? "none" }, outbound ? "outbound calls go through a proxy" : "outbound calls go direct (no proxy set)");
+  logger.info(
+    { proxy: describeProxy(config.proxy) ?? "none" },
+    outbound ? "outbound calls go through a proxy" : "outbound calls go direct (no proxy set)",
+  );
   // Readiness runs on real time, whatever clock the domain uses: it is about this process, now.
   const health = new SlackHealth(systemClock);
   const onWebApiCall: WebApiCallObserver = (call) => {
@@ -56,7 +59,10 @@ export function createSlackClients({ config, logger, metrics, clientOptions }: S
     else health.recordSuccess();
     metrics?.observeWebApiCall(call);
   };
-  const observed = (options: WebClientOptions): WebClientOptions => ({ ...options, ...observeWebApiCalls(onWebApiCall, { slackApiUrl: config.slackApiUrl, fetch: options.fetch }) });
+  const observed = (options: WebClientOptions): WebClientOptions => ({
+    ...options,
+    ...observeWebApiCalls(onWebApiCall, { slackApiUrl: config.slackApiUrl, fetch: options.fetch }),
+  });
   /** A client that never waits out a rate limit or retries on its own: the failure comes straight back to its caller. */
   const noRetries = (timeout: number) =>
     new WebClient(
@@ -83,6 +89,9 @@ export function createSlackClients({ config, logger, metrics, clientOptions }: S
     // instead of the client waiting or retrying inside a tick.
     dispatch: noRetries(10_000),
     // With `authorize`, Bolt's app.client carries no token: the scheduler gets its own.
-    scheduler: new WebClient(config.slackBotToken, observed({ slackApiUrl: config.slackApiUrl, logger: boltLogger(logger), ...outbound?.clientOptions, ...clientOptions })),
+    scheduler: new WebClient(
+      config.slackBotToken,
+      observed({ slackApiUrl: config.slackApiUrl, logger: boltLogger(logger), ...outbound?.clientOptions, ...clientOptions }),
+    ),
   };
 }

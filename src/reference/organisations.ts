@@ -39,13 +39,7 @@ const KIND_ORDER: readonly OrganisationKind[] = [
   "other",
 ];
 
-function org(
-  kind: OrganisationKind,
-  id: string,
-  name: string,
-  abbreviation?: string,
-  aliases: readonly string[] = [],
-): Organisation {
+function org(kind: OrganisationKind, id: string, name: string, abbreviation?: string, aliases: readonly string[] = []): Organisation {
   const o: Organisation = { id, name, aliases: Object.freeze([...aliases]), kind };
   if (abbreviation !== undefined) o.abbreviation = abbreviation;
   return Object.freeze(o);
@@ -77,22 +71,14 @@ const RAW_ORGANISATIONS: readonly Organisation[] = [
     "Culture, Media and Sport",
     "Department for Digital, Culture, Media and Sport",
   ]),
-  ministerial("dfe", "Department for Education", "DfE", [
-    "Education",
-    "ESFA",
-    "Education and Skills Funding Agency",
-    "DfES",
-  ]),
+  ministerial("dfe", "Department for Education", "DfE", ["Education", "ESFA", "Education and Skills Funding Agency", "DfES"]),
   ministerial("desnz", "Department for Energy Security and Net Zero", "DESNZ", [
     "Energy Security and Net Zero",
     "BEIS",
     "DECC",
     "Department of Energy and Climate Change",
   ]),
-  ministerial("defra", "Department for Environment, Food & Rural Affairs", "Defra", [
-    "Environment, Food and Rural Affairs",
-    "MAFF",
-  ]),
+  ministerial("defra", "Department for Environment, Food & Rural Affairs", "Defra", ["Environment, Food and Rural Affairs", "MAFF"]),
   ministerial("dhsc", "Department of Health and Social Care", "DHSC", [
     "Department of Health",
     "DH",
@@ -100,10 +86,7 @@ const RAW_ORGANISATIONS: readonly Organisation[] = [
     "OHID",
     "Office for Health Improvement and Disparities",
   ]),
-  ministerial("dsit", "Department for Science, Innovation and Technology", "DSIT", [
-    "Science, Innovation and Technology",
-    "BEIS",
-  ]),
+  ministerial("dsit", "Department for Science, Innovation and Technology", "DSIT", ["Science, Innovation and Technology", "BEIS"]),
   ministerial("dft", "Department for Transport", "DfT", ["Transport"]),
   ministerial("dwp", "Department for Work and Pensions", "DWP", [
     "Work and Pensions",
@@ -135,12 +118,8 @@ const RAW_ORGANISATIONS: readonly Organisation[] = [
   ministerial("moj", "Ministry of Justice", "MoJ", ["Justice"]),
   ministerial("nio", "Northern Ireland Office", "NIO"),
   ministerial("oag-scotland", "Office of the Advocate General for Scotland", "OAG", ["Advocate General"]),
-  ministerial("leader-of-the-commons", "Office of the Leader of the House of Commons", undefined, [
-    "Leader of the House of Commons",
-  ]),
-  ministerial("leader-of-the-lords", "Office of the Leader of the House of Lords", undefined, [
-    "Leader of the House of Lords",
-  ]),
+  ministerial("leader-of-the-commons", "Office of the Leader of the House of Commons", undefined, ["Leader of the House of Commons"]),
+  ministerial("leader-of-the-lords", "Office of the Leader of the House of Lords", undefined, ["Leader of the House of Lords"]),
   ministerial("scotland-office", "Office of the Secretary of State for Scotland", undefined, [
     "Scotland Office",
     "UK Government in Scotland",
@@ -150,24 +129,14 @@ const RAW_ORGANISATIONS: readonly Organisation[] = [
     "UK Government in Wales",
     "Swyddfa Cymru",
   ]),
-  ministerial("number-10", "Prime Minister's Office, 10 Downing Street", undefined, [
-    "Number 10",
-    "No 10",
-    "Downing Street",
-  ]),
+  ministerial("number-10", "Prime Minister's Office, 10 Downing Street", undefined, ["Number 10", "No 10", "Downing Street"]),
   ministerial("ukef", "UK Export Finance", "UKEF", ["Export Credits Guarantee Department", "ECGD"]),
 
   // ---------------------------------------------------------------------
   // Non-ministerial departments
   // ---------------------------------------------------------------------
-  nonMinisterial("charity-commission", "The Charity Commission", undefined, [
-    "Charity Commission for England and Wales",
-  ]),
-  nonMinisterial("cma", "Competition and Markets Authority", "CMA", [
-    "Office of Fair Trading",
-    "OFT",
-    "Competition Commission",
-  ]),
+  nonMinisterial("charity-commission", "The Charity Commission", undefined, ["Charity Commission for England and Wales"]),
+  nonMinisterial("cma", "Competition and Markets Authority", "CMA", ["Office of Fair Trading", "OFT", "Competition Commission"]),
   nonMinisterial("cps", "Crown Prosecution Service", "CPS"),
   nonMinisterial("food-standards-agency", "Food Standards Agency", "FSA"),
   nonMinisterial("forestry-commission", "Forestry Commission", undefined, ["Forestry England", "Forest Research"]),
@@ -185,14 +154,9 @@ const RAW_ORGANISATIONS: readonly Organisation[] = [
   nonMinisterial("the-national-archives", "The National Archives", "TNA", ["Public Record Office"]),
   nonMinisterial("nca", "National Crime Agency", "NCA", ["SOCA"]),
   nonMinisterial("orr", "Office of Rail and Road", "ORR", ["Office of Rail Regulation"]),
-  nonMinisterial("ofgem", "Ofgem", undefined, [
-    "Office of Gas and Electricity Markets",
-    "Gas and Electricity Markets Authority",
-  ]),
+  nonMinisterial("ofgem", "Ofgem", undefined, ["Office of Gas and Electricity Markets", "Gas and Electricity Markets Authority"]),
   nonMinisterial("ofqual", "Ofqual", undefined, ["Office of Qualifications and Examinations Regulation"]),
-  nonMinisterial("ofsted", "Ofsted", undefined, [
-    "Office for Standards in Education, Children's Services and Skills",
-  ]),
+  nonMinisterial("ofsted", "Ofsted", undefined, ["Office for Standards in Education, Children's Services and Skills"]),
   nonMinisterial("ofwat", "Ofwat", undefined, ["Water Services Regulation Authority"]),
   nonMinisterial("sfo", "Serious Fraud Office", "SFO"),
   nonMinisterial("supreme-court", "Supreme Court of the United Kingdom", "UKSC", ["Supreme Court"]),
@@ -248,11 +212,7 @@ const RAW_ORGANISATIONS: readonly Organisation[] = [
   body("border-force", "Border Force", undefined, ["UK Border Force"]),
   body("dbs", "Disclosure and Barring Service", "DBS", ["Criminal Records Bureau", "CRB"]),
   // Justice
-  body("hmcts", "HM Courts & Tribunals Service", "HMCTS", [
-    "Courts and Tribunals Service",
-    "HM Courts Service",
-    "Tribunals Service",
-  ]),
+  body("hmcts", "HM Courts & Tribunals Service", "HMCTS", ["Courts and Tribunals Service", "HM Courts Service", "Tribunals Service"]),
   body("hmpps", "HM Prison and Probation Service", "HMPPS", [
     "HM Prison Service",
     "Prison Service",
@@ -271,20 +231,10 @@ const RAW_ORGANISATIONS: readonly Organisation[] = [
   body("network-rail", "Network Rail"),
   // Education
   body("skills-england", "Skills England"),
-  body("student-loans-company", "Student Loans Company", "SLC", [
-    "Student Loans",
-    "Student Finance England",
-    "Student Finance",
-  ]),
+  body("student-loans-company", "Student Loans Company", "SLC", ["Student Loans", "Student Finance England", "Student Finance"]),
   body("office-for-students", "Office for Students", "OfS", ["HEFCE"]),
   // Health and social care
-  body("nhs-england", "NHS England", "NHSE", [
-    "NHS Digital",
-    "NHSX",
-    "Health Education England",
-    "HEE",
-    "NHS Improvement",
-  ]),
+  body("nhs-england", "NHS England", "NHSE", ["NHS Digital", "NHSX", "Health Education England", "HEE", "NHS Improvement"]),
   body("nhsbsa", "NHS Business Services Authority", "NHSBSA", ["NHS BSA"]),
   body("ukhsa", "UK Health Security Agency", "UKHSA", ["Public Health England", "PHE"]),
   body("mhra", "Medicines and Healthcare products Regulatory Agency", "MHRA"),
@@ -314,10 +264,7 @@ const RAW_ORGANISATIONS: readonly Organisation[] = [
   // ---------------------------------------------------------------------
   // Devolved administrations
   // ---------------------------------------------------------------------
-  devolved("scottish-government", "Scottish Government", undefined, [
-    "Scottish Executive",
-    "Riaghaltas na h-Alba",
-  ]),
+  devolved("scottish-government", "Scottish Government", undefined, ["Scottish Executive", "Riaghaltas na h-Alba"]),
   devolved("welsh-government", "Welsh Government", undefined, ["Llywodraeth Cymru", "Welsh Assembly Government"]),
   devolved("ni-executive-office", "The Executive Office (Northern Ireland)", "TEO", [
     "Northern Ireland Executive",
@@ -344,14 +291,8 @@ const RAW_ORGANISATIONS: readonly Organisation[] = [
     "Borough council",
     "City council",
   ]),
-  local("local-gov-unitary-authority", "Local government: unitary authority", undefined, [
-    "Unitary authority",
-    "Unitary council",
-  ]),
-  local("local-gov-london-borough", "Local government: London borough", undefined, [
-    "London borough",
-    "City of London Corporation",
-  ]),
+  local("local-gov-unitary-authority", "Local government: unitary authority", undefined, ["Unitary authority", "Unitary council"]),
+  local("local-gov-london-borough", "Local government: London borough", undefined, ["London borough", "City of London Corporation"]),
   local("local-gov-metropolitan-borough", "Local government: metropolitan borough", undefined, [
     "Metropolitan borough",
     "Metropolitan district",
@@ -369,10 +310,7 @@ const RAW_ORGANISATIONS: readonly Organisation[] = [
   ]),
   local("local-gov-scottish-council", "Local government: Scottish council", undefined, ["Scottish council"]),
   local("local-gov-welsh-council", "Local government: Welsh council", undefined, ["Welsh council"]),
-  local("local-gov-ni-council", "Local government: Northern Ireland council", undefined, [
-    "Northern Ireland council",
-    "NI council",
-  ]),
+  local("local-gov-ni-council", "Local government: Northern Ireland council", undefined, ["Northern Ireland council", "NI council"]),
   local("greater-london-authority", "Greater London Authority", "GLA", ["Mayor of London", "London Assembly"]),
   local("transport-for-london", "Transport for London", "TfL"),
   local("local-government-association", "Local Government Association", "LGA"),
@@ -493,7 +431,7 @@ function matchTier(entry: SearchEntry, query: string, queryWords: readonly strin
   for (const key of entry.keys) {
     if (key === query) return EXACT;
     if (best > PREFIX && key.startsWith(query)) best = PREFIX;
-    else if (best > WORD_PREFIX && (` ${key}`).includes(spacedQuery)) best = WORD_PREFIX;
+    else if (best > WORD_PREFIX && ` ${key}`.includes(spacedQuery)) best = WORD_PREFIX;
     else if (best > SUBSTRING && key.includes(query)) best = SUBSTRING;
   }
   if (best === NO_MATCH && queryWords.length > 1) {

@@ -127,7 +127,10 @@ export class Dispatcher {
     const { outbox, owner } = this.deps;
     for (let i = 0; i < rows.length; i++) {
       if (overBudget()) {
-        await outbox.release(rows.slice(i).map((r) => r.id), owner);
+        await outbox.release(
+          rows.slice(i).map((r) => r.id),
+          owner,
+        );
         return;
       }
       const outcome = await this.handle(rows[i], counts);
@@ -178,7 +181,14 @@ export class Dispatcher {
       const failure = classifySlackFailure(error);
       if (failure.type === "rate_limited") {
         const availableAt = new Date(clock.now().getTime() + failure.retryAfterMs);
-        await outbox.retryLater(row.id, owner, availableAt, `rate limited: retry after ${failure.retryAfterMs / 1000} s`, false, clock.now());
+        await outbox.retryLater(
+          row.id,
+          owner,
+          availableAt,
+          `rate limited: retry after ${failure.retryAfterMs / 1000} s`,
+          false,
+          clock.now(),
+        );
         counts.retried++;
         row.availableAt = availableAt;
         return "pause";

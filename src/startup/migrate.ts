@@ -16,7 +16,10 @@ export async function runPendingMigrations(store: Store, databaseUrl: string, lo
   try {
     pending = await store.pendingMigrations();
   } catch (error) {
-    logger.error({ err: { message: error instanceof Error ? error.message : String(error) } }, "cannot read the database to check its migrations");
+    logger.error(
+      { err: { message: error instanceof Error ? error.message : String(error) } },
+      "cannot read the database to check its migrations",
+    );
     return null;
   }
   if (pending.length === 0) {

@@ -86,7 +86,12 @@ function seconds(ms: number): string {
 type Attempt = { ok: true; identity?: SlackIdentity } | { ok: false; transient: string } | { ok: false; refused: SlackCredentialsError };
 
 function describeTransient(error: unknown): string {
-  const e = error as { code?: string; statusCode?: number; retryAfter?: number; original?: { message?: string; cause?: { code?: string; message?: string } } };
+  const e = error as {
+    code?: string;
+    statusCode?: number;
+    retryAfter?: number;
+    original?: { message?: string; cause?: { code?: string; message?: string } };
+  };
   if (e?.code === ErrorCode.RateLimitedError) return `Slack asked us to slow down (retry after ${e.retryAfter} seconds)`;
   if (e?.code === ErrorCode.HTTPError) return `Slack answered HTTP ${e.statusCode}`;
   if (e?.code === ErrorCode.RequestError) {
@@ -102,7 +107,15 @@ function describeTransient(error: unknown): string {
 function quiet(logger: Logger): SlackLogger {
   const child = logger.child({ component: "slack-connection" });
   const debug = (...msg: unknown[]) => child.debug(msg.map(String).join(" "));
-  return { debug, info: debug, warn: debug, error: debug, setLevel: () => undefined, getLevel: () => LogLevel.DEBUG, setName: () => undefined };
+  return {
+    debug,
+    info: debug,
+    warn: debug,
+    error: debug,
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.DEBUG,
+    setName: () => undefined,
+  };
 }
 
 /**
@@ -146,7 +159,13 @@ export class SlackConnection {
       const result = await this.botClient.auth.test();
       return {
         ok: true,
-        identity: { teamId: String(result.team_id ?? ""), team: String(result.team ?? ""), botId: String(result.bot_id ?? ""), botUserId: String(result.user_id ?? ""), url: result.url },
+        identity: {
+          teamId: String(result.team_id ?? ""),
+          team: String(result.team ?? ""),
+          botId: String(result.bot_id ?? ""),
+          botUserId: String(result.user_id ?? ""),
+          url: result.url,
+        },
       };
     } catch (error) {
       return this.classify("SLACK_BOT_TOKEN", error);
@@ -165,7 +184,10 @@ export class SlackConnection {
   }
 
   private classify(variable: keyof typeof WHERE, error: unknown): Attempt {
-    const data = (error as { code?: string; data?: { error?: string; needed?: string } }).code === ErrorCode.PlatformError ? (error as { data: { error: string; needed?: string } }).data : undefined;
+    const data =
+      (error as { code?: string; data?: { error?: string; needed?: string } }).code === ErrorCode.PlatformError
+        ? (error as { data: { error: string; needed?: string } }).data
+        : undefined;
     if (data && REFUSED_TOKEN.has(data.error)) {
       return { ok: false, refused: new SlackCredentialsError(variable, data.error, refusalMessage(variable, data.error, data.needed)) };
     }
@@ -179,13 +201,16 @@ export class SlackConnection {
    * retried with back-off (1 s doubling to 60 s), logging each failure.
    */
   async verify(): Promise<SlackIdentity> {
-    const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    }));
+    const sleep =
+      this.deps.sleep ??
+      ((ms: number) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, ms);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        }));
     let waitMs = this.deps.firstRetryMs ?? 1000;
     const maxMs = this.deps.maxRetryMs ?? 60_000;
     for (let attempt = 1; ; attempt++) {
@@ -204,7 +229,13 @@ export class SlackConnection {
       }
       this.deps.health.recordFailure(failed.transient);
       this.deps.logger.warn(
-        { attempt, url: this.deps.slackApiUrl, proxy: this.deps.proxyDescription ?? "none", error: failed.transient, retryInSeconds: Math.round(waitMs / 1000) },
+        {
+          attempt,
+          url: this.deps.slackApiUrl,
+          proxy: this.deps.proxyDescription ?? "none",
+          error: failed.transient,
+          retryInSeconds: Math.round(waitMs / 1000),
+        },
         `Cannot reach Slack at ${this.deps.slackApiUrl} (${failed.transient}; proxy: ${this.deps.proxyDescription ?? "none"}). Trying again in ${seconds(waitMs)}. The bot is not ready until Slack answers: check the network, HTTPS_PROXY and SLACK_API_URL.`,
       );
       if (this.stopped) throw new Error("stopped before Slack answered");

@@ -1,3 +1,4 @@
+import type { ContactMethodKind, MeetingCadence } from "../domain/common/vocabulary";
 import type {
   AuditEntry,
   CharterUpdate,
@@ -10,7 +11,6 @@ import type {
   RemovedCounts,
   WorkspaceKey,
 } from "../domain/ports";
-import type { ContactMethodKind, MeetingCadence } from "../domain/common/vocabulary";
 import { auditColumns } from "./auditStore";
 import { translateUnique, upsertRace } from "./errors";
 import { offsetsFromText, offsetsToText } from "./offsets";
@@ -134,7 +134,10 @@ export class PrismaCommunityStore implements CommunityStore {
       this.db.community.update({ where: { id: communityId }, data: { slackChannelId: channelId }, include: withContacts }),
     );
     await this.db.auditEvent.create({
-      data: { communityId, ...auditColumns({ workspaceId: row.workspaceId, actorId, action: "community.channel_linked", detail: { channelId }, at: now }) },
+      data: {
+        communityId,
+        ...auditColumns({ workspaceId: row.workspaceId, actorId, action: "community.channel_linked", detail: { channelId }, at: now }),
+      },
     });
     return toCommunityRecord(row);
   }
@@ -184,7 +187,14 @@ export class PrismaCommunityStore implements CommunityStore {
     // COUNT is a bigint on PostgreSQL and a number on SQLite. Each row is made
     // whole here (not spread from the driver's row): the list copies these
     // objects for every reader, which is quick only for objects of one shape.
-    return rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, service: r.service, slackChannelId: r.slackChannelId, memberCount: Number(r.memberCount) }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      slug: r.slug,
+      service: r.service,
+      slackChannelId: r.slackChannelId,
+      memberCount: Number(r.memberCount),
+    }));
   }
 
   async names(workspaceId: string): Promise<Array<{ id: string; name: string; slug: string }>> {
@@ -266,7 +276,11 @@ export class PrismaCommunityStore implements CommunityStore {
 
   async archivedOrganisedBy(workspaceId: string, userId: string): Promise<CommunityRecord[]> {
     const rows = await this.db.community.findMany({
-      where: { workspaceId, archivedAt: { not: null }, memberships: { some: { slackUserId: userId, status: "active", role: "organiser" } } },
+      where: {
+        workspaceId,
+        archivedAt: { not: null },
+        memberships: { some: { slackUserId: userId, status: "active", role: "organiser" } },
+      },
       orderBy: [{ nameKey: "asc" }, { id: "asc" }],
       include: withContacts,
     });

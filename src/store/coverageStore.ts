@@ -19,7 +19,12 @@ export class PrismaCoverageStore implements CoverageStore {
       where: { communityId: { in: communityIds }, status: "active" },
       _count: { _all: true },
     });
-    return rows.map((r) => ({ communityId: r.communityId, organisation: r.organisation, organisationOther: r.organisationOther, members: r._count._all }));
+    return rows.map((r) => ({
+      communityId: r.communityId,
+      organisation: r.organisation,
+      organisationOther: r.organisationOther,
+      members: r._count._all,
+    }));
   }
 
   async professions(communityIds: string[]) {
@@ -29,7 +34,12 @@ export class PrismaCoverageStore implements CoverageStore {
       where: { communityId: { in: communityIds }, status: "active" },
       _count: { _all: true },
     });
-    return rows.map((r) => ({ communityId: r.communityId, profession: r.profession, professionOther: r.professionOther, members: r._count._all }));
+    return rows.map((r) => ({
+      communityId: r.communityId,
+      profession: r.profession,
+      professionOther: r.professionOther,
+      members: r._count._all,
+    }));
   }
 
   async problemOrganisations(communityIds: string[], statuses: ProblemStatus[]) {

@@ -9,7 +9,12 @@ interface ProblemRow {
   organisations: number | bigint;
 }
 
-const toProblem = (r: ProblemRow): DigestProblem => ({ id: r.id, title: r.title, votes: Number(r.votes), organisations: Number(r.organisations) });
+const toProblem = (r: ProblemRow): DigestProblem => ({
+  id: r.id,
+  title: r.title,
+  votes: Number(r.votes),
+  organisations: Number(r.organisations),
+});
 
 export class PrismaDigestStore implements DigestStore {
   constructor(private readonly db: Db) {}
@@ -60,7 +65,11 @@ export class PrismaDigestStore implements DigestStore {
   async tallies(meetingIds: string[]): Promise<Map<string, { going: number; maybe: number; notGoing: number }>> {
     const out = new Map(meetingIds.map((id) => [id, { going: 0, maybe: 0, notGoing: 0 }]));
     if (!meetingIds.length) return out;
-    const rows = await this.db.meetingRsvp.groupBy({ by: ["meetingId", "answer"], where: { meetingId: { in: meetingIds } }, _count: { _all: true } });
+    const rows = await this.db.meetingRsvp.groupBy({
+      by: ["meetingId", "answer"],
+      where: { meetingId: { in: meetingIds } },
+      _count: { _all: true },
+    });
     for (const r of rows) {
       const t = out.get(r.meetingId)!;
       if (r.answer === "going") t.going = r._count._all;
@@ -71,7 +80,11 @@ export class PrismaDigestStore implements DigestStore {
   }
 
   async dmSubscribers(communityId: string): Promise<string[]> {
-    const rows = await this.db.membership.findMany({ where: { communityId, status: "active", digestByDm: true }, orderBy: { joinedAt: "asc" }, select: { slackUserId: true } });
+    const rows = await this.db.membership.findMany({
+      where: { communityId, status: "active", digestByDm: true },
+      orderBy: { joinedAt: "asc" },
+      select: { slackUserId: true },
+    });
     return rows.map((r) => r.slackUserId);
   }
 

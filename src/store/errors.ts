@@ -1,4 +1,4 @@
-import { UniqueViolation, type UniqueRule } from "../domain/ports";
+import { type UniqueRule, UniqueViolation } from "../domain/ports";
 
 const RULE_BY_FIELD: Record<string, UniqueRule> = {
   nameKey: "name",

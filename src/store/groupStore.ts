@@ -62,7 +62,10 @@ export class PrismaGroupStore implements GroupStore {
   }
 
   async findByChannel(workspaceId: string, channelId: string): Promise<GroupRecord[]> {
-    const rows = await this.db.group.findMany({ where: { slackChannelId: channelId, ...inActiveCommunityOf(workspaceId) }, orderBy: { createdAt: "asc" } });
+    const rows = await this.db.group.findMany({
+      where: { slackChannelId: channelId, ...inActiveCommunityOf(workspaceId) },
+      orderBy: { createdAt: "asc" },
+    });
     return rows.map(toGroupRecord);
   }
 

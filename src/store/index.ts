@@ -7,16 +7,19 @@ import { PrismaGroupStore } from "./groupStore";
 import { PrismaInvitationStore } from "./invitationStore";
 import { PrismaMeetingStore } from "./meetingStore";
 import { PrismaMembershipStore } from "./membershipStore";
-import { PrismaOutboxStore, PrismaRunStore } from "./outboxStore";
-import { PrismaProblemStore } from "./problemStore";
 import { pendingMigrations } from "./migrations";
-import { createPrismaClient, sameProvider, type Db, type SqliteSettings } from "./prismaClient";
+import { PrismaOutboxStore, PrismaRunStore } from "./outboxStore";
+import { createPrismaClient, type Db, type SqliteSettings, sameProvider } from "./prismaClient";
+import { PrismaProblemStore } from "./problemStore";
 
 /**
  * `observe` wraps the client (the digest benchmark counts queries with a Prisma extension);
  * `sqlite` overrides the SQLite pragmas (the scheduler benchmark compares journal modes).
  */
-export function createStore(databaseUrl: string, options: { observe?: (db: Db) => Db; sqlite?: Partial<SqliteSettings> } = {}): Store & { db: Db } {
+export function createStore(
+  databaseUrl: string,
+  options: { observe?: (db: Db) => Db; sqlite?: Partial<SqliteSettings> } = {},
+): Store & { db: Db } {
   const base = createPrismaClient(databaseUrl, { sqlite: options.sqlite });
   const db = options.observe ? options.observe(base) : base;
   sameProvider(base, db);

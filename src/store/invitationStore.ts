@@ -25,7 +25,9 @@ export class PrismaInvitationStore implements InvitationStore {
     // PostgreSQL it would abort a surrounding transaction.
     for (const row of rows) {
       const inserted = await insertUnlessPresent(() =>
-        this.db.invitation.create({ data: { ...row, status: "pending", pendingKey: pendingKey(row.communityId, row.inviteeId), createdAt: now } }),
+        this.db.invitation.create({
+          data: { ...row, status: "pending", pendingKey: pendingKey(row.communityId, row.inviteeId), createdAt: now },
+        }),
       );
       if (inserted) created.push(toInvitationRecord(inserted));
       else alreadyPending.push(row.inviteeId);

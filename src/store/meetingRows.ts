@@ -1,7 +1,8 @@
 // Meeting and series rows as the domain's records, and back: the columns store
 // reminder offsets as text and a series' rule as JSON (see prisma/models.prisma).
-import type { MeetingFields, MeetingRecord, MeetingStatus, SeriesRecord } from "../domain/ports";
+
 import { deserialiseRule } from "../domain/meetings/recurrence";
+import type { MeetingFields, MeetingRecord, MeetingStatus, SeriesRecord } from "../domain/ports";
 import { offsetsFromText, offsetsToText } from "./offsets";
 import type { Db } from "./prismaClient";
 

@@ -1,8 +1,8 @@
+import { type RecurrenceRule, serialiseRule } from "../domain/meetings/recurrence";
 import type { MeetingFields, MeetingRecord, MeetingStore, NewMeeting, RsvpAnswer, RsvpTally, SeriesRecord } from "../domain/ports";
-import { serialiseRule, type RecurrenceRule } from "../domain/meetings/recurrence";
 import { insertUnlessPresent, translateUnique, upsertRace } from "./errors";
 import { fieldColumns, toMeetingRecord, toSeriesRecord } from "./meetingRows";
-import { isPostgresDb, type Db } from "./prismaClient";
+import { type Db, isPostgresDb } from "./prismaClient";
 
 /** The longest meeting allowed: anything that started longer ago than this has ended. */
 const LONGEST_MEETING_MS = 4 * 60 * 60 * 1000;
@@ -130,13 +130,19 @@ export class PrismaMeetingStore implements MeetingStore {
           createdAt: now,
         },
       });
-      const { count } = await tx.meeting.updateMany({ where: { id: meetingId, seriesId: null }, data: { seriesId: series.id, occurrence: 0 } });
+      const { count } = await tx.meeting.updateMany({
+        where: { id: meetingId, seriesId: null },
+        data: { seriesId: series.id, occurrence: 0 },
+      });
       if (count !== 1) throw new Error("meeting joined another series at the same moment");
       return toSeriesRecord(series);
     });
   }
 
-  async updateSeries(seriesId: string, patch: Partial<{ rule: RecurrenceRule; anchorStart: Date; anchorIndex: number; lastIndex: number | null; template: MeetingFields }>): Promise<void> {
+  async updateSeries(
+    seriesId: string,
+    patch: Partial<{ rule: RecurrenceRule; anchorStart: Date; anchorIndex: number; lastIndex: number | null; template: MeetingFields }>,
+  ): Promise<void> {
     await this.db.meetingSeries.update({
       where: { id: seriesId },
       data: {
@@ -149,7 +155,13 @@ export class PrismaMeetingStore implements MeetingStore {
     });
   }
 
-  async update(meetingId: string, fields: MeetingFields, startsAt: Date, now: Date, expectedSequence?: number): Promise<MeetingRecord | null> {
+  async update(
+    meetingId: string,
+    fields: MeetingFields,
+    startsAt: Date,
+    now: Date,
+    expectedSequence?: number,
+  ): Promise<MeetingRecord | null> {
     // Conditional on the version the editor saw: a repeated or stale submission changes nothing.
     const { count } = await this.db.meeting.updateMany({
       where: { id: meetingId, status: "scheduled", ...(expectedSequence !== undefined ? { sequence: expectedSequence } : {}) },
@@ -173,14 +185,21 @@ export class PrismaMeetingStore implements MeetingStore {
 
   async claimAnnouncement(meetingId: string, channelId: string, now: Date, leaseMs: number): Promise<boolean> {
     const { count } = await this.db.meeting.updateMany({
-      where: { id: meetingId, announcementTs: null, OR: [{ announcementClaimedAt: null }, { announcementClaimedAt: { lt: new Date(now.getTime() - leaseMs) } }] },
+      where: {
+        id: meetingId,
+        announcementTs: null,
+        OR: [{ announcementClaimedAt: null }, { announcementClaimedAt: { lt: new Date(now.getTime() - leaseMs) } }],
+      },
       data: { announcementChannelId: channelId, announcementClaimedAt: now },
     });
     return count === 1;
   }
 
   async releaseAnnouncement(meetingId: string): Promise<void> {
-    await this.db.meeting.updateMany({ where: { id: meetingId, announcementTs: null }, data: { announcementChannelId: null, announcementClaimedAt: null } });
+    await this.db.meeting.updateMany({
+      where: { id: meetingId, announcementTs: null },
+      data: { announcementChannelId: null, announcementClaimedAt: null },
+    });
   }
 
   async unannounced(after: Date, claimedBefore: Date, limit: number): Promise<MeetingRecord[]> {
@@ -199,7 +218,10 @@ export class PrismaMeetingStore implements MeetingStore {
   }
 
   async nextOccurrence(seriesId: string, afterIndex: number): Promise<MeetingRecord | null> {
-    const row = await this.db.meeting.findFirst({ where: { seriesId, occurrence: { gt: afterIndex }, status: "scheduled" }, orderBy: { occurrence: "asc" } });
+    const row = await this.db.meeting.findFirst({
+      where: { seriesId, occurrence: { gt: afterIndex }, status: "scheduled" },
+      orderBy: { occurrence: "asc" },
+    });
     return row ? toMeetingRecord(row) : null;
   }
 
@@ -229,7 +251,10 @@ export class PrismaMeetingStore implements MeetingStore {
 
   async answersOf(meetingIds: string[], slackUserId: string): Promise<Map<string, RsvpAnswer>> {
     if (!meetingIds.length) return new Map();
-    const rows = await this.db.meetingRsvp.findMany({ where: { meetingId: { in: meetingIds }, slackUserId }, select: { meetingId: true, answer: true } });
+    const rows = await this.db.meetingRsvp.findMany({
+      where: { meetingId: { in: meetingIds }, slackUserId },
+      select: { meetingId: true, answer: true },
+    });
     return new Map(rows.map((r) => [r.meetingId, r.answer as RsvpAnswer]));
   }
 
@@ -245,7 +270,11 @@ export class PrismaMeetingStore implements MeetingStore {
   async upcoming(communityIds: string[], after: Date, limit: number): Promise<{ items: MeetingRecord[]; total: number }> {
     if (!communityIds.length) return { items: [], total: 0 };
     // A meeting still under way counts: it started less than the longest meeting ago.
-    const where = { communityId: { in: communityIds }, status: "scheduled", startsAt: { gt: new Date(after.getTime() - LONGEST_MEETING_MS) } };
+    const where = {
+      communityId: { in: communityIds },
+      status: "scheduled",
+      startsAt: { gt: new Date(after.getTime() - LONGEST_MEETING_MS) },
+    };
     const rows = await this.db.meeting.findMany({ where, orderBy: [{ startsAt: "asc" }, { id: "asc" }], take: limit + 20 });
     const live = rows.map(toMeetingRecord).filter((m) => endsAfter(m, after));
     const early = rows.length - live.length;
@@ -257,7 +286,9 @@ export class PrismaMeetingStore implements MeetingStore {
     // Every occurrence that may not have ended yet, however many were cancelled one by one.
     const [rows, last] = await Promise.all([
       this.db.meetingSeries.findMany({
-        include: { meetings: { where: { startsAt: { gt: new Date(after.getTime() - LONGEST_MEETING_MS) } }, orderBy: { occurrence: "asc" } } },
+        include: {
+          meetings: { where: { startsAt: { gt: new Date(after.getTime() - LONGEST_MEETING_MS) } }, orderBy: { occurrence: "asc" } },
+        },
       }),
       this.db.meeting.groupBy({ by: ["seriesId"], where: { seriesId: { not: null } }, _max: { occurrence: true } }),
     ]);
@@ -266,7 +297,11 @@ export class PrismaMeetingStore implements MeetingStore {
     for (const row of rows) {
       const lastOccurrence = lastBySeries.get(row.id) ?? -1;
       if (row.lastIndex !== null && lastOccurrence >= row.lastIndex) continue;
-      out.push({ series: toSeriesRecord(row), ahead: row.meetings.map(toMeetingRecord).filter((m) => endsAfter(m, after)), lastOccurrence });
+      out.push({
+        series: toSeriesRecord(row),
+        ahead: row.meetings.map(toMeetingRecord).filter((m) => endsAfter(m, after)),
+        lastOccurrence,
+      });
     }
     return out;
   }

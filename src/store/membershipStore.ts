@@ -1,5 +1,5 @@
-import type { MemberProfile, MembershipRecord, MembershipStore } from "../domain/ports";
 import type { MembershipStatus, Role } from "../domain/common/vocabulary";
+import type { MemberProfile, MembershipRecord, MembershipStore } from "../domain/ports";
 import { toCommunityRecord } from "./communityStore";
 import type { Db } from "./prismaClient";
 
@@ -25,7 +25,10 @@ async function lockForChange(tx: Tx, communityId: string, actorId: string, targe
   const find = (slackUserId: string) => tx.membership.findUnique({ where: { communityId_slackUserId: { communityId, slackUserId } } });
   const actor = await find(actorId);
   const target = await find(targetId);
-  return { actorIsOrganiser: actor?.status === "active" && actor.role === "organiser", target: target?.status === "active" ? target : null };
+  return {
+    actorIsOrganiser: actor?.status === "active" && actor.role === "organiser",
+    target: target?.status === "active" ? target : null,
+  };
 }
 
 /** Someone who stops being a member leaves the community's groups too: rejoining later starts afresh. */
@@ -51,7 +54,8 @@ export class PrismaMembershipStore implements MembershipStore {
         ? await tx.membership.update({
             where: { id: existing.id },
             // An active member keeps their role and join date; anyone else starts again as a member.
-            data: existing.status === "active" ? { ...profile } : { ...profile, role: "member", status: "active", joinedAt: now, leftAt: null },
+            data:
+              existing.status === "active" ? { ...profile } : { ...profile, role: "member", status: "active", joinedAt: now, leftAt: null },
           })
         : await tx.membership.create({ data: { communityId, slackUserId, ...profile, role: "member", status: "active", joinedAt: now } });
       return { membership: toMembershipRecord(row), before: (existing?.status as MembershipStatus | undefined) ?? null };
@@ -76,7 +80,6 @@ export class PrismaMembershipStore implements MembershipStore {
     const rows = await this.db.membership.findMany({ where: { communityId, status: "active" }, orderBy: { joinedAt: "asc" } });
     return rows.map(toMembershipRecord);
   }
-
 
   async findMany(communityId: string, slackUserIds: string[]): Promise<MembershipRecord[]> {
     if (slackUserIds.length === 0) return [];
@@ -118,7 +121,12 @@ export class PrismaMembershipStore implements MembershipStore {
   // organisers each one checks is the count after the other's change. The
   // actor is checked again under the lock: they may have stepped down since.
 
-  async promote(communityId: string, actorId: string, targetId: string, now: Date): Promise<"promoted" | "already_organiser" | "not_member" | "forbidden"> {
+  async promote(
+    communityId: string,
+    actorId: string,
+    targetId: string,
+    now: Date,
+  ): Promise<"promoted" | "already_organiser" | "not_member" | "forbidden"> {
     return this.db.$transaction(async (tx) => {
       const { actorIsOrganiser, target } = await lockForChange(tx, communityId, actorId, targetId, now);
       if (!actorIsOrganiser) return "forbidden";
@@ -140,7 +148,12 @@ export class PrismaMembershipStore implements MembershipStore {
     });
   }
 
-  async remove(communityId: string, actorId: string, targetId: string, now: Date): Promise<"removed" | "not_member" | "last_organiser" | "forbidden"> {
+  async remove(
+    communityId: string,
+    actorId: string,
+    targetId: string,
+    now: Date,
+  ): Promise<"removed" | "not_member" | "last_organiser" | "forbidden"> {
     return this.db.$transaction(async (tx) => {
       const { actorIsOrganiser, target } = await lockForChange(tx, communityId, actorId, targetId, now);
       if (!actorIsOrganiser) return "forbidden";
@@ -154,7 +167,10 @@ export class PrismaMembershipStore implements MembershipStore {
   }
 
   async setDigestByDm(communityId: string, slackUserId: string, on: boolean): Promise<boolean> {
-    const { count } = await this.db.membership.updateMany({ where: { communityId, slackUserId, status: "active" }, data: { digestByDm: on } });
+    const { count } = await this.db.membership.updateMany({
+      where: { communityId, slackUserId, status: "active" },
+      data: { digestByDm: on },
+    });
     return count === 1;
   }
 }

@@ -5,7 +5,7 @@
 // beside this code (prisma/<provider>/migrations), so no CLI runs at request time.
 import fs from "node:fs";
 import path from "node:path";
-import { isPostgresDb, type Db } from "./prismaClient";
+import { type Db, isPostgresDb } from "./prismaClient";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 

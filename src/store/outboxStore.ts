@@ -1,6 +1,6 @@
 import type { NewOutboxRow, OutboxRow, OutboxStatus, OutboxStore, RunStore } from "../domain/ports";
 import { insertUnlessPresent } from "./errors";
-import { isPostgresDb, type Db } from "./prismaClient";
+import { type Db, isPostgresDb } from "./prismaClient";
 
 type Row = Awaited<ReturnType<Db["outboxMessage"]["findFirstOrThrow"]>>;
 
@@ -22,7 +22,10 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async plan(rows: NewOutboxRow[], now: Date): Promise<number> {
     if (!rows.length) return 0;
-    const existing = await this.db.outboxMessage.findMany({ where: { dedupeKey: { in: rows.map((r) => r.dedupeKey) } }, select: { dedupeKey: true, status: true } });
+    const existing = await this.db.outboxMessage.findMany({
+      where: { dedupeKey: { in: rows.map((r) => r.dedupeKey) } },
+      select: { dedupeKey: true, status: true },
+    });
     const known = new Map(existing.map((e) => [e.dedupeKey, e.status]));
     let planned = 0;
     for (const row of rows) {
@@ -31,7 +34,18 @@ export class PrismaOutboxStore implements OutboxStore {
         const { count } = await this.db.outboxMessage.updateMany({
           where: { dedupeKey: row.dedupeKey, status: "skipped" },
           // As planned now: what it says and where it goes may have changed while it was skipped.
-          data: { status: "pending", target: row.target, payload: JSON.stringify(row.payload ?? {}), dueAt: row.dueAt, availableAt: row.dueAt, attempts: 0, lastError: null, claimedBy: null, claimExpiresAt: null, updatedAt: now },
+          data: {
+            status: "pending",
+            target: row.target,
+            payload: JSON.stringify(row.payload ?? {}),
+            dueAt: row.dueAt,
+            availableAt: row.dueAt,
+            attempts: 0,
+            lastError: null,
+            claimedBy: null,
+            claimExpiresAt: null,
+            updatedAt: now,
+          },
         });
         planned += count;
         continue;
@@ -101,7 +115,10 @@ export class PrismaOutboxStore implements OutboxStore {
         return n <= limits.perTarget;
       });
       const expires = new Date(now.getTime() + leaseMs);
-      await tx.outboxMessage.updateMany({ where: { id: { in: chosen.map((r) => r.id) } }, data: { claimedBy: owner, claimExpiresAt: expires } });
+      await tx.outboxMessage.updateMany({
+        where: { id: { in: chosen.map((r) => r.id) } },
+        data: { claimedBy: owner, claimExpiresAt: expires },
+      });
       return chosen.map((r) => toOutboxRow({ ...r, claimedBy: owner, claimExpiresAt: expires }));
     });
   }
@@ -136,11 +153,18 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async release(ids: string[], owner: string): Promise<void> {
     if (!ids.length) return;
-    await this.db.outboxMessage.updateMany({ where: { id: { in: ids }, claimedBy: owner, status: "pending" }, data: { claimedBy: null, claimExpiresAt: null } });
+    await this.db.outboxMessage.updateMany({
+      where: { id: { in: ids }, claimedBy: owner, status: "pending" },
+      data: { claimedBy: null, claimExpiresAt: null },
+    });
   }
 
   async oldestDuePending(now: Date): Promise<Date | null> {
-    const row = await this.db.outboxMessage.findFirst({ where: { status: "pending", dueAt: { lte: now } }, orderBy: { dueAt: "asc" }, select: { dueAt: true } });
+    const row = await this.db.outboxMessage.findFirst({
+      where: { status: "pending", dueAt: { lte: now } },
+      orderBy: { dueAt: "asc" },
+      select: { dueAt: true },
+    });
     return row?.dueAt ?? null;
   }
 
@@ -155,7 +179,10 @@ export class PrismaOutboxStore implements OutboxStore {
   }
 
   async pendingAfter(kind: string, after: Date): Promise<Array<{ id: string; subjectId: string | null; dedupeKey: string }>> {
-    return this.db.outboxMessage.findMany({ where: { kind, status: "pending", dueAt: { gt: after } }, select: { id: true, subjectId: true, dedupeKey: true } });
+    return this.db.outboxMessage.findMany({
+      where: { kind, status: "pending", dueAt: { gt: after } },
+      select: { id: true, subjectId: true, dedupeKey: true },
+    });
   }
 
   async skipRows(ids: string[], reason: string, now: Date): Promise<number> {

@@ -6,8 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { PrismaPg } from "@prisma/adapter-pg";
-import type { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import type { PrismaClient as PostgresClient } from "../generated/postgresql/client";
+import type { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 
 export type Db = InstanceType<typeof SqliteClient>;
 

@@ -1,4 +1,15 @@
-import type { NewProblem, ObjectiveSummary, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, ProblemStore, ProblemSummary, StatusChange, VoteTally } from "../domain/ports";
+import type {
+  NewProblem,
+  ObjectiveSummary,
+  ProblemListItem,
+  ProblemRecord,
+  ProblemSource,
+  ProblemStatus,
+  ProblemStore,
+  ProblemSummary,
+  StatusChange,
+  VoteTally,
+} from "../domain/ports";
 import { insertUnlessPresent, translateUnique } from "./errors";
 import type { Db } from "./prismaClient";
 
@@ -49,22 +60,24 @@ export class PrismaProblemStore implements ProblemStore {
   constructor(private readonly db: Db) {}
 
   async create(input: NewProblem): Promise<ProblemRecord> {
-    const row = await translateUnique(() => this.db.problem.create({
-      data: {
-        communityId: input.communityId,
-        title: input.title,
-        description: input.description,
-        stage: input.stage,
-        link: input.link,
-        source: input.source,
-        createdBy: input.createdBy,
-        messagePermalink: input.messagePermalink,
-        createRequestId: input.requestId,
-        createdAt: input.now,
-        affects: { create: input.affects.map((organisation) => ({ organisation })) },
-      },
-      include: withAffects,
-    }));
+    const row = await translateUnique(() =>
+      this.db.problem.create({
+        data: {
+          communityId: input.communityId,
+          title: input.title,
+          description: input.description,
+          stage: input.stage,
+          link: input.link,
+          source: input.source,
+          createdBy: input.createdBy,
+          messagePermalink: input.messagePermalink,
+          createRequestId: input.requestId,
+          createdAt: input.now,
+          affects: { create: input.affects.map((organisation) => ({ organisation })) },
+        },
+        include: withAffects,
+      }),
+    );
     return toProblemRecord(row);
   }
 
@@ -131,7 +144,14 @@ export class PrismaProblemStore implements ProblemStore {
     return { votes, organisations: organisations.length };
   }
 
-  async changeStatus(change: { problemId: string; from: ProblemStatus; to: ProblemStatus; actorId: string; now: Date; duplicateOfId?: string }): Promise<boolean> {
+  async changeStatus(change: {
+    problemId: string;
+    from: ProblemStatus;
+    to: ProblemStatus;
+    actorId: string;
+    now: Date;
+    duplicateOfId?: string;
+  }): Promise<boolean> {
     return this.db.$transaction(async (tx) => {
       const moved = await tx.problem.updateMany({
         where: { id: change.problemId, status: change.from },
@@ -181,7 +201,10 @@ export class PrismaProblemStore implements ProblemStore {
 
   async claimPromotionSuggestion(problemId: string, now: Date): Promise<boolean> {
     // Conditional, so of many votes crossing the threshold at once only one claims it.
-    const claimed = await this.db.problem.updateMany({ where: { id: problemId, promotionSuggestedAt: null }, data: { promotionSuggestedAt: now } });
+    const claimed = await this.db.problem.updateMany({
+      where: { id: problemId, promotionSuggestedAt: null },
+      data: { promotionSuggestedAt: now },
+    });
     return claimed.count === 1;
   }
 

@@ -32,11 +32,11 @@ export const LIMITS = {
   actionValue: 2000,
 } as const;
 
-import { truncateMd, type Mrkdwn } from "./mrkdwn";
+import { type Mrkdwn, truncateMd } from "./mrkdwn";
 
-// Text in blocks is mrkdwn built in mrkdwn.ts, or plain text (plain()): see there.
-export { channelLink, concat, esc, joinMd, lines, link, listWithMore, md, plural, truncateMd, userLink, type Mrkdwn } from "./mrkdwn";
 export type { ListWithMoreOptions } from "../domain/common/text";
+// Text in blocks is mrkdwn built in mrkdwn.ts, or plain text (plain()): see there.
+export { channelLink, concat, esc, joinMd, lines, link, listWithMore, type Mrkdwn, md, plural, truncateMd, userLink } from "./mrkdwn";
 
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -139,7 +139,14 @@ export interface ChoiceInputOptions {
 }
 
 /** A static select block for a modal; `initial` is preselected when it is one of the options. */
-export function selectInput(blockId: string, actionId: string, label: string, options: Array<{ label: string; value: string }>, initial?: string, opts: ChoiceInputOptions = {}): AnyBlock {
+export function selectInput(
+  blockId: string,
+  actionId: string,
+  label: string,
+  options: Array<{ label: string; value: string }>,
+  initial?: string,
+  opts: ChoiceInputOptions = {},
+): AnyBlock {
   const choices = options.map((o) => option(o.label, o.value));
   const chosen = choices.find((c) => c.value === initial);
   return {
@@ -153,7 +160,14 @@ export function selectInput(blockId: string, actionId: string, label: string, op
 }
 
 /** A checkboxes block for a modal, with the options whose values are in `checked` ticked. */
-export function checkboxesInput(blockId: string, actionId: string, label: string, options: Array<{ label: string; value: string }>, checked: string[], opts: ChoiceInputOptions = {}): AnyBlock {
+export function checkboxesInput(
+  blockId: string,
+  actionId: string,
+  label: string,
+  options: Array<{ label: string; value: string }>,
+  checked: string[],
+  opts: ChoiceInputOptions = {},
+): AnyBlock {
   const choices = options.map((o) => option(o.label, o.value));
   const ticked = choices.filter((c) => checked.includes(c.value ?? ""));
   return {

@@ -1,8 +1,27 @@
 import type { Charter } from "../domain/communities/communities";
-import type { CommunityRecord, ObjectiveSummary } from "../domain/ports";
 import { organisationLabel } from "../domain/members/profiles";
+import type { CommunityRecord, ObjectiveSummary } from "../domain/ports";
 import { dates, labels } from "../i18n";
-import { actions, button, channelLink, context, divider, concat, esc, header, joinMd, lines, link, md, plural, section, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
+import {
+  type AnyBlock,
+  actions,
+  type BlockMessage,
+  button,
+  channelLink,
+  concat,
+  context,
+  divider,
+  esc,
+  header,
+  joinMd,
+  lines,
+  link,
+  type Mrkdwn,
+  md,
+  plural,
+  section,
+  userLink,
+} from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 import { organiserCharterButtons } from "./lifecycle";
 
@@ -34,7 +53,11 @@ export function objectiveLine(o: ObjectiveSummary): Mrkdwn {
 export function charterBlocks(charter: Charter, options: { viewerIsMember?: boolean } = {}): AnyBlock[] {
   const { community, problems } = charter;
   const blocks: AnyBlock[] = [header(community.name)];
-  blocks.push(section(md`*Service:* ${esc(community.service)}${community.purpose ? md`\n*What we want to achieve:* ${esc(community.purpose)}` : md``}`));
+  blocks.push(
+    section(
+      md`*Service:* ${esc(community.service)}${community.purpose ? md`\n*What we want to achieve:* ${esc(community.purpose)}` : md``}`,
+    ),
+  );
   if (charter.objectives.length > 0) blocks.push(section(md`*Our objectives*\n${lines(charter.objectives.map(objectiveLine))}`));
   if (problems.total > 0) {
     const titles = problems.items.map((p) => md`• ${esc(p.title)}`);

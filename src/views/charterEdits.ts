@@ -4,7 +4,24 @@ import type { View } from "@slack/types";
 import type { CharterChange, CharterField, CharterHistory, CharterRevision } from "../domain/communities/charterChanges";
 import type { CommunityRecord, ContactMethodRecord } from "../domain/ports";
 import { dates, labels } from "../i18n";
-import { actions, button, channelLink, context, esc, header, joinMd, lines, md, plain, section, truncate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
+import {
+  type AnyBlock,
+  actions,
+  type BlockMessage,
+  button,
+  channelLink,
+  context,
+  esc,
+  header,
+  joinMd,
+  lines,
+  type Mrkdwn,
+  md,
+  plain,
+  section,
+  truncate,
+  userLink,
+} from "./blocks";
 import { charterFieldBlocks } from "./createCommunityModal";
 import { ACTION, CALLBACK } from "./ids";
 
@@ -74,7 +91,9 @@ export function charterSavedText(community: CommunityRecord, changes: CharterCha
 
 function contactMethodsText(methods: ContactMethodRecord[]): string {
   if (!methods.length) return "none";
-  return methods.map((m) => (m.link ? `${labels.contactMethods[m.kind].label} (${m.link})` : labels.contactMethods[m.kind].label)).join(", ");
+  return methods
+    .map((m) => (m.link ? `${labels.contactMethods[m.kind].label} (${m.link})` : labels.contactMethods[m.kind].label))
+    .join(", ");
 }
 
 function valueText(change: CharterChange, which: "from" | "to"): Mrkdwn {

@@ -1,5 +1,5 @@
 import type { CommunitySummary } from "../domain/ports";
-import { actions, button, channelLink, context, deepFreeze, esc, md, plural, section, type AnyBlock, type BlockMessage } from "./blocks";
+import { type AnyBlock, actions, type BlockMessage, button, channelLink, context, deepFreeze, esc, md, plural, section } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
 export interface CommunityListPage {
@@ -26,13 +26,21 @@ const ROWS_KEPT = 5000;
 function communityRow(c: CommunitySummary): readonly AnyBlock[] {
   const kept = c.viewerIsMember ? rows.member : rows.other;
   const row = kept.get(c.id);
-  if (row && row.shows.name === c.name && row.shows.service === c.service && row.shows.slackChannelId === c.slackChannelId && row.shows.memberCount === c.memberCount) {
+  if (
+    row &&
+    row.shows.name === c.name &&
+    row.shows.service === c.service &&
+    row.shows.slackChannelId === c.slackChannelId &&
+    row.shows.memberCount === c.memberCount
+  ) {
     return row.blocks;
   }
   const line = md`*${esc(c.name)}*  ·  ${plural(c.memberCount, "member")}  ·  ${channelLink(c.slackChannelId)}\n_${esc(c.service)}_`;
   // Members see a note instead of a Join button.
   const blocks = deepFreeze(
-    c.viewerIsMember ? [section(line), context(md`:white_check_mark: You are a member`)] : [section(line, button("Join", ACTION.joinCommunity, c.id))],
+    c.viewerIsMember
+      ? [section(line), context(md`:white_check_mark: You are a member`)]
+      : [section(line, button("Join", ACTION.joinCommunity, c.id))],
   );
   if (kept.size >= ROWS_KEPT) kept.clear();
   kept.set(c.id, { shows: { name: c.name, service: c.service, slackChannelId: c.slackChannelId, memberCount: c.memberCount }, blocks });
@@ -50,9 +58,7 @@ export function communityListMessage(list: CommunityListPage): BlockMessage {
       ],
     };
   }
-  const blocks: AnyBlock[] = [
-    section(md`*Service communities in this workspace* (${list.total})`),
-  ];
+  const blocks: AnyBlock[] = [section(md`*Service communities in this workspace* (${list.total})`)];
   for (const c of list.items) for (const block of communityRow(c)) blocks.push(block);
   if (list.pageCount > 1) {
     const pager: object[] = [];

@@ -1,9 +1,9 @@
 import type { View } from "@slack/types";
-import { type CharterFields, LIMITS as DRAFT } from "../domain/communities/communityDraft";
 import { suggestChannelName } from "../domain/common/text";
 import { CONTACT_METHODS, type ContactMethodKind, DEFAULT_MEETING_CADENCE, MEETING_CADENCES } from "../domain/common/vocabulary";
+import { type CharterFields, LIMITS as DRAFT } from "../domain/communities/communityDraft";
 import { dates, labels } from "../i18n";
-import { context, md, option, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
+import { type AnyBlock, context, md, option, plain, textInput as sharedTextInput, type TextInputOptions } from "./blocks";
 import { ACTION, CALLBACK, CREATE_BLOCK } from "./ids";
 import { profileBlocks } from "./profileFields";
 
@@ -77,18 +77,37 @@ export function charterFieldBlocks(initial: Partial<CharterFields>, extra: { pro
       block_id: CREATE_BLOCK.contactMethods,
       optional: true,
       label: plain("How will members talk between meetings?"),
-      element: { type: "checkboxes", action_id: ACTION.input, options: contactOptions, ...(ticked.length ? { initial_options: ticked } : {}) },
+      element: {
+        type: "checkboxes",
+        action_id: ACTION.input,
+        options: contactOptions,
+        ...(ticked.length ? { initial_options: ticked } : {}),
+      },
     },
-    textInput(CREATE_BLOCK.linkMailingList, "Mailing list link or address", { optional: true, initial: linkOf("mailing_list"), hint: labels.contactMethods.mailing_list.linkHint }),
-    textInput(CREATE_BLOCK.linkRegularCalls, "Regular calls link", { optional: true, initial: linkOf("regular_calls"), hint: labels.contactMethods.regular_calls.linkHint }),
-    textInput(CREATE_BLOCK.linkTrello, "Trello board link", { optional: true, initial: linkOf("trello"), hint: labels.contactMethods.trello.linkHint }),
+    textInput(CREATE_BLOCK.linkMailingList, "Mailing list link or address", {
+      optional: true,
+      initial: linkOf("mailing_list"),
+      hint: labels.contactMethods.mailing_list.linkHint,
+    }),
+    textInput(CREATE_BLOCK.linkRegularCalls, "Regular calls link", {
+      optional: true,
+      initial: linkOf("regular_calls"),
+      hint: labels.contactMethods.regular_calls.linkHint,
+    }),
+    textInput(CREATE_BLOCK.linkTrello, "Trello board link", {
+      optional: true,
+      initial: linkOf("trello"),
+      hint: labels.contactMethods.trello.linkHint,
+    }),
   ];
 }
 
 /** The create modal. Every block_id is the domain field it fills. */
 export function createCommunityModal(input: CreateModalInput): View {
   const blocks: AnyBlock[] = [
-    context(md`A service community brings together people from different organisations who work on one end-to-end service. You will be its first organiser.`),
+    context(
+      md`A service community brings together people from different organisations who work on one end-to-end service. You will be its first organiser.`,
+    ),
     ...charterFieldBlocks({ name: input.name }, { problems: [problemsBlock()] }),
     textInput(CREATE_BLOCK.channel, "New public channel for the community", {
       optional: true,

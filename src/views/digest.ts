@@ -4,7 +4,22 @@
 import { DIGEST_SECTION_ITEMS, type Digest } from "../domain/digests/digests";
 import { dates, labels } from "../i18n";
 import { findOrganisation } from "../reference/organisations";
-import { actions, button, context, esc, header, joinMd, lines, md, plural, section, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
+import {
+  type AnyBlock,
+  actions,
+  type BlockMessage,
+  button,
+  context,
+  esc,
+  header,
+  joinMd,
+  lines,
+  type Mrkdwn,
+  md,
+  plural,
+  section,
+  userLink,
+} from "./blocks";
 import { objectiveLine } from "./charter";
 import { ACTION, BLOCK } from "./ids";
 import { meetingWhen } from "./meetingCard";
@@ -27,11 +42,19 @@ export function digestMessage(digest: Digest, opts: { preview?: boolean; viewerG
   const { community } = digest;
   const slug = esc(community.slug);
   const blocks: AnyBlock[] = [header(`${community.name}: digest`.slice(0, 150))];
-  blocks.push(context(md`${opts.preview ? md`A preview, as it would be now. ` : md``}What is new since ${esc(dates.longDate(digest.since, community.timezone))}  ·  ${esc(labels.describeSchedule(community.digest, community.timezone))}`));
+  blocks.push(
+    context(
+      md`${opts.preview ? md`A preview, as it would be now. ` : md``}What is new since ${esc(dates.longDate(digest.since, community.timezone))}  ·  ${esc(labels.describeSchedule(community.digest, community.timezone))}`,
+    ),
+  );
 
   if (digest.newProblems.total) {
     const titles = digest.newProblems.items.map((p) => md`• ${esc(p.title)}`);
-    blocks.push(section(md`*New problems* (${digest.newProblems.total})\n${lines(titles)}${more(titles.length, digest.newProblems.total, md`/community problems ${slug}`)}`));
+    blocks.push(
+      section(
+        md`*New problems* (${digest.newProblems.total})\n${lines(titles)}${more(titles.length, digest.newProblems.total, md`/community problems ${slug}`)}`,
+      ),
+    );
   }
   if (digest.topProblems.length) {
     const top = digest.topProblems.map((p) => md`• ${esc(p.title)}: ${voteCount(p.votes, p.organisations)}`);
@@ -39,17 +62,27 @@ export function digestMessage(digest: Digest, opts: { preview?: boolean; viewerG
   }
   if (digest.objectives.length) {
     const shown = digest.objectives.slice(0, DIGEST_SECTION_ITEMS);
-    blocks.push(section(md`*Objectives*\n${lines(shown.map(objectiveLine))}${more(shown.length, digest.objectives.length, md`/community problems ${slug} objectives`)}`));
+    blocks.push(
+      section(
+        md`*Objectives*\n${lines(shown.map(objectiveLine))}${more(shown.length, digest.objectives.length, md`/community problems ${slug} objectives`)}`,
+      ),
+    );
   }
   if (digest.meetings.total) {
-    const meetings = digest.meetings.items.map(({ meeting, going, maybe }) => md`• *${esc(meeting.title)}*, ${meetingWhen(meeting)}: ${going} going, ${maybe} maybe`);
-    blocks.push(section(md`*Upcoming meetings*\n${lines(meetings)}${more(meetings.length, digest.meetings.total, md`/community meetings`)}`));
+    const meetings = digest.meetings.items.map(
+      ({ meeting, going, maybe }) => md`• *${esc(meeting.title)}*, ${meetingWhen(meeting)}: ${going} going, ${maybe} maybe`,
+    );
+    blocks.push(
+      section(md`*Upcoming meetings*\n${lines(meetings)}${more(meetings.length, digest.meetings.total, md`/community meetings`)}`),
+    );
   }
   if (digest.newMembers.total || digest.newOrganisations.length) {
     const parts: Mrkdwn[] = [];
     if (digest.newMembers.total) {
       const extra = digest.newMembers.total - digest.newMembers.items.length;
-      parts.push(md`*New members* (${digest.newMembers.total}): ${joinMd(digest.newMembers.items.map(userLink), md`, `)}${extra > 0 ? md` and ${extra} more` : md``}`);
+      parts.push(
+        md`*New members* (${digest.newMembers.total}): ${joinMd(digest.newMembers.items.map(userLink), md`, `)}${extra > 0 ? md` and ${extra} more` : md``}`,
+      );
     }
     if (digest.newOrganisations.length) {
       const shown = digest.newOrganisations.slice(0, 10).map((id) => esc(organisationName(id)));
@@ -61,5 +94,8 @@ export function digestMessage(digest: Digest, opts: { preview?: boolean; viewerG
   if (digest.empty) blocks.push(section(md`Nothing new since the last digest, so none would be posted now.`));
   const label = opts.viewerGetsDm ? "Stop the digest by DM" : "Get the digest by DM";
   blocks.push(actions(BLOCK.digestActions, button(label, ACTION.digestDm, community.id)));
-  return { text: md`${esc(community.name)} digest: ${plural(digest.newProblems.total, "new problem")}, ${plural(digest.meetings.total, "upcoming meeting")}`, blocks };
+  return {
+    text: md`${esc(community.name)} digest: ${plural(digest.newProblems.total, "new problem")}, ${plural(digest.meetings.total, "upcoming meeting")}`,
+    blocks,
+  };
 }

@@ -2,7 +2,23 @@
 // new group, and the note in a group's own channel. Pure: no client, no database.
 import type { GroupsOverview } from "../domain/groups/groups";
 import type { CommunityRecord, GroupRecord } from "../domain/ports";
-import { button, channelLink, concat, context, esc, LIMITS, lines, listWithMore, md, plural, section, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
+import {
+  type AnyBlock,
+  type BlockMessage,
+  button,
+  channelLink,
+  concat,
+  context,
+  esc,
+  LIMITS,
+  lines,
+  listWithMore,
+  type Mrkdwn,
+  md,
+  plural,
+  section,
+  userLink,
+} from "./blocks";
 import { ACTION } from "./ids";
 
 /** Groups listed in one message; one block each keeps it well inside 50 blocks. */
@@ -47,7 +63,11 @@ export function groupsListMessage(overview: GroupsOverview): BlockMessage {
   const blocks: AnyBlock[] = [section(md`*Groups in ${name}* (${groups.length})`)];
   for (const { group, memberIds } of groups.slice(0, GROUPS_SHOWN)) blocks.push(groupSection(overview, group, memberIds));
   if (groups.length > GROUPS_SHOWN) {
-    blocks.push(context(md`…and ${groups.length - GROUPS_SHOWN} more groups. Join any of them by name with \`/community group join ${ANY_GROUP} ${name}\`.`));
+    blocks.push(
+      context(
+        md`…and ${groups.length - GROUPS_SHOWN} more groups. Join any of them by name with \`/community group join ${ANY_GROUP} ${name}\`.`,
+      ),
+    );
   }
   const how = viewerIsMember
     ? md`Join with the button or \`/community group join ${ANY_GROUP} ${name}\`; leave with \`/community group leave ${ANY_GROUP} ${name}\`.`

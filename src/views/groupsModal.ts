@@ -1,8 +1,8 @@
 import type { View } from "@slack/types";
+import { CHANNEL_NAME_MAX } from "../domain/common/text";
 import { GROUP_CHANNEL_CHOICES, GROUP_LIMITS, suggestGroupChannelName } from "../domain/groups/groupDraft";
 import { labels } from "../i18n";
-import { CHANNEL_NAME_MAX } from "../domain/common/text";
-import { context, esc, md, option, plain, textInput, type AnyBlock } from "./blocks";
+import { type AnyBlock, context, esc, md, option, plain, textInput } from "./blocks";
 import { ACTION, CALLBACK, GROUP_BLOCK } from "./ids";
 
 export interface CreateGroupModalInput {
@@ -22,7 +22,11 @@ export function createGroupModal(input: CreateGroupModalInput): View {
     context(
       md`A group of *${esc(input.community.name)}* focuses on one area, meets more often and feeds back to the whole community. You will be its first member; the community's members can join it.`,
     ),
-    textInput(GROUP_BLOCK.name, ACTION.input, "Group name", { initial: input.name, placeholder: "e.g. User research", max: GROUP_LIMITS.nameMax }),
+    textInput(GROUP_BLOCK.name, ACTION.input, "Group name", {
+      initial: input.name,
+      placeholder: "e.g. User research",
+      max: GROUP_LIMITS.nameMax,
+    }),
     textInput(GROUP_BLOCK.focus, ACTION.input, "What the group focuses on", {
       placeholder: "e.g. user research across the whole journey",
       hint: "A short line that tells members whether the group is for them.",

@@ -1,4 +1,4 @@
-import { actions, button, context, esc, header, LIMITS, link, md, section, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
+import { type AnyBlock, actions, type BlockMessage, button, context, esc, header, LIMITS, link, type Mrkdwn, md, section } from "./blocks";
 import { ACTION, COMMAND } from "./ids";
 
 export const SERVICE_MANUAL_URL = "https://www.gov.uk/service-manual/design/setting-up-a-service-community";
@@ -44,6 +44,10 @@ export function helpMessage(entries: HelpEntry[], options: HelpOptions = {}): Bl
   }
   if (chunk) blocks.push(section(chunk));
   blocks.push(actions(undefined, button("Create a community", ACTION.openCreateModal, "help", "primary")));
-  blocks.push(context(md`New to service communities? Read ${link(SERVICE_MANUAL_URL, md`How to set up a service community`)} in the GOV.UK Service Manual.`));
+  blocks.push(
+    context(
+      md`New to service communities? Read ${link(SERVICE_MANUAL_URL, md`How to set up a service community`)} in the GOV.UK Service Manual.`,
+    ),
+  );
   return { text, blocks };
 }

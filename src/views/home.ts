@@ -2,7 +2,7 @@ import type { View } from "@slack/types";
 import type { UpcomingMeeting } from "../domain/meetings/meetings";
 import type { CoverageSummary } from "../domain/members/coverage";
 import type { HomeEntry } from "../domain/members/memberships";
-import { actions, button, channelLink, context, divider, esc, header, lines, link, md, plural, section, type AnyBlock } from "./blocks";
+import { type AnyBlock, actions, button, channelLink, context, divider, esc, header, lines, link, md, plural, section } from "./blocks";
 import { objectiveLine } from "./charter";
 import { SERVICE_MANUAL_URL } from "./help";
 import { ACTION, BLOCK } from "./ids";
@@ -18,10 +18,16 @@ export type HomeCommunity = HomeEntry & { coverage?: CoverageSummary };
  */
 export const HOME_COMMUNITIES_SHOWN = 35;
 
-export function homeView(entries: HomeCommunity[], meetings: UpcomingMeeting[] = [], calendarUrl: (meetingId: string) => string = () => ""): View {
+export function homeView(
+  entries: HomeCommunity[],
+  meetings: UpcomingMeeting[] = [],
+  calendarUrl: (meetingId: string) => string = () => "",
+): View {
   const blocks: AnyBlock[] = [
     header("Service Communities"),
-    section(md`Work with people across government on the services your users rely on: log the problems you share, agree what to fix, and meet regularly.`),
+    section(
+      md`Work with people across government on the services your users rely on: log the problems you share, agree what to fix, and meet regularly.`,
+    ),
     actions(
       BLOCK.homeActions,
       button("Create a community", ACTION.openCreateModal, "home", "primary"),
@@ -40,18 +46,25 @@ export function homeView(entries: HomeCommunity[], meetings: UpcomingMeeting[] =
   } else {
     blocks.push(section(md`*Your communities* (${entries.length})`));
     for (const { community, membership, memberCount, objectives, coverage } of entries.slice(0, HOME_COMMUNITIES_SHOWN)) {
-      const goals = objectives.length ? md`\n${lines(objectives.slice(0, 5).map(objectiveLine))}${objectives.length > 5 ? md`\n…and ${objectives.length - 5} more objectives` : md``}` : md``;
+      const goals = objectives.length
+        ? md`\n${lines(objectives.slice(0, 5).map(objectiveLine))}${objectives.length > 5 ? md`\n…and ${objectives.length - 5} more objectives` : md``}`
+        : md``;
       blocks.push(section(md`*${esc(community.name)}*  ·  ${channelLink(community.slackChannelId)}\n_${esc(community.service)}_${goals}`));
       // Coverage rides in the same context line: each community stays two blocks.
       const covered = coverage ? md`  ·  ${coverageLine(coverage)}` : md``;
-      blocks.push(context(md`You are ${membership.role === "organiser" ? md`an organiser` : md`a member`}  ·  ${plural(memberCount, "member")}${covered}`));
+      blocks.push(
+        context(
+          md`You are ${membership.role === "organiser" ? md`an organiser` : md`a member`}  ·  ${plural(memberCount, "member")}${covered}`,
+        ),
+      );
     }
     if (entries.length > HOME_COMMUNITIES_SHOWN) {
       blocks.push(context(md`…and ${entries.length - HOME_COMMUNITIES_SHOWN} more. Type \`/community list\` to see them all.`));
     }
   }
   blocks.push(divider());
-  blocks.push(context(md`Type \`/community help\` for every command. Guidance: ${link(SERVICE_MANUAL_URL, md`How to set up a service community`)}.`));
+  blocks.push(
+    context(md`Type \`/community help\` for every command. Guidance: ${link(SERVICE_MANUAL_URL, md`How to set up a service community`)}.`),
+  );
   return { type: "home", blocks } as View;
 }
-

@@ -163,7 +163,13 @@ export const MEETING_BLOCK = {
 export const INVITE_BLOCK = { community: "community", people: "people", emails: "emails", message: "message" } as const;
 
 /** The create-group modal's blocks, named after the domain's fields. */
-export const GROUP_BLOCK = { name: "name", focus: "focus", channel: "channel", channelName: "channelName", existingChannel: "existingChannel" } as const;
+export const GROUP_BLOCK = {
+  name: "name",
+  focus: "focus",
+  channel: "channel",
+  channelName: "channelName",
+  existingChannel: "existingChannel",
+} as const;
 
 export const CANCEL_MEETING_BLOCK = { scope: "scope", note: "note" } as const;
 

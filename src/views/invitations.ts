@@ -4,10 +4,29 @@ import type { View } from "@slack/types";
 import { INVITE_LIMIT, INVITE_MESSAGE_MAX } from "../domain/invitations/invitationDraft";
 import type { InvitationCard, InviteOutcome } from "../domain/invitations/invitations";
 import { dates, labels } from "../i18n";
-import { actions, button, context, esc, LIMITS, lines, listWithMore, md, option, plain, plural, section, textInput, truncateMd, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
+import {
+  type AnyBlock,
+  actions,
+  type BlockMessage,
+  button,
+  context,
+  esc,
+  LIMITS,
+  lines,
+  listWithMore,
+  type Mrkdwn,
+  md,
+  option,
+  plain,
+  plural,
+  section,
+  textInput,
+  truncateMd,
+  userLink,
+} from "./blocks";
 import { objectiveLine } from "./charter";
 import { ACTION, BLOCK, CALLBACK, INVITE_BLOCK } from "./ids";
-import { profileBlocks, type ProfileDefaults } from "./profileFields";
+import { type ProfileDefaults, profileBlocks } from "./profileFields";
 
 export interface InviteModalInput {
   /** The community, once known; until then the form asks for it first. */
@@ -102,7 +121,9 @@ function charterSummary(card: InvitationCard): Mrkdwn {
   if (community.purpose) parts.push(esc(community.purpose));
   if (objectives.length) parts.push(md`*Objectives*\n${lines(objectives.slice(0, 3).map(objectiveLine))}`);
   if (card.topProblems.length) parts.push(md`*Problems we are tackling*\n${lines(card.topProblems.map((p) => md`• ${esc(p.title)}`))}`);
-  parts.push(md`We meet: ${esc(labels.cadences[community.meetingCadence] ?? community.meetingCadence)}  ·  ${plural(memberCount, "member")} so far`);
+  parts.push(
+    md`We meet: ${esc(labels.cadences[community.meetingCadence] ?? community.meetingCadence)}  ·  ${plural(memberCount, "member")} so far`,
+  );
   return truncateMd(lines(parts), LIMITS.sectionText);
 }
 
@@ -128,7 +149,9 @@ export function invitationDm(card: InvitationCard, opts: { reminder?: boolean } 
         button("Accept", ACTION.acceptInvitation, card.invitation.id, "primary"),
         button("Decline", ACTION.declineInvitation, card.invitation.id),
       ),
-      context(md`This invitation is open until ${esc(dates.longDate(card.expiresAt, community.timezone))}. Accepting asks for your organisation and profession, so members can see who is in.`),
+      context(
+        md`This invitation is open until ${esc(dates.longDate(card.expiresAt, community.timezone))}. Accepting asks for your organisation and profession, so members can see who is in.`,
+      ),
     ],
   };
 }
@@ -195,24 +218,48 @@ export interface InviteSummaryInput {
 export function inviteSummary(input: InviteSummaryInput): BlockMessage {
   const { communityName, outcomes } = input;
   const failed = new Set([...input.undelivered.map((u) => u.userId), ...input.retrying]);
-  const who = (kind: InviteOutcome["kind"]) => outcomes.filter((o) => o.kind === kind && !failed.has(o.userId)).map((o) => userLink(o.userId));
+  const who = (kind: InviteOutcome["kind"]) =>
+    outcomes.filter((o) => o.kind === kind && !failed.has(o.userId)).map((o) => userLink(o.userId));
   const invited = who("invited");
   const blocks: AnyBlock[] = [];
   const name = md`*${esc(communityName)}*`;
   if (invited.length) {
-    blocks.push(section(md`:white_check_mark: Invited ${plural(invited.length, "person", "people")} to ${name}: ${listWithMore(invited, { maxChars: LIST_MAX })}. Each has a DM with your message and Accept and Decline buttons. You will get a message when they answer.`));
+    blocks.push(
+      section(
+        md`:white_check_mark: Invited ${plural(invited.length, "person", "people")} to ${name}: ${listWithMore(invited, { maxChars: LIST_MAX })}. Each has a DM with your message and Accept and Decline buttons. You will get a message when they answer.`,
+      ),
+    );
   }
   const members = who("already_member");
-  if (members.length) blocks.push(section(md`:information_source: Already ${members.length === 1 ? md`a member` : md`members`}, so not invited: ${listWithMore(members, { maxChars: LIST_MAX })}.`));
+  if (members.length)
+    blocks.push(
+      section(
+        md`:information_source: Already ${members.length === 1 ? md`a member` : md`members`}, so not invited: ${listWithMore(members, { maxChars: LIST_MAX })}.`,
+      ),
+    );
   const pending = who("already_invited");
   if (pending.length) {
-    blocks.push(section(md`:hourglass_flowing_sand: Already invited and not answered yet, so no second DM was sent: ${listWithMore(pending, { maxChars: LIST_MAX })}. The first invitation is still open.`));
+    blocks.push(
+      section(
+        md`:hourglass_flowing_sand: Already invited and not answered yet, so no second DM was sent: ${listWithMore(pending, { maxChars: LIST_MAX })}. The first invitation is still open.`,
+      ),
+    );
   }
-  if (outcomes.some((o) => o.kind === "self")) blocks.push(section(md`:information_source: You are already a member, so you were not invited.`));
+  if (outcomes.some((o) => o.kind === "self"))
+    blocks.push(section(md`:information_source: You are already a member, so you were not invited.`));
   const removed = who("removed");
-  if (removed.length) blocks.push(section(md`:no_entry: An organiser removed ${listWithMore(removed, { maxChars: LIST_MAX })} from ${name}, so only an organiser can invite them back.`));
+  if (removed.length)
+    blocks.push(
+      section(
+        md`:no_entry: An organiser removed ${listWithMore(removed, { maxChars: LIST_MAX })} from ${name}, so only an organiser can invite them back.`,
+      ),
+    );
   if (input.retrying.length) {
-    blocks.push(section(md`:hourglass_flowing_sand: Slack did not take the DM to ${listWithMore(input.retrying.map(userLink), { maxChars: LIST_MAX })} just now. This app will try again in a few minutes. Their invitation is open.`));
+    blocks.push(
+      section(
+        md`:hourglass_flowing_sand: Slack did not take the DM to ${listWithMore(input.retrying.map(userLink), { maxChars: LIST_MAX })} just now. This app will try again in a few minutes. Their invitation is open.`,
+      ),
+    );
   }
   if (input.undelivered.length) {
     // One person a line, with why: a reason can be a sentence of its own, which brackets in a list would bury.
@@ -222,7 +269,9 @@ export function inviteSummary(input: InviteSummaryInput): BlockMessage {
   if (input.lookupFailed.length) {
     const addresses = input.lookupFailed.map((l) => md`• ${esc(l.email)}: ${esc(l.reason)}`);
     blocks.push(
-      section(md`:warning: This app could not look these addresses up in Slack, so it cannot tell whether they are in this workspace. Nobody was invited at them:\n${bulletsWithMore(addresses)}`),
+      section(
+        md`:warning: This app could not look these addresses up in Slack, so it cannot tell whether they are in this workspace. Nobody was invited at them:\n${bulletsWithMore(addresses)}`,
+      ),
     );
   }
   if (input.notFound.length) {
@@ -235,7 +284,9 @@ export function inviteSummary(input: InviteSummaryInput): BlockMessage {
     blocks.push(section(md`\`\`\`${truncateMd(esc(email), LIMITS.sectionText - 6)}\`\`\``));
   }
   if (!blocks.length) blocks.push(section(md`Nobody was invited.`));
-  const text = invited.length ? md`Invited ${plural(invited.length, "person", "people")} to ${esc(communityName)}` : md`Nobody new was invited to ${esc(communityName)}`;
+  const text = invited.length
+    ? md`Invited ${plural(invited.length, "person", "people")} to ${esc(communityName)}`
+    : md`Nobody new was invited to ${esc(communityName)}`;
   return { text, blocks };
 }
 
@@ -249,7 +300,9 @@ export function reachOutMessage(communityName: string, post: string): BlockMessa
   return {
     text: md`A draft post about ${esc(communityName)} for cross-government channels`,
     blocks: [
-      section(md`:mega: Here is a draft post about *${esc(communityName)}* for cross-government channels and mailing lists. Copy it, make it yours, and post it where people who work on the service will see it:`),
+      section(
+        md`:mega: Here is a draft post about *${esc(communityName)}* for cross-government channels and mailing lists. Copy it, make it yours, and post it where people who work on the service will see it:`,
+      ),
       section(md`\`\`\`${truncateMd(esc(post), LIMITS.sectionText - 6)}\`\`\``),
       context(md`To invite particular people straight away, type \`/community invite @someone\`.`),
     ],

@@ -1,7 +1,7 @@
 import type { View } from "@slack/types";
-import { esc, md, plain, section, type AnyBlock } from "./blocks";
-import { CALLBACK, PROFILE_BLOCK, ACTION } from "./ids";
-import { profileBlocks, type ProfileDefaults } from "./profileFields";
+import { type AnyBlock, esc, md, plain, section } from "./blocks";
+import { ACTION, CALLBACK, PROFILE_BLOCK } from "./ids";
+import { type ProfileDefaults, profileBlocks } from "./profileFields";
 
 export interface JoinModalInput {
   /** The community, when known; otherwise the modal asks which one. */

@@ -2,10 +2,26 @@
 // see it: the buttons' confirmations, the notices in the channel, the delete
 // form and what it says was removed.
 import type { View } from "@slack/types";
+import { plural as pluralWords } from "../domain/common/text";
 import type { Deletion } from "../domain/communities/lifecycle";
 import type { CommunityRecord, RemovedCounts } from "../domain/ports";
-import { actions, button, channelLink, context, esc, md, mrkdwn, plain, plural, section, textInput, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
-import { plural as pluralWords } from "../domain/common/text";
+import {
+  type AnyBlock,
+  actions,
+  type BlockMessage,
+  button,
+  channelLink,
+  context,
+  esc,
+  type Mrkdwn,
+  md,
+  mrkdwn,
+  plain,
+  plural,
+  section,
+  textInput,
+  userLink,
+} from "./blocks";
 import { ACTION, CALLBACK, DELETE_BLOCK } from "./ids";
 
 /** Slack's own confirmation dialog on the Archive button: one stray click must not archive a community. */
@@ -61,7 +77,8 @@ export function archivedListMessage(communities: CommunityRecord[]): BlockMessag
       section(md`*${esc(community.name)}*\n${esc(community.service)}`, button("Unarchive", ACTION.unarchiveCommunity, community.id)),
     );
   }
-  if (communities.length > 40) blocks.push(context(md`Showing 40 of ${communities.length}. Type \`/community unarchive name\` for another.`));
+  if (communities.length > 40)
+    blocks.push(context(md`Showing 40 of ${communities.length}. Type \`/community unarchive name\` for another.`));
   return { text: md`Archived communities you organise: ${communities.length}`, blocks };
 }
 
@@ -106,7 +123,9 @@ export function deletedView({ community, removed }: Deletion): View {
     close: plain("Done"),
     blocks: [
       section(md`*${esc(community.name)}* has been deleted, with its ${esc(removedText(removed))}.${waiting}`),
-      section(md`The Slack channel ${channelLink(community.slackChannelId)} is still there. Archive or rename it in Slack if nobody needs it now.`),
+      section(
+        md`The Slack channel ${channelLink(community.slackChannelId)} is still there. Archive or rename it in Slack if nobody needs it now.`,
+      ),
     ],
   } as View;
 }

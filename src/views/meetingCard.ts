@@ -4,7 +4,26 @@ import type { MeetingNote } from "../domain/meetings/meetingDraft";
 import type { MeetingCard, UpcomingMeeting } from "../domain/meetings/meetings";
 import type { MeetingRecord, RsvpAnswer } from "../domain/ports";
 import { dates, labels } from "../i18n";
-import { actions, button, channelLink, context, divider, esc, joinMd, lines, link, md, option, plural, section, truncate, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
+import {
+  type AnyBlock,
+  actions,
+  type BlockMessage,
+  button,
+  channelLink,
+  context,
+  divider,
+  esc,
+  joinMd,
+  lines,
+  link,
+  type Mrkdwn,
+  md,
+  option,
+  plural,
+  section,
+  truncate,
+  userLink,
+} from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
 export const ANSWER_LABELS: Record<RsvpAnswer, string> = { going: "Going", maybe: "Maybe", not_going: "Can't go" };
@@ -48,7 +67,10 @@ function meetingMenu(meetingId: string): object {
   return {
     type: "overflow",
     action_id: ACTION.meetingMenu,
-    options: [option("Edit or reschedule", JSON.stringify({ m: meetingId, do: "edit" })), option("Cancel meeting", JSON.stringify({ m: meetingId, do: "cancel" }))],
+    options: [
+      option("Edit or reschedule", JSON.stringify({ m: meetingId, do: "edit" })),
+      option("Cancel meeting", JSON.stringify({ m: meetingId, do: "cancel" })),
+    ],
   };
 }
 
@@ -110,7 +132,11 @@ export function meetingCardMessage(card: MeetingCard, calendarUrl: string): Bloc
 /** One meeting in a personal list (/community meetings, App Home): details, the reader's answer, the buttons. */
 export function meetingLine({ card, answer }: UpcomingMeeting, calendarUrl: string): AnyBlock[] {
   const yours = answer ? md`Your answer: *${esc(ANSWER_LABELS[answer])}*` : md`You have not answered yet`;
-  const text = lines([md`*${esc(card.meeting.title)}*  ·  ${esc(card.community.name)}`, ...detailLines(card), md`${yours}  ·  ${countsText(card)}`]);
+  const text = lines([
+    md`*${esc(card.meeting.title)}*  ·  ${esc(card.community.name)}`,
+    ...detailLines(card),
+    md`${yours}  ·  ${countsText(card)}`,
+  ]);
   return [
     section(text, meetingMenu(card.meeting.id)),
     actions(undefined, ...answerButtons(card.meeting.id, answer), calendarButton(calendarUrl)),
@@ -145,13 +171,19 @@ function changedLines(before: MeetingRecord, after: MeetingRecord): Mrkdwn[] {
     changes.push(md`*When:* ${meetingWhen(after)}. It was ${meetingWhen({ ...before, timezone: after.timezone })}.`);
   }
   if (before.title !== after.title) changes.push(md`*Title:* ${esc(after.title)} (was ${esc(before.title)})`);
-  if (before.videoLink !== after.videoLink || before.place !== after.place) changes.push(md`*Where:* ${whereText(after) || md`to be confirmed`}`);
+  if (before.videoLink !== after.videoLink || before.place !== after.place)
+    changes.push(md`*Where:* ${whereText(after) || md`to be confirmed`}`);
   if (before.agenda !== after.agenda) changes.push(md`*Agenda:* updated`);
   return changes;
 }
 
 /** DM to those who answered Going or Maybe when a meeting changes. */
-export function meetingChangedMessage(before: MeetingRecord, after: MeetingRecord, communityName: string, calendarUrl: string): BlockMessage {
+export function meetingChangedMessage(
+  before: MeetingRecord,
+  after: MeetingRecord,
+  communityName: string,
+  calendarUrl: string,
+): BlockMessage {
   const changes = changedLines(before, after);
   const intro = md`:pencil2: *${esc(after.title)}* in ${esc(communityName)} has changed.`;
   const blocks: AnyBlock[] = [section(lines([intro, ...(changes.length ? changes : [md`*When:* ${meetingWhen(after)}`])]))];
@@ -161,9 +193,19 @@ export function meetingChangedMessage(before: MeetingRecord, after: MeetingRecor
 }
 
 /** DM to everyone who answered when a meeting is cancelled. */
-export function meetingCancelledMessage(meeting: MeetingRecord, communityName: string, note: string | null, calendarUrl: string): BlockMessage {
+export function meetingCancelledMessage(
+  meeting: MeetingRecord,
+  communityName: string,
+  note: string | null,
+  calendarUrl: string,
+): BlockMessage {
   const parts = [md`:no_entry: *${esc(meeting.title)}* in ${esc(communityName)} is cancelled. It was on ${meetingWhen(meeting)}.`];
-  if (note) parts.push(...truncate(note, 1000).split("\n").map((line) => md`> ${esc(line)}`));
+  if (note)
+    parts.push(
+      ...truncate(note, 1000)
+        .split("\n")
+        .map((line) => md`> ${esc(line)}`),
+    );
   const blocks: AnyBlock[] = [section(lines(parts))];
   blocks.push(context(md`Open the calendar file to take the event out of your calendar.`));
   blocks.push(actions(undefined, calendarButton(calendarUrl, "Cancellation for your calendar")));
@@ -175,7 +217,12 @@ export function meetingCancelledMessage(meeting: MeetingRecord, communityName: s
  * zone and, when theirs differs (`readerZone`, read for the form's date
  * picker), in theirs too.
  */
-export function scheduledConfirmation(meetings: MeetingRecord[], channelId: string | null, note: MeetingNote | null, readerZone?: string): Mrkdwn {
+export function scheduledConfirmation(
+  meetings: MeetingRecord[],
+  channelId: string | null,
+  note: MeetingNote | null,
+  readerZone?: string,
+): Mrkdwn {
   const first = meetings[0];
   const where = channelId ? md` and announced in ${channelLink(channelId)}` : md``;
   const parts = [md`:white_check_mark: *${esc(first.title)}* is scheduled for ${meetingWhen(first, readerZone)}${where}.`];

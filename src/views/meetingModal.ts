@@ -3,9 +3,20 @@ import type { View } from "@slack/types";
 import { DEFAULT_DURATION, DURATIONS, MEETING_LIMITS, RECURRENCE_CHOICES, REMINDER_OFFSETS } from "../domain/meetings/meetingDraft";
 import { MONTHLY_ORDINALS, type MonthlyOrdinal } from "../domain/meetings/recurrence";
 import { dates, labels } from "../i18n";
-import { checkboxesInput, context, esc, md, option, plain, selectInput, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
-import { durationText } from "./meetingCard";
+import {
+  type AnyBlock,
+  checkboxesInput,
+  context,
+  esc,
+  md,
+  option,
+  plain,
+  selectInput,
+  textInput as sharedTextInput,
+  type TextInputOptions,
+} from "./blocks";
 import { ACTION, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK } from "./ids";
+import { durationText } from "./meetingCard";
 
 export interface MeetingModalInput {
   mode: "schedule" | "edit";
@@ -32,10 +43,11 @@ function textInput(blockId: string, label: string, opts: TextInputOptions): AnyB
   return sharedTextInput(blockId, ACTION.input, label, opts);
 }
 
-
 /** The reminder offsets as checkboxes, largest first (the meeting modal and the settings modal). */
 export function remindersInput(blockId: string, label: string, checked: number[], hint: string): AnyBlock {
-  const options = [...REMINDER_OFFSETS].sort((a, b) => b - a).map((minutes) => ({ label: labels.reminderOffsets[minutes], value: String(minutes) }));
+  const options = [...REMINDER_OFFSETS]
+    .sort((a, b) => b - a)
+    .map((minutes) => ({ label: labels.reminderOffsets[minutes], value: String(minutes) }));
   return checkboxesInput(blockId, ACTION.input, label, options, checked.map(String), { hint });
 }
 
@@ -55,19 +67,32 @@ export function meetingModal(input: MeetingModalInput): View {
   const blocks: AnyBlock[] = [];
   const zone = input.community?.timezone;
   if (input.community) {
-    blocks.push(context(md`${input.mode === "edit" ? md`Changing a meeting of` : md`Scheduling a meeting for`} *${esc(input.community.name)}*. Times are in ${esc(dates.zoneName(input.community.timezone))}.`));
+    blocks.push(
+      context(
+        md`${input.mode === "edit" ? md`Changing a meeting of` : md`Scheduling a meeting for`} *${esc(input.community.name)}*. Times are in ${esc(dates.zoneName(input.community.timezone))}.`,
+      ),
+    );
   } else {
     blocks.push({
       type: "input",
       block_id: MEETING_BLOCK.community,
       label: plain("Community"),
       hint: plain("Your communities come first. Times are in the community's own time zone.", 150),
-      element: { type: "external_select", action_id: ACTION.problemCommunity, min_query_length: 0, placeholder: plain("Search communities") },
+      element: {
+        type: "external_select",
+        action_id: ACTION.problemCommunity,
+        min_query_length: 0,
+        placeholder: plain("Search communities"),
+      },
     } as AnyBlock);
   }
   if (input.inSeries) blocks.push(seriesScope(MEETING_BLOCK.scope, "Apply the change to"));
   blocks.push(
-    textInput(MEETING_BLOCK.title, "Title", { initial: init.title, max: MEETING_LIMITS.titleMax, placeholder: "For example, quarterly show and tell" }),
+    textInput(MEETING_BLOCK.title, "Title", {
+      initial: init.title,
+      max: MEETING_LIMITS.titleMax,
+      placeholder: "For example, quarterly show and tell",
+    }),
     {
       type: "input",
       block_id: MEETING_BLOCK.start,
@@ -75,7 +100,9 @@ export function meetingModal(input: MeetingModalInput): View {
       hint: plain("Pick the time on the community's clock. Messages about the meeting name the time zone.", 150),
       element: { type: "datetimepicker", action_id: ACTION.input, ...(init.startSeconds ? { initial_date_time: init.startSeconds } : {}) },
     } as AnyBlock,
-    selectInput(MEETING_BLOCK.duration, ACTION.input,
+    selectInput(
+      MEETING_BLOCK.duration,
+      ACTION.input,
       "Length",
       DURATIONS.map((d) => ({ label: durationText(d), value: String(d) })),
       String(init.durationMinutes ?? DEFAULT_DURATION),
@@ -86,21 +113,48 @@ export function meetingModal(input: MeetingModalInput): View {
       optional: true,
       label: plain("Video link"),
       hint: plain("A Teams, Google Meet or Zoom link starting with https://. Add a place as well, or instead.", 150),
-      element: { type: "plain_text_input", action_id: ACTION.input, max_length: MEETING_LIMITS.linkMax, ...(init.videoLink ? { initial_value: init.videoLink } : {}), placeholder: plain("https://") },
+      element: {
+        type: "plain_text_input",
+        action_id: ACTION.input,
+        max_length: MEETING_LIMITS.linkMax,
+        ...(init.videoLink ? { initial_value: init.videoLink } : {}),
+        placeholder: plain("https://"),
+      },
     } as AnyBlock,
-    textInput(MEETING_BLOCK.place, "Place", { initial: init.place ?? undefined, optional: true, max: MEETING_LIMITS.placeMax, placeholder: "For example, 10 South Colonnade, London, room 4.2" }),
-    textInput(MEETING_BLOCK.agenda, "Agenda", { initial: init.agenda, optional: true, multiline: true, max: MEETING_LIMITS.agendaMax }),
-    selectInput(MEETING_BLOCK.recurrence, ACTION.input, "Repeats", RECURRENCE_CHOICES.map((c) => ({ label: labels.recurrenceChoice(c.rule), value: c.value })), init.recurrence ?? "none", {
-      hint: input.inSeries ? "A new rule applies when you change this and all following meetings." : undefined,
+    textInput(MEETING_BLOCK.place, "Place", {
+      initial: init.place ?? undefined,
+      optional: true,
+      max: MEETING_LIMITS.placeMax,
+      placeholder: "For example, 10 South Colonnade, London, room 4.2",
     }),
-    selectInput(MEETING_BLOCK.ordinal, ACTION.input,
+    textInput(MEETING_BLOCK.agenda, "Agenda", { initial: init.agenda, optional: true, multiline: true, max: MEETING_LIMITS.agendaMax }),
+    selectInput(
+      MEETING_BLOCK.recurrence,
+      ACTION.input,
+      "Repeats",
+      RECURRENCE_CHOICES.map((c) => ({ label: labels.recurrenceChoice(c.rule), value: c.value })),
+      init.recurrence ?? "none",
+      {
+        hint: input.inSeries ? "A new rule applies when you change this and all following meetings." : undefined,
+      },
+    ),
+    selectInput(
+      MEETING_BLOCK.ordinal,
+      ACTION.input,
       "Week of the month (monthly only)",
       MONTHLY_ORDINALS.map((o) => ({ label: labels.ordinals[o], value: String(o) })),
       init.ordinal ? String(init.ordinal) : undefined,
       { optional: true, hint: "Leave it empty to use the start date's week, for example the second Tuesday." },
     ),
   );
-  blocks.push(remindersInput(MEETING_BLOCK.reminders, "Remind those going", init.reminderOffsets ?? [], "Direct messages to everyone who answered Going or Maybe."));
+  blocks.push(
+    remindersInput(
+      MEETING_BLOCK.reminders,
+      "Remind those going",
+      init.reminderOffsets ?? [],
+      "Direct messages to everyone who answered Going or Maybe.",
+    ),
+  );
 
   return {
     type: "modal",
@@ -115,9 +169,18 @@ export function meetingModal(input: MeetingModalInput): View {
 
 /** Asks whether to cancel one occurrence or the rest of the series, and what to tell people. */
 export function cancelMeetingModal(input: { title: string; inSeries: boolean; privateMetadata: string }): View {
-  const blocks: AnyBlock[] = [context(md`Cancelling *${esc(input.title)}*. Everyone who answered gets a message, and the announcement shows it is cancelled.`)];
+  const blocks: AnyBlock[] = [
+    context(md`Cancelling *${esc(input.title)}*. Everyone who answered gets a message, and the announcement shows it is cancelled.`),
+  ];
   if (input.inSeries) blocks.push(seriesScope(CANCEL_MEETING_BLOCK.scope, "Cancel"));
-  blocks.push(textInput(CANCEL_MEETING_BLOCK.note, "Message to those who answered", { optional: true, multiline: true, max: 1000, placeholder: "For example, we will share the slides in the channel instead." }));
+  blocks.push(
+    textInput(CANCEL_MEETING_BLOCK.note, "Message to those who answered", {
+      optional: true,
+      multiline: true,
+      max: 1000,
+      placeholder: "For example, we will share the slides in the channel instead.",
+    }),
+  );
   return {
     type: "modal",
     callback_id: CALLBACK.cancelMeeting,

@@ -1,5 +1,22 @@
 import type { CoverageMember, CoverageSummary, MembersPage, OrganisationGroup, OrganisationMembersPage } from "../domain/members/coverage";
-import { actions, button, concat, context, divider, esc, LIMITS, lines, listWithMore, md, plural, section, userLink, type AnyBlock, type BlockMessage, type Mrkdwn } from "./blocks";
+import {
+  type AnyBlock,
+  actions,
+  type BlockMessage,
+  button,
+  concat,
+  context,
+  divider,
+  esc,
+  LIMITS,
+  lines,
+  listWithMore,
+  type Mrkdwn,
+  md,
+  plural,
+  section,
+  userLink,
+} from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
 /**
@@ -33,7 +50,10 @@ export function organisationPagerValue(communityId: string, key: string, page: n
 export function coverageLine(summary: CoverageSummary): Mrkdwn {
   const counts = md`${plural(summary.organisationCount, "organisation")}, ${plural(summary.professionCount, "profession")}`;
   if (!summary.missing.length) return counts;
-  return md`${counts}  ·  Not yet represented: ${listWithMore(summary.missing.map((m) => esc(m.shortLabel)), { maxItems: 2 })}`;
+  return md`${counts}  ·  Not yet represented: ${listWithMore(
+    summary.missing.map((m) => esc(m.shortLabel)),
+    { maxItems: 2 },
+  )}`;
 }
 
 function summaryText(page: MembersPage): Mrkdwn {
@@ -48,7 +68,8 @@ function missingText(summary: CoverageSummary): Mrkdwn {
   if (!summary.anyNamed) {
     return md`*Not yet represented*\nNo open problem names an organisation yet. When you log a problem, say which organisations it affects: those with no member show here.`;
   }
-  if (!summary.missing.length) return md`*Not yet represented*\nNone: every organisation named on open problems and objectives has a member here. :tada:`;
+  if (!summary.missing.length)
+    return md`*Not yet represented*\nNone: every organisation named on open problems and objectives has a member here. :tada:`;
   const missing = summary.missing.slice(0, MISSING_LISTED).map((m) => md`• ${esc(m.label)}: named on ${plural(m.problems, "problem")}`);
   const more = summary.missing.length - MISSING_LISTED;
   return concat(
@@ -84,7 +105,11 @@ export function organisationBlocks(group: OrganisationGroup, communityId: string
   const more = group.members.length - listed;
   if (!more) return sections.map((text) => section(text));
   sections[sections.length - 1] = md`${sections[sections.length - 1]}\n…and ${plural(more, "more member", "more members")}`;
-  const seeAll = button(`See all ${group.members.length}`, ACTION.membersOrganisation, organisationPagerValue(communityId, group.key, 0, from));
+  const seeAll = button(
+    `See all ${group.members.length}`,
+    ACTION.membersOrganisation,
+    organisationPagerValue(communityId, group.key, 0, from),
+  );
   return sections.map((text, i) => section(text, i === 0 ? seeAll : undefined));
 }
 
@@ -136,7 +161,13 @@ export function organisationMembersMessage(page: OrganisationMembersPage): Block
   const text = md`Members of ${community} from ${esc(page.label)}: ${plural(page.total, "member")}`;
   const back = button("Back to all organisations", ACTION.membersBack, membersPagerValue(page, page.from));
   if (!page.total) {
-    return { text, blocks: [section(md`Nobody from *${esc(page.label)}* is a member of *${community}* any more.`), actions(BLOCK.membersOrganisationPager, back)] };
+    return {
+      text,
+      blocks: [
+        section(md`Nobody from *${esc(page.label)}* is a member of *${community}* any more.`),
+        actions(BLOCK.membersOrganisationPager, back),
+      ],
+    };
   }
   const heading = concat(
     md`*${esc(page.label)}* in *${community}*\n`,
@@ -144,7 +175,11 @@ export function organisationMembersMessage(page: OrganisationMembersPage): Block
   );
   const blocks: AnyBlock[] = packLines([heading, ...page.members.map(memberLine)]).map((t) => section(t));
   const shown = md`${page.first + 1}–${page.first + page.members.length} of ${page.total}`;
-  blocks.push(context(page.pageCount > 1 ? md`Members ${shown}  ·  Page ${page.page + 1} of ${page.pageCount}` : md`All ${plural(page.total, "member")}`));
+  blocks.push(
+    context(
+      page.pageCount > 1 ? md`Members ${shown}  ·  Page ${page.page + 1} of ${page.pageCount}` : md`All ${plural(page.total, "member")}`,
+    ),
+  );
   const buttons: object[] = [];
   const to = (p: number) => organisationPagerValue(page.community.id, page.key, p, page.from);
   if (page.page > 0) buttons.push(button("Previous", ACTION.membersOrganisationPrevious, to(page.page - 1)));

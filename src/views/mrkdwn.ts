@@ -13,7 +13,7 @@
 // Plain-text fields (plain_text objects, modal titles, options, input values)
 // are not mrkdwn: Slack parses no mentions there and shows the text as it is,
 // so they take ordinary strings (see plain() in blocks.ts) and are not escaped.
-import { listWithMore as listWords, plural as pluralWords, type ListWithMoreOptions } from "../domain/common/text";
+import { type ListWithMoreOptions, listWithMore as listWords, plural as pluralWords } from "../domain/common/text";
 
 declare const MRKDWN: unique symbol;
 
@@ -35,7 +35,8 @@ const checkedTemplates = new WeakSet<TemplateStringsArray>();
 function checkLiterals(strings: TemplateStringsArray): void {
   if (checkedTemplates.has(strings)) return;
   for (const part of strings) {
-    if (/[<&]/.test(part)) throw new Error(`mrkdwn literal with "<" or "&": ${JSON.stringify(part)}; use esc() or a helper in views/mrkdwn.ts`);
+    if (/[<&]/.test(part))
+      throw new Error(`mrkdwn literal with "<" or "&": ${JSON.stringify(part)}; use esc() or a helper in views/mrkdwn.ts`);
   }
   checkedTemplates.add(strings);
 }

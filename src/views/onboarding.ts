@@ -1,5 +1,5 @@
 import type { Charter } from "../domain/communities/communities";
-import { channelLink, divider, esc, md, section, type BlockMessage } from "./blocks";
+import { type BlockMessage, channelLink, divider, esc, md, section } from "./blocks";
 import { charterBlocks } from "./charter";
 
 /** The DM to someone who joined a community's channel without joining the community: its charter and a Join button. */

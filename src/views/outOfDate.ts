@@ -3,14 +3,16 @@
 // buttons were renamed since it was posted. Pure: no client, no database.
 import type { View } from "@slack/types";
 import { option, plain, section } from "./blocks";
-import { esc, md, type Mrkdwn } from "./mrkdwn";
 import { COMMAND } from "./ids";
+import { esc, type Mrkdwn, md } from "./mrkdwn";
 
 const HELP = `Type \`${COMMAND} help\` to see every command.`;
 const START_AGAIN = `run the command again, for example \`${COMMAND} list\`, to get an up-to-date version. ${HELP}`;
 
 /** After a click on a button or menu the app no longer knows. */
-export const OUT_OF_DATE_BUTTON: Mrkdwn = esc(`:hourglass: That button is out of date, so nothing was changed. To carry on, ${START_AGAIN}`);
+export const OUT_OF_DATE_BUTTON: Mrkdwn = esc(
+  `:hourglass: That button is out of date, so nothing was changed. To carry on, ${START_AGAIN}`,
+);
 
 /** After a command the app does not have (`name` as typed, for example "/communities"). */
 export function unknownCommandText(name: string): Mrkdwn {

@@ -1,7 +1,25 @@
 import type { ProblemCard } from "../domain/problems/problems";
 import { dates } from "../i18n";
 import { findOrganisation } from "../reference/organisations";
-import { actions, button, context, esc, joinMd, lines, link, md, option, plural, section, truncate, userLink, type AnyBlock, type BlockMessage, type Message, type Mrkdwn } from "./blocks";
+import {
+  type AnyBlock,
+  actions,
+  type BlockMessage,
+  button,
+  context,
+  esc,
+  joinMd,
+  lines,
+  link,
+  type Message,
+  type Mrkdwn,
+  md,
+  option,
+  plural,
+  section,
+  truncate,
+  userLink,
+} from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
 const PROGRESS_LABEL: Record<string, string> = { open: "not started", in_progress: "in progress", done: "done" };
@@ -56,7 +74,13 @@ export function problemCardMessage(card: ProblemCard): BlockMessage {
   const parts = [md`:jigsaw: *${esc(problem.title)}*`];
   if (problem.description) parts.push(esc(truncate(problem.description, 1500)));
   const details: Mrkdwn[] = [];
-  if (problem.affects.length) details.push(md`*Affects:* ${joinMd(problem.affects.map((id) => esc(organisationName(id))), md`, `)}`);
+  if (problem.affects.length)
+    details.push(
+      md`*Affects:* ${joinMd(
+        problem.affects.map((id) => esc(organisationName(id))),
+        md`, `,
+      )}`,
+    );
   if (problem.stage) details.push(md`*Where it bites:* ${esc(problem.stage)}`);
   if (problem.link) details.push(link(problem.link, md`More about it`));
   if (problem.messagePermalink) details.push(link(problem.messagePermalink, md`The message it came from`));
@@ -64,12 +88,27 @@ export function problemCardMessage(card: ProblemCard): BlockMessage {
   blocks.push(section(joinMd(parts, md`\n\n`), statusMenu(problem.id, problem.status)));
   if (problem.objective) {
     const o = problem.objective;
-    const about = [o.ownerId ? md`owner ${userLink(o.ownerId)}` : md`no owner yet`, o.targetDate ? md`by ${esc(dates.calendarDate(o.targetDate))}` : null, esc(PROGRESS_LABEL[o.status] ?? o.status)];
-    blocks.push(context(md`:dart: *Objective:* ${joinMd(about.filter((a): a is Mrkdwn => a !== null), md`  ·  `)}`));
+    const about = [
+      o.ownerId ? md`owner ${userLink(o.ownerId)}` : md`no owner yet`,
+      o.targetDate ? md`by ${esc(dates.calendarDate(o.targetDate))}` : null,
+      esc(PROGRESS_LABEL[o.status] ?? o.status),
+    ];
+    blocks.push(
+      context(
+        md`:dart: *Objective:* ${joinMd(
+          about.filter((a): a is Mrkdwn => a !== null),
+          md`  ·  `,
+        )}`,
+      ),
+    );
   }
   if (problem.duplicateOf) blocks.push(context(md`Closed as a duplicate of *${esc(problem.duplicateOf.title)}*`));
   const votes = voteCount(tally.votes, tally.organisations, true);
-  blocks.push(context(md`${esc(STATUS_LABEL[problem.status] ?? problem.status)}  ·  ${votes}  ·  Logged by ${userLink(problem.createdBy)} in ${esc(card.community.name)}`));
+  blocks.push(
+    context(
+      md`${esc(STATUS_LABEL[problem.status] ?? problem.status)}  ·  ${votes}  ·  Logged by ${userLink(problem.createdBy)} in ${esc(card.community.name)}`,
+    ),
+  );
   if (!closed) {
     blocks.push(actions(BLOCK.problemActions, button("This affects us too", ACTION.voteProblem, problem.id)));
   }
@@ -103,6 +142,9 @@ export function promotionSuggestion(card: ProblemCard): BlockMessage {
   const text = md`:dart: *${title}* now affects ${plural(card.tally.organisations, "organisation")} (${plural(card.tally.votes, "vote")}) in *${esc(card.community.name)}*, reaching your threshold of ${card.community.problemThreshold}. Make it one of the community's objectives?`;
   return {
     text: md`${title} could be an objective`,
-    blocks: [section(text), actions(BLOCK.promotionSuggestion, button("Promote to objective", ACTION.promoteProblem, card.problem.id, "primary"))],
+    blocks: [
+      section(text),
+      actions(BLOCK.promotionSuggestion, button("Promote to objective", ACTION.promoteProblem, card.problem.id, "primary")),
+    ],
   };
 }

@@ -1,7 +1,7 @@
 // Organisers' modals for a problem: an objective's details, and closing as a duplicate.
 import type { View } from "@slack/types";
 import type { ProblemRecord } from "../domain/ports";
-import { context, esc, md, option, plain, type AnyBlock } from "./blocks";
+import { type AnyBlock, context, esc, md, option, plain } from "./blocks";
 import { ACTION, CALLBACK, DUPLICATE_BLOCK, OBJECTIVE_BLOCK } from "./ids";
 
 const PROGRESS = [option("Not started", "open"), option("In progress", "in_progress"), option("Done", "done")];
@@ -23,13 +23,22 @@ export function objectiveModal(problem: ProblemRecord, privateMetadata: string):
       block_id: OBJECTIVE_BLOCK.targetDate,
       optional: true,
       label: plain("Target date"),
-      element: { type: "datepicker", action_id: ACTION.input, ...(o.targetDate ? { initial_date: o.targetDate.toISOString().slice(0, 10) } : {}) },
+      element: {
+        type: "datepicker",
+        action_id: ACTION.input,
+        ...(o.targetDate ? { initial_date: o.targetDate.toISOString().slice(0, 10) } : {}),
+      },
     } as AnyBlock,
     {
       type: "input",
       block_id: OBJECTIVE_BLOCK.progress,
       label: plain("Progress"),
-      element: { type: "static_select", action_id: ACTION.input, options: PROGRESS, initial_option: PROGRESS.find((p) => p.value === o.status) ?? PROGRESS[0] },
+      element: {
+        type: "static_select",
+        action_id: ACTION.input,
+        options: PROGRESS,
+        initial_option: PROGRESS.find((p) => p.value === o.status) ?? PROGRESS[0],
+      },
     } as AnyBlock,
   ];
   return {
@@ -57,7 +66,12 @@ export function duplicateModal(problem: ProblemRecord, privateMetadata: string):
         type: "input",
         block_id: DUPLICATE_BLOCK.duplicateOf,
         label: plain("It repeats"),
-        element: { type: "external_select", action_id: ACTION.problemPicker, min_query_length: 0, placeholder: plain("Search this community's problems") },
+        element: {
+          type: "external_select",
+          action_id: ACTION.problemPicker,
+          min_query_length: 0,
+          placeholder: plain("Search this community's problems"),
+        },
       } as AnyBlock,
     ],
   } as View;

@@ -1,9 +1,24 @@
 import type { View } from "@slack/types";
-import type { ProblemDetails } from "../domain/problems/problems";
 import type { ProblemRecord } from "../domain/ports";
 import { PROBLEM_LIMITS } from "../domain/problems/problemDraft";
+import type { ProblemDetails } from "../domain/problems/problems";
 import { dates } from "../i18n";
-import { actions, button, concat, context, divider, esc, lines, md, plain, plural, section, textInput, userLink, type AnyBlock } from "./blocks";
+import {
+  type AnyBlock,
+  actions,
+  button,
+  concat,
+  context,
+  divider,
+  esc,
+  lines,
+  md,
+  plain,
+  plural,
+  section,
+  textInput,
+  userLink,
+} from "./blocks";
 import { ACTION, BLOCK, CALLBACK, PROBLEM_BLOCK } from "./ids";
 import { problemCardMessage } from "./problemCard";
 
@@ -21,7 +36,9 @@ export function problemDetailsModal(details: ProblemDetails): View {
   // The community's zone, said once in the heading rather than on every line.
   const zone = card.community.timezone;
   const when = (at: Date) => esc(`${dates.longDate(at, zone)} at ${dates.clockTime(at, zone)}`);
-  const changes = shown.map((c) => md`• ${when(c.at)}: ${userLink(c.actorId)} moved it from ${esc(STATUS_WORD[c.from])} to *${esc(STATUS_WORD[c.to])}*`);
+  const changes = shown.map(
+    (c) => md`• ${when(c.at)}: ${userLink(c.actorId)} moved it from ${esc(STATUS_WORD[c.from])} to *${esc(STATUS_WORD[c.to])}*`,
+  );
   const older = history.length - shown.length;
   blocks.push(
     section(

@@ -1,10 +1,14 @@
 import type { ProblemPage } from "../domain/problems/problems";
-import { actions, button, context, esc, md, section, type AnyBlock, type BlockMessage } from "./blocks";
+import { type AnyBlock, actions, type BlockMessage, button, context, esc, md, section } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 import { voteCount } from "./problemCard";
 
 const FILTER_LABEL = { open: "open", objectives: "objectives", solved: "solved", all: "all" } as const;
-const STATUS_NOTE: Record<string, string> = { objective: "  ·  :dart: objective", solved: "  ·  :white_check_mark: solved", duplicate: "  ·  duplicate" };
+const STATUS_NOTE: Record<string, string> = {
+  objective: "  ·  :dart: objective",
+  solved: "  ·  :white_check_mark: solved",
+  duplicate: "  ·  duplicate",
+};
 
 /** What the pager buttons carry, so the next page shows the same community and filter. */
 export function pagerValue(page: ProblemPage, to: number): string {
@@ -34,7 +38,9 @@ export function problemListMessage(page: ProblemPage): BlockMessage {
     const rank = page.page * 10 + i + 1;
     const votes = md`${voteCount(p.votes, p.organisations)}${p.viewerVoted ? md` (including yours)` : md``}`;
     const line = md`*${rank}. ${esc(p.title)}*\n${votes}${esc(STATUS_NOTE[p.status] ?? "")}`;
-    const accessory = closed.has(p.status) ? undefined : button(p.viewerVoted ? "Take my vote back" : "This affects us too", ACTION.voteProblem, p.id);
+    const accessory = closed.has(p.status)
+      ? undefined
+      : button(p.viewerVoted ? "Take my vote back" : "This affects us too", ACTION.voteProblem, p.id);
     blocks.push(section(line, accessory));
   });
   if (page.pageCount > 1) {

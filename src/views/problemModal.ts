@@ -1,6 +1,6 @@
 import type { View } from "@slack/types";
 import { PROBLEM_LIMITS } from "../domain/problems/problemDraft";
-import { context, esc, md, plain, textInput as sharedTextInput, type AnyBlock, type TextInputOptions } from "./blocks";
+import { type AnyBlock, context, esc, md, plain, textInput as sharedTextInput, type TextInputOptions } from "./blocks";
 import { ACTION, CALLBACK, PROBLEM_BLOCK } from "./ids";
 
 export interface ProblemModalInput {
@@ -19,14 +19,21 @@ function textInput(blockId: string, label: string, opts: TextInputOptions): AnyB
 export function problemModal(input: ProblemModalInput): View {
   const blocks: AnyBlock[] = [];
   if (input.community) {
-    blocks.push(context(md`Logging a problem for *${esc(input.community.name)}*. Members can vote on it, and organisers can make it an objective.`));
+    blocks.push(
+      context(md`Logging a problem for *${esc(input.community.name)}*. Members can vote on it, and organisers can make it an objective.`),
+    );
   } else {
     blocks.push({
       type: "input",
       block_id: PROBLEM_BLOCK.community,
       label: plain("Community"),
       hint: plain("Your communities come first.", 150),
-      element: { type: "external_select", action_id: ACTION.problemCommunity, min_query_length: 0, placeholder: plain("Search communities") },
+      element: {
+        type: "external_select",
+        action_id: ACTION.problemCommunity,
+        min_query_length: 0,
+        placeholder: plain("Search communities"),
+      },
     } as AnyBlock);
   }
   blocks.push(

@@ -1,6 +1,6 @@
 // The organisation and profession inputs, shared by the create and join modals.
 import { OTHER_PROFESSION_ID, PROFESSIONS } from "../reference/professions";
-import { option, plain, type AnyBlock } from "./blocks";
+import { type AnyBlock, option, plain } from "./blocks";
 import { ACTION, PROFILE_BLOCK } from "./ids";
 
 export interface ProfileDefaults {

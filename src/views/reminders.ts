@@ -2,7 +2,7 @@
 // channel a day before. Built when they are sent, from the meeting as it is.
 import type { MeetingCard } from "../domain/meetings/meetings";
 import type { RsvpAnswer } from "../domain/ports";
-import { actions, context, esc, lines, link, md, section, type AnyBlock, type BlockMessage } from "./blocks";
+import { type AnyBlock, actions, type BlockMessage, context, esc, lines, link, md, section } from "./blocks";
 import { ANSWER_LABELS, answerButtons, calendarButton, durationText, meetingWhen } from "./meetingCard";
 
 const HOUR = 60 * 60 * 1000;
@@ -24,11 +24,16 @@ export function timeLeftText(startsAt: Date, now: Date): string {
 export function reminderDm(card: MeetingCard, now: Date, answer: RsvpAnswer, calendarUrl: string): BlockMessage {
   const { meeting, community } = card;
   const when = timeLeftText(meeting.startsAt, now);
-  const parts = [md`:alarm_clock: *${esc(meeting.title)}* is ${esc(when)}, on ${meetingWhen(meeting)} (${esc(durationText(meeting.durationMinutes))}).`];
-  if (meeting.videoLink) parts.push(md`*Join:* ${link(meeting.videoLink, esc(meeting.videoLink.length > 60 ? "Join the call" : meeting.videoLink))}`);
+  const parts = [
+    md`:alarm_clock: *${esc(meeting.title)}* is ${esc(when)}, on ${meetingWhen(meeting)} (${esc(durationText(meeting.durationMinutes))}).`,
+  ];
+  if (meeting.videoLink)
+    parts.push(md`*Join:* ${link(meeting.videoLink, esc(meeting.videoLink.length > 60 ? "Join the call" : meeting.videoLink))}`);
   if (meeting.place) parts.push(md`*Where:* ${esc(meeting.place)}`);
   const blocks: AnyBlock[] = [section(lines(parts))];
-  blocks.push(context(md`${esc(community.name)}  ·  You answered *${esc(ANSWER_LABELS[answer])}*. Change it here if your plans have changed.`));
+  blocks.push(
+    context(md`${esc(community.name)}  ·  You answered *${esc(ANSWER_LABELS[answer])}*. Change it here if your plans have changed.`),
+  );
   blocks.push(actions(undefined, ...answerButtons(meeting.id, answer), calendarButton(calendarUrl)));
   return { text: md`Reminder: ${esc(meeting.title)} is ${esc(when)}, on ${meetingWhen(meeting)}`, blocks };
 }

@@ -2,10 +2,9 @@
 import type { View } from "@slack/types";
 import type { CommunityRecord } from "../domain/ports";
 import { dates, labels } from "../i18n";
-import { context, esc, header, md, option, plain, selectInput, textInput, type AnyBlock } from "./blocks";
+import { type AnyBlock, context, esc, header, md, option, plain, selectInput, textInput } from "./blocks";
 import { ACTION, CALLBACK, SETTINGS_BLOCK } from "./ids";
 import { remindersInput } from "./meetingModal";
-
 
 export function settingsModal(community: CommunityRecord, privateMetadata: string): View {
   const canSchedule = option("Members may schedule meetings, not only organisers", "yes");
@@ -16,22 +15,51 @@ export function settingsModal(community: CommunityRecord, privateMetadata: strin
       block_id: SETTINGS_BLOCK.membersCanSchedule,
       optional: true,
       label: plain("Meetings"),
-      element: { type: "checkboxes", action_id: ACTION.input, options: [canSchedule], ...(community.membersCanSchedule ? { initial_options: [canSchedule] } : {}) },
+      element: {
+        type: "checkboxes",
+        action_id: ACTION.input,
+        options: [canSchedule],
+        ...(community.membersCanSchedule ? { initial_options: [canSchedule] } : {}),
+      },
     } as AnyBlock,
-    remindersInput(SETTINGS_BLOCK.reminders, "Default reminders for new meetings", community.reminderOffsets, "Each meeting can change its own in the meeting form."),
+    remindersInput(
+      SETTINGS_BLOCK.reminders,
+      "Default reminders for new meetings",
+      community.reminderOffsets,
+      "Each meeting can change its own in the meeting form.",
+    ),
     textInput(SETTINGS_BLOCK.problemThreshold, ACTION.input, "Suggest an objective at this many organisations", {
       initial: String(community.problemThreshold),
       max: 2,
       hint: "When a problem's votes come from this many organisations, organisers are asked whether to make it an objective.",
     }),
     header("Digest"),
-    selectInput(SETTINGS_BLOCK.digestCadence, ACTION.input, "How often", [
-      { label: "Weekly", value: "weekly" },
-      { label: "Monthly", value: "monthly" },
-      { label: "Off", value: "off" },
-    ], community.digest.cadence, { hint: `Posted in the channel, and by DM to members who ask for it. The time is in ${dates.zoneName(community.timezone)}.` }),
-    selectInput(SETTINGS_BLOCK.digestWeekday, ACTION.input, "Day of the week (weekly)", labels.weekdays.map((day, i) => ({ label: day, value: String(i + 1) })), String(community.digest.weekday)),
-    selectInput(SETTINGS_BLOCK.digestMonthDay, ACTION.input, "Day of the month (monthly)", Array.from({ length: 28 }, (_, i) => ({ label: String(i + 1), value: String(i + 1) })), String(community.digest.monthDay)),
+    selectInput(
+      SETTINGS_BLOCK.digestCadence,
+      ACTION.input,
+      "How often",
+      [
+        { label: "Weekly", value: "weekly" },
+        { label: "Monthly", value: "monthly" },
+        { label: "Off", value: "off" },
+      ],
+      community.digest.cadence,
+      { hint: `Posted in the channel, and by DM to members who ask for it. The time is in ${dates.zoneName(community.timezone)}.` },
+    ),
+    selectInput(
+      SETTINGS_BLOCK.digestWeekday,
+      ACTION.input,
+      "Day of the week (weekly)",
+      labels.weekdays.map((day, i) => ({ label: day, value: String(i + 1) })),
+      String(community.digest.weekday),
+    ),
+    selectInput(
+      SETTINGS_BLOCK.digestMonthDay,
+      ACTION.input,
+      "Day of the month (monthly)",
+      Array.from({ length: 28 }, (_, i) => ({ label: String(i + 1), value: String(i + 1) })),
+      String(community.digest.monthDay),
+    ),
     {
       type: "input",
       block_id: SETTINGS_BLOCK.digestTime,

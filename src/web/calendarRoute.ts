@@ -1,9 +1,10 @@
 // GET /calendar/<meeting id>.ics?sig=… : a meeting's calendar file, always its
 // latest version (SEQUENCE moves on with every change; a cancelled meeting
 // answers with METHOD:CANCEL so calendars remove it).
-import type { CustomRoute } from "@slack/bolt";
+
 import type { ServerResponse } from "node:http";
-import { calendarFile, type CalendarMeeting } from "../domain/meetings/calendarFile";
+import type { CustomRoute } from "@slack/bolt";
+import { type CalendarMeeting, calendarFile } from "../domain/meetings/calendarFile";
 import type { MeetingCard } from "../domain/meetings/meetings";
 import { calendarWords } from "../i18n";
 import type { Services } from "../services";

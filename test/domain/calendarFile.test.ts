@@ -1,4 +1,4 @@
-import { calendarFile, parseCalendarFields, unescapeText, type CalendarMeeting } from "../../src/domain/meetings/calendarFile.ts";
+import { type CalendarMeeting, calendarFile, parseCalendarFields, unescapeText } from "../../src/domain/meetings/calendarFile.ts";
 
 const STAMPED_AT = new Date("2026-03-01T12:34:56Z");
 
@@ -184,7 +184,9 @@ describe("calendarFile", () => {
   describe("refusing bad meetings", () => {
     it("throws with the package's reason when ics rejects a field", () => {
       expect(() => calendarFile(meeting({ url: "not a link" }), STAMPED_AT)).toThrow(/^Could not write the calendar file: url must match/);
-      expect(() => calendarFile(meeting({ sequence: 1.5 }), STAMPED_AT)).toThrow("Could not write the calendar file: sequence must be an integer");
+      expect(() => calendarFile(meeting({ sequence: 1.5 }), STAMPED_AT)).toThrow(
+        "Could not write the calendar file: sequence must be an integer",
+      );
       expect(() => calendarFile(meeting({ organiserEmail: "not an email" }), STAMPED_AT)).toThrow(/organizer\.email must be a valid email/);
     });
 
@@ -211,14 +213,20 @@ describe("parseCalendarFields", () => {
   });
 
   it("keeps the first occurrence, upper-cases names and drops parameters", () => {
-    expect(parseCalendarFields('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\ndtstart;TZID="Europe/London":20260414T100000\r\nDTSTART:20990101T000000Z\r\n')).toEqual({
+    expect(
+      parseCalendarFields(
+        'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\ndtstart;TZID="Europe/London":20260414T100000\r\nDTSTART:20990101T000000Z\r\n',
+      ),
+    ).toEqual({
       BEGIN: "VCALENDAR",
       DTSTART: "20260414T100000",
     });
   });
 
   it("does not end the name at a colon inside a quoted parameter", () => {
-    expect(parseCalendarFields('ORGANIZER;CN="Team: Design";SENT-BY="mailto:a@b.c":mailto:x@example.com').ORGANIZER).toBe("mailto:x@example.com");
+    expect(parseCalendarFields('ORGANIZER;CN="Team: Design";SENT-BY="mailto:a@b.c":mailto:x@example.com').ORGANIZER).toBe(
+      "mailto:x@example.com",
+    );
   });
 
   it("keeps colons in the value and skips lines without one", () => {

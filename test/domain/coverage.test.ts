@@ -1,10 +1,29 @@
 // The two ways coverage is counted (from member rows for /community members,
 // from grouped rows for App Home) must agree.
-import { coverageOf, CoverageService, organisationKey, summariseCoverage } from "../../src/domain/members/coverage";
+import { CoverageService, coverageOf, organisationKey, summariseCoverage } from "../../src/domain/members/coverage";
 import type { CommunityRecord, MembershipRecord, Store } from "../../src/domain/ports";
 
-function member(i: number, organisation: string, organisationOther: string | null, profession: string, professionOther: string | null): MembershipRecord {
-  return { id: `m${i}`, communityId: "c1", slackUserId: `U${i}`, organisation, organisationOther, profession, professionOther, role: "member", status: "active", digestByDm: false, joinedAt: new Date(i * 1000), leftAt: null };
+function member(
+  i: number,
+  organisation: string,
+  organisationOther: string | null,
+  profession: string,
+  professionOther: string | null,
+): MembershipRecord {
+  return {
+    id: `m${i}`,
+    communityId: "c1",
+    slackUserId: `U${i}`,
+    organisation,
+    organisationOther,
+    profession,
+    professionOther,
+    role: "member",
+    status: "active",
+    digestByDm: false,
+    joinedAt: new Date(i * 1000),
+    leftAt: null,
+  };
 }
 
 const members = [
@@ -44,9 +63,24 @@ describe("coverage", () => {
 
   it("gives App Home the same summary from grouped rows", () => {
     // What the grouped reads return: one row per distinct stored value (typed variants stay apart until folded).
-    const organisations = members.map((m) => ({ communityId: m.communityId, organisation: m.organisation, organisationOther: m.organisationOther, members: 1 }));
-    const professions = members.map((m) => ({ communityId: m.communityId, profession: m.profession, professionOther: m.professionOther, members: 1 }));
-    const summaries = summariseCoverage(["c1", "c2"], organisations, professions, named.map((n) => ({ ...n, communityId: "c1" })));
+    const organisations = members.map((m) => ({
+      communityId: m.communityId,
+      organisation: m.organisation,
+      organisationOther: m.organisationOther,
+      members: 1,
+    }));
+    const professions = members.map((m) => ({
+      communityId: m.communityId,
+      profession: m.profession,
+      professionOther: m.professionOther,
+      members: 1,
+    }));
+    const summaries = summariseCoverage(
+      ["c1", "c2"],
+      organisations,
+      professions,
+      named.map((n) => ({ ...n, communityId: "c1" })),
+    );
     expect(summaries.get("c1")).toEqual(coverageOf(members, named).summary);
     expect(summaries.get("c2")).toEqual({ memberCount: 0, organisationCount: 0, professionCount: 0, missing: [], anyNamed: false });
   });
@@ -59,7 +93,12 @@ describe("coverage", () => {
   });
 
   it("finds who is missing from the grouped reads, reading no member rows", async () => {
-    const organisations = members.map((m) => ({ communityId: m.communityId, organisation: m.organisation, organisationOther: m.organisationOther, members: 1 }));
+    const organisations = members.map((m) => ({
+      communityId: m.communityId,
+      organisation: m.organisation,
+      organisationOther: m.organisationOther,
+      members: 1,
+    }));
     const store = {
       memberships: {
         activeMembers: () => {

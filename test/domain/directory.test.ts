@@ -41,9 +41,28 @@ function counted(holdFirst = false) {
 
 async function addCommunity(name: string, member?: string): Promise<string> {
   const community = await store.db.community.create({
-    data: { workspaceId, name, nameKey: name.toLowerCase(), slug: name.toLowerCase().replace(/\W+/g, "-"), service: name, meetingCadence: "monthly", timezone: "Europe/London", createdBy: "U0SEED" },
+    data: {
+      workspaceId,
+      name,
+      nameKey: name.toLowerCase(),
+      slug: name.toLowerCase().replace(/\W+/g, "-"),
+      service: name,
+      meetingCadence: "monthly",
+      timezone: "Europe/London",
+      createdBy: "U0SEED",
+    },
   });
-  if (member) await store.db.membership.create({ data: { communityId: community.id, slackUserId: member, organisation: "hmrc", profession: "policy", role: "member", status: "active" } });
+  if (member)
+    await store.db.membership.create({
+      data: {
+        communityId: community.id,
+        slackUserId: member,
+        organisation: "hmrc",
+        profession: "policy",
+        role: "member",
+        status: "active",
+      },
+    });
   return community.id;
 }
 
@@ -67,7 +86,11 @@ describe("the community directory", () => {
 
     const pages = await Promise.all(Array.from({ length: 20 }, () => directory.page(workspaceId, "U0ANN", 0, 10)));
     expect(reads).toEqual({ communities: 1, memberships: 1 });
-    for (const page of pages) expect(page.items.map((c) => [c.name, c.viewerIsMember])).toEqual([["Apprenticeships", true], ["Benefits", false]]);
+    for (const page of pages)
+      expect(page.items.map((c) => [c.name, c.viewerIsMember])).toEqual([
+        ["Apprenticeships", true],
+        ["Benefits", false],
+      ]);
 
     // Fresh: no read at all. Stale: one read again, for all of them.
     await directory.page(workspaceId, "U0ANN", 0, 10);

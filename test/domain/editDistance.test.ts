@@ -20,7 +20,8 @@ function fullTable(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       cells[at(i, j)] = min(cells[at(i - 1, j)] + 1, cells[at(i, j - 1)] + 1, cells[at(i - 1, j - 1)] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cells[at(i, j)] = min(cells[at(i, j)], cells[at(i - 2, j - 2)] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        cells[at(i, j)] = min(cells[at(i, j)], cells[at(i - 2, j - 2)] + 1);
     }
   }
   return cells[at(a.length, b.length)];
@@ -97,6 +98,8 @@ it("makes the same 'did you mean' suggestions as before for ordinary typos", () 
     typos.add(`${name}${name}`);
   }
   for (let n = 0; n < 300; n++) typos.add(pick(letters, 1 + Math.floor(random() * 14)));
-  const changed = [...typos].map((typo) => ({ typo, now: suggestSubcommand(typo), before: suggestedBefore(typo) })).filter((s) => s.now !== s.before);
+  const changed = [...typos]
+    .map((typo) => ({ typo, now: suggestSubcommand(typo), before: suggestedBefore(typo) }))
+    .filter((s) => s.now !== s.before);
   expect(changed).toEqual([]);
 });

@@ -6,11 +6,11 @@ import { DateTime, Settings } from "luxon";
 import {
   deserialiseRule,
   occurrenceStart,
+  type RecurrenceRule,
   recurrenceRuleSchema,
   serialiseRule,
   validateMonthlyOrdinal,
   weekdayOrdinal,
-  type RecurrenceRule,
 } from "../../src/domain/meetings/recurrence.ts";
 import { labels, reasonText } from "../../src/i18n";
 
@@ -102,9 +102,14 @@ describe("occurrenceStart", () => {
         for (const today of ["2026-07-01T12:00:00Z", "2026-12-01T12:00:00Z"]) {
           Settings.now = () => Date.parse(today);
           expect(occurrenceStart(rule, fromSummer, LONDON, 1)?.toISOString()).toBe("2026-10-25T00:30:00.000Z");
-          expect(occurrenceStart({ kind: "monthly", intervalMonths: 1, ordinal: -1 }, new Date("2026-09-27T00:30:00Z"), LONDON, 1)?.toISOString()).toBe(
-            "2026-10-25T00:30:00.000Z",
-          );
+          expect(
+            occurrenceStart(
+              { kind: "monthly", intervalMonths: 1, ordinal: -1 },
+              new Date("2026-09-27T00:30:00Z"),
+              LONDON,
+              1,
+            )?.toISOString(),
+          ).toBe("2026-10-25T00:30:00.000Z");
         }
       } finally {
         Settings.now = originalNow;
@@ -201,7 +206,11 @@ describe("occurrenceStart", () => {
 
   it("returns the anchor itself for steps 0, for every kind of rule", () => {
     const anchor = new Date("2026-01-13T10:00:00Z");
-    for (const rule of [{ kind: "none" }, { kind: "weekly", intervalWeeks: 3 }, { kind: "monthly", intervalMonths: 2, ordinal: 2 }] as RecurrenceRule[]) {
+    for (const rule of [
+      { kind: "none" },
+      { kind: "weekly", intervalWeeks: 3 },
+      { kind: "monthly", intervalMonths: 2, ordinal: 2 },
+    ] as RecurrenceRule[]) {
       const start = occurrenceStart(rule, anchor, LONDON, 0);
       expect(start?.toISOString()).toBe(anchor.toISOString());
       expect(start).not.toBe(anchor); // a copy the caller may change
@@ -326,7 +335,9 @@ describe("serialiseRule and deserialiseRule", () => {
   });
 
   it("writes the same text for the same rule, whatever the key order", () => {
-    expect(serialiseRule({ ordinal: 2, intervalMonths: 1, kind: "monthly" } as RecurrenceRule)).toBe('{"kind":"monthly","intervalMonths":1,"ordinal":2}');
+    expect(serialiseRule({ ordinal: 2, intervalMonths: 1, kind: "monthly" } as RecurrenceRule)).toBe(
+      '{"kind":"monthly","intervalMonths":1,"ordinal":2}',
+    );
   });
 
   it.each([

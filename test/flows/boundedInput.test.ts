@@ -4,7 +4,7 @@
 import { COMMAND_TEXT_MAX } from "../../src/domain/common/inputLimits";
 import { ACTION } from "../../src/views/ids";
 import { createCommunity } from "../support/flows";
-import { startHarness, TEAM_ID, type Harness } from "../support/harness";
+import { type Harness, startHarness, TEAM_ID } from "../support/harness";
 import { optionsRequest } from "../support/payloads";
 
 /** Generous for a loaded CI machine; the unbounded version took tens of seconds. */
@@ -20,7 +20,15 @@ afterAll(async () => {
 });
 
 function commandBody(text: string): string {
-  return new URLSearchParams({ team_id: TEAM_ID, channel_id: "C0RANDOM", user_id: "U0ALICE", command: "/community", text, response_url: h.slack.responseUrl(), trigger_id: "t" }).toString();
+  return new URLSearchParams({
+    team_id: TEAM_ID,
+    channel_id: "C0RANDOM",
+    user_id: "U0ALICE",
+    command: "/community",
+    text,
+    response_url: h.slack.responseUrl(),
+    trigger_id: "t",
+  }).toString();
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
@@ -37,7 +45,10 @@ it("answers a 2 MB command at once, and /healthz answers while it is handled", a
   const [answered, healthz] = await Promise.all([command, health]);
   expect(answered.result.status).toBe(200);
   expect(answered.ms).toBeLessThan(PROMPTLY_MS);
-  expect(answered.result.json).toEqual({ response_type: "ephemeral", text: expect.stringContaining("That command is too long to read: it has 2,000,000 characters") });
+  expect(answered.result.json).toEqual({
+    response_type: "ephemeral",
+    text: expect.stringContaining("That command is too long to read: it has 2,000,000 characters"),
+  });
   expect(healthz.result).toBe(200);
   expect(healthz.ms).toBeLessThan(PROMPTLY_MS);
 });
@@ -54,9 +65,12 @@ it("compares a long community name with the community names promptly", async () 
   expect(result.json.text).toMatch(/There is no community called/);
 });
 
-it.each([ACTION.community, ACTION.organisation, ACTION.timezone, ACTION.problemCommunity])("answers a 2 MB type-ahead query for %s at once", async (actionId) => {
-  const { result, ms } = await timed(() => h.interact(optionsRequest({ user: "U0ALICE", actionId, value: "Starting".repeat(250_000) })));
-  expect(ms).toBeLessThan(PROMPTLY_MS);
-  expect(result.status).toBe(200);
-  expect(Array.isArray(result.json.options)).toBe(true);
-});
+it.each([ACTION.community, ACTION.organisation, ACTION.timezone, ACTION.problemCommunity])(
+  "answers a 2 MB type-ahead query for %s at once",
+  async (actionId) => {
+    const { result, ms } = await timed(() => h.interact(optionsRequest({ user: "U0ALICE", actionId, value: "Starting".repeat(250_000) })));
+    expect(ms).toBeLessThan(PROMPTLY_MS);
+    expect(result.status).toBe(200);
+    expect(Array.isArray(result.json.options)).toBe(true);
+  },
+);

@@ -3,8 +3,8 @@
 // archiving and unarchiving (no digest or reminder while archived), deleting.
 import { DateTime } from "luxon";
 import { ACTION, BLOCK, CALLBACK, CREATE_BLOCK, DELETE_BLOCK, MEETING_BLOCK } from "../../src/views/ids";
+import { type Harness, startHarness } from "../support/harness";
 import { blockAction, input, viewSubmission } from "../support/payloads";
-import { startHarness, type Harness } from "../support/harness";
 import { seedCommunity, seedMember } from "../support/seed";
 
 let h: Harness;
@@ -18,7 +18,10 @@ beforeEach(async () => {
   communityId = community.id;
   channel = community.slackChannelId!;
   // The bot set these when it made the channel.
-  h.slack.setChannelText(channel, { topic: "Service community for Starting a business", purpose: "Make starting a business simpler, whichever organisation people meet first." });
+  h.slack.setChannelText(channel, {
+    topic: "Service community for Starting a business",
+    purpose: "Make starting a business simpler, whichever organisation people meet first.",
+  });
   await seedMember(h, "U0BOB", communityId);
   h.slack.reset();
 });
@@ -30,13 +33,19 @@ const posts = (to: string) => h.slack.callsTo("chat.postMessage").filter((c) => 
 const lastResponse = () => h.slack.responses.at(-1)!.body;
 
 /** A command's answer: in the ack when it was ready in time, else sent to the response URL. */
-async function command(text: string, opts: { user: string; channel?: string }): Promise<{ text?: string; blocks?: unknown[]; response_type?: string }> {
+async function command(
+  text: string,
+  opts: { user: string; channel?: string },
+): Promise<{ text?: string; blocks?: unknown[]; response_type?: string }> {
   const reply = await h.command(text, opts);
   const acked = reply.json as { text?: string } | null;
   return acked?.text ? acked : (h.slack.responses.at(-1)?.body ?? {});
 }
 
-function charterForm(fields: { name?: string; service?: string; purpose?: string; cadence?: string; contactMethods?: string[]; trello?: string | null } = {}, user = "U0ALICE") {
+function charterForm(
+  fields: { name?: string; service?: string; purpose?: string; cadence?: string; contactMethods?: string[]; trello?: string | null } = {},
+  user = "U0ALICE",
+) {
   return viewSubmission({
     user,
     callbackId: CALLBACK.editCharter,
@@ -61,14 +70,19 @@ function click(user: string, actionId: string, value = communityId) {
 describe("editing the charter", () => {
   it("opens the form filled in from /community edit and from the organisers' button under /community info", async () => {
     answer = await command("edit", { user: "U0ALICE", channel });
-    const view = h.slack.lastCall("views.open")?.args.view as { callback_id: string; private_metadata: string; blocks: Array<{ block_id?: string; element?: { initial_value?: string } }> };
+    const view = h.slack.lastCall("views.open")?.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: Array<{ block_id?: string; element?: { initial_value?: string } }>;
+    };
     expect(view.callback_id).toBe(CALLBACK.editCharter);
     expect(JSON.parse(view.private_metadata)).toEqual({ communityId });
     expect(view.blocks.find((b) => b.block_id === CREATE_BLOCK.name)?.element?.initial_value).toBe("Starting a business");
 
     answer = await command("info", { user: "U0ALICE", channel });
     const buttons = JSON.stringify(answer.blocks);
-    for (const id of [ACTION.editCharter, ACTION.charterHistory, ACTION.archiveCommunity, ACTION.deleteCommunity]) expect(buttons).toContain(id);
+    for (const id of [ACTION.editCharter, ACTION.charterHistory, ACTION.archiveCommunity, ACTION.deleteCommunity])
+      expect(buttons).toContain(id);
     h.slack.reset();
     await click("U0ALICE", ACTION.editCharter);
     expect(h.slack.lastCall("views.open")?.args.view).toMatchObject({ callback_id: CALLBACK.editCharter });
@@ -90,7 +104,11 @@ describe("editing the charter", () => {
   it("renames the community, keeps its channel, announces it once, and the list shows the new name at once", async () => {
     const reply = await h.interact(charterForm({ name: "Start a business", cadence: "quarterly" }));
     expect(reply.json).toEqual({ response_action: "clear" });
-    expect(await h.db.community.findUniqueOrThrow({ where: { id: communityId } })).toMatchObject({ name: "Start a business", slackChannelId: channel, meetingCadence: "quarterly" });
+    expect(await h.db.community.findUniqueOrThrow({ where: { id: communityId } })).toMatchObject({
+      name: "Start a business",
+      slackChannelId: channel,
+      meetingCadence: "quarterly",
+    });
     expect(posts(channel).map((c) => c.args.text)).toEqual([
       "<@U0ALICE> renamed this community from *Starting a business* to *Start a business*. They changed its how often it meets.",
     ]);
@@ -106,7 +124,10 @@ describe("editing the charter", () => {
 
   it("updates the channel's topic and purpose when the bot wrote them, and leaves words people wrote", async () => {
     await h.interact(charterForm({ service: "Registering a business", purpose: "One journey, not five." }));
-    expect(h.slack.lastCall("conversations.setTopic")?.args).toMatchObject({ channel, topic: "Service community for Registering a business" });
+    expect(h.slack.lastCall("conversations.setTopic")?.args).toMatchObject({
+      channel,
+      topic: "Service community for Registering a business",
+    });
     expect(h.slack.lastCall("conversations.setPurpose")?.args).toMatchObject({ channel, purpose: "One journey, not five." });
 
     h.slack.setChannelText(channel, { topic: "Our own words" });
@@ -122,21 +143,27 @@ describe("editing the charter", () => {
     const errors = (reply.json as { errors: Record<string, string> }).errors;
     expect(Object.keys(errors).sort()).toEqual([CREATE_BLOCK.linkTrello, CREATE_BLOCK.service].sort());
     const taken = await h.interact(charterForm({ name: "employing people" }));
-    expect((taken.json as { errors: Record<string, string> }).errors[CREATE_BLOCK.name]).toContain('A community called "Employing people" already exists');
+    expect((taken.json as { errors: Record<string, string> }).errors[CREATE_BLOCK.name]).toContain(
+      'A community called "Employing people" already exists',
+    );
     expect(await h.db.auditEvent.count({ where: { action: "community.charter_changed" } })).toBe(0);
     expect(posts(channel)).toEqual([]);
   });
 
   it("says the form has expired when it lost its community, beside the name", async () => {
     const reply = await h.interact({ ...charterForm({ purpose: "x" }), view: { ...charterForm().view, private_metadata: "{not json" } });
-    expect((reply.json as { errors: Record<string, string> }).errors[CREATE_BLOCK.name]).toBe("This form has expired. Type `/community edit` again.");
+    expect((reply.json as { errors: Record<string, string> }).errors[CREATE_BLOCK.name]).toBe(
+      "This form has expired. Type `/community edit` again.",
+    );
   });
 
   it("records each change, and the history shows who changed which field from what to what", async () => {
     h.clock.set(new Date("2026-03-03T14:30:00Z"));
     await h.interact(charterForm({ purpose: "One journey, not five." }));
     h.clock.set(new Date("2026-03-04T09:00:00Z"));
-    await h.interact(charterForm({ purpose: "One journey, not five.", contactMethods: ["slack_channel", "trello"], trello: "https://trello.com/b/abc" }));
+    await h.interact(
+      charterForm({ purpose: "One journey, not five.", contactMethods: ["slack_channel", "trello"], trello: "https://trello.com/b/abc" }),
+    );
     h.slack.reset();
     await click("U0BOB", ACTION.charterHistory);
     const history = lastResponse();
@@ -144,8 +171,12 @@ describe("editing the charter", () => {
     const shown = JSON.stringify(history.blocks);
     expect(shown).toContain("Wednesday 4 March 2026 at 9am UK time");
     expect(shown).toContain("Tuesday 3 March 2026 at 2:30pm UK time");
-    expect(shown).toContain("How members talk between meetings: from “Slack channel” to “Slack channel, Trello (https://trello.com/b/abc)”");
-    expect(shown).toContain("Aims: from “Make starting a business simpler, whichever organisation people meet first.” to “One journey, not five.”");
+    expect(shown).toContain(
+      "How members talk between meetings: from “Slack channel” to “Slack channel, Trello (https://trello.com/b/abc)”",
+    );
+    expect(shown).toContain(
+      "Aims: from “Make starting a business simpler, whichever organisation people meet first.” to “One journey, not five.”",
+    );
     expect(shown.indexOf("Wednesday 4 March")).toBeLessThan(shown.indexOf("Tuesday 3 March"));
   });
 
@@ -181,7 +212,16 @@ describe("archiving and unarchiving", () => {
     );
     expect(reply.json).toEqual({ response_action: "clear" });
     const meeting = await h.db.meeting.findFirstOrThrow({ where: { communityId } });
-    await h.interact(blockAction({ user: "U0BOB", actionId: ACTION.rsvpGoing, value: meeting.id, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.meetingActions }));
+    await h.interact(
+      blockAction({
+        user: "U0BOB",
+        actionId: ACTION.rsvpGoing,
+        value: meeting.id,
+        channel,
+        responseUrl: h.slack.responseUrl(),
+        blockId: BLOCK.meetingActions,
+      }),
+    );
   }
 
   it("tells the channel once, sends no digest or reminder while archived, and starts them again when unarchived", async () => {
@@ -199,15 +239,21 @@ describe("archiving and unarchiving", () => {
     answer = await command("list", { user: "U0BOB" });
     expect(JSON.stringify(answer)).not.toContain("Starting a business");
     answer = await command("info starting a business", { user: "U0BOB" });
-    expect(answer.text).toBe("*Starting a business* is archived. One of its organisers can bring it back with `/community unarchive Starting a business`.");
+    expect(answer.text).toBe(
+      "*Starting a business* is archived. One of its organisers can bring it back with `/community unarchive Starting a business`.",
+    );
 
     // A week of digests and the day-before reminder fall due while it is archived.
     h.slack.reset();
     h.clock.set(new Date("2026-03-19T10:30:00Z"));
     await h.app.tick();
     expect(h.slack.callsTo("chat.postMessage")).toEqual([]);
-    expect(await h.db.outboxMessage.count({ where: { communityId, status: "sent", updatedAt: { gte: new Date("2026-03-03T00:00:00Z") } } })).toBe(0);
-    expect(await h.db.outboxMessage.count({ where: { communityId, status: "skipped", lastError: "the community is archived" } })).toBeGreaterThan(0);
+    expect(
+      await h.db.outboxMessage.count({ where: { communityId, status: "sent", updatedAt: { gte: new Date("2026-03-03T00:00:00Z") } } }),
+    ).toBe(0);
+    expect(
+      await h.db.outboxMessage.count({ where: { communityId, status: "skipped", lastError: "the community is archived" } }),
+    ).toBeGreaterThan(0);
 
     answer = await command("unarchive Starting a business", { user: "U0ALICE" });
     expect(answer.text).toContain("You unarchived *Starting a business*.");
@@ -236,7 +282,9 @@ describe("archiving and unarchiving", () => {
     answer = await command("unarchive", { user: "U0BOB" });
     expect(answer.text).toBe("You do not organise any archived communities. `/community list` shows the current ones.");
     answer = await command("archive starting a business", { user: "U0BOB" });
-    expect(answer.text).toBe("*Starting a business* is archived. One of its organisers can bring it back with `/community unarchive Starting a business`.");
+    expect(answer.text).toBe(
+      "*Starting a business* is archived. One of its organisers can bring it back with `/community unarchive Starting a business`.",
+    );
   });
 
   it("refuses members", async () => {
@@ -248,7 +296,12 @@ describe("archiving and unarchiving", () => {
 
 describe("deleting", () => {
   function deleteForm(typed: string | null, user = "U0ALICE") {
-    return viewSubmission({ user, callbackId: CALLBACK.deleteCommunity, privateMetadata: JSON.stringify({ communityId }), values: { [DELETE_BLOCK.confirm]: input.text(typed) } });
+    return viewSubmission({
+      user,
+      callbackId: CALLBACK.deleteCommunity,
+      privateMetadata: JSON.stringify({ communityId }),
+      values: { [DELETE_BLOCK.confirm]: input.text(typed) },
+    });
   }
 
   it("asks for the name, then removes the data, shows what went, tells the channel and skips its waiting messages", async () => {
@@ -267,7 +320,9 @@ describe("deleting", () => {
     expect(await h.db.community.count({ where: { id: communityId } })).toBe(0);
     expect(await h.db.membership.count({ where: { communityId } })).toBe(0);
     expect(await h.db.outboxMessage.count({ where: { communityId, status: "pending" } })).toBe(0);
-    expect(await h.db.outboxMessage.count({ where: { communityId, status: "skipped", lastError: "the community was deleted" } })).toBe(pending);
+    expect(await h.db.outboxMessage.count({ where: { communityId, status: "skipped", lastError: "the community was deleted" } })).toBe(
+      pending,
+    );
     expect(posts(channel).map((c) => c.args.text)).toEqual([
       "<@U0ALICE> deleted the community *Starting a business*. Its records have been removed from this app. This channel stays for as long as you want it.",
     ]);

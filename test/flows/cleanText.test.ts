@@ -5,9 +5,18 @@
 // own error beside it.
 import { DateTime } from "luxon";
 import { SOMETHING_WENT_WRONG } from "../../src/app/support/replies";
-import { ACTION, CALLBACK, CREATE_BLOCK, GROUP_BLOCK, INVITE_BLOCK, MEETING_BLOCK, PROBLEM_BLOCK, PROFILE_BLOCK } from "../../src/views/ids";
+import {
+  ACTION,
+  CALLBACK,
+  CREATE_BLOCK,
+  GROUP_BLOCK,
+  INVITE_BLOCK,
+  MEETING_BLOCK,
+  PROBLEM_BLOCK,
+  PROFILE_BLOCK,
+} from "../../src/views/ids";
 import { createCommunity, createSubmission } from "../support/flows";
-import { startHarness, type Harness } from "../support/harness";
+import { type Harness, startHarness } from "../support/harness";
 import { input, optionsRequest, viewSubmission } from "../support/payloads";
 
 const NUL = "\u0000";
@@ -55,7 +64,11 @@ describe("text is stored clean", () => {
     );
     expect(reply.json).toEqual({ response_action: "clear" });
     const community = await h.db.community.findFirstOrThrow();
-    expect(community).toMatchObject({ name: "Starting a business", service: "Starting a businessevil", purpose: "Line one\n\tLine two\nLine three" });
+    expect(community).toMatchObject({
+      name: "Starting a business",
+      service: "Starting a businessevil",
+      purpose: "Line one\n\tLine two\nLine three",
+    });
     const membership = await h.db.membership.findFirstOrThrow();
     expect(membership.organisationOther).toBe("Anytown Council");
     // Typed hidden characters do not make a second community of the same name.
@@ -66,7 +79,9 @@ describe("text is stored clean", () => {
 
   it("a NUL and a bidirectional override in a problem's title, description and where it bites", async () => {
     const community = await createCommunity(h, "U0ALICE");
-    const reply = await h.interact(problemForm(community.id, `${RLO}Two${NUL} registrations${PDI}`, `First${NUL} line\n\tSecond line${LRI}`));
+    const reply = await h.interact(
+      problemForm(community.id, `${RLO}Two${NUL} registrations${PDI}`, `First${NUL} line\n\tSecond line${LRI}`),
+    );
     expect(reply.json).toEqual({ response_action: "clear" });
     const problem = await h.db.problem.findFirstOrThrow({ where: { source: "command" } });
     expect(problem).toMatchObject({ title: "Two registrations", description: "First line\n\tSecond line", stage: "Registering for tax" });
@@ -92,7 +107,11 @@ describe("text is stored clean", () => {
       }),
     );
     expect(meeting.json).toEqual({ response_action: "clear" });
-    expect(await h.db.meeting.findFirstOrThrow()).toMatchObject({ title: "Show and tell", place: "Room 4.2", agenda: "1. Intro\n2. Findings" });
+    expect(await h.db.meeting.findFirstOrThrow()).toMatchObject({
+      title: "Show and tell",
+      place: "Room 4.2",
+      agenda: "1. Intro\n2. Findings",
+    });
 
     const group = await h.interact(
       viewSubmission({
@@ -128,7 +147,9 @@ describe("text is stored clean", () => {
   });
 
   it("Welsh, Arabic and Hebrew survive unchanged", async () => {
-    const reply = await h.interact(createSubmission("U0ALICE", { name: WELSH, service: ARABIC, purpose: `${HEBREW}\n${ARABIC}\u200f.`, channel: "sc-cymru" }));
+    const reply = await h.interact(
+      createSubmission("U0ALICE", { name: WELSH, service: ARABIC, purpose: `${HEBREW}\n${ARABIC}\u200f.`, channel: "sc-cymru" }),
+    );
     expect(reply.json).toEqual({ response_action: "clear" });
     const community = await h.db.community.findFirstOrThrow();
     expect(community).toMatchObject({ name: WELSH, service: ARABIC, purpose: `${HEBREW}\n${ARABIC}\u200f.` });
@@ -142,7 +163,14 @@ describe("text is stored clean", () => {
 
 describe("a field left empty by the cleaning", () => {
   it("gets its own error, and nothing is written", async () => {
-    const reply = await h.interact(createSubmission("U0ALICE", { name: `${NUL}\u0001\u0007${RLO}${LRI}\t`, channel: "sc-empty", organisation: "other", organisationOther: `${NUL}${RLO}` }));
+    const reply = await h.interact(
+      createSubmission("U0ALICE", {
+        name: `${NUL}\u0001\u0007${RLO}${LRI}\t`,
+        channel: "sc-empty",
+        organisation: "other",
+        organisationOther: `${NUL}${RLO}`,
+      }),
+    );
     expect(reply.json.response_action).toBe("errors");
     expect(reply.json.errors[CREATE_BLOCK.name]).toMatch(/name of at least 3 characters/);
     expect(reply.json.errors[PROFILE_BLOCK.organisationOther]).toMatch(/type your organisation's name/);

@@ -1,8 +1,7 @@
-import { CALLBACK, CREATE_BLOCK, PROFILE_BLOCK } from "../../src/views/ids";
-import { startHarness, type Harness } from "../support/harness";
+import { ACTION, CALLBACK, CREATE_BLOCK, PROFILE_BLOCK } from "../../src/views/ids";
 import { createCommunity, createSubmission } from "../support/flows";
+import { type Harness, startHarness } from "../support/harness";
 import { blockAction } from "../support/payloads";
-import { ACTION } from "../../src/views/ids";
 
 let h: Harness;
 beforeEach(async () => {
@@ -45,7 +44,9 @@ describe("submitting the create modal", () => {
     expect(reply.status).toBe(200);
     expect(reply.json).toEqual({ response_action: "clear" });
 
-    const community = await h.db.community.findFirstOrThrow({ include: { contactMethods: { orderBy: { position: "asc" } }, memberships: true, problems: { orderBy: { createdAt: "asc" } } } });
+    const community = await h.db.community.findFirstOrThrow({
+      include: { contactMethods: { orderBy: { position: "asc" } }, memberships: true, problems: { orderBy: { createdAt: "asc" } } },
+    });
     expect(community).toMatchObject({
       name: "Starting a business",
       nameKey: "starting a business",
@@ -74,7 +75,10 @@ describe("submitting the create modal", () => {
     const channelId = community.slackChannelId!;
     expect(channelId).toMatch(/^C/);
     expect(h.slack.lastCall("conversations.invite")?.args).toMatchObject({ channel: channelId, users: "U0ALICE" });
-    expect(h.slack.lastCall("conversations.setTopic")?.args).toMatchObject({ channel: channelId, topic: "Service community for Starting a business" });
+    expect(h.slack.lastCall("conversations.setTopic")?.args).toMatchObject({
+      channel: channelId,
+      topic: "Service community for Starting a business",
+    });
     expect(h.slack.lastCall("conversations.setPurpose")?.args.purpose).toContain("Make starting a business simpler");
 
     const posts = h.slack.callsTo("chat.postMessage");
@@ -141,7 +145,11 @@ describe("when Slack rate-limits", () => {
 describe("text people type is shown, never obeyed", () => {
   it("escapes names in Slack messages and keeps a link from relabelling itself", async () => {
     const reply = await h.interact(
-      createSubmission("U0ALICE", { name: "<!channel> Starting & growing", channel: "sc-growing", trello: "https://trello.com/b/x|Click me" }),
+      createSubmission("U0ALICE", {
+        name: "<!channel> Starting & growing",
+        channel: "sc-growing",
+        trello: "https://trello.com/b/x|Click me",
+      }),
     );
     expect(reply.json).toEqual({ response_action: "clear" });
     const community = await h.db.community.findFirstOrThrow({ include: { contactMethods: true } });
@@ -211,7 +219,8 @@ describe("validation errors, each beside its field, with nothing written", () =>
     const general = h.slack.addChannel("general", { general: true });
     const errors = await errorsFor({ channel: "", existingChannel: general });
     expect(errors).toEqual({
-      [CREATE_BLOCK.existingChannel]: "#general is the workspace's general channel, which everyone is in. Pick another channel, or create a new one.",
+      [CREATE_BLOCK.existingChannel]:
+        "#general is the workspace's general channel, which everyone is in. Pick another channel, or create a new one.",
     });
     expect(h.slack.lastCall("conversations.info")?.args).toMatchObject({ channel: general });
     expect(h.slack.callsTo("conversations.join")).toHaveLength(0);
@@ -223,7 +232,9 @@ describe("validation errors, each beside its field, with nothing written", () =>
       [CREATE_BLOCK.existingChannel]: "This app cannot post in #announcements. Pick another channel, or create a new one.",
     });
     const archived = h.slack.addChannel("old-team", { archived: true });
-    expect((await errorsFor({ channel: "", existingChannel: archived }))[CREATE_BLOCK.existingChannel]).toBe("That channel is archived. Pick another, or create a new one.");
+    expect((await errorsFor({ channel: "", existingChannel: archived }))[CREATE_BLOCK.existingChannel]).toBe(
+      "That channel is archived. Pick another, or create a new one.",
+    );
     expect(h.slack.callsTo("conversations.join")).toHaveLength(0);
   });
 
@@ -231,7 +242,10 @@ describe("validation errors, each beside its field, with nothing written", () =>
     const shared = h.slack.addChannel("shared-channel");
     await h.interact(createSubmission("U0ALICE", { name: "First community", channel: "", existingChannel: shared }));
     const reply = await h.interact(createSubmission("U0BOB", { name: "Second community", channel: "", existingChannel: shared }));
-    expect(reply.json.errors).toEqual({ [CREATE_BLOCK.existingChannel]: 'That channel already belongs to the community "First community". Pick another channel or create a new one.' });
+    expect(reply.json.errors).toEqual({
+      [CREATE_BLOCK.existingChannel]:
+        'That channel already belongs to the community "First community". Pick another channel or create a new one.',
+    });
   });
 
   it("rejects links that are not URLs", async () => {
@@ -246,9 +260,23 @@ describe("validation errors, each beside its field, with nothing written", () =>
   });
 
   it("reports every bad field at once", async () => {
-    const errors = await errorsFor({ name: "", service: "", cadence: "weekly", timezone: "nowhere", organisation: "ministry-of-magic", profession: null });
+    const errors = await errorsFor({
+      name: "",
+      service: "",
+      cadence: "weekly",
+      timezone: "nowhere",
+      organisation: "ministry-of-magic",
+      profession: null,
+    });
     expect(Object.keys(errors).sort()).toEqual(
-      [CREATE_BLOCK.cadence, CREATE_BLOCK.name, CREATE_BLOCK.service, CREATE_BLOCK.timezone, PROFILE_BLOCK.organisation, PROFILE_BLOCK.profession].sort(),
+      [
+        CREATE_BLOCK.cadence,
+        CREATE_BLOCK.name,
+        CREATE_BLOCK.service,
+        CREATE_BLOCK.timezone,
+        PROFILE_BLOCK.organisation,
+        PROFILE_BLOCK.profession,
+      ].sort(),
     );
   });
 
@@ -257,11 +285,16 @@ describe("validation errors, each beside its field, with nothing written", () =>
     expect(errors[PROFILE_BLOCK.organisationOther]).toMatch(/type your organisation's name/);
     const ok = await h.interact(createSubmission("U0ALICE", { organisation: "other", organisationOther: "Anytown Chamber of Commerce" }));
     expect(ok.json).toEqual({ response_action: "clear" });
-    expect(await h.db.membership.findFirstOrThrow()).toMatchObject({ organisation: "other", organisationOther: "Anytown Chamber of Commerce" });
+    expect(await h.db.membership.findFirstOrThrow()).toMatchObject({
+      organisation: "other",
+      organisationOther: "Anytown Chamber of Commerce",
+    });
   });
 
   it("rejects an over-long problem and too many problems", async () => {
     expect((await errorsFor({ problems: `fine\n${"p".repeat(151)}` }))[CREATE_BLOCK.problems]).toMatch(/Problem 2 is longer than 150/);
-    expect((await errorsFor({ problems: Array.from({ length: 21 }, (_, i) => `problem ${i}`).join("\n") }))[CREATE_BLOCK.problems]).toBe("List up to 20 problems here. You can log more later.");
+    expect((await errorsFor({ problems: Array.from({ length: 21 }, (_, i) => `problem ${i}`).join("\n") }))[CREATE_BLOCK.problems]).toBe(
+      "List up to 20 problems here. You can log more later.",
+    );
   });
 });

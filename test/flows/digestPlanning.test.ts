@@ -8,9 +8,9 @@ import { prng } from "../../bench/shared";
 import { digestDedupeKey, nextDigestAt } from "../../src/domain/digests/digests";
 import type { DigestSchedule } from "../../src/domain/ports";
 import { CALLBACK, SETTINGS_BLOCK } from "../../src/views/ids";
-import { startHarness, TEAM_ID, type Harness } from "../support/harness";
-import { seedCommunity, seedMember } from "../support/seed";
+import { type Harness, startHarness, TEAM_ID } from "../support/harness";
 import { input, viewSubmission } from "../support/payloads";
+import { seedCommunity, seedMember } from "../support/seed";
 
 let h: Harness;
 let communityId: string;
@@ -32,7 +32,10 @@ const MINUTE = 60_000;
 
 /** Pending digests still ahead, as [due time, status]. */
 async function waiting(): Promise<Date[]> {
-  const rows = await h.db.outboxMessage.findMany({ where: { kind: "digest", communityId, status: "pending", dueAt: { gt: h.clock.now() } }, orderBy: { dueAt: "asc" } });
+  const rows = await h.db.outboxMessage.findMany({
+    where: { kind: "digest", communityId, status: "pending", dueAt: { gt: h.clock.now() } },
+    orderBy: { dueAt: "asc" },
+  });
   return rows.map((r) => r.dueAt);
 }
 
@@ -72,7 +75,9 @@ describe("the digest schedule moved away and back", () => {
     expect(posted).toHaveLength(1);
     h.clock.set(new Date(b.getTime() + 2 * MINUTE));
     await h.app.tick();
-    expect(h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === channel && /digest/i.test(c.args.text ?? ""))).toHaveLength(1);
+    expect(h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === channel && /digest/i.test(c.args.text ?? ""))).toHaveLength(
+      1,
+    );
     expect(await waiting()).toEqual([new Date("2026-03-16T09:00:00Z")]);
   });
 });
@@ -109,8 +114,23 @@ describe("any sequence of schedule edits", () => {
             // As the store plans a row: a new key is added, a skipped one revived.
             const at = h.clock.now();
             const row = await h.db.outboxMessage.findUnique({ where: { dedupeKey } });
-            if (!row) await h.db.outboxMessage.create({ data: { kind: "digest", target: channel, communityId, subjectId: communityId, payload: "{}", dueAt: stale, availableAt: stale, dedupeKey, createdAt: at, updatedAt: at } });
-            else if (row.status === "skipped") await h.db.outboxMessage.update({ where: { dedupeKey }, data: { status: "pending", updatedAt: at } });
+            if (!row)
+              await h.db.outboxMessage.create({
+                data: {
+                  kind: "digest",
+                  target: channel,
+                  communityId,
+                  subjectId: communityId,
+                  payload: "{}",
+                  dueAt: stale,
+                  availableAt: stale,
+                  dedupeKey,
+                  createdAt: at,
+                  updatedAt: at,
+                },
+              });
+            else if (row.status === "skipped")
+              await h.db.outboxMessage.update({ where: { dedupeKey }, data: { status: "pending", updatedAt: at } });
           }
           await digests.plan();
           trail.push(`stale ${JSON.stringify(earlier)}, tick`);

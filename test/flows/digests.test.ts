@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
 import { ACTION, BLOCK, CALLBACK, MEETING_BLOCK, PROBLEM_BLOCK, SETTINGS_BLOCK } from "../../src/views/ids";
-import { startHarness, type Harness } from "../support/harness";
-import { seedCommunity, seedMember } from "../support/seed";
+import { type Harness, startHarness } from "../support/harness";
 import { blockAction, input, viewSubmission } from "../support/payloads";
+import { seedCommunity, seedMember } from "../support/seed";
 
 let h: Harness;
 let communityId: string;
@@ -31,7 +31,13 @@ async function logProblem(user: string, title: string) {
       user,
       callbackId: CALLBACK.logProblem,
       privateMetadata: JSON.stringify({ communityId }),
-      values: { [PROBLEM_BLOCK.title]: input.text(title), [PROBLEM_BLOCK.description]: input.text(null), [PROBLEM_BLOCK.affects]: input.multiExternal([]), [PROBLEM_BLOCK.stage]: input.text(null), [PROBLEM_BLOCK.link]: input.text(null) },
+      values: {
+        [PROBLEM_BLOCK.title]: input.text(title),
+        [PROBLEM_BLOCK.description]: input.text(null),
+        [PROBLEM_BLOCK.affects]: input.multiExternal([]),
+        [PROBLEM_BLOCK.stage]: input.text(null),
+        [PROBLEM_BLOCK.link]: input.text(null),
+      },
     }),
   );
   expect(reply.json).toEqual({ response_action: "clear" });
@@ -69,9 +75,27 @@ describe("the weekly digest", () => {
     await seedMember(h, "U0CAROL", communityId, { organisation: "hmrc" });
     const problem = await logProblem("U0BOB", "Two registrations for one business");
     await logProblem("U0CAROL", "Licences are hard to find");
-    await h.interact(blockAction({ user: "U0BOB", actionId: ACTION.voteProblem, value: problem.id, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.problemActions }));
+    await h.interact(
+      blockAction({
+        user: "U0BOB",
+        actionId: ACTION.voteProblem,
+        value: problem.id,
+        channel,
+        responseUrl: h.slack.responseUrl(),
+        blockId: BLOCK.problemActions,
+      }),
+    );
     const meeting = await scheduleMeeting("Show and tell", "2026-03-20T10:00");
-    await h.interact(blockAction({ user: "U0CAROL", actionId: ACTION.rsvpGoing, value: meeting.id, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.meetingActions }));
+    await h.interact(
+      blockAction({
+        user: "U0CAROL",
+        actionId: ACTION.rsvpGoing,
+        value: meeting.id,
+        channel,
+        responseUrl: h.slack.responseUrl(),
+        blockId: BLOCK.meetingActions,
+      }),
+    );
     h.slack.reset();
 
     at("2026-03-09T08:59:00Z");
@@ -104,7 +128,9 @@ describe("the weekly digest", () => {
     at("2026-03-09T09:00:00Z");
     await h.app.tick();
     expect(digestPosts()).toHaveLength(0);
-    expect(await h.db.outboxMessage.findFirstOrThrow({ where: { kind: "digest", dueAt: new Date("2026-03-09T09:00:00Z") } })).toMatchObject({ status: "skipped", lastError: "nothing new" });
+    expect(await h.db.outboxMessage.findFirstOrThrow({ where: { kind: "digest", dueAt: new Date("2026-03-09T09:00:00Z") } })).toMatchObject(
+      { status: "skipped", lastError: "nothing new" },
+    );
   });
 
   it("keeps 09:00 London time across the clock change: 09:00Z in March, 08:00Z after the last Sunday", async () => {
@@ -113,14 +139,23 @@ describe("the weekly digest", () => {
       at(iso);
       await h.app.tick();
     }
-    for (const row of await h.db.outboxMessage.findMany({ where: { kind: "digest" }, orderBy: { dueAt: "asc" } })) dues.push(row.dueAt.toISOString());
+    for (const row of await h.db.outboxMessage.findMany({ where: { kind: "digest" }, orderBy: { dueAt: "asc" } }))
+      dues.push(row.dueAt.toISOString());
     expect(dues).toEqual(["2026-03-23T09:00:00.000Z", "2026-03-30T08:00:00.000Z", "2026-04-06T08:00:00.000Z"]);
   });
 
   it("ends long sections with 'and N more' and the command that shows them all, within Block Kit limits", async () => {
     await h.app.tick();
     for (let i = 0; i < 30; i++) {
-      await h.db.problem.create({ data: { communityId, title: `Problem ${String(i).padStart(2, "0")} ${"x".repeat(130)}`, source: "command", createdBy: "U0ALICE", createdAt: new Date("2026-03-03T10:00:00Z") } });
+      await h.db.problem.create({
+        data: {
+          communityId,
+          title: `Problem ${String(i).padStart(2, "0")} ${"x".repeat(130)}`,
+          source: "command",
+          createdBy: "U0ALICE",
+          createdAt: new Date("2026-03-03T10:00:00Z"),
+        },
+      });
     }
     at("2026-03-09T09:00:00Z");
     await h.app.tick();
@@ -131,14 +166,32 @@ describe("the weekly digest", () => {
 
   it("DMs it to members who ask, and stops when they ask again", async () => {
     await seedMember(h, "U0BOB", communityId, { organisation: "dwp" });
-    await h.interact(blockAction({ user: "U0BOB", actionId: ACTION.digestDm, value: communityId, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.digestActions }));
+    await h.interact(
+      blockAction({
+        user: "U0BOB",
+        actionId: ACTION.digestDm,
+        value: communityId,
+        channel,
+        responseUrl: h.slack.responseUrl(),
+        blockId: BLOCK.digestActions,
+      }),
+    );
     expect(h.slack.responses.at(-1)!.body.text).toMatch(/You will also get the \*Starting a business\* digest by DM/);
     await h.app.tick();
     at("2026-03-09T09:00:00Z");
     await h.app.tick();
     expect(digestPosts().map((c) => c.args.channel)).toEqual([channel, "U0BOB"]);
     // Asking again stops it: the next week's digest goes to the channel only.
-    await h.interact(blockAction({ user: "U0BOB", actionId: ACTION.digestDm, value: communityId, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.digestActions }));
+    await h.interact(
+      blockAction({
+        user: "U0BOB",
+        actionId: ACTION.digestDm,
+        value: communityId,
+        channel,
+        responseUrl: h.slack.responseUrl(),
+        blockId: BLOCK.digestActions,
+      }),
+    );
     expect(h.slack.responses.at(-1)!.body.text).toMatch(/no longer get/);
     expect((await h.db.membership.findFirstOrThrow({ where: { communityId, slackUserId: "U0BOB" } })).digestByDm).toBe(false);
     await logProblem("U0BOB", "Something new for the second week");
@@ -147,7 +200,16 @@ describe("the weekly digest", () => {
     await h.app.tick();
     expect(digestPosts().map((c) => c.args.channel)).toEqual([channel]);
     // A non-member cannot subscribe.
-    await h.interact(blockAction({ user: "U0ERIN", actionId: ACTION.digestDm, value: communityId, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.digestActions }));
+    await h.interact(
+      blockAction({
+        user: "U0ERIN",
+        actionId: ACTION.digestDm,
+        value: communityId,
+        channel,
+        responseUrl: h.slack.responseUrl(),
+        blockId: BLOCK.digestActions,
+      }),
+    );
     expect(h.slack.responses.at(-1)!.body.text).toMatch(/Only members/);
   });
 
@@ -183,7 +245,11 @@ describe("the weekly digest", () => {
         user: "U0ALICE",
         callbackId: CALLBACK.communitySettings,
         privateMetadata: JSON.stringify({ communityId }),
-        values: { [SETTINGS_BLOCK.problemThreshold]: input.text("3"), [SETTINGS_BLOCK.digestCadence]: input.select("weekly"), [SETTINGS_BLOCK.digestTime]: { type: "timepicker", selected_time: "25:99" } },
+        values: {
+          [SETTINGS_BLOCK.problemThreshold]: input.text("3"),
+          [SETTINGS_BLOCK.digestCadence]: input.select("weekly"),
+          [SETTINGS_BLOCK.digestTime]: { type: "timepicker", selected_time: "25:99" },
+        },
       }),
     );
     expect(reply.json.errors[SETTINGS_BLOCK.digestTime]).toMatch(/Pick a time/);

@@ -3,12 +3,13 @@
 // are errors the person sees, and anything no listener takes (a button, form,
 // list, shortcut or command renamed since its message was posted) is acked and
 // the person told what to do.
-import { OUT_OF_DATE_BUTTON, OUT_OF_DATE_OPTION_VALUE } from "../../src/views/outOfDate";
-import { ACTION, CALLBACK, SETTINGS_BLOCK } from "../../src/views/ids";
+
 import { UNREADABLE_ANSWER } from "../../src/app/support/viewState";
 import { reasonText } from "../../src/i18n";
+import { ACTION, CALLBACK, SETTINGS_BLOCK } from "../../src/views/ids";
+import { OUT_OF_DATE_BUTTON, OUT_OF_DATE_OPTION_VALUE } from "../../src/views/outOfDate";
 import { createCommunity } from "../support/flows";
-import { startHarness, TEAM_ID, type Harness, type HttpReply } from "../support/harness";
+import { type Harness, type HttpReply, startHarness, TEAM_ID } from "../support/harness";
 import { blockAction, input, optionsRequest, overflowAction, user, viewSubmission } from "../support/payloads";
 
 /** Well under Slack's 3 s, with room for a loaded machine. */
@@ -55,12 +56,24 @@ describe("a body of the wrong shape", () => {
   it.each([
     ["an `actions` that is a string", { type: "block_actions", team: { id: TEAM_ID }, user: user("U0ALICE"), actions: "problem_vote" }],
     ["an `actions` that is empty", { type: "block_actions", team: { id: TEAM_ID }, user: user("U0ALICE"), actions: [] }],
-    ["an action whose value is a number", { ...blockAction({ user: "U0ALICE", actionId: ACTION.voteProblem }), actions: [{ type: "button", action_id: ACTION.voteProblem, value: 42 }] }],
+    [
+      "an action whose value is a number",
+      {
+        ...blockAction({ user: "U0ALICE", actionId: ACTION.voteProblem }),
+        actions: [{ type: "button", action_id: ACTION.voteProblem, value: 42 }],
+      },
+    ],
     ["a submission with no view", { type: "view_submission", team: { id: TEAM_ID }, user: user("U0ALICE"), view: null }],
-    ["a submission from nobody", { ...viewSubmission({ user: "U0ALICE", callbackId: CALLBACK.editProblem, values: {} }), user: undefined, team: null }],
+    [
+      "a submission from nobody",
+      { ...viewSubmission({ user: "U0ALICE", callbackId: CALLBACK.editProblem, values: {} }), user: undefined, team: null },
+    ],
     ["a type Slack does not send", { type: "nonsense", team: { id: TEAM_ID }, user: user("U0ALICE") }],
     ["no type at all", { team: { id: TEAM_ID }, user: user("U0ALICE") }],
-    ["legacy attachment buttons, which this app never posts", { type: "interactive_message", team: { id: TEAM_ID }, user: user("U0ALICE"), callback_id: "old", actions: [{ name: "x" }] }],
+    [
+      "legacy attachment buttons, which this app never posts",
+      { type: "interactive_message", team: { id: TEAM_ID }, user: user("U0ALICE"), callback_id: "old", actions: [{ name: "x" }] },
+    ],
   ])("%s gets 400 at once and nothing happens", async (_label, payload) => {
     const reply = await interaction(payload);
     expect(reply.status).toBe(400);
@@ -75,7 +88,12 @@ describe("a body of the wrong shape", () => {
   });
 
   it("Slack's note that events come too fast is acked", async () => {
-    const reply = await timed(() => h.post(JSON.stringify({ token: "x", type: "app_rate_limited", team_id: TEAM_ID, minute_rate_limited: 1518467820, api_app_id: "A0APP" }), { contentType: "application/json" }));
+    const reply = await timed(() =>
+      h.post(
+        JSON.stringify({ token: "x", type: "app_rate_limited", team_id: TEAM_ID, minute_rate_limited: 1518467820, api_app_id: "A0APP" }),
+        { contentType: "application/json" },
+      ),
+    );
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
   });
@@ -111,7 +129,10 @@ describe("a well-formed request with a wrong-typed value", () => {
     );
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
-    expect(reply.json).toEqual({ response_action: "errors", errors: { [SETTINGS_BLOCK.membersCanSchedule]: reasonText(UNREADABLE_ANSWER) } });
+    expect(reply.json).toEqual({
+      response_action: "errors",
+      errors: { [SETTINGS_BLOCK.membersCanSchedule]: reasonText(UNREADABLE_ANSWER) },
+    });
     expect(await h.db.community.findUniqueOrThrow({ where: { id: communityId } })).toEqual(before);
   });
 
@@ -120,7 +141,14 @@ describe("a well-formed request with a wrong-typed value", () => {
     ["a date-time picker whose value is text", { type: "datetimepicker", selected_date_time: "tomorrow" }],
     ["a select whose option has no value", { type: "static_select", selected_option: { text: "x" } }],
   ])("%s is an error beside that field", async (_label, element) => {
-    const reply = await interaction(viewSubmission({ user: "U0ALICE", callbackId: CALLBACK.scheduleMeeting, privateMetadata: JSON.stringify({ communityId }), values: { title: element } }));
+    const reply = await interaction(
+      viewSubmission({
+        user: "U0ALICE",
+        callbackId: CALLBACK.scheduleMeeting,
+        privateMetadata: JSON.stringify({ communityId }),
+        values: { title: element },
+      }),
+    );
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
     expect(reply.json).toEqual({ response_action: "errors", errors: { title: reasonText(UNREADABLE_ANSWER) } });
@@ -128,14 +156,19 @@ describe("a well-formed request with a wrong-typed value", () => {
 
   it("a menu choice that is not what the app wrote is acked and the person told", async () => {
     const responseUrl = h.slack.responseUrl();
-    const reply = await interaction(overflowAction({ user: "U0ALICE", actionId: ACTION.problemStatus, value: "not json", channel: "C0RANDOM", responseUrl }));
+    const reply = await interaction(
+      overflowAction({ user: "U0ALICE", actionId: ACTION.problemStatus, value: "not json", channel: "C0RANDOM", responseUrl }),
+    );
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
     expect(h.slack.responses.at(-1)!.body.text).toMatch(/Something went wrong in this app, so nothing was changed/);
   });
 
   it("an options request the listener cannot serve gets an empty list at once", async () => {
-    const reply = await interaction({ ...optionsRequest({ user: "U0ALICE", actionId: ACTION.problemPicker, value: "x" }), view: { id: "V1", private_metadata: '{"problemId": "no-such-problem"}' } });
+    const reply = await interaction({
+      ...optionsRequest({ user: "U0ALICE", actionId: ACTION.problemPicker, value: "x" }),
+      view: { id: "V1", private_metadata: '{"problemId": "no-such-problem"}' },
+    });
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
     expect(reply.json).toEqual({ options: [] });
@@ -145,10 +178,15 @@ describe("a well-formed request with a wrong-typed value", () => {
 describe("a request no listener takes", () => {
   it("a click on a renamed button is acked and the clicker told where they clicked", async () => {
     const responseUrl = h.slack.responseUrl();
-    const reply = await interaction(blockAction({ user: "U0ALICE", actionId: "problem_vote_v0", value: "x", channel: "C0RANDOM", responseUrl }));
+    const reply = await interaction(
+      blockAction({ user: "U0ALICE", actionId: "problem_vote_v0", value: "x", channel: "C0RANDOM", responseUrl }),
+    );
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
-    expect(h.slack.responses.at(-1)).toEqual({ path: new URL(responseUrl).pathname, body: { response_type: "ephemeral", replace_original: false, text: OUT_OF_DATE_BUTTON } });
+    expect(h.slack.responses.at(-1)).toEqual({
+      path: new URL(responseUrl).pathname,
+      body: { response_type: "ephemeral", replace_original: false, text: OUT_OF_DATE_BUTTON },
+    });
   });
 
   it("…and by DM from App Home, which has nowhere else to answer", async () => {
@@ -159,20 +197,37 @@ describe("a request no listener takes", () => {
 
   it("an old block id on a known button still reaches its listener", async () => {
     const responseUrl = h.slack.responseUrl();
-    await interaction(blockAction({ user: "U0ALICE", actionId: ACTION.voteProblem, value: "no-such-problem", channel: "C0RANDOM", responseUrl, blockId: "old_block" }));
+    await interaction(
+      blockAction({
+        user: "U0ALICE",
+        actionId: ACTION.voteProblem,
+        value: "no-such-problem",
+        channel: "C0RANDOM",
+        responseUrl,
+        blockId: "old_block",
+      }),
+    );
     expect(h.slack.responses.at(-1)!.body.text).toBe("That problem no longer exists.");
   });
 
   it("a renamed form is replaced by a note saying it is out of date", async () => {
-    const reply = await interaction(viewSubmission({ user: "U0ALICE", callbackId: "community_settings_v0", values: { x: input.text("y") } }));
+    const reply = await interaction(
+      viewSubmission({ user: "U0ALICE", callbackId: "community_settings_v0", values: { x: input.text("y") } }),
+    );
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
     expect(reply.json.response_action).toBe("update");
-    expect(JSON.stringify(reply.json.view.blocks)).toContain("This form is out of date, so nothing was saved. Close this window, then run the command again");
+    expect(JSON.stringify(reply.json.view.blocks)).toContain(
+      "This form is out of date, so nothing was saved. Close this window, then run the command again",
+    );
   });
 
   it("closing a form is acked", async () => {
-    const closed = { ...viewSubmission({ user: "U0ALICE", callbackId: CALLBACK.communitySettings, values: {} }), type: "view_closed", is_cleared: false };
+    const closed = {
+      ...viewSubmission({ user: "U0ALICE", callbackId: CALLBACK.communitySettings, values: {} }),
+      type: "view_closed",
+      is_cleared: false,
+    };
     const reply = await interaction(closed);
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
@@ -182,15 +237,31 @@ describe("a request no listener takes", () => {
     const reply = await interaction(optionsRequest({ user: "U0ALICE", actionId: "organisation_select_v0", value: "hm" }));
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
-    expect(reply.json.options).toEqual([{ text: expect.objectContaining({ text: "This list is out of date: close the form and open it again" }), value: OUT_OF_DATE_OPTION_VALUE }]);
+    expect(reply.json.options).toEqual([
+      {
+        text: expect.objectContaining({ text: "This list is out of date: close the form and open it again" }),
+        value: OUT_OF_DATE_OPTION_VALUE,
+      },
+    ]);
     expect(reply.json.options[0].text.text.length).toBeLessThanOrEqual(75);
   });
 
   it.each([
-    ["a global shortcut", { type: "shortcut", callback_id: "old_shortcut", trigger_id: "trigger-old", team: { id: TEAM_ID }, user: user("U0ALICE") }],
+    [
+      "a global shortcut",
+      { type: "shortcut", callback_id: "old_shortcut", trigger_id: "trigger-old", team: { id: TEAM_ID }, user: user("U0ALICE") },
+    ],
     [
       "a message shortcut",
-      { type: "message_action", callback_id: "old_message_shortcut", trigger_id: "trigger-old", team: { id: TEAM_ID }, user: user("U0ALICE"), channel: { id: "C0RANDOM" }, message: { ts: "1.2", text: "hi" } },
+      {
+        type: "message_action",
+        callback_id: "old_message_shortcut",
+        trigger_id: "trigger-old",
+        team: { id: TEAM_ID },
+        user: user("U0ALICE"),
+        channel: { id: "C0RANDOM" },
+        message: { ts: "1.2", text: "hi" },
+      },
     ],
   ])("%s the app no longer has opens a note saying so", async (_label, payload) => {
     const reply = await interaction(payload);
@@ -205,7 +276,10 @@ describe("a request no listener takes", () => {
     const reply = await timed(() => h.post(commandForm({ command: "/communities", text: "list" })));
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
-    expect(reply.json).toEqual({ response_type: "ephemeral", text: "This app has no command called `/communities`. Type `/community help` to see every command." });
+    expect(reply.json).toEqual({
+      response_type: "ephemeral",
+      text: "This app has no command called `/communities`. Type `/community help` to see every command.",
+    });
   });
 });
 

@@ -8,16 +8,35 @@
 // build, no stray "<" or ">", no broken entity).
 import { DateTime } from "luxon";
 import { SERVICE_MANUAL_URL } from "../../src/views/help";
-import { ACTION, BLOCK, CALLBACK, CANCEL_MEETING_BLOCK, GROUP_BLOCK, INVITE_BLOCK, MEETING_BLOCK, PROBLEM_BLOCK, PROFILE_BLOCK, SETTINGS_BLOCK } from "../../src/views/ids";
+import {
+  ACTION,
+  BLOCK,
+  CALLBACK,
+  CANCEL_MEETING_BLOCK,
+  GROUP_BLOCK,
+  INVITE_BLOCK,
+  MEETING_BLOCK,
+  PROBLEM_BLOCK,
+  PROFILE_BLOCK,
+  SETTINGS_BLOCK,
+} from "../../src/views/ids";
 import { createSubmission, joinSubmission } from "../support/flows";
-import { startHarness, type Harness, type HttpReply } from "../support/harness";
-import { HOSTILE, payloadProblems, type Allowed } from "../support/mrkdwnCheck";
+import { type Harness, type HttpReply, startHarness } from "../support/harness";
+import { type Allowed, HOSTILE, payloadProblems } from "../support/mrkdwnCheck";
 import { blockAction, input, overflowAction, viewSubmission } from "../support/payloads";
 
 // Fits the 80- and 100-character fields (names, "Other" organisations and professions); HOSTILE fits the 150-character ones.
 const SHORT = "<!channel> <!here> <@U0EVIL> <#C0EVIL> <https://evil.example|x> & < > &amp;";
 const PEOPLE = ["U0ALICE", "U0BOB", "U0CAROL", "U0DAN", "U0ERIN", "U0FRANK"];
-const MESSAGE_METHODS = new Set(["chat.postMessage", "chat.update", "chat.postEphemeral", "views.open", "views.update", "views.push", "views.publish"]);
+const MESSAGE_METHODS = new Set([
+  "chat.postMessage",
+  "chat.update",
+  "chat.postEphemeral",
+  "views.open",
+  "views.update",
+  "views.push",
+  "views.publish",
+]);
 
 let h: Harness;
 const acks: Array<{ what: string; reply: HttpReply }> = [];
@@ -64,7 +83,14 @@ function meetingForm(user: string, meta: Record<string, unknown>, title: string,
 
 const rsvp = (user: string, meetingId: string, channel: string) =>
   interact(`RSVP ${user}`, {
-    ...blockAction({ user, actionId: ACTION.rsvpGoing, value: meetingId, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.meetingActions }),
+    ...blockAction({
+      user,
+      actionId: ACTION.rsvpGoing,
+      value: meetingId,
+      channel,
+      responseUrl: h.slack.responseUrl(),
+      blockId: BLOCK.meetingActions,
+    }),
     container: { type: "message", channel_id: channel, message_ts: "1.000001", is_ephemeral: false },
   });
 
@@ -96,8 +122,20 @@ describe("hostile text, end to end", () => {
     const channel = community.slackChannelId!;
     await h.app.tick(); // plans the first digest, for Monday 9 March
     expect(community.name).toBe(SHORT);
-    for (const [user, organisation] of [["U0BOB", "other"], ["U0CAROL", "dwp"]] as const) {
-      const reply = await interact(`join ${user}`, joinSubmission(user, { communityId: community.id, organisation, organisationOther: organisation === "other" ? `${SHORT} 2` : null, profession: "other", professionOther: SHORT }));
+    for (const [user, organisation] of [
+      ["U0BOB", "other"],
+      ["U0CAROL", "dwp"],
+    ] as const) {
+      const reply = await interact(
+        `join ${user}`,
+        joinSubmission(user, {
+          communityId: community.id,
+          organisation,
+          organisationOther: organisation === "other" ? `${SHORT} 2` : null,
+          profession: "other",
+          professionOther: SHORT,
+        }),
+      );
       expect(reply.json?.response_action).not.toBe("errors");
     }
 
@@ -120,11 +158,43 @@ describe("hostile text, end to end", () => {
     expect(logged.json).toEqual({ response_action: "clear" });
     const problem = await h.db.problem.findFirstOrThrow({ where: { title: HOSTILE } });
     for (const user of ["U0ALICE", "U0BOB", "U0CAROL"]) {
-      await interact(`vote ${user}`, blockAction({ user, actionId: ACTION.voteProblem, value: problem.id, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.problemActions }));
+      await interact(
+        `vote ${user}`,
+        blockAction({
+          user,
+          actionId: ACTION.voteProblem,
+          value: problem.id,
+          channel,
+          responseUrl: h.slack.responseUrl(),
+          blockId: BLOCK.problemActions,
+        }),
+      );
     }
-    expect(h.slack.callsTo("chat.postMessage").some((c) => c.args.channel === "U0ALICE" && c.args.blocks && JSON.stringify(c.args.blocks).includes(ACTION.promoteProblem))).toBe(true);
-    await interact("promote", blockAction({ user: "U0ALICE", actionId: ACTION.promoteProblem, value: problem.id, channel: "U0ALICE", responseUrl: h.slack.responseUrl() }));
-    await interact("details", overflowAction({ user: "U0CAROL", actionId: ACTION.problemStatus, value: JSON.stringify({ p: problem.id, to: "details" }), channel, responseUrl: h.slack.responseUrl() }));
+    expect(
+      h.slack
+        .callsTo("chat.postMessage")
+        .some((c) => c.args.channel === "U0ALICE" && c.args.blocks && JSON.stringify(c.args.blocks).includes(ACTION.promoteProblem)),
+    ).toBe(true);
+    await interact(
+      "promote",
+      blockAction({
+        user: "U0ALICE",
+        actionId: ACTION.promoteProblem,
+        value: problem.id,
+        channel: "U0ALICE",
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
+    await interact(
+      "details",
+      overflowAction({
+        user: "U0CAROL",
+        actionId: ACTION.problemStatus,
+        value: JSON.stringify({ p: problem.id, to: "details" }),
+        channel,
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
 
     // Roles, and a group.
     await command("make-organiser <@U0BOB|bob>", "U0ALICE", channel);
@@ -147,20 +217,44 @@ describe("hostile text, end to end", () => {
     );
     expect(created.json).toEqual({ response_action: "clear" });
     const group = await h.db.group.findFirstOrThrow();
-    await interact("join a group", blockAction({ user: "U0CAROL", actionId: ACTION.joinGroup, value: group.id, channel, responseUrl: h.slack.responseUrl() }));
+    await interact(
+      "join a group",
+      blockAction({ user: "U0CAROL", actionId: ACTION.joinGroup, value: group.id, channel, responseUrl: h.slack.responseUrl() }),
+    );
 
     // Meetings: one scheduled, answered and moved; another scheduled, answered and cancelled with a note.
-    expect((await interact("schedule", meetingForm("U0ALICE", { communityId: community.id }, HOSTILE, "2026-03-12T10:00"))).json).toEqual({ response_action: "clear" });
+    expect((await interact("schedule", meetingForm("U0ALICE", { communityId: community.id }, HOSTILE, "2026-03-12T10:00"))).json).toEqual({
+      response_action: "clear",
+    });
     const meeting = await h.db.meeting.findFirstOrThrow();
     for (const user of ["U0BOB", "U0CAROL"]) await rsvp(user, meeting.id, channel);
-    expect((await interact("move", meetingForm("U0ALICE", { meetingId: meeting.id, communityId: community.id }, HOSTILE, "2026-03-12T11:00"))).json).toEqual({ response_action: "clear" });
-    expect((await interact("schedule another", meetingForm("U0ALICE", { communityId: community.id }, SHORT, "2026-03-19T10:00"))).json).toEqual({ response_action: "clear" });
+    expect(
+      (await interact("move", meetingForm("U0ALICE", { meetingId: meeting.id, communityId: community.id }, HOSTILE, "2026-03-12T11:00")))
+        .json,
+    ).toEqual({ response_action: "clear" });
+    expect(
+      (await interact("schedule another", meetingForm("U0ALICE", { communityId: community.id }, SHORT, "2026-03-19T10:00"))).json,
+    ).toEqual({ response_action: "clear" });
     const second = await h.db.meeting.findFirstOrThrow({ where: { title: SHORT } });
     await rsvp("U0BOB", second.id, channel);
-    await interact("cancel menu", overflowAction({ user: "U0ALICE", actionId: ACTION.meetingMenu, value: JSON.stringify({ m: second.id, do: "cancel" }), channel, responseUrl: h.slack.responseUrl() }));
+    await interact(
+      "cancel menu",
+      overflowAction({
+        user: "U0ALICE",
+        actionId: ACTION.meetingMenu,
+        value: JSON.stringify({ m: second.id, do: "cancel" }),
+        channel,
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
     await interact(
       "cancel",
-      viewSubmission({ user: "U0ALICE", callbackId: CALLBACK.cancelMeeting, privateMetadata: JSON.stringify({ meetingId: second.id }), values: { [CANCEL_MEETING_BLOCK.note]: input.text(`${HOSTILE}\n${HOSTILE}`) } }),
+      viewSubmission({
+        user: "U0ALICE",
+        callbackId: CALLBACK.cancelMeeting,
+        privateMetadata: JSON.stringify({ meetingId: second.id }),
+        values: { [CANCEL_MEETING_BLOCK.note]: input.text(`${HOSTILE}\n${HOSTILE}`) },
+      }),
     );
 
     // Invitations: one declined, one accepted with a hostile organisation, one left to be reminded and to expire.
@@ -181,8 +275,28 @@ describe("hostile text, end to end", () => {
     );
     expect(invited.status).toBe(200);
     const invitation = (invitee: string) => h.db.invitation.findFirstOrThrow({ where: { inviteeId: invitee } });
-    await interact("decline", blockAction({ user: "U0DAN", actionId: ACTION.declineInvitation, value: (await invitation("U0DAN")).id, channel: "U0DAN", responseUrl: h.slack.responseUrl(), blockId: BLOCK.invitationActions }));
-    await interact("accept", blockAction({ user: "U0ERIN", actionId: ACTION.acceptInvitation, value: (await invitation("U0ERIN")).id, channel: "U0ERIN", responseUrl: h.slack.responseUrl(), blockId: BLOCK.invitationActions }));
+    await interact(
+      "decline",
+      blockAction({
+        user: "U0DAN",
+        actionId: ACTION.declineInvitation,
+        value: (await invitation("U0DAN")).id,
+        channel: "U0DAN",
+        responseUrl: h.slack.responseUrl(),
+        blockId: BLOCK.invitationActions,
+      }),
+    );
+    await interact(
+      "accept",
+      blockAction({
+        user: "U0ERIN",
+        actionId: ACTION.acceptInvitation,
+        value: (await invitation("U0ERIN")).id,
+        channel: "U0ERIN",
+        responseUrl: h.slack.responseUrl(),
+        blockId: BLOCK.invitationActions,
+      }),
+    );
     await interact(
       "accept form",
       viewSubmission({
@@ -216,7 +330,21 @@ describe("hostile text, end to end", () => {
         },
       }),
     );
-    for (const text of ["help", "list", "info", "members", "problems", "problems all", "groups", "reach-out", "digest", "meetings", "settings", "problem", "meeting"]) {
+    for (const text of [
+      "help",
+      "list",
+      "info",
+      "members",
+      "problems",
+      "problems all",
+      "groups",
+      "reach-out",
+      "digest",
+      "meetings",
+      "settings",
+      "problem",
+      "meeting",
+    ]) {
       await command(text, "U0ALICE", channel);
     }
     await command(`info ${SHORT}`, "U0ALICE", channel);
@@ -247,7 +375,8 @@ describe("hostile text, end to end", () => {
 
     const sent = await h.db.outboxMessage.findMany();
     const kinds = new Set(sent.filter((r) => r.status === "sent").map((r) => r.kind));
-    for (const kind of ["digest", "meeting_reminder", "invitation_reminder", "invitation_expiry", "organiser_alert"]) expect([...kinds]).toContain(kind);
+    for (const kind of ["digest", "meeting_reminder", "invitation_reminder", "invitation_expiry", "organiser_alert"])
+      expect([...kinds]).toContain(kind);
 
     // Everything Slack was handed.
     const links = [
@@ -255,13 +384,26 @@ describe("hostile text, end to end", () => {
       ...(await h.db.contactMethod.findMany()).map((c) => c.link),
       ...(await h.db.meeting.findMany()).map((m) => m.videoLink),
     ].filter((l): l is string => !!l);
-    const channels = [...(await h.db.community.findMany()).map((c) => c.slackChannelId), ...(await h.db.group.findMany()).map((g) => g.slackChannelId)].filter((c): c is string => !!c);
-    const allowed: Allowed = { users: PEOPLE, channels, urls: (url) => url === SERVICE_MANUAL_URL || url.startsWith("https://communities.test/") || links.includes(url) };
+    const channels = [
+      ...(await h.db.community.findMany()).map((c) => c.slackChannelId),
+      ...(await h.db.group.findMany()).map((g) => g.slackChannelId),
+    ].filter((c): c is string => !!c);
+    const allowed: Allowed = {
+      users: PEOPLE,
+      channels,
+      urls: (url) => url === SERVICE_MANUAL_URL || url.startsWith("https://communities.test/") || links.includes(url),
+    };
 
     const problems: string[] = [];
     let checked = 0;
     for (const call of h.slack.calls.filter((c) => MESSAGE_METHODS.has(c.method))) {
-      problems.push(...payloadProblems(call.method.startsWith("views.") ? call.args.view : call.args, allowed, `${call.method} to ${call.args.channel ?? call.args.user_id ?? ""}`));
+      problems.push(
+        ...payloadProblems(
+          call.method.startsWith("views.") ? call.args.view : call.args,
+          allowed,
+          `${call.method} to ${call.args.channel ?? call.args.user_id ?? ""}`,
+        ),
+      );
       checked++;
     }
     for (const response of h.slack.responses) {

@@ -1,9 +1,9 @@
 import { channelNameProblem } from "../../src/domain/common/text";
 import { reasonText } from "../../src/i18n";
 import { ACTION, CALLBACK, GROUP_BLOCK } from "../../src/views/ids";
-import { startHarness, type Harness } from "../support/harness";
-import { seedCommunity, seedMember } from "../support/seed";
+import { type Harness, startHarness } from "../support/harness";
 import { blockAction, input, viewSubmission } from "../support/payloads";
+import { seedCommunity, seedMember } from "../support/seed";
 
 let h: Harness;
 let communityId: string;
@@ -74,7 +74,9 @@ describe("/community group create", () => {
     ]);
     const radio = view.blocks.find((b: any) => b.block_id === GROUP_BLOCK.channel).element;
     expect(radio.options.map((o: any) => o.text.text)).toEqual(["No channel", "Create a new channel", "Link an existing channel"]);
-    expect(view.blocks.find((b: any) => b.block_id === GROUP_BLOCK.channelName).element.placeholder.text).toBe("sc-starting-a-business-user-research");
+    expect(view.blocks.find((b: any) => b.block_id === GROUP_BLOCK.channelName).element.placeholder.text).toBe(
+      "sc-starting-a-business-user-research",
+    );
 
     await h.command("group create starting a business", { user: "U0ALICE" });
     expect(h.slack.callsTo("views.open")).toHaveLength(2);
@@ -86,7 +88,9 @@ describe("/community group create", () => {
     expect(JSON.parse(view.private_metadata)).toEqual({ communityId });
     const blocks = view.blocks as any[];
     expect(blocks.find((b) => b.block_id === GROUP_BLOCK.name).element.initial_value).toBe("Service design");
-    expect(blocks.find((b) => b.block_id === GROUP_BLOCK.channelName).element.placeholder.text).toBe("sc-starting-a-business-service-design");
+    expect(blocks.find((b) => b.block_id === GROUP_BLOCK.channelName).element.placeholder.text).toBe(
+      "sc-starting-a-business-service-design",
+    );
     // Elsewhere they must name a community.
     await h.command("group create Service design", { user: "U0ALICE" });
     expect(h.slack.callsTo("views.open")).toHaveLength(1);
@@ -110,7 +114,13 @@ describe("/community group create", () => {
 
   it("with no channel: stores the group with its creator as first member, announces it and records it", async () => {
     const group = await createGroup();
-    expect(group).toMatchObject({ name: "User research", nameKey: "user research", focus: "user research across the whole journey", slackChannelId: null, createdBy: "U0ALICE" });
+    expect(group).toMatchObject({
+      name: "User research",
+      nameKey: "user research",
+      focus: "user research across the whole journey",
+      slackChannelId: null,
+      createdBy: "U0ALICE",
+    });
     expect(await groupMemberIds(group.id)).toEqual(["U0ALICE"]);
     expect(h.slack.callsTo("conversations.create")).toHaveLength(0);
     expect(h.slack.callsTo("conversations.join")).toHaveLength(0);
@@ -122,7 +132,9 @@ describe("/community group create", () => {
     );
     const blocks = typeof announcement.blocks === "string" ? JSON.parse(announcement.blocks) : announcement.blocks;
     expect(blocks[0].accessory).toMatchObject({ action_id: ACTION.joinGroup, value: group.id });
-    expect(h.slack.callsTo("chat.postMessage").find((c) => c.args.channel === "U0ALICE")!.args.text).toContain("The group *User research* of *Starting a business* is ready");
+    expect(h.slack.callsTo("chat.postMessage").find((c) => c.args.channel === "U0ALICE")!.args.text).toContain(
+      "The group *User research* of *Starting a business* is ready",
+    );
 
     const audit = await h.db.auditEvent.findFirstOrThrow({ where: { action: "group.created" } });
     expect(audit).toMatchObject({ communityId, actorId: "U0ALICE" });
@@ -135,9 +147,16 @@ describe("/community group create", () => {
     expect(group.slackChannelId).toMatch(/^C/);
     const channel = group.slackChannelId!;
     expect(h.slack.lastCall("conversations.invite")!.args).toMatchObject({ channel, users: "U0ALICE" });
-    expect(h.slack.lastCall("conversations.setPurpose")!.args).toMatchObject({ channel, purpose: "User research, a group of Starting a business: user research across the whole journey" });
-    expect(h.slack.callsTo("chat.postMessage").find((c) => c.args.channel === channel)!.args.text).toContain("This is the channel of *User research*");
-    expect(h.slack.callsTo("chat.postMessage").find((c) => c.args.channel === communityChannel)!.args.text).toContain(`It talks in <#${channel}>.`);
+    expect(h.slack.lastCall("conversations.setPurpose")!.args).toMatchObject({
+      channel,
+      purpose: "User research, a group of Starting a business: user research across the whole journey",
+    });
+    expect(h.slack.callsTo("chat.postMessage").find((c) => c.args.channel === channel)!.args.text).toContain(
+      "This is the channel of *User research*",
+    );
+    expect(h.slack.callsTo("chat.postMessage").find((c) => c.args.channel === communityChannel)!.args.text).toContain(
+      `It talks in <#${channel}>.`,
+    );
     const audit = await h.db.auditEvent.findFirstOrThrow({ where: { action: "group.created" } });
     expect(JSON.parse(audit.detail)).toMatchObject({ channel: "new", channelId: channel });
   });
@@ -167,11 +186,14 @@ describe("/community group create", () => {
 
   it("says beside the name when the community already has a group so named, whatever its case and spacing", async () => {
     await createGroup();
-    const reply = await h.interact(groupSubmission("U0ALICE", { name: "  user   RESEARCH ", focus: "something else", channel: "new", channelName: "sc-other" }));
+    const reply = await h.interact(
+      groupSubmission("U0ALICE", { name: "  user   RESEARCH ", focus: "something else", channel: "new", channelName: "sc-other" }),
+    );
     expect(reply.json).toEqual({
       response_action: "errors",
       errors: {
-        [GROUP_BLOCK.name]: '*Starting a business* already has a group called "User research". Choose another name, or join it with `/community group join User research`.',
+        [GROUP_BLOCK.name]:
+          '*Starting a business* already has a group called "User research". Choose another name, or join it with `/community group join User research`.',
       },
     });
     expect(await h.db.group.count()).toBe(1);
@@ -198,7 +220,10 @@ describe("/community group create", () => {
 
   it("says beside the channel name what Slack would refuse, and makes nothing", async () => {
     const reply = await h.interact(groupSubmission("U0ALICE", { channel: "new", channelName: "User Research!" }));
-    expect(reply.json).toEqual({ response_action: "errors", errors: { [GROUP_BLOCK.channelName]: reasonText(channelNameProblem("User Research!")!) } });
+    expect(reply.json).toEqual({
+      response_action: "errors",
+      errors: { [GROUP_BLOCK.channelName]: reasonText(channelNameProblem("User Research!")!) },
+    });
     expect(h.slack.callsTo("conversations.create")).toHaveLength(0);
     expect(await h.db.group.count()).toBe(0);
   });
@@ -223,7 +248,9 @@ describe("/community group create", () => {
     const own = await h.interact(groupSubmission("U0ALICE", { channel: "existing", existingChannel: communityChannel }));
     expect(own.json.errors[GROUP_BLOCK.existingChannel]).toMatch(/^That is the channel of \*Starting a business\* itself/);
     const missing = await h.interact(groupSubmission("U0ALICE", { channel: "existing", existingChannel: "C0GONE" }));
-    expect(missing.json.errors).toEqual({ [GROUP_BLOCK.existingChannel]: "Slack cannot find that channel. Pick another, or create a new one." });
+    expect(missing.json.errors).toEqual({
+      [GROUP_BLOCK.existingChannel]: "Slack cannot find that channel. Pick another, or create a new one.",
+    });
     expect(await h.db.group.count()).toBe(0);
   });
 
@@ -232,7 +259,10 @@ describe("/community group create", () => {
     const reply = await h.interact(groupSubmission("U0ALICE", { channel: "existing", existingChannel: general }));
     expect(reply.json).toEqual({
       response_action: "errors",
-      errors: { [GROUP_BLOCK.existingChannel]: "#general is the workspace's general channel, which everyone is in. Pick another channel, or create a new one." },
+      errors: {
+        [GROUP_BLOCK.existingChannel]:
+          "#general is the workspace's general channel, which everyone is in. Pick another channel, or create a new one.",
+      },
     });
     expect(h.slack.callsTo("conversations.join")).toHaveLength(0);
     expect(await h.db.group.count()).toBe(0);
@@ -313,7 +343,9 @@ describe("/community group join and leave", () => {
     h.slack.script("conversations.invite", { ok: false, error: "not_in_channel" });
     await h.command("group join user research", { user: "U0BOB", channel: communityChannel });
     expect(await groupMemberIds(groupId)).toContain("U0BOB");
-    expect(lastResponseText()).toBe(`You joined *User research* in *Starting a business*. Join its channel, <#${groupChannel}>, to talk with the group.`);
+    expect(lastResponseText()).toBe(
+      `You joined *User research* in *Starting a business*. Join its channel, <#${groupChannel}>, to talk with the group.`,
+    );
   });
 
   it("tells someone outside the community to join it first, and changes nothing", async () => {
@@ -327,9 +359,13 @@ describe("/community group join and leave", () => {
 
   it("suggests the nearest names for an unknown group", async () => {
     await h.command("group join user reserch starting a business", { user: "U0BOB" });
-    expect(lastResponseText()).toBe('There is no group called "user reserch" in *Starting a business*. Did you mean *User research*? `/community groups Starting a business` lists them.');
+    expect(lastResponseText()).toBe(
+      'There is no group called "user reserch" in *Starting a business*. Did you mean *User research*? `/community groups Starting a business` lists them.',
+    );
     await h.command("group join gardening", { user: "U0BOB", channel: communityChannel });
-    expect(lastResponseText()).toBe('There is no group called "gardening" in *Starting a business*. `/community groups Starting a business` lists them.');
+    expect(lastResponseText()).toBe(
+      'There is no group called "gardening" in *Starting a business*. `/community groups Starting a business` lists them.',
+    );
     await h.command("group join gardening", { user: "U0BOB" });
     expect(lastResponseText()).toMatch(/^There is no group called "gardening"\. If it belongs to a community, name both/);
     expect(await groupMemberIds(groupId)).toEqual(["U0ALICE"]);
@@ -358,28 +394,58 @@ describe("/community group join and leave", () => {
     await h.command("group join user research", { user: "U0BOB", channel: communityChannel });
     await h.command("group leave user research", { user: "U0BOB", channel: communityChannel });
     expect(await groupMemberIds(groupId)).toEqual(["U0ALICE"]);
-    expect(lastResponseText()).toBe(`You have left *User research*. You are still in <#${groupChannel}>; type \`/leave\` there if you want to leave the channel too.`);
+    expect(lastResponseText()).toBe(
+      `You have left *User research*. You are still in <#${groupChannel}>; type \`/leave\` there if you want to leave the channel too.`,
+    );
     expect(await h.db.auditEvent.count({ where: { action: "group.left", actorId: "U0BOB" } })).toBe(1);
 
     await h.command("group leave user research", { user: "U0BOB", channel: communityChannel });
-    expect(lastResponseText()).toBe("You are not in *User research*, so there is nothing to leave. `/community groups Starting a business` shows who is in each group.");
+    expect(lastResponseText()).toBe(
+      "You are not in *User research*, so there is nothing to leave. `/community groups Starting a business` shows who is in each group.",
+    );
     expect(await h.db.auditEvent.count({ where: { action: "group.left" } })).toBe(1);
   });
 
   it("tells someone outside the community there is nothing to leave", async () => {
     await h.command("group leave user research starting a business", { user: "U0CAROL" });
-    expect(lastResponseText()).toBe("You are not a member of *Starting a business* or its group *User research*, so there is nothing to leave.");
+    expect(lastResponseText()).toBe(
+      "You are not a member of *Starting a business* or its group *User research*, so there is nothing to leave.",
+    );
   });
 
   it("the Join button joins and answers privately; a non-member is told to join the community", async () => {
-    await h.interact(blockAction({ user: "U0BOB", actionId: ACTION.joinGroup, value: groupId, channel: communityChannel, responseUrl: h.slack.responseUrl() }));
+    await h.interact(
+      blockAction({
+        user: "U0BOB",
+        actionId: ACTION.joinGroup,
+        value: groupId,
+        channel: communityChannel,
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
     expect(await groupMemberIds(groupId)).toContain("U0BOB");
     expect(h.slack.responses.at(-1)!.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(lastResponseText()).toContain("You joined *User research*");
 
-    await h.interact(blockAction({ user: "U0CAROL", actionId: ACTION.joinGroup, value: groupId, channel: communityChannel, responseUrl: h.slack.responseUrl() }));
+    await h.interact(
+      blockAction({
+        user: "U0CAROL",
+        actionId: ACTION.joinGroup,
+        value: groupId,
+        channel: communityChannel,
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
     expect(lastResponseText()).toContain("Join the community first with `/community join Starting a business`");
-    await h.interact(blockAction({ user: "U0BOB", actionId: ACTION.joinGroup, value: "no-such-group", channel: communityChannel, responseUrl: h.slack.responseUrl() }));
+    await h.interact(
+      blockAction({
+        user: "U0BOB",
+        actionId: ACTION.joinGroup,
+        value: "no-such-group",
+        channel: communityChannel,
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
     expect(lastResponseText()).toBe("That group no longer exists. `/community groups` shows the current ones.");
   });
 
@@ -388,14 +454,18 @@ describe("/community group join and leave", () => {
     h.slack.reset();
     await h.command("group join policy", { user: "U0BOB", channel: communityChannel });
     expect(h.slack.callsTo("conversations.invite")).toHaveLength(0);
-    expect(lastResponseText()).toBe(`You joined *Policy* in *Starting a business*. It has no channel of its own, so it talks in <#${communityChannel}>.`);
+    expect(lastResponseText()).toBe(
+      `You joined *Policy* in *Starting a business*. It has no channel of its own, so it talks in <#${communityChannel}>.`,
+    );
   });
 });
 
 describe("/community group with no verb, or one it does not know", () => {
   it("says what to type", async () => {
     await h.command("group", { user: "U0BOB" });
-    expect(lastResponseText()).toMatch(/^What would you like to do with groups\? Type one of these:\n• `\/community group create \[community\]`/);
+    expect(lastResponseText()).toMatch(
+      /^What would you like to do with groups\? Type one of these:\n• `\/community group create \[community\]`/,
+    );
     await h.command("group frobnicate", { user: "U0BOB" });
     const text = lastResponseText();
     expect(text).toMatch(/^There is no command `\/community group frobnicate`\. Type one of these:/);
@@ -415,7 +485,9 @@ describe("/community groups", () => {
     const blocks = reply.json.blocks;
     expect(blocks[0].text.text).toBe("*Groups in Starting a business* (2)");
     // By name: Policy, then User research.
-    expect(blocks[1].text.text).toBe("*Policy*  ·  1 member  ·  no channel of its own\n_policy levers &amp; &lt;rules&gt;_\nMembers: <@U0ALICE>");
+    expect(blocks[1].text.text).toBe(
+      "*Policy*  ·  1 member  ·  no channel of its own\n_policy levers &amp; &lt;rules&gt;_\nMembers: <@U0ALICE>",
+    );
     expect(blocks[1].accessory).toMatchObject({ action_id: ACTION.joinGroup, value: policy.id });
     expect(blocks[2].text.text).toBe(
       `*User research*  ·  2 members  ·  <#${research.slackChannelId}>\n_user research across the whole journey_\n:white_check_mark: You are in this group\nMembers: <@U0ALICE>, <@U0BOB>`,
@@ -434,7 +506,9 @@ describe("/community groups", () => {
     expect(reply.json.blocks[1].text.text).toContain("1 member");
     expect(reply.json.blocks[1].text.text).toContain("Members: <@U0ALICE>");
     expect(reply.json.blocks[1].accessory).toBeUndefined();
-    expect(reply.json.blocks.at(-1).elements[0].text).toBe("Groups are for members of the community: type `/community join Starting a business` first, then join a group.");
+    expect(reply.json.blocks.at(-1).elements[0].text).toBe(
+      "Groups are for members of the community: type `/community join Starting a business` first, then join a group.",
+    );
     // Leaving the community left the group too: rejoining the community does not bring them back into it.
     expect(await groupMemberIds(group.id)).toEqual(["U0ALICE"]);
   });
@@ -442,8 +516,19 @@ describe("/community groups", () => {
   it("names hundreds of members without passing a section's 3000 characters", async () => {
     const group = await createGroup();
     const ids = Array.from({ length: 400 }, (_, i) => `U${String(i).padStart(10, "0")}`);
-    await h.db.membership.createMany({ data: ids.map((slackUserId) => ({ communityId, slackUserId, organisation: "dwp", profession: "policy", role: "member", status: "active" })) });
-    await h.db.groupMember.createMany({ data: ids.map((slackUserId, i) => ({ groupId: group.id, slackUserId, joinedAt: new Date(Date.UTC(2026, 2, 2, 11, 0, i)) })) });
+    await h.db.membership.createMany({
+      data: ids.map((slackUserId) => ({
+        communityId,
+        slackUserId,
+        organisation: "dwp",
+        profession: "policy",
+        role: "member",
+        status: "active",
+      })),
+    });
+    await h.db.groupMember.createMany({
+      data: ids.map((slackUserId, i) => ({ groupId: group.id, slackUserId, joinedAt: new Date(Date.UTC(2026, 2, 2, 11, 0, i)) })),
+    });
     const section = (await h.command("groups", { user: "U0ALICE", channel: communityChannel })).json.blocks[1].text.text as string;
     expect(section.length).toBeLessThanOrEqual(3000);
     expect(section).toContain("401 members");

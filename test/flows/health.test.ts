@@ -6,7 +6,7 @@ import pino from "pino";
 import { compose } from "../../src/compose";
 import { createStore } from "../../src/store";
 import { databaseKind } from "../support/databases";
-import { startHarness, testConfig, type Harness } from "../support/harness";
+import { type Harness, startHarness, testConfig } from "../support/harness";
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { ACTION } from "../../src/views/ids";
-import { startHarness, type Harness } from "../support/harness";
+import { type Harness, startHarness } from "../support/harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -21,7 +21,10 @@ describe("replies that are not ready within the budget", () => {
       expect(reply.status).toBe(200);
       expect(reply.text).toBe("");
       expect(slow.slack.responses).toHaveLength(1);
-      expect(slow.slack.responses[0].body).toMatchObject({ response_type: "ephemeral", text: "There are no communities in this workspace yet." });
+      expect(slow.slack.responses[0].body).toMatchObject({
+        response_type: "ephemeral",
+        text: "There are no communities in this workspace yet.",
+      });
       const error = await slow.command("info nothing-here");
       expect(error.text).toBe("");
       expect(slow.slack.responses[1].body.text).toMatch(/There is no community called "nothing-here"/);
@@ -37,11 +40,20 @@ describe("/community help", () => {
     expect(reply.status).toBe(200);
     expect(reply.json.response_type).toBe("ephemeral");
     const body = allText(reply);
-    for (const usage of ["/community help", "/community create [name]", "/community list", "/community info [name]", "/community join [name]", "/community leave [name]"]) {
+    for (const usage of [
+      "/community help",
+      "/community create [name]",
+      "/community list",
+      "/community info [name]",
+      "/community join [name]",
+      "/community leave [name]",
+    ]) {
       expect(body).toContain(usage);
     }
     const buttons = reply.json.blocks.flatMap((b: any) => (b.type === "actions" ? b.elements : []));
-    expect(buttons).toContainEqual(expect.objectContaining({ action_id: ACTION.openCreateModal, text: expect.objectContaining({ text: "Create a community" }) }));
+    expect(buttons).toContainEqual(
+      expect.objectContaining({ action_id: ACTION.openCreateModal, text: expect.objectContaining({ text: "Create a community" }) }),
+    );
     // The help is answered in the ack itself: no Web API call was needed.
     expect(h.slack.responses).toHaveLength(0);
   });

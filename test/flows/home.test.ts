@@ -1,6 +1,6 @@
 import { ACTION } from "../../src/views/ids";
 import { createCommunity, joinCommunity } from "../support/flows";
-import { startHarness, type Harness } from "../support/harness";
+import { type Harness, startHarness } from "../support/harness";
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { createCommunity } from "../support/flows";
-import { startHarness, type Harness } from "../support/harness";
+import { type Harness, startHarness } from "../support/harness";
 
 let h: Harness;
 let channel: string;
@@ -48,11 +48,15 @@ describe("/community info", () => {
 
   it("suggests the nearest name for a typo", async () => {
     await info("info Startin a busness", { user: "U0BOB" });
-    expect(lastResponse().text).toBe('There is no community called "Startin a busness". Did you mean *Starting a business*? `/community list` shows them all.');
+    expect(lastResponse().text).toBe(
+      'There is no community called "Startin a busness". Did you mean *Starting a business*? `/community list` shows them all.',
+    );
   });
 
   it("says what to type when run outside a community channel without a name", async () => {
     await info("info", { user: "U0BOB", channel: "C0ELSEWHERE" });
-    expect(lastResponse().text).toBe("Which community? Type `/community info <name>`, or run the command in the community's channel. `/community list` shows them all.");
+    expect(lastResponse().text).toBe(
+      "Which community? Type `/community info <name>`, or run the command in the community's channel. `/community list` shows them all.",
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { ACTION, BLOCK, CALLBACK, INVITE_BLOCK, PROFILE_BLOCK } from "../../src/views/ids";
 import { joinCommunity } from "../support/flows";
-import { startHarness, type Harness } from "../support/harness";
-import { seedCommunity } from "../support/seed";
+import { type Harness, startHarness } from "../support/harness";
 import { blockAction, input, viewSubmission } from "../support/payloads";
+import { seedCommunity } from "../support/seed";
 
 // Invitations end to end: the form, the invitee's DM, Accept and Decline, the
 // inviter's summary, and the reminder and expiry through the outbox.
@@ -23,7 +23,14 @@ afterEach(async () => {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function inviteForm(opts: { user?: string; users?: string[]; emails?: string | null; message?: string | null; viewId?: string; communityId?: string | null }) {
+function inviteForm(opts: {
+  user?: string;
+  users?: string[];
+  emails?: string | null;
+  message?: string | null;
+  viewId?: string;
+  communityId?: string | null;
+}) {
   return viewSubmission({
     user: opts.user ?? "U0ALICE",
     callbackId: CALLBACK.sendInvitations,
@@ -67,7 +74,9 @@ function acceptSubmission(userId: string, invitationId: string, organisation = "
 }
 
 function click(userId: string, actionId: string, value: string) {
-  return h.interact(blockAction({ user: userId, actionId, value, channel: userId, responseUrl: h.slack.responseUrl(), blockId: BLOCK.invitationActions }));
+  return h.interact(
+    blockAction({ user: userId, actionId, value, channel: userId, responseUrl: h.slack.responseUrl(), blockId: BLOCK.invitationActions }),
+  );
 }
 
 /** A month on, an answered invitation has sent nobody a reminder or an expiry, and is still accepted. */
@@ -96,7 +105,9 @@ describe("/community invite opens the form", () => {
     const people = view.blocks.find((b: any) => b.block_id === INVITE_BLOCK.people);
     expect(people.element).toMatchObject({ type: "multi_users_select", initial_users: ["U0BOB", "U0CAROL"], max_selected_items: 100 });
     const message = view.blocks.find((b: any) => b.block_id === INVITE_BLOCK.message).element.initial_value as string;
-    expect(message).toContain("I'm getting in touch because we work on services whose users are trying to do connected things: Starting a business.");
+    expect(message).toContain(
+      "I'm getting in touch because we work on services whose users are trying to do connected things: Starting a business.",
+    );
     expect(message).toContain("challenges like:\n• People register with HMRC and Companies House separately");
     expect(message).toContain("• It is unclear which licences a business needs");
     expect(message).toContain("Would you like to join us?");
@@ -123,9 +134,22 @@ describe("/community invite opens the form", () => {
         hash: "hash-1",
         callback_id: CALLBACK.sendInvitations,
         private_metadata: "{}",
-        state: { values: { [INVITE_BLOCK.people]: { value: { type: "multi_users_select", selected_users: ["U0BOB", "U0DAVE"] } }, [INVITE_BLOCK.emails]: { value: { type: "plain_text_input", value: "x@y.gov.uk" } } } },
+        state: {
+          values: {
+            [INVITE_BLOCK.people]: { value: { type: "multi_users_select", selected_users: ["U0BOB", "U0DAVE"] } },
+            [INVITE_BLOCK.emails]: { value: { type: "plain_text_input", value: "x@y.gov.uk" } },
+          },
+        },
       },
-      actions: [{ type: "static_select", action_id: ACTION.inviteCommunity, block_id: INVITE_BLOCK.community, selected_option: { value: communityId, text: { type: "plain_text", text: "x" } }, action_ts: "1" }],
+      actions: [
+        {
+          type: "static_select",
+          action_id: ACTION.inviteCommunity,
+          block_id: INVITE_BLOCK.community,
+          selected_option: { value: communityId, text: { type: "plain_text", text: "x" } },
+          action_ts: "1",
+        },
+      ],
     });
     const update = h.slack.lastCall("views.update")!.args;
     expect(update).toMatchObject({ view_id: "VINVITE", hash: "hash-1" });
@@ -138,7 +162,9 @@ describe("/community invite opens the form", () => {
   it("is refused to someone who is not a member, saying how to join", async () => {
     await h.command("invite <@U0BOB|bob>", { user: "U0ZED", channel });
     expect(h.slack.callsTo("views.open")).toHaveLength(0);
-    expect(h.slack.responses.at(-1)!.body.text).toBe("Only members of *Starting a business* can invite people to it. Join first with `/community join Starting a business`.");
+    expect(h.slack.responses.at(-1)!.body.text).toBe(
+      "Only members of *Starting a business* can invite people to it. Join first with `/community join Starting a business`.",
+    );
   });
 });
 
@@ -148,7 +174,13 @@ describe("invite, then accept or decline", () => {
     expect(reply.text).toBe("");
 
     const invitation = await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0BOB" } });
-    expect(invitation).toMatchObject({ communityId, inviterId: "U0ALICE", status: "pending", message: "Please join us: we share the same users.", dmChannelId: "U0BOB" });
+    expect(invitation).toMatchObject({
+      communityId,
+      inviterId: "U0ALICE",
+      status: "pending",
+      message: "Please join us: we share the same users.",
+      dmChannelId: "U0BOB",
+    });
     const dm = dmsTo("U0BOB")[0].args;
     const dmText = JSON.stringify(dm.blocks);
     expect(dmText).toContain("<@U0ALICE> invited you to join *Starting a business*");
@@ -180,21 +212,29 @@ describe("invite, then accept or decline", () => {
 
     const accepted = await h.interact(acceptSubmission("U0BOB", invitation.id, "companies-house"));
     expect(accepted.text).toBe("");
-    const membership = await h.db.membership.findUniqueOrThrow({ where: { communityId_slackUserId: { communityId, slackUserId: "U0BOB" } } });
+    const membership = await h.db.membership.findUniqueOrThrow({
+      where: { communityId_slackUserId: { communityId, slackUserId: "U0BOB" } },
+    });
     expect(membership).toMatchObject({ status: "active", role: "member", organisation: "companies-house" });
     expect((await h.db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("accepted");
     expect(h.slack.lastCall("conversations.invite")!.args).toMatchObject({ channel, users: "U0BOB" });
     expect(h.slack.callsTo("chat.postMessage").find((c) => c.args.channel === channel)!.args.text).toBe(
       ":wave: <@U0BOB> joined the community (Companies House, User-centred design), invited by <@U0ALICE>.",
     );
-    expect(dmsTo("U0ALICE").at(-1)!.args.text).toBe(":tada: <@U0BOB> accepted your invitation and joined *Starting a business* (Companies House, User-centred design).");
+    expect(dmsTo("U0ALICE").at(-1)!.args.text).toBe(
+      ":tada: <@U0BOB> accepted your invitation and joined *Starting a business* (Companies House, User-centred design).",
+    );
     // The invitation DM loses its buttons and says what happened.
     const updated = h.slack.lastCall("chat.update")!.args;
     expect(updated).toMatchObject({ channel: "U0BOB", ts: invitation.dmTs });
     expect(buttonsOf(updated)).toEqual([]);
     expect(JSON.stringify(updated.blocks)).toContain("You accepted on");
     // Nothing more will be sent about it.
-    expect((await h.db.outboxMessage.findMany({ where: { subjectId: invitation.id } })).map((r) => r.status)).toEqual(["skipped", "skipped", "skipped"]);
+    expect((await h.db.outboxMessage.findMany({ where: { subjectId: invitation.id } })).map((r) => r.status)).toEqual([
+      "skipped",
+      "skipped",
+      "skipped",
+    ]);
     expect(await h.db.auditEvent.count({ where: { action: "invitation.accepted", actorId: "U0BOB" } })).toBe(1);
   });
 
@@ -231,7 +271,9 @@ describe("invite, then accept or decline", () => {
 
     await click("U0BOB", ACTION.acceptInvitation, invitation.id);
     expect(h.slack.callsTo("views.open")).toHaveLength(0);
-    expect(h.slack.responses.at(-1)!.body.text).toBe("You declined this invitation. You can still join with `/community join Starting a business`.");
+    expect(h.slack.responses.at(-1)!.body.text).toBe(
+      "You declined this invitation. You can still join with `/community join Starting a business`.",
+    );
     // A second Decline changes nothing and tells nobody again.
     await click("U0BOB", ACTION.declineInvitation, invitation.id);
     expect(dmsTo("U0ALICE")).toHaveLength(1);
@@ -241,9 +283,14 @@ describe("invite, then accept or decline", () => {
     await invite({ users: ["U0BOB"] });
     const invitation = await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0BOB" } });
     h.slack.reset();
-    const replies = await Promise.all([h.interact(acceptSubmission("U0BOB", invitation.id)), h.interact(acceptSubmission("U0BOB", invitation.id))]);
+    const replies = await Promise.all([
+      h.interact(acceptSubmission("U0BOB", invitation.id)),
+      h.interact(acceptSubmission("U0BOB", invitation.id)),
+    ]);
     expect(replies.filter((r) => r.text === "")).toHaveLength(1);
-    expect(replies.find((r) => r.text !== "")!.json.errors).toEqual({ [PROFILE_BLOCK.organisation]: "You already accepted this invitation: you are in *Starting a business*." });
+    expect(replies.find((r) => r.text !== "")!.json.errors).toEqual({
+      [PROFILE_BLOCK.organisation]: "You already accepted this invitation: you are in *Starting a business*.",
+    });
     expect(dmsTo("U0ALICE").filter((c) => String(c.args.text).startsWith(":tada:"))).toHaveLength(1);
     expect(await h.db.membership.count({ where: { slackUserId: "U0BOB", status: "active" } })).toBe(1);
   });
@@ -254,7 +301,9 @@ describe("invite, then accept or decline", () => {
     h.slack.reset();
     await joinCommunity(h, "U0BOB", communityId, { organisation: "dwp" });
     expect((await h.db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("accepted");
-    expect(dmsTo("U0ALICE").at(-1)!.args.text).toBe(":tada: <@U0BOB> accepted your invitation and joined *Starting a business* (Department for Work and Pensions (DWP), User-centred design).");
+    expect(dmsTo("U0ALICE").at(-1)!.args.text).toBe(
+      ":tada: <@U0BOB> accepted your invitation and joined *Starting a business* (Department for Work and Pensions (DWP), User-centred design).",
+    );
     expect(buttonsOf(h.slack.lastCall("chat.update")!.args)).toEqual([]);
     await expectNothingMoreAbout(invitation.id);
   });
@@ -274,8 +323,16 @@ describe("invite, then accept or decline", () => {
 describe("email addresses", () => {
   it("invites an address that resolves to a Slack account and lists the one that does not, with the message ready to copy", async () => {
     h.slack.emails.set("carol@companieshouse.gov.uk", "U0CAROL");
-    await invite({ emails: "Carol@CompaniesHouse.gov.uk\nsam@hmrc.gov.uk", message: "Hello from the Starting a business community & friends." });
-    expect(h.slack.callsTo("users.lookupByEmail").map((c) => c.args.email).sort()).toEqual(["Carol@CompaniesHouse.gov.uk", "sam@hmrc.gov.uk"]);
+    await invite({
+      emails: "Carol@CompaniesHouse.gov.uk\nsam@hmrc.gov.uk",
+      message: "Hello from the Starting a business community & friends.",
+    });
+    expect(
+      h.slack
+        .callsTo("users.lookupByEmail")
+        .map((c) => c.args.email)
+        .sort(),
+    ).toEqual(["Carol@CompaniesHouse.gov.uk", "sam@hmrc.gov.uk"]);
     const invitation = await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0CAROL" } });
     expect(invitation.email).toBe("Carol@CompaniesHouse.gov.uk");
     expect(dmsTo("U0CAROL")).toHaveLength(1);
@@ -283,7 +340,9 @@ describe("email addresses", () => {
 
     const summary = h.slack.lastCall("chat.update")!.args.blocks.map((b: any) => b.text.text);
     expect(summary[0]).toContain("Invited 1 person to *Starting a business*: <@U0CAROL>");
-    expect(summary[1]).toBe(":email: Not in this Slack workspace: sam@hmrc.gov.uk. This app cannot send a DM to people outside the workspace, so email them this instead:");
+    expect(summary[1]).toBe(
+      ":email: Not in this Slack workspace: sam@hmrc.gov.uk. This app cannot send a DM to people outside the workspace, so email them this instead:",
+    );
     expect(summary[2]).toBe(
       "```Hello from the Starting a business community &amp; friends.\n\nTo join, ask for access to our Slack workspace, then type /community join Starting a business```",
     );
@@ -324,7 +383,9 @@ describe("who is not invited again", () => {
     const summary = summaryText();
     expect(summary).toContain("Invited 1 person to *Starting a business*: <@U0CAROL>");
     expect(summary).toContain("Already a member, so not invited: <@U0DAVE>.");
-    expect(summary).toContain("Already invited and not answered yet, so no second DM was sent: <@U0BOB>. The first invitation is still open.");
+    expect(summary).toContain(
+      "Already invited and not answered yet, so no second DM was sent: <@U0BOB>. The first invitation is still open.",
+    );
     expect(summary).toContain("You are already a member, so you were not invited.");
   });
 
@@ -362,7 +423,10 @@ describe("who is not invited again", () => {
     const reply = await invite({ users, emails });
     expect(reply.json).toEqual({
       response_action: "errors",
-      errors: { [INVITE_BLOCK.people]: "You can invite up to 100 people at once. This form has 101: 95 chosen and 6 email addresses. Invite the rest in a second form." },
+      errors: {
+        [INVITE_BLOCK.people]:
+          "You can invite up to 100 people at once. This form has 101: 95 chosen and 6 email addresses. Invite the rest in a second form.",
+      },
     });
     expect(await h.db.invitation.count()).toBe(0);
     expect(h.slack.callsTo("chat.postMessage")).toHaveLength(0);
@@ -377,11 +441,17 @@ describe("who is not invited again", () => {
   });
 
   it("a DM Slack fails for a moment is sent by the outbox a few minutes later", async () => {
-    h.slack.script("chat.postMessage", (args) => (args.channel === "U0BOB" ? { ok: false, error: "internal_error" } : { ok: true, channel: args.channel, ts: "1.000001" }), 2);
+    h.slack.script(
+      "chat.postMessage",
+      (args) => (args.channel === "U0BOB" ? { ok: false, error: "internal_error" } : { ok: true, channel: args.channel, ts: "1.000001" }),
+      2,
+    );
     await invite({ users: ["U0BOB"] });
     const invitation = await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0BOB" } });
     expect(invitation).toMatchObject({ status: "pending", dmTs: null });
-    expect(summaryText()).toContain("Slack did not take the DM to <@U0BOB> just now. This app will try again in a few minutes. Their invitation is open.");
+    expect(summaryText()).toContain(
+      "Slack did not take the DM to <@U0BOB> just now. This app will try again in a few minutes. Their invitation is open.",
+    );
     h.slack.reset();
     h.clock.advance(10 * 60_000);
     await h.app.tick();
@@ -403,10 +473,16 @@ describe("who is not invited again", () => {
   });
 
   it("an invitee Slack will not DM is reported and can be invited again later", async () => {
-    h.slack.script("chat.postMessage", (args) => (args.channel === "U0BOT" ? { ok: false, error: "cannot_dm_bot" } : { ok: true, channel: args.channel, ts: "1.000001" }), 2);
+    h.slack.script(
+      "chat.postMessage",
+      (args) => (args.channel === "U0BOT" ? { ok: false, error: "cannot_dm_bot" } : { ok: true, channel: args.channel, ts: "1.000001" }),
+      2,
+    );
     await invite({ users: ["U0BOT"] });
     expect((await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0BOT" } })).status).toBe("undelivered");
-    expect(summaryText()).toContain("This app could not send a DM to these people, so they were not invited:\\n• <@U0BOT>: that account is a bot");
+    expect(summaryText()).toContain(
+      "This app could not send a DM to these people, so they were not invited:\\n• <@U0BOT>: that account is a bot",
+    );
     expect(await h.db.outboxMessage.count({ where: { status: "pending" } })).toBe(0);
     await invite({ users: ["U0BOT"] });
     expect(await h.db.invitation.count({ where: { inviteeId: "U0BOT", status: "pending" } })).toBe(1);
@@ -436,7 +512,9 @@ describe("reminder and expiry", () => {
     h.clock.set(new Date("2026-04-01T10:00:00Z"));
     await h.app.tick();
     expect((await h.db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("expired");
-    expect(dmsTo("U0ALICE").at(-1)!.args.text).toContain("Your invitation to <@U0BOB> to join *Starting a business* has expired: 30 days passed without an answer.");
+    expect(dmsTo("U0ALICE").at(-1)!.args.text).toContain(
+      "Your invitation to <@U0BOB> to join *Starting a business* has expired: 30 days passed without an answer.",
+    );
     expect(await h.db.auditEvent.count({ where: { action: "invitation.expired" } })).toBe(1);
 
     await click("U0BOB", ACTION.acceptInvitation, invitation.id);
@@ -461,7 +539,12 @@ describe("/community reach-out", () => {
   it("gives a draft post filled with the service and its problems, asking for the organisations not yet in, ready to copy", async () => {
     // The first problem names HMRC (the organiser's own) and DWP, which nobody comes from yet.
     const problem = await h.db.problem.findFirstOrThrow({ where: { communityId }, orderBy: { createdAt: "asc" } });
-    await h.db.problemOrganisation.createMany({ data: [{ problemId: problem.id, organisation: "hmrc" }, { problemId: problem.id, organisation: "dwp" }] });
+    await h.db.problemOrganisation.createMany({
+      data: [
+        { problemId: problem.id, organisation: "hmrc" },
+        { problemId: problem.id, organisation: "dwp" },
+      ],
+    });
     const reply = await h.command("reach-out", { channel });
     expect(reply.json.response_type).toBe("ephemeral");
     const [intro, draft] = reply.json.blocks.map((b: any) => b.text?.text ?? "");
@@ -474,6 +557,8 @@ describe("/community reach-out", () => {
 
   it("says what to type outside a community's channel", async () => {
     const reply = await h.command("reach-out");
-    expect(reply.json.text).toBe("Which community? Type `/community reach-out <name>`, or run the command in the community's channel. `/community list` shows them all.");
+    expect(reply.json.text).toBe(
+      "Which community? Type `/community reach-out <name>`, or run the command in the community's channel. `/community list` shows them all.",
+    );
   });
 });

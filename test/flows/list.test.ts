@@ -1,8 +1,8 @@
 import { DIRECTORY_MAX_AGE_MS } from "../../src/domain/communities/directory";
-import { ACTION, BLOCK } from "../../src/views/ids";
 import { LIMITS } from "../../src/views/blocks";
+import { ACTION, BLOCK } from "../../src/views/ids";
 import { createCommunity, joinCommunity } from "../support/flows";
-import { startHarness, type Harness } from "../support/harness";
+import { type Harness, startHarness } from "../support/harness";
 import { blockAction } from "../support/payloads";
 
 let h: Harness;
@@ -69,14 +69,18 @@ describe("/community list", () => {
 
     // Next page, through the button, replacing the message in place.
     const next = first.blocks.find((b: any) => b.block_id === BLOCK.listPager).elements.find((e: any) => e.text.text === "Next");
-    await h.interact(blockAction({ user: "U0BOB", actionId: next.action_id, value: next.value, channel: "C0RANDOM", responseUrl: h.slack.responseUrl() }));
+    await h.interact(
+      blockAction({ user: "U0BOB", actionId: next.action_id, value: next.value, channel: "C0RANDOM", responseUrl: h.slack.responseUrl() }),
+    );
     const second = h.slack.responses.at(-1)!.body;
     expect(second.replace_original).toBe(true);
     expect(JSON.stringify(second.blocks)).toContain("Page 2 of 3");
     expect(JSON.stringify(second.blocks)).toContain("Community 009");
 
     // A stale Next button past the end shows the last page.
-    await h.interact(blockAction({ user: "U0BOB", actionId: ACTION.listNext, value: "7", channel: "C0RANDOM", responseUrl: h.slack.responseUrl() }));
+    await h.interact(
+      blockAction({ user: "U0BOB", actionId: ACTION.listNext, value: "7", channel: "C0RANDOM", responseUrl: h.slack.responseUrl() }),
+    );
     expect(JSON.stringify(h.slack.responses.at(-1)!.body.blocks)).toContain("Page 3 of 3");
   });
 });

@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
 import { parseCalendarFields } from "../../src/domain/meetings/calendarFile";
 import { ACTION, BLOCK, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK, SETTINGS_BLOCK } from "../../src/views/ids";
-import { startHarness, type Harness } from "../support/harness";
-import { seedCommunity, seedMember } from "../support/seed";
+import { type Harness, startHarness } from "../support/harness";
 import { blockAction, input, overflowAction, viewSubmission } from "../support/payloads";
+import { seedCommunity, seedMember } from "../support/seed";
 
 let h: Harness;
 let communityId: string;
@@ -82,14 +82,36 @@ async function schedule(fields: MeetingFields = {}, user = "U0ALICE") {
   return h.db.meeting.findMany({ orderBy: { startsAt: "asc" } });
 }
 
-function rsvp(user: string, meetingId: string, actionId: string = ACTION.rsvpGoing, opts: { ephemeral?: boolean; home?: boolean; team?: string } = {}) {
-  const payload: Record<string, unknown> = blockAction({ user, actionId, value: meetingId, channel: opts.home ? undefined : channel, responseUrl: opts.home ? undefined : h.slack.responseUrl(), blockId: BLOCK.meetingActions, team: opts.team });
-  if (!opts.ephemeral && !opts.home) payload.container = { type: "message", channel_id: channel, message_ts: "1.000001", is_ephemeral: false };
+function rsvp(
+  user: string,
+  meetingId: string,
+  actionId: string = ACTION.rsvpGoing,
+  opts: { ephemeral?: boolean; home?: boolean; team?: string } = {},
+) {
+  const payload: Record<string, unknown> = blockAction({
+    user,
+    actionId,
+    value: meetingId,
+    channel: opts.home ? undefined : channel,
+    responseUrl: opts.home ? undefined : h.slack.responseUrl(),
+    blockId: BLOCK.meetingActions,
+    team: opts.team,
+  });
+  if (!opts.ephemeral && !opts.home)
+    payload.container = { type: "message", channel_id: channel, message_ts: "1.000001", is_ephemeral: false };
   return h.interact(payload);
 }
 
 function menu(user: string, meetingId: string, what: "edit" | "cancel") {
-  return h.interact(overflowAction({ user, actionId: ACTION.meetingMenu, value: JSON.stringify({ m: meetingId, do: what }), channel, responseUrl: h.slack.responseUrl() }));
+  return h.interact(
+    overflowAction({
+      user,
+      actionId: ACTION.meetingMenu,
+      value: JSON.stringify({ m: meetingId, do: what }),
+      channel,
+      responseUrl: h.slack.responseUrl(),
+    }),
+  );
 }
 
 function cancelSubmission(user: string, meetingId: string, fields: { scope?: string; note?: string } = {}) {
@@ -120,7 +142,11 @@ function calendarLink(blocks: any[]): string {
   return button.url;
 }
 
-const lastDmTo = (user: string) => h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === user).at(-1);
+const lastDmTo = (user: string) =>
+  h.slack
+    .callsTo("chat.postMessage")
+    .filter((c) => c.args.channel === user)
+    .at(-1);
 
 describe("/community meeting", () => {
   it("opens the modal for the channel's community, in its time zone, with its default reminders", async () => {
@@ -185,7 +211,13 @@ describe("/community meeting", () => {
 
   it("reads the picked wall time in the community's zone, whatever zone the organiser is in", async () => {
     // Alice is in New York; she picks 10:00 on her own clock, meaning 10:00 in London.
-    const reply = await h.interact(meetingSubmission("U0ALICE", { start: picker("2026-03-10T10:00", "America/New_York") }, { communityId: "", pickerZone: "America/New_York" }));
+    const reply = await h.interact(
+      meetingSubmission(
+        "U0ALICE",
+        { start: picker("2026-03-10T10:00", "America/New_York") },
+        { communityId: "", pickerZone: "America/New_York" },
+      ),
+    );
     expect(reply.json).toEqual({ response_action: "clear" });
     expect((await h.db.meeting.findFirstOrThrow()).startsAt).toEqual(new Date("2026-03-10T10:00:00Z"));
   });
@@ -199,7 +231,12 @@ describe("/community meeting", () => {
   });
 
   it.each([
-    ["a start in the past", { start: picker("2026-03-02T09:00") }, MEETING_BLOCK.start, /^Monday 2 March 2026 at 9am UK time has already passed/],
+    [
+      "a start in the past",
+      { start: picker("2026-03-02T09:00") },
+      MEETING_BLOCK.start,
+      /^Monday 2 March 2026 at 9am UK time has already passed/,
+    ],
     ["no start", { start: null }, MEETING_BLOCK.start, /Pick the date and time/],
     ["a duration under 30 minutes", { duration: "15" }, MEETING_BLOCK.duration, /between 30 minutes and 4 hours/],
     ["a duration over 4 hours", { duration: "300" }, MEETING_BLOCK.duration, /between 30 minutes and 4 hours/],
@@ -208,7 +245,12 @@ describe("/community meeting", () => {
     ["no link and no place", { videoLink: null, place: null }, MEETING_BLOCK.videoLink, /video link, a place, or both/],
     ["an empty title", { title: "  " }, MEETING_BLOCK.title, /Give the meeting a title/],
     ["a title too long", { title: "x".repeat(151) }, MEETING_BLOCK.title, /150 characters \(it has 151\)/],
-    ["a monthly rule the start is not", { recurrence: "monthly:1", ordinal: "1" }, MEETING_BLOCK.ordinal, /Tuesday 10 March is the second Tuesday of its month, not the first/],
+    [
+      "a monthly rule the start is not",
+      { recurrence: "monthly:1", ordinal: "1" },
+      MEETING_BLOCK.ordinal,
+      /Tuesday 10 March is the second Tuesday of its month, not the first/,
+    ],
     ["an unknown recurrence", { recurrence: "daily" }, MEETING_BLOCK.recurrence, /from the list/],
     ["an unknown reminder", { reminders: ["5"] }, MEETING_BLOCK.reminders, /from the list/],
   ])("refuses %s with an error beside the field, and writes nothing", async (_name, fields, block, message) => {
@@ -341,7 +383,9 @@ describe("changing a meeting", () => {
       const dm = lastDmTo(user)!;
       expect(dm.args.text).toMatch(/Show and tell has changed/);
       // The old time in the same zone as the new.
-      expect(allText(dm.args.blocks)).toContain("*When:* Thursday 12 March 2026, 2pm to 3pm UK time. It was Tuesday 10 March 2026, 10am to 11am UK time.");
+      expect(allText(dm.args.blocks)).toContain(
+        "*When:* Thursday 12 March 2026, 2pm to 3pm UK time. It was Tuesday 10 March 2026, 10am to 11am UK time.",
+      );
       const ics = parseCalendarFields((await calendarFor(calendarLink(dm.args.blocks))).text);
       expect(ics.SEQUENCE).toBe("1");
       expect(ics.DTSTART).toBe("20260312T140000Z");
@@ -351,10 +395,15 @@ describe("changing a meeting", () => {
   });
 
   it("applies a double-clicked or stale edit once, and says the meeting changed since the form opened", async () => {
-    const submit = () => h.interact(meetingSubmission("U0ALICE", { start: picker("2026-03-12T14:00") }, { communityId, meetingId, sequence: 0 as unknown as string }));
+    const submit = () =>
+      h.interact(
+        meetingSubmission("U0ALICE", { start: picker("2026-03-12T14:00") }, { communityId, meetingId, sequence: 0 as unknown as string }),
+      );
     const replies = await Promise.all([submit(), submit()]);
     expect(replies.map((r) => r.json.response_action).sort()).toEqual(["clear", "errors"]);
-    expect(replies.find((r) => r.json.response_action === "errors")!.json.errors[MEETING_BLOCK.title]).toMatch(/changed or cancelled since you opened the form/);
+    expect(replies.find((r) => r.json.response_action === "errors")!.json.errors[MEETING_BLOCK.title]).toMatch(
+      /changed or cancelled since you opened the form/,
+    );
     expect((await h.db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).sequence).toBe(1);
     expect(h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === "U0BOB")).toHaveLength(1);
   });
@@ -364,7 +413,10 @@ describe("changing a meeting", () => {
     expect(h.slack.responses.at(-1)!.body.text).toMatch(/no longer exists/);
     expect(await h.db.meetingRsvp.count({ where: { slackUserId: "U0BOB", answer: "maybe" } })).toBe(0);
     expect(await h.db.meetingRsvp.count({ where: { slackUserId: "U0BOB", answer: "going" } })).toBe(1); // from before
-    const reply = await h.interact({ ...meetingSubmission("U0ALICE", { title: "Hijacked" }, { communityId, meetingId }), team: { id: "T0OTHER", domain: "other" } });
+    const reply = await h.interact({
+      ...meetingSubmission("U0ALICE", { title: "Hijacked" }, { communityId, meetingId }),
+      team: { id: "T0OTHER", domain: "other" },
+    });
     expect(reply.json.response_action).toBe("errors");
     expect((await h.db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).title).toBe("Show and tell");
   });
@@ -372,7 +424,9 @@ describe("changing a meeting", () => {
   it("refuses a member, before the modal opens and on submission, and changes nothing", async () => {
     await menu("U0BOB", meetingId, "edit");
     expect(h.slack.callsTo("views.open")).toHaveLength(0);
-    expect(h.slack.responses.at(-1)!.body.text).toMatch(/Only the organisers of \*Starting a business\*, or whoever scheduled it, can change this meeting/);
+    expect(h.slack.responses.at(-1)!.body.text).toMatch(
+      /Only the organisers of \*Starting a business\*, or whoever scheduled it, can change this meeting/,
+    );
     const reply = await h.interact(meetingSubmission("U0BOB", { title: "Mine now" }, { communityId, meetingId }));
     expect(reply.json.errors[MEETING_BLOCK.title]).toMatch(/Only the organisers/);
     expect((await h.db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).title).toBe("Show and tell");
@@ -382,9 +436,19 @@ describe("changing a meeting", () => {
     await h.db.community.update({ where: { id: communityId }, data: { membersCanSchedule: true } });
     await schedule({ title: "Bob's research session", start: picker("2026-03-20T10:00") }, "U0BOB");
     const bobs = await h.db.meeting.findFirstOrThrow({ where: { createdBy: "U0BOB" } });
-    const reply = await h.interact(meetingSubmission("U0BOB", { title: "Bob's research session (moved)", start: picker("2026-03-21T10:00") }, { communityId, meetingId: bobs.id }));
+    const reply = await h.interact(
+      meetingSubmission(
+        "U0BOB",
+        { title: "Bob's research session (moved)", start: picker("2026-03-21T10:00") },
+        { communityId, meetingId: bobs.id },
+      ),
+    );
     expect(reply.json).toEqual({ response_action: "clear" });
-    expect(await h.db.meeting.findUniqueOrThrow({ where: { id: bobs.id } })).toMatchObject({ title: "Bob's research session (moved)", startsAt: new Date("2026-03-21T10:00:00Z"), sequence: 1 });
+    expect(await h.db.meeting.findUniqueOrThrow({ where: { id: bobs.id } })).toMatchObject({
+      title: "Bob's research session (moved)",
+      startsAt: new Date("2026-03-21T10:00:00Z"),
+      sequence: 1,
+    });
     // …but not someone else's.
     const other = await h.interact(meetingSubmission("U0BOB", { title: "Taken over" }, { communityId, meetingId }));
     expect(other.json.errors[MEETING_BLOCK.title]).toMatch(/Only the organisers .*, or whoever scheduled it/);
@@ -468,7 +532,11 @@ describe("recurring meetings", () => {
       return h.db.meeting.findMany({ orderBy: { occurrence: "asc" } });
     };
     let all = await tickAt("2026-09-08T10:30:00Z");
-    expect(all.map((m) => m.startsAt.toISOString())).toEqual(["2026-09-08T09:00:00.000Z", "2026-10-13T09:00:00.000Z", "2026-11-10T10:00:00.000Z"]);
+    expect(all.map((m) => m.startsAt.toISOString())).toEqual([
+      "2026-09-08T09:00:00.000Z",
+      "2026-10-13T09:00:00.000Z",
+      "2026-11-10T10:00:00.000Z",
+    ]);
     expect(all[1].announcementTs).not.toBeNull();
     expect(all[2].announcementTs).toBeNull();
     await tickAt("2026-09-08T10:31:00Z"); // a second tick changes nothing
@@ -493,12 +561,24 @@ describe("recurring meetings", () => {
     expect(h.slack.lastCall("views.open")!.args.view.blocks.find((b: any) => b.block_id === MEETING_BLOCK.scope)).toBeDefined();
 
     // This one only: the second moves to Wednesday; the series and the first stay.
-    await h.interact(meetingSubmission("U0ALICE", { start: picker("2026-03-18T10:00"), recurrence: "weekly:1", scope: "this" }, { communityId, meetingId: second.id }));
+    await h.interact(
+      meetingSubmission(
+        "U0ALICE",
+        { start: picker("2026-03-18T10:00"), recurrence: "weekly:1", scope: "this" },
+        { communityId, meetingId: second.id },
+      ),
+    );
     expect((await h.db.meeting.findUniqueOrThrow({ where: { id: second.id } })).startsAt).toEqual(new Date("2026-03-18T10:00:00Z"));
     expect((await h.db.meeting.findUniqueOrThrow({ where: { id: first.id } })).startsAt).toEqual(new Date("2026-03-10T10:00:00Z"));
 
     // This and following, from the first: later occurrences follow the new time and title.
-    await h.interact(meetingSubmission("U0ALICE", { title: "Weekly stand-up", start: picker("2026-03-10T14:00"), recurrence: "weekly:1", scope: "following" }, { communityId, meetingId: first.id }));
+    await h.interact(
+      meetingSubmission(
+        "U0ALICE",
+        { title: "Weekly stand-up", start: picker("2026-03-10T14:00"), recurrence: "weekly:1", scope: "following" },
+        { communityId, meetingId: first.id },
+      ),
+    );
     const all = await h.db.meeting.findMany({ orderBy: { occurrence: "asc" } });
     expect(all.map((m) => [m.title, m.startsAt.toISOString()])).toEqual([
       ["Weekly stand-up", "2026-03-10T14:00:00.000Z"],
@@ -515,9 +595,17 @@ describe("recurring meetings", () => {
   it("changes one occurrence only if the rule stays, and says how to change the rule", async () => {
     const [first] = await schedule({ recurrence: "monthly:1" });
     // Moving one "second Tuesday" meeting to a Thursday is fine for that meeting alone.
-    const moved = await h.interact(meetingSubmission("U0ALICE", { start: picker("2026-03-12T10:00"), recurrence: "monthly:1", scope: "this" }, { communityId, meetingId: first.id }));
+    const moved = await h.interact(
+      meetingSubmission(
+        "U0ALICE",
+        { start: picker("2026-03-12T10:00"), recurrence: "monthly:1", scope: "this" },
+        { communityId, meetingId: first.id },
+      ),
+    );
     expect(moved.json).toEqual({ response_action: "clear" });
-    const ruleChange = await h.interact(meetingSubmission("U0ALICE", { recurrence: "weekly:1", scope: "this" }, { communityId, meetingId: first.id }));
+    const ruleChange = await h.interact(
+      meetingSubmission("U0ALICE", { recurrence: "weekly:1", scope: "this" }, { communityId, meetingId: first.id }),
+    );
     expect(ruleChange.json.errors[MEETING_BLOCK.recurrence]).toMatch(/choose “This and all following meetings”/);
   });
 
@@ -536,7 +624,10 @@ describe("recurring meetings", () => {
     ]);
     expect(first.id).toBe(all[0].id);
     // The first's card is redrawn to name the real next meeting, 31 March.
-    const card = h.slack.callsTo("chat.update").filter((c) => c.args.ts === all[0].announcementTs).at(-1)!;
+    const card = h.slack
+      .callsTo("chat.update")
+      .filter((c) => c.args.ts === all[0].announcementTs)
+      .at(-1)!;
     expect(allText(card.args.blocks)).toContain("Next: Tuesday 31 March 2026");
   });
 
@@ -609,7 +700,11 @@ describe("/community settings", () => {
     expect(h.slack.lastCall("views.open")!.args.view.callback_id).toBe(CALLBACK.communitySettings);
     const reply = await h.interact(settingsSubmission("U0ALICE", { members: true, reminders: ["1440"], threshold: "4" }));
     expect(reply.json).toEqual({ response_action: "clear" });
-    expect(await h.db.community.findUniqueOrThrow({ where: { id: communityId } })).toMatchObject({ membersCanSchedule: true, reminderOffsets: "1440", problemThreshold: 4 });
+    expect(await h.db.community.findUniqueOrThrow({ where: { id: communityId } })).toMatchObject({
+      membersCanSchedule: true,
+      reminderOffsets: "1440",
+      problemThreshold: 4,
+    });
     await schedule({ reminders: ["1440"] }, "U0BOB");
     await h.command("meeting", { user: "U0BOB", channel });
     const reminders = h.slack.lastCall("views.open")!.args.view.blocks.find((b: any) => b.block_id === MEETING_BLOCK.reminders);

@@ -1,14 +1,15 @@
 // Who is in, who is missing: /community members, App Home's coverage for
 // organisers, and the onboarding DM to people who join the channel only.
-import { onboardingDm, onboardingKey } from "../../src/domain/outbox/onboardingDm";
+
 import { organisationLabel } from "../../src/domain/members/profiles";
+import { onboardingDm, onboardingKey } from "../../src/domain/outbox/onboardingDm";
 import { findOrganisation, ORGANISATIONS } from "../../src/reference/organisations";
 import { PROFESSIONS } from "../../src/reference/professions";
 import { ACTION, BLOCK } from "../../src/views/ids";
 import { blockKitProblems } from "../support/blockKit";
-import { startHarness, type Harness, type HttpReply } from "../support/harness";
-import { seedCommunity, seedMember } from "../support/seed";
+import { type Harness, type HttpReply, startHarness } from "../support/harness";
 import { blockAction } from "../support/payloads";
+import { seedCommunity, seedMember } from "../support/seed";
 
 let h: Harness;
 let communityId: string;
@@ -32,10 +33,17 @@ const MISSING = { dwp: 3, "companies-house": 2, ipo: 1, "the-pensions-regulator"
 const CLOSED_ONLY = ["british-business-bank", "insolvency-service"];
 const NOT_MEMBERS = new Set(["hmrc", ...Object.keys(MISSING), ...CLOSED_ONLY]);
 /** 37 organisations of 7 members, one of 6; with HMRC (30) and "Anytown Council" (5, typed three ways): 300 from 40. */
-const SEVENS = ORGANISATIONS.map((o) => o.id).filter((id) => !NOT_MEMBERS.has(id)).slice(0, 37);
+const SEVENS = ORGANISATIONS.map((o) => o.id)
+  .filter((id) => !NOT_MEMBERS.has(id))
+  .slice(0, 37);
 const SIX = ORGANISATIONS.map((o) => o.id).filter((id) => !NOT_MEMBERS.has(id))[37];
 /** 11 listed professions and one typed two ways: 12. */
-const PROFESSION_IDS = ["policy", ...PROFESSIONS.map((p) => p.id).filter((id) => id !== "policy").slice(0, 10)];
+const PROFESSION_IDS = [
+  "policy",
+  ...PROFESSIONS.map((p) => p.id)
+    .filter((id) => id !== "policy")
+    .slice(0, 10),
+];
 /** The seeded organiser besides Alice: the first member of the 13th seven. */
 const SECOND_ORGANISER = "U0S0113";
 
@@ -45,7 +53,10 @@ async function fillCommunity() {
     ...Array.from({ length: 29 }, () => ({ organisation: "hmrc" })),
     ...SEVENS.flatMap((id) => Array.from({ length: 7 }, () => ({ organisation: id }))),
     ...Array.from({ length: 6 }, () => ({ organisation: SIX })),
-    ...["Anytown Council", "anytown council", "ANYTOWN  COUNCIL", "Anytown Council", " anytown Council "].map((name) => ({ organisation: "other", organisationOther: name })),
+    ...["Anytown Council", "anytown council", "ANYTOWN  COUNCIL", "Anytown Council", " anytown Council "].map((name) => ({
+      organisation: "other",
+      organisationOther: name,
+    })),
   ];
   expect(orgs).toHaveLength(299);
   const start = h.clock.now().getTime();
@@ -69,8 +80,24 @@ async function fillCommunity() {
   // People who left or were removed do not represent their organisation.
   await h.db.membership.createMany({
     data: [
-      { communityId, slackUserId: "U0GONE1", organisation: "ipo", profession: "policy", role: "member", status: "left", leftAt: h.clock.now() },
-      { communityId, slackUserId: "U0GONE2", organisation: "ipo", profession: "policy", role: "organiser", status: "removed", leftAt: h.clock.now() },
+      {
+        communityId,
+        slackUserId: "U0GONE1",
+        organisation: "ipo",
+        profession: "policy",
+        role: "member",
+        status: "left",
+        leftAt: h.clock.now(),
+      },
+      {
+        communityId,
+        slackUserId: "U0GONE2",
+        organisation: "ipo",
+        profession: "policy",
+        role: "organiser",
+        status: "removed",
+        leftAt: h.clock.now(),
+      },
     ],
   });
   const problems: Array<{ status: string; affects: string[] }> = [
@@ -81,7 +108,9 @@ async function fillCommunity() {
     { status: "duplicate", affects: ["insolvency-service"] },
   ];
   for (const [i, p] of problems.entries()) {
-    const row = await h.db.problem.create({ data: { communityId, title: `Seeded ${i}`, source: "command", createdBy: "U0ALICE", status: p.status } });
+    const row = await h.db.problem.create({
+      data: { communityId, title: `Seeded ${i}`, source: "command", createdBy: "U0ALICE", status: p.status },
+    });
     await h.db.problemOrganisation.createMany({ data: p.affects.map((organisation) => ({ problemId: row.id, organisation })) });
   }
 }
@@ -130,7 +159,9 @@ describe("/community members", () => {
       `• ${label("dwp").replace(/&/g, "&amp;")}: named on 3 problems`,
       `• ${label("companies-house")}: named on 2 problems`,
       // Equal counts by name; IPO's only members left or were removed.
-      ...[label("ipo"), label("the-pensions-regulator")].sort((a, b) => a.localeCompare(b, "en-GB")).map((l) => `• ${l}: named on 1 problem`),
+      ...[label("ipo"), label("the-pensions-regulator")]
+        .sort((a, b) => a.localeCompare(b, "en-GB"))
+        .map((l) => `• ${l}: named on 1 problem`),
     ]);
     for (const id of [...CLOSED_ONLY, "hmrc", SEVENS[0]]) expect(missing).not.toContain(label(id));
 
@@ -156,7 +187,9 @@ describe("/community members", () => {
     expect(all).toHaveLength(40);
     expect(all[0]).toEqual({ label: label("hmrc"), count: 30 });
     expect(all.slice(1, 38).map((g) => g.count)).toEqual(Array(37).fill(7));
-    expect(all.slice(1, 38).map((g) => g.label)).toEqual(SEVENS.map(label).sort((a, b) => a.localeCompare(b, "en-GB", { sensitivity: "base" })));
+    expect(all.slice(1, 38).map((g) => g.label)).toEqual(
+      SEVENS.map(label).sort((a, b) => a.localeCompare(b, "en-GB", { sensitivity: "base" })),
+    );
     expect(all[38]).toEqual({ label: label(SIX), count: 6 });
     expect(all[39]).toEqual({ label: "Anytown Council", count: 5 });
 
@@ -193,22 +226,45 @@ describe("/community members", () => {
   });
 
   it("says when every organisation named has a member", async () => {
-    const problem = await h.db.problem.create({ data: { communityId, title: "Named", source: "command", createdBy: "U0ALICE", status: "open" } });
+    const problem = await h.db.problem.create({
+      data: { communityId, title: "Named", source: "command", createdBy: "U0ALICE", status: "open" },
+    });
     await h.db.problemOrganisation.create({ data: { problemId: problem.id, organisation: "hmrc" } });
     const reply = messageOf(await h.command("members", { user: "U0ALICE", channel }));
-    expect(sectionTexts(reply)[1]).toBe("*Not yet represented*\nNone: every organisation named on open problems and objectives has a member here. :tada:");
+    expect(sectionTexts(reply)[1]).toBe(
+      "*Not yet represented*\nNone: every organisation named on open problems and objectives has a member here. :tada:",
+    );
   });
 
   it("refuses a forged or foreign pager value, and shows the last page for a stale one", async () => {
     await fillCommunity();
     const forged = JSON.stringify({ c: communityId, p: -1 });
-    await h.interact(blockAction({ user: "U0CAROL", actionId: ACTION.membersNext, value: forged, channel, responseUrl: h.slack.responseUrl() }));
+    await h.interact(
+      blockAction({ user: "U0CAROL", actionId: ACTION.membersNext, value: forged, channel, responseUrl: h.slack.responseUrl() }),
+    );
     expect(h.slack.responses.at(-1)!.body).toMatchObject({ replace_original: false, text: expect.stringMatching(/Something went wrong/) });
 
-    await h.interact(blockAction({ user: "U0EVE", team: "T0OTHER", actionId: ACTION.membersNext, value: JSON.stringify({ c: communityId, p: 1 }), channel, responseUrl: h.slack.responseUrl() }));
+    await h.interact(
+      blockAction({
+        user: "U0EVE",
+        team: "T0OTHER",
+        actionId: ACTION.membersNext,
+        value: JSON.stringify({ c: communityId, p: 1 }),
+        channel,
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
     expect(h.slack.responses.at(-1)!.body.text).toMatch(/not in this workspace/);
 
-    await h.interact(blockAction({ user: "U0CAROL", actionId: ACTION.membersNext, value: JSON.stringify({ c: communityId, p: 99 }), channel, responseUrl: h.slack.responseUrl() }));
+    await h.interact(
+      blockAction({
+        user: "U0CAROL",
+        actionId: ACTION.membersNext,
+        value: JSON.stringify({ c: communityId, p: 99 }),
+        channel,
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
     const stale = h.slack.responses.at(-1)!.body;
     expect(stale.replace_original).toBe(true);
     expect(JSON.stringify(stale.blocks)).toContain("Page 4 of 4");
@@ -220,14 +276,18 @@ describe("/community members: See all on an organisation cut short", () => {
   const DWP = Array.from({ length: 320 }, (_, i) => `U0D${String(i).padStart(4, "0")}`);
   const DWP_ORGANISERS = [DWP[100], DWP[200]];
   /** Ten organisations of 51, so one lands on the second page of the list. */
-  const FIFTY_ONES = ORGANISATIONS.map((o) => o.id).filter((id) => !["hmrc", "dwp"].includes(id)).slice(0, 10);
+  const FIFTY_ONES = ORGANISATIONS.map((o) => o.id)
+    .filter((id) => !["hmrc", "dwp"].includes(id))
+    .slice(0, 10);
 
   /** 830 members besides Alice (HMRC, 1): the list's first page is DWP and nine of the 51s; its second, the tenth 51 and HMRC. */
   async function seedLarge() {
     const start = h.clock.now().getTime();
     const rows = [
       ...DWP.map((slackUserId) => ({ slackUserId, organisation: "dwp" })),
-      ...FIFTY_ONES.flatMap((organisation, o) => Array.from({ length: 51 }, (_, i) => ({ slackUserId: `U0F${o}${String(i).padStart(3, "0")}`, organisation }))),
+      ...FIFTY_ONES.flatMap((organisation, o) =>
+        Array.from({ length: 51 }, (_, i) => ({ slackUserId: `U0F${o}${String(i).padStart(3, "0")}`, organisation })),
+      ),
     ];
     await h.db.membership.createMany({
       data: rows.map((r, i) => ({
@@ -242,11 +302,17 @@ describe("/community members: See all on an organisation cut short", () => {
   }
 
   const mentionsIn = (message: any) => [...JSON.stringify(message.blocks).matchAll(/<@(U[0-9A-Z]+)>/g)].map((m) => m[1]);
-  const contextText = (message: any) => message.blocks.filter((b: any) => b.type === "context").map((b: any) => b.elements[0].text).join("\n");
+  const contextText = (message: any) =>
+    message.blocks
+      .filter((b: any) => b.type === "context")
+      .map((b: any) => b.elements[0].text)
+      .join("\n");
 
   /** The "See all" accessory on an organisation's heading. */
   function seeAll(message: any, id: string): any {
-    const heading = message.blocks.find((b: any) => b.type === "section" && b.text.text.startsWith(`*${label(id).replace(/&/g, "&amp;")}*  ·  `));
+    const heading = message.blocks.find(
+      (b: any) => b.type === "section" && b.text.text.startsWith(`*${label(id).replace(/&/g, "&amp;")}*  ·  `),
+    );
     expect(heading).toBeDefined();
     return heading.accessory;
   }
@@ -277,14 +343,19 @@ describe("/community members: See all on an organisation cut short", () => {
     expect(seeAll(first, FIFTY_ONES[0])).toMatchObject({ text: { text: "See all 51" } });
 
     const pages = [await press(button)];
-    while (organisationButton(pages.at(-1), ACTION.membersOrganisationNext)) pages.push(await press(organisationButton(pages.at(-1), ACTION.membersOrganisationNext)));
+    while (organisationButton(pages.at(-1), ACTION.membersOrganisationNext))
+      pages.push(await press(organisationButton(pages.at(-1), ACTION.membersOrganisationNext)));
     expect(pages).toHaveLength(3);
     expect(pages[0].text).toBe(`Members of Starting a business from ${label("dwp")}: 320 members`);
     expect(sectionTexts(pages[0])[0].split("\n").slice(0, 2)).toEqual([
       `*${label("dwp")}* in *Starting a business*`,
       "320 members, 2 organisers: organisers first, then by profession.",
     ]);
-    expect(pages.map(contextText)).toEqual(["Members 1–150 of 320  ·  Page 1 of 3", "Members 151–300 of 320  ·  Page 2 of 3", "Members 301–320 of 320  ·  Page 3 of 3"]);
+    expect(pages.map(contextText)).toEqual([
+      "Members 1–150 of 320  ·  Page 1 of 3",
+      "Members 151–300 of 320  ·  Page 2 of 3",
+      "Members 301–320 of 320  ·  Page 3 of 3",
+    ]);
     // Organisers first, then the rest as they joined: each page the next 150, nobody twice, nobody from elsewhere.
     const expected = [...DWP_ORGANISERS, ...DWP.filter((u) => !DWP_ORGANISERS.includes(u))];
     expect(pages.map(mentionsIn)).toEqual([expected.slice(0, 150), expected.slice(150, 300), expected.slice(300)]);
@@ -320,7 +391,9 @@ describe("/community members: See all on an organisation cut short", () => {
     // Once nobody from it is left, the button says so and still leads back.
     await h.db.membership.updateMany({ where: { communityId, organisation: id }, data: { status: "left", leftAt: h.clock.now() } });
     const gone = await press(seeAll(second, id));
-    expect(sectionTexts(gone)).toEqual([`Nobody from *${label(id).replace(/&/g, "&amp;")}* is a member of *Starting a business* any more.`]);
+    expect(sectionTexts(gone)).toEqual([
+      `Nobody from *${label(id).replace(/&/g, "&amp;")}* is a member of *Starting a business* any more.`,
+    ]);
     const backAgain = await press(organisationButton(gone, ACTION.membersBack));
     expect(JSON.stringify(backAgain.blocks)).toContain("Page 2 of 2");
     expect(headings(backAgain)).toEqual([{ label: label("hmrc"), count: 1 }]);
@@ -329,14 +402,43 @@ describe("/community members: See all on an organisation cut short", () => {
   it("refuses a forged or foreign See all value", async () => {
     await seedLarge();
     const value = (v: object) => JSON.stringify({ c: communityId, o: "dwp", p: 0, b: 0, ...v });
-    for (const forged of [value({ p: -1 }), value({ b: 1.5 }), value({ o: "" }), value({ o: "x".repeat(401) }), JSON.stringify({ c: communityId, p: 0 }), "not json"]) {
-      await h.interact(blockAction({ user: "U0CAROL", actionId: ACTION.membersOrganisation, value: forged, channel, responseUrl: h.slack.responseUrl() }));
-      expect(h.slack.responses.at(-1)!.body).toMatchObject({ replace_original: false, text: expect.stringMatching(/Something went wrong/) });
+    for (const forged of [
+      value({ p: -1 }),
+      value({ b: 1.5 }),
+      value({ o: "" }),
+      value({ o: "x".repeat(401) }),
+      JSON.stringify({ c: communityId, p: 0 }),
+      "not json",
+    ]) {
+      await h.interact(
+        blockAction({ user: "U0CAROL", actionId: ACTION.membersOrganisation, value: forged, channel, responseUrl: h.slack.responseUrl() }),
+      );
+      expect(h.slack.responses.at(-1)!.body).toMatchObject({
+        replace_original: false,
+        text: expect.stringMatching(/Something went wrong/),
+      });
     }
-    await h.interact(blockAction({ user: "U0EVE", team: "T0OTHER", actionId: ACTION.membersOrganisationNext, value: value({ p: 1 }), channel, responseUrl: h.slack.responseUrl() }));
+    await h.interact(
+      blockAction({
+        user: "U0EVE",
+        team: "T0OTHER",
+        actionId: ACTION.membersOrganisationNext,
+        value: value({ p: 1 }),
+        channel,
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
     expect(h.slack.responses.at(-1)!.body).toMatchObject({ replace_original: false, text: expect.stringMatching(/not in this workspace/) });
     // A stale page shows the organisation's last.
-    await h.interact(blockAction({ user: "U0CAROL", actionId: ACTION.membersOrganisationNext, value: value({ p: 99 }), channel, responseUrl: h.slack.responseUrl() }));
+    await h.interact(
+      blockAction({
+        user: "U0CAROL",
+        actionId: ACTION.membersOrganisationNext,
+        value: value({ p: 99 }),
+        channel,
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
     expect(contextText(h.slack.responses.at(-1)!.body)).toBe("Members 301–320 of 320  ·  Page 3 of 3");
   });
 });
@@ -356,14 +458,24 @@ describe("App Home coverage", () => {
   it("shows an organiser each organised community's coverage in its context line, and a member none", async () => {
     await fillCommunity();
     // A second community Alice organises, to see both covered from the same few reads.
-    const other = await seedCommunity(h, "U0ALICE", { name: "Becoming an apprentice", service: "Becoming an apprentice", channel: "sc-apprentice", organisation: "dfe", profession: "policy" });
-    const problem = await h.db.problem.create({ data: { communityId: other.id, title: "Named", source: "command", createdBy: "U0ALICE", status: "objective" } });
+    const other = await seedCommunity(h, "U0ALICE", {
+      name: "Becoming an apprentice",
+      service: "Becoming an apprentice",
+      channel: "sc-apprentice",
+      organisation: "dfe",
+      profession: "policy",
+    });
+    const problem = await h.db.problem.create({
+      data: { communityId: other.id, title: "Named", source: "command", createdBy: "U0ALICE", status: "objective" },
+    });
     await h.db.problemOrganisation.createMany({ data: ["dfe", "dwp"].map((organisation) => ({ problemId: problem.id, organisation })) });
 
     const lines = await contextLines("U0ALICE");
     expect(lines).toContain("You are an organiser  ·  1 member  ·  1 organisation, 1 profession  ·  Not yet represented: DWP");
     const names = Object.keys(MISSING).map((id) => findOrganisation(id)!.abbreviation ?? findOrganisation(id)!.name);
-    expect(lines).toContain(`You are an organiser  ·  300 members  ·  40 organisations, 12 professions  ·  Not yet represented: ${names[0]}, ${names[1]} and 2 more`);
+    expect(lines).toContain(
+      `You are an organiser  ·  300 members  ·  40 organisations, 12 professions  ·  Not yet represented: ${names[0]}, ${names[1]} and 2 more`,
+    );
 
     const member = await contextLines("U0S0000");
     expect(member).toContain("You are a member  ·  300 members");
@@ -397,7 +509,15 @@ describe("the onboarding DM", () => {
     expect((await h.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("sent");
 
     // The button opens the join modal for the community.
-    await h.interact(blockAction({ user: "U0NEWBIE", actionId: join.action_id, value: join.value, channel: "D0NEWBIE", responseUrl: h.slack.responseUrl() }));
+    await h.interact(
+      blockAction({
+        user: "U0NEWBIE",
+        actionId: join.action_id,
+        value: join.value,
+        channel: "D0NEWBIE",
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
     expect(JSON.parse(h.slack.lastCall("views.open")!.args.view.private_metadata).communityId).toBe(communityId);
 
     // Leaving and rejoining the channel welcomes nobody twice.
@@ -438,7 +558,9 @@ describe("the onboarding DM", () => {
     await h.event(joined("U0OTHERBOT"));
     await h.app.tick();
     await h.app.tick();
-    expect((await h.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: onboardingKey(communityId, "U0OTHERBOT") } })).status).toBe("failed");
+    expect((await h.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: onboardingKey(communityId, "U0OTHERBOT") } })).status).toBe(
+      "failed",
+    );
     expect(await h.db.outboxMessage.count({ where: { kind: "organiser_alert" } })).toBe(0);
   });
 });

@@ -1,8 +1,8 @@
 import { ACTION, CALLBACK, PROFILE_BLOCK } from "../../src/views/ids";
 import { joinCommunity, joinSubmission } from "../support/flows";
-import { startHarness, type Harness } from "../support/harness";
-import { seedCommunity } from "../support/seed";
+import { type Harness, startHarness } from "../support/harness";
 import { blockAction } from "../support/payloads";
+import { seedCommunity } from "../support/seed";
 
 let h: Harness;
 let communityId: string;
@@ -29,7 +29,12 @@ describe("joining", () => {
     expect(view.callback_id).toBe(CALLBACK.joinCommunity);
     expect(JSON.parse(view.private_metadata)).toEqual({ communityId, channelId: "C0RANDOM" });
     expect(view.blocks.map((b: any) => b.block_id)).toEqual(
-      expect.arrayContaining([PROFILE_BLOCK.organisation, PROFILE_BLOCK.organisationOther, PROFILE_BLOCK.profession, PROFILE_BLOCK.professionOther]),
+      expect.arrayContaining([
+        PROFILE_BLOCK.organisation,
+        PROFILE_BLOCK.organisationOther,
+        PROFILE_BLOCK.profession,
+        PROFILE_BLOCK.professionOther,
+      ]),
     );
     // The community is known, so there is no picker.
     expect(view.blocks.map((b: any) => b.block_id)).not.toContain(PROFILE_BLOCK.community);
@@ -47,19 +52,38 @@ describe("joining", () => {
   });
 
   it("the Join button opens the same modal", async () => {
-    await h.interact(blockAction({ user: "U0BOB", actionId: ACTION.joinCommunity, value: communityId, channel: "C0RANDOM", responseUrl: h.slack.responseUrl() }));
+    await h.interact(
+      blockAction({
+        user: "U0BOB",
+        actionId: ACTION.joinCommunity,
+        value: communityId,
+        channel: "C0RANDOM",
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
     expect(JSON.parse(h.slack.lastCall("views.open")!.args.view.private_metadata).communityId).toBe(communityId);
   });
 
   it("submitting makes the person a member, invites them to the channel and says hello", async () => {
-    const reply = await h.interact(joinSubmission("U0BOB", { communityId, organisation: "companies-house", profession: "user-centred-design" }));
+    const reply = await h.interact(
+      joinSubmission("U0BOB", { communityId, organisation: "companies-house", profession: "user-centred-design" }),
+    );
     expect(reply.status).toBe(200);
     expect(reply.text).toBe("");
-    const membership = await h.db.membership.findUniqueOrThrow({ where: { communityId_slackUserId: { communityId, slackUserId: "U0BOB" } } });
-    expect(membership).toMatchObject({ role: "member", status: "active", organisation: "companies-house", profession: "user-centred-design" });
+    const membership = await h.db.membership.findUniqueOrThrow({
+      where: { communityId_slackUserId: { communityId, slackUserId: "U0BOB" } },
+    });
+    expect(membership).toMatchObject({
+      role: "member",
+      status: "active",
+      organisation: "companies-house",
+      profession: "user-centred-design",
+    });
     expect(h.slack.lastCall("conversations.invite")!.args).toMatchObject({ channel, users: "U0BOB" });
     const posts = h.slack.callsTo("chat.postMessage");
-    expect(posts.find((p) => p.args.channel === channel)!.args.text).toBe(":wave: <@U0BOB> joined the community (Companies House, User-centred design).");
+    expect(posts.find((p) => p.args.channel === channel)!.args.text).toBe(
+      ":wave: <@U0BOB> joined the community (Companies House, User-centred design).",
+    );
     expect(posts.find((p) => p.args.channel === "U0BOB")!.args.text).toContain("Welcome to *Starting a business*");
     const audit = await h.db.auditEvent.findFirstOrThrow({ where: { action: "member.joined" } });
     expect(audit.actorId).toBe("U0BOB");
@@ -86,7 +110,10 @@ describe("joining", () => {
     await joinCommunity(h, "U0BOB", communityId);
     h.slack.reset();
     await h.interact(joinSubmission("U0BOB", { communityId, organisation: "dbt", profession: "policy" }));
-    expect(await h.db.membership.findFirstOrThrow({ where: { slackUserId: "U0BOB" } })).toMatchObject({ organisation: "dbt", profession: "policy" });
+    expect(await h.db.membership.findFirstOrThrow({ where: { slackUserId: "U0BOB" } })).toMatchObject({
+      organisation: "dbt",
+      profession: "policy",
+    });
     expect(h.slack.callsTo("conversations.invite")).toHaveLength(0);
     expect(h.slack.lastCall("chat.postMessage")!.args.text).toContain("Your details in *Starting a business* are updated");
   });
@@ -102,7 +129,10 @@ describe("joining", () => {
 
   it.each([
     ["an Analysis profession", { organisation: "hmrc", profession: "economics" }],
-    ["Other, typed in", { organisation: "other", organisationOther: "Anytown Council", profession: "other", professionOther: "Town planning" }],
+    [
+      "Other, typed in",
+      { organisation: "other", organisationOther: "Anytown Council", profession: "other", professionOther: "Town planning" },
+    ],
   ])("prefills the modal for a member with %s, using one of the list's own options", async (_label, profile) => {
     await h.interact(joinSubmission("U0BOB", { communityId, ...profile }));
     await h.command("join starting a business", { user: "U0BOB" });
@@ -118,7 +148,14 @@ describe("joining", () => {
 
   it("a community of another workspace cannot be joined by its id", async () => {
     const button = await h.interact(
-      blockAction({ user: "U0EVE", team: "T0OTHER", actionId: ACTION.joinCommunity, value: communityId, channel: "C0RANDOM", responseUrl: h.slack.responseUrl() }),
+      blockAction({
+        user: "U0EVE",
+        team: "T0OTHER",
+        actionId: ACTION.joinCommunity,
+        value: communityId,
+        channel: "C0RANDOM",
+        responseUrl: h.slack.responseUrl(),
+      }),
     );
     expect(button.status).toBe(200);
     expect(h.slack.callsTo("views.open")).toHaveLength(0);
@@ -149,7 +186,9 @@ describe("leaving", () => {
     await joinCommunity(h, "U0BOB", communityId);
     h.clock.advance(60_000);
     const reply = await h.command("leave starting a business", { user: "U0BOB" });
-    expect(reply.json.text).toBe(`You have left *Starting a business*. You are still in <#${channel}>; type \`/leave\` there if you want to leave the channel too.`);
+    expect(reply.json.text).toBe(
+      `You have left *Starting a business*. You are still in <#${channel}>; type \`/leave\` there if you want to leave the channel too.`,
+    );
     const left = await h.db.membership.findFirstOrThrow({ where: { slackUserId: "U0BOB" } });
     expect(left.status).toBe("left");
     expect(left.leftAt).toEqual(h.clock.now());

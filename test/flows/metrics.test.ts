@@ -1,12 +1,12 @@
 // GET /metrics end to end: the real app over HTTP, signed requests, the fake
 // Slack (with scripted failures and a 429), and the Prometheus text parsed back.
 import { loadConfig } from "../../src/config";
-import { isPostgresDb } from "../../src/store/prismaClient";
 import { PrismaOutboxStore } from "../../src/store/outboxStore";
+import { isPostgresDb } from "../../src/store/prismaClient";
 import { ACTION, CALLBACK } from "../../src/views/ids";
 import { databaseKind } from "../support/databases";
 import { createCommunity, createSubmission } from "../support/flows";
-import { startHarness, type Harness } from "../support/harness";
+import { type Harness, startHarness } from "../support/harness";
 import { blockAction, optionsRequest } from "../support/payloads";
 import { TestProxy } from "../support/proxy";
 
@@ -143,7 +143,9 @@ describe("GET /metrics with METRICS_TOKEN", () => {
     expect(delta({ kind: "options", id: ACTION.timezone })).toBe(1);
     expect(delta({ kind: "event", id: "app_home_opened" })).toBe(1);
     // A histogram: every request lands in the +Inf bucket, and the sum is a real time.
-    expect(after.value(`${ack}_bucket`, { kind: "command", id: "help", le: "+Inf" })).toBe(after.value(`${ack}_count`, { kind: "command", id: "help" }));
+    expect(after.value(`${ack}_bucket`, { kind: "command", id: "help", le: "+Inf" })).toBe(
+      after.value(`${ack}_count`, { kind: "command", id: "help" }),
+    );
     const sum = after.value(`${ack}_sum`, { kind: "command", id: "help" });
     expect(sum).toBeGreaterThan(0);
     expect(sum).toBeLessThan(3 * after.value(`${ack}_count`, { kind: "command", id: "help" }));
@@ -185,17 +187,34 @@ describe("GET /metrics with METRICS_TOKEN", () => {
     const reply = await h.command("info No such community at all");
     expect(reply.status).toBe(200);
     const after = await scrape(h);
-    const codes = after.matching(`${P}errors_total`).filter((s) => s.value !== (before.matching(`${P}errors_total`, s.labels)[0]?.value ?? 0));
+    const codes = after
+      .matching(`${P}errors_total`)
+      .filter((s) => s.value !== (before.matching(`${P}errors_total`, s.labels)[0]?.value ?? 0));
     expect(codes.map((s) => s.labels.code)).toEqual(["not_found"]);
   });
 
   it("counts ids the app does not know under other, and a request refused unacked", async () => {
     const before = await scrape(h);
     // A renamed shortcut or button: the fallback acks it and tells the person.
-    await h.interact({ type: "shortcut", callback_id: "unknown_shortcut", trigger_id: "t", team: { id: "T0TEST" }, user: { id: "U0ALICE" }, token: "x", api_app_id: "A0APP" });
+    await h.interact({
+      type: "shortcut",
+      callback_id: "unknown_shortcut",
+      trigger_id: "t",
+      team: { id: "T0TEST" },
+      user: { id: "U0ALICE" },
+      token: "x",
+      api_app_id: "A0APP",
+    });
     await h.interact(blockAction({ user: "U0ALICE", actionId: "made_up_action" }));
     // A body Slack never sends: refused with 400 before any listener, so nothing acked it.
-    const refused = await h.interact({ type: "block_actions", actions: "not a list", team: { id: "T0TEST" }, user: { id: "U0ALICE" }, token: "x", api_app_id: "A0APP" });
+    const refused = await h.interact({
+      type: "block_actions",
+      actions: "not a list",
+      team: { id: "T0TEST" },
+      user: { id: "U0ALICE" },
+      token: "x",
+      api_app_id: "A0APP",
+    });
     expect(refused.status).toBe(400);
     const after = await scrape(h);
     const acked = (s: Scrape, labels: Record<string, string>) => s.value(`${P}slack_ack_duration_seconds_count`, labels);
@@ -238,8 +257,13 @@ describe("GET /metrics with METRICS_TOKEN", () => {
     expect(ticked.value(`${P}dispatcher_tick_duration_seconds_count`)).toBe(ticks + 1);
     expect(ticked.value(`${P}dispatcher_tick_duration_seconds_sum`)).toBeGreaterThan(0);
     expect(limited(ticked) - limited(planned)).toBe(1);
-    expect(ticked.value(`${P}outbox_deliveries_total`, { outcome: "sent" }) - planned.value(`${P}outbox_deliveries_total`, { outcome: "sent" })).toBe(1);
-    expect(ticked.value(`${P}outbox_deliveries_total`, { outcome: "retried" }) - planned.value(`${P}outbox_deliveries_total`, { outcome: "retried" })).toBe(1);
+    expect(
+      ticked.value(`${P}outbox_deliveries_total`, { outcome: "sent" }) - planned.value(`${P}outbox_deliveries_total`, { outcome: "sent" }),
+    ).toBe(1);
+    expect(
+      ticked.value(`${P}outbox_deliveries_total`, { outcome: "retried" }) -
+        planned.value(`${P}outbox_deliveries_total`, { outcome: "retried" }),
+    ).toBe(1);
     expect(ticked.value(rows, { kind: "organiser_alert", status: "sent" })).toBe(1);
     expect(ticked.value(rows, { kind: "organiser_alert", status: "pending" })).toBe(1);
     // The rate-limited row waits out its Retry-After: it is due, and now 2 minutes late.

@@ -1,6 +1,6 @@
 import { ACTION } from "../../src/views/ids";
 import { createCommunity } from "../support/flows";
-import { startHarness, type Harness } from "../support/harness";
+import { type Harness, startHarness } from "../support/harness";
 import { optionsRequest } from "../support/payloads";
 
 let h: Harness;
@@ -15,7 +15,10 @@ describe("type-ahead selects", () => {
   it("finds organisations by abbreviation and by old names, always offering Other", async () => {
     const reply = await h.interact(optionsRequest({ user: "U0ALICE", actionId: ACTION.organisation, value: "hmrc" }));
     expect(reply.status).toBe(200);
-    expect(reply.json.options[0]).toEqual({ text: { type: "plain_text", text: "HM Revenue & Customs (HMRC)", emoji: true }, value: "hmrc" });
+    expect(reply.json.options[0]).toEqual({
+      text: { type: "plain_text", text: "HM Revenue & Customs (HMRC)", emoji: true },
+      value: "hmrc",
+    });
     expect(reply.json.options.at(-1).value).toBe("other");
 
     const jobcentre = await h.interact(optionsRequest({ user: "U0ALICE", actionId: ACTION.organisation, value: "jobcentre" }));

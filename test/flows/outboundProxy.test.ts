@@ -9,8 +9,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { WebClient } from "@slack/web-api";
-import { createOutbound, describeProxy, proxyForUrl } from "../../src/outbound/proxy";
 import { ConfigError, loadConfig } from "../../src/config";
+import { createOutbound, describeProxy, proxyForUrl } from "../../src/outbound/proxy";
 import { TestProxy } from "../support/proxy";
 
 describe("which proxy a destination uses", () => {
@@ -78,7 +78,16 @@ describe("proxy configuration", () => {
       httpProxy: undefined,
       noProxy: "localhost,.internal",
     });
-    expect(loadConfig({ ...base, HTTPS_PROXY: "http://upper:3128", https_proxy: "http://lower:3128", http_proxy: "plain-proxy:8080", no_proxy: "x", NO_PROXY: "y" }).proxy).toEqual({
+    expect(
+      loadConfig({
+        ...base,
+        HTTPS_PROXY: "http://upper:3128",
+        https_proxy: "http://lower:3128",
+        http_proxy: "plain-proxy:8080",
+        no_proxy: "x",
+        NO_PROXY: "y",
+      }).proxy,
+    ).toEqual({
       httpsProxy: "http://lower:3128",
       httpProxy: "http://plain-proxy:8080",
       noProxy: "x",
@@ -110,10 +119,27 @@ describe("an https:// destination through HTTPS_PROXY", () => {
   beforeAll(async () => {
     // A self-signed certificate for localhost, so the tunnelled TLS is verified for real.
     dir = mkdtempSync(path.join(tmpdir(), "proxy-tls-"));
-    execFileSync("openssl", [
-      "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-      "-addext", "subjectAltName=DNS:localhost", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem"),
-    ], { stdio: "ignore" });
+    execFileSync(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost",
+        "-keyout",
+        path.join(dir, "key.pem"),
+        "-out",
+        path.join(dir, "cert.pem"),
+      ],
+      { stdio: "ignore" },
+    );
     cert = readFileSync(path.join(dir, "cert.pem"));
     server = https.createServer({ key: readFileSync(path.join(dir, "key.pem")), cert }, (req, res) => {
       hits.push(req.url ?? "");
@@ -147,7 +173,11 @@ describe("an https:// destination through HTTPS_PROXY", () => {
       const client = new WebClient("xoxb-test", { slackApiUrl: `${origin}/api/`, retryConfig: { retries: 0 }, ...outbound.clientOptions });
       expect(await client.auth.test()).toMatchObject({ ok: true, user_id: "UBOT" });
       // Bolt's respond() posts to response_url with the same fetch.
-      const posted = await outbound.clientOptions.fetch(`${origin}/response/1`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      const posted = await outbound.clientOptions.fetch(`${origin}/response/1`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
       expect(posted.status).toBe(200);
       expect(hits).toEqual(["/api/auth.test", "/response/1"]);
       expect(proxy.tunnels.map((t) => t.target)).toContain(`localhost:${new URL(origin).port}`);
@@ -162,7 +192,11 @@ describe("an https:// destination through HTTPS_PROXY", () => {
     for (const settings of [{ httpProxy: proxy.url }, { httpsProxy: proxy.url, noProxy: "localhost" }]) {
       const outbound = createOutbound(settings, { ca: cert })!;
       try {
-        const client = new WebClient("xoxb-test", { slackApiUrl: `${origin}/api/`, retryConfig: { retries: 0 }, ...outbound.clientOptions });
+        const client = new WebClient("xoxb-test", {
+          slackApiUrl: `${origin}/api/`,
+          retryConfig: { retries: 0 },
+          ...outbound.clientOptions,
+        });
         expect(await client.auth.test()).toMatchObject({ ok: true });
       } finally {
         await outbound.close();

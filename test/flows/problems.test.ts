@@ -1,8 +1,8 @@
 import { ACTION, BLOCK, CALLBACK, DUPLICATE_BLOCK, OBJECTIVE_BLOCK, PROBLEM_BLOCK } from "../../src/views/ids";
 import { joinSubmission } from "../support/flows";
-import { startHarness, type Harness } from "../support/harness";
-import { seedCommunity, seedMember } from "../support/seed";
+import { type Harness, startHarness } from "../support/harness";
 import { blockAction, input, optionsRequest, viewSubmission } from "../support/payloads";
+import { seedCommunity, seedMember } from "../support/seed";
 
 let h: Harness;
 let communityId: string;
@@ -22,7 +22,16 @@ afterEach(async () => {
 
 function problemSubmission(
   user: string,
-  fields: { communityId?: string; picked?: string | null; title?: string | null; description?: string; affects?: string[]; stage?: string; link?: string; viewId?: string },
+  fields: {
+    communityId?: string;
+    picked?: string | null;
+    title?: string | null;
+    description?: string;
+    affects?: string[];
+    stage?: string;
+    link?: string;
+    viewId?: string;
+  },
 ) {
   return viewSubmission({
     user,
@@ -48,8 +57,17 @@ async function logProblem(user = "U0BOB") {
 
 function vote(user: string, problemId: string, ts?: string) {
   return h.interact({
-    ...blockAction({ user, actionId: ACTION.voteProblem, value: problemId, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.problemActions }),
-    ...(ts ? { message: { ts, type: "message" }, container: { type: "message", channel_id: channel, message_ts: ts, is_ephemeral: false } } : {}),
+    ...blockAction({
+      user,
+      actionId: ACTION.voteProblem,
+      value: problemId,
+      channel,
+      responseUrl: h.slack.responseUrl(),
+      blockId: BLOCK.problemActions,
+    }),
+    ...(ts
+      ? { message: { ts, type: "message" }, container: { type: "message", channel_id: channel, message_ts: ts, is_ephemeral: false } }
+      : {}),
   });
 }
 
@@ -61,7 +79,9 @@ describe("/community problem", () => {
     expect(JSON.parse(view.private_metadata)).toEqual({ communityId });
     const blocks = view.blocks.map((b: any) => b.block_id);
     expect(blocks).not.toContain(PROBLEM_BLOCK.community);
-    expect(view.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.title).element.initial_value).toBe("Two registrations for one business");
+    expect(view.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.title).element.initial_value).toBe(
+      "Two registrations for one business",
+    );
     expect(view.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.affects).element.type).toBe("multi_external_select");
   });
 
@@ -91,7 +111,10 @@ describe("/community problem", () => {
       }),
     );
     expect(reply.json).toEqual({ response_action: "clear" });
-    const problem = await h.db.problem.findFirstOrThrow({ where: { source: "command" }, include: { affects: { orderBy: { organisation: "asc" } } } });
+    const problem = await h.db.problem.findFirstOrThrow({
+      where: { source: "command" },
+      include: { affects: { orderBy: { organisation: "asc" } } },
+    });
     expect(problem).toMatchObject({
       title: "Two registrations for one business",
       description: "People give the same details to HMRC and Companies House.",
@@ -180,12 +203,17 @@ describe("the message shortcut", () => {
     const view = h.slack.lastCall("views.open")!.args.view;
     const block = (id: string) => view.blocks.find((b: any) => b.block_id === id);
     expect(block(PROBLEM_BLOCK.title).element.initial_value).toBe("Users re-enter their company details twice");
-    expect(block(PROBLEM_BLOCK.description).element.initial_value).toBe("Users re-enter their company details twice\nSeen by @U0DAVE in research & calls");
+    expect(block(PROBLEM_BLOCK.description).element.initial_value).toBe(
+      "Users re-enter their company details twice\nSeen by @U0DAVE in research & calls",
+    );
     const meta = JSON.parse(view.private_metadata);
     expect(meta).toEqual({ communityId, permalink: "https://test.slack.com/archives/C1/p1700000000000100" });
 
     // Submitting it logs a problem that links back to the message.
-    const reply = await h.interact({ ...problemSubmission("U0CAROL", { communityId }), view: { ...problemSubmission("U0CAROL", { communityId }).view, private_metadata: view.private_metadata } });
+    const reply = await h.interact({
+      ...problemSubmission("U0CAROL", { communityId }),
+      view: { ...problemSubmission("U0CAROL", { communityId }).view, private_metadata: view.private_metadata },
+    });
     expect(reply.json).toEqual({ response_action: "clear" });
     const problem = await h.db.problem.findFirstOrThrow({ where: { source: "message_shortcut" } });
     expect(problem.messagePermalink).toBe(meta.permalink);
@@ -245,20 +273,29 @@ describe("This affects us too", () => {
     expect(h.slack.callsTo("chat.update")).toHaveLength(0);
     const form = h.slack.lastCall("views.open")!.args.view;
     expect(form.callback_id).toBe(CALLBACK.joinCommunity);
-    expect(JSON.stringify(form.blocks)).toContain("To say *Two registrations for one business* affects you too, join *Starting a business*");
+    expect(JSON.stringify(form.blocks)).toContain(
+      "To say *Two registrations for one business* affects you too, join *Starting a business*",
+    );
 
     const join = joinSubmission("U0STRANGER", { communityId, organisation: "companies-house", profession: "policy" });
     const reply = await h.interact({ ...join, view: { ...join.view, private_metadata: form.private_metadata } });
     expect(reply.json?.response_action).toBeUndefined();
-    expect(await h.db.membership.findFirstOrThrow({ where: { slackUserId: "U0STRANGER" } })).toMatchObject({ status: "active", organisation: "companies-house" });
-    expect(await h.db.problemVote.findMany()).toEqual([expect.objectContaining({ slackUserId: "U0STRANGER", organisation: "companies-house" })]);
+    expect(await h.db.membership.findFirstOrThrow({ where: { slackUserId: "U0STRANGER" } })).toMatchObject({
+      status: "active",
+      organisation: "companies-house",
+    });
+    expect(await h.db.problemVote.findMany()).toEqual([
+      expect.objectContaining({ slackUserId: "U0STRANGER", organisation: "companies-house" }),
+    ]);
     const update = h.slack.lastCall("chat.update")!;
     expect(update.args).toMatchObject({ channel, ts: problem.announcementTs });
     expect(JSON.stringify(update.args.blocks)).toContain("*1 vote* from 1 organisation");
     expect(h.slack.lastCall("chat.postEphemeral")!.args).toMatchObject({
       channel,
       user: "U0STRANGER",
-      text: expect.stringContaining("You said *Two registrations for one business* affects you too. It now has 1 vote from 1 organisation."),
+      text: expect.stringContaining(
+        "You said *Two registrations for one business* affects you too. It now has 1 vote from 1 organisation.",
+      ),
     });
     // Now a member, their next click takes the vote back as anyone's does.
     await vote("U0STRANGER", problem.id, problem.announcementTs!);
@@ -288,7 +325,16 @@ describe("This affects us too", () => {
     const problem = await logProblem();
     const voters = Array.from({ length: 40 }, (_, i) => `U0VOTER${i}`);
     // Members, so each vote counts at once for their organisation.
-    await h.db.membership.createMany({ data: voters.map((u) => ({ communityId, slackUserId: u, organisation: "dwp", profession: "policy", role: "member", status: "active" })) });
+    await h.db.membership.createMany({
+      data: voters.map((u) => ({
+        communityId,
+        slackUserId: u,
+        organisation: "dwp",
+        profession: "policy",
+        role: "member",
+        status: "active",
+      })),
+    });
     await Promise.all(voters.map((u) => vote(u, problem.id)));
     expect(await h.db.problemVote.count({ where: { problemId: problem.id } })).toBe(40);
     expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain("*40 votes*");
@@ -299,7 +345,10 @@ describe("This affects us too", () => {
     await h.db.problem.update({ where: { id: problem.id }, data: { status: "solved" } });
     await vote("U0CAROL", problem.id, problem.announcementTs!);
     expect(await h.db.problemVote.count()).toBe(0);
-    expect(h.slack.responses.at(-1)!.body).toMatchObject({ response_type: "ephemeral", text: "*Two registrations for one business* is closed (solved), so it takes no more votes." });
+    expect(h.slack.responses.at(-1)!.body).toMatchObject({
+      response_type: "ephemeral",
+      text: "*Two registrations for one business* is closed (solved), so it takes no more votes.",
+    });
   });
 });
 
@@ -338,9 +387,13 @@ describe("/community problems", () => {
     for (let page = 0; page < 25; page++) {
       seen.push(...titles(message));
       expect(message.blocks.length).toBeLessThan(50);
-      const next = message.blocks.find((b: any) => b.block_id === BLOCK.problemsPager)?.elements.find((e: any) => e.action_id === ACTION.problemsNext);
+      const next = message.blocks
+        .find((b: any) => b.block_id === BLOCK.problemsPager)
+        ?.elements.find((e: any) => e.action_id === ACTION.problemsNext);
       if (!next) break;
-      await h.interact(blockAction({ user: "U0V1", actionId: next.action_id, value: next.value, channel, responseUrl: h.slack.responseUrl() }));
+      await h.interact(
+        blockAction({ user: "U0V1", actionId: next.action_id, value: next.value, channel, responseUrl: h.slack.responseUrl() }),
+      );
       message = h.slack.responses.at(-1)!.body;
       expect(message.replace_original).toBe(true);
     }
@@ -353,8 +406,12 @@ describe("/community problems", () => {
 
   it("filters by status and names the community anywhere", async () => {
     await seedProblems(60);
-    expect((await h.command("problems starting a business objectives", { user: "U0BOB" })).json.text).toBe("Problems in Starting a business (objectives): 1");
-    expect((await h.command("problems starting a business solved", { user: "U0BOB" })).json.text).toBe("Problems in Starting a business (solved): 2");
+    expect((await h.command("problems starting a business objectives", { user: "U0BOB" })).json.text).toBe(
+      "Problems in Starting a business (objectives): 1",
+    );
+    expect((await h.command("problems starting a business solved", { user: "U0BOB" })).json.text).toBe(
+      "Problems in Starting a business (solved): 2",
+    );
     expect((await h.command("problems all", { user: "U0BOB", channel })).json.text).toBe("Problems in Starting a business (all): 62");
     const none = (await h.command("problems", { user: "U0BOB" })).json;
     expect(none.text).toMatch(/Which community\? Type `\/community problems <name>`/);
@@ -369,7 +426,9 @@ describe("/community problems", () => {
       ...blockAction({ user: "U0CAROL", actionId: ACTION.voteProblem, value: problem.id, channel, responseUrl: h.slack.responseUrl() }),
       container: { type: "message", channel_id: channel, message_ts: "1.1", is_ephemeral: true },
     });
-    expect(h.slack.responses.at(-1)!.body.text).toMatch(/^You said \*Two registrations for one business\* affects you too\. It now has 1 vote from 1 organisation\./);
+    expect(h.slack.responses.at(-1)!.body.text).toMatch(
+      /^You said \*Two registrations for one business\* affects you too\. It now has 1 vote from 1 organisation\./,
+    );
     expect(h.slack.lastCall("chat.update")!.args.ts).toBe(problem.announcementTs);
   });
 });
@@ -388,7 +447,13 @@ describe("the organisers' menu", () => {
       message: { type: "message", ts },
       response_url: h.slack.responseUrl(),
       actions: [
-        { type: "overflow", action_id: ACTION.problemStatus, block_id: "b", action_ts: "1.1", selected_option: { text: { type: "plain_text", text: to }, value: JSON.stringify({ p: problemId, to }) } },
+        {
+          type: "overflow",
+          action_id: ACTION.problemStatus,
+          block_id: "b",
+          action_ts: "1.1",
+          selected_option: { text: { type: "plain_text", text: to }, value: JSON.stringify({ p: problemId, to }) },
+        },
       ],
     });
   }
@@ -405,7 +470,10 @@ describe("the organisers' menu", () => {
     ]);
 
     await choose("U0ALICE", problem.id, "objective", ts);
-    expect(await h.db.problem.findUniqueOrThrow({ where: { id: problem.id } })).toMatchObject({ status: "objective", objectiveStatus: "open" });
+    expect(await h.db.problem.findUniqueOrThrow({ where: { id: problem.id } })).toMatchObject({
+      status: "objective",
+      objectiveStatus: "open",
+    });
     expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain(":dart: Objective");
 
     h.clock.advance(60_000);
@@ -459,7 +527,11 @@ describe("the organisers' menu", () => {
     expect(refused.json.errors[PROBLEM_BLOCK.title]).toMatch(/Only the person who logged a problem/);
     expect((await submit("U0BOB", "")).json.errors[PROBLEM_BLOCK.title]).toMatch(/Give the problem a short title/);
     expect((await submit("U0BOB", "One registration should do")).json).toEqual({ response_action: "clear" });
-    expect(await h.db.problem.findUniqueOrThrow({ where: { id: problem.id } })).toMatchObject({ title: "One registration should do", description: "Now with more detail.", status: "objective" });
+    expect(await h.db.problem.findUniqueOrThrow({ where: { id: problem.id } })).toMatchObject({
+      title: "One registration should do",
+      description: "Now with more detail.",
+      status: "objective",
+    });
     expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain("*One registration should do*");
   });
 
@@ -494,7 +566,9 @@ describe("the organisers' menu", () => {
       objectiveTargetDate: new Date("2026-09-30T00:00:00Z"),
       objectiveStatus: "in_progress",
     });
-    expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain(":dart: *Objective:* owner <@U0BOB>  ·  by Wednesday 30 September 2026  ·  in progress");
+    expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain(
+      ":dart: *Objective:* owner <@U0BOB>  ·  by Wednesday 30 September 2026  ·  in progress",
+    );
   });
 
   it("lets an organiser close a problem as a duplicate of another in the community", async () => {
@@ -506,17 +580,33 @@ describe("the organisers' menu", () => {
     expect(form.callback_id).toBe(CALLBACK.closeAsDuplicate);
 
     // The picker offers the community's other problems, not this one.
-    const options = await h.interact({ ...optionsRequest({ user: "U0ALICE", actionId: ACTION.problemPicker, value: "regist" }), view: { id: "V1", private_metadata: form.private_metadata } });
+    const options = await h.interact({
+      ...optionsRequest({ user: "U0ALICE", actionId: ACTION.problemPicker, value: "regist" }),
+      view: { id: "V1", private_metadata: form.private_metadata },
+    });
     const offered = options.json.options.map((o: any) => o.value);
     expect(offered).toContain(first.id);
     expect(offered).not.toContain(second.id);
-    expect(options.json.options.map((o: any) => o.text.text)).toEqual(["People register with HMRC and Companies House separately", "Two registrations for one business"]);
+    expect(options.json.options.map((o: any) => o.text.text)).toEqual([
+      "People register with HMRC and Companies House separately",
+      "Two registrations for one business",
+    ]);
 
     const submit = (duplicateOf: string | null) =>
-      h.interact(viewSubmission({ user: "U0ALICE", callbackId: CALLBACK.closeAsDuplicate, privateMetadata: form.private_metadata, values: { [DUPLICATE_BLOCK.duplicateOf]: input.external(duplicateOf) } }));
+      h.interact(
+        viewSubmission({
+          user: "U0ALICE",
+          callbackId: CALLBACK.closeAsDuplicate,
+          privateMetadata: form.private_metadata,
+          values: { [DUPLICATE_BLOCK.duplicateOf]: input.external(duplicateOf) },
+        }),
+      );
     expect((await submit(second.id)).json.errors[DUPLICATE_BLOCK.duplicateOf]).toMatch(/another problem of the same community/);
     expect((await submit(first.id)).text).toBe("");
-    expect(await h.db.problem.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "duplicate", duplicateOfId: first.id });
+    expect(await h.db.problem.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+      status: "duplicate",
+      duplicateOfId: first.id,
+    });
     const card = JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks);
     expect(card).toContain("Closed as a duplicate of *Two registrations for one business*");
     expect(card).not.toContain(ACTION.voteProblem);
@@ -539,7 +629,10 @@ describe("the organisers' menu", () => {
   it("two organisers acting at once: one change wins, the other is told", async () => {
     const problem = await logProblem();
     await h.db.membership.updateMany({ where: { slackUserId: "U0BOB" }, data: { role: "organiser" } });
-    await Promise.all([choose("U0ALICE", problem.id, "objective", problem.announcementTs!), choose("U0BOB", problem.id, "objective", problem.announcementTs!)]);
+    await Promise.all([
+      choose("U0ALICE", problem.id, "objective", problem.announcementTs!),
+      choose("U0BOB", problem.id, "objective", problem.announcementTs!),
+    ]);
     expect(await h.db.problemStatusChange.count({ where: { problemId: problem.id } })).toBe(1);
     expect(h.slack.responses.at(-1)!.body.text).toMatch(/is an objective, so it cannot be promoted now|at the same moment/);
   });
@@ -548,15 +641,27 @@ describe("the organisers' menu", () => {
 describe("objectives in the charter and on App Home", () => {
   it("shows a promoted problem as an objective in /community info and on App Home", async () => {
     const problem = await logProblem();
-    await h.db.problem.update({ where: { id: problem.id }, data: { status: "objective", objectiveStatus: "in_progress", objectiveOwnerId: "U0BOB", objectiveTargetDate: new Date("2026-06-30T00:00:00Z") } });
+    await h.db.problem.update({
+      where: { id: problem.id },
+      data: {
+        status: "objective",
+        objectiveStatus: "in_progress",
+        objectiveOwnerId: "U0BOB",
+        objectiveTargetDate: new Date("2026-06-30T00:00:00Z"),
+      },
+    });
     const info = (await h.command("info", { user: "U0ALICE", channel })).json;
     const text = JSON.stringify(info.blocks);
-    expect(text).toContain("*Our objectives*\\n• :dart: Two registrations for one business (owner <@U0BOB>, by Tuesday 30 June 2026, in progress)");
+    expect(text).toContain(
+      "*Our objectives*\\n• :dart: Two registrations for one business (owner <@U0BOB>, by Tuesday 30 June 2026, in progress)",
+    );
     // The charter's open problems no longer include it.
     expect(text).not.toMatch(/Problems we are tackling[^"]*Two registrations/);
 
     await h.event({ type: "app_home_opened", user: "U0CAROL", channel: "D0HOME", tab: "home", event_ts: "1.1" });
-    expect(JSON.stringify(h.slack.lastCall("views.publish")!.args.view.blocks)).toContain(":dart: Two registrations for one business (owner <@U0BOB>");
+    expect(JSON.stringify(h.slack.lastCall("views.publish")!.args.view.blocks)).toContain(
+      ":dart: Two registrations for one business (owner <@U0BOB>",
+    );
   });
 });
 
@@ -580,9 +685,19 @@ describe("the promotion suggestion", () => {
 
     // The suggestion's button promotes it.
     const button = suggestions()[0].args.blocks.at(-1).elements[0];
-    await h.interact(blockAction({ user: "U0ALICE", actionId: button.action_id, value: button.value, channel: "D0ALICE", responseUrl: h.slack.responseUrl() }));
+    await h.interact(
+      blockAction({
+        user: "U0ALICE",
+        actionId: button.action_id,
+        value: button.value,
+        channel: "D0ALICE",
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
     expect((await h.db.problem.findUniqueOrThrow({ where: { id: problem.id } })).status).toBe("objective");
-    expect(h.slack.responses.at(-1)!.body.text).toBe(":dart: *Two registrations for one business* is now an objective of *Starting a business*.");
+    expect(h.slack.responses.at(-1)!.body.text).toBe(
+      ":dart: *Two registrations for one business* is now an objective of *Starting a business*.",
+    );
     expect(JSON.stringify(h.slack.lastCall("chat.update")!.args.blocks)).toContain(":dart: Objective");
   });
 

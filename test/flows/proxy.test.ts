@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { DateTime } from "luxon";
 import pino from "pino";
-import { WebSocketServer, type WebSocket } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import { compose } from "../../src/compose";
 import { createOutbound } from "../../src/outbound/proxy";
 import { createStore } from "../../src/store";
@@ -17,7 +17,7 @@ import { CALLBACK, MEETING_BLOCK } from "../../src/views/ids";
 import { createTestDatabase } from "../support/databases";
 import { FakeSlack } from "../support/fakeSlack";
 import { createCommunity } from "../support/flows";
-import { startHarness, testConfig, type Harness } from "../support/harness";
+import { type Harness, startHarness, testConfig } from "../support/harness";
 import { input, viewSubmission } from "../support/payloads";
 import { TestProxy } from "../support/proxy";
 
@@ -36,7 +36,10 @@ function receivedBy(slack: FakeSlack): string[] {
   return [...slack.calls.map((c) => `/api/${c.method}`), ...slack.responses.map((r) => r.path)].sort();
 }
 function forwardedBy(p: TestProxy, slack: FakeSlack): string[] {
-  return p.requests.filter((r) => r.url.startsWith(slack.baseUrl)).map((r) => new URL(r.url).pathname).sort();
+  return p.requests
+    .filter((r) => r.url.startsWith(slack.baseUrl))
+    .map((r) => new URL(r.url).pathname)
+    .sort();
 }
 
 async function scheduleMeetingWithReminder(h: Harness, communityId: string) {
@@ -90,7 +93,10 @@ describe("HTTP mode", () => {
   });
 
   it("goes direct to the hosts NO_PROXY names, and the calls still work", async () => {
-    const h = await startHarness({ proxy: { httpProxy: proxy.url, httpsProxy: proxy.url, noProxy: "localhost,127.0.0.1" } }, { replyBudgetMs: 0 });
+    const h = await startHarness(
+      { proxy: { httpProxy: proxy.url, httpsProxy: proxy.url, noProxy: "localhost,127.0.0.1" } },
+      { replyBudgetMs: 0 },
+    );
     try {
       await h.command("list");
       await h.command("create Starting a business");
@@ -170,7 +176,16 @@ describe("Socket Mode", () => {
           envelope_id: "env-1",
           type: "slash_commands",
           accepts_response_payload: true,
-          payload: { team_id: "T0TEST", user_id: "U0ALICE", channel_id: "C0RANDOM", command: "/community", text: "create Starting a business", response_url: slack.responseUrl(), trigger_id: "trigger-socket", api_app_id: "A0APP" },
+          payload: {
+            team_id: "T0TEST",
+            user_id: "U0ALICE",
+            channel_id: "C0RANDOM",
+            command: "/community",
+            text: "create Starting a business",
+            response_url: slack.responseUrl(),
+            trigger_id: "trigger-socket",
+            api_app_id: "A0APP",
+          },
         }),
       );
       expect((await ack).envelope_id).toBe("env-1");

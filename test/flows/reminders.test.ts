@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
 import { DatabaseRunCoordinator } from "../../src/scheduler/runCoordinator";
 import { ACTION, BLOCK, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK } from "../../src/views/ids";
-import { startHarness, type Harness } from "../support/harness";
-import { seedCommunity, seedMember } from "../support/seed";
+import { type Harness, startHarness } from "../support/harness";
 import { blockAction, input, viewSubmission } from "../support/payloads";
+import { seedCommunity, seedMember } from "../support/seed";
 
 // The scheduler end to end: meetings planned through the modal, the clock moved
 // by hand, h.app.tick() run as node-cron would, and the fake Slack's log checked.
@@ -45,7 +45,12 @@ function meetingValues(fields: { title?: string; start?: string; reminders?: str
 
 async function schedule(fields: { title?: string; start?: string; reminders?: string[] } = {}) {
   const reply = await h.interact(
-    viewSubmission({ user: "U0ALICE", callbackId: CALLBACK.scheduleMeeting, privateMetadata: JSON.stringify({ communityId, pickerZone: "Europe/London" }), values: meetingValues(fields) }),
+    viewSubmission({
+      user: "U0ALICE",
+      callbackId: CALLBACK.scheduleMeeting,
+      privateMetadata: JSON.stringify({ communityId, pickerZone: "Europe/London" }),
+      values: meetingValues(fields),
+    }),
   );
   expect(reply.json).toEqual({ response_action: "clear" });
   return h.db.meeting.findFirstOrThrow({ where: { title: fields.title ?? "Show and tell" } });
@@ -65,7 +70,9 @@ async function edit(meetingId: string, fields: { title?: string; start?: string 
 }
 
 async function answer(user: string, meetingId: string, actionId: string) {
-  await h.interact(blockAction({ user, actionId, value: meetingId, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.meetingActions }));
+  await h.interact(
+    blockAction({ user, actionId, value: meetingId, channel, responseUrl: h.slack.responseUrl(), blockId: BLOCK.meetingActions }),
+  );
 }
 
 async function answered(meetingId: string) {
@@ -136,7 +143,9 @@ describe("meeting reminders", () => {
     h.slack.reset();
     at("2026-03-09T10:00:00Z"); // the old 1-day mark: only the new week's reminder, late, naming the new time
     await h.app.tick();
-    expect(postsTo("U0BOB").map((c) => c.args.text)).toEqual([expect.stringMatching(/is in 3 days, on Thursday 12 March 2026, 2pm to 3pm UK time/)]);
+    expect(postsTo("U0BOB").map((c) => c.args.text)).toEqual([
+      expect.stringMatching(/is in 3 days, on Thursday 12 March 2026, 2pm to 3pm UK time/),
+    ]);
     expect(postsTo(channel)).toHaveLength(0);
     h.slack.reset();
     at("2026-03-11T14:00:00Z"); // the new 1-day mark
@@ -149,7 +158,14 @@ describe("meeting reminders", () => {
   it("removes the reminders when the meeting is cancelled", async () => {
     const meeting = await schedule();
     await answered(meeting.id);
-    const reply = await h.interact(viewSubmission({ user: "U0ALICE", callbackId: CALLBACK.cancelMeeting, privateMetadata: JSON.stringify({ meetingId: meeting.id }), values: { [CANCEL_MEETING_BLOCK.note]: input.text(null) } }));
+    const reply = await h.interact(
+      viewSubmission({
+        user: "U0ALICE",
+        callbackId: CALLBACK.cancelMeeting,
+        privateMetadata: JSON.stringify({ meetingId: meeting.id }),
+        values: { [CANCEL_MEETING_BLOCK.note]: input.text(null) },
+      }),
+    );
     expect(reply.json).toEqual({ response_action: "clear" });
     h.slack.reset();
     for (const iso of ["2026-03-03T10:00:00Z", "2026-03-09T10:00:00Z", "2026-03-10T09:00:00Z"]) {
@@ -233,7 +249,11 @@ describe("delivery failures", () => {
     const meeting = await schedule({ reminders: ["1440"] });
     await answered(meeting.id);
     at("2026-03-09T10:00:00Z");
-    h.slack.script("chat.postMessage", (args) => (args.channel === channel ? { ok: false, error: "is_archived" } : { ok: true, ts: "1.1", channel: args.channel }), 10);
+    h.slack.script(
+      "chat.postMessage",
+      (args) => (args.channel === channel ? { ok: false, error: "is_archived" } : { ok: true, ts: "1.1", channel: args.channel }),
+      10,
+    );
     await h.app.tick();
     const note = await h.db.outboxMessage.findFirstOrThrow({ where: { kind: "reminder_note" } });
     expect(note).toMatchObject({ status: "failed", lastError: "is_archived", attempts: 1 });
@@ -244,18 +264,49 @@ describe("delivery failures", () => {
     const second = await schedule({ title: "Another one", start: "2026-03-10T15:00", reminders: ["1440"] });
     await answer("U0BOB", second.id, ACTION.rsvpGoing);
     at("2026-03-09T15:00:00Z");
-    h.slack.script("chat.postMessage", (args) => (args.channel === channel ? { ok: false, error: "is_archived" } : { ok: true, ts: "1.2", channel: args.channel }), 10);
+    h.slack.script(
+      "chat.postMessage",
+      (args) => (args.channel === channel ? { ok: false, error: "is_archived" } : { ok: true, ts: "1.2", channel: args.channel }),
+      10,
+    );
     await h.app.tick();
     expect(postsTo("U0ALICE").filter((c) => /could not deliver/.test(c.args.text))).toHaveLength(1);
   });
 
   it("reclaims rows whose claimer died once the lease has run out, and leaves live claims alone", async () => {
-    const base = { kind: "organiser_alert", communityId, subjectId: communityId, dueAt: new Date("2026-03-02T09:00:00Z"), availableAt: new Date("2026-03-02T09:00:00Z") };
-    await h.db.outboxMessage.create({ data: { ...base, target: "U0ALICE", payload: JSON.stringify({ text: "from a dead replica" }), dedupeKey: "dead", claimedBy: "dead-replica", claimExpiresAt: new Date("2026-03-02T09:59:00Z") } });
-    await h.db.outboxMessage.create({ data: { ...base, target: "U0BOB", payload: JSON.stringify({ text: "held by a live replica" }), dedupeKey: "live", claimedBy: "live-replica", claimExpiresAt: new Date("2026-03-02T10:05:00Z") } });
+    const base = {
+      kind: "organiser_alert",
+      communityId,
+      subjectId: communityId,
+      dueAt: new Date("2026-03-02T09:00:00Z"),
+      availableAt: new Date("2026-03-02T09:00:00Z"),
+    };
+    await h.db.outboxMessage.create({
+      data: {
+        ...base,
+        target: "U0ALICE",
+        payload: JSON.stringify({ text: "from a dead replica" }),
+        dedupeKey: "dead",
+        claimedBy: "dead-replica",
+        claimExpiresAt: new Date("2026-03-02T09:59:00Z"),
+      },
+    });
+    await h.db.outboxMessage.create({
+      data: {
+        ...base,
+        target: "U0BOB",
+        payload: JSON.stringify({ text: "held by a live replica" }),
+        dedupeKey: "live",
+        claimedBy: "live-replica",
+        claimExpiresAt: new Date("2026-03-02T10:05:00Z"),
+      },
+    });
     await h.app.tick();
     expect(posts().map((c) => c.args.text)).toEqual(["from a dead replica"]);
-    expect(await h.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "live" } })).toMatchObject({ status: "pending", claimedBy: "live-replica" });
+    expect(await h.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "live" } })).toMatchObject({
+      status: "pending",
+      claimedBy: "live-replica",
+    });
   });
 });
 

@@ -1,8 +1,8 @@
 // Organisers making organisers, stepping down and removing members, end to end.
 import { CALLBACK, INVITE_BLOCK, PROFILE_BLOCK } from "../../src/views/ids";
 import { joinSubmission } from "../support/flows";
+import { type Harness, startHarness } from "../support/harness";
 import { input, viewSubmission } from "../support/payloads";
-import { startHarness, type Harness } from "../support/harness";
 import { seedCommunity, seedMember } from "../support/seed";
 
 let h: Harness;
@@ -37,12 +37,18 @@ function membership(slackUserId: string) {
 }
 
 async function roleAudit() {
-  const rows = await h.db.auditEvent.findMany({ where: { action: { in: ["member.promoted", "member.stepped_down", "member.removed"] } }, orderBy: { createdAt: "asc" } });
+  const rows = await h.db.auditEvent.findMany({
+    where: { action: { in: ["member.promoted", "member.stepped_down", "member.removed"] } },
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map((r) => ({ action: r.action, actorId: r.actorId, detail: JSON.parse(r.detail), createdAt: r.createdAt }));
 }
 
 function posts(to: string) {
-  return h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === to).map((c) => c.args.text as string);
+  return h.slack
+    .callsTo("chat.postMessage")
+    .filter((c) => c.args.channel === to)
+    .map((c) => c.args.text as string);
 }
 
 async function makeOrganiser(userId: string) {
@@ -64,9 +70,14 @@ describe("making a member an organiser", () => {
     h.clock.advance(60_000);
     const reply = await h.command(`make-organiser ${at("U0BOB")}`, { user: "U0ALICE", channel });
     expect(reply.status).toBe(200);
-    expect(lastResponse()).toMatchObject({ response_type: "ephemeral", text: ":star: <@U0BOB> is now an organiser of *Starting a business*." });
+    expect(lastResponse()).toMatchObject({
+      response_type: "ephemeral",
+      text: ":star: <@U0BOB> is now an organiser of *Starting a business*.",
+    });
     expect(await membership("U0BOB")).toMatchObject({ role: "organiser", status: "active" });
-    expect(await roleAudit()).toEqual([{ action: "member.promoted", actorId: "U0ALICE", detail: { target: "U0BOB" }, createdAt: h.clock.now() }]);
+    expect(await roleAudit()).toEqual([
+      { action: "member.promoted", actorId: "U0ALICE", detail: { target: "U0BOB" }, createdAt: h.clock.now() },
+    ]);
     expect(posts(channel)).toEqual([":star: <@U0ALICE> made <@U0BOB> an organiser of *Starting a business*."]);
     expect(posts("U0BOB")).toEqual([
       ":star: <@U0ALICE> made you an organiser of *Starting a business*. You can now change its settings (`/community settings Starting a business`), " +
@@ -146,8 +157,12 @@ describe("stepping down", () => {
       text: "You are no longer an organiser of *Starting a business*; you stay a member. Its organisers now: <@U0BOB>.",
     });
     expect(await membership("U0ALICE")).toMatchObject({ role: "member", status: "active" });
-    expect(await roleAudit()).toEqual([{ action: "member.stepped_down", actorId: "U0ALICE", detail: { target: "U0ALICE" }, createdAt: h.clock.now() }]);
-    expect(posts(channel)).toEqual(["<@U0ALICE> has stepped down as an organiser of *Starting a business* and stays a member. Its organisers now: <@U0BOB>."]);
+    expect(await roleAudit()).toEqual([
+      { action: "member.stepped_down", actorId: "U0ALICE", detail: { target: "U0ALICE" }, createdAt: h.clock.now() },
+    ]);
+    expect(posts(channel)).toEqual([
+      "<@U0ALICE> has stepped down as an organiser of *Starting a business* and stays a member. Its organisers now: <@U0BOB>.",
+    ]);
   });
 
   it("the last organiser cannot step down", async () => {
@@ -189,8 +204,15 @@ describe("stepping down", () => {
 
 describe("removing a member", () => {
   it("marks them removed, records it, announces it, tells them, and reminds the organiser of the channel", async () => {
-    const group = await h.db.group.create({ data: { communityId, name: "User research", nameKey: "user research", focus: "research", createdBy: "U0ALICE" } });
-    await h.db.groupMember.createMany({ data: [{ groupId: group.id, slackUserId: "U0BOB" }, { groupId: group.id, slackUserId: "U0ALICE" }] });
+    const group = await h.db.group.create({
+      data: { communityId, name: "User research", nameKey: "user research", focus: "research", createdBy: "U0ALICE" },
+    });
+    await h.db.groupMember.createMany({
+      data: [
+        { groupId: group.id, slackUserId: "U0BOB" },
+        { groupId: group.id, slackUserId: "U0ALICE" },
+      ],
+    });
     h.clock.advance(60_000);
     await h.command(`remove ${at("U0BOB")}`, { user: "U0ALICE", channel });
     expect(lastResponse()).toMatchObject({
@@ -198,7 +220,9 @@ describe("removing a member", () => {
       text: `<@U0BOB> has been removed from *Starting a business*. They are still in <#${channel}>; remove them there if needed.`,
     });
     expect(await membership("U0BOB")).toMatchObject({ status: "removed", leftAt: h.clock.now() });
-    expect(await roleAudit()).toEqual([{ action: "member.removed", actorId: "U0ALICE", detail: { target: "U0BOB" }, createdAt: h.clock.now() }]);
+    expect(await roleAudit()).toEqual([
+      { action: "member.removed", actorId: "U0ALICE", detail: { target: "U0BOB" }, createdAt: h.clock.now() },
+    ]);
     expect(posts(channel)).toEqual(["<@U0ALICE> removed <@U0BOB> from *Starting a business*."]);
     expect(posts("U0BOB")).toEqual([
       "<@U0ALICE>, an organiser of *Starting a business*, has removed you from the community. " +
@@ -291,7 +315,8 @@ describe("removing a member", () => {
     await h.command(`remove ${at("U0BOB")}`, { user: "U0ALICE", channel });
     h.clock.advance(60_000);
     h.slack.reset();
-    const refusal = "An organiser removed you from *Starting a business*, so you can't join it again by yourself. Ask one of its organisers to invite you back: <@U0ALICE>.";
+    const refusal =
+      "An organiser removed you from *Starting a business*, so you can't join it again by yourself. Ask one of its organisers to invite you back: <@U0ALICE>.";
     await h.command("join", { user: "U0BOB", channel });
     expect(h.slack.callsTo("views.open")).toEqual([]);
     expect(lastResponse().text).toBe(refusal);
@@ -305,7 +330,10 @@ describe("removing a member", () => {
         user: "U0ALICE",
         callbackId: CALLBACK.sendInvitations,
         privateMetadata: JSON.stringify({ communityId }),
-        values: { [INVITE_BLOCK.people]: { type: "multi_users_select", selected_users: ["U0BOB"] }, [INVITE_BLOCK.message]: input.text("Come back?") },
+        values: {
+          [INVITE_BLOCK.people]: { type: "multi_users_select", selected_users: ["U0BOB"] },
+          [INVITE_BLOCK.message]: input.text("Come back?"),
+        },
       }),
     );
     const invitation = await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0BOB" } });
@@ -318,8 +346,13 @@ describe("removing a member", () => {
       }),
     );
     expect(await membership("U0BOB")).toMatchObject({ status: "active", role: "member", leftAt: null, joinedAt: h.clock.now() });
-    const rejoined = await h.db.auditEvent.findFirstOrThrow({ where: { actorId: "U0BOB", action: { startsWith: "member." } }, orderBy: { createdAt: "desc" } });
+    const rejoined = await h.db.auditEvent.findFirstOrThrow({
+      where: { actorId: "U0BOB", action: { startsWith: "member." } },
+      orderBy: { createdAt: "desc" },
+    });
     expect(rejoined.action).toBe("member.rejoined");
-    expect(posts(channel)).toContain(":wave: <@U0BOB> joined the community (Department for Work and Pensions (DWP), User-centred design), invited by <@U0ALICE>.");
+    expect(posts(channel)).toContain(
+      ":wave: <@U0BOB> joined the community (Department for Work and Pensions (DWP), User-centred design), invited by <@U0ALICE>.",
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { startHarness, type Harness } from "../support/harness";
 import { createSubmission, joinSubmission } from "../support/flows";
+import { type Harness, startHarness } from "../support/harness";
 import { signedHeaders } from "../support/signing";
 
 let h: Harness;

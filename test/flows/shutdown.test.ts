@@ -2,8 +2,9 @@
 // exec into `node dist/main.js`). SIGTERM to the PID that `npm start` created must
 // reach the bot, which finishes the request still in flight, closes its port and
 // exits 0; npm then exits 0 too.
-import { createTestDatabase, type TestDatabase } from "../support/databases";
+
 import { type BotProcess, portClosed, startBot } from "../support/botProcess";
+import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { FakeSlack } from "../support/fakeSlack";
 import { SIGNING_SECRET } from "../support/harness";
 import { signedHeaders } from "../support/signing";
@@ -25,7 +26,14 @@ afterAll(async () => {
 
 it("drains the request in flight on SIGTERM to npm start's PID, closes the port and exits 0", async () => {
   bot = startBot(
-    { SLACK_BOT_TOKEN: "xoxb-shutdown", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: "0", DATABASE_URL: database.url, PUBLIC_URL: "http://localhost" },
+    {
+      SLACK_BOT_TOKEN: "xoxb-shutdown",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: "0",
+      DATABASE_URL: database.url,
+      PUBLIC_URL: "http://localhost",
+    },
     { command: "npm start" },
   );
   const { port } = await bot.waitForLog((e) => typeof e.port === "number");

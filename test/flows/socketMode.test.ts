@@ -3,8 +3,8 @@
 // a slash command envelope and reading the app's acknowledgement.
 import type { AddressInfo } from "node:net";
 import pino from "pino";
-import { WebSocketServer, type WebSocket } from "ws";
-import { compose, type Bot } from "../../src/compose";
+import { type WebSocket, WebSocketServer } from "ws";
+import { type Bot, compose } from "../../src/compose";
 import { createStore } from "../../src/store";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { FakeSlack } from "../support/fakeSlack";
@@ -32,7 +32,11 @@ beforeAll(async () => {
   slack.script("apps.connections.open", { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link` }, 10);
   store = createStore(database.url);
   app = compose({
-    config: testConfig(slack.apiUrl, database.url, { slackBotToken: "xoxb-socket", slackAppToken: "xapp-socket", slackSigningSecret: undefined }),
+    config: testConfig(slack.apiUrl, database.url, {
+      slackBotToken: "xoxb-socket",
+      slackAppToken: "xapp-socket",
+      slackSigningSecret: undefined,
+    }),
     store,
     logger: pino({ level: "silent" }),
   });
@@ -79,7 +83,14 @@ it("acks a malformed request over the socket at once, so Slack does not send it 
   const ws = await socket;
   const ack = new Promise<any>((resolve) => ws.on("message", (data) => resolve(JSON.parse(String(data)))));
   const started = performance.now();
-  ws.send(JSON.stringify({ envelope_id: "env-bad", type: "interactive", accepts_response_payload: false, payload: { type: "block_actions", team: { id: "T0TEST" }, user: { id: "U0ALICE" }, actions: "x" } }));
+  ws.send(
+    JSON.stringify({
+      envelope_id: "env-bad",
+      type: "interactive",
+      accepts_response_payload: false,
+      payload: { type: "block_actions", team: { id: "T0TEST" }, user: { id: "U0ALICE" }, actions: "x" },
+    }),
+  );
   const reply = await ack;
   expect(reply.envelope_id).toBe("env-bad");
   expect(performance.now() - started).toBeLessThan(1000);

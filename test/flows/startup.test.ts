@@ -3,10 +3,10 @@
 // variable (exit 1, no stack trace); a Slack that cannot be reached leaves the
 // bot alive but not ready, until Slack answers.
 import fs from "node:fs";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import pino from "pino";
 import { WebSocketServer } from "ws";
-import type { AddressInfo } from "node:net";
 import { compose } from "../../src/compose";
 import { createStore } from "../../src/store";
 import { type BotProcess, ROOT, startBot } from "../support/botProcess";
@@ -33,7 +33,15 @@ afterAll(async () => {
 });
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
-  return { SLACK_BOT_TOKEN: "xoxb-real-looking", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, PORT: "0", DATABASE_URL: database.url, PUBLIC_URL: "http://localhost", ...extra };
+  return {
+    SLACK_BOT_TOKEN: "xoxb-real-looking",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: "0",
+    DATABASE_URL: database.url,
+    PUBLIC_URL: "http://localhost",
+    ...extra,
+  };
 }
 
 function run(vars: Record<string, string>, args: string[] = []): BotProcess {
@@ -48,16 +56,19 @@ function printed(bot: BotProcess): string {
 }
 
 describe("a token Slack refuses", () => {
-  it.each(["invalid_auth", "not_authed", "account_inactive", "token_revoked"])("%s for the bot token: exit 1 with one paragraph naming SLACK_BOT_TOKEN", async (error) => {
-    slack.script("auth.test", { ok: false, error });
-    const bot = run(env());
-    expect(await bot.exited).toBe(1);
-    const message = bot.stderr.join("\n");
-    expect(message).toContain(`Slack refused SLACK_BOT_TOKEN (${error})`);
-    expect(message).toContain("OAuth & Permissions");
-    expect(bot.stderr).toHaveLength(1);
-    expect(printed(bot)).not.toMatch(/\n\s+at /);
-  });
+  it.each(["invalid_auth", "not_authed", "account_inactive", "token_revoked"])(
+    "%s for the bot token: exit 1 with one paragraph naming SLACK_BOT_TOKEN",
+    async (error) => {
+      slack.script("auth.test", { ok: false, error });
+      const bot = run(env());
+      expect(await bot.exited).toBe(1);
+      const message = bot.stderr.join("\n");
+      expect(message).toContain(`Slack refused SLACK_BOT_TOKEN (${error})`);
+      expect(message).toContain("OAuth & Permissions");
+      expect(bot.stderr).toHaveLength(1);
+      expect(printed(bot)).not.toMatch(/\n\s+at /);
+    },
+  );
 
   it("in Socket Mode, an app token Slack refuses names SLACK_APP_TOKEN, and a missing scope is named", async () => {
     slack.script("apps.connections.open", { ok: false, error: "invalid_auth" });
@@ -169,7 +180,11 @@ describe("readiness", () => {
       await connected;
       const ready = await getJson(`http://127.0.0.1:${port}/readyz`);
       expect(ready.status).toBe(200);
-      expect(ready.body).toMatchObject({ status: "ready", failing: [], checks: { database: { ok: true }, migrations: { ok: true, pending: [] }, slack: { ok: true } } });
+      expect(ready.body).toMatchObject({
+        status: "ready",
+        failing: [],
+        checks: { database: { ok: true }, migrations: { ok: true, pending: [] }, slack: { ok: true } },
+      });
       await app.stop();
       await store.close();
       await back.stop();
@@ -261,7 +276,8 @@ describe("readiness", () => {
     await new Promise<void>((resolve) => wss.once("listening", () => resolve()));
     let hello!: () => void;
     wss.on("connection", (ws) => {
-      hello = () => ws.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A0APP" }, debug_info: { host: "fake" } }));
+      hello = () =>
+        ws.send(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A0APP" }, debug_info: { host: "fake" } }));
     });
     slack.script("apps.connections.open", { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link` }, 5);
     const store = createStore(database.url);

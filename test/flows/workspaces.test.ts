@@ -7,9 +7,24 @@
 // added without a case here fails the first test.
 import { DateTime } from "luxon";
 import type { CommunitiesApp, ListenerKind } from "../../src/app/edge";
-import { ACTION, BLOCK, CALLBACK, CANCEL_MEETING_BLOCK, CREATE_BLOCK, DELETE_BLOCK, DUPLICATE_BLOCK, GROUP_BLOCK, INVITE_BLOCK, MEETING_BLOCK, OBJECTIVE_BLOCK, PROBLEM_BLOCK, PROFILE_BLOCK, SETTINGS_BLOCK } from "../../src/views/ids";
+import {
+  ACTION,
+  BLOCK,
+  CALLBACK,
+  CANCEL_MEETING_BLOCK,
+  CREATE_BLOCK,
+  DELETE_BLOCK,
+  DUPLICATE_BLOCK,
+  GROUP_BLOCK,
+  INVITE_BLOCK,
+  MEETING_BLOCK,
+  OBJECTIVE_BLOCK,
+  PROBLEM_BLOCK,
+  PROFILE_BLOCK,
+  SETTINGS_BLOCK,
+} from "../../src/views/ids";
 import { createCommunity, createSubmission, joinCommunity, joinSubmission } from "../support/flows";
-import { startHarness, type Harness } from "../support/harness";
+import { type Harness, startHarness } from "../support/harness";
 import { blockAction, input, overflowAction, user, viewSubmission } from "../support/payloads";
 
 const OTHER = "T0OTHER";
@@ -65,7 +80,15 @@ beforeAll(async () => {
   const problem = await h.db.problem.findFirstOrThrow({ where: { title: "Secret Delta problem" } });
   const otherProblem = await h.db.problem.findFirstOrThrow({ where: { title: "Secret Bravo problem" } });
   const objective = await h.db.problem.findFirstOrThrow({ where: { title: "Secret Charlie problem" } });
-  await h.interact(overflowAction({ user: ALICE, actionId: ACTION.problemStatus, value: JSON.stringify({ p: objective.id, to: "objective" }), channel, responseUrl: h.slack.responseUrl() }));
+  await h.interact(
+    overflowAction({
+      user: ALICE,
+      actionId: ACTION.problemStatus,
+      value: JSON.stringify({ p: objective.id, to: "objective" }),
+      channel,
+      responseUrl: h.slack.responseUrl(),
+    }),
+  );
   expect((await h.db.problem.findUniqueOrThrow({ where: { id: objective.id } })).status).toBe("objective");
 
   const scheduled = await h.interact(meetingForm(ALICE, { communityId: community.id }, "Secret Foxtrot meeting"));
@@ -155,7 +178,14 @@ function fromOther(payload: Record<string, any>): Record<string, any> {
 }
 
 function button(who: string, actionId: string, value?: string) {
-  return blockAction({ user: who, actionId, value, channel: "C0OTHERTEAM", responseUrl: h.slack.responseUrl(), blockId: BLOCK.problemActions });
+  return blockAction({
+    user: who,
+    actionId,
+    value,
+    channel: "C0OTHERTEAM",
+    responseUrl: h.slack.responseUrl(),
+    blockId: BLOCK.problemActions,
+  });
 }
 
 function overflow(who: string, actionId: string, value: unknown) {
@@ -172,11 +202,21 @@ function options(who: string, actionId: string, value: string, privateMetadata?:
     block_id: "b",
     value,
     container: { type: "view", view_id: "V1" },
-    view: { id: "V1", type: "modal", callback_id: CALLBACK.closeAsDuplicate, private_metadata: privateMetadata ?? "{}", hash: "h", state: { values: {} } },
+    view: {
+      id: "V1",
+      type: "modal",
+      callback_id: CALLBACK.closeAsDuplicate,
+      private_metadata: privateMetadata ?? "{}",
+      hash: "h",
+      state: { values: {} },
+    },
   };
 }
 
-const problemMenu = (to: string, p = () => f.problemId, who = ALICE) => () => overflow(who, ACTION.problemStatus, { p: p(), to });
+const problemMenu =
+  (to: string, p = () => f.problemId, who = ALICE) =>
+  () =>
+    overflow(who, ACTION.problemStatus, { p: p(), to });
 
 /** For each listener, by kind and id: the requests to send. Each names real records of this workspace. */
 const CASES: Record<string, Array<() => Record<string, any>>> = {
@@ -185,15 +225,26 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
   [`action:${ACTION.joinGroup}`]: [() => button(BOB, ACTION.joinGroup, f.groupId)],
   [`action:${ACTION.listPrevious}`]: [() => button(ALICE, ACTION.listPrevious, "0")],
   [`action:${ACTION.listNext}`]: [() => button(ALICE, ACTION.listNext, "1")],
-  [`action:${ACTION.voteProblem}`]: [() => button(ALICE, ACTION.voteProblem, f.problemId), () => button(BOB, ACTION.voteProblem, f.objectiveId)],
-  [`action:${ACTION.problemsPrevious}`]: [() => button(ALICE, ACTION.problemsPrevious, JSON.stringify({ c: f.communityId, f: "open", p: 0 }))],
+  [`action:${ACTION.voteProblem}`]: [
+    () => button(ALICE, ACTION.voteProblem, f.problemId),
+    () => button(BOB, ACTION.voteProblem, f.objectiveId),
+  ],
+  [`action:${ACTION.problemsPrevious}`]: [
+    () => button(ALICE, ACTION.problemsPrevious, JSON.stringify({ c: f.communityId, f: "open", p: 0 })),
+  ],
   [`action:${ACTION.problemsNext}`]: [() => button(ALICE, ACTION.problemsNext, JSON.stringify({ c: f.communityId, f: "all", p: 1 }))],
   [`action:${ACTION.membersPrevious}`]: [() => button(ALICE, ACTION.membersPrevious, JSON.stringify({ c: f.communityId, p: 0 }))],
   [`action:${ACTION.membersNext}`]: [() => button(ALICE, ACTION.membersNext, JSON.stringify({ c: f.communityId, p: 1 }))],
   [`action:${ACTION.membersBack}`]: [() => button(ALICE, ACTION.membersBack, JSON.stringify({ c: f.communityId, p: 0 }))],
-  [`action:${ACTION.membersOrganisation}`]: [() => button(ALICE, ACTION.membersOrganisation, JSON.stringify({ c: f.communityId, p: 0, o: "dwp", b: 0 }))],
-  [`action:${ACTION.membersOrganisationPrevious}`]: [() => button(ALICE, ACTION.membersOrganisationPrevious, JSON.stringify({ c: f.communityId, p: 0, o: "hmrc", b: 0 }))],
-  [`action:${ACTION.membersOrganisationNext}`]: [() => button(ALICE, ACTION.membersOrganisationNext, JSON.stringify({ c: f.communityId, p: 1, o: "dwp", b: 0 }))],
+  [`action:${ACTION.membersOrganisation}`]: [
+    () => button(ALICE, ACTION.membersOrganisation, JSON.stringify({ c: f.communityId, p: 0, o: "dwp", b: 0 })),
+  ],
+  [`action:${ACTION.membersOrganisationPrevious}`]: [
+    () => button(ALICE, ACTION.membersOrganisationPrevious, JSON.stringify({ c: f.communityId, p: 0, o: "hmrc", b: 0 })),
+  ],
+  [`action:${ACTION.membersOrganisationNext}`]: [
+    () => button(ALICE, ACTION.membersOrganisationNext, JSON.stringify({ c: f.communityId, p: 1, o: "dwp", b: 0 })),
+  ],
   [`action:${ACTION.problemStatus}`]: [
     problemMenu("details", () => f.problemId, BOB),
     problemMenu("duplicate"),
@@ -207,15 +258,33 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
   [`action:${ACTION.rsvpGoing}`]: [() => button(BOB, ACTION.rsvpGoing, f.meetingId)],
   [`action:${ACTION.rsvpMaybe}`]: [() => button(BOB, ACTION.rsvpMaybe, f.meetingId)],
   [`action:${ACTION.rsvpNotGoing}`]: [() => button(ALICE, ACTION.rsvpNotGoing, f.meetingId)],
-  [`action:${ACTION.meetingMenu}`]: [() => overflow(ALICE, ACTION.meetingMenu, { m: f.meetingId, do: "edit" }), () => overflow(ALICE, ACTION.meetingMenu, { m: f.meetingId, do: "cancel" })],
+  [`action:${ACTION.meetingMenu}`]: [
+    () => overflow(ALICE, ACTION.meetingMenu, { m: f.meetingId, do: "edit" }),
+    () => overflow(ALICE, ACTION.meetingMenu, { m: f.meetingId, do: "cancel" }),
+  ],
   [`action:${ACTION.addToCalendar}`]: [() => button(BOB, ACTION.addToCalendar, f.meetingId)],
   [`action:${ACTION.digestDm}`]: [() => button(BOB, ACTION.digestDm, f.communityId)],
   [`action:${ACTION.inviteCommunity}`]: [
     () => ({
       ...button(ALICE, ACTION.inviteCommunity),
       container: { type: "view", view_id: "V0INVITE" },
-      view: { id: "V0INVITE", type: "modal", callback_id: CALLBACK.sendInvitations, hash: "h", private_metadata: "{}", state: { values: {} } },
-      actions: [{ type: "static_select", action_id: ACTION.inviteCommunity, block_id: INVITE_BLOCK.community, action_ts: "1.1", selected_option: { value: f.communityId, text: { type: "plain_text", text: "x" } } }],
+      view: {
+        id: "V0INVITE",
+        type: "modal",
+        callback_id: CALLBACK.sendInvitations,
+        hash: "h",
+        private_metadata: "{}",
+        state: { values: {} },
+      },
+      actions: [
+        {
+          type: "static_select",
+          action_id: ACTION.inviteCommunity,
+          block_id: INVITE_BLOCK.community,
+          action_ts: "1.1",
+          selected_option: { value: f.communityId, text: { type: "plain_text", text: "x" } },
+        },
+      ],
     }),
   ],
   [`action:${ACTION.acceptInvitation}`]: [() => button(CAROL, ACTION.acceptInvitation, f.invitationId)],
@@ -226,8 +295,19 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
   [`action:${ACTION.unarchiveCommunity}`]: [() => button(ALICE, ACTION.unarchiveCommunity, f.communityId)],
   [`action:${ACTION.deleteCommunity}`]: [() => button(ALICE, ACTION.deleteCommunity, f.communityId)],
 
-  [`view:${CALLBACK.createCommunity}`]: [() => createSubmission(ALICE, { name: "The other team's own", service: "Another service", problems: null, channel: "sc-the-other-teams-own" })],
-  [`view:${CALLBACK.joinCommunity}`]: [() => joinSubmission(DAVE, { communityId: f.communityId }), () => joinSubmission(DAVE, { pickedCommunity: f.communityId })],
+  [`view:${CALLBACK.createCommunity}`]: [
+    () =>
+      createSubmission(ALICE, {
+        name: "The other team's own",
+        service: "Another service",
+        problems: null,
+        channel: "sc-the-other-teams-own",
+      }),
+  ],
+  [`view:${CALLBACK.joinCommunity}`]: [
+    () => joinSubmission(DAVE, { communityId: f.communityId }),
+    () => joinSubmission(DAVE, { pickedCommunity: f.communityId }),
+  ],
   [`view:${CALLBACK.logProblem}`]: [
     () =>
       viewSubmission({
@@ -240,7 +320,11 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
       viewSubmission({
         user: BOB,
         callbackId: CALLBACK.logProblem,
-        values: { [PROBLEM_BLOCK.community]: input.external(f.communityId), [PROBLEM_BLOCK.title]: input.text("A problem of the other team"), [PROBLEM_BLOCK.affects]: input.multiExternal([]) },
+        values: {
+          [PROBLEM_BLOCK.community]: input.external(f.communityId),
+          [PROBLEM_BLOCK.title]: input.text("A problem of the other team"),
+          [PROBLEM_BLOCK.affects]: input.multiExternal([]),
+        },
       }),
   ],
   [`view:${CALLBACK.editProblem}`]: [
@@ -258,7 +342,11 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
         user: ALICE,
         callbackId: CALLBACK.setObjective,
         privateMetadata: JSON.stringify({ problemId: f.objectiveId }),
-        values: { [OBJECTIVE_BLOCK.owner]: { type: "users_select", selected_user: BOB }, [OBJECTIVE_BLOCK.targetDate]: { type: "datepicker", selected_date: "2026-06-30" }, [OBJECTIVE_BLOCK.progress]: input.radio("in_progress") },
+        values: {
+          [OBJECTIVE_BLOCK.owner]: { type: "users_select", selected_user: BOB },
+          [OBJECTIVE_BLOCK.targetDate]: { type: "datepicker", selected_date: "2026-06-30" },
+          [OBJECTIVE_BLOCK.progress]: input.radio("in_progress"),
+        },
       }),
   ],
   [`view:${CALLBACK.closeAsDuplicate}`]: [
@@ -280,7 +368,10 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
         user: ALICE,
         callbackId: CALLBACK.cancelMeeting,
         privateMetadata: JSON.stringify({ meetingId: f.meetingId }),
-        values: { [CANCEL_MEETING_BLOCK.scope]: input.radio("this"), [CANCEL_MEETING_BLOCK.note]: input.text("Cancelled by the other team") },
+        values: {
+          [CANCEL_MEETING_BLOCK.scope]: input.radio("this"),
+          [CANCEL_MEETING_BLOCK.note]: input.text("Cancelled by the other team"),
+        },
       }),
   ],
   [`view:${CALLBACK.communitySettings}`]: [
@@ -362,7 +453,10 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
 /** The ids a registered constraint takes, among the app's own ids (a pattern stands for every id it matches). */
 function idsOf(kind: ListenerKind, constraint: unknown): string[] {
   const known: string[] = kind === "view" || kind === "shortcut" ? Object.values(CALLBACK) : Object.values(ACTION);
-  const id = typeof constraint === "object" && constraint !== null && !(constraint instanceof RegExp) ? ((constraint as Record<string, unknown>).action_id ?? (constraint as Record<string, unknown>).callback_id) : constraint;
+  const id =
+    typeof constraint === "object" && constraint !== null && !(constraint instanceof RegExp)
+      ? ((constraint as Record<string, unknown>).action_id ?? (constraint as Record<string, unknown>).callback_id)
+      : constraint;
   if (typeof id === "string") return [id];
   if (id instanceof RegExp) {
     const matched = known.filter((k) => id.test(k));
@@ -381,7 +475,25 @@ function registeredIds(): string[] {
 async function snapshot(): Promise<Record<string, unknown[]>> {
   const db = h.db as unknown as Record<string, { findMany(args?: unknown): Promise<Array<Record<string, unknown>>> }>;
   // Parents before children, so a row made by the other team marks the rows that hang off it.
-  const models = ["workspace", "community", "contactMethod", "membership", "problem", "problemOrganisation", "problemStatusChange", "problemVote", "meetingSeries", "meeting", "meetingRsvp", "group", "groupMember", "invitation", "outboxMessage", "auditEvent", "schedulerRun"];
+  const models = [
+    "workspace",
+    "community",
+    "contactMethod",
+    "membership",
+    "problem",
+    "problemOrganisation",
+    "problemStatusChange",
+    "problemVote",
+    "meetingSeries",
+    "meeting",
+    "meetingRsvp",
+    "group",
+    "groupMember",
+    "invitation",
+    "outboxMessage",
+    "auditEvent",
+    "schedulerRun",
+  ];
   const theirs = new Set([otherWorkspaceId]);
   const refs = ["workspaceId", "communityId", "problemId", "meetingId", "seriesId", "groupId", "subjectId"];
   const out: Record<string, unknown[]> = {};
@@ -405,7 +517,9 @@ describe("a request from another workspace naming this one's records", () => {
     expect(Object.keys(CASES).filter((id) => !registeredIds().includes(id))).toEqual([]);
   });
 
-  const all = Object.entries(CASES).flatMap(([id, builders]) => builders.map((build, i) => [`${id}${builders.length > 1 ? ` (${i + 1})` : ""}`, build] as const));
+  const all = Object.entries(CASES).flatMap(([id, builders]) =>
+    builders.map((build, i) => [`${id}${builders.length > 1 ? ` (${i + 1})` : ""}`, build] as const),
+  );
   it.each(all)("%s: reads and writes nothing of it", async (_label, build) => {
     const before = await snapshot();
     const calls = h.slack.calls.length;
@@ -423,14 +537,20 @@ describe("a request from another workspace naming this one's records", () => {
     expect(h.slack.responses.at(-1)!.body.text).toBe("That problem no longer exists.");
     const settings = CASES[`view:${CALLBACK.communitySettings}`][0];
     const reply = await h.interact(fromOther(settings()));
-    expect(reply.json).toEqual({ response_action: "errors", errors: { [SETTINGS_BLOCK.problemThreshold]: expect.stringMatching(/not in this workspace/) } });
+    expect(reply.json).toEqual({
+      response_action: "errors",
+      errors: { [SETTINGS_BLOCK.problemThreshold]: expect.stringMatching(/not in this workspace/) },
+    });
   });
 });
 
 describe("the duplicate picker in this workspace", () => {
   it("lists the community's other problems to its organisers only", async () => {
     const picker = (who: string) => h.interact(options(who, ACTION.problemPicker, "", JSON.stringify({ problemId: f.problemId })));
-    expect((await picker(ALICE)).json.options.map((o: { text: { text: string } }) => o.text.text)).toEqual(["Secret Bravo problem", "Secret Charlie problem"]);
+    expect((await picker(ALICE)).json.options.map((o: { text: { text: string } }) => o.text.text)).toEqual([
+      "Secret Bravo problem",
+      "Secret Charlie problem",
+    ]);
     expect((await picker(BOB)).json).toEqual({ options: [] });
   });
 });

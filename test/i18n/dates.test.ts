@@ -32,11 +32,15 @@ describe("dates and times", () => {
   });
 
   it("writes spans with 'to', saying the date twice only when the span crosses midnight", () => {
-    expect(dates.timeSpan(at("2026-03-10T10:00:00Z"), at("2026-03-10T11:00:00Z"), "Europe/London")).toBe("Tuesday 10 March 2026, 10am to 11am UK time");
+    expect(dates.timeSpan(at("2026-03-10T10:00:00Z"), at("2026-03-10T11:00:00Z"), "Europe/London")).toBe(
+      "Tuesday 10 March 2026, 10am to 11am UK time",
+    );
     expect(dates.timeSpan(at("2026-03-10T23:00:00Z"), at("2026-03-11T01:00:00Z"), "Europe/London")).toBe(
       "Tuesday 10 March 2026 at 11pm to Wednesday 11 March 2026 at 1am UK time",
     );
-    expect(dates.timeSpanOnly(at("2026-03-10T15:00:00Z"), at("2026-03-10T16:00:00Z"), "America/New_York")).toBe("11am to midday New York time");
+    expect(dates.timeSpanOnly(at("2026-03-10T15:00:00Z"), at("2026-03-10T16:00:00Z"), "America/New_York")).toBe(
+      "11am to midday New York time",
+    );
   });
 
   it("labels the time zone picker's choices with the city, where it is and its offset", () => {

@@ -8,7 +8,8 @@ import {
   unreachablePersonReason,
 } from "../../src/messaging/slackErrors";
 
-const platform = (error: string) => Object.assign(new Error(`An API error occurred: ${error}`), { code: "slack_webapi_platform_error", data: { ok: false, error } });
+const platform = (error: string) =>
+  Object.assign(new Error(`An API error occurred: ${error}`), { code: "slack_webapi_platform_error", data: { ok: false, error } });
 
 describe("Slack error codes", () => {
   it.each(["channel_not_found", "not_in_channel", "is_archived", "user_not_found", "account_inactive", "user_disabled", "cannot_dm_bot"])(
@@ -22,12 +23,20 @@ describe("Slack error codes", () => {
   it("anything else Slack says may mend itself, and is retried", () => {
     expect(classifySlackFailure(platform("internal_error"))).toEqual({ type: "transient", code: "internal_error" });
     expect(refusalReason("internal_error")).toBeUndefined();
-    expect(classifySlackFailure(Object.assign(new Error("502"), { code: "slack_webapi_http_error", statusCode: 502 }))).toEqual({ type: "transient", code: "http_502" });
-    expect(classifySlackFailure(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }))).toEqual({ type: "transient", code: "ECONNRESET" });
+    expect(classifySlackFailure(Object.assign(new Error("502"), { code: "slack_webapi_http_error", statusCode: 502 }))).toEqual({
+      type: "transient",
+      code: "http_502",
+    });
+    expect(classifySlackFailure(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }))).toEqual({
+      type: "transient",
+      code: "ECONNRESET",
+    });
   });
 
   it("a rate limit waits as long as Slack asks", () => {
-    expect(classifySlackFailure(Object.assign(new Error("rate limited"), { code: "slack_webapi_rate_limited_error", retryAfter: 7 }))).toEqual({ type: "rate_limited", retryAfterMs: 7000, code: "ratelimited" });
+    expect(
+      classifySlackFailure(Object.assign(new Error("rate limited"), { code: "slack_webapi_rate_limited_error", retryAfter: 7 })),
+    ).toEqual({ type: "rate_limited", retryAfterMs: 7000, code: "ratelimited" });
   });
 
   it("only a person's codes mean that person cannot get a DM", () => {

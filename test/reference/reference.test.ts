@@ -1,11 +1,11 @@
 import {
-  ORGANISATIONS,
-  OTHER_ORGANISATION_ID,
   findOrganisation,
-  searchOrganisations,
+  ORGANISATIONS,
   type OrganisationKind,
+  OTHER_ORGANISATION_ID,
+  searchOrganisations,
 } from "../../src/reference/organisations";
-import { OTHER_PROFESSION_ID, PROFESSIONS, findProfession } from "../../src/reference/professions";
+import { findProfession, OTHER_PROFESSION_ID, PROFESSIONS } from "../../src/reference/professions";
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ids = (list: readonly { id: string }[]) => list.map((x) => x.id);

@@ -4,8 +4,8 @@
 import pino from "pino";
 import type { NewOutboxRow, OutboxRow } from "../../src/domain/ports";
 import { Dispatcher, type DispatcherSettings, type Outcome } from "../../src/scheduler/dispatcher";
-import type { Message } from "../../src/views/blocks";
 import { Pacer } from "../../src/scheduler/pacer";
+import type { Message } from "../../src/views/blocks";
 import type { Mrkdwn } from "../../src/views/mrkdwn";
 import { openStore, type StoreWorld } from "../support/store";
 
@@ -21,7 +21,8 @@ afterEach(async () => {
 
 /** Slack's errors as @slack/web-api throws them. */
 const refused = (error: string) => Object.assign(new Error(error), { code: "slack_webapi_platform_error", data: { ok: false, error } });
-const rateLimited = (seconds: number) => Object.assign(new Error("rate limited"), { code: "slack_webapi_rate_limited_error", retryAfter: seconds });
+const rateLimited = (seconds: number) =>
+  Object.assign(new Error("rate limited"), { code: "slack_webapi_rate_limited_error", retryAfter: seconds });
 
 interface Harness {
   dispatcher: Dispatcher;
@@ -36,15 +37,27 @@ interface Harness {
  * whose sender throws what `failures` holds for a text (one error a call, in order),
  * and whose pacer sleeps on a fake clock.
  */
-function dispatcher(opts: { failures?: Record<string, unknown[]>; build?: (row: OutboxRow) => Promise<Outcome>; settings?: Partial<DispatcherSettings>; elapsed?: () => number } = {}): Harness {
+function dispatcher(
+  opts: {
+    failures?: Record<string, unknown[]>;
+    build?: (row: OutboxRow) => Promise<Outcome>;
+    settings?: Partial<DispatcherSettings>;
+    elapsed?: () => number;
+  } = {},
+): Harness {
   let pacerNow = 0;
-  const pacer = new Pacer(1000, () => pacerNow, async (ms) => {
-    pacerNow += ms;
-  });
+  const pacer = new Pacer(
+    1000,
+    () => pacerNow,
+    async (ms) => {
+      pacerNow += ms;
+    },
+  );
   const sent: Harness["sent"] = [];
   const alerts: Harness["alerts"] = [];
   const failures = opts.failures ?? {};
-  const build = opts.build ?? (async (row: OutboxRow): Promise<Outcome> => ({ kind: "send", message: { text: String(row.payload.text) as Mrkdwn } }));
+  const build =
+    opts.build ?? (async (row: OutboxRow): Promise<Outcome> => ({ kind: "send", message: { text: String(row.payload.text) as Mrkdwn } }));
   return {
     sent,
     alerts,
@@ -57,7 +70,13 @@ function dispatcher(opts: { failures?: Record<string, unknown[]>; build?: (row: 
         sent.push({ target, text: message.text, at: pacerNow });
       },
       alertFor: async (row, code) => {
-        const alert: NewOutboxRow = { kind: "alert", target: "U0ORGANISER", payload: { text: `${row.dedupeKey} refused: ${code}` }, dueAt: w.clock.now(), dedupeKey: `alert:${row.target}:${code}` };
+        const alert: NewOutboxRow = {
+          kind: "alert",
+          target: "U0ORGANISER",
+          payload: { text: `${row.dedupeKey} refused: ${code}` },
+          dueAt: w.clock.now(),
+          dedupeKey: `alert:${row.target}:${code}`,
+        };
         alerts.push({ dedupeKey: row.dedupeKey, code });
         return [alert];
       },
@@ -73,7 +92,13 @@ function dispatcher(opts: { failures?: Record<string, unknown[]>; build?: (row: 
 
 async function plan(...rows: Array<{ target: string; text: string; key?: string; inMinutes?: number }>): Promise<void> {
   await w.store.outbox.plan(
-    rows.map((r) => ({ kind: "test", target: r.target, payload: { text: r.text }, dueAt: new Date(w.clock.now().getTime() + (r.inMinutes ?? 0) * MINUTE), dedupeKey: r.key ?? r.text })),
+    rows.map((r) => ({
+      kind: "test",
+      target: r.target,
+      payload: { text: r.text },
+      dueAt: new Date(w.clock.now().getTime() + (r.inMinutes ?? 0) * MINUTE),
+      dedupeKey: r.key ?? r.text,
+    })),
     w.clock.now(),
   );
 }
@@ -82,7 +107,12 @@ const stored = (dedupeKey: string) => w.store.db.outboxMessage.findUniqueOrThrow
 
 describe("the dispatcher", () => {
   it("sends each due row once, one target's rows a second apart and other targets alongside, and marks them sent", async () => {
-    await plan({ target: "C1", text: "one" }, { target: "C1", text: "two" }, { target: "C2", text: "three" }, { target: "C3", text: "later", inMinutes: 5 });
+    await plan(
+      { target: "C1", text: "one" },
+      { target: "C1", text: "two" },
+      { target: "C2", text: "three" },
+      { target: "C3", text: "later", inMinutes: 5 },
+    );
     const d = dispatcher();
     expect(await d.dispatcher.run()).toEqual({ claimed: 3, sent: 3, skipped: 0, failed: 0, retried: 0 });
     expect(d.sent.filter((s) => s.target === "C1").map((s) => [s.text, s.at])).toEqual([
@@ -102,7 +132,12 @@ describe("the dispatcher", () => {
     expect(await d.dispatcher.run()).toMatchObject({ sent: 1, retried: 1 });
     expect(d.sent.map((s) => s.text)).toEqual(["elsewhere"]);
     const retryAt = new Date(w.clock.now().getTime() + 30_000);
-    expect(await stored("limited")).toMatchObject({ status: "pending", attempts: 0, availableAt: retryAt, lastError: "rate limited: retry after 30 s" });
+    expect(await stored("limited")).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      availableAt: retryAt,
+      lastError: "rate limited: retry after 30 s",
+    });
     expect(await stored("behind it")).toMatchObject({ status: "pending", attempts: 0, availableAt: retryAt });
 
     w.clock.advance(30_000);
@@ -141,7 +176,17 @@ describe("the dispatcher", () => {
     const d = dispatcher({
       build: async (row) => {
         if (row.payload.text === "stale") return { kind: "skip", reason: "the meeting has started" };
-        if (row.payload.text === "fan out") return { kind: "expand", rows: ["U1", "U2"].map((u) => ({ kind: "test", target: u, payload: { text: `to ${u}` }, dueAt: w.clock.now(), dedupeKey: `fan:${u}` })) };
+        if (row.payload.text === "fan out")
+          return {
+            kind: "expand",
+            rows: ["U1", "U2"].map((u) => ({
+              kind: "test",
+              target: u,
+              payload: { text: `to ${u}` },
+              dueAt: w.clock.now(),
+              dedupeKey: `fan:${u}`,
+            })),
+          };
         return { kind: "send", message: { text: String(row.payload.text) as Mrkdwn } };
       },
     });

@@ -5,12 +5,11 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { z } from "zod";
-import { CalendarLinks } from "../../src/web/calendarLinks";
 import { ManualClock } from "../../src/domain/common/clock";
-import { LifecycleService } from "../../src/domain/communities/lifecycle";
 import { CommunityService } from "../../src/domain/communities/communities";
-import { DigestService } from "../../src/domain/digests/digests";
 import { CommunityDirectory } from "../../src/domain/communities/directory";
+import { LifecycleService } from "../../src/domain/communities/lifecycle";
+import { DigestService } from "../../src/domain/digests/digests";
 import { InvitationService } from "../../src/domain/invitations/invitations";
 import { MeetingService } from "../../src/domain/meetings/meetings";
 import { MembershipService } from "../../src/domain/members/memberships";
@@ -20,6 +19,7 @@ import { DUE_KINDS, OutboxMessages } from "../../src/scheduler/kinds";
 import type { KindServices } from "../../src/scheduler/kinds/kind";
 import { Pacer } from "../../src/scheduler/pacer";
 import { createStore } from "../../src/store";
+import { CalendarLinks } from "../../src/web/calendarLinks";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 
 const NOW = new Date("2026-03-02T10:00:00Z");
@@ -41,7 +41,9 @@ describe("the outbox kinds", () => {
 
   it("a producer cannot write a payload its kind's schema refuses", () => {
     const fields = { target: "meeting:m1", subjectId: "m1", dueAt: NOW, dedupeKey: "reminder:m1" };
-    expect(meetingReminder.row({ ...fields, payload: { offset: 60, startsAt: NOW.toISOString() } })).toMatchObject({ kind: "meeting_reminder" });
+    expect(meetingReminder.row({ ...fields, payload: { offset: 60, startsAt: NOW.toISOString() } })).toMatchObject({
+      kind: "meeting_reminder",
+    });
     expect(() => meetingReminder.row({ ...fields, payload: { offset: 60, startsAt: "tomorrow" } })).toThrow(/startsAt/);
   });
 });

@@ -2,7 +2,7 @@
 // channels: every row is sent exactly once, and no channel gets more than about
 // a message a second. Real processes, real pacing (Slack's limit is real time);
 // the injected clock only says which rows are due.
-import { fork, type ChildProcess } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
 import { createStore } from "../../src/store";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
@@ -121,7 +121,10 @@ describe("three replicas on one PostgreSQL database", () => {
     // Pacing, from the fake's own clock: consecutive messages to one channel at least ~1 s apart.
     let closest = Infinity;
     for (let c = 0; c < CHANNELS; c++) {
-      const times = posts.filter((p) => p.args.channel === `C${String(c).padStart(4, "0")}`).map((p) => p.at).sort((a, b) => a - b);
+      const times = posts
+        .filter((p) => p.args.channel === `C${String(c).padStart(4, "0")}`)
+        .map((p) => p.at)
+        .sort((a, b) => a - b);
       expect(times).toHaveLength(ROWS / CHANNELS);
       for (let i = 1; i < times.length; i++) closest = Math.min(closest, times[i] - times[i - 1]);
     }

@@ -38,7 +38,11 @@ describe("the pacer", () => {
   it("queues two callers for one target instead of waking them together", async () => {
     const now = 0;
     const wakes: number[] = [];
-    const pacer = new Pacer(1000, () => now, async (ms) => void wakes.push(now + ms));
+    const pacer = new Pacer(
+      1000,
+      () => now,
+      async (ms) => void wakes.push(now + ms),
+    );
     await Promise.all([pacer.wait("C1"), pacer.wait("C1"), pacer.wait("C1")]);
     expect(wakes).toEqual([1000, 2000]);
   });

@@ -42,7 +42,10 @@ describe("planning", () => {
 
 describe("claiming", () => {
   it("claims pending rows that are due, and nothing else", async () => {
-    await w.store.outbox.plan([row("C1", -1, "due"), row("C1", 0, "due now"), row("C2", 1, "later"), row("C3", -1, "sent"), row("C4", -1, "skipped")], w.clock.now());
+    await w.store.outbox.plan(
+      [row("C1", -1, "due"), row("C1", 0, "due now"), row("C2", 1, "later"), row("C3", -1, "sent"), row("C4", -1, "skipped")],
+      w.clock.now(),
+    );
     await w.store.db.outboxMessage.update({ where: { dedupeKey: "sent" }, data: { status: "sent" } });
     await w.store.db.outboxMessage.update({ where: { dedupeKey: "skipped" }, data: { status: "skipped" } });
 
@@ -52,7 +55,10 @@ describe("claiming", () => {
   });
 
   it("takes at most `targets` targets, the earliest due first, and `perTarget` rows of each, in due order", async () => {
-    await w.store.outbox.plan([row("C1", -3, "c1-a"), row("C1", -2, "c1-b"), row("C1", -1, "c1-c"), row("C2", -5, "c2-a"), row("C3", -1, "c3-a")], w.clock.now());
+    await w.store.outbox.plan(
+      [row("C1", -3, "c1-a"), row("C1", -2, "c1-b"), row("C1", -1, "c1-c"), row("C2", -5, "c2-a"), row("C3", -1, "c3-a")],
+      w.clock.now(),
+    );
     const claimed = await claim("A", { targets: 2, perTarget: 2 });
     expect(claimed.map((r) => r.dedupeKey)).toEqual(["c2-a", "c1-a", "c1-b"]);
   });
@@ -113,7 +119,13 @@ describe("finishing a claimed row", () => {
     const [claimed] = await claim("A");
     const later = new Date(w.clock.now().getTime() + 30_000);
     expect(await w.store.outbox.retryLater(claimed.id, "A", later, "rate limited", false, w.clock.now())).toBe(true);
-    expect(await stored("a")).toMatchObject({ status: "pending", attempts: 0, lastError: "rate limited", claimedBy: null, availableAt: later });
+    expect(await stored("a")).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      lastError: "rate limited",
+      claimedBy: null,
+      availableAt: later,
+    });
     expect(await claim("A")).toEqual([]);
 
     w.clock.set(later);

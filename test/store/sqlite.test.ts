@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createStore } from "../../src/store";
-import { createPrismaClient, SQLITE_SETTINGS, type Db } from "../../src/store/prismaClient";
+import { createPrismaClient, type Db, SQLITE_SETTINGS } from "../../src/store/prismaClient";
 import { createTestDatabase, databaseKind, ROOT, type TestDatabase } from "../support/databases";
 
 const onSqlite = databaseKind() === "sqlite" ? describe : describe.skip;
@@ -34,7 +34,10 @@ interface Run {
 }
 
 function runBackup(args: string[], env: Record<string, string>, command: "node" | "npm" = "node"): Promise<Run> {
-  const [file, argv] = command === "npm" ? ["npm", ["run", "-s", "db:backup", "--", ...args]] : [process.execPath, [path.join(ROOT, "scripts/backup.js"), ...args]];
+  const [file, argv] =
+    command === "npm"
+      ? ["npm", ["run", "-s", "db:backup", "--", ...args]]
+      : [process.execPath, [path.join(ROOT, "scripts/backup.js"), ...args]];
   return new Promise((resolve) => {
     execFile(file, argv, { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8" }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
@@ -106,7 +109,14 @@ onSqlite("npm run db:backup", () => {
         db.outboxMessage.createMany({
           data: Array.from({ length: rowsPerBatch }, (_, i) => {
             const key = `load:${batch}:${i}`;
-            return { kind: "organiser_alert", target: `U${batch}`, payload: payloadOf(key), dueAt: new Date(), availableAt: new Date(), dedupeKey: key };
+            return {
+              kind: "organiser_alert",
+              target: `U${batch}`,
+              payload: payloadOf(key),
+              dueAt: new Date(),
+              availableAt: new Date(),
+              dedupeKey: key,
+            };
           }),
         }),
         db.auditEvent.create({ data: { workspaceId: "W0", actorId: "U0", action: "load.batch", detail: JSON.stringify({ batch }) } }),
@@ -116,8 +126,24 @@ onSqlite("npm run db:backup", () => {
     const seeded = 400;
     const seedKeys = Array.from({ length: seeded * rowsPerBatch }, (_, n) => `load:${Math.floor(n / rowsPerBatch)}:${n % rowsPerBatch}`);
     await db.$transaction([
-      db.outboxMessage.createMany({ data: seedKeys.map((key) => ({ kind: "organiser_alert", target: "U0", payload: payloadOf(key), dueAt: new Date(), availableAt: new Date(), dedupeKey: key })) }),
-      db.auditEvent.createMany({ data: Array.from({ length: seeded }, (_, batch) => ({ workspaceId: "W0", actorId: "U0", action: "load.batch", detail: JSON.stringify({ batch }) })) }),
+      db.outboxMessage.createMany({
+        data: seedKeys.map((key) => ({
+          kind: "organiser_alert",
+          target: "U0",
+          payload: payloadOf(key),
+          dueAt: new Date(),
+          availableAt: new Date(),
+          dedupeKey: key,
+        })),
+      }),
+      db.auditEvent.createMany({
+        data: Array.from({ length: seeded }, (_, batch) => ({
+          workspaceId: "W0",
+          actorId: "U0",
+          action: "load.batch",
+          detail: JSON.stringify({ batch }),
+        })),
+      }),
     ]);
     let committed = seeded;
 
@@ -145,7 +171,9 @@ onSqlite("npm run db:backup", () => {
     expect(committedDuring).toBeGreaterThan(0);
     expect(run.stdout).toMatch(/^Backed up .* to .*backup\.db: [\d.]+ (KB|MB), in [\d.]+ s\.$/m);
     expect(run.stdout).toContain("The copy opens and passes SQLite's integrity check.");
-    expect(run.stdout).toMatch(/To restore it: stop the bot, copy it to .*, delete .*-wal and .*-shm beside it if they are there, then start the bot\./);
+    expect(run.stdout).toMatch(
+      /To restore it: stop the bot, copy it to .*, delete .*-wal and .*-shm beside it if they are there, then start the bot\./,
+    );
     // Only the finished file has the name; no partial copy, no -wal or -shm beside it.
     expect(fs.readdirSync(path.dirname(target))).toEqual(["backup.db"]);
     // One self-contained file (a rollback journal, not WAL), so it can be copied anywhere.

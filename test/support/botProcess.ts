@@ -1,7 +1,7 @@
 // The real bot as an operator runs it: a child process of the compiled build
 // (`node dist/main.js`, built once per jest run by globalSetup) or of `npm start`,
 // with its JSON log lines and its stderr collected for the test to read.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
 
@@ -17,9 +17,13 @@ export interface BotProcess {
   waitForLog(match: (entry: Record<string, any>) => boolean): Promise<Record<string, any>>;
 }
 
-export function startBot(env: Record<string, string>, opts: { command?: "node" | "npm start"; args?: string[]; cwd?: string } = {}): BotProcess {
+export function startBot(
+  env: Record<string, string>,
+  opts: { command?: "node" | "npm start"; args?: string[]; cwd?: string } = {},
+): BotProcess {
   const command = opts.command ?? "node";
-  const [file, args] = command === "npm start" ? ["npm", ["start", "--silent"]] : [process.execPath, [path.join(ROOT, "dist/main.js"), ...(opts.args ?? [])]];
+  const [file, args] =
+    command === "npm start" ? ["npm", ["start", "--silent"]] : [process.execPath, [path.join(ROOT, "dist/main.js"), ...(opts.args ?? [])]];
   const child = spawn(file, args, {
     cwd: opts.cwd ?? ROOT,
     // Only what the test gives: no developer's .env or shell settings leak in.

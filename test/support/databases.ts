@@ -86,7 +86,8 @@ export function databaseKind(): DatabaseKind {
 
 export function postgresAdminUrl(): string {
   const url = process.env.TEST_POSTGRES_URL;
-  if (!url) throw new Error("TEST_POSTGRES_URL is not set: the PostgreSQL tests need a server, e.g. postgresql://postgres@127.0.0.1:5432/postgres");
+  if (!url)
+    throw new Error("TEST_POSTGRES_URL is not set: the PostgreSQL tests need a server, e.g. postgresql://postgres@127.0.0.1:5432/postgres");
   return url;
 }
 
@@ -191,7 +192,8 @@ async function withoutAutovacuum(url: string): Promise<void> {
   await client.connect();
   try {
     const { rows } = await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()");
-    for (const { name } of rows) await client.query(`ALTER TABLE "${name}" SET (autovacuum_enabled = false, toast.autovacuum_enabled = false)`);
+    for (const { name } of rows)
+      await client.query(`ALTER TABLE "${name}" SET (autovacuum_enabled = false, toast.autovacuum_enabled = false)`);
   } finally {
     await client.end();
   }
@@ -207,7 +209,9 @@ export function removeRunSqliteCopies(): void {
 /** After the run (globalTeardown): the workers' PostgreSQL databases. The template stays for the next run. */
 export async function dropRunDatabases(): Promise<void> {
   await withAdmin(async (admin) => {
-    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [`sc_test_${runId()}_`]);
+    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [
+      `sc_test_${runId()}_`,
+    ]);
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   });
 }
@@ -222,7 +226,8 @@ async function selfContained(file: string): Promise<void> {
   const db = createPrismaClient(`file:${file}`, { sqlite: { journalMode: "DELETE" } });
   try {
     const [{ journal_mode }] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
-    if (journal_mode !== "delete" || fs.existsSync(`${file}-wal`)) throw new Error(`the SQLite template ${file} is not one self-contained file (journal_mode ${journal_mode})`);
+    if (journal_mode !== "delete" || fs.existsSync(`${file}-wal`))
+      throw new Error(`the SQLite template ${file} is not one self-contained file (journal_mode ${journal_mode})`);
   } finally {
     await db.$disconnect();
   }
@@ -324,7 +329,11 @@ async function connectOrClone(name: string): Promise<Client> {
  * cost hundreds of milliseconds. (See withoutAutovacuum for why the space stays unused.)
  */
 async function deleteEverything(client: Client): Promise<string> {
-  const tables = (await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'")).rows.map((r) => r.name);
+  const tables = (
+    await client.query<{ name: string }>(
+      "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'",
+    )
+  ).rows.map((r) => r.name);
   const edges = (
     await client.query<{ child: string; parent: string }>(
       `SELECT cl.relname AS child, pl.relname AS parent FROM pg_constraint c

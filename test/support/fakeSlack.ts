@@ -115,11 +115,20 @@ export class FakeSlack {
    * communities, with their `members`). `general` makes it the workspace's general
    * channel, as conversations.info reports it (is_general); `archived` and `readOnly` likewise.
    */
-  addChannel(name: string, opts: { topic?: string; purpose?: string; members?: string[]; general?: boolean; archived?: boolean; readOnly?: boolean } = {}): string {
+  addChannel(
+    name: string,
+    opts: { topic?: string; purpose?: string; members?: string[]; general?: boolean; archived?: boolean; readOnly?: boolean } = {},
+  ): string {
     const id = `C${String(++this.counter).padStart(8, "0")}`;
     this.channels.set(id, {
-      id, name, topic: opts.topic ?? "", purpose: opts.purpose ?? "", members: new Set(opts.members),
-      general: opts.general ?? false, archived: opts.archived ?? false, readOnly: opts.readOnly ?? false,
+      id,
+      name,
+      topic: opts.topic ?? "",
+      purpose: opts.purpose ?? "",
+      members: new Set(opts.members),
+      general: opts.general ?? false,
+      archived: opts.archived ?? false,
+      readOnly: opts.readOnly ?? false,
     });
     return id;
   }
@@ -201,7 +210,15 @@ export class FakeSlack {
   private answer(method: string, args: Record<string, any>): Record<string, unknown> {
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://test.slack.com/", team: "Test", team_id: "T0TEST", user: "communities", user_id: "UBOT", bot_id: "BBOT" };
+        return {
+          ok: true,
+          url: "https://test.slack.com/",
+          team: "Test",
+          team_id: "T0TEST",
+          user: "communities",
+          user_id: "UBOT",
+          bot_id: "BBOT",
+        };
       case "conversations.create": {
         const name = String(args.name ?? "");
         if ([...this.channels.values()].some((c) => c.name === name)) return { ok: false, error: "name_taken" };
@@ -214,9 +231,15 @@ export class FakeSlack {
         return {
           ok: true,
           channel: {
-            id: channel.id, name: channel.name, is_channel: true, is_private: false,
-            is_general: channel.general, is_archived: channel.archived, is_read_only: channel.readOnly,
-            topic: { value: channel.topic }, purpose: { value: channel.purpose },
+            id: channel.id,
+            name: channel.name,
+            is_channel: true,
+            is_private: false,
+            is_general: channel.general,
+            is_archived: channel.archived,
+            is_read_only: channel.readOnly,
+            topic: { value: channel.topic },
+            purpose: { value: channel.purpose },
           },
         };
       }
@@ -244,17 +267,27 @@ export class FakeSlack {
       }
       case "chat.postMessage":
         // Unique per message, as Slack's are: messages posted in the same millisecond must not share one.
-        return { ok: true, channel: args.channel, ts: `${Math.floor(Date.now() / 1000)}.${String(++this.counter).padStart(6, "0")}`, message: { text: args.text } };
+        return {
+          ok: true,
+          channel: args.channel,
+          ts: `${Math.floor(Date.now() / 1000)}.${String(++this.counter).padStart(6, "0")}`,
+          message: { text: args.text },
+        };
       case "views.open":
       case "views.update":
       case "views.publish":
         return { ok: true, view: { id: `V${++this.counter}` } };
       case "users.lookupByEmail": {
         const id = this.emails.get(String(args.email ?? "").toLowerCase());
-        return id ? { ok: true, user: { id, name: id.toLowerCase(), deleted: false, is_bot: false } } : { ok: false, error: "users_not_found" };
+        return id
+          ? { ok: true, user: { id, name: id.toLowerCase(), deleted: false, is_bot: false } }
+          : { ok: false, error: "users_not_found" };
       }
       case "users.info":
-        return { ok: true, user: { id: args.user, tz: this.timezones.get(String(args.user)) ?? "Europe/London", real_name: `User ${args.user}` } };
+        return {
+          ok: true,
+          user: { id: args.user, tz: this.timezones.get(String(args.user)) ?? "Europe/London", real_name: `User ${args.user}` },
+        };
       default:
         return { ok: true };
     }

@@ -38,7 +38,12 @@ export function createFields(fields: CreateFields = {}): CreateFields & { channe
     profession: "policy",
     ...fields,
   };
-  const channel = f.channel === undefined ? `sc-${String(f.name ?? "x").toLowerCase().replace(/[^a-z0-9]+/g, "-")}` : f.channel;
+  const channel =
+    f.channel === undefined
+      ? `sc-${String(f.name ?? "x")
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")}`
+      : f.channel;
   return { ...f, channel };
 }
 
@@ -79,7 +84,18 @@ export async function createCommunity(h: Harness, user: string, fields: CreateFi
   return h.db.community.findFirstOrThrow({ where: { name: fields.name ?? "Starting a business" } });
 }
 
-export function joinSubmission(user: string, opts: { team?: string; communityId?: string; pickedCommunity?: string | null; organisation?: string | null; organisationOther?: string | null; profession?: string | null; professionOther?: string | null }) {
+export function joinSubmission(
+  user: string,
+  opts: {
+    team?: string;
+    communityId?: string;
+    pickedCommunity?: string | null;
+    organisation?: string | null;
+    organisationOther?: string | null;
+    profession?: string | null;
+    professionOther?: string | null;
+  },
+) {
   return viewSubmission({
     user,
     callbackId: CALLBACK.joinCommunity,
@@ -95,7 +111,12 @@ export function joinSubmission(user: string, opts: { team?: string; communityId?
   });
 }
 
-export async function joinCommunity(h: Harness, user: string, communityId: string, profile: { organisation?: string; profession?: string } = {}) {
+export async function joinCommunity(
+  h: Harness,
+  user: string,
+  communityId: string,
+  profile: { organisation?: string; profession?: string } = {},
+) {
   const reply = await h.interact(joinSubmission(user, { communityId, ...profile }));
   if (reply.status !== 200 || reply.json?.response_action === "errors") throw new Error(`join failed: ${reply.text}`);
 }

@@ -8,6 +8,9 @@ import { prepareTemplate } from "./databases";
 // sources (a third of a second, where `-p` re-reads every file for about 6 s of CPU).
 export default async function globalSetup(): Promise<void> {
   const root = path.resolve(__dirname, "../..");
-  execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-b", path.join(root, "tsconfig.build.json")], { cwd: root, stdio: "inherit" });
+  execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-b", path.join(root, "tsconfig.build.json")], {
+    cwd: root,
+    stdio: "inherit",
+  });
   await prepareTemplate("sqlite");
 }

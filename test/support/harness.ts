@@ -2,7 +2,7 @@
 // fresh database, and sends it signed requests exactly as Slack would.
 import http from "node:http";
 import pino from "pino";
-import { compose, type Bot } from "../../src/compose";
+import { type Bot, compose } from "../../src/compose";
 import type { Config } from "../../src/config";
 import { ManualClock } from "../../src/domain/common/clock";
 import type { Db } from "../../src/store/prismaClient";
@@ -27,7 +27,17 @@ export interface Harness {
   app: Bot;
   database: TestDatabase;
   /** POST a raw body to /slack/events; signed unless told otherwise. */
-  post(body: string, opts?: { contentType?: string; headers?: Record<string, string>; timestamp?: number; secret?: string; unsigned?: boolean; path?: string }): Promise<HttpReply>;
+  post(
+    body: string,
+    opts?: {
+      contentType?: string;
+      headers?: Record<string, string>;
+      timestamp?: number;
+      secret?: string;
+      unsigned?: boolean;
+      path?: string;
+    },
+  ): Promise<HttpReply>;
   /** A slash command as Slack sends it (form body). Waits for work after the ack. */
   command(text: string, opts?: { user?: string; channel?: string; team?: string }): Promise<HttpReply>;
   /** An interaction (block action, view submission…) as payload=<json>. Waits for work after the ack. */
@@ -75,7 +85,10 @@ export function testConfig(slackApiUrl: string, databaseUrl: string, overrides: 
   };
 }
 
-export async function startHarness(overrides: Partial<Config> = {}, appOptions: { replyBudgetMs?: number; warmUp?: boolean; pacingMs?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  overrides: Partial<Config> = {},
+  appOptions: { replyBudgetMs?: number; warmUp?: boolean; pacingMs?: number } = {},
+): Promise<Harness> {
   const slack = new FakeSlack();
   await slack.start();
   const database = await createTestDatabase();
@@ -101,7 +114,7 @@ export async function startHarness(overrides: Partial<Config> = {}, appOptions: 
       ...opts.headers,
     };
     const { status, text } = await httpPost(`${url}${opts.path ?? "/slack/events"}`, headers, body);
-    let json: unknown ;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {

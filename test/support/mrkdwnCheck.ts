@@ -7,7 +7,8 @@
 // they must carry typed text unescaped.
 
 /** In every user field of the hostile tests: each of Slack's special forms, and the characters that make them. */
-export const HOSTILE = "<!channel> <!here> <!everyone> <!subteam^S0EVIL|team> <@U0EVIL> <#C0EVIL> <https://evil.example|click> & < > &amp; @channel";
+export const HOSTILE =
+  "<!channel> <!here> <!everyone> <!subteam^S0EVIL|team> <@U0EVIL> <#C0EVIL> <https://evil.example|click> & < > &amp; @channel";
 
 /** What HOSTILE looks like escaped; plain text showing this would show entities to the reader. */
 export const HOSTILE_ESCAPED = HOSTILE.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -7,7 +7,15 @@ export function user(id: string, team = TEAM_ID) {
   return { id, username: id.toLowerCase(), name: id.toLowerCase(), team_id: team };
 }
 
-export function blockAction(opts: { user: string; actionId: string; value?: string; channel?: string; responseUrl?: string; blockId?: string; team?: string }) {
+export function blockAction(opts: {
+  user: string;
+  actionId: string;
+  value?: string;
+  channel?: string;
+  responseUrl?: string;
+  blockId?: string;
+  team?: string;
+}) {
   return {
     type: "block_actions",
     team: { id: opts.team ?? TEAM_ID, domain: "test" },
@@ -15,7 +23,9 @@ export function blockAction(opts: { user: string; actionId: string; value?: stri
     api_app_id: "A0APP",
     token: "deprecated",
     trigger_id: `trigger-action-${++counter}`,
-    ...(opts.channel ? { channel: { id: opts.channel, name: "somewhere" }, container: { type: "message", channel_id: opts.channel, is_ephemeral: true } } : { container: { type: "view" } }),
+    ...(opts.channel
+      ? { channel: { id: opts.channel, name: "somewhere" }, container: { type: "message", channel_id: opts.channel, is_ephemeral: true } }
+      : { container: { type: "view" } }),
     ...(opts.responseUrl ? { response_url: opts.responseUrl } : {}),
     actions: [
       {
@@ -66,12 +76,27 @@ export function viewSubmission(opts: {
 
 export const input = {
   text: (value: string | null) => ({ type: "plain_text_input", value }),
-  select: (value: string | null) => ({ type: "static_select", selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } } }),
-  external: (value: string | null) => ({ type: "external_select", selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } } }),
-  multiExternal: (values: string[]) => ({ type: "multi_external_select", selected_options: values.map((value) => ({ value, text: { type: "plain_text", text: value } })) }),
-  checkboxes: (values: string[]) => ({ type: "checkboxes", selected_options: values.map((value) => ({ value, text: { type: "plain_text", text: value } })) }),
+  select: (value: string | null) => ({
+    type: "static_select",
+    selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } },
+  }),
+  external: (value: string | null) => ({
+    type: "external_select",
+    selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } },
+  }),
+  multiExternal: (values: string[]) => ({
+    type: "multi_external_select",
+    selected_options: values.map((value) => ({ value, text: { type: "plain_text", text: value } })),
+  }),
+  checkboxes: (values: string[]) => ({
+    type: "checkboxes",
+    selected_options: values.map((value) => ({ value, text: { type: "plain_text", text: value } })),
+  }),
   datetime: (seconds: number | null) => ({ type: "datetimepicker", selected_date_time: seconds }),
-  radio: (value: string | null) => ({ type: "radio_buttons", selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } } }),
+  radio: (value: string | null) => ({
+    type: "radio_buttons",
+    selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } },
+  }),
   conversation: (id: string | null) => ({ type: "conversations_select", selected_conversation: id }),
 };
 
@@ -90,11 +115,31 @@ export function optionsRequest(opts: { user: string; actionId: string; value: st
 }
 
 /** A choice in an overflow menu, as Slack sends it. */
-export function overflowAction(opts: { user: string; actionId: string; value: string; channel?: string; responseUrl?: string; messageTs?: string }) {
+export function overflowAction(opts: {
+  user: string;
+  actionId: string;
+  value: string;
+  channel?: string;
+  responseUrl?: string;
+  messageTs?: string;
+}) {
   const base = blockAction({ user: opts.user, actionId: opts.actionId, channel: opts.channel, responseUrl: opts.responseUrl });
   return {
     ...base,
-    ...(opts.messageTs && opts.channel ? { message: { ts: opts.messageTs, type: "message" }, container: { type: "message", channel_id: opts.channel, message_ts: opts.messageTs, is_ephemeral: false } } : {}),
-    actions: [{ type: "overflow", action_id: opts.actionId, block_id: "b", action_ts: "1.1", selected_option: { text: { type: "plain_text", text: "choice" }, value: opts.value } }],
+    ...(opts.messageTs && opts.channel
+      ? {
+          message: { ts: opts.messageTs, type: "message" },
+          container: { type: "message", channel_id: opts.channel, message_ts: opts.messageTs, is_ephemeral: false },
+        }
+      : {}),
+    actions: [
+      {
+        type: "overflow",
+        action_id: opts.actionId,
+        block_id: "b",
+        action_ts: "1.1",
+        selected_option: { text: { type: "plain_text", text: "choice" }, value: opts.value },
+      },
+    ],
   };
 }

@@ -12,8 +12,8 @@ import { checkCommunityDraft } from "../../src/domain/communities/communityDraft
 import type { Services } from "../../src/services";
 import type { Db } from "../../src/store/prismaClient";
 import type { FakeSlack } from "./fakeSlack";
-import { createFields, type CreateFields } from "./flows";
-import { TEAM_ID, type Harness } from "./harness";
+import { type CreateFields, createFields } from "./flows";
+import { type Harness, TEAM_ID } from "./harness";
 
 /** Where to seed: an app under test (its services, its database, the fake Slack), or services on a store alone. */
 export interface SeedTarget {
@@ -52,9 +52,19 @@ export async function seedCommunity(to: Harness | SeedTarget, creator: string, f
 }
 
 /** `user` joins as the join modal joins them (DWP, user-centred design unless told), and is in the channel. */
-export async function seedMember(to: Harness | SeedTarget, user: string, communityId: string, profile: { organisation?: string; profession?: string } = {}): Promise<void> {
+export async function seedMember(
+  to: Harness | SeedTarget,
+  user: string,
+  communityId: string,
+  profile: { organisation?: string; profession?: string } = {},
+): Promise<void> {
   const { services, slack } = targetOf(to);
   const community = await services.communities.byId(communityId);
-  await services.memberships.join(community, user, { organisation: profile.organisation ?? "dwp", organisationOther: null, profession: profile.profession ?? "user-centred-design", professionOther: null });
+  await services.memberships.join(community, user, {
+    organisation: profile.organisation ?? "dwp",
+    organisationOther: null,
+    profession: profile.profession ?? "user-centred-design",
+    professionOther: null,
+  });
   if (community.slackChannelId) slack?.addMember(community.slackChannelId, user);
 }

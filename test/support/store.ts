@@ -2,9 +2,9 @@
 // manual clock, for unit suites that need the database but not the app around it: no
 // HTTP, no Bolt, no fake Slack, so a test costs milliseconds.
 import { ManualClock } from "../../src/domain/common/clock";
-import type { Db } from "../../src/store/prismaClient";
-import { createStore } from "../../src/store";
 import type { Store } from "../../src/domain/ports";
+import { createStore } from "../../src/store";
+import type { Db } from "../../src/store/prismaClient";
 import { createTestDatabase, type TestDatabase } from "./databases";
 
 export interface StoreWorld {

@@ -4,14 +4,14 @@
 // module that gains an export gains a render here, or this test fails.
 import type { CharterChange } from "../../src/domain/communities/charterChanges";
 import type { Charter } from "../../src/domain/communities/communities";
-import type { CoverageSummary, MembersPage, OrganisationMembersPage } from "../../src/domain/members/coverage";
 import type { Digest } from "../../src/domain/digests/digests";
 import type { GroupsOverview } from "../../src/domain/groups/groups";
-import { prose } from "../../src/i18n";
 import type { InvitationCard } from "../../src/domain/invitations/invitations";
 import type { MeetingCard } from "../../src/domain/meetings/meetings";
+import type { CoverageSummary, MembersPage, OrganisationMembersPage } from "../../src/domain/members/coverage";
 import type { CommunityRecord, GroupRecord, MeetingRecord, MembershipRecord, ProblemRecord, SeriesRecord } from "../../src/domain/ports";
 import type { ProblemCard } from "../../src/domain/problems/problems";
+import { prose } from "../../src/i18n";
 import * as blocks from "../../src/views/blocks";
 import * as charter from "../../src/views/charter";
 import * as charterEdits from "../../src/views/charterEdits";
@@ -38,7 +38,7 @@ import * as problemModal from "../../src/views/problemModal";
 import * as profileFields from "../../src/views/profileFields";
 import * as reminders from "../../src/views/reminders";
 import * as settingsModal from "../../src/views/settingsModal";
-import { HOSTILE, HOSTILE_ESCAPED, mrkdwnProblems, payloadProblems, shown, type Allowed } from "../support/mrkdwnCheck";
+import { type Allowed, HOSTILE, HOSTILE_ESCAPED, mrkdwnProblems, payloadProblems, shown } from "../support/mrkdwnCheck";
 
 const H = HOSTILE;
 const CALENDAR = "https://communities.test/calendar/m1.ics?sig=abc";
@@ -91,13 +91,27 @@ const membership = (userId: string): MembershipRecord => ({
   leftAt: null,
 });
 
-const objective = { id: "p1", communityId: "c1", title: H, objectiveStatus: "in_progress", ownerId: "U0BOB", targetDate: new Date("2026-06-01T00:00:00Z") };
+const objective = {
+  id: "p1",
+  communityId: "c1",
+  title: H,
+  objectiveStatus: "in_progress",
+  ownerId: "U0BOB",
+  targetDate: new Date("2026-06-01T00:00:00Z"),
+};
 
 const hostileChanges: CharterChange[] = [
   { field: "name", from: H, to: `${H} 2` },
   { field: "purpose", from: "", to: H },
   { field: "cadence", from: "monthly", to: "quarterly" },
-  { field: "contactMethods", from: [], to: [{ kind: "mailing_list", link: "mailto:team@example.gov.uk" }, { kind: "trello", link: LINK }] },
+  {
+    field: "contactMethods",
+    from: [],
+    to: [
+      { kind: "mailing_list", link: "mailto:team@example.gov.uk" },
+      { kind: "trello", link: LINK },
+    ],
+  },
 ];
 
 const theCharter: Charter = {
@@ -160,10 +174,24 @@ const series: SeriesRecord = {
   template: meeting,
   createdBy: "U0ALICE",
 } as SeriesRecord;
-const card: MeetingCard = { meeting, community, series, nextStart: new Date("2026-04-03T10:00:00Z"), tally: { going: 3, maybe: 1, notGoing: 1, goingIds: ["U0ALICE", "U0BOB"] } };
+const card: MeetingCard = {
+  meeting,
+  community,
+  series,
+  nextStart: new Date("2026-04-03T10:00:00Z"),
+  tally: { going: 3, maybe: 1, notGoing: 1, goingIds: ["U0ALICE", "U0BOB"] },
+};
 const cancelledCard: MeetingCard = { ...card, meeting: { ...meeting, status: "cancelled" } };
 
-const group: GroupRecord = { id: "g1", communityId: "c1", name: H, focus: H, slackChannelId: "C0GROUP", createdBy: "U0CAROL", createdAt: new Date() } as GroupRecord;
+const group: GroupRecord = {
+  id: "g1",
+  communityId: "c1",
+  name: H,
+  focus: H,
+  slackChannelId: "C0GROUP",
+  createdBy: "U0CAROL",
+  createdAt: new Date(),
+} as GroupRecord;
 const overview = (viewerIsOrganiser: boolean, viewerIsMember = true): GroupsOverview => ({
   community,
   groups: [{ group, memberIds: ["U0ALICE", "U0BOB"] }],
@@ -182,7 +210,16 @@ const coverage: CoverageSummary = {
 const membersPage: MembersPage = {
   community,
   summary: coverage,
-  organisations: [{ key: "other:x", label: H, members: [{ slackUserId: "U0ALICE", profession: H, organiser: true }, { slackUserId: "U0BOB", profession: H, organiser: false }] }],
+  organisations: [
+    {
+      key: "other:x",
+      label: H,
+      members: [
+        { slackUserId: "U0ALICE", profession: H, organiser: true },
+        { slackUserId: "U0BOB", profession: H, organiser: false },
+      ],
+    },
+  ],
   page: 0,
   pageCount: 2,
 };
@@ -213,7 +250,12 @@ const invitation = {
   createdAt: new Date(),
   respondedAt: null,
 };
-const invitationCard: InvitationCard = { invitation, charter: theCharter, topProblems: [{ id: "p1", title: H }], expiresAt: new Date("2026-04-01T00:00:00Z") } as InvitationCard;
+const invitationCard: InvitationCard = {
+  invitation,
+  charter: theCharter,
+  topProblems: [{ id: "p1", title: H }],
+  expiresAt: new Date("2026-04-01T00:00:00Z"),
+} as InvitationCard;
 
 const digestData: Digest = {
   community,
@@ -240,18 +282,43 @@ const RENDERS: Record<string, () => unknown[]> = {
     charter.charterMessage(theCharter, { isMember: true, isOrganiser: true }),
     charter.charterMessage(theCharter, { isMember: false, isOrganiser: false }),
   ],
-  "createCommunityModal.charterFieldBlocks": () => [{ blocks: createCommunityModal.charterFieldBlocks({ name: H, service: H, purpose: H, contactMethods: [{ kind: "trello", link: LINK }] }) }],
-  "charterEdits.editCharterModal": () => [charterEdits.editCharterModal({ ...community, contactMethods: [{ kind: "trello", link: LINK }] }, "{}")],
+  "createCommunityModal.charterFieldBlocks": () => [
+    {
+      blocks: createCommunityModal.charterFieldBlocks({
+        name: H,
+        service: H,
+        purpose: H,
+        contactMethods: [{ kind: "trello", link: LINK }],
+      }),
+    },
+  ],
+  "charterEdits.editCharterModal": () => [
+    charterEdits.editCharterModal({ ...community, contactMethods: [{ kind: "trello", link: LINK }] }, "{}"),
+  ],
   "charterEdits.charterChangedMessage": () => [
     charterEdits.charterChangedMessage(community, "U0ALICE", hostileChanges),
     charterEdits.charterChangedMessage(community, "U0ALICE", hostileChanges.slice(1)),
   ],
-  "charterEdits.charterSavedText": () => [charterEdits.charterSavedText(community, hostileChanges), charterEdits.charterSavedText(community, [])],
+  "charterEdits.charterSavedText": () => [
+    charterEdits.charterSavedText(community, hostileChanges),
+    charterEdits.charterSavedText(community, []),
+  ],
   "charterEdits.charterHistoryMessage": () => [
     charterEdits.charterHistoryMessage({ community, revisions: [{ actorId: "U0BOB", at: now, changes: hostileChanges }], total: 20 }),
     charterEdits.charterHistoryMessage({ community, revisions: [], total: 0 }),
   ],
-  "lifecycle.archiveConfirmation": () => [{ blocks: [{ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "x" }, action_id: "a", confirm: lifecycle.archiveConfirmation(community) }] }] }],
+  "lifecycle.archiveConfirmation": () => [
+    {
+      blocks: [
+        {
+          type: "actions",
+          elements: [
+            { type: "button", text: { type: "plain_text", text: "x" }, action_id: "a", confirm: lifecycle.archiveConfirmation(community) },
+          ],
+        },
+      ],
+    },
+  ],
   "lifecycle.organiserCharterButtons": () => [{ blocks: [{ type: "actions", elements: lifecycle.organiserCharterButtons(community) }] }],
   "lifecycle.archivedNotice": () => [lifecycle.archivedNotice(community, "U0ALICE")],
   "lifecycle.unarchivedNotice": () => [lifecycle.unarchivedNotice(community, "U0ALICE")],
@@ -259,28 +326,66 @@ const RENDERS: Record<string, () => unknown[]> = {
   "lifecycle.unarchivedReply": () => [lifecycle.unarchivedReply(community)],
   "lifecycle.archivedListMessage": () => [lifecycle.archivedListMessage([community, { ...community, id: "c2" }])],
   "lifecycle.deleteCommunityModal": () => [lifecycle.deleteCommunityModal(community, "{}")],
-  "lifecycle.deletedView": () => [lifecycle.deletedView({ community, removed: { members: 2, problems: 1, meetings: 0, groups: 0, invitations: 3, pendingMessages: 1 } })],
-  "lifecycle.deletedNotice": () => [lifecycle.deletedNotice({ community, removed: { members: 0, problems: 0, meetings: 0, groups: 0, invitations: 0, pendingMessages: 0 } }, "U0ALICE")],
+  "lifecycle.deletedView": () => [
+    lifecycle.deletedView({ community, removed: { members: 2, problems: 1, meetings: 0, groups: 0, invitations: 3, pendingMessages: 1 } }),
+  ],
+  "lifecycle.deletedNotice": () => [
+    lifecycle.deletedNotice(
+      { community, removed: { members: 0, problems: 0, meetings: 0, groups: 0, invitations: 0, pendingMessages: 0 } },
+      "U0ALICE",
+    ),
+  ],
   "charter.welcomeMessage": () => [charter.welcomeMessage(theCharter)],
   "communityList.communityListMessage": () => [
-    communityList.communityListMessage({ items: [{ ...community, memberCount: 3, viewerIsMember: true }, { ...community, id: "c2", memberCount: 1, viewerIsMember: false }] as never, total: 12, page: 0, pageCount: 2 }),
+    communityList.communityListMessage({
+      items: [
+        { ...community, memberCount: 3, viewerIsMember: true },
+        { ...community, id: "c2", memberCount: 1, viewerIsMember: false },
+      ] as never,
+      total: 12,
+      page: 0,
+      pageCount: 2,
+    }),
   ],
-  "createCommunityModal.createCommunityModal": () => [createCommunityModal.createCommunityModal({ name: H, timezone: "Europe/London", now, privateMetadata: "{}" })],
+  "createCommunityModal.createCommunityModal": () => [
+    createCommunityModal.createCommunityModal({ name: H, timezone: "Europe/London", now, privateMetadata: "{}" }),
+  ],
   "digest.digestMessage": () => [digest.digestMessage(digestData), digest.digestMessage(digestData, { preview: true, viewerGetsDm: true })],
-  "groups.groupsListMessage": () => [groups.groupsListMessage(overview(true)), groups.groupsListMessage(overview(false, false)), groups.groupsListMessage({ ...overview(true), groups: [] })],
+  "groups.groupsListMessage": () => [
+    groups.groupsListMessage(overview(true)),
+    groups.groupsListMessage(overview(false, false)),
+    groups.groupsListMessage({ ...overview(true), groups: [] }),
+  ],
   "groups.groupCreatedMessage": () => [groups.groupCreatedMessage(community, group)],
   "groups.groupChannelIntro": () => [groups.groupChannelIntro(community, group)],
   "groups.groupReadyText": () => [groups.groupReadyText(community, group)],
-  "groupsModal.createGroupModal": () => [groupsModal.createGroupModal({ community: { name: H, slug: "s" }, name: H, privateMetadata: "{}" })],
-  "help.helpMessage": () => [help.helpMessage([{ usage: "/community info [name]", summary: "Read a charter." }], { unknown: H, suggestion: "info" }), help.helpMessage([], { unknown: H })],
+  "groupsModal.createGroupModal": () => [
+    groupsModal.createGroupModal({ community: { name: H, slug: "s" }, name: H, privateMetadata: "{}" }),
+  ],
+  "help.helpMessage": () => [
+    help.helpMessage([{ usage: "/community info [name]", summary: "Read a charter." }], { unknown: H, suggestion: "info" }),
+    help.helpMessage([], { unknown: H }),
+  ],
   "home.homeView": () => [home.homeView(homeEntries, upcoming.items, () => CALENDAR), home.homeView([])],
   "invitations.inviteModal": () => [
     invitations.inviteModal({ community: { id: "c1", name: H }, initialUsers: ["U0BOB"], emails: H, message: H, privateMetadata: "{}" }),
     invitations.inviteModal({ choices: [{ id: "c1", name: H }], initialUsers: [], privateMetadata: "{}" }),
   ],
-  "invitations.invitationDm": () => [invitations.invitationDm(invitationCard), invitations.invitationDm(invitationCard, { reminder: true })],
-  "invitations.answeredInvitationDm": () => [invitations.answeredInvitationDm(invitationCard, "accepted", now), invitations.answeredInvitationDm(invitationCard, "declined", now)],
-  "invitations.acceptInvitationModal": () => [invitations.acceptInvitationModal({ communityName: H, defaults: { organisation: { id: "other", label: H }, organisationOther: H, profession: "other", professionOther: H }, privateMetadata: "{}" })],
+  "invitations.invitationDm": () => [
+    invitations.invitationDm(invitationCard),
+    invitations.invitationDm(invitationCard, { reminder: true }),
+  ],
+  "invitations.answeredInvitationDm": () => [
+    invitations.answeredInvitationDm(invitationCard, "accepted", now),
+    invitations.answeredInvitationDm(invitationCard, "declined", now),
+  ],
+  "invitations.acceptInvitationModal": () => [
+    invitations.acceptInvitationModal({
+      communityName: H,
+      defaults: { organisation: { id: "other", label: H }, organisationOther: H, profession: "other", professionOther: H },
+      privateMetadata: "{}",
+    }),
+  ],
   "invitations.inviteSummary": () => [
     invitations.inviteSummary({
       communityName: H,
@@ -297,35 +402,75 @@ const RENDERS: Record<string, () => unknown[]> = {
       notFound: [H],
       message: H,
     }),
-    invitations.inviteSummary({ communityName: H, outcomes: [], undelivered: [], retrying: [], lookupFailed: [], notFound: [], message: H }),
+    invitations.inviteSummary({
+      communityName: H,
+      outcomes: [],
+      undelivered: [],
+      retrying: [],
+      lookupFailed: [],
+      notFound: [],
+      message: H,
+    }),
   ],
   "invitations.invitingProgress": () => [invitations.invitingProgress(H, 3)],
   "invitations.reachOutMessage": () => [invitations.reachOutMessage(H, prose.reachOutPost(community, [{ id: "p1", title: H }], [H]))],
   "joinCommunityModal.joinCommunityModal": () => [
     joinCommunityModal.joinCommunityModal({ community: { id: "c1", name: H, service: H }, voteFor: H, privateMetadata: "{}" }),
-    joinCommunityModal.joinCommunityModal({ community: { id: "c1", name: H, service: H }, defaults: { organisation: { id: "other", label: H }, organisationOther: H, profession: "other", professionOther: H }, privateMetadata: "{}" }),
+    joinCommunityModal.joinCommunityModal({
+      community: { id: "c1", name: H, service: H },
+      defaults: { organisation: { id: "other", label: H }, organisationOther: H, profession: "other", professionOther: H },
+      privateMetadata: "{}",
+    }),
   ],
   "meetingCard.meetingWhen": () => [meetingCard.meetingWhen(meeting)],
   "meetingCard.calendarButton": () => [{ blocks: [blocks.actions(undefined, meetingCard.calendarButton(CALENDAR))] }],
   "meetingCard.answerButtons": () => [{ blocks: [blocks.actions(undefined, ...meetingCard.answerButtons("m1", "going"))] }],
-  "meetingCard.meetingCardMessage": () => [meetingCard.meetingCardMessage(card, CALENDAR), meetingCard.meetingCardMessage(cancelledCard, CALENDAR)],
+  "meetingCard.meetingCardMessage": () => [
+    meetingCard.meetingCardMessage(card, CALENDAR),
+    meetingCard.meetingCardMessage(cancelledCard, CALENDAR),
+  ],
   "meetingCard.meetingLine": () => [{ blocks: meetingCard.meetingLine({ card, answer: null }, CALENDAR) }],
-  "meetingCard.upcomingMeetingsMessage": () => [meetingCard.upcomingMeetingsMessage(upcoming, () => CALENDAR), meetingCard.upcomingMeetingsMessage({ items: [], total: 0, memberOfAny: false }, () => CALENDAR)],
+  "meetingCard.upcomingMeetingsMessage": () => [
+    meetingCard.upcomingMeetingsMessage(upcoming, () => CALENDAR),
+    meetingCard.upcomingMeetingsMessage({ items: [], total: 0, memberOfAny: false }, () => CALENDAR),
+  ],
   "meetingCard.meetingChangedMessage": () => [
-    meetingCard.meetingChangedMessage({ ...meeting, title: "Before", place: null }, { ...meeting, startsAt: new Date("2026-03-21T10:00:00Z") }, H, CALENDAR),
+    meetingCard.meetingChangedMessage(
+      { ...meeting, title: "Before", place: null },
+      { ...meeting, startsAt: new Date("2026-03-21T10:00:00Z") },
+      H,
+      CALENDAR,
+    ),
   ],
   "meetingCard.meetingCancelledMessage": () => [meetingCard.meetingCancelledMessage(meeting, H, `${H}\n${H}`, CALENDAR)],
-  "meetingCard.scheduledConfirmation": () => [meetingCard.scheduledConfirmation([meeting, { ...meeting, startsAt: new Date("2026-04-03T10:00:00Z") }], "C0HOME", { kind: "fifth_weekday_skipped", weekday: 1 })],
+  "meetingCard.scheduledConfirmation": () => [
+    meetingCard.scheduledConfirmation([meeting, { ...meeting, startsAt: new Date("2026-04-03T10:00:00Z") }], "C0HOME", {
+      kind: "fifth_weekday_skipped",
+      weekday: 1,
+    }),
+  ],
   "meetingModal.remindersInput": () => [{ blocks: [meetingModal.remindersInput("b", "Reminders", [1440], "Hint")] }],
   "meetingModal.meetingModal": () => [
-    meetingModal.meetingModal({ mode: "edit", community: { id: "c1", name: H, timezone: "Europe/London" }, inSeries: true, initial: { title: H, place: H, agenda: H, videoLink: VIDEO }, privateMetadata: "{}" }),
+    meetingModal.meetingModal({
+      mode: "edit",
+      community: { id: "c1", name: H, timezone: "Europe/London" },
+      inSeries: true,
+      initial: { title: H, place: H, agenda: H, videoLink: VIDEO },
+      privateMetadata: "{}",
+    }),
     meetingModal.meetingModal({ mode: "schedule", privateMetadata: "{}" }),
   ],
   "meetingModal.cancelMeetingModal": () => [meetingModal.cancelMeetingModal({ title: H, inSeries: true, privateMetadata: "{}" })],
   "members.coverageLine": () => [members.coverageLine(coverage)],
   "members.organisationBlocks": () => [{ blocks: members.organisationBlocks(membersPage.organisations[0], "c1", 0) }],
-  "members.membersMessage": () => [members.membersMessage(membersPage), members.membersMessage({ ...membersPage, organisations: [], summary: { ...coverage, missing: [] } })],
-  "members.organisationMembersMessage": () => [members.organisationMembersMessage(organisationPage), members.organisationMembersMessage({ ...organisationPage, total: 0, members: [] })],
+  "members.membersMessage": () => [
+    members.membersMessage(membersPage),
+    members.membersMessage({ ...membersPage, organisations: [], summary: { ...coverage, missing: [] } }),
+  ],
+  "members.organisationMembersMessage": () => [
+    members.organisationMembersMessage(organisationPage),
+    members.organisationMembersMessage({ ...organisationPage, total: 0, members: [] }),
+  ],
   "onboarding.onboardingDm": () => [onboarding.onboardingDm(theCharter)],
   "problemCard.problemCardMessage": () => [problemCard.problemCardMessage(problemCardData)],
   "problemCard.voteCount": () => [{ text: problemCard.voteCount(4, 3) }, { text: problemCard.voteCount(0, 0) }],
@@ -334,17 +479,43 @@ const RENDERS: Record<string, () => unknown[]> = {
   "problemDecisions.objectiveModal": () => [problemDecisions.objectiveModal(problem, "{}")],
   "problemDecisions.duplicateModal": () => [problemDecisions.duplicateModal(problem, "{}")],
   "problemDetails.problemDetailsModal": () => [
-    problemDetails.problemDetailsModal({ card: problemCardData, history: [{ actorId: "U0ALICE", from: "open", to: "objective", at: now }], viewerIsAuthor: true }),
+    problemDetails.problemDetailsModal({
+      card: problemCardData,
+      history: [{ actorId: "U0ALICE", from: "open", to: "objective", at: now }],
+      viewerIsAuthor: true,
+    }),
     problemDetails.problemDetailsModal({ card: problemCardData, history: [], viewerIsAuthor: false }),
   ],
   "problemDetails.editProblemModal": () => [problemDetails.editProblemModal(problem, "{}")],
   "problemList.problemListMessage": () => [
-    problemList.problemListMessage({ community, filter: "open", items: [{ id: "p1", title: H, status: "objective", votes: 2, organisations: 1, viewerVoted: true }], total: 11, page: 0, pageCount: 2 }),
+    problemList.problemListMessage({
+      community,
+      filter: "open",
+      items: [{ id: "p1", title: H, status: "objective", votes: 2, organisations: 1, viewerVoted: true }],
+      total: 11,
+      page: 0,
+      pageCount: 2,
+    }),
     problemList.problemListMessage({ community, filter: "solved", items: [], total: 0, page: 0, pageCount: 0 }),
   ],
-  "problemModal.problemModal": () => [problemModal.problemModal({ community: { id: "c1", name: H }, title: H, description: H, privateMetadata: "{}" }), problemModal.problemModal({ privateMetadata: "{}" })],
-  "profileFields.profileBlocks": () => [{ blocks: profileFields.profileBlocks("your", { organisation: { id: "other", label: H }, organisationOther: H, profession: "other", professionOther: H }) }],
-  "reminders.reminderDm": () => [reminders.reminderDm(card, now, "going", CALENDAR), reminders.reminderDm({ ...card, meeting: { ...meeting, videoLink: `${VIDEO}&${"x".repeat(80)}` } }, now, "maybe", CALENDAR)],
+  "problemModal.problemModal": () => [
+    problemModal.problemModal({ community: { id: "c1", name: H }, title: H, description: H, privateMetadata: "{}" }),
+    problemModal.problemModal({ privateMetadata: "{}" }),
+  ],
+  "profileFields.profileBlocks": () => [
+    {
+      blocks: profileFields.profileBlocks("your", {
+        organisation: { id: "other", label: H },
+        organisationOther: H,
+        profession: "other",
+        professionOther: H,
+      }),
+    },
+  ],
+  "reminders.reminderDm": () => [
+    reminders.reminderDm(card, now, "going", CALENDAR),
+    reminders.reminderDm({ ...card, meeting: { ...meeting, videoLink: `${VIDEO}&${"x".repeat(80)}` } }, now, "maybe", CALENDAR),
+  ],
   "reminders.reminderNote": () => [reminders.reminderNote(card, CALENDAR)],
   "settingsModal.settingsModal": () => [settingsModal.settingsModal(community, "{}")],
 };
@@ -388,8 +559,32 @@ const NO_TYPED_MRKDWN = new Set([
 ]);
 
 const MODULES: Record<string, Record<string, unknown>> = {
-  blocks, charter, charterEdits, lifecycle, communityList, createCommunityModal, digest, groups, groupsModal, help, home, invitations, joinCommunityModal, meetingCard, meetingModal, members, mrkdwn, onboarding,
-  problemCard, problemDecisions, problemDetails, problemList, problemModal, profileFields, reminders, settingsModal,
+  blocks,
+  charter,
+  charterEdits,
+  lifecycle,
+  communityList,
+  createCommunityModal,
+  digest,
+  groups,
+  groupsModal,
+  help,
+  home,
+  invitations,
+  joinCommunityModal,
+  meetingCard,
+  meetingModal,
+  members,
+  mrkdwn,
+  onboarding,
+  problemCard,
+  problemDecisions,
+  problemDetails,
+  problemList,
+  problemModal,
+  profileFields,
+  reminders,
+  settingsModal,
 };
 
 /** A rendered thing as a payload: a bare mrkdwn string is checked as a message's text. */
@@ -412,7 +607,8 @@ describe("every view escapes what people typed, in blocks and in the fallback te
   it.each(Object.keys(RENDERS))("%s", (name) => {
     const problems: string[] = [];
     const seen: string[] = [];
-    for (const [i, rendered] of RENDERS[name]().entries()) problems.push(...payloadProblems(asPayload(rendered), allowed, `${name}#${i}`, seen));
+    for (const [i, rendered] of RENDERS[name]().entries())
+      problems.push(...payloadProblems(asPayload(rendered), allowed, `${name}#${i}`, seen));
     expect(problems).toEqual([]);
     // The hostile text got through, and reads exactly as it was typed (escaped once, not twice or not at all).
     if (!NO_TYPED_MRKDWN.has(name)) expect(seen.some((text) => text.includes(H))).toBe(true);

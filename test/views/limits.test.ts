@@ -1,35 +1,48 @@
 // The largest realistic data, rendered by every view, stays inside Block Kit's limits.
+
+import { helpEntries } from "../../src/app/commands/registry";
 import type { Charter } from "../../src/domain/communities/communities";
-import type { CommunityRecord, MembershipRecord } from "../../src/domain/ports";
+import { DIGEST_SECTION_ITEMS, type Digest } from "../../src/domain/digests/digests";
+import type { GroupsOverview } from "../../src/domain/groups/groups";
+import { INVITE_LIMIT, INVITE_MESSAGE_MAX } from "../../src/domain/invitations/invitationDraft";
+import { GOING_NAMED, HOME_MEETINGS_SHOWN, type MeetingCard, UPCOMING_SHOWN } from "../../src/domain/meetings/meetings";
+import {
+  coverageOf,
+  MEMBERS_PER_ORGANISATION_PAGE,
+  type MembersPage,
+  ORGANISATIONS_PER_PAGE,
+  organisationMembersPage,
+} from "../../src/domain/members/coverage";
+import { OTHER_TEXT_MAX } from "../../src/domain/members/profiles";
+import type { CommunityRecord, MeetingRecord, MembershipRecord, SeriesRecord } from "../../src/domain/ports";
+import { prose } from "../../src/i18n";
 import { ORGANISATIONS } from "../../src/reference/organisations";
 import { charterMessage, welcomeMessage } from "../../src/views/charter";
 import { communityListMessage } from "../../src/views/communityList";
 import { createCommunityModal } from "../../src/views/createCommunityModal";
-import { helpMessage } from "../../src/views/help";
-import { HOME_COMMUNITIES_SHOWN, homeView } from "../../src/views/home";
-import { joinCommunityModal } from "../../src/views/joinCommunityModal";
-import { helpEntries } from "../../src/app/commands/registry";
-import { problemCardMessage, promotionSuggestion } from "../../src/views/problemCard";
-import { problemModal } from "../../src/views/problemModal";
-import { editProblemModal, problemDetailsModal } from "../../src/views/problemDetails";
-import { duplicateModal, objectiveModal } from "../../src/views/problemDecisions";
-import { blockKitProblems } from "../support/blockKit";
-import { GOING_NAMED, HOME_MEETINGS_SHOWN, UPCOMING_SHOWN, type MeetingCard } from "../../src/domain/meetings/meetings";
-import type { MeetingRecord, SeriesRecord } from "../../src/domain/ports";
-import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage, upcomingMeetingsMessage } from "../../src/views/meetingCard";
-import { cancelMeetingModal, meetingModal } from "../../src/views/meetingModal";
-import { settingsModal } from "../../src/views/settingsModal";
-import { DIGEST_SECTION_ITEMS, type Digest } from "../../src/domain/digests/digests";
 import { digestMessage } from "../../src/views/digest";
-import { coverageOf, MEMBERS_PER_ORGANISATION_PAGE, organisationMembersPage, ORGANISATIONS_PER_PAGE, type MembersPage } from "../../src/domain/members/coverage";
-import { OTHER_TEXT_MAX } from "../../src/domain/members/profiles";
-import { membersMessage, MISSING_LISTED, organisationMembersMessage } from "../../src/views/members";
-import type { GroupsOverview } from "../../src/domain/groups/groups";
 import { GROUPS_SHOWN, groupCreatedMessage, groupsListMessage } from "../../src/views/groups";
 import { createGroupModal } from "../../src/views/groupsModal";
-import { INVITE_LIMIT, INVITE_MESSAGE_MAX } from "../../src/domain/invitations/invitationDraft";
-import { prose } from "../../src/i18n";
-import { acceptInvitationModal, answeredInvitationDm, invitationDm, inviteModal, inviteSummary, reachOutMessage } from "../../src/views/invitations";
+import { helpMessage } from "../../src/views/help";
+import { HOME_COMMUNITIES_SHOWN, homeView } from "../../src/views/home";
+import {
+  acceptInvitationModal,
+  answeredInvitationDm,
+  invitationDm,
+  inviteModal,
+  inviteSummary,
+  reachOutMessage,
+} from "../../src/views/invitations";
+import { joinCommunityModal } from "../../src/views/joinCommunityModal";
+import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage, upcomingMeetingsMessage } from "../../src/views/meetingCard";
+import { cancelMeetingModal, meetingModal } from "../../src/views/meetingModal";
+import { MISSING_LISTED, membersMessage, organisationMembersMessage } from "../../src/views/members";
+import { problemCardMessage, promotionSuggestion } from "../../src/views/problemCard";
+import { duplicateModal, objectiveModal } from "../../src/views/problemDecisions";
+import { editProblemModal, problemDetailsModal } from "../../src/views/problemDetails";
+import { problemModal } from "../../src/views/problemModal";
+import { settingsModal } from "../../src/views/settingsModal";
+import { blockKitProblems } from "../support/blockKit";
 
 const longest = ORGANISATIONS.reduce((a, b) => (a.name.length >= b.name.length ? a : b));
 
@@ -114,14 +127,24 @@ describe("Block Kit limits with the largest realistic data", () => {
   });
 
   it("App Home with more communities than it shows", () => {
-    const entries = Array.from({ length: 300 }, (_, i) => ({ community: community(i), membership: organiser(i), memberCount: 5000, objectives: objectives(8) }));
+    const entries = Array.from({ length: 300 }, (_, i) => ({
+      community: community(i),
+      membership: organiser(i),
+      memberCount: 5000,
+      objectives: objectives(8),
+    }));
     const view = homeView(entries) as any;
     expect(blockKitProblems(view.blocks, "home")).toEqual([]);
     expect(JSON.stringify(view.blocks)).toContain(`…and ${300 - HOME_COMMUNITIES_SHOWN} more`);
   });
 
   it("the create and join modals", () => {
-    const create = createCommunityModal({ name: "n".repeat(80), timezone: "America/Argentina/ComodRivadavia", now: new Date(), privateMetadata: JSON.stringify({ channelId: "C123" }) }) as any;
+    const create = createCommunityModal({
+      name: "n".repeat(80),
+      timezone: "America/Argentina/ComodRivadavia",
+      now: new Date(),
+      privateMetadata: JSON.stringify({ channelId: "C123" }),
+    }) as any;
     expect(blockKitProblems(create.blocks, "modal", create)).toEqual([]);
     const join = joinCommunityModal({
       community: { id: "c1", name: "n".repeat(80), service: "s".repeat(150) },
@@ -156,7 +179,12 @@ describe("Block Kit limits with the largest realistic data", () => {
     };
     expect(blockKitProblems(problemCardMessage(card).blocks, "message")).toEqual([]);
     expect(blockKitProblems(promotionSuggestion(card).blocks, "message")).toEqual([]);
-    const history = Array.from({ length: 500 }, (_, i) => ({ actorId: `U${i}`, from: "open" as const, to: "objective" as const, at: new Date() }));
+    const history = Array.from({ length: 500 }, (_, i) => ({
+      actorId: `U${i}`,
+      from: "open" as const,
+      to: "objective" as const,
+      at: new Date(),
+    }));
     const details = problemDetailsModal({ card, history, viewerIsAuthor: true }) as any;
     expect(blockKitProblems(details.blocks, "modal", details)).toEqual([]);
     for (const modal of [objectiveModal(card.problem, "{}"), duplicateModal(card.problem, "{}")] as any[]) {
@@ -207,25 +235,60 @@ describe("Block Kit limits with the largest realistic data", () => {
       community: community(1),
       series,
       nextStart: new Date("2026-12-28T12:00:00Z"),
-      tally: { going: 5000, maybe: 5000, notGoing: 5000, goingIds: Array.from({ length: GOING_NAMED }, (_, n) => `U${String(n).padStart(10, "0")}`) },
+      tally: {
+        going: 5000,
+        maybe: 5000,
+        notGoing: 5000,
+        goingIds: Array.from({ length: GOING_NAMED }, (_, n) => `U${String(n).padStart(10, "0")}`),
+      },
     });
     const url = `https://communities.example.gov.uk/calendar/${"x".repeat(25)}.ics?sig=${"s".repeat(32)}`;
     expect(blockKitProblems(meetingCardMessage(card(1), url).blocks, "message")).toEqual([]);
-    expect(blockKitProblems(meetingCardMessage({ ...card(1), meeting: { ...meeting(1), status: "cancelled" } }, url).blocks, "message")).toEqual([]);
-    const upcoming = { items: Array.from({ length: UPCOMING_SHOWN }, (_, i) => ({ card: card(i), answer: "maybe" as const })), total: 400, memberOfAny: true };
+    expect(
+      blockKitProblems(meetingCardMessage({ ...card(1), meeting: { ...meeting(1), status: "cancelled" } }, url).blocks, "message"),
+    ).toEqual([]);
+    const upcoming = {
+      items: Array.from({ length: UPCOMING_SHOWN }, (_, i) => ({ card: card(i), answer: "maybe" as const })),
+      total: 400,
+      memberOfAny: true,
+    };
     expect(blockKitProblems(upcomingMeetingsMessage(upcoming, () => url).blocks, "message")).toEqual([]);
-    const entries = Array.from({ length: 300 }, (_, i) => ({ community: community(i), membership: organiser(i), memberCount: 5000, objectives: objectives(8) }));
+    const entries = Array.from({ length: 300 }, (_, i) => ({
+      community: community(i),
+      membership: organiser(i),
+      memberCount: 5000,
+      objectives: objectives(8),
+    }));
     const home = homeView(entries, upcoming.items.slice(0, HOME_MEETINGS_SHOWN), () => url) as any;
     expect(blockKitProblems(home.blocks, "home")).toEqual([]);
-    const changed = meetingChangedMessage(meeting(1), { ...meeting(1), startsAt: new Date("2026-11-01T10:00:00Z"), title: "n".repeat(150) }, "c".repeat(80), url);
+    const changed = meetingChangedMessage(
+      meeting(1),
+      { ...meeting(1), startsAt: new Date("2026-11-01T10:00:00Z"), title: "n".repeat(150) },
+      "c".repeat(80),
+      url,
+    );
     expect(blockKitProblems(changed.blocks, "message")).toEqual([]);
     expect(blockKitProblems(meetingCancelledMessage(meeting(1), "c".repeat(80), "N&<>".repeat(250), url).blocks, "message")).toEqual([]);
     const modal = meetingModal({
       mode: "edit",
       community: { id: "c1", name: "n".repeat(80), timezone: "America/Argentina/ComodRivadavia" },
       inSeries: true,
-      initial: { title: "t".repeat(150), startSeconds: 1790000000, durationMinutes: 240, videoLink: meeting(1).videoLink, place: "p".repeat(200), agenda: "a".repeat(2000), recurrence: "monthly:2", ordinal: -1, reminderOffsets: [10080, 1440, 60] },
-      privateMetadata: JSON.stringify({ communityId: "c".repeat(30), meetingId: "m".repeat(30), pickerZone: "America/Argentina/ComodRivadavia" }),
+      initial: {
+        title: "t".repeat(150),
+        startSeconds: 1790000000,
+        durationMinutes: 240,
+        videoLink: meeting(1).videoLink,
+        place: "p".repeat(200),
+        agenda: "a".repeat(2000),
+        recurrence: "monthly:2",
+        ordinal: -1,
+        reminderOffsets: [10080, 1440, 60],
+      },
+      privateMetadata: JSON.stringify({
+        communityId: "c".repeat(30),
+        meetingId: "m".repeat(30),
+        pickerZone: "America/Argentina/ComodRivadavia",
+      }),
     }) as any;
     expect(blockKitProblems(modal.blocks, "modal", modal)).toEqual([]);
     const cancel = cancelMeetingModal({ title: "t".repeat(150), inSeries: true, privateMetadata: "{}" }) as any;
@@ -244,7 +307,14 @@ describe("Block Kit limits with the largest realistic data", () => {
       objectives: objectives(40),
       meetings: {
         items: Array.from({ length: DIGEST_SECTION_ITEMS }, (_, i) => ({
-          meeting: { ...({} as MeetingRecord), id: `m${i}`, title: `${i}`.padEnd(150, "<"), startsAt: new Date("2026-03-10T10:00:00Z"), durationMinutes: 240, timezone: "America/Argentina/ComodRivadavia" },
+          meeting: {
+            ...({} as MeetingRecord),
+            id: `m${i}`,
+            title: `${i}`.padEnd(150, "<"),
+            startsAt: new Date("2026-03-10T10:00:00Z"),
+            durationMinutes: 240,
+            timezone: "America/Argentina/ComodRivadavia",
+          },
           going: 5000,
           maybe: 5000,
         })),
@@ -283,7 +353,10 @@ describe("Block Kit limits with the largest realistic data", () => {
       expect((message.blocks[1] as any).text.text).toMatch(/ and \d+ more$/);
     }
     expect(blockKitProblems(groupCreatedMessage(community(1), group(1)).blocks, "message")).toEqual([]);
-    const modal = createGroupModal({ community: { name: community(1).name, slug: "s".repeat(60) }, privateMetadata: JSON.stringify({ communityId: "c".repeat(30) }) }) as any;
+    const modal = createGroupModal({
+      community: { name: community(1).name, slug: "s".repeat(60) },
+      privateMetadata: JSON.stringify({ communityId: "c".repeat(30) }),
+    }) as any;
     expect(blockKitProblems(modal.blocks, "modal", modal)).toEqual([]);
   });
 
@@ -303,13 +376,16 @@ describe("Block Kit limits with the largest realistic data", () => {
     function pages(members: MembershipRecord[]) {
       const { summary, groups } = coverageOf(members, named);
       const pageCount = Math.ceil(groups.length / ORGANISATIONS_PER_PAGE);
-      return Array.from({ length: pageCount }, (_, p): MembersPage => ({
-        community: community(1),
-        summary,
-        organisations: groups.slice(p * ORGANISATIONS_PER_PAGE, (p + 1) * ORGANISATIONS_PER_PAGE),
-        page: p,
-        pageCount,
-      }));
+      return Array.from(
+        { length: pageCount },
+        (_, p): MembersPage => ({
+          community: community(1),
+          summary,
+          organisations: groups.slice(p * ORGANISATIONS_PER_PAGE, (p + 1) * ORGANISATIONS_PER_PAGE),
+          page: p,
+          pageCount,
+        }),
+      );
     }
     /** Within limits, nothing cut short, and every member of each organisation either named or counted in "…and N more". */
     function check(page: MembersPage) {
@@ -328,9 +404,15 @@ describe("Block Kit limits with the largest realistic data", () => {
     }
 
     it("300 members from 40 organisations, every typed name at its longest", () => {
-      const orgIds = [...ORGANISATIONS].sort((a, b) => b.name.length - a.name.length).slice(0, 39).map((o) => o.id);
+      const orgIds = [...ORGANISATIONS]
+        .sort((a, b) => b.name.length - a.name.length)
+        .slice(0, 39)
+        .map((o) => o.id);
       const members = Array.from({ length: 300 }, (_, i) =>
-        member(i, { ...(i % 40 === 39 ? worstOrganisation : { organisation: orgIds[i % 40], organisationOther: null }), ...(i % 2 ? worstProfession : {}) }),
+        member(i, {
+          ...(i % 40 === 39 ? worstOrganisation : { organisation: orgIds[i % 40], organisationOther: null }),
+          ...(i % 2 ? worstProfession : {}),
+        }),
       );
       const all = pages(members);
       expect(all).toHaveLength(4);
@@ -343,13 +425,18 @@ describe("Block Kit limits with the largest realistic data", () => {
     it("one organisation of 1,000 members among 40, with short and with the longest professions", () => {
       for (const profession of [{ profession: "policy", professionOther: null }, worstProfession]) {
         const others = ORGANISATIONS.filter((o) => o.id !== "hmrc").slice(0, 39);
-        const members = Array.from({ length: 1039 }, (_, i) => member(i, { organisation: i < 1000 ? "hmrc" : others[i - 1000].id, ...profession }));
+        const members = Array.from({ length: 1039 }, (_, i) =>
+          member(i, { organisation: i < 1000 ? "hmrc" : others[i - 1000].id, ...profession }),
+        );
         const all = pages(members);
         expect(all[0].organisations[0].members).toHaveLength(1000);
         const blocks = all.map(check)[0];
         // The largest organisation leads the first page: its sections run from after the summary, "not yet represented" and a divider to the next divider.
         const end = blocks.findIndex((b: any, n) => n > 3 && b.type === "divider");
-        const hmrc = blocks.slice(3, end).map((b: any) => b.text.text as string).join("\n");
+        const hmrc = blocks
+          .slice(3, end)
+          .map((b: any) => b.text.text as string)
+          .join("\n");
         expect(hmrc).toMatch(/^\*HM Revenue &amp; Customs \(HMRC\)\* {2}· {2}1,?000 members, 20 organisers/);
         expect(hmrc).toMatch(/…and \d+ more members$/);
         // Organisers (every 50th, 20 of them) come first: named before any plain member, as many as fit.
@@ -384,7 +471,9 @@ describe("Block Kit limits with the largest realistic data", () => {
             expect(blockKitProblems(own, "message")).toEqual([]);
             for (const b of own as any[]) if (b.type === "section") expect(b.text.text.length).toBeLessThan(3000);
             const mentions = JSON.stringify(own).match(/<@W\d+>/g) ?? [];
-            expect(mentions).toHaveLength(p < count - 1 ? MEMBERS_PER_ORGANISATION_PAGE : 5000 - (count - 1) * MEMBERS_PER_ORGANISATION_PAGE);
+            expect(mentions).toHaveLength(
+              p < count - 1 ? MEMBERS_PER_ORGANISATION_PAGE : 5000 - (count - 1) * MEMBERS_PER_ORGANISATION_PAGE,
+            );
             named.push(...mentions);
           }
           // Every member on exactly one page.
@@ -395,7 +484,13 @@ describe("Block Kit limits with the largest realistic data", () => {
 
     it("App Home with coverage on every community it shows", () => {
       const { summary } = coverageOf([member(1, worstOrganisation)], named);
-      const entries = Array.from({ length: 300 }, (_, i) => ({ community: community(i), membership: organiser(i), memberCount: 5000, objectives: objectives(8), coverage: summary }));
+      const entries = Array.from({ length: 300 }, (_, i) => ({
+        community: community(i),
+        membership: organiser(i),
+        memberCount: 5000,
+        objectives: objectives(8),
+        coverage: summary,
+      }));
       const view = homeView(entries) as any;
       expect(blockKitProblems(view.blocks, "home")).toEqual([]);
       expect(JSON.stringify(view.blocks)).toContain(`Not yet represented: AGO, CO and ${ORGANISATIONS.length - 2} more`);
@@ -413,8 +508,26 @@ describe("Block Kit limits with the largest realistic data", () => {
     ] as any[]) {
       expect(blockKitProblems(modal.blocks, "modal", modal)).toEqual([]);
     }
-    const invitation = { id: "i1", communityId: "c1", inviterId: "U1", inviteeId: "U2", email: null, message, status: "pending" as const, requestId: null, dmChannelId: null, dmTs: null, createdAt: new Date(), respondedAt: null };
-    const card = { invitation, charter: bigCharter, topProblems: Array.from({ length: 3 }, (_, i) => ({ id: `p${i}`, title: "T&".repeat(100) })), expiresAt: new Date() };
+    const invitation = {
+      id: "i1",
+      communityId: "c1",
+      inviterId: "U1",
+      inviteeId: "U2",
+      email: null,
+      message,
+      status: "pending" as const,
+      requestId: null,
+      dmChannelId: null,
+      dmTs: null,
+      createdAt: new Date(),
+      respondedAt: null,
+    };
+    const card = {
+      invitation,
+      charter: bigCharter,
+      topProblems: Array.from({ length: 3 }, (_, i) => ({ id: `p${i}`, title: "T&".repeat(100) })),
+      expiresAt: new Date(),
+    };
     expect(blockKitProblems(invitationDm(card).blocks, "message")).toEqual([]);
     expect(blockKitProblems(invitationDm(card, { reminder: true }).blocks, "message")).toEqual([]);
     expect(blockKitProblems(answeredInvitationDm(card, "accepted", new Date()).blocks, "message")).toEqual([]);
@@ -424,18 +537,33 @@ describe("Block Kit limits with the largest realistic data", () => {
       outcomes: users.map((userId, i) => ({ kind: kinds[i % 4], userId, email: null, invitation })) as never,
       undelivered: users.slice(0, 40).map((userId) => ({ userId, reason: "that account is deactivated" })),
       retrying: users.slice(40, 80),
-      lookupFailed: Array.from({ length: INVITE_LIMIT }, (_, i) => ({ email: `someone.else.${i}@department-for-something.gov.uk`, reason: "Slack was busy. Try again in a minute" })),
+      lookupFailed: Array.from({ length: INVITE_LIMIT }, (_, i) => ({
+        email: `someone.else.${i}@department-for-something.gov.uk`,
+        reason: "Slack was busy. Try again in a minute",
+      })),
       notFound: Array.from({ length: INVITE_LIMIT }, (_, i) => `someone.with.a.long.name.${i}@department-for-something.gov.uk`),
       message,
     });
     expect(blockKitProblems(summary.blocks, "message")).toEqual([]);
     expect(JSON.stringify(summary.blocks)).toContain("more");
-    const draft = reachOutMessage(community(1).name, prose.reachOutPost(community(1), card.topProblems, ORGANISATIONS.map((o) => o.name)));
+    const draft = reachOutMessage(
+      community(1).name,
+      prose.reachOutPost(
+        community(1),
+        card.topProblems,
+        ORGANISATIONS.map((o) => o.name),
+      ),
+    );
     expect(blockKitProblems(draft.blocks, "message")).toEqual([]);
   });
 
   it("the checker itself catches an over-long section and too many blocks", () => {
     expect(blockKitProblems([{ type: "section", text: { type: "mrkdwn", text: "x".repeat(3001) } }], "message")).toHaveLength(1);
-    expect(blockKitProblems(Array.from({ length: 51 }, () => ({ type: "divider" })), "message")).toHaveLength(1);
+    expect(
+      blockKitProblems(
+        Array.from({ length: 51 }, () => ({ type: "divider" })),
+        "message",
+      ),
+    ).toHaveLength(1);
   });
 });

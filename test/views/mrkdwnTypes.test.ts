@@ -26,13 +26,17 @@ describe("the mrkdwn rule", () => {
     const diagnostics = [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics(program.getSourceFile(fixture))];
     expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
 
-    const report = findRawMrkdwn(program, { root, mrkdwnFile: path.join(root, "src/views/mrkdwn.ts"), include: (file) => file === fixture });
+    const report = findRawMrkdwn(program, {
+      root,
+      mrkdwnFile: path.join(root, "src/views/mrkdwn.ts"),
+      include: (file) => file === fixture,
+    });
 
     const lines = fs.readFileSync(fixture, "utf8").split("\n");
     const marked = lines.flatMap((line, i) => (line.endsWith("// raw") ? [i + 1] : []));
     expect(report.findings.map((f) => Number(/^test\/fixtures\/mrkdwn\/messages\.ts:(\d+):/.exec(f)?.[1]))).toEqual(marked);
     expect(report.findings[0]).toBe("test/fixtures/mrkdwn/messages.ts:12: `text` is string, not Mrkdwn");
-    expect(report.findings).toContain("test/fixtures/mrkdwn/messages.ts:25: say() given \"a literal is still a string\", not Mrkdwn");
+    expect(report.findings).toContain('test/fixtures/mrkdwn/messages.ts:25: say() given "a literal is still a string", not Mrkdwn');
     // Every string `text` but the plain_text object's and the command's was looked at, the allowed ones included.
     expect(report.checkedTexts).toBe(8);
   });

@@ -9,7 +9,13 @@ import { workspaceOf } from "../support/workspace";
 export function archiveCommunityAction(services: Services) {
   return onAction<BlockButtonAction>(services, async ({ body, action, client, respond, context }) => {
     const community = await services.lifecycle.archive(workspaceOf(context), action.value ?? "", body.user.id);
-    await tellChannel(client, services.logger, community.slackChannelId, "tell the channel it is archived", archivedNotice(community, body.user.id));
+    await tellChannel(
+      client,
+      services.logger,
+      community.slackChannelId,
+      "tell the channel it is archived",
+      archivedNotice(community, body.user.id),
+    );
     await respond({ response_type: "ephemeral", replace_original: false, ...archivedReply(community) });
   });
 }

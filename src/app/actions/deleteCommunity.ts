@@ -9,6 +9,9 @@ import { workspaceOf } from "../support/workspace";
 export function deleteCommunityAction(services: Services) {
   return onAction<BlockButtonAction>(services, async ({ body, action, client, context }) => {
     const community = await services.lifecycle.forDeleting(workspaceOf(context), action.value ?? "", body.user.id);
-    await client.views.open({ trigger_id: body.trigger_id, view: deleteCommunityModal(community, deleteCommunityMetadata.write({ communityId: community.id })) });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: deleteCommunityModal(community, deleteCommunityMetadata.write({ communityId: community.id })),
+    });
   });
 }

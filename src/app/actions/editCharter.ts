@@ -9,6 +9,9 @@ import { workspaceOf } from "../support/workspace";
 export function editCharterAction(services: Services) {
   return onAction<BlockButtonAction>(services, async ({ body, action, client, context }) => {
     const community = await services.charter.forEditing(workspaceOf(context), action.value ?? "", body.user.id);
-    await client.views.open({ trigger_id: body.trigger_id, view: editCharterModal(community, editCharterMetadata.write({ communityId: community.id })) });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: editCharterModal(community, editCharterMetadata.write({ communityId: community.id })),
+    });
   });
 }

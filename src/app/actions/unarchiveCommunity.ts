@@ -9,7 +9,13 @@ import { workspaceOf } from "../support/workspace";
 export function unarchiveCommunityAction(services: Services) {
   return onAction<BlockButtonAction>(services, async ({ body, action, client, respond, context }) => {
     const community = await services.lifecycle.unarchive(workspaceOf(context), action.value ?? "", body.user.id);
-    await tellChannel(client, services.logger, community.slackChannelId, "tell the channel it is back", unarchivedNotice(community, body.user.id));
+    await tellChannel(
+      client,
+      services.logger,
+      community.slackChannelId,
+      "tell the channel it is back",
+      unarchivedNotice(community, body.user.id),
+    );
     await respond({ response_type: "ephemeral", replace_original: false, ...unarchivedReply(community) });
   });
 }

@@ -14,9 +14,20 @@ export const archive: Subcommand = {
   usage: "/community archive [name]",
   summary: "Organisers: archive a community. It leaves the list, its digests and reminders stop, and its records are kept.",
   async reply({ args, command, context, client, services }) {
-    const found = await services.communities.resolve(workspaceOf(context), communityQuery(args), command.channel_id, namingCommunity(archive.usage));
+    const found = await services.communities.resolve(
+      workspaceOf(context),
+      communityQuery(args),
+      command.channel_id,
+      namingCommunity(archive.usage),
+    );
     const community = await services.lifecycle.archive(workspaceOf(context), found.id, command.user_id);
-    await tellChannel(client, services.logger, community.slackChannelId, "tell the channel it is archived", archivedNotice(community, command.user_id));
+    await tellChannel(
+      client,
+      services.logger,
+      community.slackChannelId,
+      "tell the channel it is archived",
+      archivedNotice(community, command.user_id),
+    );
     return archivedReply(community);
   },
 };

@@ -2,8 +2,9 @@
 // `should_escape: true`, so Slack turns "@Bob" into "<@U123|bob>" (we need the
 // id to invite or promote someone), "#sc-x" into "<#C123|sc-x>" and links
 // into "<https://…>", and it always sends &, < and > as entities.
-import type { CommunityQuery } from "../../domain/communities/communities";
+
 import { cleanText } from "../../domain/common/text";
+import type { CommunityQuery } from "../../domain/communities/communities";
 import type { GroupQuery } from "../../domain/groups/groups";
 
 export interface CommandText {

@@ -11,8 +11,16 @@ export const deleteCommunity: Subcommand = {
   summary: "Organisers: delete a community and its records, after typing its name. The Slack channel stays.",
   async handle({ args, command, context, client, services }) {
     const workspace = workspaceOf(context);
-    const found = await services.communities.resolve(workspace, communityQuery(args), command.channel_id, namingCommunity(deleteCommunity.usage));
+    const found = await services.communities.resolve(
+      workspace,
+      communityQuery(args),
+      command.channel_id,
+      namingCommunity(deleteCommunity.usage),
+    );
     const community = await services.lifecycle.forDeleting(workspace, found.id, command.user_id);
-    await client.views.open({ trigger_id: command.trigger_id, view: deleteCommunityModal(community, deleteCommunityMetadata.write({ communityId: community.id })) });
+    await client.views.open({
+      trigger_id: command.trigger_id,
+      view: deleteCommunityModal(community, deleteCommunityMetadata.write({ communityId: community.id })),
+    });
   },
 };

@@ -1,15 +1,15 @@
 // /community group create|join|leave: one subcommand with verbs, so help lists
 // sub-groups once and "/community group" alone explains what to type.
 import { AppError } from "../../domain/common/errors";
-import { esc, lines, md, type Mrkdwn } from "../../views/mrkdwn";
 import { createGroupModal } from "../../views/groupsModal";
-import { joinGroup, leaveGroup } from "../support/groupMembership";
+import { esc, lines, type Mrkdwn, md } from "../../views/mrkdwn";
 import { createGroupMetadata } from "../submissions/createGroup";
+import { joinGroup, leaveGroup } from "../support/groupMembership";
 import { ephemeral } from "../support/replies";
 import { workspaceOf } from "../support/workspace";
+import { communityQuery, groupQuery } from "./commandText";
 import { groups } from "./groups";
 import { namingCommunity, type Subcommand, type SubcommandContext } from "./subcommand";
-import { communityQuery, groupQuery } from "./commandText";
 
 const USAGE = {
   create: "/community group create [community]",

@@ -1,7 +1,7 @@
 import { groupsListMessage } from "../../views/groups";
 import { workspaceOf } from "../support/workspace";
-import { namingCommunity, type Subcommand } from "./subcommand";
 import { communityQuery } from "./commandText";
+import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const groups: Subcommand = {
   name: "groups",
@@ -11,7 +11,8 @@ export const groups: Subcommand = {
     const workspace = workspaceOf(context);
     // In a group's own channel, its community's groups.
     const here = args ? null : await services.groups.communityOfChannel(workspace, command.channel_id);
-    const community = here ?? (await services.communities.resolve(workspace, communityQuery(args), command.channel_id, namingCommunity(groups.usage)));
+    const community =
+      here ?? (await services.communities.resolve(workspace, communityQuery(args), command.channel_id, namingCommunity(groups.usage)));
     return groupsListMessage(await services.groups.overview(community, command.user_id));
   },
 };

@@ -3,11 +3,11 @@ import type { App, RespondFn, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { AppError } from "../../domain/common/errors";
 import { COMMAND_TEXT_MAX } from "../../domain/common/inputLimits";
 import { editDistance } from "../../domain/common/text";
+import type { Services } from "../../services";
 import type { Message } from "../../views/blocks";
 import { helpMessage } from "../../views/help";
 import { COMMAND } from "../../views/ids";
 import { ephemeral, errorText } from "../support/replies";
-import type { Services } from "../../services";
 import { parseCommandText } from "./commandText";
 import { findSubcommand, helpEntries, subcommands } from "./registry";
 
@@ -76,7 +76,9 @@ export function registerCommands(app: App, services: Services, settings: Command
       const [word = "help"] = text.split(/\s+/);
       const { args, users: mentionedUsers } = parseCommandText(text.slice(word.length));
       const subcommand = text ? findSubcommand(word) : findSubcommand("help");
-      routed = subcommand ? { subcommand, args, mentionedUsers } : { unknown: helpMessage(helpEntries(), { unknown: word, suggestion: suggestSubcommand(word) }) };
+      routed = subcommand
+        ? { subcommand, args, mentionedUsers }
+        : { unknown: helpMessage(helpEntries(), { unknown: word, suggestion: suggestSubcommand(word) }) };
     } catch (error) {
       await ack(toMessage({ error }));
       return;

@@ -3,13 +3,14 @@ import { prose } from "../../i18n";
 import { inviteModal } from "../../views/invitations";
 import { sendInvitationsMetadata } from "../submissions/sendInvitations";
 import { workspaceOf } from "../support/workspace";
-import { namingCommunity, type Subcommand } from "./subcommand";
 import { communityQuery } from "./commandText";
+import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const invite: Subcommand = {
   name: "invite",
   usage: "/community invite [@someone …] [name]",
-  summary: "Invite people by Slack or email address, with a message written from the community's problems. They answer with Accept or Decline.",
+  summary:
+    "Invite people by Slack or email address, with a message written from the community's problems. They answer with Accept or Decline.",
   async handle({ args, mentionedUsers, command, context, client, services }) {
     const workspace = workspaceOf(context);
     // Named, or the community whose channel this is; otherwise the form asks which of the inviter's communities.

@@ -1,7 +1,7 @@
 import { openJoinModal } from "../support/joinModal";
 import { workspaceOf } from "../support/workspace";
-import { namingCommunity, type Subcommand } from "./subcommand";
 import { communityQuery } from "./commandText";
+import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const join: Subcommand = {
   name: "join",
@@ -13,6 +13,13 @@ export const join: Subcommand = {
     const community = args
       ? await services.communities.resolve(workspace, communityQuery(args), undefined, namingCommunity(join.usage))
       : await services.communities.inChannel(workspace, command.channel_id);
-    await openJoinModal({ client, services, triggerId: command.trigger_id, userId: command.user_id, community, channelId: command.channel_id });
+    await openJoinModal({
+      client,
+      services,
+      triggerId: command.trigger_id,
+      userId: command.user_id,
+      community,
+      channelId: command.channel_id,
+    });
   },
 };

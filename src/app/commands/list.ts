@@ -1,8 +1,8 @@
+import type { Context } from "@slack/bolt";
+import type { Services } from "../../services";
 import { communityListMessage } from "../../views/communityList";
 import { workspaceOf } from "../support/workspace";
-import type { Services } from "../../services";
 import type { Subcommand } from "./subcommand";
-import type { Context } from "@slack/bolt";
 
 /** One page of the list for this reader (shared with the pager buttons). */
 export async function listPage(services: Services, context: Context, userId: string, page: number) {

@@ -1,7 +1,7 @@
 import { membersMessage } from "../../views/members";
 import { workspaceOf } from "../support/workspace";
-import { namingCommunity, type Subcommand } from "./subcommand";
 import { communityQuery } from "./commandText";
+import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const members: Subcommand = {
   name: "members",
@@ -9,7 +9,12 @@ export const members: Subcommand = {
   usage: "/community members [name]",
   summary: "See who is in a community, by organisation and profession, and which organisations named on its problems have no member yet.",
   async reply({ args, command, context, services }) {
-    const community = await services.communities.resolve(workspaceOf(context), communityQuery(args), command.channel_id, namingCommunity(members.usage));
+    const community = await services.communities.resolve(
+      workspaceOf(context),
+      communityQuery(args),
+      command.channel_id,
+      namingCommunity(members.usage),
+    );
     return membersMessage(await services.coverage.page(community, 0));
   },
 };

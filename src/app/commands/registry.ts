@@ -24,13 +24,38 @@ import { reachOut } from "./reachOut";
 import { removeMember } from "./removeMember";
 import { settings } from "./settings";
 import { stepDown } from "./stepDown";
-import { unarchive } from "./unarchive";
 import type { Subcommand } from "./subcommand";
+import { unarchive } from "./unarchive";
 
 const help = helpCommand(helpEntries);
 
 export function subcommands(): Subcommand[] {
-  return [help, create, list, info, members, join, leave, makeOrganiser, stepDown, removeMember, invite, reachOut, groups, group, problem, problems, meeting, meetings, digest, settings, edit, archive, unarchive, deleteCommunity];
+  return [
+    help,
+    create,
+    list,
+    info,
+    members,
+    join,
+    leave,
+    makeOrganiser,
+    stepDown,
+    removeMember,
+    invite,
+    reachOut,
+    groups,
+    group,
+    problem,
+    problems,
+    meeting,
+    meetings,
+    digest,
+    settings,
+    edit,
+    archive,
+    unarchive,
+    deleteCommunity,
+  ];
 }
 
 export function helpEntries(): HelpEntry[] {

@@ -1,15 +1,20 @@
 import { settingsModal } from "../../views/settingsModal";
 import { communitySettingsMetadata } from "../submissions/communitySettings";
 import { workspaceOf } from "../support/workspace";
-import { namingCommunity, type Subcommand } from "./subcommand";
 import { communityQuery } from "./commandText";
+import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const settings: Subcommand = {
   name: "settings",
   usage: "/community settings [name]",
   summary: "Organisers: who may schedule meetings, default reminders, and when to suggest objectives.",
   async handle({ args, command, context, client, services }) {
-    const found = await services.communities.resolve(workspaceOf(context), communityQuery(args), command.channel_id, namingCommunity(settings.usage));
+    const found = await services.communities.resolve(
+      workspaceOf(context),
+      communityQuery(args),
+      command.channel_id,
+      namingCommunity(settings.usage),
+    );
     const community = await services.communities.asOrganiser(found.id, command.user_id, "change_settings");
     await client.views.open({
       trigger_id: command.trigger_id,

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { Message } from "../../views/blocks";
 import type { Services } from "../../services";
+import type { Message } from "../../views/blocks";
 
 /** What a subcommand handler receives: the parsed arguments and Bolt's tools. */
 export interface SubcommandContext {

@@ -1,7 +1,7 @@
+import { AppError } from "../../domain/common/errors";
 import { tellChannel } from "../../messaging/communityMessages";
 import { archivedListMessage, unarchivedNotice, unarchivedReply } from "../../views/lifecycle";
 import { workspaceOf } from "../support/workspace";
-import { AppError } from "../../domain/common/errors";
 import type { Subcommand } from "./subcommand";
 
 /** With a name, brings that archived community back; without one, lists those the organiser can bring back. */
@@ -18,7 +18,13 @@ export const unarchive: Subcommand = {
     }
     const found = await services.lifecycle.archivedNamed(workspace, command.user_id, args);
     const community = await services.lifecycle.unarchive(workspace, found.id, command.user_id);
-    await tellChannel(client, services.logger, community.slackChannelId, "tell the channel it is back", unarchivedNotice(community, command.user_id));
+    await tellChannel(
+      client,
+      services.logger,
+      community.slackChannelId,
+      "tell the channel it is back",
+      unarchivedNotice(community, command.user_id),
+    );
     return unarchivedReply(community);
   },
 };

@@ -17,7 +17,11 @@ export function acceptInvitationSubmission(services: Services) {
     fallbackBlock: PROFILE_BLOCK.organisation,
     closes: "this",
     async check({ body, view, context }, values) {
-      const invitationId = openedFor(acceptInvitationMetadata.read(view.private_metadata).invitationId, "invitation", PROFILE_BLOCK.organisation);
+      const invitationId = openedFor(
+        acceptInvitationMetadata.read(view.private_metadata).invitationId,
+        "invitation",
+        PROFILE_BLOCK.organisation,
+      );
       return services.invitations.accept(workspaceOf(context), invitationId, body.user.id, {
         organisation: text(values, PROFILE_BLOCK.organisation),
         organisationOther: text(values, PROFILE_BLOCK.organisationOther),

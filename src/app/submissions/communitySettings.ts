@@ -17,7 +17,11 @@ export function communitySettingsSubmission(services: Services) {
     fallbackBlock: SETTINGS_BLOCK.problemThreshold,
     closes: "all",
     async check({ body, view, context }, values) {
-      const communityId = openedFor(communitySettingsMetadata.read(view.private_metadata).communityId, "settings", SETTINGS_BLOCK.problemThreshold);
+      const communityId = openedFor(
+        communitySettingsMetadata.read(view.private_metadata).communityId,
+        "settings",
+        SETTINGS_BLOCK.problemThreshold,
+      );
       return services.communities.updateSettings(workspaceOf(context), communityId, body.user.id, {
         membersCanSchedule: list(values, SETTINGS_BLOCK.membersCanSchedule).includes("yes"),
         reminders: list(values, SETTINGS_BLOCK.reminders),
@@ -33,7 +37,10 @@ export function communitySettingsSubmission(services: Services) {
     async after({ body, client }, { community, digestChanged }) {
       if (digestChanged) await services.digests.replan(community);
       await stepsAfterAck(services.logger)("confirm saved settings", () =>
-        client.chat.postMessage({ channel: body.user.id, text: md`:white_check_mark: Saved the settings of *${esc(community.name)}*. Digest: ${esc(labels.describeSchedule(community.digest, community.timezone))}.` }),
+        client.chat.postMessage({
+          channel: body.user.id,
+          text: md`:white_check_mark: Saved the settings of *${esc(community.name)}*. Digest: ${esc(labels.describeSchedule(community.digest, community.timezone))}.`,
+        }),
       );
     },
   });

@@ -4,18 +4,18 @@
 // the topic and the welcome message happen after the ack.
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
-import { checkCommunityDraft, type CommunityDraft } from "../../domain/communities/communityDraft";
 import { AppError, ValidationError } from "../../domain/common/errors";
+import { type CommunityDraft, checkCommunityDraft } from "../../domain/communities/communityDraft";
 import type { CommunityRecord } from "../../domain/ports";
-import { channelPurpose, channelTopic, welcomeMessage } from "../../views/charter";
-import { channelLink, esc, md } from "../../views/mrkdwn";
-import { CREATE_BLOCK, PROFILE_BLOCK } from "../../views/ids";
-import { slackErrorCode } from "../../messaging/slackErrors";
 import { stepsAfterAck } from "../../messaging/afterAck";
+import { beforeAck, beforeAckDeadline, busyProblem } from "../../messaging/slackCalls";
+import { slackErrorCode } from "../../messaging/slackErrors";
+import type { Services } from "../../services";
+import { channelPurpose, channelTopic, welcomeMessage } from "../../views/charter";
+import { CREATE_BLOCK, PROFILE_BLOCK } from "../../views/ids";
+import { channelLink, esc, md } from "../../views/mrkdwn";
 import { newChannelProblem } from "../support/channelProblems";
 import { joinExistingChannel } from "../support/existingChannel";
-import { beforeAck, beforeAckDeadline, busyProblem } from "../../messaging/slackCalls";
-import type { Services } from "../../services";
 import { formMetadata } from "../support/privateMetadata";
 import { onSubmit } from "../support/submission";
 import { list, text } from "../support/viewState";
@@ -83,21 +83,35 @@ async function provideChannel(client: WebClient, draft: CommunityDraft, deadline
     return id;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new ValidationError({ [CREATE_BLOCK.channel]: busyProblem(error) ?? newChannelProblem(slackErrorCode(error), name, "community") }, "slack_refused");
+    throw new ValidationError(
+      { [CREATE_BLOCK.channel]: busyProblem(error) ?? newChannelProblem(slackErrorCode(error), name, "community") },
+      "slack_refused",
+    );
   }
 }
 
 /** After the ack: invite the creator, set the topic, post the charter, confirm by DM. */
-async function welcome(client: WebClient, services: Services, community: CommunityRecord, draft: CommunityDraft, userId: string): Promise<void> {
+async function welcome(
+  client: WebClient,
+  services: Services,
+  community: CommunityRecord,
+  draft: CommunityDraft,
+  userId: string,
+): Promise<void> {
   const channel = community.slackChannelId!;
   const step = stepsAfterAck(services.logger.child({ communityId: community.id, channel }));
   const charter = await services.communities.charter(community.id);
-  await step("invite the creator", () => client.conversations.invite({ channel, users: userId }), ["already_in_channel", "cant_invite_self"]);
+  await step("invite the creator", () => client.conversations.invite({ channel, users: userId }), [
+    "already_in_channel",
+    "cant_invite_self",
+  ]);
   const isNew = draft.channel.kind === "new";
   // A linked channel keeps its own topic and purpose unless it has none.
   const info = isNew ? null : await client.conversations.info({ channel }).catch(() => null);
-  if (isNew || !info?.channel?.topic?.value) await step("set the topic", () => client.conversations.setTopic({ channel, topic: channelTopic(charter.community) }));
-  if (isNew || !info?.channel?.purpose?.value) await step("set the purpose", () => client.conversations.setPurpose({ channel, purpose: channelPurpose(charter.community) }));
+  if (isNew || !info?.channel?.topic?.value)
+    await step("set the topic", () => client.conversations.setTopic({ channel, topic: channelTopic(charter.community) }));
+  if (isNew || !info?.channel?.purpose?.value)
+    await step("set the purpose", () => client.conversations.setPurpose({ channel, purpose: channelPurpose(charter.community) }));
   await step("post the welcome", () => client.chat.postMessage({ channel, ...welcomeMessage(charter) }));
   await step("confirm to the creator", () =>
     client.chat.postMessage({

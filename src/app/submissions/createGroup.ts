@@ -7,14 +7,14 @@ import { z } from "zod";
 import { AppError, ValidationError } from "../../domain/common/errors";
 import { checkGroupDraft, type GroupChannel } from "../../domain/groups/groupDraft";
 import type { CommunityRecord, GroupRecord } from "../../domain/ports";
-import { groupChannelIntro, groupCreatedMessage, groupReadyText } from "../../views/groups";
-import { GROUP_BLOCK } from "../../views/ids";
 import { stepsAfterAck } from "../../messaging/afterAck";
+import { beforeAck, beforeAckDeadline, busyProblem } from "../../messaging/slackCalls";
 import { slackErrorCode } from "../../messaging/slackErrors";
 import type { Services } from "../../services";
+import { groupChannelIntro, groupCreatedMessage, groupReadyText } from "../../views/groups";
+import { GROUP_BLOCK } from "../../views/ids";
 import { newChannelProblem } from "../support/channelProblems";
 import { joinExistingChannel } from "../support/existingChannel";
-import { beforeAck, beforeAckDeadline, busyProblem } from "../../messaging/slackCalls";
 import { formMetadata } from "../support/privateMetadata";
 import { onSubmit } from "../support/submission";
 import { text } from "../support/viewState";
@@ -77,27 +77,47 @@ async function provideChannel(client: WebClient, choice: GroupChannel, deadline:
     return { kind: "new", channelId: id };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new ValidationError({ [GROUP_BLOCK.channelName]: busyProblem(error) ?? newChannelProblem(slackErrorCode(error), choice.name, "group") }, "slack_refused");
+    throw new ValidationError(
+      { [GROUP_BLOCK.channelName]: busyProblem(error) ?? newChannelProblem(slackErrorCode(error), choice.name, "group") },
+      "slack_refused",
+    );
   }
 }
 
 /** After the ack: bring the creator into the group's channel, say hello there, tell the community, confirm by DM. */
-async function announce(client: WebClient, services: Services, community: CommunityRecord, group: GroupRecord, channel: ProvidedChannel | null, userId: string): Promise<void> {
+async function announce(
+  client: WebClient,
+  services: Services,
+  community: CommunityRecord,
+  group: GroupRecord,
+  channel: ProvidedChannel | null,
+  userId: string,
+): Promise<void> {
   const step = stepsAfterAck(services.logger.child({ communityId: community.id, groupId: group.id }));
   if (channel) {
     const id = channel.channelId;
-    await step("invite the group's creator", () => client.conversations.invite({ channel: id, users: userId }), ["already_in_channel", "cant_invite_self"]);
+    await step("invite the group's creator", () => client.conversations.invite({ channel: id, users: userId }), [
+      "already_in_channel",
+      "cant_invite_self",
+    ]);
     // A linked channel keeps the purpose it has.
     if (channel.kind === "new") {
       await step("set the group channel's purpose", () =>
-        client.conversations.setPurpose({ channel: id, purpose: `${group.name}, a group of ${community.name}: ${group.focus}`.slice(0, 250) }),
+        client.conversations.setPurpose({
+          channel: id,
+          purpose: `${group.name}, a group of ${community.name}: ${group.focus}`.slice(0, 250),
+        }),
       );
     }
-    await step("introduce the group in its channel", () => client.chat.postMessage({ channel: id, text: groupChannelIntro(community, group) }));
+    await step("introduce the group in its channel", () =>
+      client.chat.postMessage({ channel: id, text: groupChannelIntro(community, group) }),
+    );
   }
   if (community.slackChannelId) {
     const message = groupCreatedMessage(community, group);
-    await step("announce the group", () => client.chat.postMessage({ channel: community.slackChannelId!, text: message.text, blocks: message.blocks }));
+    await step("announce the group", () =>
+      client.chat.postMessage({ channel: community.slackChannelId!, text: message.text, blocks: message.blocks }),
+    );
   }
   await step("confirm to the group's creator", () => client.chat.postMessage({ channel: userId, text: groupReadyText(community, group) }));
 }

@@ -22,7 +22,13 @@ export function deleteCommunitySubmission(services: Services) {
     },
     answer: (deletion) => deletedView(deletion),
     async after({ body, client }, deletion) {
-      await tellChannel(client, services.logger, deletion.community.slackChannelId, "tell the channel the community is deleted", deletedNotice(deletion, body.user.id));
+      await tellChannel(
+        client,
+        services.logger,
+        deletion.community.slackChannelId,
+        "tell the channel the community is deleted",
+        deletedNotice(deletion, body.user.id),
+      );
     },
   });
 }

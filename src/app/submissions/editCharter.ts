@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkCharterEdit } from "../../domain/communities/communityDraft";
-import { announceCharterChange } from "../../messaging/communityMessages";
 import { stepsAfterAck } from "../../messaging/afterAck";
+import { announceCharterChange } from "../../messaging/communityMessages";
 import type { Services } from "../../services";
 import { charterSavedText } from "../../views/charterEdits";
 import { CREATE_BLOCK } from "../../views/ids";
@@ -38,7 +38,8 @@ export function editCharterSubmission(services: Services) {
     },
     async after({ body, client }, { before, edit }) {
       const changes = edit.kind === "changed" ? edit.changes : [];
-      if (changes.length) await announceCharterChange(client, services.logger, { before, after: edit.community, changes, actorId: body.user.id });
+      if (changes.length)
+        await announceCharterChange(client, services.logger, { before, after: edit.community, changes, actorId: body.user.id });
       await stepsAfterAck(services.logger)("confirm the saved charter", () =>
         client.chat.postMessage({ channel: body.user.id, text: charterSavedText(edit.community, changes) }),
       );

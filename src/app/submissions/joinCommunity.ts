@@ -1,20 +1,20 @@
+import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import { AppError } from "../../domain/common/errors";
-import { esc, md } from "../../views/mrkdwn";
-import { PROFILE_BLOCK } from "../../views/ids";
+import type { WorkspaceKey } from "../../domain/ports";
 import { stepsAfterAck } from "../../messaging/afterAck";
+import { afterInvitationAccepted } from "../../messaging/invitationAccepted";
+import { afterVote } from "../../messaging/problemMessages";
+import { memberDescription, welcomeNewMember } from "../../messaging/welcome";
+import type { Services } from "../../services";
+import { PROFILE_BLOCK } from "../../views/ids";
+import { esc, md } from "../../views/mrkdwn";
+import { voteReply } from "../../views/problemCard";
 import { formMetadata } from "../support/privateMetadata";
 import { errorText } from "../support/replies";
 import { onSubmit } from "../support/submission";
-import type { WebClient } from "@slack/web-api";
-import type { WorkspaceKey } from "../../domain/ports";
-import { voteReply } from "../../views/problemCard";
-import { afterVote } from "../../messaging/problemMessages";
-import type { Services } from "../../services";
 import { text } from "../support/viewState";
 import { workspaceOf } from "../support/workspace";
-import { memberDescription, welcomeNewMember } from "../../messaging/welcome";
-import { afterInvitationAccepted } from "../../messaging/invitationAccepted";
 
 /** The join form: the community, when the form was opened for one, and what to do once they have joined. */
 export const joinCommunityMetadata = formMetadata(
@@ -28,7 +28,8 @@ export const joinCommunityMetadata = formMetadata(
 
 export function joinCommunitySubmission(services: Services) {
   return onSubmit(services, {
-    fallbackBlock: (view) => (joinCommunityMetadata.read(view.private_metadata).communityId ? PROFILE_BLOCK.organisation : PROFILE_BLOCK.community),
+    fallbackBlock: (view) =>
+      joinCommunityMetadata.read(view.private_metadata).communityId ? PROFILE_BLOCK.organisation : PROFILE_BLOCK.community,
     closes: "this",
     async check({ body, view, context }, values) {
       const meta = joinCommunityMetadata.read(view.private_metadata);
@@ -48,7 +49,10 @@ export function joinCommunitySubmission(services: Services) {
       const { community, meta, membership, alreadyMember } = outcome;
       if (alreadyMember) {
         await stepsAfterAck(services.logger)("confirm the update", () =>
-          client.chat.postMessage({ channel: userId, text: md`Your details in *${esc(community.name)}* are updated: ${memberDescription(membership)}.` }),
+          client.chat.postMessage({
+            channel: userId,
+            text: md`Your details in *${esc(community.name)}* are updated: ${memberDescription(membership)}.`,
+          }),
         );
       } else {
         await welcomeNewMember(client, services.logger, community, membership, outcome.invitation?.inviterId);
@@ -61,7 +65,14 @@ export function joinCommunitySubmission(services: Services) {
 }
 
 /** The vote that opened the join form counts now that the voter has an organisation. */
-async function castWaitingVote(client: WebClient, services: Services, workspace: WorkspaceKey, problemId: string, userId: string, channelId: string | undefined): Promise<void> {
+async function castWaitingVote(
+  client: WebClient,
+  services: Services,
+  workspace: WorkspaceKey,
+  problemId: string,
+  userId: string,
+  channelId: string | undefined,
+): Promise<void> {
   const step = stepsAfterAck(services.logger.child({ problemId }));
   let counted;
   try {
@@ -74,5 +85,9 @@ async function castWaitingVote(client: WebClient, services: Services, workspace:
   await afterVote(client, counted.card, counted.suggestTo, undefined, services.logger);
   const reply = voteReply(counted.card, true);
   // Where they clicked, as the reply to any other vote; by DM when that is not known.
-  await step("confirm a vote", () => (channelId ? client.chat.postEphemeral({ channel: channelId, user: userId, ...reply }) : client.chat.postMessage({ channel: userId, ...reply })));
+  await step("confirm a vote", () =>
+    channelId
+      ? client.chat.postEphemeral({ channel: channelId, user: userId, ...reply })
+      : client.chat.postMessage({ channel: userId, ...reply }),
+  );
 }

@@ -4,13 +4,13 @@ import { z } from "zod";
 import { AppError } from "../../domain/common/errors";
 import type { FieldErrors } from "../../domain/common/reasons";
 import { checkProblemDraft } from "../../domain/problems/problemDraft";
-import { channelLink, esc, md } from "../../views/mrkdwn";
-import { PROBLEM_BLOCK } from "../../views/ids";
-import { problemCardMessage } from "../../views/problemCard";
 import { stepsAfterAck } from "../../messaging/afterAck";
+import type { Services } from "../../services";
+import { PROBLEM_BLOCK } from "../../views/ids";
+import { channelLink, esc, md } from "../../views/mrkdwn";
+import { problemCardMessage } from "../../views/problemCard";
 import { formMetadata } from "../support/privateMetadata";
 import { onSubmit } from "../support/submission";
-import type { Services } from "../../services";
 import { list, text } from "../support/viewState";
 import { workspaceOf } from "../support/workspace";
 
@@ -55,7 +55,14 @@ export function logProblemSubmission(services: Services) {
         errors,
       );
       if (!community) throw new AppError("not_found", errors[communityBlock], communityBlock);
-      const result = await services.problems.log(community, body.user.id, draft, meta.permalink ? "message_shortcut" : "command", meta.permalink ?? null, view.id);
+      const result = await services.problems.log(
+        community,
+        body.user.id,
+        draft,
+        meta.permalink ? "message_shortcut" : "command",
+        meta.permalink ?? null,
+        view.id,
+      );
       // A double click or a resubmit: the first submission announces and thanks.
       if (result.repeated) return undefined;
       return { problem: result.problem, community };

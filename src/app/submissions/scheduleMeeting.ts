@@ -5,16 +5,16 @@ import { z } from "zod";
 import { AppError } from "../../domain/common/errors";
 import type { FieldErrors } from "../../domain/common/reasons";
 import { isValidTimezone } from "../../domain/common/timezones";
-import { checkMeetingDraft, recurrenceChoice, type MeetingDraft, type MeetingDraftInput } from "../../domain/meetings/meetingDraft";
+import { checkMeetingDraft, type MeetingDraft, type MeetingDraftInput, recurrenceChoice } from "../../domain/meetings/meetingDraft";
 import type { CommunityRecord } from "../../domain/ports";
-import { esc, md } from "../../views/mrkdwn";
+import { stepsAfterAck } from "../../messaging/afterAck";
+import type { Services } from "../../services";
 import { MEETING_BLOCK } from "../../views/ids";
 import { scheduledConfirmation } from "../../views/meetingCard";
-import { stepsAfterAck } from "../../messaging/afterAck";
+import { esc, md } from "../../views/mrkdwn";
 import { formMetadata } from "../support/privateMetadata";
 import { onSubmit } from "../support/submission";
-import type { Services } from "../../services";
-import { list, text, type FieldValue } from "../support/viewState";
+import { type FieldValue, list, text } from "../support/viewState";
 import { workspaceOf } from "../support/workspace";
 
 function draftInput(values: Record<string, FieldValue>): MeetingDraftInput {
@@ -45,11 +45,19 @@ export const scheduleMeetingMetadata = formMetadata(
   }),
 );
 
-type Scheduled = { kind: "scheduled"; community: CommunityRecord; meetings: Awaited<ReturnType<Services["meetings"]["schedule"]>>["meetings"]; note: MeetingDraft["note"];
+type Scheduled = {
+  kind: "scheduled";
+  community: CommunityRecord;
+  meetings: Awaited<ReturnType<Services["meetings"]["schedule"]>>["meetings"];
+  note: MeetingDraft["note"];
   /** The scheduler's own zone (read for the date picker), so their confirmation gives their clock too. */
   readerZone?: string;
 };
-type Edited = { kind: "edited"; card: Awaited<ReturnType<Services["meetings"]["asEditor"]>>; result: Awaited<ReturnType<Services["meetings"]["edit"]>> };
+type Edited = {
+  kind: "edited";
+  card: Awaited<ReturnType<Services["meetings"]["asEditor"]>>;
+  result: Awaited<ReturnType<Services["meetings"]["edit"]>>;
+};
 
 export function scheduleMeetingSubmission(services: Services) {
   return onSubmit<Scheduled | Edited>(services, {
@@ -71,8 +79,17 @@ export function scheduleMeetingSubmission(services: Services) {
         if (keepsRule && (input.recurrence ?? "none") !== recurrenceChoice(card.series!.rule)) {
           throw new AppError("invalid_input", { key: "meeting.recurrence_needs_following" }, MEETING_BLOCK.recurrence);
         }
-        const draft = checkMeetingDraft(keepsRule ? { ...input, recurrence: "none", ordinal: null } : input, { zone, pickerZone: meta.pickerZone ?? zone, now, currentStart: card.meeting.startsAt });
-        return { kind: "edited", card, result: await services.meetings.edit(workspace, meta.meetingId, userId, draft, scope, meta.sequence) };
+        const draft = checkMeetingDraft(keepsRule ? { ...input, recurrence: "none", ordinal: null } : input, {
+          zone,
+          pickerZone: meta.pickerZone ?? zone,
+          now,
+          currentStart: card.meeting.startsAt,
+        });
+        return {
+          kind: "edited",
+          card,
+          result: await services.meetings.edit(workspace, meta.meetingId, userId, draft, scope, meta.sequence),
+        };
       }
 
       const errors: FieldErrors = {};
@@ -96,7 +113,13 @@ export function scheduleMeetingSubmission(services: Services) {
       const { meetings, repeated } = await services.meetings.schedule(community, userId, draft, view.id ?? null);
       // A double-clicked submit: the first one announces and confirms.
       if (repeated) return undefined;
-      return { kind: "scheduled", community, meetings, note: draft.note, readerZone: meta.pickerZone && isValidTimezone(meta.pickerZone) ? meta.pickerZone : undefined };
+      return {
+        kind: "scheduled",
+        community,
+        meetings,
+        note: draft.note,
+        readerZone: meta.pickerZone && isValidTimezone(meta.pickerZone) ? meta.pickerZone : undefined,
+      };
     },
     async after({ body, client }, done) {
       const userId = body.user.id;

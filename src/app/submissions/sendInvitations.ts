@@ -15,7 +15,8 @@ export const sendInvitationsMetadata = formMetadata(z.object({ communityId: z.st
 /** The invitation form: checked field by field before the ack; sent after it. */
 export function sendInvitationsSubmission(services: Services) {
   return onSubmit(services, {
-    fallbackBlock: (view) => (sendInvitationsMetadata.read(view.private_metadata).communityId ? INVITE_BLOCK.people : INVITE_BLOCK.community),
+    fallbackBlock: (view) =>
+      sendInvitationsMetadata.read(view.private_metadata).communityId ? INVITE_BLOCK.people : INVITE_BLOCK.community,
     closes: "this",
     async check({ body, view, context }, values) {
       const { communityId } = sendInvitationsMetadata.read(view.private_metadata);

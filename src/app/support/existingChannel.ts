@@ -4,8 +4,8 @@
 // the field it was picked in, before the app joins it.
 import type { WebClient } from "@slack/web-api";
 import { ValidationError } from "../../domain/common/errors";
-import { slackErrorCode } from "../../messaging/slackErrors";
 import { beforeAck, busyProblem } from "../../messaging/slackCalls";
+import { slackErrorCode } from "../../messaging/slackErrors";
 import { existingChannelProblem, unusableChannelProblem } from "./channelProblems";
 
 /** Checks the channel and joins it; a refusal throws a ValidationError on `blockId`. */

@@ -3,22 +3,33 @@
 // channel, and the answer says what happened.
 import type { WebClient } from "@slack/web-api";
 import type { GroupInCommunity } from "../../domain/groups/groups";
-import { channelLink, esc, md, type Mrkdwn } from "../../views/mrkdwn";
 import { stepsAfterAck } from "../../messaging/afterAck";
 import type { Services } from "../../services";
+import { channelLink, esc, type Mrkdwn, md } from "../../views/mrkdwn";
 
 /** Joins, invites to the group's channel, and returns the sentence for the person. */
-export async function joinGroup(client: WebClient, services: Services, { community, group }: GroupInCommunity, userId: string): Promise<Mrkdwn> {
+export async function joinGroup(
+  client: WebClient,
+  services: Services,
+  { community, group }: GroupInCommunity,
+  userId: string,
+): Promise<Mrkdwn> {
   const outcome = await services.groups.join(community, group, userId);
   const name = md`*${esc(group.name)}*`;
   const channel = group.slackChannelId;
   if (!channel) {
-    const talk = community.slackChannelId ? md` It has no channel of its own, so it talks in ${channelLink(community.slackChannelId)}.` : md``;
+    const talk = community.slackChannelId
+      ? md` It has no channel of its own, so it talks in ${channelLink(community.slackChannelId)}.`
+      : md``;
     return outcome === "joined" ? md`You joined ${name} in *${esc(community.name)}*.${talk}` : md`You are already in ${name}.${talk}`;
   }
   const step = stepsAfterAck(services.logger.child({ groupId: group.id, channel }));
-  const invited = await step("invite a group member to its channel", () => client.conversations.invite({ channel, users: userId }), ["already_in_channel"]);
-  const where = invited ? md` You are in its channel, ${channelLink(channel)}.` : md` Join its channel, ${channelLink(channel)}, to talk with the group.`;
+  const invited = await step("invite a group member to its channel", () => client.conversations.invite({ channel, users: userId }), [
+    "already_in_channel",
+  ]);
+  const where = invited
+    ? md` You are in its channel, ${channelLink(channel)}.`
+    : md` Join its channel, ${channelLink(channel)}, to talk with the group.`;
   return outcome === "joined" ? md`You joined ${name} in *${esc(community.name)}*.${where}` : md`You are already in ${name}.${where}`;
 }
 
@@ -29,6 +40,8 @@ export async function leaveGroup(services: Services, { community, group }: Group
   if (outcome === "not_in") {
     return md`You are not in ${name}, so there is nothing to leave. \`/community groups ${esc(community.name)}\` shows who is in each group.`;
   }
-  const channel = group.slackChannelId ? md` You are still in ${channelLink(group.slackChannelId)}; type \`/leave\` there if you want to leave the channel too.` : md``;
+  const channel = group.slackChannelId
+    ? md` You are still in ${channelLink(group.slackChannelId)}; type \`/leave\` there if you want to leave the channel too.`
+    : md``;
   return md`You have left ${name}.${channel}`;
 }

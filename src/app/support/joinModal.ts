@@ -1,11 +1,11 @@
 import type { WebClient } from "@slack/web-api";
-import type { CommunityRecord } from "../../domain/ports";
 import { organisationLabel } from "../../domain/members/profiles";
+import type { CommunityRecord } from "../../domain/ports";
 import { OTHER_ORGANISATION_ID } from "../../reference/organisations";
+import type { Services } from "../../services";
 import { joinCommunityModal } from "../../views/joinCommunityModal";
 import { OTHER_ORGANISATION_LABEL } from "../../views/profileFields";
 import { joinCommunityMetadata } from "../submissions/joinCommunity";
-import type { Services } from "../../services";
 
 /**
  * Opens the join modal (from /community join or a Join button). A current
@@ -44,7 +44,11 @@ export async function openJoinModal(input: {
       community: community ? { id: community.id, name: community.name, service: community.service } : undefined,
       defaults,
       voteFor: input.vote?.title,
-      privateMetadata: joinCommunityMetadata.write({ communityId: community?.id, channelId: input.channelId, voteProblemId: input.vote?.problemId }),
+      privateMetadata: joinCommunityMetadata.write({
+        communityId: community?.id,
+        channelId: input.channelId,
+        voteProblemId: input.vote?.problemId,
+      }),
     }),
   });
 }

@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import { AppError, ValidationError } from "../../domain/common/errors";
 import { reasonText } from "../../i18n";
 import type { Message } from "../../views/blocks";
-import { domainMessage, md, type Mrkdwn } from "../../views/mrkdwn";
+import { domainMessage, type Mrkdwn, md } from "../../views/mrkdwn";
 
 export const SOMETHING_WENT_WRONG = md`:warning: Something went wrong in this app, so nothing was changed. Try again in a moment.`;
 
@@ -47,7 +47,8 @@ export function errorText(error: unknown, logger: Logger): Mrkdwn {
  */
 export function modalErrors(error: unknown, fallbackBlock: string, logger: Logger): Record<string, string> {
   noteError(error, logger);
-  if (error instanceof ValidationError) return Object.fromEntries(Object.entries(error.fieldErrors).map(([field, reason]) => [field, reasonText(reason)]));
+  if (error instanceof ValidationError)
+    return Object.fromEntries(Object.entries(error.fieldErrors).map(([field, reason]) => [field, reasonText(reason)]));
   if (error instanceof AppError) return { [error.field ?? fallbackBlock]: reasonText(error.reason) };
   logger.error({ err: error }, "unexpected error in a modal submission");
   return { [fallbackBlock]: SOMETHING_WENT_WRONG };

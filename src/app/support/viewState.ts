@@ -34,7 +34,9 @@ const READERS: Record<string, z.ZodType<FieldValue>> = {
   multi_users_select: z.looseObject({ selected_users: z.array(z.string()).nullish() }).transform((e) => e.selected_users ?? []),
   datepicker: z.looseObject({ selected_date: typed }).transform((e) => e.selected_date ?? null),
   timepicker: z.looseObject({ selected_time: typed }).transform((e) => e.selected_time ?? null),
-  datetimepicker: z.looseObject({ selected_date_time: z.number().nullish() }).transform((e) => (e.selected_date_time != null ? String(e.selected_date_time) : null)),
+  datetimepicker: z
+    .looseObject({ selected_date_time: z.number().nullish() })
+    .transform((e) => (e.selected_date_time != null ? String(e.selected_date_time) : null)),
 };
 const OTHER = z.looseObject({ value: z.string().optional() }).transform((e) => e.value ?? null);
 

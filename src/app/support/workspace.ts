@@ -1,6 +1,6 @@
 import type { Context } from "@slack/bolt";
-import type { WorkspaceKey } from "../../domain/ports";
 import { AppError } from "../../domain/common/errors";
+import type { WorkspaceKey } from "../../domain/ports";
 
 /** The workspace a request came from, as Bolt put it in the listener's context. */
 export function workspaceOf(context: Context): WorkspaceKey {

@@ -118,10 +118,10 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   let before = new Uint32Array(m + 1); // row i - 2, for swaps
   let previous = new Uint32Array(m + 1); // row i - 1
   let current = new Uint32Array(m + 1);
-  for (let j = 0; j <= m; j++) previous[j] = Math.min(j , over);
+  for (let j = 0; j <= m; j++) previous[j] = Math.min(j, over);
   for (let i = 1; i <= n; i++) {
-    const from = Math.max(i - limit , 1);
-    const to = Math.min(i + limit , m);
+    const from = Math.max(i - limit, 1);
+    const to = Math.min(i + limit, m);
     const ai = a.charCodeAt(i - 1);
     const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
     // The cells either side of the band read as "too far"; column 0 is i deletions.

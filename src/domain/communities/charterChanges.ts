@@ -113,8 +113,22 @@ export class CharterService {
     try {
       const updated = await this.deps.store.communities.updateCharter(
         community.id,
-        { name: fields.name, nameKey: key, service: fields.service, purpose: fields.purpose, meetingCadence: fields.cadence, contactMethods: fields.contactMethods },
-        { workspaceId: community.workspaceId, communityId: community.id, actorId, action: AUDIT_ACTION, detail: { changes }, at: this.deps.clock.now() },
+        {
+          name: fields.name,
+          nameKey: key,
+          service: fields.service,
+          purpose: fields.purpose,
+          meetingCadence: fields.cadence,
+          contactMethods: fields.contactMethods,
+        },
+        {
+          workspaceId: community.workspaceId,
+          communityId: community.id,
+          actorId,
+          action: AUDIT_ACTION,
+          detail: { changes },
+          at: this.deps.clock.now(),
+        },
       );
       // The list's snapshot shows the new name at once on this replica.
       this.deps.directory.invalidate(community.workspaceId);

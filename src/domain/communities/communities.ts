@@ -1,26 +1,19 @@
 // Communities: create one from a checked draft, find one from what a person
 // typed or where they typed it, list them, read a charter.
+
+import { recordAudit } from "../common/audit";
 import type { Clock } from "../common/clock";
-import type { CommunityDraft } from "./communityDraft";
-import type { CommunityDirectory } from "./directory";
 import { AppError, ValidationError } from "../common/errors";
 import type { FieldErrors, OrganiserAction } from "../common/reasons";
-import type {
-  CommunityRecord,
-  CommunitySummary,
-  MembershipRecord,
-  ObjectiveSummary,
-  ProblemSummary,
-  Store,
-  WorkspaceKey,
-} from "../ports";
-import { UniqueViolation } from "../ports";
+import { closestByName, suggestedNames } from "../common/suggestions";
+import { nameKey, slugify } from "../common/text";
 import { checkDigestSchedule } from "../digests/digests";
 import { isReminderOffset } from "../meetings/meetingDraft";
 import { requireOrganiser } from "../members/organisers";
-import { closestByName, suggestedNames } from "../common/suggestions";
-import { nameKey, slugify } from "../common/text";
-import { recordAudit } from "../common/audit";
+import type { CommunityRecord, CommunitySummary, MembershipRecord, ObjectiveSummary, ProblemSummary, Store, WorkspaceKey } from "../ports";
+import { UniqueViolation } from "../ports";
+import type { CommunityDraft } from "./communityDraft";
+import type { CommunityDirectory } from "./directory";
 
 export const LIST_PAGE_SIZE = 10;
 export const CHARTER_PROBLEMS_SHOWN = 5;
@@ -146,7 +139,11 @@ export class CommunityService {
   }
 
   /** One page of the workspace's communities, marked with the viewer's memberships. */
-  async list(workspace: WorkspaceKey, viewerId: string, page: number): Promise<{ items: CommunitySummary[]; total: number; page: number; pageCount: number }> {
+  async list(
+    workspace: WorkspaceKey,
+    viewerId: string,
+    page: number,
+  ): Promise<{ items: CommunitySummary[]; total: number; page: number; pageCount: number }> {
     const workspaceId = await this.workspaceId(workspace);
     const wanted = Math.max(0, page);
     const fetch = (p: number) => this.deps.directory.page(workspaceId, viewerId, p * LIST_PAGE_SIZE, LIST_PAGE_SIZE);
@@ -206,7 +203,11 @@ export class CommunityService {
     const key = nameKey(wanted);
     const starts = all.filter((c) => nameKey(c.name).startsWith(key) || c.slug.startsWith(slugify(wanted)));
     if (starts.length === 1) return this.byId(starts[0].id);
-    throw new AppError("not_found", { key: "community.unknown", typed: wanted, suggestions: suggestedNames(starts.length > 1 ? starts : closestByName(all, key)) });
+    throw new AppError("not_found", {
+      key: "community.unknown",
+      typed: wanted,
+      suggestions: suggestedNames(starts.length > 1 ? starts : closestByName(all, key)),
+    });
   }
 
   /** Communities whose name contains the query, for pickers. */
@@ -255,7 +256,12 @@ export class CommunityService {
     workspace: WorkspaceKey,
     communityId: string,
     actorId: string,
-    input: { membersCanSchedule: boolean; reminders: string[]; problemThreshold: string | null; digest: Parameters<typeof checkDigestSchedule>[0] },
+    input: {
+      membersCanSchedule: boolean;
+      reminders: string[];
+      problemThreshold: string | null;
+      digest: Parameters<typeof checkDigestSchedule>[0];
+    },
   ): Promise<{ community: CommunityRecord; digestChanged: boolean }> {
     const community = await this.byIdIn(workspace, communityId);
     await requireOrganiser(this.store, community, actorId, "change_settings");
@@ -269,10 +275,18 @@ export class CommunityService {
     const digest = checkDigestSchedule(input.digest, errors);
     if (Object.keys(errors).length) throw new ValidationError(errors);
     const now = this.deps.clock.now();
-    const updated = await this.store.communities.updateSettings(community.id, { membersCanSchedule: input.membersCanSchedule, reminderOffsets, problemThreshold: threshold, digest });
+    const updated = await this.store.communities.updateSettings(community.id, {
+      membersCanSchedule: input.membersCanSchedule,
+      reminderOffsets,
+      problemThreshold: threshold,
+      digest,
+    });
     const digestChanged = JSON.stringify(digest) !== JSON.stringify(community.digest);
     await recordAudit(this.store, community, actorId, "community.settings_changed", now, {
-      membersCanSchedule: input.membersCanSchedule, reminderOffsets, problemThreshold: threshold, digest,
+      membersCanSchedule: input.membersCanSchedule,
+      reminderOffsets,
+      problemThreshold: threshold,
+      digest,
     });
     return { community: updated, digestChanged };
   }

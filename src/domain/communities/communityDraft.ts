@@ -3,18 +3,18 @@
 // the service can store. Every problem is reported at once, per field.
 import { ValidationError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
-import { checkProfile, type ProfileInput } from "../members/profiles";
-import type { ContactMethodRecord, MemberProfile } from "../ports";
 import { channelNameProblem, cleanText, normaliseName, parseWebLink, parseWebLinkOrEmail } from "../common/text";
 import { isValidTimezone } from "../common/timezones";
 import {
   CONTACT_METHODS,
+  type ContactMethodKind,
   isContactMethodKind,
   isMeetingCadence,
   LINKED_CONTACT_METHODS,
-  type ContactMethodKind,
   type MeetingCadence,
 } from "../common/vocabulary";
+import { checkProfile, type ProfileInput } from "../members/profiles";
+import type { ContactMethodRecord, MemberProfile } from "../ports";
 
 export const LIMITS = {
   nameMin: 3,
@@ -84,7 +84,9 @@ export function checkCommunityDraft(input: CommunityDraftInput): CommunityDraft 
   if (existing) {
     channel = { kind: "existing", channelId: existing };
   } else {
-    const channelName = cleanText(input.newChannelName ?? "", "line").trim().replace(/^#/, "");
+    const channelName = cleanText(input.newChannelName ?? "", "line")
+      .trim()
+      .replace(/^#/, "");
     const problem = channelNameProblem(channelName);
     if (problem) errors.channel = problem;
     else channel = { kind: "new", name: channelName };
@@ -145,9 +147,7 @@ function checkCharterFields(input: CharterInput, errors: FieldErrors): CharterFi
     // A link typed for a method that was not ticked still means "we use this".
     kinds.add(kind);
   }
-  const contactMethods = CONTACT_METHODS
-    .filter((kind) => kinds.has(kind))
-    .map((kind) => ({ kind, link: links[kind] ?? null }));
+  const contactMethods = CONTACT_METHODS.filter((kind) => kinds.has(kind)).map((kind) => ({ kind, link: links[kind] ?? null }));
 
   if (Object.keys(errors).length > before || !isMeetingCadence(cadence)) return null;
   return { name, service, purpose, cadence, contactMethods };

@@ -50,7 +50,8 @@ export class CommunityDirectory {
     // Both are in memory nearly always: then nothing waits.
     const entries = this.entries(workspaceId);
     const memberships = this.membershipsOf(workspaceId, viewerId);
-    const [all, mine] = entries instanceof Promise || memberships instanceof Promise ? await Promise.all([entries, memberships]) : [entries, memberships];
+    const [all, mine] =
+      entries instanceof Promise || memberships instanceof Promise ? await Promise.all([entries, memberships]) : [entries, memberships];
     return {
       total: all.length,
       items: all.slice(offset, offset + limit).map((c) => ({ ...c, viewerIsMember: mine.has(c.id) })),

@@ -44,7 +44,11 @@ export class LifecycleService {
     await requireOrganiser(this.store, community, actorId, "unarchive");
     if (!community.archivedAt) throw new AppError("conflict", { key: "community.not_archived", community: community.name });
     const now = this.deps.clock.now();
-    const restored = await this.store.communities.setArchived(community.id, null, this.audit(community, actorId, "community.unarchived", now));
+    const restored = await this.store.communities.setArchived(
+      community.id,
+      null,
+      this.audit(community, actorId, "community.unarchived", now),
+    );
     this.deps.directory.invalidate(community.workspaceId);
     return restored;
   }
@@ -102,7 +106,11 @@ export class LifecycleService {
     const starts = archived.filter((c) => nameKey(c.name).startsWith(key));
     if (starts.length === 1) return starts[0];
     if (!archived.length) throw new AppError("not_found", { key: "community.no_archived" });
-    throw new AppError("not_found", { key: "community.unknown_archived", typed: typed.trim(), suggestions: suggestedNames(starts.length > 1 ? starts : closestByName(archived, key)) });
+    throw new AppError("not_found", {
+      key: "community.unknown_archived",
+      typed: typed.trim(),
+      suggestions: suggestedNames(starts.length > 1 ? starts : closestByName(archived, key)),
+    });
   }
 
   /** Whether the community's messages may go: checked when each falls due, so archiving stops them and unarchiving lets later ones go. */

@@ -40,12 +40,16 @@ export function nextDigestAt(schedule: DigestSchedule, zone: string, after: Date
   const local = DateTime.fromJSDate(after, { zone });
   const { hour, minute } = parseTime(schedule.time);
   if (schedule.cadence === "weekly") {
-    let candidate = local.startOf("day").plus({ days: (schedule.weekday - local.weekday + 7) % 7 }).set({ hour, minute });
+    let candidate = local
+      .startOf("day")
+      .plus({ days: (schedule.weekday - local.weekday + 7) % 7 })
+      .set({ hour, minute });
     if (candidate.toMillis() <= after.getTime()) candidate = candidate.plus({ weeks: 1 }).set({ hour, minute });
     return candidate.toJSDate();
   }
   let candidate = local.set({ day: schedule.monthDay, hour, minute, second: 0, millisecond: 0 });
-  if (candidate.toMillis() <= after.getTime()) candidate = local.plus({ months: 1 }).set({ day: schedule.monthDay, hour, minute, second: 0, millisecond: 0 });
+  if (candidate.toMillis() <= after.getTime())
+    candidate = local.plus({ months: 1 }).set({ day: schedule.monthDay, hour, minute, second: 0, millisecond: 0 });
   return candidate.toJSDate();
 }
 
@@ -58,7 +62,10 @@ export function previousDigestAt(schedule: DigestSchedule, zone: string, at: Dat
 }
 
 /** Field keys: digestCadence, digestWeekday, digestMonthDay, digestTime. */
-export function checkDigestSchedule(input: { cadence?: string | null; weekday?: string | null; monthDay?: string | null; time?: string | null }, errors: FieldErrors): DigestSchedule {
+export function checkDigestSchedule(
+  input: { cadence?: string | null; weekday?: string | null; monthDay?: string | null; time?: string | null },
+  errors: FieldErrors,
+): DigestSchedule {
   const cadence = input.cadence ?? "weekly";
   if (!["weekly", "monthly", "off"].includes(cadence)) errors.digestCadence = { key: "digest.cadence" };
   const weekday = Number(input.weekday ?? 1);
@@ -95,7 +102,11 @@ export class DigestService {
     const tallies = await this.store.digests.tallies(upcoming.items.map((m) => m.id));
     const meetings = {
       total: upcoming.total,
-      items: upcoming.items.map((meeting) => ({ meeting, going: tallies.get(meeting.id)?.going ?? 0, maybe: tallies.get(meeting.id)?.maybe ?? 0 })),
+      items: upcoming.items.map((meeting) => ({
+        meeting,
+        going: tallies.get(meeting.id)?.going ?? 0,
+        maybe: tallies.get(meeting.id)?.maybe ?? 0,
+      })),
     };
     const empty = newProblems.total === 0 && newMembers.total === 0 && newOrganisations.length === 0 && meetings.total === 0;
     return { community, since, newProblems, topProblems, objectives, meetings, newMembers, newOrganisations, empty };

@@ -56,14 +56,17 @@ export function checkGroupDraft(input: GroupDraftInput, communitySlug: string): 
 
   const focus = normaliseName(input.focus ?? "");
   if (focus.length < GROUP_LIMITS.focusMin) errors.focus = { key: "group.focus_missing" };
-  else if (focus.length > GROUP_LIMITS.focusMax) errors.focus = { key: "group.focus_too_long", max: GROUP_LIMITS.focusMax, length: focus.length };
+  else if (focus.length > GROUP_LIMITS.focusMax)
+    errors.focus = { key: "group.focus_too_long", max: GROUP_LIMITS.focusMax, length: focus.length };
 
   const choice = (input.channel ?? "").trim();
   let channel: GroupChannel = null;
   if (!isChoice(choice)) {
     errors.channel = { key: "group.channel_choice" };
   } else if (choice === "new") {
-    const typed = cleanText(input.channelName ?? "", "line").trim().replace(/^#/, "");
+    const typed = cleanText(input.channelName ?? "", "line")
+      .trim()
+      .replace(/^#/, "");
     const channelName = typed || (errors.name ? "" : suggestGroupChannelName(communitySlug, name));
     const problem = channelName ? channelNameProblem(channelName) : null;
     if (problem) errors.channelName = problem;

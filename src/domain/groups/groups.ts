@@ -2,16 +2,17 @@
 // (for example user research) that meet more often and feed back to the whole.
 // Organisers create them; the community's members join and leave them.
 // Lookups by name are kept general: meetings and problems will belong to a group.
+
+import { recordAudit } from "../common/audit";
 import type { Clock } from "../common/clock";
-import type { CommunityService } from "../communities/communities";
 import { AppError, ValidationError } from "../common/errors";
 import type { Reason } from "../common/reasons";
-import type { GroupDraft } from "./groupDraft";
-import { isOrganiser, requireOrganiser } from "../members/organisers";
-import { UniqueViolation, type CommunityRecord, type GroupRecord, type Store, type WorkspaceKey } from "../ports";
 import { closestByName, suggestedNames } from "../common/suggestions";
 import { nameKey, slugify } from "../common/text";
-import { recordAudit } from "../common/audit";
+import type { CommunityService } from "../communities/communities";
+import { isOrganiser, requireOrganiser } from "../members/organisers";
+import { type CommunityRecord, type GroupRecord, type Store, UniqueViolation, type WorkspaceKey } from "../ports";
+import type { GroupDraft } from "./groupDraft";
 
 /** A second submission of the same modal within this time is a repeat, not a clash (see create). */
 const REPEAT_WINDOW_MS = 60_000;
@@ -90,10 +91,19 @@ export class GroupService {
   }
 
   /** Attaches the channel the group got (if any) and records the creation. */
-  async complete(community: CommunityRecord, group: GroupRecord, actorId: string, channel: { kind: "new" | "existing"; channelId: string } | null): Promise<GroupRecord> {
+  async complete(
+    community: CommunityRecord,
+    group: GroupRecord,
+    actorId: string,
+    channel: { kind: "new" | "existing"; channelId: string } | null,
+  ): Promise<GroupRecord> {
     const done = channel ? await this.store.groups.setChannel(group.id, channel.channelId) : group;
     await recordAudit(this.store, community, actorId, "group.created", this.deps.clock.now(), {
-      groupId: group.id, name: group.name, focus: group.focus, channelId: channel?.channelId ?? null, channel: channel?.kind ?? "none",
+      groupId: group.id,
+      name: group.name,
+      focus: group.focus,
+      channelId: channel?.channelId ?? null,
+      channel: channel?.kind ?? "none",
     });
     return done;
   }
@@ -187,7 +197,12 @@ export class GroupService {
     if (anywhere.length === 1) return { community: await this.deps.communities.byId(anywhere[0].communityId), group: anywhere[0] };
     if (anywhere.length > 1) {
       const owners = communities.filter((c) => anywhere.some((g) => g.communityId === c.id));
-      throw new AppError("invalid_input", { key: "group.ambiguous", name: anywhere[0].name, communities: owners.map((c) => c.name), usage });
+      throw new AppError("invalid_input", {
+        key: "group.ambiguous",
+        name: anywhere[0].name,
+        communities: owners.map((c) => c.name),
+        usage,
+      });
     }
 
     // Not found: explain against the community the person most likely meant.
@@ -255,7 +270,10 @@ export class GroupService {
   }
 
   /** The community whose channel this is, or whose group's channel it is (with that group when only one uses it). */
-  private async placeOf(workspaceId: string, channelId: string | undefined): Promise<{ community: CommunityRecord; group?: GroupRecord } | null> {
+  private async placeOf(
+    workspaceId: string,
+    channelId: string | undefined,
+  ): Promise<{ community: CommunityRecord; group?: GroupRecord } | null> {
     if (!channelId) return null;
     const community = await this.store.communities.findByChannel(workspaceId, channelId);
     if (community && !community.archivedAt) return { community };
@@ -266,7 +284,12 @@ export class GroupService {
     return ofOwner.length === 1 ? { community: owner, group: ofOwner[0] } : { community: owner };
   }
 
-  private async repeatOrClash(community: CommunityRecord, existing: GroupRecord, actorId: string, draft: GroupDraft): Promise<CreateGroupResult> {
+  private async repeatOrClash(
+    community: CommunityRecord,
+    existing: GroupRecord,
+    actorId: string,
+    draft: GroupDraft,
+  ): Promise<CreateGroupResult> {
     const age = this.deps.clock.now().getTime() - existing.createdAt.getTime();
     // Group has no request id column: the same organiser sending the same name
     // and focus moments apart is Slack repeating a submission, not a clash.

@@ -21,10 +21,22 @@ const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
  * Checks what the inviter typed. Field errors are keyed people, emails and
  * message (the modal's block ids). Email addresses are de-duplicated ignoring case.
  */
-export function checkInvitationDraft(input: { users: string[]; emails: string | null; message: string | null }): { users: string[]; emails: string[]; message: string } {
+export function checkInvitationDraft(input: { users: string[]; emails: string | null; message: string | null }): {
+  users: string[];
+  emails: string[];
+  message: string;
+} {
   const errors: FieldErrors = {};
   const users = [...new Set(input.users)];
-  const tokens = cleanText(input.emails ?? "", "lines").split(/[\s,;]+/).map((t) => t.trim().replace(/^<|>$/g, "").replace(/^mailto:/i, "")).filter(Boolean);
+  const tokens = cleanText(input.emails ?? "", "lines")
+    .split(/[\s,;]+/)
+    .map((t) =>
+      t
+        .trim()
+        .replace(/^<|>$/g, "")
+        .replace(/^mailto:/i, ""),
+    )
+    .filter(Boolean);
   const invalid = tokens.filter((t) => !EMAIL.test(t));
   const emails = [...new Map(tokens.filter((t) => EMAIL.test(t)).map((t) => [t.toLowerCase(), t])).values()];
   if (invalid.length) errors.emails = { key: "invitation.emails_invalid", invalid };
@@ -35,7 +47,8 @@ export function checkInvitationDraft(input: { users: string[]; emails: string | 
   }
   const message = cleanText(input.message ?? "", "lines").trim();
   if (!message) errors.message = { key: "invitation.message_missing" };
-  else if (message.length > INVITE_MESSAGE_MAX) errors.message = { key: "invitation.message_too_long", max: INVITE_MESSAGE_MAX, length: message.length };
+  else if (message.length > INVITE_MESSAGE_MAX)
+    errors.message = { key: "invitation.message_too_long", max: INVITE_MESSAGE_MAX, length: message.length };
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return { users, emails, message };
 }

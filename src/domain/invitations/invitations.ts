@@ -2,22 +2,23 @@
 // one found in Slack gets a DM with Accept and Decline. A reminder after 7 days
 // and the expiry after 30 go through the outbox, so they survive restarts and
 // run on one replica.
+
+import { recordAudit } from "../common/audit";
 import type { Clock } from "../common/clock";
-import type { Charter, CommunityService } from "../communities/communities";
 import { AppError, ValidationError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
+import type { Charter, CommunityService } from "../communities/communities";
 import type { MembershipService } from "../members/memberships";
-import { closeInvitation } from "./closeInvitation";
-import type { CommunityRecord, InvitationRecord, MembershipRecord, NewOutboxRow, Store, WorkspaceKey } from "../ports";
 import { isOrganiser } from "../members/organisers";
+import { checkProfile, type ProfileInput } from "../members/profiles";
 import { kindsAbout } from "../outbox";
-import type { OutboxKind } from "../outbox/kind";
 import { invitationDm } from "../outbox/invitationDm";
 import { invitationExpiry } from "../outbox/invitationExpiry";
 import { invitationReminder } from "../outbox/invitationReminder";
-import { checkProfile, type ProfileInput } from "../members/profiles";
+import type { OutboxKind } from "../outbox/kind";
+import type { CommunityRecord, InvitationRecord, MembershipRecord, NewOutboxRow, Store, WorkspaceKey } from "../ports";
+import { closeInvitation } from "./closeInvitation";
 import type { NamedProblem } from "./invitationDraft";
-import { recordAudit } from "../common/audit";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const INVITATION_REMINDER_AFTER_MS = 7 * DAY_MS;
@@ -125,17 +126,27 @@ export class InvitationService {
       else toInvite.push(person);
     }
     const { created, alreadyPending } = await this.store.invitations.create(
-      toInvite.map((p) => ({ communityId: community.id, inviterId, inviteeId: p.userId, email: p.email, message: input.message, requestId: input.requestId })),
+      toInvite.map((p) => ({
+        communityId: community.id,
+        inviterId,
+        inviteeId: p.userId,
+        email: p.email,
+        message: input.message,
+        requestId: input.requestId,
+      })),
       now,
     );
     // The same form submitted twice at once: the twin that invited nobody leaves the reporting to the other.
-    if (created.length === 0 && alreadyPending.length && input.requestId && (await this.alreadySent(input.requestId))) return { outcomes: [], repeated: true };
-    for (const userId of alreadyPending) outcomes.push({ kind: "already_invited", userId, email: toInvite.find((p) => p.userId === userId)?.email ?? null });
+    if (created.length === 0 && alreadyPending.length && input.requestId && (await this.alreadySent(input.requestId)))
+      return { outcomes: [], repeated: true };
+    for (const userId of alreadyPending)
+      outcomes.push({ kind: "already_invited", userId, email: toInvite.find((p) => p.userId === userId)?.email ?? null });
     for (const invitation of created) outcomes.push({ kind: "invited", userId: invitation.inviteeId, email: invitation.email, invitation });
     await this.store.outbox.plan(created.flatMap(invitationRows), now);
     if (created.length) {
       await recordAudit(this.store, community, inviterId, "invitation.sent", now, {
-        invitees: created.map((i) => i.inviteeId), byEmail: created.filter((i) => i.email).length,
+        invitees: created.map((i) => i.inviteeId),
+        byEmail: created.filter((i) => i.email).length,
       });
     }
     return { outcomes, repeated: false };
@@ -174,7 +185,11 @@ export class InvitationService {
    * The invitation a person clicked Accept or Decline on: theirs, in their
    * workspace, and still open. Anything else gets a message saying what happened.
    */
-  async toAnswer(workspace: WorkspaceKey, invitationId: string, slackUserId: string): Promise<{ invitation: InvitationRecord; community: CommunityRecord }> {
+  async toAnswer(
+    workspace: WorkspaceKey,
+    invitationId: string,
+    slackUserId: string,
+  ): Promise<{ invitation: InvitationRecord; community: CommunityRecord }> {
     const invitation = await this.store.invitations.findById(invitationId);
     if (!invitation || invitation.inviteeId !== slackUserId) throw new AppError("not_found", { key: "invitation.not_found" });
     const community = await this.deps.communities.byIdIn(workspace, invitation.communityId);
@@ -220,7 +235,11 @@ export class InvitationService {
     return { invitation, community, membership: joined.membership, alreadyMember: joined.alreadyMember };
   }
 
-  async decline(workspace: WorkspaceKey, invitationId: string, slackUserId: string): Promise<{ invitation: InvitationRecord; community: CommunityRecord }> {
+  async decline(
+    workspace: WorkspaceKey,
+    invitationId: string,
+    slackUserId: string,
+  ): Promise<{ invitation: InvitationRecord; community: CommunityRecord }> {
     const { invitation, community } = await this.toAnswer(workspace, invitationId, slackUserId);
     // A double click: the second finds it already declined and says nothing more.
     if (!(await this.close(invitation, community, "declined", slackUserId))) {

@@ -4,10 +4,10 @@
 import { DateTime } from "luxon";
 import { ValidationError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
-import type { MeetingFields } from "../ports";
-import { validateMonthlyOrdinal, weekdayOrdinal, type RecurrenceRule } from "./recurrence";
 import { cleanText, normaliseName } from "../common/text";
 import { isValidTimezone } from "../common/timezones";
+import type { MeetingFields } from "../ports";
+import { type RecurrenceRule, validateMonthlyOrdinal, weekdayOrdinal } from "./recurrence";
 
 /** The picker's plausible range, in Unix seconds (2000 to 2100). */
 const EARLIEST_START = 946_684_800;
@@ -43,13 +43,19 @@ export function isReminderOffset(minutes: number): minutes is ReminderOffset {
  */
 export const RECURRENCE_CHOICES: ReadonlyArray<{ value: string; rule: RecurrenceChoiceRule }> = [
   { value: "none", rule: { kind: "none" } },
-  ...Array.from({ length: MEETING_LIMITS.maxIntervalWeeks }, (_, i) => ({ value: `weekly:${i + 1}`, rule: { kind: "weekly" as const, intervalWeeks: i + 1 } })),
+  ...Array.from({ length: MEETING_LIMITS.maxIntervalWeeks }, (_, i) => ({
+    value: `weekly:${i + 1}`,
+    rule: { kind: "weekly" as const, intervalWeeks: i + 1 },
+  })),
   { value: "monthly:1", rule: { kind: "monthly", intervalMonths: 1 } },
   { value: "monthly:2", rule: { kind: "monthly", intervalMonths: 2 } },
 ];
 
 /** A recurrence choice: a rule without the ordinal a monthly rule takes from its start. */
-export type RecurrenceChoiceRule = { kind: "none" } | { kind: "weekly"; intervalWeeks: number } | { kind: "monthly"; intervalMonths: 1 | 2 };
+export type RecurrenceChoiceRule =
+  | { kind: "none" }
+  | { kind: "weekly"; intervalWeeks: number }
+  | { kind: "monthly"; intervalMonths: 1 | 2 };
 
 export function recurrenceChoice(rule: RecurrenceRule): string {
   if (rule.kind === "weekly") return `weekly:${rule.intervalWeeks}`;
@@ -124,12 +130,14 @@ function parseHttpsLink(text: string): string | null {
 export function checkMeetingDraft(input: MeetingDraftInput, ctx: MeetingDraftContext, errors: FieldErrors = {}): MeetingDraft {
   const title = normaliseName(input.title ?? "");
   if (!title) errors.title = { key: "meeting.title_missing" };
-  else if (title.length > MEETING_LIMITS.titleMax) errors.title = { key: "meeting.title_too_long", max: MEETING_LIMITS.titleMax, length: title.length };
+  else if (title.length > MEETING_LIMITS.titleMax)
+    errors.title = { key: "meeting.title_too_long", max: MEETING_LIMITS.titleMax, length: title.length };
 
   let startsAt: Date | null = null;
   const seconds = Number(input.start);
   // The picker's value and zone arrive in a request anyone could forge: out of range is "no start".
-  if (!input.start || !Number.isFinite(seconds) || seconds < EARLIEST_START || seconds > LATEST_START) errors.start = { key: "meeting.start_missing" };
+  if (!input.start || !Number.isFinite(seconds) || seconds < EARLIEST_START || seconds > LATEST_START)
+    errors.start = { key: "meeting.start_missing" };
   else {
     startsAt = startFromPicker(seconds, isValidTimezone(ctx.pickerZone) ? ctx.pickerZone : ctx.zone, ctx.zone);
     const unchanged = ctx.currentStart && ctx.currentStart.getTime() === startsAt.getTime();
@@ -150,7 +158,8 @@ export function checkMeetingDraft(input: MeetingDraftInput, ctx: MeetingDraftCon
   if (!rawLink && !place) errors.videoLink = { key: "meeting.where_missing" };
 
   const agenda = cleanText(input.agenda ?? "", "lines").trim();
-  if (agenda.length > MEETING_LIMITS.agendaMax) errors.agenda = { key: "meeting.agenda_too_long", max: MEETING_LIMITS.agendaMax, length: agenda.length };
+  if (agenda.length > MEETING_LIMITS.agendaMax)
+    errors.agenda = { key: "meeting.agenda_too_long", max: MEETING_LIMITS.agendaMax, length: agenda.length };
 
   const reminders = [...new Set((input.reminders ?? []).map(Number))];
   if (!reminders.every(isReminderOffset)) errors.reminders = { key: "reminders.from_list" };
@@ -166,14 +175,20 @@ export function checkMeetingDraft(input: MeetingDraftInput, ctx: MeetingDraftCon
   };
 }
 
-function checkRule(input: MeetingDraftInput, startsAt: Date | null, zone: string, errors: FieldErrors): { rule: RecurrenceRule; note: MeetingNote | null } {
+function checkRule(
+  input: MeetingDraftInput,
+  startsAt: Date | null,
+  zone: string,
+  errors: FieldErrors,
+): { rule: RecurrenceRule; note: MeetingNote | null } {
   const choice = input.recurrence || "none";
   const none = { rule: { kind: "none" } as RecurrenceRule, note: null };
   if (choice === "none") return none;
   const weekly = /^weekly:(\d+)$/.exec(choice);
   if (weekly) {
     const intervalWeeks = Number(weekly[1]);
-    if (intervalWeeks >= 1 && intervalWeeks <= MEETING_LIMITS.maxIntervalWeeks) return { rule: { kind: "weekly", intervalWeeks }, note: null };
+    if (intervalWeeks >= 1 && intervalWeeks <= MEETING_LIMITS.maxIntervalWeeks)
+      return { rule: { kind: "weekly", intervalWeeks }, note: null };
   }
   const monthly = /^monthly:([12])$/.exec(choice);
   if (!monthly) {
@@ -197,7 +212,7 @@ function checkRule(input: MeetingDraftInput, startsAt: Date | null, zone: string
     }
     ordinal = wanted as 1 | 2 | 3 | 4 | 5 | -1;
   }
-  const note: MeetingNote | null = ordinal === 5 ? { kind: "fifth_weekday_skipped", weekday: DateTime.fromJSDate(startsAt, { zone }).weekday } : null;
+  const note: MeetingNote | null =
+    ordinal === 5 ? { kind: "fifth_weekday_skipped", weekday: DateTime.fromJSDate(startsAt, { zone }).weekday } : null;
   return { rule: { kind: "monthly", intervalMonths, ordinal }, note };
 }
-

@@ -1,15 +1,16 @@
 // Meetings: schedule one (or a series), answer Going / Maybe / Can't go, edit or
 // reschedule, cancel; and keep each series one occurrence ahead.
+
+import { recordAudit } from "../common/audit";
 import type { Clock } from "../common/clock";
 import { AppError } from "../common/errors";
 import type { MeetingAction } from "../common/reasons";
-import type { MeetingDraft } from "./meetingDraft";
-import type { CommunityRecord, MeetingRecord, RsvpAnswer, RsvpTally, SeriesRecord, Store, WorkspaceKey } from "../ports";
 import { isOrganiser } from "../members/organisers";
+import type { CommunityRecord, MeetingRecord, RsvpAnswer, RsvpTally, SeriesRecord, Store, WorkspaceKey } from "../ports";
+import type { MeetingDraft } from "./meetingDraft";
 import { hasEnded, rollSeries } from "./occurrences";
 import { occurrenceStart } from "./recurrence";
 import { replanReminders } from "./reminders";
-import { recordAudit } from "../common/audit";
 
 /** How many of those going a card names; the rest are counted. */
 export const GOING_NAMED = 30;
@@ -61,14 +62,24 @@ export class MeetingService {
     const membership = await this.store.memberships.find(community.id, actorId);
     const active = membership?.status === "active";
     if (active && (membership.role === "organiser" || community.membersCanSchedule)) return;
-    throw new AppError("forbidden", { key: "meeting.schedulers_only", community: community.name, membersCanSchedule: community.membersCanSchedule, isMember: active });
+    throw new AppError("forbidden", {
+      key: "meeting.schedulers_only",
+      community: community.name,
+      membersCanSchedule: community.membersCanSchedule,
+      isMember: active,
+    });
   }
 
   /**
    * Schedules a meeting, or the first of a series together with the next one.
    * A second submission of the same modal (a double click) returns the first's meetings.
    */
-  async schedule(community: CommunityRecord, actorId: string, draft: MeetingDraft, requestId: string | null): Promise<{ meetings: MeetingRecord[]; repeated: boolean }> {
+  async schedule(
+    community: CommunityRecord,
+    actorId: string,
+    draft: MeetingDraft,
+    requestId: string | null,
+  ): Promise<{ meetings: MeetingRecord[]; repeated: boolean }> {
     await this.requireScheduler(community, actorId);
     if (requestId) {
       const earlier = await this.store.meetings.findByRequestId(requestId);
@@ -80,17 +91,29 @@ export class MeetingService {
     let meetings: MeetingRecord[];
     try {
       meetings = await this.store.meetings.schedule(
-        { communityId: community.id, fields: draft.fields, startsAt: draft.startsAt, timezone: community.timezone, createdBy: actorId, createRequestId: requestId, now },
+        {
+          communityId: community.id,
+          fields: draft.fields,
+          startsAt: draft.startsAt,
+          timezone: community.timezone,
+          createdBy: actorId,
+          createRequestId: requestId,
+          now,
+        },
         recurring ? { rule: draft.rule, nextStart } : undefined,
       );
     } catch (error) {
       // The double click raced us to the unique request id: the first one's meetings stand.
-      if (requestId && (error as { rule?: string }).rule === "request") return { meetings: await this.store.meetings.findByRequestId(requestId), repeated: true };
+      if (requestId && (error as { rule?: string }).rule === "request")
+        return { meetings: await this.store.meetings.findByRequestId(requestId), repeated: true };
       throw error;
     }
     for (const meeting of meetings) await replanReminders(this.store, meeting, now);
     await recordAudit(this.store, community, actorId, "meeting.scheduled", now, {
-      meetingId: meetings[0].id, title: draft.fields.title, startsAt: draft.startsAt.toISOString(), rule: draft.rule,
+      meetingId: meetings[0].id,
+      title: draft.fields.title,
+      startsAt: draft.startsAt.toISOString(),
+      rule: draft.rule,
     });
     return { meetings, repeated: false };
   }
@@ -126,7 +149,6 @@ export class MeetingService {
     if (card.community.workspaceId !== workspaceId) throw new AppError("not_found", { key: "meeting.gone" });
     return card;
   }
-
 
   /** The meeting's card, if the actor may change it: an organiser, or whoever scheduled it. */
   async asEditor(workspace: WorkspaceKey, meetingId: string, actorId: string, doing: MeetingAction): Promise<MeetingCard> {
@@ -189,7 +211,11 @@ export class MeetingService {
     for (const { after } of changes) await replanReminders(this.store, after, now);
     for (const { meeting: gone } of cancellations) await replanReminders(this.store, gone, now);
     await recordAudit(this.store, community, actorId, "meeting.changed", now, {
-      meetingId, scope, startsAt: draft.startsAt.toISOString(), title: draft.fields.title, rule: draft.rule,
+      meetingId,
+      scope,
+      startsAt: draft.startsAt.toISOString(),
+      title: draft.fields.title,
+      rule: draft.rule,
     });
     return { changes, cancellations, seriesId };
   }
@@ -212,7 +238,9 @@ export class MeetingService {
     if (!cancellations.length) throw new AppError("gone", { key: "meeting.already_cancelled", title: meeting.title });
     for (const { meeting: gone } of cancellations) await replanReminders(this.store, gone, now);
     await recordAudit(this.store, community, actorId, "meeting.cancelled", now, {
-      meetingId, scope, cancelled: cancellations.map((c) => c.meeting.id),
+      meetingId,
+      scope,
+      cancelled: cancellations.map((c) => c.meeting.id),
     });
     return cancellations;
   }
@@ -231,7 +259,13 @@ export class MeetingService {
     const now = this.deps.clock.now();
     if (hasEnded(meeting, now)) throw new AppError("gone", { key: "meeting.over", title: meeting.title });
     const membership = await this.store.memberships.find(meeting.communityId, slackUserId);
-    await this.store.meetings.answer(meeting.id, slackUserId, answer, membership?.status === "active" ? membership.organisation : null, now);
+    await this.store.meetings.answer(
+      meeting.id,
+      slackUserId,
+      answer,
+      membership?.status === "active" ? membership.organisation : null,
+      now,
+    );
     return this.cardOf(meeting);
   }
 
@@ -275,13 +309,24 @@ export class MeetingService {
   }
 
   /** Upcoming meetings of the person's communities, soonest first, with their answers. */
-  async upcomingFor(workspace: WorkspaceKey, slackUserId: string, limit: number): Promise<{ items: UpcomingMeeting[]; total: number; memberOfAny: boolean }> {
+  async upcomingFor(
+    workspace: WorkspaceKey,
+    slackUserId: string,
+    limit: number,
+  ): Promise<{ items: UpcomingMeeting[]; total: number; memberOfAny: boolean }> {
     const workspaceId = await this.store.communities.findWorkspaceId(workspace);
     const communityIds = workspaceId ? await this.store.memberships.activeCommunityIds(workspaceId, slackUserId) : [];
     const { items, total } = await this.store.meetings.upcoming(communityIds, this.deps.clock.now(), limit);
-    const answers = await this.store.meetings.answersOf(items.map((m) => m.id), slackUserId);
+    const answers = await this.store.meetings.answersOf(
+      items.map((m) => m.id),
+      slackUserId,
+    );
     const cards = await Promise.all(items.map((m) => this.cardOf(m)));
-    return { items: cards.map((card) => ({ card, answer: answers.get(card.meeting.id) ?? null })), total, memberOfAny: communityIds.length > 0 };
+    return {
+      items: cards.map((card) => ({ card, answer: answers.get(card.meeting.id) ?? null })),
+      total,
+      memberOfAny: communityIds.length > 0,
+    };
   }
 
   /**

@@ -54,7 +54,8 @@ export function deserialiseRule(text: string): RecurrenceRule {
 /** The local date and time of an instant in `zone`. Throws for a zone luxon does not know. */
 function localTime(instant: Date, zone: string): DateTime<true> {
   const local = DateTime.fromJSDate(instant, { zone });
-  if (!local.isValid) throw new Error(`Cannot read ${instant.toISOString()} in time zone "${zone}": ${local.invalidExplanation ?? local.invalidReason}`);
+  if (!local.isValid)
+    throw new Error(`Cannot read ${instant.toISOString()} in time zone "${zone}": ${local.invalidExplanation ?? local.invalidReason}`);
   return local;
 }
 
@@ -71,7 +72,15 @@ function localTime(instant: Date, zone: string): DateTime<true> {
  */
 function instantAt(date: DateTime, timeOfDay: DateTime, zone: string): Date {
   const local = DateTime.fromObject(
-    { year: date.year, month: date.month, day: date.day, hour: timeOfDay.hour, minute: timeOfDay.minute, second: timeOfDay.second, millisecond: timeOfDay.millisecond },
+    {
+      year: date.year,
+      month: date.month,
+      day: date.day,
+      hour: timeOfDay.hour,
+      minute: timeOfDay.minute,
+      second: timeOfDay.second,
+      millisecond: timeOfDay.millisecond,
+    },
     { zone },
   );
   const earliest = local.getPossibleOffsets().reduce((first, reading) => (reading.toMillis() < first.toMillis() ? reading : first), local);
@@ -137,11 +146,16 @@ export function occurrenceStart(rule: RecurrenceRule, anchor: Date, zone: string
       const anchorMonth = plainDate(local).startOf("month");
       let found = 0;
       let monthsWithout = 0;
-      for (let candidate = anchorMonth.plus({ months: rule.intervalMonths }); ; candidate = candidate.plus({ months: rule.intervalMonths })) {
+      for (
+        let candidate = anchorMonth.plus({ months: rule.intervalMonths });
+        ;
+        candidate = candidate.plus({ months: rule.intervalMonths })
+      ) {
         const day = ordinalWeekdayOfMonth(candidate.year, candidate.month, local.weekday, rule.ordinal);
         if (day === null) {
           monthsWithout += rule.intervalMonths;
-          if (monthsWithout > MAX_MONTHS_WITHOUT_OCCURRENCE) throw new Error(`No weekday ${local.weekday} number ${rule.ordinal} found after ${candidate.toISODate()}`);
+          if (monthsWithout > MAX_MONTHS_WITHOUT_OCCURRENCE)
+            throw new Error(`No weekday ${local.weekday} number ${rule.ordinal} found after ${candidate.toISODate()}`);
           continue;
         }
         monthsWithout = 0;

@@ -36,16 +36,28 @@ export function reminderRows(meeting: MeetingRecord, now: Date): NewOutboxRow[] 
 
 /** Replaces a meeting's pending reminders with those for its current time (none once cancelled). */
 export async function replanReminders(store: Store, meeting: MeetingRecord, now: Date): Promise<void> {
-  await store.outbox.skipPending(meeting.id, kindsAbout("meeting"), meeting.status === "cancelled" ? "the meeting was cancelled" : "the meeting changed", now);
+  await store.outbox.skipPending(
+    meeting.id,
+    kindsAbout("meeting"),
+    meeting.status === "cancelled" ? "the meeting was cancelled" : "the meeting changed",
+    now,
+  );
   await store.outbox.plan(reminderRows(meeting, now), now);
 }
 
 /** The DM and channel-note rows a due reminder becomes. */
-export function reminderDeliveries(meeting: MeetingRecord, payload: ReminderPayload, recipients: string[], channelId: string | null, now: Date): NewOutboxRow[] {
+export function reminderDeliveries(
+  meeting: MeetingRecord,
+  payload: ReminderPayload,
+  recipients: string[],
+  channelId: string | null,
+  now: Date,
+): NewOutboxRow[] {
   const base = `reminder:${meeting.id}:${payload.offset}:${payload.startsAt}`;
   const about = { communityId: meeting.communityId, subjectId: meeting.id, payload, dueAt: now };
   const rows = recipients.map((user) => reminderDm.row({ ...about, target: user, dedupeKey: `${base}:dm:${user}` }));
-  if (channelId && payload.offset === CHANNEL_NOTE_OFFSET) rows.push(reminderNote.row({ ...about, target: channelId, dedupeKey: `${base}:note` }));
+  if (channelId && payload.offset === CHANNEL_NOTE_OFFSET)
+    rows.push(reminderNote.row({ ...about, target: channelId, dedupeKey: `${base}:note` }));
   return rows;
 }
 

@@ -5,10 +5,10 @@
 // however large the community, or however many communities App Home covers.
 import { findOrganisation, OTHER_ORGANISATION_ID } from "../../reference/organisations";
 import { OTHER_PROFESSION_ID } from "../../reference/professions";
+import { nameKey } from "../common/text";
 import type { CommunityRecord, MemberProfile, MembershipRecord, ProblemStatus, Store } from "../ports";
 import { isOrganiser } from "./organisers";
 import { organisationLabel, professionLabel } from "./profiles";
-import { nameKey } from "../common/text";
 
 export const ORGANISATIONS_PER_PAGE = 10;
 /** Members a page of one organisation's list names ("See all" on /community members). */
@@ -138,7 +138,10 @@ export function groupByOrganisation(members: MembershipRecord[]): OrganisationGr
 }
 
 /** Organisations named on problems (ids from the reference list) whose key no member has. */
-export function missingOrganisations(named: Array<{ organisation: string; problems: number }>, represented: Set<string>): MissingOrganisation[] {
+export function missingOrganisations(
+  named: Array<{ organisation: string; problems: number }>,
+  represented: Set<string>,
+): MissingOrganisation[] {
   const counts = new Map<string, number>();
   for (const n of named) {
     if (n.organisation === OTHER_ORGANISATION_ID || represented.has(n.organisation)) continue;
@@ -147,13 +150,21 @@ export function missingOrganisations(named: Array<{ organisation: string; proble
   return [...counts.entries()]
     .map(([id, problems]) => {
       const found = findOrganisation(id);
-      return { id, label: organisationLabel({ organisation: id, organisationOther: null }), shortLabel: found?.abbreviation ?? found?.name ?? id, problems };
+      return {
+        id,
+        label: organisationLabel({ organisation: id, organisationOther: null }),
+        shortLabel: found?.abbreviation ?? found?.name ?? id,
+        problems,
+      };
     })
     .sort((a, b) => b.problems - a.problems || byLabel(a.label, b.label));
 }
 
 /** Coverage of one community from its active members and the organisations its problems name. */
-export function coverageOf(members: MembershipRecord[], named: Array<{ organisation: string; problems: number }>): { summary: CoverageSummary; groups: OrganisationGroup[] } {
+export function coverageOf(
+  members: MembershipRecord[],
+  named: Array<{ organisation: string; problems: number }>,
+): { summary: CoverageSummary; groups: OrganisationGroup[] } {
   const groups = groupByOrganisation(members);
   const summary: CoverageSummary = {
     memberCount: members.length,
@@ -202,7 +213,13 @@ function bucket<T extends { communityId: string }>(rows: T[]): Map<string, T[]> 
 }
 
 /** One page of an organisation's members (none when nobody from it is left); a stale page number shows the last page. */
-export function organisationMembersPage(community: CommunityRecord, key: string, group: OrganisationGroup | undefined, page: number, from: number): OrganisationMembersPage {
+export function organisationMembersPage(
+  community: CommunityRecord,
+  key: string,
+  group: OrganisationGroup | undefined,
+  page: number,
+  from: number,
+): OrganisationMembersPage {
   const all = group?.members ?? [];
   const pageCount = Math.max(1, Math.ceil(all.length / MEMBERS_PER_ORGANISATION_PAGE));
   const current = Math.min(Math.max(0, page), pageCount - 1);

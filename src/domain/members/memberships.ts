@@ -1,13 +1,14 @@
 // Joining and leaving a community.
+
+import { recordAudit } from "../common/audit";
 import type { Clock } from "../common/clock";
-import type { CommunityDirectory } from "../communities/directory";
 import { AppError, ValidationError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
-import type { CommunityRecord, InvitationRecord, MembershipRecord, ObjectiveSummary, Store, WorkspaceKey } from "../ports";
+import type { CommunityDirectory } from "../communities/directory";
 import { closeInvitation } from "../invitations/closeInvitation";
+import type { CommunityRecord, InvitationRecord, MembershipRecord, ObjectiveSummary, Store, WorkspaceKey } from "../ports";
 import { organiserIds } from "./organisers";
 import { checkProfile, type ProfileInput } from "./profiles";
-import { recordAudit } from "../common/audit";
 
 export interface HomeEntry {
   community: CommunityRecord;
@@ -26,7 +27,11 @@ export class MembershipService {
   async requireNotRemoved(community: CommunityRecord, slackUserId: string): Promise<void> {
     const membership = await this.deps.store.memberships.find(community.id, slackUserId);
     if (membership?.status !== "removed") return;
-    throw new AppError("forbidden", { key: "member.removed", community: community.name, organiserIds: await this.organisers(community.id) });
+    throw new AppError("forbidden", {
+      key: "member.removed",
+      community: community.name,
+      organiserIds: await this.organisers(community.id),
+    });
   }
 
   /**

@@ -2,9 +2,9 @@
 // "other" with the words they typed.
 import { findOrganisation, OTHER_ORGANISATION_ID } from "../../reference/organisations";
 import { findProfession, OTHER_PROFESSION_ID } from "../../reference/professions";
-import type { MemberProfile } from "../ports";
 import type { FieldErrors, Reason } from "../common/reasons";
 import { normaliseName } from "../common/text";
+import type { MemberProfile } from "../ports";
 
 export const OTHER_TEXT_MAX = 100;
 
@@ -59,8 +59,18 @@ const PROFESSION_RULES: ChoiceRules = {
 /** Field errors are keyed organisation, organisationOther, profession, professionOther. */
 export function checkProfile(input: ProfileInput, errors: FieldErrors): MemberProfile | null {
   const before = Object.keys(errors).length;
-  const organisation = checkChoice(normaliseName(input.organisation ?? ""), normaliseName(input.organisationOther ?? ""), ORGANISATION_RULES, errors);
-  const profession = checkChoice(normaliseName(input.profession ?? ""), normaliseName(input.professionOther ?? ""), PROFESSION_RULES, errors);
+  const organisation = checkChoice(
+    normaliseName(input.organisation ?? ""),
+    normaliseName(input.organisationOther ?? ""),
+    ORGANISATION_RULES,
+    errors,
+  );
+  const profession = checkChoice(
+    normaliseName(input.profession ?? ""),
+    normaliseName(input.professionOther ?? ""),
+    PROFESSION_RULES,
+    errors,
+  );
   if (Object.keys(errors).length > before) return null;
   return {
     organisation: organisation.id,

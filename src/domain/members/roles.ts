@@ -3,12 +3,13 @@
 // is checked and written under the community's lock (MembershipStore.promote,
 // stepDown, remove), so two organisers acting at once can never leave a
 // community with no organiser.
-import type { Clock } from "../common/clock";
-import type { CommunityDirectory } from "../communities/directory";
-import { AppError } from "../common/errors";
-import { organiserIds, organisersOnly, requireOrganiser } from "./organisers";
-import type { CommunityRecord, Store } from "../ports";
+
 import { recordAudit } from "../common/audit";
+import type { Clock } from "../common/clock";
+import { AppError } from "../common/errors";
+import type { CommunityDirectory } from "../communities/directory";
+import type { CommunityRecord, Store } from "../ports";
+import { organiserIds, organisersOnly, requireOrganiser } from "./organisers";
 
 /** How many people one command may name: each is a transaction, an audit row and a DM. */
 export const MAX_PEOPLE_AT_ONCE = 20;
@@ -26,7 +27,6 @@ export interface PersonOutcome<O> {
   userId: string;
   outcome: O;
 }
-
 
 export class RoleService {
   constructor(private readonly deps: { store: Store; clock: Clock; directory: CommunityDirectory }) {}

@@ -2,21 +2,44 @@
 // payload and what its rows are about are in the file of its name here; what
 // it becomes when due (the Slack message) is in the file of the same name in
 // src/scheduler/kinds/.
-import type { OutboxSubject } from "./kind";
+
 import { digest } from "./digest";
 import { digestDm } from "./digestDm";
 import { invitationDm } from "./invitationDm";
 import { invitationExpiry } from "./invitationExpiry";
 import { invitationReminder } from "./invitationReminder";
+import type { OutboxSubject } from "./kind";
 import { meetingReminder } from "./meetingReminder";
 import { onboardingDm } from "./onboardingDm";
 import { organiserAlert } from "./organiserAlert";
 import { reminderDm } from "./reminderDm";
 import { reminderNote } from "./reminderNote";
 
-export { digest, digestDm, invitationDm, invitationExpiry, invitationReminder, meetingReminder, onboardingDm, organiserAlert, reminderDm, reminderNote };
+export {
+  digest,
+  digestDm,
+  invitationDm,
+  invitationExpiry,
+  invitationReminder,
+  meetingReminder,
+  onboardingDm,
+  organiserAlert,
+  reminderDm,
+  reminderNote,
+};
 
-export const OUTBOX_KINDS = [meetingReminder, reminderDm, reminderNote, digest, digestDm, onboardingDm, invitationDm, invitationReminder, invitationExpiry, organiserAlert] as const;
+export const OUTBOX_KINDS = [
+  meetingReminder,
+  reminderDm,
+  reminderNote,
+  digest,
+  digestDm,
+  onboardingDm,
+  invitationDm,
+  invitationReminder,
+  invitationExpiry,
+  organiserAlert,
+] as const;
 
 export type OutboxKindName = (typeof OUTBOX_KINDS)[number]["name"];
 

@@ -25,7 +25,11 @@ export interface OutboxKind<N extends string = string, P extends Payload = Paylo
   row(fields: Omit<NewOutboxRow, "kind" | "payload"> & { payload: P }): NewOutboxRow;
 }
 
-export function outboxKind<const N extends string, P extends Payload>(definition: { name: N; about: OutboxSubject; payload: z.ZodType<P> }): OutboxKind<N, P> {
+export function outboxKind<const N extends string, P extends Payload>(definition: {
+  name: N;
+  about: OutboxSubject;
+  payload: z.ZodType<P>;
+}): OutboxKind<N, P> {
   return {
     ...definition,
     row: (fields) => ({ ...fields, kind: definition.name, payload: definition.payload.parse(fields.payload) }),

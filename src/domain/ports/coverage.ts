@@ -6,9 +6,16 @@ import type { ProblemStatus } from "./problems";
  */
 export interface CoverageStore {
   /** Active members per community and organisation as stored (an id, or "other" with the typed name). */
-  organisations(communityIds: string[]): Promise<Array<{ communityId: string; organisation: string; organisationOther: string | null; members: number }>>;
+  organisations(
+    communityIds: string[],
+  ): Promise<Array<{ communityId: string; organisation: string; organisationOther: string | null; members: number }>>;
   /** Active members per community and profession as stored. */
-  professions(communityIds: string[]): Promise<Array<{ communityId: string; profession: string; professionOther: string | null; members: number }>>;
+  professions(
+    communityIds: string[],
+  ): Promise<Array<{ communityId: string; profession: string; professionOther: string | null; members: number }>>;
   /** Organisations named on the communities' problems in these statuses, with how many such problems name each. */
-  problemOrganisations(communityIds: string[], statuses: ProblemStatus[]): Promise<Array<{ communityId: string; organisation: string; problems: number }>>;
+  problemOrganisations(
+    communityIds: string[],
+    statuses: ProblemStatus[],
+  ): Promise<Array<{ communityId: string; organisation: string; problems: number }>>;
 }

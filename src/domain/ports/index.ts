@@ -1,15 +1,16 @@
 // What the domain needs from storage, one file an area. src/store implements it
 // with Prisma; the domain sees plain records and never a Prisma type.
+
+export * from "./audit";
 export * from "./common";
 export * from "./communities";
-export * from "./memberships";
-export * from "./problems";
-export * from "./meetings";
-export * from "./outbox";
-export * from "./runs";
 export * from "./coverage";
 export * from "./digests";
-export * from "./invitations";
 export * from "./groups";
-export * from "./audit";
+export * from "./invitations";
+export * from "./meetings";
+export * from "./memberships";
+export * from "./outbox";
+export * from "./problems";
+export * from "./runs";
 export * from "./store";

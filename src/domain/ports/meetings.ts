@@ -79,7 +79,10 @@ export interface MeetingStore {
   addOccurrence(seriesId: string, occurrence: number, startsAt: Date, now: Date): Promise<MeetingRecord | null>;
   /** Turns a one-off meeting into the first occurrence of a new series. */
   startSeries(meetingId: string, rule: RecurrenceRule, now: Date): Promise<SeriesRecord>;
-  updateSeries(seriesId: string, patch: Partial<{ rule: RecurrenceRule; anchorStart: Date; anchorIndex: number; lastIndex: number | null; template: MeetingFields }>): Promise<void>;
+  updateSeries(
+    seriesId: string,
+    patch: Partial<{ rule: RecurrenceRule; anchorStart: Date; anchorIndex: number; lastIndex: number | null; template: MeetingFields }>,
+  ): Promise<void>;
   /**
    * Replaces a scheduled meeting's fields and start and moves its SEQUENCE on by
    * one, if its SEQUENCE is still `expectedSequence` (when given); null if not.

@@ -22,7 +22,12 @@ export interface MembershipRecord {
 export interface MembershipStore {
   find(communityId: string, slackUserId: string): Promise<MembershipRecord | null>;
   /** Joins, or re-joins someone who left; keeps an active member's role. `before`: their status until now. */
-  join(communityId: string, slackUserId: string, profile: MemberProfile, now: Date): Promise<{ membership: MembershipRecord; before: MembershipStatus | null }>;
+  join(
+    communityId: string,
+    slackUserId: string,
+    profile: MemberProfile,
+    now: Date,
+  ): Promise<{ membership: MembershipRecord; before: MembershipStatus | null }>;
   /**
    * Marks the member as left, unless they are the community's last active
    * organiser: checked and written under one lock on the community, so two
@@ -34,18 +39,31 @@ export interface MembershipStore {
    * and written under the same lock as leave(); "forbidden": the actor is not
    * (or no longer) an active organiser.
    */
-  promote(communityId: string, actorId: string, targetId: string, now: Date): Promise<"promoted" | "already_organiser" | "not_member" | "forbidden">;
+  promote(
+    communityId: string,
+    actorId: string,
+    targetId: string,
+    now: Date,
+  ): Promise<"promoted" | "already_organiser" | "not_member" | "forbidden">;
   /** An organiser goes back to being a member, unless they are the last organiser. */
   stepDown(communityId: string, slackUserId: string, now: Date): Promise<"stepped_down" | "not_organiser" | "last_organiser">;
   /** Marks an active member removed (an organiser only if another remains). The caller refuses actor === target. */
-  remove(communityId: string, actorId: string, targetId: string, now: Date): Promise<"removed" | "not_member" | "last_organiser" | "forbidden">;
+  remove(
+    communityId: string,
+    actorId: string,
+    targetId: string,
+    now: Date,
+  ): Promise<"removed" | "not_member" | "last_organiser" | "forbidden">;
   activeMembers(communityId: string): Promise<MembershipRecord[]>;
   /** These people's memberships of the community, whatever their status. */
   findMany(communityId: string, slackUserIds: string[]): Promise<MembershipRecord[]>;
   /** Ids of the communities in the workspace where the user is an active member. */
   activeCommunityIds(workspaceId: string, slackUserId: string): Promise<string[]>;
   /** The user's active memberships in a workspace, with their communities. */
-  ofUser(workspaceId: string, slackUserId: string): Promise<Array<{ community: CommunityRecord; membership: MembershipRecord; memberCount: number }>>;
+  ofUser(
+    workspaceId: string,
+    slackUserId: string,
+  ): Promise<Array<{ community: CommunityRecord; membership: MembershipRecord; memberCount: number }>>;
   /** Turns an active member's digest by DM on or off; false when they are not an active member. */
   setDigestByDm(communityId: string, slackUserId: string, on: boolean): Promise<boolean>;
 }

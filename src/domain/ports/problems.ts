@@ -85,7 +85,12 @@ export interface ProblemStore {
    * A community's problems with the given statuses, most votes first, then
    * most organisations, then oldest; one page of them, and how many there are.
    */
-  list(communityId: string, statuses: ProblemStatus[], viewerId: string, page: { offset: number; limit: number }): Promise<{ items: ProblemListItem[]; total: number }>;
+  list(
+    communityId: string,
+    statuses: ProblemStatus[],
+    viewerId: string,
+    page: { offset: number; limit: number },
+  ): Promise<{ items: ProblemListItem[]; total: number }>;
   create(input: NewProblem): Promise<ProblemRecord>;
   findById(problemId: string): Promise<ProblemRecord | null>;
   /** The problem a form submission logged, if it did. */
@@ -106,10 +111,22 @@ export interface ProblemStore {
    * it is still in `from` (so two organisers acting at once cannot both win).
    * Returns false when it was not.
    */
-  changeStatus(change: { problemId: string; from: ProblemStatus; to: ProblemStatus; actorId: string; now: Date; duplicateOfId?: string }): Promise<boolean>;
+  changeStatus(change: {
+    problemId: string;
+    from: ProblemStatus;
+    to: ProblemStatus;
+    actorId: string;
+    now: Date;
+    duplicateOfId?: string;
+  }): Promise<boolean>;
   setObjective(problemId: string, objective: { ownerId: string | null; targetDate: Date | null; status: string }): Promise<void>;
   /** Problems of a community whose title contains the query, for a picker. */
-  search(communityId: string, query: string, exceptId: string, limit: number): Promise<Array<{ id: string; title: string; status: ProblemStatus }>>;
+  search(
+    communityId: string,
+    query: string,
+    exceptId: string,
+    limit: number,
+  ): Promise<Array<{ id: string; title: string; status: ProblemStatus }>>;
   history(problemId: string): Promise<StatusChange[]>;
   /** Replaces the title and description (the author's edit). */
   edit(problemId: string, fields: { title: string; description: string }): Promise<void>;

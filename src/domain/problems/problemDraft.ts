@@ -32,7 +32,8 @@ export interface ProblemDraft {
 export function checkProblemDraft(input: ProblemDraftInput, errors: FieldErrors = {}): ProblemDraft {
   const title = normaliseName(input.title ?? "");
   if (!title) errors.title = { key: "problem.title_missing" };
-  else if (title.length > PROBLEM_LIMITS.titleMax) errors.title = { key: "problem.title_too_long", max: PROBLEM_LIMITS.titleMax, length: title.length };
+  else if (title.length > PROBLEM_LIMITS.titleMax)
+    errors.title = { key: "problem.title_too_long", max: PROBLEM_LIMITS.titleMax, length: title.length };
 
   const description = cleanText(input.description ?? "", "lines").trim();
   if (description.length > PROBLEM_LIMITS.descriptionMax) {

@@ -1,14 +1,25 @@
 // Problems: log one, read what its card and list show, organisers' decisions
 // about it, its author's edits. Votes are in votes.ts.
+
+import { recordAudit } from "../common/audit";
 import type { Clock } from "../common/clock";
 import { AppError, ValidationError } from "../common/errors";
 import type { FieldErrors, OrganiserAction } from "../common/reasons";
-import { requireOrganiser } from "../members/organisers";
-import { checkProblemDraft, type ProblemDraft } from "./problemDraft";
-import type { CommunityRecord, ProblemListItem, ProblemRecord, ProblemSource, ProblemStatus, StatusChange, Store, VoteTally, WorkspaceKey } from "../ports";
 import { cleanText } from "../common/text";
-import { recordAudit } from "../common/audit";
+import { requireOrganiser } from "../members/organisers";
+import type {
+  CommunityRecord,
+  ProblemListItem,
+  ProblemRecord,
+  ProblemSource,
+  ProblemStatus,
+  StatusChange,
+  Store,
+  VoteTally,
+  WorkspaceKey,
+} from "../ports";
 import { UniqueViolation } from "../ports";
+import { checkProblemDraft, type ProblemDraft } from "./problemDraft";
 
 export const OBJECTIVE_PROGRESS = ["open", "in_progress", "done"] as const;
 
@@ -20,7 +31,10 @@ const ALLOWED: Record<ProblemStatus, ReadonlyArray<"objective" | "solved" | "ope
   duplicate: ["open"],
 };
 /** What only organisers may do, by the status a decision moves a problem to. */
-const STATUS_ACTIONS = { objective: "promote_problem", solved: "solve_problem", open: "reopen_problem" } as const satisfies Record<string, OrganiserAction>;
+const STATUS_ACTIONS = { objective: "promote_problem", solved: "solve_problem", open: "reopen_problem" } as const satisfies Record<
+  string,
+  OrganiserAction
+>;
 
 export const PROBLEMS_PAGE_SIZE = 10;
 
@@ -92,7 +106,15 @@ export class ProblemService {
     const now = this.deps.clock.now();
     let problem: ProblemRecord;
     try {
-      problem = await this.store.problems.create({ communityId: community.id, ...draft, source, createdBy: actorId, messagePermalink, requestId, now });
+      problem = await this.store.problems.create({
+        communityId: community.id,
+        ...draft,
+        source,
+        createdBy: actorId,
+        messagePermalink,
+        requestId,
+        now,
+      });
     } catch (error) {
       // Two deliveries of one submission raced to the unique request id: the first one's problem stands.
       if (requestId && error instanceof UniqueViolation && error.rule === "request") {
@@ -114,7 +136,10 @@ export class ProblemService {
   /** The card of a problem the app itself holds the id of (one it has just logged); requests go through inWorkspace. */
   async card(problemId: string): Promise<ProblemCard> {
     const problem = await this.byId(problemId);
-    const [community, tally] = await Promise.all([this.store.communities.findById(problem.communityId), this.store.problems.tally(problem.id)]);
+    const [community, tally] = await Promise.all([
+      this.store.communities.findById(problem.communityId),
+      this.store.problems.tally(problem.id),
+    ]);
     if (!community) throw new AppError("not_found", { key: "problem.community_gone" });
     return { problem, community, tally };
   }
@@ -125,9 +150,13 @@ export class ProblemService {
    * is as gone to them as a deleted one, and nothing more of it is read.
    */
   async inWorkspace(workspace: WorkspaceKey, problemId: string): Promise<{ problem: ProblemRecord; community: CommunityRecord }> {
-    const [problem, workspaceId] = await Promise.all([this.store.problems.findById(problemId), this.store.communities.findWorkspaceId(workspace)]);
+    const [problem, workspaceId] = await Promise.all([
+      this.store.problems.findById(problemId),
+      this.store.communities.findWorkspaceId(workspace),
+    ]);
     const community = problem ? await this.store.communities.findById(problem.communityId) : null;
-    if (!problem || !community || !workspaceId || community.workspaceId !== workspaceId) throw new AppError("not_found", { key: "problem.gone" });
+    if (!problem || !community || !workspaceId || community.workspaceId !== workspaceId)
+      throw new AppError("not_found", { key: "problem.gone" });
     return { problem, community };
   }
 
@@ -140,7 +169,8 @@ export class ProblemService {
   /** One page of a community's problems, most votes first. */
   async page(community: CommunityRecord, filter: ProblemFilter, viewerId: string, page: number): Promise<ProblemPage> {
     const statuses = [...PROBLEM_FILTERS[filter]];
-    const fetch = (p: number) => this.store.problems.list(community.id, statuses, viewerId, { offset: p * PROBLEMS_PAGE_SIZE, limit: PROBLEMS_PAGE_SIZE });
+    const fetch = (p: number) =>
+      this.store.problems.list(community.id, statuses, viewerId, { offset: p * PROBLEMS_PAGE_SIZE, limit: PROBLEMS_PAGE_SIZE });
     const wanted = Math.max(0, page);
     let result = await fetch(wanted);
     const pageCount = Math.max(1, Math.ceil(result.total / PROBLEMS_PAGE_SIZE));
@@ -154,7 +184,12 @@ export class ProblemService {
    * solved, or reopen it. Only the community's organisers may; a member is told so
    * and nothing changes.
    */
-  async changeStatus(workspace: WorkspaceKey, problemId: string, actorId: string, to: "objective" | "solved" | "open"): Promise<ProblemCard> {
+  async changeStatus(
+    workspace: WorkspaceKey,
+    problemId: string,
+    actorId: string,
+    to: "objective" | "solved" | "open",
+  ): Promise<ProblemCard> {
     const { problem, community } = await this.inWorkspace(workspace, problemId);
     await this.requireOrganiser(community, actorId, STATUS_ACTIONS[to]);
     if (!ALLOWED[problem.status].includes(to)) {
@@ -175,7 +210,13 @@ export class ProblemService {
   }
 
   /** Other problems of the same community, for the duplicate picker: only its organisers close one as a duplicate, so only they see them. */
-  async others(workspace: WorkspaceKey, problemId: string, actorId: string, query: string, limit: number): Promise<Array<{ id: string; title: string }>> {
+  async others(
+    workspace: WorkspaceKey,
+    problemId: string,
+    actorId: string,
+    query: string,
+    limit: number,
+  ): Promise<Array<{ id: string; title: string }>> {
     const { problem, community } = await this.inWorkspace(workspace, problemId);
     await this.requireOrganiser(community, actorId, "mark_duplicate");
     return this.store.problems.search(problem.communityId, cleanText(query, "line"), problem.id, limit);
@@ -216,7 +257,10 @@ export class ProblemService {
     if (Object.keys(errors).length) throw new ValidationError(errors);
     await this.store.problems.setObjective(problemId, { ownerId, targetDate, status: progress });
     await recordAudit(this.store, community, actorId, "objective.updated", this.deps.clock.now(), {
-      problemId, ownerId, targetDate: input.targetDate ?? null, progress,
+      problemId,
+      ownerId,
+      targetDate: input.targetDate ?? null,
+      progress,
     });
     return this.card(problemId);
   }
@@ -238,7 +282,10 @@ export class ProblemService {
     const moved = await this.store.problems.changeStatus({ problemId, from: problem.status, to: "duplicate", actorId, now, duplicateOfId });
     if (!moved) throw new AppError("conflict", { key: "problem.changed_meanwhile_look_again" }, "duplicateOf");
     await recordAudit(this.store, community, actorId, "problem.status_changed", now, {
-      problemId, from: problem.status, to: "duplicate", duplicateOfId,
+      problemId,
+      from: problem.status,
+      to: "duplicate",
+      duplicateOfId,
     });
     return this.card(problemId);
   }
@@ -258,10 +305,21 @@ export class ProblemService {
   }
 
   /** Only the author may change a problem's title or description. */
-  async edit(workspace: WorkspaceKey, problemId: string, actorId: string, input: { title?: string | null; description?: string | null }): Promise<ProblemCard> {
+  async edit(
+    workspace: WorkspaceKey,
+    problemId: string,
+    actorId: string,
+    input: { title?: string | null; description?: string | null },
+  ): Promise<ProblemCard> {
     const { problem } = await this.inWorkspace(workspace, problemId);
     requireAuthor(problem, actorId);
-    const draft = checkProblemDraft({ title: input.title, description: input.description, affects: problem.affects, stage: problem.stage, link: problem.link });
+    const draft = checkProblemDraft({
+      title: input.title,
+      description: input.description,
+      affects: problem.affects,
+      stage: problem.stage,
+      link: problem.link,
+    });
     await this.store.problems.edit(problemId, { title: draft.title, description: draft.description });
     const card = await this.card(problemId);
     await recordAudit(this.store, card.community, actorId, "problem.edited", this.deps.clock.now(), { problemId, title: draft.title });

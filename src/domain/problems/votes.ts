@@ -1,7 +1,8 @@
 // Votes on a problem ("this affects us too"): counted by organisation, and the
 // suggestion to organisers once enough organisations are affected.
-import { AppError } from "../common/errors";
+
 import type { Clock } from "../common/clock";
+import { AppError } from "../common/errors";
 import { organisationKey } from "../members/coverage";
 import { organiserIds } from "../members/organisers";
 import type { CommunityRecord, ProblemRecord, Store, WorkspaceKey } from "../ports";
@@ -56,7 +57,11 @@ export class ProblemVotes {
     const found = await this.deps.problems.inWorkspace(workspace, problemId);
     const { problem } = found;
     if (CLOSED.has(problem.status)) {
-      throw new AppError("gone", { key: "problem.closed_no_votes", title: problem.title, status: problem.status === "solved" ? "solved" : "duplicate" });
+      throw new AppError("gone", {
+        key: "problem.closed_no_votes",
+        title: problem.title,
+        status: problem.status === "solved" ? "solved" : "duplicate",
+      });
     }
     return found;
   }

@@ -4,7 +4,9 @@ import type { CalendarWords } from "../catalogue";
 
 export const calendar: CalendarWords = {
   description: ({ agenda, videoLink, community }) =>
-    [agenda, videoLink ? `Join the call: ${videoLink}` : "", `A meeting of ${community}, a service community.`].filter(Boolean).join("\n\n"),
+    [agenda, videoLink ? `Join the call: ${videoLink}` : "", `A meeting of ${community}, a service community.`]
+      .filter(Boolean)
+      .join("\n\n"),
   organiser: (community) => `${community}, Service Communities`,
   notFound: "There is no calendar file at this link. Use the Add to calendar button on the meeting in Slack.",
   meetingGone: "That meeting no longer exists.",

@@ -1,13 +1,18 @@
 // English: why a community, its settings, a digest or a member was refused.
 import type { OrganiserAction } from "../../domain/common/reasons";
-import type { ReasonTexts } from "../catalogue";
 import { channelLink, esc, userLink } from "../../views/mrkdwn";
+import type { ReasonTexts } from "../catalogue";
 
 const LIST = "`/community list`";
 
 /** " Did you mean *a* or *b*?", or nothing. */
 export function didYouMean(names: string[]): string {
-  return names.length ? ` Did you mean ${names.slice(0, 3).map((n) => `*${esc(n)}*`).join(" or ")}?` : "";
+  return names.length
+    ? ` Did you mean ${names
+        .slice(0, 3)
+        .map((n) => `*${esc(n)}*`)
+        .join(" or ")}?`
+    : "";
 }
 
 const ORGANISER_ACTIONS: Record<OrganiserAction, string> = {
@@ -40,10 +45,13 @@ export const communityReasons = {
     `That is not the community's name. Type ${esc(community)} exactly to delete it, or close this form to keep it.`,
   "community.other_workspace": () => `That community is not in this workspace. ${LIST} shows the ones that are.`,
   "community.none_in_channel": ({ channelId }) => `No community uses ${channelLink(channelId)} as its channel. ${LIST} shows them all.`,
-  "community.which": ({ usage }) => `Which community? Type \`${usage}\`, or run the command in the community's channel. ${LIST} shows them all.`,
-  "community.unknown": ({ typed, suggestions }) => `There is no community called "${esc(typed)}".${didYouMean(suggestions)} ${LIST} shows them all.`,
+  "community.which": ({ usage }) =>
+    `Which community? Type \`${usage}\`, or run the command in the community's channel. ${LIST} shows them all.`,
+  "community.unknown": ({ typed, suggestions }) =>
+    `There is no community called "${esc(typed)}".${didYouMean(suggestions)} ${LIST} shows them all.`,
   "community.name_race": () => "Someone created a community with a very similar name at the same moment. Try a different name.",
-  "community.name_taken": ({ name }) => `A community called "${name}" already exists. Join it with \`/community join ${name}\`, or choose another name.`,
+  "community.name_taken": ({ name }) =>
+    `A community called "${name}" already exists. Join it with \`/community join ${name}\`, or choose another name.`,
   "community.channel_taken": ({ owner }) =>
     `That channel already belongs to ${owner ? `the community "${owner}"` : "another community"}. Pick another channel or create a new one.`,
   "community.name_too_short": ({ min }) => `Give the community a name of at least ${min} characters.`,
@@ -59,7 +67,8 @@ export const communityReasons = {
   "text.this_too_long": ({ max, length }) => `Keep this to ${max} characters (it has ${length}).`,
   "text.this_too_long_short": ({ max }) => `Keep this to ${max} characters.`,
   "link.not_link": () => "That is not a link. Use a full link that starts with https://",
-  "link.not_link_or_email": () => "That is not a link or an email address. Use a full link (https://…) or an address like team@example.gov.uk.",
+  "link.not_link_or_email": () =>
+    "That is not a link or an email address. Use a full link (https://…) or an address like team@example.gov.uk.",
   "reminders.from_list": () => "Choose reminders from the list.",
   "channel_name.missing": () => "Enter a channel name, or pick an existing channel.",
   "channel_name.too_long": ({ max }) => `Channel names can be at most ${max} characters.`,
@@ -70,7 +79,8 @@ export const communityReasons = {
   "digest.weekday": () => "Choose a day of the week.",
   "digest.month_day": () => "Choose a day from 1 to 28, so every month has it.",
   "digest.time": () => "Pick a time, for example 9am.",
-  "digest.members_only": ({ community }) => `Only members of *${esc(community)}* can get its digest by DM. Join it first with \`/community join\`.`,
+  "digest.members_only": ({ community }) =>
+    `Only members of *${esc(community)}* can get its digest by DM. Join it first with \`/community join\`.`,
 
   "profile.organisation_missing": () => "Pick your organisation. Type a few letters, for example HMRC, or choose Other.",
   "profile.organisation_unknown": () => "That organisation is not in the list. Pick one from the list, or choose Other and type it.",
@@ -89,5 +99,6 @@ export const communityReasons = {
     `You are the last organiser of *${esc(community)}*, so you cannot step down yet: a community needs at least one organiser. ` +
     `Make someone else an organiser first (\`/community make-organiser @someone ${esc(community)}\`), then step down.`,
   "member.too_many_named": ({ max }) => `Name at most ${max} people at a time. Nothing was changed.`,
-  "organisers.only": ({ community, action }) => `Only the organisers of *${esc(community)}* can ${ORGANISER_ACTIONS[action]}. Nothing was changed.`,
+  "organisers.only": ({ community, action }) =>
+    `Only the organisers of *${esc(community)}* can ${ORGANISER_ACTIONS[action]}. Nothing was changed.`,
 } satisfies Partial<ReasonTexts>;

@@ -5,7 +5,10 @@ import type { ReasonTexts } from "../catalogue";
 import { labels } from "./labels";
 
 /** Each channel form's own words for linking a channel instead. */
-const USE_EXISTING: Record<ChannelForm, string> = { community: "use an existing public channel", group: labels.groupChannelChoices.existing };
+const USE_EXISTING: Record<ChannelForm, string> = {
+  community: "use an existing public channel",
+  group: labels.groupChannelChoices.existing,
+};
 
 const REOPEN = {
   problem: "Open the problem again.",
@@ -30,7 +33,8 @@ export const edgeReasons = {
     "Say who: type `/community make-organiser @someone [name]`, mentioning the member you want to make an organiser. " +
     "In the community's channel you can leave out the name.",
   "command.say_who_to_remove": () =>
-    "Say who: type `/community remove @someone [name]`, mentioning the member you want to remove. " + "In the community's channel you can leave out the name.",
+    "Say who: type `/community remove @someone [name]`, mentioning the member you want to remove. " +
+    "In the community's channel you can leave out the name.",
   "command.step_down_takes_no_mention": () =>
     "`/community step-down` hands back your own organiser role, so it takes no @mention. Type `/community step-down [name]`. Nothing was changed.",
   "workspace.required": () => "This app works inside a workspace: run the command from a channel in your workspace.",
@@ -40,17 +44,22 @@ export const edgeReasons = {
   "form.lost_community": () => "This form lost track of its community. Close it and type `/community group create` again.",
   "form.choose_community": (params) => CHOOSE_COMMUNITY[params.for],
   "slack.no_channel_returned": () => "Slack did not return the new channel. Try again.",
-  "slack.channel_name_taken": ({ name, form }) => `A channel called #${name} already exists. Type another name, or pick #${name} under "${USE_EXISTING[form]}".`,
-  "slack.channel_name_invalid": () => "Slack does not accept that channel name. Use lower case letters, numbers, hyphens and underscores (at most 80).",
-  "slack.channels_restricted": ({ form }) => `Your workspace does not let this app create channels. Choose "${USE_EXISTING[form]}" instead, or ask an admin.`,
+  "slack.channel_name_taken": ({ name, form }) =>
+    `A channel called #${name} already exists. Type another name, or pick #${name} under "${USE_EXISTING[form]}".`,
+  "slack.channel_name_invalid": () =>
+    "Slack does not accept that channel name. Use lower case letters, numbers, hyphens and underscores (at most 80).",
+  "slack.channels_restricted": ({ form }) =>
+    `Your workspace does not let this app create channels. Choose "${USE_EXISTING[form]}" instead, or ask an admin.`,
   "slack.channel_not_created": ({ code }) => `Slack could not create the channel${code ? ` (${code})` : ""}. Try again.`,
   "slack.channel_archived": () => "That channel is archived. Pick another, or create a new one.",
   "slack.channel_not_public": () => "This app can only use public channels. Pick a public channel, or create a new one.",
   "slack.channel_not_found": () => "Slack cannot find that channel. Pick another, or create a new one.",
-  "slack.channel_not_joined": ({ code }) => `This app could not join that channel${code ? ` (${code})` : ""}. Pick another, or create a new one.`,
+  "slack.channel_not_joined": ({ code }) =>
+    `This app could not join that channel${code ? ` (${code})` : ""}. Pick another, or create a new one.`,
   "slack.channel_general": ({ name }) =>
     `${name ? `#${name}` : "That channel"} is the workspace's general channel, which everyone is in. Pick another channel, or create a new one.`,
-  "slack.channel_read_only": ({ name }) => `This app cannot post in ${name ? `#${name}` : "that channel"}. Pick another channel, or create a new one.`,
+  "slack.channel_read_only": ({ name }) =>
+    `This app cannot post in ${name ? `#${name}` : "that channel"}. Pick another channel, or create a new one.`,
   "slack.busy": ({ seconds }) => `Slack is busy right now. Try again in ${seconds} seconds.`,
   "slack.no_answer": () => "Slack did not answer in time. Try again in a moment.",
 } satisfies Partial<ReasonTexts>;

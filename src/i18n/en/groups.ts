@@ -1,6 +1,7 @@
 // English: why a group or an invitation was refused.
-import type { ReasonTexts } from "../catalogue";
+
 import { esc } from "../../views/mrkdwn";
+import type { ReasonTexts } from "../catalogue";
 import { didYouMean } from "./communities";
 
 /** Beside a linked channel that is already someone else's. */
@@ -17,13 +18,16 @@ export const groupReasons = {
     `There is no group called "${esc(typed)}". If it belongs to a community, name both: \`${esc(usage)}\`, or run the command in the community's channel. \`/community groups &lt;community&gt;\` lists a community's groups.`,
   "group.members_only": ({ community, group }) =>
     `Groups are for members of *${esc(community)}*. Join the community first with \`/community join ${esc(community)}\`, then join *${esc(group)}*.`,
-  "group.not_in_to_leave": ({ community, group }) => `You are not a member of *${esc(community)}* or its group *${esc(group)}*, so there is nothing to leave.`,
+  "group.not_in_to_leave": ({ community, group }) =>
+    `You are not a member of *${esc(community)}* or its group *${esc(group)}*, so there is nothing to leave.`,
   "group.name_taken": ({ community, name }) =>
     `*${esc(community)}* already has a group called "${esc(name)}". Choose another name, or join it with \`/community group join ${esc(name)}\`.`,
-  "group.channel_is_community": ({ community }) => `That is the channel of *${esc(community)}* itself; a group's channel is its own. ${PICK_ANOTHER}`,
+  "group.channel_is_community": ({ community }) =>
+    `That is the channel of *${esc(community)}* itself; a group's channel is its own. ${PICK_ANOTHER}`,
   "group.channel_of_community": ({ community }) => `That channel belongs to the community *${esc(community)}*. ${PICK_ANOTHER}`,
   "group.channel_of_group": ({ group }) => `That channel already belongs to the group *${esc(group)}*. ${PICK_ANOTHER}`,
-  "group.none_yet": ({ community }) => `*${esc(community)}* has no groups yet. Its organisers can start one with \`/community group create ${esc(community)}\`.`,
+  "group.none_yet": ({ community }) =>
+    `*${esc(community)}* has no groups yet. Its organisers can start one with \`/community group create ${esc(community)}\`.`,
   "group.unknown": ({ community, typed, suggestions }) => {
     const where = `*${esc(community)}*`;
     const lead = typed.trim() ? `There is no group called "${esc(typed.trim())}" in ${where}.` : `Which group of ${where}?`;
@@ -36,7 +40,10 @@ export const groupReasons = {
   "group.existing_channel_missing": () => "Pick the channel to link, or choose another option above.",
 
   "invitation.emails_invalid": ({ invalid }) => {
-    const shown = invalid.slice(0, 5).map((t) => `"${t.slice(0, 60)}"`).join(", ");
+    const shown = invalid
+      .slice(0, 5)
+      .map((t) => `"${t.slice(0, 60)}"`)
+      .join(", ");
     const more = invalid.length > 5 ? ` and ${invalid.length - 5} more` : "";
     return `${invalid.length === 1 ? "This is not an email address" : "These are not email addresses"}: ${shown}${more}. Separate addresses with commas or new lines.`;
   },

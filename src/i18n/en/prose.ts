@@ -42,7 +42,9 @@ function reachOutPost(community: CommunityRecord, problems: NamedProblem[], miss
       : "Our users are trying to do connected things, and the problems they meet cross our organisations' boundaries.",
     "",
     "We'd like to hear from anyone in policy, operations, design, research, technology or any other profession who works on part of this service." +
-      (missingOrganisations.length ? ` We especially want to hear from people at ${listWithMore(missingOrganisations, { maxItems: 5 })}.` : ""),
+      (missingOrganisations.length
+        ? ` We especially want to hear from people at ${listWithMore(missingOrganisations, { maxItems: 5 })}.`
+        : ""),
     "",
     `To join, type /community join ${community.name} in Slack${community.slackChannelId ? `, or say hello in our channel` : ""}.`,
   ];

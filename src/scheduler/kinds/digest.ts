@@ -2,8 +2,9 @@
 // the last one, skipped when there is nothing new or it is 12 hours late (the
 // next one is nearer). Once posted, each member who asked gets it by DM
 // (digestDm.ts), each DM built when it is sent.
-import * as kinds from "../../domain/outbox";
+
 import { DIGEST_USEFUL_FOR_MS } from "../../domain/digests/digests";
+import * as kinds from "../../domain/outbox";
 import type { CommunityRecord } from "../../domain/ports";
 import { digestMessage } from "../../views/digest";
 import type { Outcome } from "../dispatcher";
@@ -21,7 +22,11 @@ export async function digestCommunity(communityId: string | null, { communities 
 }
 
 /** The digest message for the period, or a skip when nothing is new. */
-export async function digestOf(community: CommunityRecord, since: string, { digests }: KindServices): Promise<Extract<Outcome, { kind: "send" | "skip" }>> {
+export async function digestOf(
+  community: CommunityRecord,
+  since: string,
+  { digests }: KindServices,
+): Promise<Extract<Outcome, { kind: "send" | "skip" }>> {
   const digest = await digests.build(community, new Date(since));
   if (digest.empty) return { kind: "skip", reason: "nothing new" };
   return { kind: "send", message: digestMessage(digest) };

@@ -1,8 +1,8 @@
 // The digest by DM to one member who asked for it, unless they have since
 // stopped asking (or left).
 import * as kinds from "../../domain/outbox";
-import { dueKind } from "./kind";
 import { digestCommunity, digestOf, TOO_LATE } from "./digest";
+import { dueKind } from "./kind";
 
 export const digestDm = dueKind(kinds.digestDm, {
   alertOrganisersAs: "the digest by DM",

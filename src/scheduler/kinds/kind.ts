@@ -5,10 +5,10 @@
 // domain plans rows and may not import src/views, which these builders use.
 import { z } from "zod";
 import type { Clock } from "../../domain/common/clock";
+import { AppError } from "../../domain/common/errors";
 import type { CommunityService } from "../../domain/communities/communities";
 import type { LifecycleService } from "../../domain/communities/lifecycle";
 import type { DigestService } from "../../domain/digests/digests";
-import { AppError } from "../../domain/common/errors";
 import type { InvitationService } from "../../domain/invitations/invitations";
 import type { MeetingService } from "../../domain/meetings/meetings";
 import type { MembershipService } from "../../domain/members/memberships";
@@ -62,8 +62,10 @@ export function dueKind<P extends Payload>(kind: OutboxKind<string, P>, builder:
     tooLate: builder.tooLate,
     async build(row, services) {
       const parsed = kind.payload.safeParse(row.payload);
-      if (!parsed.success) return { kind: "fail", reason: `malformed payload: ${z.prettifyError(parsed.error).replace(/\s+/g, " ").slice(0, 300)}` };
-      if (builder.tooLate && services.clock.now().getTime() - row.dueAt.getTime() > builder.tooLate.afterMs) return { kind: "skip", reason: builder.tooLate.reason };
+      if (!parsed.success)
+        return { kind: "fail", reason: `malformed payload: ${z.prettifyError(parsed.error).replace(/\s+/g, " ").slice(0, 300)}` };
+      if (builder.tooLate && services.clock.now().getTime() - row.dueAt.getTime() > builder.tooLate.afterMs)
+        return { kind: "skip", reason: builder.tooLate.reason };
       return builder.build({ ...row, payload: parsed.data }, services);
     },
   };

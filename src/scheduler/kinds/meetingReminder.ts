@@ -1,13 +1,17 @@
 // A due meeting reminder becomes one DM for each person going or maybe then,
 // and at the 1-day mark a note in the channel (reminderDm.ts, reminderNote.ts).
+
+import { reminderDeliveries, reminderObsolete } from "../../domain/meetings/reminders";
 import * as kinds from "../../domain/outbox";
 import type { ReminderPayload } from "../../domain/outbox/meetingReminder";
 import type { MeetingRecord } from "../../domain/ports";
-import { reminderDeliveries, reminderObsolete } from "../../domain/meetings/reminders";
-import { dueKind, type DueRow, type KindServices } from "./kind";
+import { type DueRow, dueKind, type KindServices } from "./kind";
 
 /** The meeting a reminder is for, or why the reminder should not go now. */
-export async function remindedMeeting(row: DueRow<ReminderPayload>, { meetings, clock }: KindServices): Promise<MeetingRecord | { skip: string }> {
+export async function remindedMeeting(
+  row: DueRow<ReminderPayload>,
+  { meetings, clock }: KindServices,
+): Promise<MeetingRecord | { skip: string }> {
   const meeting = row.subjectId ? await meetings.find(row.subjectId) : null;
   const obsolete = reminderObsolete(meeting, row.payload, clock.now());
   if (obsolete || !meeting) return { skip: obsolete ?? "the meeting no longer exists" };
@@ -22,6 +26,9 @@ export const meetingReminder = dueKind(kinds.meetingReminder, {
     if ("skip" in meeting) return { kind: "skip", reason: meeting.skip };
     const card = await services.meetings.card(meeting.id);
     const recipients = await services.meetings.goingOrMaybe(meeting.id);
-    return { kind: "expand", rows: reminderDeliveries(meeting, row.payload, recipients, card.community.slackChannelId, services.clock.now()) };
+    return {
+      kind: "expand",
+      rows: reminderDeliveries(meeting, row.payload, recipients, card.community.slackChannelId, services.clock.now()),
+    };
   },
 });

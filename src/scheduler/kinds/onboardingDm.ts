@@ -1,7 +1,8 @@
 // The welcome DM (the community's charter and a Join button), unless they
 // joined the community, or it went, since it was planned.
-import * as kinds from "../../domain/outbox";
+
 import { onboardingObsolete } from "../../domain/members/onboarding";
+import * as kinds from "../../domain/outbox";
 import { onboardingDm as onboardingMessage } from "../../views/onboarding";
 import { communityOrNull, dueKind } from "./kind";
 

@@ -15,7 +15,12 @@ export const organiserAlert = dueKind(kinds.organiserAlert, {
 });
 
 /** One alert row for each of the community's organisers, once per target and error (the dedupe key). */
-export async function organiserAlerts(row: OutboxRow & { communityId: string }, code: string, what: string, services: KindServices): Promise<NewOutboxRow[]> {
+export async function organiserAlerts(
+  row: OutboxRow & { communityId: string },
+  code: string,
+  what: string,
+  services: KindServices,
+): Promise<NewOutboxRow[]> {
   const { communities, memberships, clock } = services;
   let community;
   try {

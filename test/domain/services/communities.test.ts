@@ -2,10 +2,9 @@
 // editing the charter and its history, archiving and unarchiving, deleting.
 // test/flows/charter.test.ts is the same through Slack's forms and buttons.
 import { AppError, ValidationError } from "../../../src/domain/common/errors";
-import { checkCharterEdit } from "../../../src/domain/communities/communityDraft";
-import { charterFieldsOf, type CharterEdit } from "../../../src/domain/communities/charterChanges";
+import { type CharterEdit, charterFieldsOf } from "../../../src/domain/communities/charterChanges";
 import type { CharterFields } from "../../../src/domain/communities/communityDraft";
-import { checkCommunityDraft } from "../../../src/domain/communities/communityDraft";
+import { checkCharterEdit, checkCommunityDraft } from "../../../src/domain/communities/communityDraft";
 import { createFields } from "../../support/flows";
 import { TEAM_ID } from "../../support/harness";
 import { seedCommunity, seedMember } from "../../support/seed";
@@ -37,7 +36,17 @@ describe("editing the charter", () => {
     const before = await fields();
     w.clock.advance(60_000);
     const edit = changed(
-      await w.services.charter.edit(team, communityId, "U0ALICE", await fields({ name: "Start a business", purpose: "Make it simpler", cadence: "quarterly", contactMethods: [{ kind: "trello", link: "https://trello.com/b/x" }] })),
+      await w.services.charter.edit(
+        team,
+        communityId,
+        "U0ALICE",
+        await fields({
+          name: "Start a business",
+          purpose: "Make it simpler",
+          cadence: "quarterly",
+          contactMethods: [{ kind: "trello", link: "https://trello.com/b/x" }],
+        }),
+      ),
     );
     expect(edit.changes.map((c) => c.field)).toEqual(["name", "purpose", "cadence", "contactMethods"]);
     expect(edit.changes[0]).toEqual({ field: "name", from: "Starting a business", to: "Start a business" });
@@ -78,14 +87,20 @@ describe("editing the charter", () => {
 
   it("refuses a name another community has, beside the name, and changes nothing", async () => {
     await seedCommunity(w, "U0CAROL", { name: "Employing people", service: "Employing people" });
-    const refused = await w.services.charter.edit(team, communityId, "U0ALICE", await fields({ name: "employing  PEOPLE", purpose: "x" })).catch((e) => e);
+    const refused = await w.services.charter
+      .edit(team, communityId, "U0ALICE", await fields({ name: "employing  PEOPLE", purpose: "x" }))
+      .catch((e) => e);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as ValidationError).fieldErrors.name).toMatchObject({ key: "community.name_taken", name: "Employing people" });
     expect((await w.services.communities.byId(communityId)).purpose).not.toBe("x");
   });
 
   it("lets a rename racing a create of the same name win only once", async () => {
-    const draft = checkCommunityDraft({ ...createFields({ name: "Employing people", service: "Employing people", channel: "sc-employing" }), links: {}, newChannelName: "sc-employing" });
+    const draft = checkCommunityDraft({
+      ...createFields({ name: "Employing people", service: "Employing people", channel: "sc-employing" }),
+      links: {},
+      newChannelName: "sc-employing",
+    });
     const [rename, create] = await Promise.allSettled([
       w.services.charter.edit(team, communityId, "U0ALICE", await fields({ name: "Employing people" })),
       w.services.communities.create(team, "U0CAROL", draft, null),
@@ -102,7 +117,9 @@ describe("editing the charter", () => {
       code: "forbidden",
       reason: { key: "organisers.only", action: "edit_charter" },
     });
-    await expect(w.services.charter.edit({ teamId: "T0OTHER" }, communityId, "U0ALICE", await fields({ purpose: "x" }))).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      w.services.charter.edit({ teamId: "T0OTHER" }, communityId, "U0ALICE", await fields({ purpose: "x" })),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("checks the fields by the create form's rules, every field at once", () => {
@@ -143,22 +160,42 @@ describe("archiving and unarchiving", () => {
 
   it("is for organisers only, and says what to do when it is already done", async () => {
     await expect(w.services.lifecycle.archive(team, communityId, "U0BOB")).rejects.toMatchObject({ code: "forbidden" });
-    await expect(w.services.lifecycle.unarchive(team, communityId, "U0ALICE")).rejects.toMatchObject({ reason: { key: "community.not_archived" } });
+    await expect(w.services.lifecycle.unarchive(team, communityId, "U0ALICE")).rejects.toMatchObject({
+      reason: { key: "community.not_archived" },
+    });
     await w.services.lifecycle.archive(team, communityId, "U0ALICE");
-    await expect(w.services.lifecycle.archive(team, communityId, "U0ALICE")).rejects.toMatchObject({ reason: { key: "community.archived" } });
+    await expect(w.services.lifecycle.archive(team, communityId, "U0ALICE")).rejects.toMatchObject({
+      reason: { key: "community.archived" },
+    });
     await expect(w.services.lifecycle.unarchive(team, communityId, "U0BOB")).rejects.toMatchObject({ code: "forbidden" });
-    await expect(w.services.lifecycle.archivedNamed(team, "U0BOB", "nothing like it")).rejects.toMatchObject({ reason: { key: "community.no_archived" } });
+    await expect(w.services.lifecycle.archivedNamed(team, "U0BOB", "nothing like it")).rejects.toMatchObject({
+      reason: { key: "community.no_archived" },
+    });
   });
 });
 
 describe("deleting", () => {
   it("needs the community's name typed, then removes its data, skips its waiting messages and says what went", async () => {
     await w.db.outboxMessage.create({
-      data: { kind: "digest", target: "C0X", communityId, subjectId: communityId, dueAt: w.clock.now(), availableAt: w.clock.now(), dedupeKey: "digest:x" },
+      data: {
+        kind: "digest",
+        target: "C0X",
+        communityId,
+        subjectId: communityId,
+        dueAt: w.clock.now(),
+        availableAt: w.clock.now(),
+        dedupeKey: "digest:x",
+      },
     });
-    await expect(w.services.lifecycle.delete(team, communityId, "U0ALICE", "")).rejects.toMatchObject({ fieldErrors: { confirm: { key: "community.delete_confirm_missing" } } });
-    await expect(w.services.lifecycle.delete(team, communityId, "U0ALICE", "Starting a bus")).rejects.toMatchObject({ fieldErrors: { confirm: { key: "community.delete_confirm_mismatch" } } });
-    await expect(w.services.lifecycle.delete(team, communityId, "U0BOB", "Starting a business")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(w.services.lifecycle.delete(team, communityId, "U0ALICE", "")).rejects.toMatchObject({
+      fieldErrors: { confirm: { key: "community.delete_confirm_missing" } },
+    });
+    await expect(w.services.lifecycle.delete(team, communityId, "U0ALICE", "Starting a bus")).rejects.toMatchObject({
+      fieldErrors: { confirm: { key: "community.delete_confirm_mismatch" } },
+    });
+    await expect(w.services.lifecycle.delete(team, communityId, "U0BOB", "Starting a business")).rejects.toMatchObject({
+      code: "forbidden",
+    });
 
     const deleted = await w.services.lifecycle.delete(team, communityId, "U0ALICE", "  starting A business ");
     expect(deleted.removed).toEqual({ members: 2, problems: 2, meetings: 0, groups: 0, invitations: 0, pendingMessages: 1 });
@@ -166,7 +203,10 @@ describe("deleting", () => {
     expect(await w.db.membership.count({ where: { communityId } })).toBe(0);
     expect(await w.db.problem.count({ where: { communityId } })).toBe(0);
     expect(await w.db.auditEvent.count({ where: { communityId } })).toBe(0);
-    expect(await w.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "digest:x" } })).toMatchObject({ status: "skipped", lastError: "the community was deleted" });
+    expect(await w.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "digest:x" } })).toMatchObject({
+      status: "skipped",
+      lastError: "the community was deleted",
+    });
     const record = await w.db.auditEvent.findFirstOrThrow({ where: { action: "community.deleted" } });
     expect(record).toMatchObject({ communityId: null, actorId: "U0ALICE" });
     expect(JSON.parse(record.detail)).toEqual({ communityId, name: "Starting a business" });

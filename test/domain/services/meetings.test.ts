@@ -24,7 +24,14 @@ afterEach(async () => {
 /** A one-off meeting on Tuesday 10 March at 10:00 London time, reminded a day and an hour before. */
 async function schedule(by = "U0ALICE") {
   const draft = checkMeetingDraft(
-    { title: "Show and tell", videoLink: "https://teams.example.gov.uk/meet/123", start: String(DateTime.fromISO("2026-03-10T10:00", { zone: "Europe/London" }).toSeconds()), duration: "60", recurrence: "none", reminders: ["1440", "60"] },
+    {
+      title: "Show and tell",
+      videoLink: "https://teams.example.gov.uk/meet/123",
+      start: String(DateTime.fromISO("2026-03-10T10:00", { zone: "Europe/London" }).toSeconds()),
+      duration: "60",
+      recurrence: "none",
+      reminders: ["1440", "60"],
+    },
     { zone: community.timezone, pickerZone: "Europe/London", now: w.clock.now() },
   );
   const { meetings } = await w.services.meetings.schedule(community, by, draft, null);
@@ -35,7 +42,10 @@ describe("MeetingService", () => {
   it("schedules a meeting and plans one reminder for each offset, due that long before it", async () => {
     const meeting = await schedule();
     expect(meeting.startsAt).toEqual(new Date("2026-03-10T10:00:00Z"));
-    const reminders = await w.db.outboxMessage.findMany({ where: { subjectId: meeting.id, kind: "meeting_reminder" }, orderBy: { dueAt: "asc" } });
+    const reminders = await w.db.outboxMessage.findMany({
+      where: { subjectId: meeting.id, kind: "meeting_reminder" },
+      orderBy: { dueAt: "asc" },
+    });
     expect(reminders.map((r) => r.dueAt)).toEqual([new Date("2026-03-09T10:00:00Z"), new Date("2026-03-10T09:00:00Z")]);
   });
 
@@ -62,7 +72,9 @@ describe("MeetingService", () => {
 
   it("does not let another workspace answer or even find the meeting", async () => {
     const meeting = await schedule();
-    await expect(w.services.meetings.answer({ teamId: "T0OTHER" }, meeting.id, "U0BOB", "going")).rejects.toMatchObject({ code: "not_found" });
+    await expect(w.services.meetings.answer({ teamId: "T0OTHER" }, meeting.id, "U0BOB", "going")).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await w.db.meetingRsvp.count()).toBe(0);
   });
 });

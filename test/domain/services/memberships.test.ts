@@ -16,14 +16,24 @@ afterEach(async () => {
 });
 
 const profile = { organisation: "dwp", organisationOther: null, profession: "user-centred-design", professionOther: null };
-const actions = async () => (await w.db.auditEvent.findMany({ where: { communityId: community.id }, orderBy: { createdAt: "asc" } })).map((a) => [a.actorId, a.action]);
+const actions = async () =>
+  (await w.db.auditEvent.findMany({ where: { communityId: community.id }, orderBy: { createdAt: "asc" } })).map((a) => [
+    a.actorId,
+    a.action,
+  ]);
 
 describe("MembershipService", () => {
   it("joins someone as a member with their profile, dated by the clock, and records it", async () => {
     w.clock.advance(60_000);
     const joined = await w.services.memberships.join(community, "U0BOB", profile);
     expect(joined).toMatchObject({ alreadyMember: false, rejoined: false, invitation: null });
-    expect(joined.membership).toMatchObject({ slackUserId: "U0BOB", role: "member", status: "active", organisation: "dwp", joinedAt: w.clock.now() });
+    expect(joined.membership).toMatchObject({
+      slackUserId: "U0BOB",
+      role: "member",
+      status: "active",
+      organisation: "dwp",
+      joinedAt: w.clock.now(),
+    });
     expect(await actions()).toContainEqual(["U0BOB", "member.joined"]);
   });
 
@@ -33,7 +43,10 @@ describe("MembershipService", () => {
     expect(again).toMatchObject({ alreadyMember: true, rejoined: false });
     expect(again.membership.organisation).toBe("hmrc");
     expect(await w.db.membership.count({ where: { communityId: community.id, slackUserId: "U0BOB" } })).toBe(1);
-    expect((await actions()).filter(([actor]) => actor === "U0BOB").map(([, action]) => action)).toEqual(["member.joined", "member.profile_updated"]);
+    expect((await actions()).filter(([actor]) => actor === "U0BOB").map(([, action]) => action)).toEqual([
+      "member.joined",
+      "member.profile_updated",
+    ]);
   });
 
   it("refuses a profile without an organisation or a profession, field by field, and writes nothing", async () => {
