@@ -8,20 +8,25 @@ import { prng } from "../../bench/shared";
 import { digestDedupeKey, nextDigestAt } from "../../src/domain/digests/digests";
 import type { DigestSchedule } from "../../src/domain/ports";
 import { CALLBACK, SETTINGS_BLOCK } from "../../src/views/ids";
-import { type Harness, startHarness, TEAM_ID } from "../support/harness";
+import { type Harness, TEAM_ID } from "../support/harness";
 import { input, viewSubmission } from "../support/payloads";
 import { seedCommunity, seedMember } from "../support/seed";
+import { seededWorld } from "../support/world";
 
 let h: Harness;
 let communityId: string;
 let channel: string;
-beforeEach(async () => {
-  h = await startHarness();
+const world = seededWorld(async (h) => {
   h.clock.set(new Date("2026-03-01T10:00:00Z"));
   const community = await seedCommunity(h, "U0ALICE");
-  communityId = community.id;
-  channel = community.slackChannelId!;
   h.clock.set(new Date("2026-03-02T10:00:00Z")); // Monday; the default digest is Mondays at 09:00 London time
+  return { communityId: community.id, channel: community.slackChannelId! };
+});
+beforeEach(async () => {
+  ({
+    h,
+    world: { communityId, channel },
+  } = await world.start());
   h.slack.reset();
 });
 afterEach(async () => {

@@ -1,20 +1,25 @@
 import { DateTime } from "luxon";
 import { ACTION, BLOCK, CALLBACK, MEETING_BLOCK, PROBLEM_BLOCK, SETTINGS_BLOCK } from "../../src/views/ids";
-import { type Harness, startHarness } from "../support/harness";
+import type { Harness } from "../support/harness";
 import { blockAction, input, viewSubmission } from "../support/payloads";
 import { seedCommunity, seedMember } from "../support/seed";
+import { seededWorld } from "../support/world";
 
 let h: Harness;
 let communityId: string;
 let channel: string;
-beforeEach(async () => {
-  h = await startHarness();
+const world = seededWorld(async (h) => {
   // Made the day before the period the first digest covers (from Monday 2 March, 09:00).
   h.clock.set(new Date("2026-03-01T10:00:00Z"));
   const community = await seedCommunity(h, "U0ALICE", { problems: null }); // Alice: HMRC
   h.clock.set(new Date("2026-03-02T10:00:00Z")); // the default digest is Mondays at 09:00 London time
-  communityId = community.id;
-  channel = community.slackChannelId!;
+  return { communityId: community.id, channel: community.slackChannelId! };
+});
+beforeEach(async () => {
+  ({
+    h,
+    world: { communityId, channel },
+  } = await world.start());
   h.slack.reset();
 });
 afterEach(async () => {

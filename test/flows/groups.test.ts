@@ -1,19 +1,24 @@
 import { channelNameProblem } from "../../src/domain/common/text";
 import { reasonText } from "../../src/i18n";
 import { ACTION, CALLBACK, GROUP_BLOCK } from "../../src/views/ids";
-import { type Harness, startHarness } from "../support/harness";
+import type { Harness } from "../support/harness";
 import { blockAction, input, viewSubmission } from "../support/payloads";
 import { seedCommunity, seedMember } from "../support/seed";
+import { seededWorld } from "../support/world";
 
 let h: Harness;
 let communityId: string;
 let communityChannel: string;
-beforeEach(async () => {
-  h = await startHarness();
+const world = seededWorld(async (h) => {
   const community = await seedCommunity(h, "U0ALICE");
-  communityId = community.id;
-  communityChannel = community.slackChannelId!;
-  await seedMember(h, "U0BOB", communityId);
+  await seedMember(h, "U0BOB", community.id);
+  return { communityId: community.id, communityChannel: community.slackChannelId! };
+});
+beforeEach(async () => {
+  ({
+    h,
+    world: { communityId, communityChannel },
+  } = await world.start());
   h.slack.reset();
 });
 afterEach(async () => {

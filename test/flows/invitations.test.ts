@@ -1,20 +1,25 @@
 import { ACTION, BLOCK, CALLBACK, INVITE_BLOCK, PROFILE_BLOCK } from "../../src/views/ids";
 import { joinCommunity } from "../support/flows";
-import { type Harness, startHarness } from "../support/harness";
+import type { Harness } from "../support/harness";
 import { blockAction, input, viewSubmission } from "../support/payloads";
 import { seedCommunity } from "../support/seed";
+import { seededWorld } from "../support/world";
 
 // Invitations end to end: the form, the invitee's DM, Accept and Decline, the
 // inviter's summary, and the reminder and expiry through the outbox.
 let h: Harness;
 let communityId: string;
 let channel: string;
-beforeEach(async () => {
-  h = await startHarness(); // Monday 2 March 2026, 10:00Z
+const world = seededWorld(async (h) => {
   const community = await seedCommunity(h, "U0ALICE");
-  communityId = community.id;
-  channel = community.slackChannelId!;
-  await h.db.community.update({ where: { id: communityId }, data: { digestCadence: "off" } });
+  await h.db.community.update({ where: { id: community.id }, data: { digestCadence: "off" } });
+  return { communityId: community.id, channel: community.slackChannelId! };
+});
+beforeEach(async () => {
+  ({
+    h,
+    world: { communityId, channel },
+  } = await world.start()); // Monday 2 March 2026, 10:00Z
   h.slack.reset();
 });
 afterEach(async () => {

@@ -1,21 +1,26 @@
 import { DateTime } from "luxon";
 import { parseCalendarFields } from "../../src/domain/meetings/calendarFile";
 import { ACTION, BLOCK, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK, SETTINGS_BLOCK } from "../../src/views/ids";
-import { type Harness, startHarness } from "../support/harness";
+import type { Harness } from "../support/harness";
 import { blockAction, input, overflowAction, viewSubmission } from "../support/payloads";
 import { seedCommunity, seedMember } from "../support/seed";
+import { seededWorld } from "../support/world";
 
 let h: Harness;
 let communityId: string;
 let channel: string;
-beforeEach(async () => {
-  h = await startHarness(); // clock: Monday 2 March 2026, 10:00Z
+const world = seededWorld(async (h) => {
   const community = await seedCommunity(h, "U0ALICE"); // Alice: HMRC, organiser, Europe/London
-  communityId = community.id;
-  channel = community.slackChannelId!;
-  await seedMember(h, "U0BOB", communityId, { organisation: "dwp" });
-  await seedMember(h, "U0CAROL", communityId, { organisation: "companies-house" });
-  await seedMember(h, "U0DAVE", communityId, { organisation: "dwp" });
+  await seedMember(h, "U0BOB", community.id, { organisation: "dwp" });
+  await seedMember(h, "U0CAROL", community.id, { organisation: "companies-house" });
+  await seedMember(h, "U0DAVE", community.id, { organisation: "dwp" });
+  return { communityId: community.id, channel: community.slackChannelId! };
+});
+beforeEach(async () => {
+  ({
+    h,
+    world: { communityId, channel },
+  } = await world.start()); // clock: Monday 2 March 2026, 10:00Z
   h.slack.reset();
 });
 afterEach(async () => {

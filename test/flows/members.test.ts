@@ -7,18 +7,23 @@ import { findOrganisation, ORGANISATIONS } from "../../src/reference/organisatio
 import { PROFESSIONS } from "../../src/reference/professions";
 import { ACTION, BLOCK } from "../../src/views/ids";
 import { blockKitProblems } from "../support/blockKit";
-import { type Harness, type HttpReply, startHarness } from "../support/harness";
+import type { Harness, HttpReply } from "../support/harness";
 import { blockAction } from "../support/payloads";
 import { seedCommunity, seedMember } from "../support/seed";
+import { seededWorld } from "../support/world";
 
 let h: Harness;
 let communityId: string;
 let channel: string;
-beforeEach(async () => {
-  h = await startHarness();
+const world = seededWorld(async (h) => {
   const community = await seedCommunity(h, "U0ALICE", { organisation: "hmrc", profession: "policy" });
-  communityId = community.id;
-  channel = community.slackChannelId!;
+  return { communityId: community.id, channel: community.slackChannelId! };
+});
+beforeEach(async () => {
+  ({
+    h,
+    world: { communityId, channel },
+  } = await world.start());
   h.slack.reset();
 });
 afterEach(async () => {

@@ -1,17 +1,22 @@
 import { ACTION, CALLBACK, PROFILE_BLOCK } from "../../src/views/ids";
 import { joinCommunity, joinSubmission } from "../support/flows";
-import { type Harness, startHarness } from "../support/harness";
+import type { Harness } from "../support/harness";
 import { blockAction } from "../support/payloads";
 import { seedCommunity } from "../support/seed";
+import { seededWorld } from "../support/world";
 
 let h: Harness;
 let communityId: string;
 let channel: string;
-beforeEach(async () => {
-  h = await startHarness();
+const world = seededWorld(async (h) => {
   const community = await seedCommunity(h, "U0ALICE");
-  communityId = community.id;
-  channel = community.slackChannelId!;
+  return { communityId: community.id, channel: community.slackChannelId! };
+});
+beforeEach(async () => {
+  ({
+    h,
+    world: { communityId, channel },
+  } = await world.start());
   h.slack.reset();
 });
 afterEach(async () => {

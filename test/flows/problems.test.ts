@@ -1,19 +1,24 @@
 import { ACTION, BLOCK, CALLBACK, DUPLICATE_BLOCK, OBJECTIVE_BLOCK, PROBLEM_BLOCK } from "../../src/views/ids";
 import { joinSubmission } from "../support/flows";
-import { type Harness, startHarness } from "../support/harness";
+import type { Harness } from "../support/harness";
 import { blockAction, input, optionsRequest, viewSubmission } from "../support/payloads";
 import { seedCommunity, seedMember } from "../support/seed";
+import { seededWorld } from "../support/world";
 
 let h: Harness;
 let communityId: string;
 let channel: string;
-beforeEach(async () => {
-  h = await startHarness();
+const world = seededWorld(async (h) => {
   const community = await seedCommunity(h, "U0ALICE"); // Alice: HMRC, organiser
-  communityId = community.id;
-  channel = community.slackChannelId!;
-  await seedMember(h, "U0BOB", communityId, { organisation: "dwp" });
-  await seedMember(h, "U0CAROL", communityId, { organisation: "dwp" });
+  await seedMember(h, "U0BOB", community.id, { organisation: "dwp" });
+  await seedMember(h, "U0CAROL", community.id, { organisation: "dwp" });
+  return { communityId: community.id, channel: community.slackChannelId! };
+});
+beforeEach(async () => {
+  ({
+    h,
+    world: { communityId, channel },
+  } = await world.start());
   h.slack.reset();
 });
 afterEach(async () => {

@@ -1,25 +1,30 @@
 import { DateTime } from "luxon";
 import { DatabaseRunCoordinator } from "../../src/scheduler/runCoordinator";
 import { ACTION, BLOCK, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK } from "../../src/views/ids";
-import { type Harness, startHarness } from "../support/harness";
+import type { Harness } from "../support/harness";
 import { blockAction, input, viewSubmission } from "../support/payloads";
 import { seedCommunity, seedMember } from "../support/seed";
+import { seededWorld } from "../support/world";
 
 // The scheduler end to end: meetings planned through the modal, the clock moved
 // by hand, h.app.tick() run as node-cron would, and the fake Slack's log checked.
 let h: Harness;
 let communityId: string;
 let channel: string;
-beforeEach(async () => {
-  h = await startHarness(); // Monday 2 March 2026, 10:00Z
+const world = seededWorld(async (h) => {
   const community = await seedCommunity(h, "U0ALICE");
-  communityId = community.id;
-  channel = community.slackChannelId!;
-  await seedMember(h, "U0BOB", communityId, { organisation: "dwp" });
-  await seedMember(h, "U0CAROL", communityId, { organisation: "companies-house" });
-  await seedMember(h, "U0DAVE", communityId, { organisation: "dwp" });
+  await seedMember(h, "U0BOB", community.id, { organisation: "dwp" });
+  await seedMember(h, "U0CAROL", community.id, { organisation: "companies-house" });
+  await seedMember(h, "U0DAVE", community.id, { organisation: "dwp" });
   // Digests are tested on their own; here they would only add noise.
-  await h.db.community.update({ where: { id: communityId }, data: { digestCadence: "off" } });
+  await h.db.community.update({ where: { id: community.id }, data: { digestCadence: "off" } });
+  return { communityId: community.id, channel: community.slackChannelId! };
+});
+beforeEach(async () => {
+  ({
+    h,
+    world: { communityId, channel },
+  } = await world.start()); // Monday 2 March 2026, 10:00Z
   h.slack.reset();
 });
 afterEach(async () => {

@@ -1,20 +1,25 @@
 // Organisers making organisers, stepping down and removing members, end to end.
 import { CALLBACK, INVITE_BLOCK, PROFILE_BLOCK } from "../../src/views/ids";
 import { joinSubmission } from "../support/flows";
-import { type Harness, startHarness } from "../support/harness";
+import type { Harness } from "../support/harness";
 import { input, viewSubmission } from "../support/payloads";
 import { seedCommunity, seedMember } from "../support/seed";
+import { seededWorld } from "../support/world";
 
 let h: Harness;
 let communityId: string;
 let channel: string;
-beforeEach(async () => {
-  h = await startHarness();
+const world = seededWorld(async (h) => {
   const community = await seedCommunity(h, "U0ALICE");
-  communityId = community.id;
-  channel = community.slackChannelId!;
-  await seedMember(h, "U0BOB", communityId);
-  await seedMember(h, "U0CAROL", communityId, { organisation: "companies-house" });
+  await seedMember(h, "U0BOB", community.id);
+  await seedMember(h, "U0CAROL", community.id, { organisation: "companies-house" });
+  return { communityId: community.id, channel: community.slackChannelId! };
+});
+beforeEach(async () => {
+  ({
+    h,
+    world: { communityId, channel },
+  } = await world.start());
   h.slack.reset();
 });
 afterEach(async () => {

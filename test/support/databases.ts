@@ -241,16 +241,28 @@ function removeSqlite(file: string): void {
 export interface TestDatabase {
   kind: DatabaseKind;
   url: string;
+  /** Its rows as they are now, for createTestDatabase to start other databases from (see test/support/world.ts). */
+  snapshot(): Promise<DatabaseSnapshot>;
   /** Gives the database back: a SQLite copy is deleted; a PostgreSQL one is emptied before its next use. */
   release(): Promise<void>;
 }
 
-/** An empty, migrated database that is the caller's alone until it releases it. */
-export async function createTestDatabase(kind: DatabaseKind = databaseKind()): Promise<TestDatabase> {
+/**
+ * A database's rows at one moment. On SQLite a copy of the file, taken with SQLite's backup API
+ * (so the pages still in the -wal are in it); on PostgreSQL every table's rows as JSON, which
+ * PostgreSQL reads back with the same types.
+ */
+export type DatabaseSnapshot =
+  | { kind: "sqlite"; file: string; discard(): void }
+  | { kind: "postgresql"; tables: Array<{ name: string; rows: string }>; discard(): void };
+
+/** An empty, migrated database (or one holding a snapshot's rows) that is the caller's alone until it releases it. */
+export async function createTestDatabase(kind: DatabaseKind = databaseKind(), from?: DatabaseSnapshot): Promise<TestDatabase> {
+  if (from && from.kind !== kind) throw new Error(`a ${from.kind} snapshot cannot start a ${kind} database`);
   if (kind === "sqlite") {
-    const file = path.join(WORK_DIR, `test-${runId()}-${crypto.randomBytes(6).toString("hex")}.db`);
-    fs.copyFileSync(sqliteTemplate(), file);
-    return { kind, url: `file:${file}`, release: async () => removeSqlite(file) };
+    const file = sqliteFile();
+    fs.copyFileSync(from?.kind === "sqlite" ? from.file : sqliteTemplate(), file);
+    return { kind, url: `file:${file}`, snapshot: () => sqliteSnapshot(file), release: async () => removeSqlite(file) };
   }
   let slot = slots.find((s) => !s.inUse);
   if (!slot) {
@@ -261,6 +273,7 @@ export async function createTestDatabase(kind: DatabaseKind = databaseKind()): P
   slot.inUse = true;
   try {
     await emptied(slot);
+    if (from?.kind === "postgresql") await restore(slot, from);
   } catch (error) {
     slot.inUse = false;
     throw error;
@@ -269,10 +282,55 @@ export async function createTestDatabase(kind: DatabaseKind = databaseKind()): P
   return {
     kind,
     url: withDatabase(postgresAdminUrl(), taken.name),
+    snapshot: () => postgresSnapshot(taken),
     release: async () => {
       taken.inUse = false;
     },
   };
+}
+
+function sqliteFile(): string {
+  return path.join(WORK_DIR, `test-${runId()}-${crypto.randomBytes(6).toString("hex")}.db`);
+}
+
+async function sqliteSnapshot(file: string): Promise<DatabaseSnapshot> {
+  const copy = sqliteFile();
+  // The driver under Prisma's SQLite adapter (it has no type declarations of its own).
+  const Database: new (
+    file: string,
+    options: { fileMustExist: boolean },
+  ) => { backup(to: string): Promise<unknown>; close(): void } = require("better-sqlite3");
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    await db.backup(copy);
+  } finally {
+    db.close();
+  }
+  return { kind: "sqlite", file: copy, discard: () => removeSqlite(copy) };
+}
+
+async function postgresSnapshot(slot: Slot): Promise<DatabaseSnapshot> {
+  const tables: Array<{ name: string; rows: string }> = [];
+  for (const name of slot.order!) {
+    const { rows } = await slot.client!.query<{ rows: string | null }>(`SELECT json_agg(t)::text AS rows FROM "${name}" t`);
+    if (rows[0].rows) tables.push({ name, rows: rows[0].rows });
+  }
+  return { kind: "postgresql", tables, discard: () => undefined };
+}
+
+/** A snapshot's rows into an emptied database: parents before children, each table in the order it was read. */
+async function restore(slot: Slot, from: Extract<DatabaseSnapshot, { kind: "postgresql" }>): Promise<void> {
+  const client = slot.client!;
+  await client.query("BEGIN");
+  try {
+    for (const { name, rows } of [...from.tables].reverse()) {
+      await client.query(`INSERT INTO "${name}" SELECT * FROM json_populate_recordset(NULL::"${name}", $1::json)`, [rows]);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
 }
 
 /** A worker's PostgreSQL database, kept from test to test and from file to file. */
@@ -281,7 +339,9 @@ interface Slot {
   inUse: boolean;
   /** Open while this test file runs (closeTestDatabaseConnections ends it). */
   client?: Client;
-  /** DELETE for every table, children before parents, so no foreign key objects. */
+  /** Every table, children before parents, so that no foreign key objects to deleting them in turn. */
+  order?: string[];
+  /** DELETE for every table, in that order. */
   emptySql?: string;
 }
 
@@ -293,7 +353,8 @@ async function emptied(slot: Slot): Promise<void> {
   if (!slot.client) {
     const client = await connectOrClone(slot.name);
     slot.client = client;
-    slot.emptySql = await deleteEverything(client);
+    slot.order = await deletionOrder(client);
+    slot.emptySql = `BEGIN; ${slot.order.map((table) => `DELETE FROM "${table}";`).join(" ")} COMMIT;`;
   }
   // A fresh clone is already empty; emptying it anyway costs a millisecond or two.
   await slot.client.query(slot.emptySql!);
@@ -324,11 +385,13 @@ async function connectOrClone(name: string): Promise<Client> {
 }
 
 /**
- * One transaction that deletes every row of every table but Prisma's migrations, in an order
- * the foreign keys allow. DELETE, not TRUNCATE: on tables this small TRUNCATE's new files
- * cost hundreds of milliseconds. (See withoutAutovacuum for why the space stays unused.)
+ * Every table but Prisma's migrations, in an order the foreign keys allow deleting them in, for
+ * one transaction that empties the database. DELETE, not TRUNCATE: on tables this small
+ * TRUNCATE's new files cost hundreds of milliseconds. (See withoutAutovacuum for why the space
+ * stays unused.) A table that points at itself is filled, and emptied, by one statement, and
+ * PostgreSQL checks foreign keys at the end of a statement.
  */
-async function deleteEverything(client: Client): Promise<string> {
+async function deletionOrder(client: Client): Promise<string[]> {
   const tables = (
     await client.query<{ name: string }>(
       "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'",
@@ -352,7 +415,7 @@ async function deleteEverything(client: Client): Promise<string> {
       left.delete(table);
     }
   }
-  return `BEGIN; ${order.map((table) => `DELETE FROM "${table}";`).join(" ")} COMMIT;`;
+  return order;
 }
 
 /** After each PostgreSQL test file (setupFilesAfterEnv): the connections that empty its databases. */

@@ -44,6 +44,15 @@ interface FakeChannel {
   readOnly: boolean;
 }
 
+export interface FakeSlackSnapshot {
+  channels: FakeChannel[];
+  counter: number;
+  timezones: Array<[string, string]>;
+  emails: Array<[string, string]>;
+  calls: RecordedCall[];
+  responses: RecordedResponse[];
+}
+
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
@@ -159,6 +168,34 @@ export class FakeSlack {
   reset(): void {
     this.calls.length = 0;
     this.responses.length = 0;
+  }
+
+  /** Slack's side of a test world (channels and their members, zones, addresses, calls so far), for restore(). */
+  snapshot(): FakeSlackSnapshot {
+    if ([...this.scripts.values()].some((q) => q.length))
+      throw new Error("the fake Slack has scripted replies waiting: a world is snapshot with none");
+    return copyOf({
+      channels: [...this.channels.values()],
+      counter: this.counter,
+      timezones: [...this.timezones],
+      emails: [...this.emails],
+      calls: this.calls,
+      responses: this.responses,
+    });
+  }
+
+  /** Makes this fake the snapshot's Slack: the same channels (and the same next id), zones, addresses and calls. */
+  restore(snapshot: FakeSlackSnapshot): void {
+    const copy = copyOf(snapshot);
+    this.channels.clear();
+    for (const channel of copy.channels) this.channels.set(channel.id, channel);
+    this.counter = copy.counter;
+    this.timezones.clear();
+    for (const [user, zone] of copy.timezones) this.timezones.set(user, zone);
+    this.emails.clear();
+    for (const [email, user] of copy.emails) this.emails.set(email, user);
+    this.calls.splice(0, this.calls.length, ...copy.calls);
+    this.responses.splice(0, this.responses.length, ...copy.responses);
   }
 
   private queue(method: string): Script[] {
@@ -292,6 +329,18 @@ export class FakeSlack {
         return { ok: true };
     }
   }
+}
+
+/** A copy that shares nothing with the original (what calls and responses hold came from JSON). */
+function copyOf(snapshot: FakeSlackSnapshot): FakeSlackSnapshot {
+  return {
+    channels: snapshot.channels.map((channel) => ({ ...channel, members: new Set(channel.members) })),
+    counter: snapshot.counter,
+    timezones: snapshot.timezones.map(([user, zone]) => [user, zone]),
+    emails: snapshot.emails.map(([email, user]) => [email, user]),
+    calls: JSON.parse(JSON.stringify(snapshot.calls)),
+    responses: JSON.parse(JSON.stringify(snapshot.responses)),
+  };
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {

@@ -6,8 +6,8 @@ import { type Bot, compose } from "../../src/compose";
 import type { Config } from "../../src/config";
 import { ManualClock } from "../../src/domain/common/clock";
 import type { Db } from "../../src/store/prismaClient";
-import { createTestDatabase, type TestDatabase } from "./databases";
-import { FakeSlack } from "./fakeSlack";
+import { createTestDatabase, type DatabaseSnapshot, databaseKind, type TestDatabase } from "./databases";
+import { FakeSlack, type FakeSlackSnapshot } from "./fakeSlack";
 import { signedHeaders } from "./signing";
 
 export const SIGNING_SECRET = "test-signing-secret";
@@ -46,7 +46,15 @@ export interface Harness {
   event(event: Record<string, unknown>, team?: string): Promise<HttpReply>;
   /** Waits until no listener is still working after its ack. */
   idle(): Promise<void>;
+  /** The world as it is now (database, Slack's side, the clock), for other harnesses to start from (test/support/world.ts). */
+  snapshot(): Promise<HarnessSnapshot>;
   close(): Promise<void>;
+}
+
+export interface HarnessSnapshot {
+  database: DatabaseSnapshot;
+  slack: FakeSlackSnapshot;
+  now: Date;
 }
 
 /**
@@ -85,14 +93,17 @@ export function testConfig(slackApiUrl: string, databaseUrl: string, overrides: 
   };
 }
 
+/** `from`: start in a snapshot's world instead of an empty database and an empty Slack, on Monday 2 March 2026, 10:00Z. */
 export async function startHarness(
   overrides: Partial<Config> = {},
   appOptions: { replyBudgetMs?: number; warmUp?: boolean; pacingMs?: number } = {},
+  from?: HarnessSnapshot,
 ): Promise<Harness> {
   const slack = new FakeSlack();
   await slack.start();
-  const database = await createTestDatabase();
-  const clock = new ManualClock(new Date("2026-03-02T10:00:00Z"));
+  if (from) slack.restore(from.slack);
+  const database = await createTestDatabase(databaseKind(), from?.database);
+  const clock = new ManualClock(from?.now ?? new Date("2026-03-02T10:00:00Z"));
   const config = testConfig(slack.apiUrl, database.url, { publicUrl: "https://communities.test", ...overrides });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   // Composed as main.ts composes it (the store opened from the config, its queries timed when metrics are on).
@@ -171,6 +182,10 @@ export async function startHarness(
       return reply;
     },
     idle: () => app.inFlight.idle(),
+    async snapshot() {
+      await app.inFlight.idle();
+      return { database: await database.snapshot(), slack: slack.snapshot(), now: clock.now() };
+    },
     async close() {
       await app.stop();
       await store.close();
