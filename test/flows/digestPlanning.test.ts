@@ -100,7 +100,10 @@ describe("any sequence of schedule edits", () => {
       monthDay: pick([1, 2, 28]),
       time: pick(["09:00", "09:02", "09:00", "23:58", "00:00"]),
     });
-    const SEQUENCES = 200;
+    // 60 sequences, about 200 steps: put back either bug this was written for and it fails, at the
+    // first sequence (a skipped time never planned again) and at the eleventh (a stale tick's second
+    // digest left waiting). 200 sequences cost every run seven more seconds and caught nothing more.
+    const SEQUENCES = 60;
     for (let sequence = 0; sequence < SEQUENCES; sequence++) {
       // Each sequence starts later than the last one ended, after a tick.
       h.clock.advance(Math.floor(random() * 3 * 24 * 60) * MINUTE);
