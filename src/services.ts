@@ -10,6 +10,7 @@ import { LifecycleService } from "./domain/communities/lifecycle";
 import { DigestService } from "./domain/digests/digests";
 import { GroupService } from "./domain/groups/groups";
 import { InvitationService } from "./domain/invitations/invitations";
+import { JourneyService } from "./domain/journey/journey";
 import { MeetingService } from "./domain/meetings/meetings";
 import { CoverageService } from "./domain/members/coverage";
 import { MembershipService } from "./domain/members/memberships";
@@ -42,6 +43,8 @@ export interface Services {
   /** Welcomes people who join a community's channel without joining the community. */
   onboarding: OnboardingService;
   invitations: InvitationService;
+  /** The service journey: its stages, who owns them, who works on them. */
+  journey: JourneyService;
   /** Signed links to meetings' calendar files on this server. */
   calendarLinks: CalendarLinks;
   /** Meeting announcements and DMs, shared so bursts of redraws collapse across listeners. */
@@ -65,6 +68,7 @@ export function buildServices({ config, store, clock, logger }: { config: Config
     lifecycle: new LifecycleService({ store, clock, directory, communities }),
     memberships,
     invitations: new InvitationService({ store, clock, communities, memberships }),
+    journey: new JourneyService({ store, clock, communities }),
     problems,
     problemVotes: new ProblemVotes({ store, clock, problems }),
     roles: new RoleService({ store, clock, directory }),

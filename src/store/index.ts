@@ -5,6 +5,7 @@ import { PrismaCoverageStore } from "./coverageStore";
 import { PrismaDigestStore } from "./digestStore";
 import { PrismaGroupStore } from "./groupStore";
 import { PrismaInvitationStore } from "./invitationStore";
+import { PrismaJourneyStore } from "./journeyStore";
 import { PrismaMeetingStore } from "./meetingStore";
 import { PrismaMembershipStore } from "./membershipStore";
 import { pendingMigrations } from "./migrations";
@@ -35,6 +36,7 @@ export function createStore(
     coverage: new PrismaCoverageStore(db),
     groups: new PrismaGroupStore(db),
     invitations: new PrismaInvitationStore(db),
+    journey: new PrismaJourneyStore(db),
     audit: new PrismaAuditStore(db),
     async ping() {
       try {

@@ -20,7 +20,8 @@ export type OrganiserAction =
   | "edit_charter"
   | "archive"
   | "unarchive"
-  | "delete";
+  | "delete"
+  | "edit_journey";
 
 /** What only a meeting's organisers or its scheduler may do. */
 export type MeetingAction = "change" | "cancel";
@@ -57,6 +58,16 @@ export interface Reasons {
   "community.contact_methods": NoParams;
   "community.timezone": NoParams;
   "settings.threshold": NoParams;
+  // The service journey
+  "stage.title_missing": { min: number };
+  "stage.too_many_owners": { max: number };
+  "journey.members_only": { community: string };
+  "journey.too_many_stages": { max: number };
+  "journey.stage_gone": NoParams;
+  "journey.not_a_suggestion": NoParams;
+  "journey.order_busy": NoParams;
+  "journey.has_stages": { community: string };
+  "journey.nothing_to_draft": { community: string };
   // Shared by several forms
   "text.name_too_long": { max: number; length: number };
   "text.this_too_long": { max: number; length: number };

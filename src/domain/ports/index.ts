@@ -8,6 +8,7 @@ export * from "./coverage";
 export * from "./digests";
 export * from "./groups";
 export * from "./invitations";
+export * from "./journey";
 export * from "./meetings";
 export * from "./memberships";
 export * from "./outbox";

@@ -5,6 +5,7 @@ import type { CoverageStore } from "./coverage";
 import type { DigestStore } from "./digests";
 import type { GroupStore } from "./groups";
 import type { InvitationStore } from "./invitations";
+import type { JourneyStore } from "./journey";
 import type { MeetingStore } from "./meetings";
 import type { MembershipStore } from "./memberships";
 import type { OutboxStore } from "./outbox";
@@ -22,6 +23,7 @@ export interface Store {
   coverage: CoverageStore;
   groups: GroupStore;
   invitations: InvitationStore;
+  journey: JourneyStore;
   audit: AuditStore;
   /** True when the database answers. */
   ping(): Promise<boolean>;

@@ -30,6 +30,7 @@ const ORGANISER_ACTIONS: Record<OrganiserAction, string> = {
   archive: "archive it",
   unarchive: "unarchive it",
   delete: "delete it",
+  edit_journey: "change its journey",
 };
 
 export const communityReasons = {

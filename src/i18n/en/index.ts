@@ -6,12 +6,13 @@ import { communityReasons } from "./communities";
 import { dates } from "./dates";
 import { edgeReasons } from "./edge";
 import { groupReasons } from "./groups";
+import { journeyReasons } from "./journey";
 import { labels } from "./labels";
 import { meetingReasons } from "./meetings";
 import { prose } from "./prose";
 
 export const en: Catalogue = {
-  reasons: { ...communityReasons, ...meetingReasons, ...groupReasons, ...edgeReasons },
+  reasons: { ...communityReasons, ...meetingReasons, ...groupReasons, ...journeyReasons, ...edgeReasons },
   labels,
   prose,
   dates,

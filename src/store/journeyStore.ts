@@ -1,0 +1,269 @@
+import { organisationKey } from "../domain/members/coverage";
+import type { JourneyStore, StageFields, StageFigures, StageOwnerRecord, StageRecord, StageStatus } from "../domain/ports";
+import type { Db } from "./prismaClient";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const withOwners = { owners: { orderBy: { position: "asc" } } } as const;
+
+type StageRow = Awaited<ReturnType<Db["journeyStage"]["findFirstOrThrow"]>> & { owners: StageOwnerRecord[] };
+
+function toStageRecord(row: StageRow): StageRecord {
+  return {
+    id: row.id,
+    communityId: row.communityId,
+    title: row.title,
+    description: row.description,
+    link: row.link,
+    position: row.position,
+    status: row.status as StageStatus,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    owners: row.owners.map((o) => ({ organisation: o.organisation, organisationOther: o.organisationOther })),
+  };
+}
+
+function ownerRows(owners: StageOwnerRecord[]) {
+  // One row an organisation, in the order given: the same organisation typed twice is kept once.
+  const seen = new Set<string>();
+  const rows = [];
+  for (const owner of owners) {
+    const key = organisationKey(owner);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push({ organisation: owner.organisation, organisationOther: owner.organisationOther, organisationKey: key, position: rows.length });
+  }
+  return rows;
+}
+
+/**
+ * Every change to the journey's order bumps the community's journeyVersion as
+ * its first write. On PostgreSQL that row lock queues concurrent changes; on
+ * SQLite the write lock does; either way each change reads the order it
+ * rewrites only after the one before it has committed.
+ */
+async function bump(tx: Tx, communityId: string, expected?: number): Promise<boolean> {
+  const where = expected === undefined ? { id: communityId } : { id: communityId, journeyVersion: expected };
+  const { count } = await tx.community.updateMany({ where, data: { journeyVersion: { increment: 1 } } });
+  return count === 1;
+}
+
+/** Positions 0, 1, 2… for the accepted stages, in their current order. */
+async function closeUp(tx: Tx, communityId: string): Promise<void> {
+  const accepted = await tx.journeyStage.findMany({ where: { communityId, status: "accepted" }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, position: true } });
+  for (const [i, stage] of accepted.entries()) {
+    if (stage.position !== i) await tx.journeyStage.update({ where: { id: stage.id }, data: { position: i } });
+  }
+}
+
+async function nextPosition(tx: Tx, communityId: string, status: StageStatus): Promise<number> {
+  const last = await tx.journeyStage.findFirst({ where: { communityId, status }, orderBy: { position: "desc" }, select: { position: true } });
+  return last ? last.position + 1 : 0;
+}
+
+interface TopProblemRow {
+  stageId: string;
+  id: string;
+  title: string;
+  votes: number | bigint;
+}
+
+export class PrismaJourneyStore implements JourneyStore {
+  constructor(private readonly db: Db) {}
+
+  async stages(communityId: string): Promise<StageRecord[]> {
+    const rows = await this.db.journeyStage.findMany({
+      where: { communityId },
+      // "accepted" sorts before "suggested".
+      orderBy: [{ status: "asc" }, { position: "asc" }, { id: "asc" }],
+      include: withOwners,
+    });
+    return rows.map(toStageRecord);
+  }
+
+  async findStage(stageId: string): Promise<StageRecord | null> {
+    const row = await this.db.journeyStage.findUnique({ where: { id: stageId }, include: withOwners });
+    return row ? toStageRecord(row) : null;
+  }
+
+  async version(communityId: string): Promise<number> {
+    const row = await this.db.community.findUnique({ where: { id: communityId }, select: { journeyVersion: true } });
+    return row?.journeyVersion ?? 0;
+  }
+
+  async addStage(communityId: string, fields: StageFields, status: StageStatus, actorId: string, now: Date): Promise<StageRecord> {
+    return this.db.$transaction(async (tx) => {
+      await bump(tx, communityId);
+      const row = await tx.journeyStage.create({
+        data: {
+          communityId,
+          title: fields.title,
+          description: fields.description,
+          link: fields.link,
+          status,
+          position: await nextPosition(tx, communityId, status),
+          createdBy: actorId,
+          createdAt: now,
+          updatedAt: now,
+          owners: { create: ownerRows(fields.owners) },
+        },
+        include: withOwners,
+      });
+      return toStageRecord(row);
+    });
+  }
+
+  async updateStage(stageId: string, fields: StageFields, now: Date): Promise<StageRecord> {
+    return this.db.$transaction(async (tx) => {
+      await tx.stageOwner.deleteMany({ where: { stageId } });
+      const row = await tx.journeyStage.update({
+        where: { id: stageId },
+        data: { title: fields.title, description: fields.description, link: fields.link, updatedAt: now, owners: { create: ownerRows(fields.owners) } },
+        include: withOwners,
+      });
+      return toStageRecord(row);
+    });
+  }
+
+  async accept(stageId: string, now: Date): Promise<StageRecord | null> {
+    const stage = await this.db.journeyStage.findUnique({ where: { id: stageId }, select: { communityId: true } });
+    if (!stage) return null;
+    return this.db.$transaction(async (tx) => {
+      await bump(tx, stage.communityId);
+      const position = await nextPosition(tx, stage.communityId, "accepted");
+      const { count } = await tx.journeyStage.updateMany({ where: { id: stageId, status: "suggested" }, data: { status: "accepted", position, updatedAt: now } });
+      if (!count) return null;
+      const row = await tx.journeyStage.findUniqueOrThrow({ where: { id: stageId }, include: withOwners });
+      return toStageRecord(row);
+    });
+  }
+
+  async removeStage(stageId: string): Promise<void> {
+    const stage = await this.db.journeyStage.findUnique({ where: { id: stageId }, select: { communityId: true } });
+    if (!stage) return;
+    await this.db.$transaction(async (tx) => {
+      await bump(tx, stage.communityId);
+      // The foreign key unlinks its problems (ON DELETE SET NULL); their typed text stays.
+      await tx.journeyStage.deleteMany({ where: { id: stageId } });
+      await closeUp(tx, stage.communityId);
+    });
+  }
+
+  async reorder(communityId: string, orderedIds: string[], expectedVersion: number): Promise<boolean> {
+    return this.db.$transaction(async (tx) => {
+      if (!(await bump(tx, communityId, expectedVersion))) return false;
+      for (const [position, id] of orderedIds.entries()) {
+        await tx.journeyStage.updateMany({ where: { id, communityId, status: "accepted" }, data: { position } });
+      }
+      // Stages the order did not name (added meanwhile) go after it, as they were.
+      await closeUp(tx, communityId);
+      return true;
+    });
+  }
+
+  async addStagesWithProblems(communityId: string, stages: Array<{ fields: StageFields; problemIds: string[] }>, actorId: string, now: Date): Promise<StageRecord[]> {
+    return this.db.$transaction(async (tx) => {
+      await bump(tx, communityId);
+      let position = await nextPosition(tx, communityId, "accepted");
+      const made: StageRecord[] = [];
+      for (const { fields, problemIds } of stages) {
+        const row = await tx.journeyStage.create({
+          data: {
+            communityId,
+            title: fields.title,
+            description: fields.description,
+            link: fields.link,
+            status: "accepted",
+            position: position++,
+            createdBy: actorId,
+            createdAt: now,
+            updatedAt: now,
+            owners: { create: ownerRows(fields.owners) },
+          },
+          include: withOwners,
+        });
+        // Only this community's problems that no stage has taken meanwhile.
+        if (problemIds.length) await tx.problem.updateMany({ where: { id: { in: problemIds }, communityId, stageId: null }, data: { stageId: row.id } });
+        made.push(toStageRecord(row));
+      }
+      return made;
+    });
+  }
+
+  async unlinkedStageTexts(communityId: string): Promise<Array<{ problemId: string; text: string }>> {
+    const rows = await this.db.problem.findMany({
+      where: { communityId, stageId: null, stage: { not: null }, status: { in: ["open", "objective"] } },
+      select: { id: true, stage: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    return rows.filter((r) => r.stage?.trim()).map((r) => ({ problemId: r.id, text: r.stage ?? "" }));
+  }
+
+  /**
+   * Three queries, whatever the size of the journey: problem counts by stage
+   * and status; each stage's most-voted problem (a window function, which
+   * SQLite and PostgreSQL both run as written); and the active members on each
+   * stage with their organisations.
+   */
+  async figures(communityId: string): Promise<Map<string, StageFigures>> {
+    const [counts, tops, members] = await Promise.all([
+      this.db.problem.groupBy({
+        by: ["stageId", "status"],
+        where: { communityId, stageId: { not: null }, status: { in: ["open", "objective"] } },
+        _count: { _all: true },
+      }),
+      this.db.$queryRaw<TopProblemRow[]>`
+        SELECT ranked."stageId", ranked."id", ranked."title", ranked."votes" FROM (
+          SELECT p."stageId", p."id", p."title", COUNT(v."id") AS "votes",
+            ROW_NUMBER() OVER (PARTITION BY p."stageId" ORDER BY COUNT(v."id") DESC, p."createdAt" ASC, p."id" ASC) AS "rank"
+          FROM "Problem" p LEFT JOIN "ProblemVote" v ON v."problemId" = p."id"
+          WHERE p."communityId" = ${communityId} AND p."stageId" IS NOT NULL AND p."status" IN ('open', 'objective')
+          GROUP BY p."stageId", p."id", p."title", p."createdAt"
+        ) ranked WHERE ranked."rank" = 1`,
+      this.db.memberStage.findMany({
+        where: { stage: { communityId, status: "accepted" }, membership: { status: "active" } },
+        select: { stageId: true, membership: { select: { organisation: true, organisationOther: true } } },
+      }),
+    ]);
+    const figures = new Map<string, StageFigures>();
+    const of = (stageId: string): StageFigures => {
+      const known = figures.get(stageId);
+      if (known) return known;
+      const fresh: StageFigures = { openProblems: 0, objectives: 0, topProblem: null, members: 0, memberOrganisations: [] };
+      figures.set(stageId, fresh);
+      return fresh;
+    };
+    for (const row of counts) {
+      if (!row.stageId) continue;
+      if (row.status === "open") of(row.stageId).openProblems += row._count._all;
+      else of(row.stageId).objectives += row._count._all;
+    }
+    for (const top of tops) of(top.stageId).topProblem = { id: top.id, title: top.title, votes: Number(top.votes) };
+    for (const row of members) {
+      const f = of(row.stageId);
+      f.members++;
+      const key = organisationKey(row.membership);
+      if (!f.memberOrganisations.includes(key)) f.memberOrganisations.push(key);
+    }
+    return figures;
+  }
+
+  async memberStageIds(communityId: string, slackUserId: string): Promise<string[]> {
+    const rows = await this.db.memberStage.findMany({
+      where: { membership: { communityId, slackUserId }, stage: { status: "accepted" } },
+      select: { stageId: true, stage: { select: { position: true } } },
+    });
+    return rows.sort((a, b) => a.stage.position - b.stage.position).map((r) => r.stageId);
+  }
+
+  async setMemberStages(communityId: string, slackUserId: string, stageIds: string[]): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      const membership = await tx.membership.findUnique({ where: { communityId_slackUserId: { communityId, slackUserId } }, select: { id: true } });
+      if (!membership) return;
+      await tx.memberStage.deleteMany({ where: { membershipId: membership.id } });
+      // Only this community's accepted stages: an id from a forged form names nothing.
+      const valid = await tx.journeyStage.findMany({ where: { id: { in: stageIds }, communityId, status: "accepted" }, select: { id: true } });
+      if (valid.length) await tx.memberStage.createMany({ data: valid.map((s) => ({ membershipId: membership.id, stageId: s.id })) });
+    });
+  }
+}
