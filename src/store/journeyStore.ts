@@ -31,7 +31,12 @@ function ownerRows(owners: StageOwnerRecord[]) {
     const key = organisationKey(owner);
     if (seen.has(key)) continue;
     seen.add(key);
-    rows.push({ organisation: owner.organisation, organisationOther: owner.organisationOther, organisationKey: key, position: rows.length });
+    rows.push({
+      organisation: owner.organisation,
+      organisationOther: owner.organisationOther,
+      organisationKey: key,
+      position: rows.length,
+    });
   }
   return rows;
 }
@@ -50,14 +55,22 @@ async function bump(tx: Tx, communityId: string, expected?: number): Promise<boo
 
 /** Positions 0, 1, 2… for the accepted stages, in their current order. */
 async function closeUp(tx: Tx, communityId: string): Promise<void> {
-  const accepted = await tx.journeyStage.findMany({ where: { communityId, status: "accepted" }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, position: true } });
+  const accepted = await tx.journeyStage.findMany({
+    where: { communityId, status: "accepted" },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { id: true, position: true },
+  });
   for (const [i, stage] of accepted.entries()) {
     if (stage.position !== i) await tx.journeyStage.update({ where: { id: stage.id }, data: { position: i } });
   }
 }
 
 async function nextPosition(tx: Tx, communityId: string, status: StageStatus): Promise<number> {
-  const last = await tx.journeyStage.findFirst({ where: { communityId, status }, orderBy: { position: "desc" }, select: { position: true } });
+  const last = await tx.journeyStage.findFirst({
+    where: { communityId, status },
+    orderBy: { position: "desc" },
+    select: { position: true },
+  });
   return last ? last.position + 1 : 0;
 }
 
@@ -118,7 +131,13 @@ export class PrismaJourneyStore implements JourneyStore {
       await tx.stageOwner.deleteMany({ where: { stageId } });
       const row = await tx.journeyStage.update({
         where: { id: stageId },
-        data: { title: fields.title, description: fields.description, link: fields.link, updatedAt: now, owners: { create: ownerRows(fields.owners) } },
+        data: {
+          title: fields.title,
+          description: fields.description,
+          link: fields.link,
+          updatedAt: now,
+          owners: { create: ownerRows(fields.owners) },
+        },
         include: withOwners,
       });
       return toStageRecord(row);
@@ -131,7 +150,10 @@ export class PrismaJourneyStore implements JourneyStore {
     return this.db.$transaction(async (tx) => {
       await bump(tx, stage.communityId);
       const position = await nextPosition(tx, stage.communityId, "accepted");
-      const { count } = await tx.journeyStage.updateMany({ where: { id: stageId, status: "suggested" }, data: { status: "accepted", position, updatedAt: now } });
+      const { count } = await tx.journeyStage.updateMany({
+        where: { id: stageId, status: "suggested" },
+        data: { status: "accepted", position, updatedAt: now },
+      });
       if (!count) return null;
       const row = await tx.journeyStage.findUniqueOrThrow({ where: { id: stageId }, include: withOwners });
       return toStageRecord(row);
@@ -161,7 +183,12 @@ export class PrismaJourneyStore implements JourneyStore {
     });
   }
 
-  async addStagesWithProblems(communityId: string, stages: Array<{ fields: StageFields; problemIds: string[] }>, actorId: string, now: Date): Promise<StageRecord[]> {
+  async addStagesWithProblems(
+    communityId: string,
+    stages: Array<{ fields: StageFields; problemIds: string[] }>,
+    actorId: string,
+    now: Date,
+  ): Promise<StageRecord[]> {
     return this.db.$transaction(async (tx) => {
       await bump(tx, communityId);
       let position = await nextPosition(tx, communityId, "accepted");
@@ -183,7 +210,8 @@ export class PrismaJourneyStore implements JourneyStore {
           include: withOwners,
         });
         // Only this community's problems that no stage has taken meanwhile.
-        if (problemIds.length) await tx.problem.updateMany({ where: { id: { in: problemIds }, communityId, stageId: null }, data: { stageId: row.id } });
+        if (problemIds.length)
+          await tx.problem.updateMany({ where: { id: { in: problemIds }, communityId, stageId: null }, data: { stageId: row.id } });
         made.push(toStageRecord(row));
       }
       return made;
@@ -258,11 +286,17 @@ export class PrismaJourneyStore implements JourneyStore {
 
   async setMemberStages(communityId: string, slackUserId: string, stageIds: string[]): Promise<void> {
     await this.db.$transaction(async (tx) => {
-      const membership = await tx.membership.findUnique({ where: { communityId_slackUserId: { communityId, slackUserId } }, select: { id: true } });
+      const membership = await tx.membership.findUnique({
+        where: { communityId_slackUserId: { communityId, slackUserId } },
+        select: { id: true },
+      });
       if (!membership) return;
       await tx.memberStage.deleteMany({ where: { membershipId: membership.id } });
       // Only this community's accepted stages: an id from a forged form names nothing.
-      const valid = await tx.journeyStage.findMany({ where: { id: { in: stageIds }, communityId, status: "accepted" }, select: { id: true } });
+      const valid = await tx.journeyStage.findMany({
+        where: { id: { in: stageIds }, communityId, status: "accepted" },
+        select: { id: true },
+      });
       if (valid.length) await tx.memberStage.createMany({ data: valid.map((s) => ({ membershipId: membership.id, stageId: s.id })) });
     });
   }

@@ -2,8 +2,8 @@
 // stages added, edited, reordered (two organisers at once), removed, suggested
 // and accepted; the first draft from problems' free text; the figures the
 // journey shows, read in a fixed number of queries.
-import { ValidationError } from "../../src/domain/common/errors";
-import { stageTextKey, draftStages } from "../../src/domain/journey/draftFromText";
+import type { ValidationError } from "../../src/domain/common/errors";
+import { draftStages, stageTextKey } from "../../src/domain/journey/draftFromText";
 import { checkStage } from "../../src/domain/journey/stageDraft";
 import type { StageFields } from "../../src/domain/ports";
 import { TEAM_ID } from "../support/harness";
@@ -36,7 +36,9 @@ async function add(...names: string[]) {
 }
 
 async function problem(title: string, where: string | null, status = "open") {
-  return w.db.problem.create({ data: { communityId, title, stage: where, status, source: "command", createdBy: "U0BOB", createdAt: w.clock.now() } });
+  return w.db.problem.create({
+    data: { communityId, title, stage: where, status, source: "command", createdBy: "U0BOB", createdAt: w.clock.now() },
+  });
 }
 
 describe("stages", () => {
@@ -48,20 +50,33 @@ describe("stages", () => {
     await expect(journey().acceptSuggestion(team, suggested.stage.id, "U0BOB")).rejects.toMatchObject({ code: "forbidden" });
     const accepted = await journey().acceptSuggestion(team, suggested.stage.id, "U0ALICE");
     expect(accepted).toMatchObject({ status: "accepted", position: 2, owners: [{ organisation: "hmrc", organisationOther: null }] });
-    await expect(journey().acceptSuggestion(team, suggested.stage.id, "U0ALICE")).rejects.toMatchObject({ reason: { key: "journey.not_a_suggestion" } });
+    await expect(journey().acceptSuggestion(team, suggested.stage.id, "U0ALICE")).rejects.toMatchObject({
+      reason: { key: "journey.not_a_suggestion" },
+    });
     const dismissed = await journey().addStage(team, communityId, "U0BOB", stage("Something else"));
     await journey().removeStage(team, dismissed.stage.id, "U0ALICE");
     expect(await titles()).toEqual(["Check what you need to do", "Register the company", "Register for tax"]);
-    await expect(journey().addStage(team, communityId, "U0NOBODY", stage("Outsider's stage"))).rejects.toMatchObject({ code: "not_member" });
+    await expect(journey().addStage(team, communityId, "U0NOBODY", stage("Outsider's stage"))).rejects.toMatchObject({
+      code: "not_member",
+    });
   });
 
   it("are edited by organisers only, with each field checked", async () => {
     const [first] = await add("Check what you need to do");
-    const fields = checkStage({ title: "Check what you need", description: "Find out which registrations apply", link: "https://www.gov.uk/set-up-limited-company", owners: ["hmrc", "companies-house"], otherOwners: "Anytown Council" });
+    const fields = checkStage({
+      title: "Check what you need",
+      description: "Find out which registrations apply",
+      link: "https://www.gov.uk/set-up-limited-company",
+      owners: ["hmrc", "companies-house"],
+      otherOwners: "Anytown Council",
+    });
     const edited = await journey().editStage(team, first.id, "U0ALICE", fields);
     expect(edited).toMatchObject({ title: "Check what you need", link: "https://www.gov.uk/set-up-limited-company" });
     expect(edited.owners.map((o) => o.organisationOther ?? o.organisation)).toEqual(["hmrc", "companies-house", "Anytown Council"]);
-    await expect(journey().editStage(team, first.id, "U0BOB", fields)).rejects.toMatchObject({ code: "forbidden", reason: { action: "edit_journey" } });
+    await expect(journey().editStage(team, first.id, "U0BOB", fields)).rejects.toMatchObject({
+      code: "forbidden",
+      reason: { action: "edit_journey" },
+    });
     await expect(journey().editStage({ teamId: "T0OTHER" }, first.id, "U0ALICE", fields)).rejects.toMatchObject({ code: "not_found" });
     const refused = (() => {
       try {
@@ -152,7 +167,13 @@ describe("the first draft from problems' free text", () => {
     ]);
     expect(made.map((s) => s.title)).toEqual(["Register the company", "Employ people"]);
     const linked = async (id: string) => (await w.db.problem.findUniqueOrThrow({ where: { id } })).stageId;
-    expect([await linked(a.id), await linked(b.id), await linked(c.id), await linked(d.id), await linked(solved.id)]).toEqual([made[0].id, made[0].id, made[1].id, null, null]);
+    expect([await linked(a.id), await linked(b.id), await linked(c.id), await linked(d.id), await linked(solved.id)]).toEqual([
+      made[0].id,
+      made[0].id,
+      made[1].id,
+      null,
+      null,
+    ]);
     expect((await w.db.problem.findUniqueOrThrow({ where: { id: d.id } })).stage).toBe("On the moon");
     // With stages, there is no draft any more.
     await expect(journey().draft(team, communityId, "U0ALICE")).rejects.toMatchObject({ reason: { key: "journey.has_stages" } });
@@ -178,7 +199,12 @@ describe("the journey's figures", () => {
 
     const page = await journey().journey(team, communityId, "U0BOB", 0);
     const byTitle = Object.fromEntries(page.stages.map((s) => [s.stage.title, s]));
-    expect(byTitle.Register.figures).toMatchObject({ openProblems: 2, objectives: 1, topProblem: { id: p2.id, title: "Two", votes: 2 }, members: 0 });
+    expect(byTitle.Register.figures).toMatchObject({
+      openProblems: 2,
+      objectives: 1,
+      topProblem: { id: p2.id, title: "Two", votes: 2 },
+      members: 0,
+    });
     expect(byTitle.Register.problemsButNobody).toBe(true);
     // Companies House owns it and nobody from there is in; DWP is (Bob).
     expect(byTitle.Register.ownersNotRepresented.map((o) => o.organisation)).toEqual(["companies-house"]);

@@ -20,7 +20,13 @@ const KEY_MAX = 60;
 export function stageTextKey(text: string): string {
   return nameKey(text.replace(/[^\p{L}\p{N}\s]/gu, " "))
     .split(" ")
-    .map((word) => (word.length > 4 && word.endsWith("ies") ? `${word.slice(0, -3)}y` : word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word))
+    .map((word) =>
+      word.length > 4 && word.endsWith("ies")
+        ? `${word.slice(0, -3)}y`
+        : word.length > 3 && word.endsWith("s") && !word.endsWith("ss")
+          ? word.slice(0, -1)
+          : word,
+    )
     .join(" ")
     .slice(0, KEY_MAX);
 }
@@ -47,7 +53,10 @@ export function draftStages(texts: Array<{ problemId: string; text: string }>): 
       groups.push(group);
     }
     group.problemIds.push(problemId);
-    const spelling = text.trim().replace(/\s+/g, " ").replace(/[.;:,]+$/, "");
+    const spelling = text
+      .trim()
+      .replace(/\s+/g, " ")
+      .replace(/[.;:,]+$/, "");
     group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + 1);
   });
   const kept = [...groups].sort((a, b) => b.problemIds.length - a.problemIds.length || a.first - b.first).slice(0, DRAFT_STAGES_MAX);

@@ -1,9 +1,10 @@
 // The service journey: the spine of a community. Its stages are in the shape of
 // GOV.UK step-by-step navigation; problems, members (and later meetings and
 // findings) hang on them. Organisers shape it; members suggest stages.
+
+import { recordAudit } from "../common/audit";
 import type { Clock } from "../common/clock";
 import { AppError } from "../common/errors";
-import { recordAudit } from "../common/audit";
 import type { CommunityService } from "../communities/communities";
 import { organisationKey } from "../members/coverage";
 import { isOrganiser, requireOrganiser } from "../members/organisers";
@@ -91,13 +92,21 @@ export class JourneyService {
     return (await this.store.journey.stages(communityId)).filter((s) => s.status === "accepted");
   }
 
-  async suggestions(workspace: WorkspaceKey, communityId: string, actorId: string): Promise<{ community: CommunityRecord; suggestions: StageRecord[] }> {
+  async suggestions(
+    workspace: WorkspaceKey,
+    communityId: string,
+    actorId: string,
+  ): Promise<{ community: CommunityRecord; suggestions: StageRecord[] }> {
     const community = await this.asOrganiser(workspace, communityId, actorId);
     return { community, suggestions: (await this.store.journey.stages(community.id)).filter((s) => s.status === "suggested") };
   }
 
   /** The community, for the stage form: organisers add stages, members suggest them. */
-  async forAdding(workspace: WorkspaceKey, communityId: string, actorId: string): Promise<{ community: CommunityRecord; organiser: boolean }> {
+  async forAdding(
+    workspace: WorkspaceKey,
+    communityId: string,
+    actorId: string,
+  ): Promise<{ community: CommunityRecord; organiser: boolean }> {
     const community = await this.deps.communities.byIdIn(workspace, communityId);
     const membership = await this.store.memberships.find(community.id, actorId);
     if (membership?.status !== "active") throw new AppError("not_member", { key: "journey.members_only", community: community.name });
@@ -113,7 +122,10 @@ export class JourneyService {
     }
     const now = this.deps.clock.now();
     const stage = await this.store.journey.addStage(community.id, fields, organiser ? "accepted" : "suggested", actorId, now);
-    await recordAudit(this.store, community, actorId, organiser ? "journey.stage_added" : "journey.stage_suggested", now, { stageId: stage.id, title: stage.title });
+    await recordAudit(this.store, community, actorId, organiser ? "journey.stage_added" : "journey.stage_suggested", now, {
+      stageId: stage.id,
+      title: stage.title,
+    });
     return organiser ? { kind: "added", stage } : { kind: "suggested", stage };
   }
 
@@ -133,7 +145,11 @@ export class JourneyService {
   }
 
   /** Removes a stage (or dismisses a suggestion). Its problems keep their text; nothing else hangs on it. */
-  async removeStage(workspace: WorkspaceKey, stageId: string, actorId: string): Promise<{ community: CommunityRecord; stage: StageRecord }> {
+  async removeStage(
+    workspace: WorkspaceKey,
+    stageId: string,
+    actorId: string,
+  ): Promise<{ community: CommunityRecord; stage: StageRecord }> {
     const { community, stage } = await this.forEditing(workspace, stageId, actorId);
     await this.store.journey.removeStage(stageId);
     const action = stage.status === "suggested" ? "journey.suggestion_dismissed" : "journey.stage_removed";
@@ -145,7 +161,10 @@ export class JourneyService {
     const { community } = await this.forEditing(workspace, stageId, actorId);
     const accepted = await this.store.journey.accept(stageId, this.deps.clock.now());
     if (!accepted) throw new AppError("conflict", { key: "journey.not_a_suggestion" });
-    await recordAudit(this.store, community, actorId, "journey.suggestion_accepted", this.deps.clock.now(), { stageId, title: accepted.title });
+    await recordAudit(this.store, community, actorId, "journey.suggestion_accepted", this.deps.clock.now(), {
+      stageId,
+      title: accepted.title,
+    });
     return accepted;
   }
 
@@ -187,14 +206,22 @@ export class JourneyService {
    * worked out again from the problems as they are now, so a problem logged
    * since is linked too, and one that changed is left with its text.
    */
-  async acceptDraft(workspace: WorkspaceKey, communityId: string, actorId: string, kept: Array<{ key: string; title: string }>): Promise<StageRecord[]> {
+  async acceptDraft(
+    workspace: WorkspaceKey,
+    communityId: string,
+    actorId: string,
+    kept: Array<{ key: string; title: string }>,
+  ): Promise<StageRecord[]> {
     const { community, draft } = await this.draft(workspace, communityId, actorId);
     const byKey = new Map(draft.map((d) => [d.key, d]));
     const chosen = kept.filter((k) => byKey.has(k.key) && k.title.trim());
     const now = this.deps.clock.now();
     const made = await this.store.journey.addStagesWithProblems(
       community.id,
-      chosen.map((k) => ({ fields: { title: k.title.trim(), description: "", link: null, owners: [] }, problemIds: byKey.get(k.key)?.problemIds ?? [] })),
+      chosen.map((k) => ({
+        fields: { title: k.title.trim(), description: "", link: null, owners: [] },
+        problemIds: byKey.get(k.key)?.problemIds ?? [],
+      })),
       actorId,
       now,
     );

@@ -31,7 +31,8 @@ export function checkStage(input: StageInput): StageFields {
   const errors: FieldErrors = {};
   const title = normaliseName(input.title ?? "");
   if (title.length < STAGE_LIMITS.titleMin) errors.title = { key: "stage.title_missing", min: STAGE_LIMITS.titleMin };
-  else if (title.length > STAGE_LIMITS.titleMax) errors.title = { key: "text.this_too_long", max: STAGE_LIMITS.titleMax, length: title.length };
+  else if (title.length > STAGE_LIMITS.titleMax)
+    errors.title = { key: "text.this_too_long", max: STAGE_LIMITS.titleMax, length: title.length };
 
   const description = cleanText(input.description ?? "", "lines").trim();
   if (description.length > STAGE_LIMITS.descriptionMax) {
@@ -51,7 +52,8 @@ export function checkStage(input: StageInput): StageFields {
     .split("\n")
     .map((line) => normaliseName(line))
     .filter(Boolean);
-  if (others.some((o) => o.length > STAGE_LIMITS.otherOwnerMax)) errors.otherOwners = { key: "text.this_too_long_short", max: STAGE_LIMITS.otherOwnerMax };
+  if (others.some((o) => o.length > STAGE_LIMITS.otherOwnerMax))
+    errors.otherOwners = { key: "text.this_too_long_short", max: STAGE_LIMITS.otherOwnerMax };
   for (const other of others) owners.push({ organisation: OTHER_ORGANISATION_ID, organisationOther: other });
   const distinct = new Set(owners.map((o) => (o.organisationOther ? `other:${nameKey(o.organisationOther)}` : o.organisation)));
   if (distinct.size > STAGE_LIMITS.ownersMax) errors.owners = { key: "stage.too_many_owners", max: STAGE_LIMITS.ownersMax };

@@ -61,7 +61,12 @@ export interface JourneyStore {
    */
   reorder(communityId: string, orderedIds: string[], expectedVersion: number): Promise<boolean>;
   /** Several accepted stages at once, in order after the existing ones, each with the problems it takes (a draft accepted). */
-  addStagesWithProblems(communityId: string, stages: Array<{ fields: StageFields; problemIds: string[] }>, actorId: string, now: Date): Promise<StageRecord[]>;
+  addStagesWithProblems(
+    communityId: string,
+    stages: Array<{ fields: StageFields; problemIds: string[] }>,
+    actorId: string,
+    now: Date,
+  ): Promise<StageRecord[]>;
   /** Open and objective problems whose journey text is set but which are not linked to a stage. */
   unlinkedStageTexts(communityId: string): Promise<Array<{ problemId: string; text: string }>>;
   /** Figures for each accepted stage, by id, in a fixed number of queries however many stages, problems and members. */

@@ -1,11 +1,13 @@
 // English: why something about a community's journey was refused.
-import type { ReasonTexts } from "../catalogue";
+
 import { esc } from "../../views/mrkdwn";
+import type { ReasonTexts } from "../catalogue";
 
 export const journeyReasons = {
   "stage.title_missing": ({ min }) => `Give the stage a title of at least ${min} characters, for example Register the company.`,
   "stage.too_many_owners": ({ max }) => `Name at most ${max} organisations for one stage.`,
-  "journey.members_only": ({ community }) => `Only members of *${esc(community)}* can add to its journey. Join it first with \`/community join\`.`,
+  "journey.members_only": ({ community }) =>
+    `Only members of *${esc(community)}* can add to its journey. Join it first with \`/community join\`.`,
   "journey.too_many_stages": ({ max }) => `A journey can have at most ${max} stages. Remove or combine some stages first.`,
   "journey.stage_gone": () => "That stage is no longer in the journey. Type `/community journey` to see the journey as it is now.",
   "journey.not_a_suggestion": () => "That suggestion has already been accepted or dismissed.",
