@@ -1,12 +1,14 @@
 import { organisationKey } from "../domain/members/coverage";
-import type { JourneyStore, StageFields, StageFigures, StageOwnerRecord, StageRecord, StageStatus } from "../domain/ports";
+import type { JourneyStore, StageFields, StageFigures, StageOwnerRecord, StageRecord, StageRole, StageStatus } from "../domain/ports";
 import type { Db } from "./prismaClient";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const withOwners = { owners: { orderBy: { position: "asc" } } } as const;
 
-type StageRow = Awaited<ReturnType<Db["journeyStage"]["findFirstOrThrow"]>> & { owners: StageOwnerRecord[] };
+type StageRow = Awaited<ReturnType<Db["journeyStage"]["findFirstOrThrow"]>> & {
+  owners: Array<Omit<StageOwnerRecord, "role"> & { role: string }>;
+};
 
 function toStageRecord(row: StageRow): StageRecord {
   return {
@@ -19,7 +21,7 @@ function toStageRecord(row: StageRow): StageRecord {
     status: row.status as StageStatus,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
-    owners: row.owners.map((o) => ({ organisation: o.organisation, organisationOther: o.organisationOther })),
+    owners: row.owners.map((o) => ({ organisation: o.organisation, organisationOther: o.organisationOther, role: o.role as StageRole })),
   };
 }
 

@@ -20,13 +20,15 @@ export interface StageInput {
   title?: string | null;
   description?: string | null;
   link?: string | null;
-  /** Organisation ids from the list. */
+  /** Organisation ids from the list that own the stage (are responsible for it). */
   owners?: string[] | null;
-  /** Organisations not in the list, one a line. */
+  /** Organisation ids from the list that deliver part of it. */
+  deliverers?: string[] | null;
+  /** Organisations not in the list that own it, one a line. */
   otherOwners?: string | null;
 }
 
-/** Field keys in errors: title, description, link, owners, otherOwners. */
+/** Field keys in errors: title, description, link, owners, deliverers, otherOwners. An organisation named as both owns it. */
 export function checkStage(input: StageInput): StageFields {
   const errors: FieldErrors = {};
   const title = normaliseName(input.title ?? "");
@@ -44,9 +46,14 @@ export function checkStage(input: StageInput): StageFields {
   if (rawLink && !link) errors.link = { key: "link.not_link" };
 
   const owners: StageOwnerRecord[] = [];
-  for (const id of input.owners ?? []) {
-    if (!findOrganisation(id)) errors.owners = { key: "profile.organisation_unknown" };
-    else owners.push({ organisation: id, organisationOther: null });
+  for (const [field, role] of [
+    ["owners", "owns"],
+    ["deliverers", "delivers"],
+  ] as const) {
+    for (const id of input[field] ?? []) {
+      if (!findOrganisation(id)) errors[field] = { key: "profile.organisation_unknown" };
+      else if (!owners.some((o) => o.organisation === id)) owners.push({ organisation: id, organisationOther: null, role });
+    }
   }
   const others = cleanText(input.otherOwners ?? "", "lines")
     .split("\n")
@@ -54,7 +61,7 @@ export function checkStage(input: StageInput): StageFields {
     .filter(Boolean);
   if (others.some((o) => o.length > STAGE_LIMITS.otherOwnerMax))
     errors.otherOwners = { key: "text.this_too_long_short", max: STAGE_LIMITS.otherOwnerMax };
-  for (const other of others) owners.push({ organisation: OTHER_ORGANISATION_ID, organisationOther: other });
+  for (const other of others) owners.push({ organisation: OTHER_ORGANISATION_ID, organisationOther: other, role: "owns" });
   const distinct = new Set(owners.map((o) => (o.organisationOther ? `other:${nameKey(o.organisationOther)}` : o.organisation)));
   if (distinct.size > STAGE_LIMITS.ownersMax) errors.owners = { key: "stage.too_many_owners", max: STAGE_LIMITS.ownersMax };
 

@@ -1,10 +1,14 @@
 // The service journey: a community's ordered stages, who owns each, the members
 // who work on each, and what hangs on them.
 
+/** What an organisation does for a stage: it is responsible for it, or it delivers part of it. */
+export type StageRole = "owns" | "delivers";
+
 /** An organisation that owns or delivers a stage: a list id, or "other" with its typed name. */
 export interface StageOwnerRecord {
   organisation: string;
   organisationOther: string | null;
+  role: StageRole;
 }
 
 export type StageStatus = "accepted" | "suggested";

@@ -27,6 +27,7 @@ CREATE TABLE "StageOwner" (
     "organisation" TEXT NOT NULL,
     "organisationOther" TEXT,
     "organisationKey" TEXT NOT NULL,
+    "role" TEXT NOT NULL DEFAULT 'owns',
     "position" INTEGER NOT NULL DEFAULT 0,
 
     CONSTRAINT "StageOwner_pkey" PRIMARY KEY ("id")

@@ -20,6 +20,7 @@ CREATE TABLE "StageOwner" (
     "organisation" TEXT NOT NULL,
     "organisationOther" TEXT,
     "organisationKey" TEXT NOT NULL,
+    "role" TEXT NOT NULL DEFAULT 'owns',
     "position" INTEGER NOT NULL DEFAULT 0,
     CONSTRAINT "StageOwner_stageId_fkey" FOREIGN KEY ("stageId") REFERENCES "JourneyStage" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
