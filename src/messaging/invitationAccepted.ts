@@ -29,7 +29,7 @@ export async function afterInvitationAccepted(
   await step("tell the inviter about an acceptance", () =>
     client.chat.postMessage({
       channel: invitation.inviterId,
-      text: md`:tada: ${userLink(invitation.inviteeId)} accepted your invitation and joined *${esc(community.name)}* (${memberDescription(membership)}).`,
+      text: md`:tada: ${userLink(invitation.inviteeId)} accepted your invitation and joined *${esc(community.name)}*: ${memberDescription(membership)}.`,
     }),
   );
 }

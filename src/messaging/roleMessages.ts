@@ -39,14 +39,14 @@ export function removalLine(community: CommunityRecord, { userId, outcome }: Per
     case "removed": {
       // Membership and the Slack channel are separate: only a channel manager can remove them there.
       const channel = community.slackChannelId
-        ? md` They are still in ${channelLink(community.slackChannelId)}; remove them there if needed.`
+        ? md` They are still in ${channelLink(community.slackChannelId)}. Remove them there if needed.`
         : md``;
       return md`${who} has been removed from *${name}*.${channel}`;
     }
     case "self":
       return concat(
-        md`You cannot remove yourself. To leave *${name}*, type \`/community leave ${name}\`; `,
-        md`to stop being an organiser but stay a member, type \`/community step-down ${name}\`.`,
+        md`You cannot remove yourself. To leave *${name}*, type \`/community leave ${name}\`. `,
+        md`To stop being an organiser but stay a member, type \`/community step-down ${name}\`.`,
       );
     case "not_member":
       return md`${who} is not a member of *${name}*, so there is nothing to remove.`;

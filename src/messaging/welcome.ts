@@ -26,17 +26,18 @@ export async function welcomeNewMember(
   if (channel) {
     await step("invite a new member", () => client.conversations.invite({ channel, users: userId }), ["already_in_channel"]);
     const how = invitedBy ? md`, invited by ${userLink(invitedBy)}` : md``;
+    // Their organisation after a colon, not in brackets: its own name may carry an abbreviation in brackets.
     await step("announce a new member", () =>
       client.chat.postMessage({
         channel,
-        text: md`:wave: ${userLink(userId)} joined the community (${memberDescription(membership)})${how}.`,
+        text: md`:wave: ${userLink(userId)} joined the community${how}: ${memberDescription(membership)}.`,
       }),
     );
   }
   await step("welcome a new member", () =>
     client.chat.postMessage({
       channel: userId,
-      text: md`Welcome to *${esc(community.name)}*!${channel ? md` The community talks in ${channelLink(channel)}.` : md``} Type \`/community info ${esc(community.name)}\` to read its charter.`,
+      text: md`Welcome to *${esc(community.name)}*.${channel ? md` The community talks in ${channelLink(channel)}.` : md``} Type \`/community info ${esc(community.name)}\` to read its charter.`,
     }),
   );
 }

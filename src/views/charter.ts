@@ -1,5 +1,5 @@
 import type { Charter } from "../domain/communities/communities";
-import { organisationLabel } from "../domain/members/profiles";
+import { organisationShortLabel } from "../domain/members/profiles";
 import type { CommunityRecord, ObjectiveSummary } from "../domain/ports";
 import { dates, labels } from "../i18n";
 import {
@@ -74,7 +74,8 @@ export function charterBlocks(charter: Charter, options: { viewerIsMember?: bool
       ),
     ),
   );
-  const organisers = charter.organisers.map((o) => md`${userLink(o.slackUserId)} (${esc(organisationLabel(o))})`);
+  // The short name: "HM Revenue & Customs (HMRC)" inside these brackets would nest them.
+  const organisers = charter.organisers.map((o) => md`${userLink(o.slackUserId)} (${esc(organisationShortLabel(o))})`);
   blocks.push(
     context(
       md`${plural(charter.memberCount, "member")}  ·  Organised by ${organisers.length ? joinMd(organisers, md`, `) : md`nobody yet`}  ·  Started on ${esc(dates.longDate(community.createdAt, community.timezone))}`,
@@ -94,7 +95,7 @@ export function charterMessage(charter: Charter, viewer: { isMember: boolean; is
       ? actions(BLOCK.charterActions, ...organiserCharterButtons(charter.community))
       : actions(BLOCK.charterActions, button("Charter history", ACTION.charterHistory, charter.community.id)),
   );
-  return { text: md`${esc(charter.community.name)}: ${esc(charter.community.service)}`, blocks };
+  return { text: md`The charter of ${esc(charter.community.name)}`, blocks };
 }
 
 /** Posted in the channel when the community is created. */
@@ -105,7 +106,7 @@ export function welcomeMessage(charter: Charter): BlockMessage {
     blocks: [
       section(
         concat(
-          md`:wave: *Welcome to ${esc(community.name)}!* This channel is the community's home between meetings. `,
+          md`:wave: *Welcome to ${esc(community.name)}.* This channel is the community's home between meetings. `,
           md`${userLink(community.createdBy)} started it for everyone who works on _${esc(community.service)}_, whichever organisation they are in.`,
         ),
       ),

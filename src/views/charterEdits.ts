@@ -86,7 +86,7 @@ export function charterChangedMessage(community: CommunityRecord, actorId: strin
 /** The ephemeral reply to the organiser who saved. */
 export function charterSavedText(community: CommunityRecord, changes: CharterChange[]): Mrkdwn {
   if (!changes.length) return md`You saved the charter of *${esc(community.name)}* without changing anything, so nothing was announced.`;
-  return md`You changed the ${esc(changedFieldsText(changes))} of *${esc(community.name)}*. The change is announced in ${channelLink(community.slackChannelId)} and saved in the charter's history.`;
+  return md`You changed the charter of *${esc(community.name)}*: its ${esc(changedFieldsText(changes))}. The change is announced in ${channelLink(community.slackChannelId)} and saved in the charter's history.`;
 }
 
 function contactMethodsText(methods: ContactMethodRecord[]): string {

@@ -1,6 +1,7 @@
 import type { CommunitySummary } from "../domain/ports";
 import { type AnyBlock, actions, type BlockMessage, button, channelLink, context, deepFreeze, esc, md, plural, section } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
+import { serviceIsName } from "./serviceName";
 
 export interface CommunityListPage {
   items: CommunitySummary[];
@@ -35,7 +36,8 @@ function communityRow(c: CommunitySummary): readonly AnyBlock[] {
   ) {
     return row.blocks;
   }
-  const line = md`*${esc(c.name)}*  ·  ${plural(c.memberCount, "member")}  ·  ${channelLink(c.slackChannelId)}\n_${esc(c.service)}_`;
+  const service = serviceIsName(c) ? md`` : md`\n_${esc(c.service)}_`;
+  const line = md`*${esc(c.name)}*  ·  ${plural(c.memberCount, "member")}  ·  ${channelLink(c.slackChannelId)}${service}`;
   // Members see a note instead of a Join button.
   const blocks = deepFreeze(
     c.viewerIsMember

@@ -70,7 +70,7 @@ export function groupsListMessage(overview: GroupsOverview): BlockMessage {
     );
   }
   const how = viewerIsMember
-    ? md`Join with the button or \`/community group join ${ANY_GROUP} ${name}\`; leave with \`/community group leave ${ANY_GROUP} ${name}\`.`
+    ? md`Join with the button or \`/community group join ${ANY_GROUP} ${name}\`. Leave with \`/community group leave ${ANY_GROUP} ${name}\`.`
     : md`Groups are for members of the community: type \`/community join ${name}\` first, then join a group.`;
   blocks.push(context(viewerIsOrganiser ? md`${how} Start another group with ${createHint}.` : how));
   return { text: md`Groups in ${name} (${groups.length})`, blocks };

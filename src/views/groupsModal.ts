@@ -20,15 +20,15 @@ export function createGroupModal(input: CreateGroupModalInput): View {
   const choices = GROUP_CHANNEL_CHOICES.map((value) => option(labels.groupChannelChoices[value], value));
   const blocks: AnyBlock[] = [
     context(
-      md`A group of *${esc(input.community.name)}* focuses on one area, meets more often and feeds back to the whole community. You will be its first member; the community's members can join it.`,
+      md`A group of *${esc(input.community.name)}* focuses on one area, meets more often and feeds back to the whole community. You will be its first member, and the community's members can join it.`,
     ),
     textInput(GROUP_BLOCK.name, ACTION.input, "Group name", {
       initial: input.name,
-      placeholder: "e.g. User research",
+      placeholder: "For example, User research",
       max: GROUP_LIMITS.nameMax,
     }),
     textInput(GROUP_BLOCK.focus, ACTION.input, "What the group focuses on", {
-      placeholder: "e.g. user research across the whole journey",
+      placeholder: "For example, user research across the whole journey",
       hint: "A short line that tells members whether the group is for them.",
       max: GROUP_LIMITS.focusMax,
     }),
@@ -49,7 +49,7 @@ export function createGroupModal(input: CreateGroupModalInput): View {
       block_id: GROUP_BLOCK.existingChannel,
       optional: true,
       label: plain("Existing public channel"),
-      hint: plain("For a linked channel. The app joins it and invites you.", 150),
+      hint: plain("For a linked channel. This app joins it and invites you.", 150),
       element: {
         type: "conversations_select",
         action_id: ACTION.input,

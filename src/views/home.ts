@@ -8,6 +8,7 @@ import { SERVICE_MANUAL_URL } from "./help";
 import { ACTION, BLOCK } from "./ids";
 import { meetingLine } from "./meetingCard";
 import { coverageLine } from "./members";
+import { serviceIsName } from "./serviceName";
 
 /** A community on App Home; `coverage` only where the viewer organises it. */
 export type HomeCommunity = HomeEntry & { coverage?: CoverageSummary };
@@ -46,10 +47,12 @@ export function homeView(
   } else {
     blocks.push(section(md`*Your communities* (${entries.length})`));
     for (const { community, membership, memberCount, objectives, coverage } of entries.slice(0, HOME_COMMUNITIES_SHOWN)) {
+      // "Objectives" in words: the :dart: beside each is decoration, which a screen reader may skip.
       const goals = objectives.length
-        ? md`\n${lines(objectives.slice(0, 5).map(objectiveLine))}${objectives.length > 5 ? md`\n…and ${objectives.length - 5} more objectives` : md``}`
+        ? md`\nObjectives:\n${lines(objectives.slice(0, 5).map(objectiveLine))}${objectives.length > 5 ? md`\n…and ${objectives.length - 5} more objectives` : md``}`
         : md``;
-      blocks.push(section(md`*${esc(community.name)}*  ·  ${channelLink(community.slackChannelId)}\n_${esc(community.service)}_${goals}`));
+      const service = serviceIsName(community) ? md`` : md`\n_${esc(community.service)}_`;
+      blocks.push(section(md`*${esc(community.name)}*  ·  ${channelLink(community.slackChannelId)}${service}${goals}`));
       // Coverage rides in the same context line: each community stays two blocks.
       const covered = coverage ? md`  ·  ${coverageLine(coverage)}` : md``;
       blocks.push(

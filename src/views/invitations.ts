@@ -27,6 +27,7 @@ import {
 import { objectiveLine } from "./charter";
 import { ACTION, BLOCK, CALLBACK, INVITE_BLOCK } from "./ids";
 import { type ProfileDefaults, profileBlocks } from "./profileFields";
+import { serviceIsName } from "./serviceName";
 
 export interface InviteModalInput {
   /** The community, once known; until then the form asks for it first. */
@@ -83,7 +84,7 @@ export function inviteModal(input: InviteModalInput): View {
       multiline: true,
       initial: input.emails,
       placeholder: "name@department.gov.uk, one a line or separated by commas",
-      hint: "We look each one up in Slack. Anyone not in this workspace is listed back to you with the message, ready to email.",
+      hint: "This app looks each one up in Slack. Anyone not in this workspace is listed back to you with the message, ready to email.",
     }),
   );
   if (input.community) {
@@ -96,7 +97,7 @@ export function inviteModal(input: InviteModalInput): View {
       }),
     );
   } else {
-    blocks.push(context(md`Choose the community first: the message is written from its service and its problems, and you can edit it.`));
+    blocks.push(context(md`Choose the community first. This app writes the message from its service and problems, and you can edit it.`));
   }
   return {
     type: "modal",
@@ -127,16 +128,22 @@ function charterSummary(card: InvitationCard): Mrkdwn {
   return truncateMd(lines(parts), LIMITS.sectionText);
 }
 
+/** "*Starting a business*, a service community", or "*Better borders*, the service community for _Crossing the border_". */
+function whatItIs(community: InvitationCard["charter"]["community"]): Mrkdwn {
+  return serviceIsName(community)
+    ? md`*${esc(community.name)}*, a service community`
+    : md`*${esc(community.name)}*, the service community for _${esc(community.service)}_`;
+}
+
 function invitationLead(card: InvitationCard): Mrkdwn {
-  const { community } = card.charter;
-  return md`:envelope_with_arrow: ${userLink(card.invitation.inviterId)} invited you to join *${esc(community.name)}*, the service community for _${esc(community.service)}_.`;
+  return md`:envelope_with_arrow: ${userLink(card.invitation.inviterId)} invited you to join ${whatItIs(card.charter.community)}.`;
 }
 
 /** The invitee's DM: the message, the charter, Accept and Decline. `reminder` for the one-week nudge. */
 export function invitationDm(card: InvitationCard, opts: { reminder?: boolean } = {}): BlockMessage {
   const { community } = card.charter;
   const lead = opts.reminder
-    ? md`:wave: A reminder: ${userLink(card.invitation.inviterId)} invited you to join *${esc(community.name)}*, the service community for _${esc(community.service)}_, a week ago.`
+    ? md`:wave: A reminder: a week ago, ${userLink(card.invitation.inviterId)} invited you to join ${whatItIs(community)}.`
     : invitationLead(card);
   return {
     text: opts.reminder ? md`Reminder: you are invited to join ${esc(community.name)}` : md`You are invited to join ${esc(community.name)}`,

@@ -2,6 +2,7 @@ import type { View } from "@slack/types";
 import { type AnyBlock, esc, md, plain, section } from "./blocks";
 import { ACTION, CALLBACK, PROFILE_BLOCK } from "./ids";
 import { type ProfileDefaults, profileBlocks } from "./profileFields";
+import { serviceIsName } from "./serviceName";
 
 export interface JoinModalInput {
   /** The community, when known; otherwise the modal asks which one. */
@@ -15,11 +16,15 @@ export interface JoinModalInput {
 export function joinCommunityModal(input: JoinModalInput): View {
   const blocks: AnyBlock[] = [];
   if (input.community) {
+    const { name, service } = input.community;
+    const community = serviceIsName(input.community)
+      ? md`*${esc(name)}*, a service community`
+      : md`*${esc(name)}*, the community for _${esc(service)}_`;
     blocks.push(
       section(
         input.voteFor
-          ? md`To say *${esc(input.voteFor)}* affects you too, join *${esc(input.community.name)}*, the community for _${esc(input.community.service)}_. Tell the other members where you work and what you do, and your vote counts for your organisation.`
-          : md`You are joining *${esc(input.community.name)}*, the community for _${esc(input.community.service)}_.\nTell the other members where you work and what you do.`,
+          ? md`To say *${esc(input.voteFor)}* affects you too, join ${community}. Tell the other members where you work and what you do, and your vote counts for your organisation.`
+          : md`You are joining ${community}.\nTell the other members where you work and what you do.`,
       ),
     );
   } else {

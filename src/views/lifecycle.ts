@@ -23,6 +23,7 @@ import {
   userLink,
 } from "./blocks";
 import { ACTION, CALLBACK, DELETE_BLOCK } from "./ids";
+import { serviceIsName } from "./serviceName";
 
 /** Slack's own confirmation dialog on the Archive button: one stray click must not archive a community. */
 export function archiveConfirmation(community: CommunityRecord) {
@@ -60,7 +61,7 @@ export function unarchivedNotice(community: CommunityRecord, actorId: string): B
 
 /** The organiser's own answer after archiving, with the way back one click away. */
 export function archivedReply(community: CommunityRecord): BlockMessage {
-  const text = md`You archived *${esc(community.name)}*. Members in ${channelLink(community.slackChannelId)} have been told. Its records are kept.`;
+  const text = md`You archived *${esc(community.name)}* and told its members in ${channelLink(community.slackChannelId)}. Its records are kept.`;
   return { text, blocks: [section(text), actions(undefined, button("Unarchive", ACTION.unarchiveCommunity, community.id))] };
 }
 
@@ -74,7 +75,10 @@ export function archivedListMessage(communities: CommunityRecord[]): BlockMessag
   const blocks: AnyBlock[] = [section(md`*Archived communities you organise*`)];
   for (const community of communities.slice(0, 40)) {
     blocks.push(
-      section(md`*${esc(community.name)}*\n${esc(community.service)}`, button("Unarchive", ACTION.unarchiveCommunity, community.id)),
+      section(
+        serviceIsName(community) ? md`*${esc(community.name)}*` : md`*${esc(community.name)}*\n${esc(community.service)}`,
+        button("Unarchive", ACTION.unarchiveCommunity, community.id),
+      ),
     );
   }
   if (communities.length > 40)

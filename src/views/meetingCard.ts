@@ -225,7 +225,7 @@ export function scheduledConfirmation(
 ): Mrkdwn {
   const first = meetings[0];
   const where = channelId ? md` and announced in ${channelLink(channelId)}` : md``;
-  const parts = [md`:white_check_mark: *${esc(first.title)}* is scheduled for ${meetingWhen(first, readerZone)}${where}.`];
+  const parts = [md`:white_check_mark: *${esc(first.title)}* is scheduled${where}. It is on ${meetingWhen(first, readerZone)}.`];
   if (meetings[1]) parts.push(md`The next one is on ${meetingWhen(meetings[1], readerZone)}. You can change each meeting on its own.`);
   if (note) parts.push(md`:information_source: ${esc(labels.meetingNote(note))}`);
   return lines(parts);

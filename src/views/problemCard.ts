@@ -71,7 +71,7 @@ export function problemCardMessage(card: ProblemCard): BlockMessage {
   const { problem, tally } = card;
   const closed = problem.status === "solved" || problem.status === "duplicate";
   const blocks: AnyBlock[] = [];
-  const parts = [md`:jigsaw: *${esc(problem.title)}*`];
+  const parts = [md`:jigsaw: Problem: *${esc(problem.title)}*`];
   if (problem.description) parts.push(esc(truncate(problem.description, 1500)));
   const details: Mrkdwn[] = [];
   if (problem.affects.length)

@@ -61,7 +61,7 @@ export function duplicateModal(problem: ProblemRecord, privateMetadata: string):
     close: plain("Cancel"),
     private_metadata: privateMetadata,
     blocks: [
-      context(md`Closing *${esc(problem.title)}*. Its votes stay with it; point people to the problem it repeats.`),
+      context(md`Closing *${esc(problem.title)}*. Its votes stay with it. Choose the problem it repeats, so people can find that one.`),
       {
         type: "input",
         block_id: DUPLICATE_BLOCK.duplicateOf,

@@ -52,7 +52,7 @@ export function problemDetailsModal(details: ProblemDetails): View {
   if (details.viewerIsAuthor) {
     blocks.push(actions(BLOCK.problemDetailsActions, button("Edit title and description", ACTION.editProblem, card.problem.id)));
   } else {
-    blocks.push(context(md`Only the person who logged it can edit its title and description; organisers decide its status.`));
+    blocks.push(context(md`Only the person who logged it can edit its title and description. Organisers decide its status.`));
   }
   return {
     type: "modal",

@@ -40,21 +40,21 @@ export function problemModal(input: ProblemModalInput): View {
     textInput(PROBLEM_BLOCK.title, "Title", {
       initial: input.title,
       max: PROBLEM_LIMITS.titleMax,
-      placeholder: "e.g. People register with HMRC and Companies House separately",
+      placeholder: "For example, people register with HMRC and Companies House separately",
     }),
     textInput(PROBLEM_BLOCK.description, "Description", {
       initial: input.description,
       optional: true,
       multiline: true,
       max: PROBLEM_LIMITS.descriptionMax,
-      hint: "What happens to users, and what it costs them and us.",
+      hint: "What happens to users, and what it costs them and government.",
     }),
     {
       type: "input",
       block_id: PROBLEM_BLOCK.affects,
       optional: true,
       label: plain("Who it affects"),
-      hint: plain("The organisations whose users or services it touches. Type a few letters, e.g. HMRC.", 150),
+      hint: plain("The organisations whose users or services it touches. Type a few letters, for example HMRC.", 150),
       element: {
         type: "multi_external_select",
         action_id: ACTION.organisations,
@@ -66,7 +66,7 @@ export function problemModal(input: ProblemModalInput): View {
     textInput(PROBLEM_BLOCK.stage, "Where in the user journey it bites", {
       optional: true,
       max: PROBLEM_LIMITS.stageMax,
-      placeholder: "e.g. Registering for tax",
+      placeholder: "For example, registering for tax",
     }),
     textInput(PROBLEM_BLOCK.link, "Link", { optional: true, hint: "Research, a blog post or a ticket that shows the problem." }),
   );

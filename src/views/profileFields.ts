@@ -14,7 +14,8 @@ export interface ProfileDefaults {
 export const OTHER_ORGANISATION_LABEL = "Other (type it below)";
 
 const professionOptions = [
-  ...PROFESSIONS.map((p) => option(p.group ? `${p.name} (${p.group})` : p.name, p.id)),
+  // A name with brackets of its own is shown alone: its group in a second pair would read as nested.
+  ...PROFESSIONS.map((p) => option(p.group && !p.name.includes("(") ? `${p.name} (${p.group})` : p.name, p.id)),
   option("Other (type it below)", OTHER_PROFESSION_ID),
 ];
 
@@ -26,7 +27,7 @@ export function profileBlocks(who: "your" | "their", defaults: ProfileDefaults =
       type: "input",
       block_id: PROFILE_BLOCK.organisation,
       label: plain(`${Who} organisation`),
-      hint: plain("Type a few letters or an abbreviation, e.g. HMRC, DWP, Companies House. Not listed? Choose Other.", 150),
+      hint: plain("Type a few letters or an abbreviation, for example HMRC, DWP or Companies House. Not listed? Choose Other.", 150),
       element: {
         type: "external_select",
         action_id: ACTION.organisation,

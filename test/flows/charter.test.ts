@@ -113,7 +113,7 @@ describe("editing the charter", () => {
       "<@U0ALICE> renamed this community from *Starting a business* to *Start a business*. They changed its how often it meets.",
     ]);
     expect(posts("U0ALICE").map((c) => c.args.text)).toEqual([
-      `You changed the name and how often it meets of *Start a business*. The change is announced in <#${channel}> and saved in the charter's history.`,
+      `You changed the charter of *Start a business*: its name and how often it meets. The change is announced in <#${channel}> and saved in the charter's history.`,
     ]);
     // The topic names the service, which did not change.
     expect(h.slack.callsTo("conversations.setTopic")).toEqual([]);
@@ -230,7 +230,7 @@ describe("archiving and unarchiving", () => {
     h.slack.reset();
 
     await click("U0ALICE", ACTION.archiveCommunity);
-    expect(lastResponse().text).toBe(`You archived *Starting a business*. Members in <#${channel}> have been told. Its records are kept.`);
+    expect(lastResponse().text).toBe(`You archived *Starting a business* and told its members in <#${channel}>. Its records are kept.`);
     expect(JSON.stringify(lastResponse().blocks)).toContain(ACTION.unarchiveCommunity);
     expect(posts(channel).map((c) => c.args.text)).toEqual([
       "<@U0ALICE> archived *Starting a business*. It no longer appears in `/community list`, and its digests and meeting reminders have stopped. " +

@@ -400,7 +400,7 @@ describe("/community group join and leave", () => {
     await h.command("group leave user research", { user: "U0BOB", channel: communityChannel });
     expect(await groupMemberIds(groupId)).toEqual(["U0ALICE"]);
     expect(lastResponseText()).toBe(
-      `You have left *User research*. You are still in <#${groupChannel}>; type \`/leave\` there if you want to leave the channel too.`,
+      `You have left *User research*. You are still in <#${groupChannel}>. Type \`/leave\` there if you want to leave the channel too.`,
     );
     expect(await h.db.auditEvent.count({ where: { action: "group.left", actorId: "U0BOB" } })).toBe(1);
 
@@ -499,7 +499,7 @@ describe("/community groups", () => {
     );
     expect(blocks[2].accessory).toBeUndefined();
     expect(blocks.at(-1).elements[0].text).toBe(
-      "Join with the button or `/community group join &lt;group&gt; Starting a business`; leave with `/community group leave &lt;group&gt; Starting a business`.",
+      "Join with the button or `/community group join &lt;group&gt; Starting a business`. Leave with `/community group leave &lt;group&gt; Starting a business`.",
     );
   });
 

@@ -224,10 +224,10 @@ describe("invite, then accept or decline", () => {
     expect((await h.db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("accepted");
     expect(h.slack.lastCall("conversations.invite")!.args).toMatchObject({ channel, users: "U0BOB" });
     expect(h.slack.callsTo("chat.postMessage").find((c) => c.args.channel === channel)!.args.text).toBe(
-      ":wave: <@U0BOB> joined the community (Companies House, User-centred design), invited by <@U0ALICE>.",
+      ":wave: <@U0BOB> joined the community, invited by <@U0ALICE>: Companies House, User-centred design.",
     );
     expect(dmsTo("U0ALICE").at(-1)!.args.text).toBe(
-      ":tada: <@U0BOB> accepted your invitation and joined *Starting a business* (Companies House, User-centred design).",
+      ":tada: <@U0BOB> accepted your invitation and joined *Starting a business*: Companies House, User-centred design.",
     );
     // The invitation DM loses its buttons and says what happened.
     const updated = h.slack.lastCall("chat.update")!.args;
@@ -307,7 +307,7 @@ describe("invite, then accept or decline", () => {
     await joinCommunity(h, "U0BOB", communityId, { organisation: "dwp" });
     expect((await h.db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).status).toBe("accepted");
     expect(dmsTo("U0ALICE").at(-1)!.args.text).toBe(
-      ":tada: <@U0BOB> accepted your invitation and joined *Starting a business* (Department for Work and Pensions (DWP), User-centred design).",
+      ":tada: <@U0BOB> accepted your invitation and joined *Starting a business*: Department for Work and Pensions (DWP), User-centred design.",
     );
     expect(buttonsOf(h.slack.lastCall("chat.update")!.args)).toEqual([]);
     await expectNothingMoreAbout(invitation.id);
@@ -508,7 +508,9 @@ describe("reminder and expiry", () => {
     await h.app.tick();
     const reminder = dmsTo("U0BOB");
     expect(reminder).toHaveLength(1);
-    expect(JSON.stringify(reminder[0].args.blocks)).toContain("A reminder: <@U0ALICE> invited you to join *Starting a business*");
+    expect(JSON.stringify(reminder[0].args.blocks)).toContain(
+      "A reminder: a week ago, <@U0ALICE> invited you to join *Starting a business*, a service community.",
+    );
     expect(buttonsOf(reminder[0].args).map((b: any) => b.action_id)).toEqual([ACTION.acceptInvitation, ACTION.declineInvitation]);
     h.clock.advance(DAY);
     await h.app.tick();

@@ -211,7 +211,7 @@ describe("/community meeting", () => {
     const buttons = post.args.blocks.find((b: any) => b.block_id === BLOCK.meetingActions).elements;
     expect(buttons.map((e: any) => e.action_id)).toEqual([ACTION.rsvpGoing, ACTION.rsvpMaybe, ACTION.rsvpNotGoing, ACTION.addToCalendar]);
     expect(calendarLink(post.args.blocks)).toMatch(new RegExp(`^https://communities\\.test/calendar/${meeting.id}\\.ics\\?sig=`));
-    expect(lastDmTo("U0ALICE")!.args.text).toMatch(/Show and tell\* is scheduled .* and announced in <#/);
+    expect(lastDmTo("U0ALICE")!.args.text).toMatch(/Show and tell\* is scheduled and announced in <#/);
   });
 
   it("reads the picked wall time in the community's zone, whatever zone the organiser is in", async () => {
@@ -225,6 +225,11 @@ describe("/community meeting", () => {
     );
     expect(reply.json).toEqual({ response_action: "clear" });
     expect((await h.db.meeting.findFirstOrThrow()).startsAt).toEqual(new Date("2026-03-10T10:00:00Z"));
+    // Her confirmation names the community's zone, and gives her own clock too; the channel's announcement only the community's.
+    expect(lastDmTo("U0ALICE")!.args.text).toContain(
+      "It is on Tuesday 10 March 2026, 10am to 11am UK time, which is 6am to 7am New York time.",
+    );
+    expect(allText(h.slack.callsTo("chat.postMessage").find((c) => c.args.channel === channel)!.args.blocks)).not.toContain("New York");
   });
 
   it("schedules once when the submit is double-clicked", async () => {

@@ -87,7 +87,7 @@ describe("joining", () => {
     expect(h.slack.lastCall("conversations.invite")!.args).toMatchObject({ channel, users: "U0BOB" });
     const posts = h.slack.callsTo("chat.postMessage");
     expect(posts.find((p) => p.args.channel === channel)!.args.text).toBe(
-      ":wave: <@U0BOB> joined the community (Companies House, User-centred design).",
+      ":wave: <@U0BOB> joined the community: Companies House, User-centred design.",
     );
     expect(posts.find((p) => p.args.channel === "U0BOB")!.args.text).toContain("Welcome to *Starting a business*");
     const audit = await h.db.auditEvent.findFirstOrThrow({ where: { action: "member.joined" } });
@@ -192,7 +192,7 @@ describe("leaving", () => {
     h.clock.advance(60_000);
     const reply = await h.command("leave starting a business", { user: "U0BOB" });
     expect(reply.json.text).toBe(
-      `You have left *Starting a business*. You are still in <#${channel}>; type \`/leave\` there if you want to leave the channel too.`,
+      `You have left *Starting a business*. You are still in <#${channel}>. Type \`/leave\` there if you want to leave the channel too.`,
     );
     const left = await h.db.membership.findFirstOrThrow({ where: { slackUserId: "U0BOB" } });
     expect(left.status).toBe("left");

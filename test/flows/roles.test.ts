@@ -159,7 +159,7 @@ describe("stepping down", () => {
     await h.command("step-down", { user: "U0ALICE", channel });
     expect(lastResponse()).toMatchObject({
       response_type: "ephemeral",
-      text: "You are no longer an organiser of *Starting a business*; you stay a member. Its organisers now: <@U0BOB>.",
+      text: "You are no longer an organiser of *Starting a business*. You are still a member. Its organisers now: <@U0BOB>.",
     });
     expect(await membership("U0ALICE")).toMatchObject({ role: "member", status: "active" });
     expect(await roleAudit()).toEqual([
@@ -222,7 +222,7 @@ describe("removing a member", () => {
     await h.command(`remove ${at("U0BOB")}`, { user: "U0ALICE", channel });
     expect(lastResponse()).toMatchObject({
       response_type: "ephemeral",
-      text: `<@U0BOB> has been removed from *Starting a business*. They are still in <#${channel}>; remove them there if needed.`,
+      text: `<@U0BOB> has been removed from *Starting a business*. They are still in <#${channel}>. Remove them there if needed.`,
     });
     expect(await membership("U0BOB")).toMatchObject({ status: "removed", leftAt: h.clock.now() });
     expect(await roleAudit()).toEqual([
@@ -261,9 +261,9 @@ describe("removing a member", () => {
     await h.command(`remove ${at("U0BOB")} ${at("U0ZED")} ${at("U0CAROL")}`, { user: "U0ALICE", channel });
     expect(lastResponse().text).toBe(
       [
-        `<@U0BOB> has been removed from *Starting a business*. They are still in <#${channel}>; remove them there if needed.`,
+        `<@U0BOB> has been removed from *Starting a business*. They are still in <#${channel}>. Remove them there if needed.`,
         "<@U0ZED> is not a member of *Starting a business*, so there is nothing to remove.",
-        `<@U0CAROL> has been removed from *Starting a business*. They are still in <#${channel}>; remove them there if needed.`,
+        `<@U0CAROL> has been removed from *Starting a business*. They are still in <#${channel}>. Remove them there if needed.`,
       ].join("\n"),
     );
     expect(posts(channel)).toEqual(["<@U0ALICE> removed <@U0BOB> and <@U0CAROL> from *Starting a business*."]);
@@ -275,8 +275,8 @@ describe("removing a member", () => {
   it("the last organiser cannot be removed: removing yourself points to leave and step-down", async () => {
     await h.command(`remove ${at("U0ALICE")}`, { user: "U0ALICE", channel });
     expect(lastResponse().text).toBe(
-      "You cannot remove yourself. To leave *Starting a business*, type `/community leave Starting a business`; " +
-        "to stop being an organiser but stay a member, type `/community step-down Starting a business`.",
+      "You cannot remove yourself. To leave *Starting a business*, type `/community leave Starting a business`. " +
+        "To stop being an organiser but stay a member, type `/community step-down Starting a business`.",
     );
     expect(await membership("U0ALICE")).toMatchObject({ role: "organiser", status: "active" });
     await expectNothingChanged();
@@ -357,7 +357,7 @@ describe("removing a member", () => {
     });
     expect(rejoined.action).toBe("member.rejoined");
     expect(posts(channel)).toContain(
-      ":wave: <@U0BOB> joined the community (Department for Work and Pensions (DWP), User-centred design), invited by <@U0ALICE>.",
+      ":wave: <@U0BOB> joined the community, invited by <@U0ALICE>: Department for Work and Pensions (DWP), User-centred design.",
     );
   });
 });

@@ -16,7 +16,7 @@ export const leave: Subcommand = {
     );
     await services.memberships.leave(community, command.user_id);
     const channel = community.slackChannelId
-      ? md` You are still in ${channelLink(community.slackChannelId)}; type \`/leave\` there if you want to leave the channel too.`
+      ? md` You are still in ${channelLink(community.slackChannelId)}. Type \`/leave\` there if you want to leave the channel too.`
       : md``;
     return { text: md`You have left *${esc(community.name)}*.${channel}` };
   },

@@ -25,7 +25,7 @@ export const stepDown: Subcommand = {
     const { organisers } = await services.roles.stepDown(community, command.user_id);
     await respond(
       ephemeral(
-        md`You are no longer an organiser of *${esc(community.name)}*; you stay a member. Its organisers now: ${people(organisers)}.`,
+        md`You are no longer an organiser of *${esc(community.name)}*. You are still a member. Its organisers now: ${people(organisers)}.`,
       ),
     );
     await announceSteppedDown(client, services, community, command.user_id, organisers);

@@ -39,7 +39,7 @@ export function communitySettingsSubmission(services: Services) {
       await stepsAfterAck(services.logger)("confirm saved settings", () =>
         client.chat.postMessage({
           channel: body.user.id,
-          text: md`:white_check_mark: Saved the settings of *${esc(community.name)}*. Digest: ${esc(labels.describeSchedule(community.digest, community.timezone))}.`,
+          text: md`:white_check_mark: You saved the settings of *${esc(community.name)}*. Digest: ${esc(labels.describeSchedule(community.digest, community.timezone))}.`,
         }),
       );
     },

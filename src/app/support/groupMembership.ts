@@ -41,7 +41,7 @@ export async function leaveGroup(services: Services, { community, group }: Group
     return md`You are not in ${name}, so there is nothing to leave. \`/community groups ${esc(community.name)}\` shows who is in each group.`;
   }
   const channel = group.slackChannelId
-    ? md` You are still in ${channelLink(group.slackChannelId)}; type \`/leave\` there if you want to leave the channel too.`
+    ? md` You are still in ${channelLink(group.slackChannelId)}. Type \`/leave\` there if you want to leave the channel too.`
     : md``;
   return md`You have left ${name}.${channel}`;
 }

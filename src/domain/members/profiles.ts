@@ -88,6 +88,16 @@ export function organisationLabel(profile: Pick<MemberProfile, "organisation" | 
   return found.abbreviation ? `${found.name} (${found.abbreviation})` : found.name;
 }
 
+/**
+ * The organisation's short name ("HMRC", or the full name where it has no
+ * abbreviation), for places that already put it in brackets.
+ */
+export function organisationShortLabel(profile: Pick<MemberProfile, "organisation" | "organisationOther">): string {
+  if (profile.organisation === OTHER_ORGANISATION_ID) return profile.organisationOther ?? "Other";
+  const found = findOrganisation(profile.organisation);
+  return found ? (found.abbreviation ?? found.name) : profile.organisation;
+}
+
 export function professionLabel(profile: Pick<MemberProfile, "profession" | "professionOther">): string {
   if (profile.profession === OTHER_PROFESSION_ID) return profile.professionOther ?? "Other";
   return findProfession(profile.profession)?.name ?? profile.profession;

@@ -23,7 +23,7 @@ export const groupReasons = {
   "group.name_taken": ({ community, name }) =>
     `*${esc(community)}* already has a group called "${esc(name)}". Choose another name, or join it with \`/community group join ${esc(name)}\`.`,
   "group.channel_is_community": ({ community }) =>
-    `That is the channel of *${esc(community)}* itself; a group's channel is its own. ${PICK_ANOTHER}`,
+    `That is the channel of *${esc(community)}* itself, and a group needs a channel of its own. ${PICK_ANOTHER}`,
   "group.channel_of_community": ({ community }) => `That channel belongs to the community *${esc(community)}*. ${PICK_ANOTHER}`,
   "group.channel_of_group": ({ group }) => `That channel already belongs to the group *${esc(group)}*. ${PICK_ANOTHER}`,
   "group.none_yet": ({ community }) =>
