@@ -2,7 +2,17 @@
 // the same tests run a second time against PostgreSQL, as a second jest project.
 /** @type {import('jest').Config} */
 const base = {
-  testEnvironment: "node",
+  // Each file gets its own copy of the app, run in the worker's own realm, with the packages in
+  // node_modules loaded once per worker (test/support/sharedRealmRuntime.js says why and what it
+  // rules out). JEST_SANDBOX=1 runs each file in jest's own vm context instead, loading everything again.
+  ...(process.env.JEST_SANDBOX === "1"
+    ? { testEnvironment: "node" }
+    : {
+        testEnvironment: "<rootDir>/test/support/sharedRealmEnvironment.js",
+        runtime: "<rootDir>/test/support/sharedRealmRuntime.js",
+        // Jest would otherwise clean up the global object after each file: here it is the worker's own.
+        testEnvironmentOptions: { globalsCleanup: "off" },
+      }),
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {
