@@ -47,7 +47,7 @@ if (process.env.TEST_POSTGRES_URL) {
       "/test/(views|reference|domain|messaging)/",
       "/test/observability/webApiCalls\\.test\\.ts$",
       "/test/scheduler/pacer\\.test\\.ts$",
-      "/test/(manifest|config)\\.test\\.ts$",
+      "/test/(manifest|config|readme)\\.test\\.ts$",
       "/test/flows/shutdown\\.test\\.ts$",
     ],
   });

@@ -99,7 +99,7 @@ async function runApps(): Promise<void> {
   const { compose } = appModule<typeof import("../src/compose")>("compose");
   const { helpEntries } = appModule<typeof import("../src/app/commands/registry")>("app/commands/registry");
   const { ephemeral } = appModule<typeof import("../src/app/support/replies")>("app/support/replies");
-  const { helpMessage } = appModule<typeof import("../src/views/help")>("views/help");
+  const { helpOverview } = appModule<typeof import("../src/views/help")>("views/help");
   const { observeDbQueries } = appModule<typeof import("../src/observability/dbQueries")>("observability/dbQueries");
   const { createMetrics } = appModule<typeof import("../src/observability/createMetrics")>("observability/createMetrics");
   const { createStore } = appModule<typeof import("../src/store")>("store");
@@ -140,7 +140,7 @@ async function runApps(): Promise<void> {
   });
   // BENCH_BARE_REPLY=1: the bare app acks with the bot's own help message, rendered once, so the
   // cost of answering Slack with a 3.6 KB message is in the floor too (see the README).
-  const cannedReply = process.env.BENCH_BARE_REPLY === "1" ? ephemeral(helpMessage(helpEntries())) : undefined;
+  const cannedReply = process.env.BENCH_BARE_REPLY === "1" ? ephemeral(helpOverview(helpEntries())) : undefined;
   bare.command("/community", async ({ ack }) => {
     await (cannedReply ? ack(cannedReply as never) : ack());
   });

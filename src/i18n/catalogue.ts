@@ -39,12 +39,32 @@ export interface Labels {
   describeSchedule(schedule: DigestSchedule, zone: string): string;
 }
 
+/** Who is writing a draft: each part only when it is known. */
+export interface DraftWriter {
+  name: string | null;
+  organisation: string | null;
+  /** Their profession, as their role. */
+  role: string | null;
+}
+
 /** The bot's ready-written texts, which people edit or copy before sending. */
 export interface Prose {
-  /** The invitation form's prefilled message: plain text, also copied into emails. */
-  invitationMessage(community: CommunityRecord, problems: NamedProblem[]): string;
-  /** The draft post for cross-government channels; `missingOrganisations` are who it especially asks for. */
-  reachOutPost(community: CommunityRecord, problems: NamedProblem[], missingOrganisations?: string[]): string;
+  /**
+   * The invitation form's prefilled message: plain text, also copied into emails.
+   * At the `proposal` stage (no meeting yet) it asks for a first call; later, to join.
+   */
+  invitationMessage(community: CommunityRecord, problems: NamedProblem[], writer: DraftWriter, proposal: boolean): string;
+  /**
+   * The draft post for cross-government channels; `missingOrganisations` are who it
+   * especially asks for, and `channelName` the community's channel, for readers in the workspace.
+   */
+  reachOutPost(
+    community: CommunityRecord,
+    problems: NamedProblem[],
+    writer: DraftWriter,
+    missingOrganisations?: string[],
+    channelName?: string | null,
+  ): string;
 }
 
 /**

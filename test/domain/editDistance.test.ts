@@ -2,7 +2,7 @@
 // within its bound it agrees with the full table, outside it answers max + 1,
 // and a huge input costs no more than its length difference to check.
 import { prng } from "../../bench/shared";
-import { suggestSubcommand } from "../../src/app/commands";
+import { suggestSubcommand } from "../../src/app/commands/notACommand";
 import { subcommands } from "../../src/app/commands/registry";
 import { editDistance } from "../../src/domain/common/text";
 

@@ -110,7 +110,7 @@ describe("a well-formed request with a wrong-typed value", () => {
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(PROMPTLY_MS);
     expect(reply.json.response_type).toBe("ephemeral");
-    expect(JSON.stringify(reply.json.blocks)).toContain("/community create [name]");
+    expect(reply.json.text).toBe("Service Communities: what you can do with /community");
   });
 
   it("a checkbox whose choices are a string is an error beside that field, and nothing is saved", async () => {

@@ -110,12 +110,42 @@ describe("/community invite opens the form", () => {
     const people = view.blocks.find((b: any) => b.block_id === INVITE_BLOCK.people);
     expect(people.element).toMatchObject({ type: "multi_users_select", initial_users: ["U0BOB", "U0CAROL"], max_selected_items: 100 });
     const message = view.blocks.find((b: any) => b.block_id === INVITE_BLOCK.message).element.initial_value as string;
-    expect(message).toContain(
-      "I'm getting in touch because we work on services whose users are trying to do connected things: Starting a business.",
-    );
-    expect(message).toContain("challenges like:\n• People register with HMRC and Companies House separately");
+    // After the GDS template: who is writing, the problems, what a service community is, and the ask.
+    expect(
+      message.startsWith(
+        "Hello\n\nI'm User U0ALICE. I work in policy at HM Revenue & Customs (HMRC). I'm getting in touch because we work on services whose users are trying to do connected things: Starting a business.",
+      ),
+    ).toBe(true);
+    expect(message).toContain("Challenges like:\n• People register with HMRC and Companies House separately");
     expect(message).toContain("• It is unclear which licences a business needs");
-    expect(message).toContain("Would you like to join us?");
+    expect(message).toContain(
+      "You can read more about them in the Service Manual: https://www.gov.uk/service-manual/design/service-communities",
+    );
+    // No meeting yet: the proposal stage asks for a first call.
+    expect(message).toContain("I suggest a 30-minute call to agree our objectives and how we will work together.");
+    expect(message.endsWith("Thanks\nUser U0ALICE")).toBe(true);
+    expect(message).not.toMatch(/!|e\.g\./);
+  });
+
+  it("asks people to join, not to a first call, once the community has met", async () => {
+    await h.db.meeting.create({
+      data: {
+        communityId,
+        title: "Kick-off",
+        startsAt: new Date("2026-02-20T10:00:00Z"),
+        durationMinutes: 60,
+        timezone: "Europe/London",
+        reminderOffsets: "",
+        createdBy: "U0ALICE",
+      },
+    });
+    await h.command("invite", { channel });
+    const message = h.slack.lastCall("views.open")!.args.view.blocks.find((b: any) => b.block_id === INVITE_BLOCK.message).element
+      .initial_value as string;
+    expect(message).toContain(
+      "Would you like to join our service community, Starting a business? We meet monthly, and keep in touch between meetings through our Slack channel.",
+    );
+    expect(message).not.toContain("30-minute call");
   });
 
   it("names the community in the command, or asks which of the inviter's communities when they have several", async () => {
@@ -556,10 +586,17 @@ describe("/community reach-out", () => {
     expect(reply.json.response_type).toBe("ephemeral");
     const [intro, draft] = reply.json.blocks.map((b: any) => b.text?.text ?? "");
     expect(intro).toContain("Here is a draft post about *Starting a business* for cross-government channels");
-    expect(draft.startsWith("```Do you work on Starting a business?")).toBe(true);
-    expect(draft).toContain("run into problems like:\n• People register with HMRC and Companies House separately");
+    // After the GDS template: "I work at … on …, and I'm looking for people affected by …", and a call to action that works outside this workspace.
+    expect(
+      draft.startsWith(
+        "```Hello\n\nI work at HM Revenue &amp; Customs (HMRC) on Starting a business. I'm looking for people who are affected by problems like these:",
+      ),
+    ).toBe(true);
+    expect(draft).toContain("• People register with HMRC and Companies House separately");
     expect(draft).toContain("We especially want to hear from people at DWP.");
-    expect(draft).toContain("To join, type /community join Starting a business in Slack");
+    expect(draft).toContain("please message me (User U0ALICE), or join #sc-starting-a-business if you are in this Slack workspace.");
+    expect(draft).toContain("https://www.gov.uk/service-manual/design/service-communities");
+    expect(draft).not.toContain("/community");
   });
 
   it("says what to type outside a community's channel", async () => {

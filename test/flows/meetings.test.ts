@@ -168,8 +168,8 @@ describe("/community meeting", () => {
     expect(view.blocks.map((b: any) => b.block_id)).not.toContain(MEETING_BLOCK.community);
   });
 
-  it("answers to its alias, and asks which community outside a community's channel", async () => {
-    await h.command("schedule", { user: "U0ALICE" });
+  it("answers to its alias, and asks which community outside a community's channel (of someone not in exactly one)", async () => {
+    await h.command("schedule", { user: "U0NEWCOMER" });
     const view = h.slack.lastCall("views.open")!.args.view;
     expect(view.blocks.find((b: any) => b.block_id === MEETING_BLOCK.community).element.action_id).toBe(ACTION.problemCommunity);
   });

@@ -90,8 +90,8 @@ describe("/community problem", () => {
     expect(view.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.affects).element.type).toBe("multi_external_select");
   });
 
-  it("asks which community when run elsewhere", async () => {
-    await h.command("problem", { user: "U0BOB" });
+  it("asks which community when run elsewhere by someone not in exactly one", async () => {
+    await h.command("problem", { user: "U0NEWCOMER" });
     const view = h.slack.lastCall("views.open")!.args.view;
     expect(view.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.community).element.action_id).toBe(ACTION.problemCommunity);
   });
@@ -226,7 +226,13 @@ describe("the message shortcut", () => {
     expect(JSON.stringify(post.args.blocks)).toContain(`<${meta.permalink}|The message it came from>`);
   });
 
-  it("outside a community channel, asks which community; a lost permalink loses nothing else", async () => {
+  it("outside a community channel, asks which community (of someone in two); a lost permalink loses nothing else", async () => {
+    const other = await seedCommunity(h, "U0ERIN", {
+      name: "Becoming an apprentice",
+      service: "Becoming an apprentice",
+      channel: "sc-apprentice",
+    });
+    await seedMember(h, "U0CAROL", other.id);
     h.slack.script("chat.getPermalink", { ok: false, error: "channel_not_found" });
     await h.interact(shortcut("A problem", "C0ELSEWHERE"));
     const view = h.slack.lastCall("views.open")!.args.view;

@@ -76,7 +76,7 @@ it("opens the socket through SLACK_API_URL and answers a slash command over it",
   const reply = await ack;
   expect(reply.envelope_id).toBe("env-1");
   expect(reply.payload.response_type).toBe("ephemeral");
-  expect(JSON.stringify(reply.payload.blocks)).toContain("/community create [name]");
+  expect(JSON.stringify(reply.payload.blocks)).toContain("Getting started");
 });
 
 it("acks a malformed request over the socket at once, so Slack does not send it again", async () => {

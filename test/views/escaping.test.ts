@@ -2,6 +2,7 @@
 // that comes from a record people filled in): nothing in any mrkdwn text or
 // message fallback is obeyed, and what was typed is shown as typed. A view
 // module that gains an export gains a render here, or this test fails.
+import type { Reason } from "../../src/domain/common/reasons";
 import type { CharterChange } from "../../src/domain/communities/charterChanges";
 import type { Charter } from "../../src/domain/communities/communities";
 import type { Digest } from "../../src/domain/digests/digests";
@@ -11,7 +12,7 @@ import type { MeetingCard } from "../../src/domain/meetings/meetings";
 import type { CoverageSummary, MembersPage, OrganisationMembersPage } from "../../src/domain/members/coverage";
 import type { CommunityRecord, GroupRecord, MeetingRecord, MembershipRecord, ProblemRecord, SeriesRecord } from "../../src/domain/ports";
 import type { ProblemCard } from "../../src/domain/problems/problems";
-import { prose } from "../../src/i18n";
+import { prose, reasonText } from "../../src/i18n";
 import * as blocks from "../../src/views/blocks";
 import * as charter from "../../src/views/charter";
 import * as charterEdits from "../../src/views/charterEdits";
@@ -29,6 +30,7 @@ import * as meetingCard from "../../src/views/meetingCard";
 import * as meetingModal from "../../src/views/meetingModal";
 import * as members from "../../src/views/members";
 import * as mrkdwn from "../../src/views/mrkdwn";
+import * as nextSteps from "../../src/views/nextSteps";
 import * as onboarding from "../../src/views/onboarding";
 import * as problemCard from "../../src/views/problemCard";
 import * as problemDecisions from "../../src/views/problemDecisions";
@@ -362,9 +364,20 @@ const RENDERS: Record<string, () => unknown[]> = {
   "groupsModal.createGroupModal": () => [
     groupsModal.createGroupModal({ community: { name: H, slug: "s" }, name: H, privateMetadata: "{}" }),
   ],
-  "help.helpMessage": () => [
-    help.helpMessage([{ usage: "/community info [name]", summary: "Read a charter." }], { unknown: H, suggestion: "info" }),
-    help.helpMessage([], { unknown: H }),
+  "nextSteps.refusalMessage": () => {
+    const unknown: Reason = { key: "community.unknown", typed: H, suggestions: [H] };
+    return [
+      nextSteps.refusalMessage(unknown, mrkdwn.domainMessage(reasonText(unknown))),
+      nextSteps.refusalMessage({ key: "community.none_yet" }, mrkdwn.md`None.`),
+    ];
+  },
+  "help.helpOverview": () => [help.helpOverview([{ name: "info", usage: "/community info [name]", summary: H, topic: "start" }])],
+  "help.helpTopicMessage": () => [help.helpTopicMessage("start", [{ name: "info", usage: H, summary: H, topic: "start" }])],
+  "help.commandHelpMessage": () => [help.commandHelpMessage({ name: "info", usage: H, summary: H, topic: "start" })],
+  "help.unknownTopicMessage": () => [help.unknownTopicMessage(H)],
+  "help.unknownCommandMessage": () => [
+    help.unknownCommandMessage(H, { name: "info", usage: "/community info [name]", summary: "Read a charter.", topic: "start" }),
+    help.unknownCommandMessage(H),
   ],
   "home.homeView": () => [home.homeView(homeEntries, upcoming.items, () => CALENDAR), home.homeView([])],
   "invitations.inviteModal": () => [
@@ -413,7 +426,9 @@ const RENDERS: Record<string, () => unknown[]> = {
     }),
   ],
   "invitations.invitingProgress": () => [invitations.invitingProgress(H, 3)],
-  "invitations.reachOutMessage": () => [invitations.reachOutMessage(H, prose.reachOutPost(community, [{ id: "p1", title: H }], [H]))],
+  "invitations.reachOutMessage": () => [
+    invitations.reachOutMessage(H, prose.reachOutPost(community, [{ id: "p1", title: H }], { name: H, organisation: H, role: H }, [H], H)),
+  ],
   "joinCommunityModal.joinCommunityModal": () => [
     joinCommunityModal.joinCommunityModal({ community: { id: "c1", name: H, service: H }, voteFor: H, privateMetadata: "{}" }),
     joinCommunityModal.joinCommunityModal({
@@ -530,6 +545,7 @@ const NOT_VIEWS = new Set([
   ...Object.keys(mrkdwn).map((name) => `mrkdwn.${name}`),
   "charter.channelTopic",
   "charter.channelPurpose",
+  "help.findTopic",
   "lifecycle.removedText",
   "charterEdits.changedFieldsText",
   "meetingCard.meetingTimeText",
@@ -543,6 +559,7 @@ const NOT_VIEWS = new Set([
 
 /** Views whose mrkdwn holds no typed text (it is in their inputs and plain text, or they show only the bot's own words). */
 const NO_TYPED_MRKDWN = new Set([
+  "help.helpOverview",
   "problemCard.voteCount",
   "charter.contactLine",
   "createCommunityModal.createCommunityModal",
@@ -576,6 +593,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   meetingModal,
   members,
   mrkdwn,
+  nextSteps,
   onboarding,
   problemCard,
   problemDecisions,

@@ -23,7 +23,7 @@ import { createCommunityModal } from "../../src/views/createCommunityModal";
 import { digestMessage } from "../../src/views/digest";
 import { GROUPS_SHOWN, groupCreatedMessage, groupsListMessage } from "../../src/views/groups";
 import { createGroupModal } from "../../src/views/groupsModal";
-import { helpMessage } from "../../src/views/help";
+import { HELP_TOPICS, helpOverview, helpTopicMessage, unknownCommandMessage } from "../../src/views/help";
 import { HOME_COMMUNITIES_SHOWN, homeView } from "../../src/views/home";
 import {
   acceptInvitationModal,
@@ -111,8 +111,17 @@ const bigCharter: Charter = {
 
 describe("Block Kit limits with the largest realistic data", () => {
   it("help", () => {
-    const message = helpMessage(helpEntries(), { unknown: "x".repeat(3000), suggestion: "list" });
-    expect(blockKitProblems(message.blocks, "message")).toEqual([]);
+    const entries = helpEntries();
+    for (const message of [
+      helpOverview(entries),
+      ...HELP_TOPICS.map((t) => helpTopicMessage(t, entries)),
+      unknownCommandMessage("x".repeat(3000), entries[1]),
+    ]) {
+      expect(blockKitProblems(message.blocks, "message")).toEqual([]);
+    }
+    // However many commands there are, the overview names them and no more: all its text together is well under Slack's 3,000 characters.
+    const texts = helpOverview(entries).blocks.map((b) => (b as { text?: { text?: string } }).text?.text ?? "");
+    expect(texts.join("").length).toBeLessThan(2500);
   });
 
   it("a page of the community list", () => {
@@ -551,7 +560,9 @@ describe("Block Kit limits with the largest realistic data", () => {
       prose.reachOutPost(
         community(1),
         card.topProblems,
+        { name: "A".repeat(200), organisation: ORGANISATIONS[0].name, role: "Policy" },
         ORGANISATIONS.map((o) => o.name),
+        "sc-x",
       ),
     );
     expect(blockKitProblems(draft.blocks, "message")).toEqual([]);

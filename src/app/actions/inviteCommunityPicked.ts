@@ -1,10 +1,10 @@
 import type { BlockStaticSelectAction } from "@slack/bolt";
-import { prose } from "../../i18n";
 import type { Services } from "../../services";
 import { INVITE_BLOCK } from "../../views/ids";
 import { inviteModal } from "../../views/invitations";
 import { sendInvitationsMetadata } from "../submissions/sendInvitations";
 import { onAction } from "../support/action";
+import { invitationDraft } from "../support/drafts";
 import { list, readViewState, text } from "../support/viewState";
 import { workspaceOf } from "../support/workspace";
 
@@ -24,7 +24,7 @@ export function inviteCommunityPickedAction(services: Services) {
       community: { id: community.id, name: community.name },
       initialUsers: list(values, INVITE_BLOCK.people),
       emails: text(values, INVITE_BLOCK.emails) ?? undefined,
-      message: prose.invitationMessage(community, await services.invitations.topProblems(community)),
+      message: await invitationDraft(client, services, community, body.user.id),
       privateMetadata: sendInvitationsMetadata.write({ communityId: community.id }),
     });
     // The hash makes Slack refuse the update if the form changed meanwhile, rather than overwrite it.

@@ -11,6 +11,7 @@ import { namingCommunity, type Subcommand } from "./subcommand";
  */
 export const archive: Subcommand = {
   name: "archive",
+  topic: "settings",
   usage: "/community archive [name]",
   summary: "Organisers: archive a community. It leaves the list, its digests and reminders stop, and its records are kept.",
   async reply({ args, command, context, client, services }) {

@@ -4,6 +4,7 @@ import type { Subcommand } from "./subcommand";
 
 export const create: Subcommand = {
   name: "create",
+  topic: "start",
   aliases: ["new", "start"],
   usage: "/community create [name]",
   summary: "Set up a new service community: its service, first problems, ways of working and channel.",

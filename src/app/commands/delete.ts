@@ -7,6 +7,7 @@ import { namingCommunity, type Subcommand } from "./subcommand";
 /** Opens the delete form, which asks for the community's name before anything goes. */
 export const deleteCommunity: Subcommand = {
   name: "delete",
+  topic: "settings",
   usage: "/community delete [name]",
   summary: "Organisers: delete a community and its records, after typing its name. The Slack channel stays.",
   async handle({ args, command, context, client, services }) {

@@ -5,6 +5,7 @@ import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const digest: Subcommand = {
   name: "digest",
+  topic: "settings",
   usage: "/community digest [name]",
   summary: "See a community's digest as it would be now, and choose to get it by DM.",
   async reply({ args, command, context, services }) {

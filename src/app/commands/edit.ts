@@ -6,6 +6,7 @@ import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const edit: Subcommand = {
   name: "edit",
+  topic: "settings",
   aliases: ["edit-charter"],
   usage: "/community edit [name]",
   summary: "Organisers: change the community's name, service, aims, how often it meets and how members talk between meetings.",

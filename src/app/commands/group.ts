@@ -55,6 +55,7 @@ async function create({ command, context, client, services }: SubcommandContext,
 
 export const group: Subcommand = {
   name: "group",
+  topic: "groups",
   usage: "/community group create|join|leave …",
   summary:
     "Sub-groups focused on one area, for example user research. Organisers: `group create [community]`. " +

@@ -5,6 +5,7 @@ import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const groups: Subcommand = {
   name: "groups",
+  topic: "groups",
   usage: "/community groups [community]",
   summary: "See a community's groups: what each focuses on, where it talks, who is in it, and how to join.",
   async reply({ args, command, context, services }) {

@@ -2,29 +2,13 @@
 import type { App, RespondFn, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { AppError } from "../../domain/common/errors";
 import { COMMAND_TEXT_MAX } from "../../domain/common/inputLimits";
-import { editDistance } from "../../domain/common/text";
 import type { Services } from "../../services";
 import type { Message } from "../../views/blocks";
-import { helpMessage } from "../../views/help";
 import { COMMAND } from "../../views/ids";
-import { ephemeral, errorText } from "../support/replies";
+import { ephemeral, errorMessage } from "../support/replies";
 import { parseCommandText } from "./commandText";
-import { findSubcommand, helpEntries, subcommands } from "./registry";
-
-/** The nearest subcommand name to a typo, if it is close enough to be a guess. */
-export function suggestSubcommand(word: string): string | undefined {
-  // Further than this is no guess, so the distance need not be worked out beyond it.
-  const within = Math.max(1, Math.floor(word.length / 3));
-  const typed = word.toLowerCase();
-  let best: { name: string; distance: number } | undefined;
-  for (const s of subcommands()) {
-    for (const name of [s.name, ...(s.aliases ?? [])]) {
-      const distance = editDistance(typed, name, within);
-      if (distance <= within && (!best || distance < best.distance)) best = { name: s.name, distance };
-    }
-  }
-  return best?.name;
-}
+import { notACommand } from "./notACommand";
+import { findSubcommand } from "./registry";
 
 /** The command's text, refused before anything reads it when it is longer than any real command. */
 function commandText(raw: string | undefined): string {
@@ -49,7 +33,7 @@ type Outcome = { reply: Message } | { error: unknown };
 
 export function registerCommands(app: App, services: Services, settings: CommandSettings): void {
   const toMessage = (outcome: Outcome) =>
-    "reply" in outcome ? ephemeral(outcome.reply) : ephemeral(errorText(outcome.error, services.logger));
+    "reply" in outcome ? ephemeral(outcome.reply) : ephemeral(errorMessage(outcome.error, services.logger));
 
   /** Acks with the reply if it is ready in time; otherwise acks now and responds later. */
   async function answer(work: Promise<Message>, ack: Ack, respond: RespondFn): Promise<void> {
@@ -76,15 +60,9 @@ export function registerCommands(app: App, services: Services, settings: Command
       const [word = "help"] = text.split(/\s+/);
       const { args, users: mentionedUsers } = parseCommandText(text.slice(word.length));
       const subcommand = text ? findSubcommand(word) : findSubcommand("help");
-      routed = subcommand
-        ? { subcommand, args, mentionedUsers }
-        : { unknown: helpMessage(helpEntries(), { unknown: word, suggestion: suggestSubcommand(word) }) };
+      routed = subcommand ? { subcommand, args, mentionedUsers } : { subcommand: notACommand(word, text), args: text, mentionedUsers };
     } catch (error) {
       await ack(toMessage({ error }));
-      return;
-    }
-    if ("unknown" in routed) {
-      await ack(ephemeral(routed.unknown));
       return;
     }
     const { subcommand, args, mentionedUsers } = routed;
@@ -97,7 +75,7 @@ export function registerCommands(app: App, services: Services, settings: Command
     try {
       await subcommand.handle(ctx);
     } catch (error) {
-      await respond(ephemeral(errorText(error, services.logger)));
+      await respond(ephemeral(errorMessage(error, services.logger)));
     }
   });
 }

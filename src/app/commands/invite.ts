@@ -1,13 +1,14 @@
 import { AppError } from "../../domain/common/errors";
-import { prose } from "../../i18n";
 import { inviteModal } from "../../views/invitations";
 import { sendInvitationsMetadata } from "../submissions/sendInvitations";
+import { invitationDraft } from "../support/drafts";
 import { workspaceOf } from "../support/workspace";
 import { communityQuery } from "./commandText";
 import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const invite: Subcommand = {
   name: "invite",
+  topic: "people",
   usage: "/community invite [@someone …] [name]",
   summary:
     "Invite people by Slack or email address, with a message written from the community's problems. They answer with Accept or Decline.",
@@ -34,7 +35,7 @@ export const invite: Subcommand = {
         community: community ? { id: community.id, name: community.name } : undefined,
         choices,
         initialUsers: mentionedUsers,
-        message: community ? prose.invitationMessage(community, await services.invitations.topProblems(community)) : undefined,
+        message: community ? await invitationDraft(client, services, community, command.user_id) : undefined,
         privateMetadata: sendInvitationsMetadata.write({ communityId: community?.id }),
       }),
     });

@@ -5,6 +5,7 @@ import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const join: Subcommand = {
   name: "join",
+  topic: "start",
   usage: "/community join [name]",
   summary: "Join a community and say which organisation and profession you are from.",
   async handle({ args, command, context, client, services }) {

@@ -5,6 +5,7 @@ import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const leave: Subcommand = {
   name: "leave",
+  topic: "start",
   usage: "/community leave [name]",
   summary: "Leave a community. Its last organiser cannot leave until someone else organises it.",
   async reply({ args, command, context, services }) {
@@ -13,6 +14,9 @@ export const leave: Subcommand = {
       communityQuery(args),
       command.channel_id,
       namingCommunity(leave.usage),
+      {
+        soleMembershipOf: command.user_id,
+      },
     );
     await services.memberships.leave(community, command.user_id);
     const channel = community.slackChannelId

@@ -11,6 +11,7 @@ export async function listPage(services: Services, context: Context, userId: str
 
 export const list: Subcommand = {
   name: "list",
+  topic: "start",
   aliases: ["ls", "all"],
   usage: "/community list",
   summary: "See every community in this workspace, with member counts, channels and a Join button.",

@@ -8,6 +8,7 @@ import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const makeOrganiser: Subcommand = {
   name: "make-organiser",
+  topic: "people",
   aliases: ["promote", "make-organizer"],
   usage: "/community make-organiser @someone [name]",
   summary: "Organisers: make another member an organiser too. Mention several people to promote each.",

@@ -7,12 +7,13 @@ import type { Subcommand } from "./subcommand";
 
 export const meeting: Subcommand = {
   name: "meeting",
+  topic: "meetings",
   aliases: ["schedule"],
   usage: "/community meeting",
   summary: "Schedule a meeting, one-off or repeating, with RSVPs, reminders and a calendar file.",
   async handle({ command, context, client, services }) {
-    // In a community's channel the meeting is for that community; elsewhere the modal asks.
-    const community = await services.communities.inChannel(workspaceOf(context), command.channel_id);
+    // In a community's channel (or for someone in only one community) the meeting is for that community; otherwise the modal asks.
+    const community = await services.communities.implied(workspaceOf(context), command.channel_id, command.user_id);
     // Refuse now rather than after someone has filled in the whole form.
     if (community) await services.meetings.requireScheduler(community, command.user_id);
     const pickerZone = await userTimezone(client, command.user_id, community?.timezone ?? services.defaultTimezone, services.logger);

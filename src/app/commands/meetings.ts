@@ -5,6 +5,7 @@ import type { Subcommand } from "./subcommand";
 
 export const meetings: Subcommand = {
   name: "meetings",
+  topic: "meetings",
   usage: "/community meetings",
   summary: "Upcoming meetings in your communities, with your answer and the buttons to change it.",
   async reply({ command, context, services }) {

@@ -5,6 +5,7 @@ import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const members: Subcommand = {
   name: "members",
+  topic: "people",
   aliases: ["who", "coverage"],
   usage: "/community members [name]",
   summary: "See who is in a community, by organisation and profession, and which organisations named on its problems have no member yet.",

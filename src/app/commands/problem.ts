@@ -5,12 +5,13 @@ import type { Subcommand } from "./subcommand";
 
 export const problem: Subcommand = {
   name: "problem",
+  topic: "problems",
   aliases: ["log"],
   usage: "/community problem [title]",
   summary: "Log a problem the community shares, so others can say it affects them too.",
   async handle({ args, command, context, client, services }) {
-    // In a community's channel the problem is for that community; elsewhere the modal asks.
-    const community = await services.communities.inChannel(workspaceOf(context), command.channel_id);
+    // In a community's channel (or for someone in only one community) the problem is for that community; otherwise the modal asks.
+    const community = await services.communities.implied(workspaceOf(context), command.channel_id, command.user_id);
     await client.views.open({
       trigger_id: command.trigger_id,
       view: problemModal({

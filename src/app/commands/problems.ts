@@ -14,6 +14,7 @@ export function parseProblemsArgs(args: string): { query: string; filter: Proble
 
 export const problems: Subcommand = {
   name: "problems",
+  topic: "problems",
   usage: "/community problems [name] [open|objectives|solved|all]",
   summary: "See a community's problems, most votes first, and vote on them. Open (the default) includes objectives.",
   async reply({ args, command, context, services }) {

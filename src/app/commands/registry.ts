@@ -35,23 +35,23 @@ export function subcommands(): Subcommand[] {
     create,
     list,
     info,
-    members,
     join,
     leave,
+    members,
+    invite,
+    reachOut,
     makeOrganiser,
     stepDown,
     removeMember,
-    invite,
-    reachOut,
     groups,
     group,
     problem,
     problems,
     meeting,
     meetings,
-    digest,
     settings,
     edit,
+    digest,
     archive,
     unarchive,
     deleteCommunity,
@@ -59,7 +59,7 @@ export function subcommands(): Subcommand[] {
 }
 
 export function helpEntries(): HelpEntry[] {
-  return subcommands().map((s) => ({ usage: s.usage, summary: s.summary }));
+  return subcommands().map((s) => ({ name: s.name, usage: s.usage, summary: s.summary, topic: s.topic }));
 }
 
 export function findSubcommand(word: string): Subcommand | undefined {

@@ -8,6 +8,7 @@ import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const removeMember: Subcommand = {
   name: "remove",
+  topic: "people",
   usage: "/community remove @someone [name]",
   summary: "Organisers: remove a member from the community. They stay in its Slack channel until someone removes them there.",
   async handle({ args, mentionedUsers, command, context, client, respond, services }) {

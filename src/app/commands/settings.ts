@@ -6,6 +6,7 @@ import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const settings: Subcommand = {
   name: "settings",
+  topic: "settings",
   usage: "/community settings [name]",
   summary: "Organisers: who may schedule meetings, default reminders, and when to suggest objectives.",
   async handle({ args, command, context, client, services }) {

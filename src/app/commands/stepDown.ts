@@ -8,6 +8,7 @@ import { namingCommunity, type Subcommand } from "./subcommand";
 
 export const stepDown: Subcommand = {
   name: "step-down",
+  topic: "people",
   aliases: ["stepdown"],
   usage: "/community step-down [name]",
   summary: "Organisers: stop being an organiser and stay a member. The last organiser cannot step down until someone else organises.",

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from "@
 import type { WebClient } from "@slack/web-api";
 import type { Services } from "../../services";
 import type { Message } from "../../views/blocks";
+import type { HelpTopic } from "../../views/help";
 
 /** What a subcommand handler receives: the parsed arguments and Bolt's tools. */
 export interface SubcommandContext {
@@ -18,6 +19,8 @@ export interface SubcommandContext {
 
 interface SubcommandInfo {
   name: string;
+  /** Where help lists it. */
+  topic: HelpTopic;
   aliases?: string[];
   /** e.g. "/community info [name]" */
   usage: string;

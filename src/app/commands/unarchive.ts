@@ -7,6 +7,7 @@ import type { Subcommand } from "./subcommand";
 /** With a name, brings that archived community back; without one, lists those the organiser can bring back. */
 export const unarchive: Subcommand = {
   name: "unarchive",
+  topic: "settings",
   usage: "/community unarchive [name]",
   summary: "Organisers: bring back an archived community. Without a name, see the archived communities you organise.",
   async reply({ args, command, context, client, services }) {

@@ -25,7 +25,7 @@ export function logProblemFromMessageShortcut(services: Services): Middleware<Sl
     await ack();
     const text = readableText(shortcut.message.text ?? "").trim();
     const firstLine = text.split(/\r?\n/).find((line) => line.trim()) ?? "";
-    const community = await services.communities.inChannel(workspaceOf(context), shortcut.channel.id);
+    const community = await services.communities.implied(workspaceOf(context), shortcut.channel.id, shortcut.user.id);
     const permalink = await client.chat
       .getPermalink({ channel: shortcut.channel.id, message_ts: shortcut.message.ts })
       .then((r) => r.permalink)

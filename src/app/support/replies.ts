@@ -6,6 +6,7 @@ import { AppError, ValidationError } from "../../domain/common/errors";
 import { reasonText } from "../../i18n";
 import type { Message } from "../../views/blocks";
 import { domainMessage, type Mrkdwn, md } from "../../views/mrkdwn";
+import { refusalMessage } from "../../views/nextSteps";
 
 export const SOMETHING_WENT_WRONG = md`:warning: Something went wrong in this app, so nothing was changed. Try again in a moment.`;
 
@@ -39,6 +40,12 @@ export function errorText(error: unknown, logger: Logger): Mrkdwn {
   if (error instanceof AppError) return domainMessage(reasonText(error.reason));
   logger.error({ err: error }, "unexpected error in a listener");
   return SOMETHING_WENT_WRONG;
+}
+
+/** An error as a whole reply: its words, and the buttons that lead on from it where a command would otherwise end there. */
+export function errorMessage(error: unknown, logger: Logger): Message {
+  const text = errorText(error, logger);
+  return error instanceof AppError ? refusalMessage(error.reason, text) : { text };
 }
 
 /**

@@ -36,6 +36,7 @@ type NoParams = Record<never, never>;
 export interface Reasons {
   // Communities
   "community.gone": NoParams;
+  "community.none_yet": NoParams;
   "community.archived": { community: string };
   "community.not_archived": { community: string };
   "community.no_archived": NoParams;

@@ -180,7 +180,13 @@ export class CommunityService {
    * channel (`channelId`) the command came from. `usage` is what to type, in the
    * edge's own words, for the refusal when neither names one.
    */
-  async resolve(workspace: WorkspaceKey, query: CommunityQuery, channelId: string | undefined, usage: string): Promise<CommunityRecord> {
+  async resolve(
+    workspace: WorkspaceKey,
+    query: CommunityQuery,
+    channelId: string | undefined,
+    usage: string,
+    opts: { soleMembershipOf?: string } = {},
+  ): Promise<CommunityRecord> {
     const workspaceId = await this.workspaceId(workspace);
     if ("channelId" in query) {
       const owner = await this.inChannel(workspace, query.channelId);
@@ -189,8 +195,10 @@ export class CommunityService {
     }
     const wanted = query.name.trim().replace(/^#/, "");
     if (!wanted) {
-      const here = await this.inChannel(workspace, channelId);
-      if (here) return here;
+      const implied = await this.implied(workspace, channelId, opts.soleMembershipOf);
+      if (implied) return implied;
+      // No community at all: asking "which?" would be a dead end.
+      if (!(await this.store.communities.names(workspaceId)).length) throw new AppError("not_found", { key: "community.none_yet" });
       throw new AppError("invalid_input", { key: "community.which", usage });
     }
     const byName = await this.store.communities.findByNameKey(workspaceId, nameKey(wanted));
@@ -218,6 +226,17 @@ export class CommunityService {
     const starts = all.filter((c) => nameKey(c.name).startsWith(key));
     const contains = all.filter((c) => !nameKey(c.name).startsWith(key) && nameKey(c.name).includes(key));
     return [...starts, ...contains].slice(0, limit);
+  }
+
+  /**
+   * The community a request means without naming one: the one whose channel it
+   * came from, else (given `memberId`) the only community that person is in.
+   */
+  async implied(workspace: WorkspaceKey, channelId: string | undefined, memberId?: string): Promise<CommunityRecord | null> {
+    const here = await this.inChannel(workspace, channelId);
+    if (here || !memberId) return here;
+    const mine = await this.store.memberships.activeCommunityIds(await this.workspaceId(workspace), memberId);
+    return mine.length === 1 ? this.byId(mine[0]) : null;
   }
 
   /** The community whose channel this is, if any. */

@@ -10,7 +10,7 @@ import type { FieldErrors } from "../common/reasons";
 import type { Charter, CommunityService } from "../communities/communities";
 import type { MembershipService } from "../members/memberships";
 import { isOrganiser } from "../members/organisers";
-import { checkProfile, type ProfileInput } from "../members/profiles";
+import { checkProfile, organisationLabel, type ProfileInput, professionLabel } from "../members/profiles";
 import { kindsAbout } from "../outbox";
 import { invitationDm } from "../outbox/invitationDm";
 import { invitationExpiry } from "../outbox/invitationExpiry";
@@ -45,6 +45,13 @@ export interface InvitationCard {
   topProblems: NamedProblem[];
   /** When it expires unless answered. */
   expiresAt: Date;
+}
+
+/** See InvitationService.draftContext. The writer's name is Slack's to give, so the edge adds it. */
+export interface DraftContext {
+  problems: NamedProblem[];
+  proposal: boolean;
+  writer: { organisation: string | null; role: string | null };
 }
 
 export class InvitationService {
@@ -90,6 +97,26 @@ export class InvitationService {
   }
 
   /** The open problems and objectives with the most votes (then the oldest), voted on or not. */
+  /**
+   * What the invitation and reach-out drafts are written from (after the GDS
+   * templates): the problems to name, whether the community is still at the
+   * proposal stage (it has never had a meeting, so the ask is a first call), and
+   * the writer's organisation and role, from their membership.
+   */
+  async draftContext(community: CommunityRecord, writerId: string): Promise<DraftContext> {
+    const [problems, meetings, writer] = await Promise.all([
+      this.topProblems(community),
+      this.store.meetings.upcoming([community.id], new Date(0), 1),
+      this.store.memberships.find(community.id, writerId),
+    ]);
+    const active = writer?.status === "active" ? writer : null;
+    return {
+      problems,
+      proposal: meetings.total === 0,
+      writer: { organisation: active ? organisationLabel(active) : null, role: active ? professionLabel(active) : null },
+    };
+  }
+
   async topProblems(community: CommunityRecord): Promise<NamedProblem[]> {
     const { items } = await this.store.problems.list(community.id, ["open", "objective"], "", { offset: 0, limit: PROBLEMS_NAMED });
     return items.map((p) => ({ id: p.id, title: p.title }));

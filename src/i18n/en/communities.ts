@@ -35,6 +35,7 @@ const ORGANISER_ACTIONS: Record<OrganiserAction, string> = {
 
 export const communityReasons = {
   "community.gone": () => `That community no longer exists. ${LIST} shows the current ones.`,
+  "community.none_yet": () => "There are no communities in this workspace yet. Start one with `/community create`.",
   "community.archived": ({ community }) =>
     `*${esc(community)}* is archived. One of its organisers can bring it back with \`/community unarchive ${esc(community)}\`.`,
   "community.not_archived": ({ community }) => `*${esc(community)}* is not archived, so there is nothing to unarchive.`,
