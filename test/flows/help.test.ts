@@ -127,11 +127,11 @@ describe("/community <a community's name>", () => {
       await seedCommunity(world, "U0ALICE", { name: "Starting a business", service: "Registering a company" });
       for (const typed of ["Starting a business", "starting a BUSINESS", "starting-a-business"]) {
         const reply = await world.command(typed, { user: "U0BOB" });
-        expect(reply.json.text).toBe("Starting a business: Registering a company");
+        expect(reply.json.text).toBe("The charter of Starting a business");
         expect(JSON.stringify(reply.json.blocks)).toContain(ACTION.joinCommunity);
       }
       // A command word still wins over a name.
-      expect((await world.command("list", { user: "U0BOB" })).json.text).not.toBe("Starting a business: Registering a company");
+      expect((await world.command("list", { user: "U0BOB" })).json.text).not.toBe("The charter of Starting a business");
     } finally {
       await world.close();
     }
@@ -199,7 +199,7 @@ describe("no dead ends", () => {
     const only = await seedCommunity(w, "U0CAROL", { name: "Employing people", service: "Employing people" });
     await seedCommunity(w, "U0DAVE", { name: "Paying tax", service: "Paying tax" });
     await seedMember(w, "U0BOB", only.id);
-    expect(said(await w.command("info", { user: "U0BOB", channel: "C0ELSEWHERE" })).text).toBe("Employing people");
+    expect(said(await w.command("info", { user: "U0BOB", channel: "C0ELSEWHERE" })).text).toBe("The charter of Employing people");
     w.slack.reset();
     await w.command("problem", { user: "U0BOB", channel: "C0ELSEWHERE" });
     expect(JSON.parse(openedMetadata())).toEqual({ communityId: only.id });
