@@ -30,6 +30,7 @@ import { buildServices, type Services } from "./services";
 import { SlackConnection, type SlackIdentity } from "./startup/slackConnection";
 import { createStore } from "./store";
 import { calendarRoute } from "./web/calendarRoute";
+import { exportRoute } from "./web/exportRoute";
 
 export interface CompositionOptions {
   config: Config;
@@ -112,7 +113,7 @@ export function compose(options: CompositionOptions): Bot {
     socketConnected: config.slackAppToken ? () => slack.socketConnected?.() ?? false : undefined,
     lifecycle: () => lifecycle,
   });
-  const routes = [healthRoute(store, clock), readiness.route(), calendarRoute(services)];
+  const routes = [healthRoute(store, clock), readiness.route(), calendarRoute(services), exportRoute(services)];
   if (metrics) {
     routes.push(metricsRoute(metrics, config.metrics?.token));
     metrics.watchOutbox(

@@ -21,6 +21,7 @@ import { ProblemService } from "./domain/problems/problems";
 import { ProblemVotes } from "./domain/problems/votes";
 import { MeetingMessages } from "./messaging/meetingMessages";
 import { CalendarLinks } from "./web/calendarLinks";
+import { ExportLinks } from "./web/exportLinks";
 
 export interface Services {
   communities: CommunityService;
@@ -47,6 +48,8 @@ export interface Services {
   journey: JourneyService;
   /** Signed links to meetings' calendar files on this server. */
   calendarLinks: CalendarLinks;
+  /** Short-lived signed links to a journey's exports on this server. */
+  exportLinks: ExportLinks;
   /** Meeting announcements and DMs, shared so bursts of redraws collapse across listeners. */
   meetingMessages: MeetingMessages;
   clock: Clock;
@@ -78,6 +81,7 @@ export function buildServices({ config, store, clock, logger }: { config: Config
     coverage: new CoverageService({ store }),
     onboarding: new OnboardingService({ store, clock }),
     calendarLinks,
+    exportLinks: new ExportLinks(config.publicUrl, config.slackSigningSecret ?? config.slackBotToken),
     meetingMessages: new MeetingMessages({ meetings, calendarLinks, logger }),
     clock,
     defaultTimezone: config.defaultTimezone,

@@ -106,10 +106,26 @@ export interface CalendarWords {
   failed: string;
 }
 
+/** The words in the journey's exports, and what their links answer when there is no file to give. */
+export interface ExportWords {
+  stepByStepTitle(service: string): string;
+  stepByStepIntroduction(service: string): string;
+  /** The service landscape's column headings, in order. */
+  landscapeHeadings: readonly string[];
+  landscapeRoles: Readonly<Record<"owns" | "delivers" | "affected", string>>;
+  /** The link is not a signed link to an export. */
+  notFound: string;
+  /** The link was good, and its hour is over. */
+  expired: string;
+  communityGone: string;
+  failed: string;
+}
+
 export interface Catalogue {
   reasons: ReasonTexts;
   labels: Labels;
   prose: Prose;
   dates: Dates;
   calendar: CalendarWords;
+  exports: ExportWords;
 }

@@ -1,5 +1,14 @@
 import { organisationKey } from "../domain/members/coverage";
-import type { JourneyStore, StageFields, StageFigures, StageOwnerRecord, StageRecord, StageRole, StageStatus } from "../domain/ports";
+import type {
+  JourneyStore,
+  LandscapeFacts,
+  StageFields,
+  StageFigures,
+  StageOwnerRecord,
+  StageRecord,
+  StageRole,
+  StageStatus,
+} from "../domain/ports";
 import type { Db } from "./prismaClient";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -37,6 +46,7 @@ function ownerRows(owners: StageOwnerRecord[]) {
       organisation: owner.organisation,
       organisationOther: owner.organisationOther,
       organisationKey: key,
+      role: owner.role,
       position: rows.length,
     });
   }
@@ -301,5 +311,37 @@ export class PrismaJourneyStore implements JourneyStore {
       });
       if (valid.length) await tx.memberStage.createMany({ data: valid.map((s) => ({ membershipId: membership.id, stageId: s.id })) });
     });
+  }
+
+  async landscapeFacts(communityId: string): Promise<LandscapeFacts> {
+    const [affected, members] = await Promise.all([
+      this.db.problemOrganisation.findMany({
+        where: { problem: { communityId, stageId: { not: null }, status: { in: ["open", "objective"] } } },
+        select: { organisation: true, problem: { select: { stageId: true } } },
+        distinct: ["problemId", "organisation"],
+      }),
+      this.db.memberStage.findMany({
+        where: { stage: { communityId, status: "accepted" }, membership: { status: "active" } },
+        select: { stageId: true, membership: { select: { organisation: true, organisationOther: true } } },
+      }),
+    ]);
+    const affectedKeys = new Set<string>();
+    const affectedRows: LandscapeFacts["affected"] = [];
+    for (const row of affected) {
+      const stageId = row.problem.stageId;
+      const key = `${stageId}\u0000${row.organisation}`;
+      if (!stageId || affectedKeys.has(key)) continue;
+      affectedKeys.add(key);
+      affectedRows.push({ stageId, organisationKey: row.organisation });
+    }
+    const counts = new Map<string, { stageId: string; organisationKey: string; members: number }>();
+    for (const row of members) {
+      const organisation = organisationKey(row.membership);
+      const key = `${row.stageId}\u0000${organisation}`;
+      const known = counts.get(key);
+      if (known) known.members++;
+      else counts.set(key, { stageId: row.stageId, organisationKey: organisation, members: 1 });
+    }
+    return { affected: affectedRows, members: [...counts.values()] };
   }
 }

@@ -84,6 +84,8 @@ export const ACTION = {
   archiveCommunity: "community_archive",
   unarchiveCommunity: "community_unarchive",
   deleteCommunity: "community_delete_open",
+  /** On the journey: links to its exports (the value is the community id). */
+  journeyExports: "journey_exports",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
 } as const;

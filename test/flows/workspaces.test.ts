@@ -294,6 +294,7 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
   [`action:${ACTION.archiveCommunity}`]: [() => button(ALICE, ACTION.archiveCommunity, f.communityId)],
   [`action:${ACTION.unarchiveCommunity}`]: [() => button(ALICE, ACTION.unarchiveCommunity, f.communityId)],
   [`action:${ACTION.deleteCommunity}`]: [() => button(ALICE, ACTION.deleteCommunity, f.communityId)],
+  [`action:${ACTION.journeyExports}`]: [() => button(BOB, ACTION.journeyExports, f.communityId)],
 
   [`view:${CALLBACK.createCommunity}`]: [
     () =>

@@ -72,7 +72,11 @@ describe("stages", () => {
     });
     const edited = await journey().editStage(team, first.id, "U0ALICE", fields);
     expect(edited).toMatchObject({ title: "Check what you need", link: "https://www.gov.uk/set-up-limited-company" });
-    expect(edited.owners.map((o) => o.organisationOther ?? o.organisation)).toEqual(["hmrc", "companies-house", "Anytown Council"]);
+    expect(edited.owners.map((o) => [o.organisationOther ?? o.organisation, o.role])).toEqual([
+      ["hmrc", "owns"],
+      ["companies-house", "owns"],
+      ["Anytown Council", "owns"],
+    ]);
     await expect(journey().editStage(team, first.id, "U0BOB", fields)).rejects.toMatchObject({
       code: "forbidden",
       reason: { action: "edit_journey" },

@@ -25,6 +25,7 @@ import * as help from "../../src/views/help";
 import * as home from "../../src/views/home";
 import * as invitations from "../../src/views/invitations";
 import * as joinCommunityModal from "../../src/views/joinCommunityModal";
+import * as journeyExports from "../../src/views/journeyExports";
 import * as lifecycle from "../../src/views/lifecycle";
 import * as meetingCard from "../../src/views/meetingCard";
 import * as meetingModal from "../../src/views/meetingModal";
@@ -322,6 +323,7 @@ const RENDERS: Record<string, () => unknown[]> = {
     },
   ],
   "lifecycle.organiserCharterButtons": () => [{ blocks: [{ type: "actions", elements: lifecycle.organiserCharterButtons(community) }] }],
+  "journeyExports.journeyExportsMessage": () => [journeyExports.journeyExportsMessage(community, { stepByStep: LINK, landscape: LINK })],
   "lifecycle.archivedNotice": () => [lifecycle.archivedNotice(community, "U0ALICE")],
   "lifecycle.unarchivedNotice": () => [lifecycle.unarchivedNotice(community, "U0ALICE")],
   "lifecycle.archivedReply": () => [lifecycle.archivedReply(community)],
@@ -577,6 +579,7 @@ const NO_TYPED_MRKDWN = new Set([
 
 const MODULES: Record<string, Record<string, unknown>> = {
   blocks,
+  journeyExports,
   charter,
   charterEdits,
   lifecycle,

@@ -17,6 +17,7 @@ import { editProblemAction } from "./editProblem";
 import { inviteCommunityPickedAction } from "./inviteCommunityPicked";
 import { joinCommunityAction } from "./joinCommunity";
 import { joinGroupAction } from "./joinGroup";
+import { journeyExportsAction } from "./journeyExports";
 import { listPageAction } from "./listPage";
 import { meetingMenuAction } from "./meetingMenu";
 import { membersPageAction } from "./membersPage";
@@ -39,6 +40,7 @@ export function registerActions(app: App, services: Services): void {
   app.action(ACTION.archiveCommunity, archiveCommunityAction(services));
   app.action(ACTION.unarchiveCommunity, unarchiveCommunityAction(services));
   app.action(ACTION.deleteCommunity, deleteCommunityAction(services));
+  app.action(ACTION.journeyExports, journeyExportsAction(services));
 
   const listPage = listPageAction(services);
   app.action(ACTION.listPrevious, listPage);

@@ -229,6 +229,17 @@ export class JourneyService {
     return made;
   }
 
+  /** What the exports are made from: the community (not archived), its stages, their figures, and who is on each. */
+  async exportData(communityId: string) {
+    const community = await this.deps.communities.byId(communityId);
+    const [stages, figures, facts] = await Promise.all([
+      this.stages(community.id),
+      this.store.journey.figures(community.id),
+      this.store.journey.landscapeFacts(community.id),
+    ]);
+    return { community, stages, figures, facts };
+  }
+
   /** The stages a member works on; they say so in the join form or later. */
   async memberStages(communityId: string, userId: string): Promise<string[]> {
     return this.store.journey.memberStageIds(communityId, userId);

@@ -101,8 +101,8 @@ export function professionKey(profile: ProfessionPart): string {
   return profile.profession === OTHER_PROFESSION_ID ? `other:${nameKey(profile.professionOther ?? "")}` : profile.profession;
 }
 
-/** A name for an organisation nobody is in any more: the reference name, or the typed name as folded. */
-function labelOfKey(key: string): string {
+/** A name for an organisation known only by its key: the reference name, or the typed name as folded. */
+export function labelOfKey(key: string): string {
   return key.startsWith("other:") ? key.slice("other:".length) : organisationLabel({ organisation: key, organisationOther: null });
 }
 

@@ -46,6 +46,12 @@ export interface StageFigures {
   memberOrganisations: string[];
 }
 
+/** Who is on each stage: organisations named on its open problems and objectives, and its members by organisation (keys as organisationKey makes them). */
+export interface LandscapeFacts {
+  affected: Array<{ stageId: string; organisationKey: string }>;
+  members: Array<{ stageId: string; organisationKey: string; members: number }>;
+}
+
 export interface JourneyStore {
   /** The community's stages with their owners: accepted ones in order, then suggestions as they came in. */
   stages(communityId: string): Promise<StageRecord[]>;
@@ -78,4 +84,6 @@ export interface JourneyStore {
   /** The stages an active member works on (ids), and setting them (replacing what was there). */
   memberStageIds(communityId: string, slackUserId: string): Promise<string[]>;
   setMemberStages(communityId: string, slackUserId: string, stageIds: string[]): Promise<void>;
+  /** For the service landscape export: two queries, whatever the journey's size. */
+  landscapeFacts(communityId: string): Promise<LandscapeFacts>;
 }

@@ -5,6 +5,7 @@ import { calendar } from "./calendar";
 import { communityReasons } from "./communities";
 import { dates } from "./dates";
 import { edgeReasons } from "./edge";
+import { exportWords } from "./exports";
 import { groupReasons } from "./groups";
 import { journeyReasons } from "./journey";
 import { labels } from "./labels";
@@ -17,4 +18,5 @@ export const en: Catalogue = {
   prose,
   dates,
   calendar,
+  exports: exportWords,
 };
