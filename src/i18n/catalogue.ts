@@ -14,6 +14,7 @@ import type { NamedProblem } from "../domain/invitations/invitationDraft";
 import type { MeetingNote, RecurrenceChoiceRule, ReminderOffset } from "../domain/meetings/meetingDraft";
 import type { MonthlyOrdinal, RecurrenceRule } from "../domain/meetings/recurrence";
 import type { CommunityRecord, DigestSchedule } from "../domain/ports";
+import type { ActivityId } from "../reference/activities";
 
 /** One sentence a reason, from its parameters. */
 export type ReasonTexts = { [K in keyof Reasons]: (params: Reasons[K]) => string };
@@ -121,6 +122,19 @@ export interface ExportWords {
   failed: string;
 }
 
+/** One activity of step 6: its name, what it is and when it helps, and what "Plan it" writes into the meeting form. */
+export interface ActivityText {
+  title: string;
+  about: string;
+  meetingTitle: string;
+  agenda: readonly string[];
+}
+
+export type ActivityWords = Readonly<Record<ActivityId, ActivityText>> & {
+  /** The agenda's last line: the journey's stages, for an activity that walks them. */
+  stagesLine(titles: string[]): string;
+};
+
 export interface Catalogue {
   reasons: ReasonTexts;
   labels: Labels;
@@ -128,4 +142,5 @@ export interface Catalogue {
   dates: Dates;
   calendar: CalendarWords;
   exports: ExportWords;
+  activities: ActivityWords;
 }

@@ -22,6 +22,9 @@ export const calendarWords = catalogue.calendar;
 /** The words in the journey's exports (the step by step draft, the service landscape). */
 export const exportWords = catalogue.exports;
 
+/** The activities of step 6, in words. */
+export const activityWords = catalogue.activities;
+
 /** The sentence for a reason, as mrkdwn-ready text (typed values escaped). */
 export function reasonText(reason: Reason): string {
   // Each key's entry takes exactly its own reason's parameters (see ReasonTexts); the union loses that pairing.

@@ -86,6 +86,8 @@ export const ACTION = {
   deleteCommunity: "community_delete_open",
   /** On the journey: links to its exports (the value is the community id). */
   journeyExports: "journey_exports",
+  /** /community activity: Plan it (the value names the community and the activity). */
+  planActivity: "activity_plan",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
 } as const;

@@ -295,6 +295,9 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
   [`action:${ACTION.unarchiveCommunity}`]: [() => button(ALICE, ACTION.unarchiveCommunity, f.communityId)],
   [`action:${ACTION.deleteCommunity}`]: [() => button(ALICE, ACTION.deleteCommunity, f.communityId)],
   [`action:${ACTION.journeyExports}`]: [() => button(BOB, ACTION.journeyExports, f.communityId)],
+  [`action:${ACTION.planActivity}`]: [
+    () => button(ALICE, ACTION.planActivity, JSON.stringify({ c: f.communityId, a: "map_whole_problem" })),
+  ],
 
   [`view:${CALLBACK.createCommunity}`]: [
     () =>

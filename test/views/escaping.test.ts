@@ -13,6 +13,8 @@ import type { CoverageSummary, MembersPage, OrganisationMembersPage } from "../.
 import type { CommunityRecord, GroupRecord, MeetingRecord, MembershipRecord, ProblemRecord, SeriesRecord } from "../../src/domain/ports";
 import type { ProblemCard } from "../../src/domain/problems/problems";
 import { prose, reasonText } from "../../src/i18n";
+import { ACTIVITIES } from "../../src/reference/activities";
+import * as activities from "../../src/views/activities";
 import * as blocks from "../../src/views/blocks";
 import * as charter from "../../src/views/charter";
 import * as charterEdits from "../../src/views/charterEdits";
@@ -52,7 +54,10 @@ const VIDEO = "https://teams.example.gov.uk/meet/1?ctx=a&b=c";
 const allowed: Allowed = {
   users: ["U0ALICE", "U0BOB", "U0CAROL"],
   channels: ["C0HOME", "C0GROUP"],
-  urls: (url) => [help.SERVICE_MANUAL_URL, CALENDAR, LINK, PERMALINK, "mailto:team@example.gov.uk"].includes(url) || url.startsWith(VIDEO),
+  urls: (url) =>
+    ACTIVITIES.some((a) => a.guidance === url) ||
+    [help.SERVICE_MANUAL_URL, CALENDAR, LINK, PERMALINK, "mailto:team@example.gov.uk"].includes(url) ||
+    url.startsWith(VIDEO),
 };
 
 const community: CommunityRecord = {
@@ -323,6 +328,7 @@ const RENDERS: Record<string, () => unknown[]> = {
     },
   ],
   "lifecycle.organiserCharterButtons": () => [{ blocks: [{ type: "actions", elements: lifecycle.organiserCharterButtons(community) }] }],
+  "activities.activitiesMessage": () => [activities.activitiesMessage(community)],
   "journeyExports.journeyExportsMessage": () => [journeyExports.journeyExportsMessage(community, { stepByStep: LINK, landscape: LINK })],
   "lifecycle.archivedNotice": () => [lifecycle.archivedNotice(community, "U0ALICE")],
   "lifecycle.unarchivedNotice": () => [lifecycle.unarchivedNotice(community, "U0ALICE")],
@@ -547,6 +553,7 @@ const NOT_VIEWS = new Set([
   ...Object.keys(mrkdwn).map((name) => `mrkdwn.${name}`),
   "charter.channelTopic",
   "charter.channelPurpose",
+  "activities.planValue",
   "help.findTopic",
   "lifecycle.removedText",
   "charterEdits.changedFieldsText",
@@ -578,6 +585,7 @@ const NO_TYPED_MRKDWN = new Set([
 ]);
 
 const MODULES: Record<string, Record<string, unknown>> = {
+  activities,
   blocks,
   journeyExports,
   charter,

@@ -23,6 +23,7 @@ import { meetingMenuAction } from "./meetingMenu";
 import { membersPageAction } from "./membersPage";
 import { openCreateModalAction } from "./openCreateModal";
 import { organisationMembersPageAction } from "./organisationMembersPage";
+import { planActivityAction } from "./planActivity";
 import { problemStatusMenuAction } from "./problemStatusMenu";
 import { problemsPageAction } from "./problemsPage";
 import { promoteProblemAction } from "./promoteProblem";
@@ -41,6 +42,7 @@ export function registerActions(app: App, services: Services): void {
   app.action(ACTION.unarchiveCommunity, unarchiveCommunityAction(services));
   app.action(ACTION.deleteCommunity, deleteCommunityAction(services));
   app.action(ACTION.journeyExports, journeyExportsAction(services));
+  app.action(ACTION.planActivity, planActivityAction(services));
 
   const listPage = listPageAction(services);
   app.action(ACTION.listPrevious, listPage);

@@ -1,6 +1,7 @@
 // The subcommands of /community, in the order help lists them. Adding one is
 // one file plus one line here; help and "did you mean" follow automatically.
 import type { HelpEntry } from "../../views/help";
+import { activity } from "./activity";
 import { archive } from "./archive";
 import { create } from "./create";
 import { deleteCommunity } from "./delete";
@@ -49,6 +50,7 @@ export function subcommands(): Subcommand[] {
     problems,
     meeting,
     meetings,
+    activity,
     settings,
     edit,
     digest,

@@ -68,6 +68,7 @@ export interface Reasons {
   "journey.not_a_suggestion": NoParams;
   "journey.order_busy": NoParams;
   "journey.has_stages": { community: string };
+  "activity.unreadable": NoParams;
   "journey.nothing_to_draft": { community: string };
   // Shared by several forms
   "text.name_too_long": { max: number; length: number };

@@ -1,6 +1,7 @@
 // The English catalogue: every sentence the bot says, by key. Split by area
 // only to keep each file readable; this index is checked as one whole.
 import type { Catalogue } from "../catalogue";
+import { activityWords } from "./activities";
 import { calendar } from "./calendar";
 import { communityReasons } from "./communities";
 import { dates } from "./dates";
@@ -19,4 +20,5 @@ export const en: Catalogue = {
   dates,
   calendar,
   exports: exportWords,
+  activities: activityWords,
 };

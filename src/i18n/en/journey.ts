@@ -12,6 +12,7 @@ export const journeyReasons = {
   "journey.stage_gone": () => "That stage is no longer in the journey. Type `/community journey` to see the journey as it is now.",
   "journey.not_a_suggestion": () => "That suggestion has already been accepted or dismissed.",
   "journey.order_busy": () => "Other organisers are changing the journey's order at the same moment. Try again in a few seconds.",
+  "activity.unreadable": () => "That button has expired. Type `/community activity` to see the activities again.",
   "journey.has_stages": ({ community }) => `*${esc(community)}* already has a journey. Add, change or remove its stages instead.`,
   "journey.nothing_to_draft": ({ community }) =>
     `No problem in *${esc(community)}* says where in the journey it happens yet, so there is nothing to draft from. Add the stages yourself instead.`,
