@@ -8,6 +8,7 @@ import { CommunityService } from "./domain/communities/communities";
 import { CommunityDirectory } from "./domain/communities/directory";
 import { LifecycleService } from "./domain/communities/lifecycle";
 import { DigestService } from "./domain/digests/digests";
+import { FindingService } from "./domain/findings/findings";
 import { GroupService } from "./domain/groups/groups";
 import { InvitationService } from "./domain/invitations/invitations";
 import { JourneyService } from "./domain/journey/journey";
@@ -46,6 +47,8 @@ export interface Services {
   invitations: InvitationService;
   /** The service journey: its stages, who owns them, who works on them. */
   journey: JourneyService;
+  /** Findings and outputs members share, by stage. */
+  findings: FindingService;
   /** Signed links to meetings' calendar files on this server. */
   calendarLinks: CalendarLinks;
   /** Short-lived signed links to a journey's exports on this server. */
@@ -72,6 +75,7 @@ export function buildServices({ config, store, clock, logger }: { config: Config
     memberships,
     invitations: new InvitationService({ store, clock, communities, memberships }),
     journey: new JourneyService({ store, clock, communities }),
+    findings: new FindingService({ store, clock, communities }),
     problems,
     problemVotes: new ProblemVotes({ store, clock, problems }),
     roles: new RoleService({ store, clock, directory }),

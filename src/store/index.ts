@@ -3,6 +3,7 @@ import { PrismaAuditStore } from "./auditStore";
 import { PrismaCommunityStore } from "./communityStore";
 import { PrismaCoverageStore } from "./coverageStore";
 import { PrismaDigestStore } from "./digestStore";
+import { PrismaFindingStore } from "./findingStore";
 import { PrismaGroupStore } from "./groupStore";
 import { PrismaInvitationStore } from "./invitationStore";
 import { PrismaJourneyStore } from "./journeyStore";
@@ -37,6 +38,7 @@ export function createStore(
     groups: new PrismaGroupStore(db),
     invitations: new PrismaInvitationStore(db),
     journey: new PrismaJourneyStore(db),
+    findings: new PrismaFindingStore(db),
     audit: new PrismaAuditStore(db),
     async ping() {
       try {

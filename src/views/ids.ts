@@ -24,6 +24,8 @@ export const CALLBACK = {
   editCharter: "charter_edit",
   /** The delete form: the community's name typed to confirm. */
   deleteCommunity: "community_delete",
+  /** Share a finding or an output (title, link, summary, stages, organisation). */
+  shareFinding: "finding_share",
   /** The message shortcut "Log community problem" (declared in manifest.yml). */
   logProblemFromMessage: "log_problem_from_message",
 } as const;
@@ -88,6 +90,10 @@ export const ACTION = {
   journeyExports: "journey_exports",
   /** /community activity: Plan it (the value names the community and the activity). */
   planActivity: "activity_plan",
+  /** /community findings: Share a finding (the value is the community id), and the pager. */
+  openShareFinding: "finding_share_open",
+  findingsPrevious: "findings_page_previous",
+  findingsNext: "findings_page_next",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
 } as const;
@@ -122,6 +128,16 @@ export const CREATE_BLOCK = {
   channel: "channel",
   existingChannel: "existingChannel",
   timezone: "timezone",
+} as const;
+
+/** The share finding form's blocks, named after the domain's fields. */
+export const FINDING_BLOCK = {
+  title: "title",
+  link: "link",
+  summary: "summary",
+  stages: "stageIds",
+  organisation: "organisation",
+  organisationOther: "organisationOther",
 } as const;
 
 /** The delete form's one input: the community's name, typed to confirm. */

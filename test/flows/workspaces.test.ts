@@ -15,6 +15,7 @@ import {
   CREATE_BLOCK,
   DELETE_BLOCK,
   DUPLICATE_BLOCK,
+  FINDING_BLOCK,
   GROUP_BLOCK,
   INVITE_BLOCK,
   MEETING_BLOCK,
@@ -295,6 +296,11 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
   [`action:${ACTION.unarchiveCommunity}`]: [() => button(ALICE, ACTION.unarchiveCommunity, f.communityId)],
   [`action:${ACTION.deleteCommunity}`]: [() => button(ALICE, ACTION.deleteCommunity, f.communityId)],
   [`action:${ACTION.journeyExports}`]: [() => button(BOB, ACTION.journeyExports, f.communityId)],
+  [`action:${ACTION.openShareFinding}`]: [() => button(BOB, ACTION.openShareFinding, f.communityId)],
+  [`action:${ACTION.findingsPrevious}`]: [
+    () => button(ALICE, ACTION.findingsPrevious, JSON.stringify({ c: f.communityId, s: null, p: 0 })),
+  ],
+  [`action:${ACTION.findingsNext}`]: [() => button(ALICE, ACTION.findingsNext, JSON.stringify({ c: f.communityId, s: null, p: 1 }))],
   [`action:${ACTION.planActivity}`]: [
     () => button(ALICE, ACTION.planActivity, JSON.stringify({ c: f.communityId, a: "map_whole_problem" })),
   ],
@@ -415,6 +421,15 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
         callbackId: CALLBACK.deleteCommunity,
         privateMetadata: JSON.stringify({ communityId: f.communityId }),
         values: { [DELETE_BLOCK.confirm]: input.text("Secret Alpha") },
+      }),
+  ],
+  [`view:${CALLBACK.shareFinding}`]: [
+    () =>
+      viewSubmission({
+        user: BOB,
+        callbackId: CALLBACK.shareFinding,
+        privateMetadata: JSON.stringify({ communityId: f.communityId }),
+        values: { [FINDING_BLOCK.title]: input.text("Taken over") },
       }),
   ],
   [`view:${CALLBACK.createGroup}`]: [() => groupForm(ALICE, f.communityId)],

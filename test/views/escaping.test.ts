@@ -21,6 +21,7 @@ import * as charterEdits from "../../src/views/charterEdits";
 import * as communityList from "../../src/views/communityList";
 import * as createCommunityModal from "../../src/views/createCommunityModal";
 import * as digest from "../../src/views/digest";
+import * as findings from "../../src/views/findings";
 import * as groups from "../../src/views/groups";
 import * as groupsModal from "../../src/views/groupsModal";
 import * as help from "../../src/views/help";
@@ -328,6 +329,66 @@ const RENDERS: Record<string, () => unknown[]> = {
     },
   ],
   "lifecycle.organiserCharterButtons": () => [{ blocks: [{ type: "actions", elements: lifecycle.organiserCharterButtons(community) }] }],
+  "findings.shareFindingModal": () => [
+    findings.shareFindingModal({
+      community,
+      stages: [
+        {
+          id: "s1",
+          communityId: "c1",
+          title: H,
+          description: H,
+          link: null,
+          position: 0,
+          status: "accepted",
+          createdBy: "U0ALICE",
+          createdAt: now,
+          owners: [],
+        },
+      ],
+      from: { ...membership("U0BOB"), organisation: "other", organisationOther: H },
+      privateMetadata: "{}",
+    }),
+  ],
+  "findings.findingsListMessage": () => {
+    const item = {
+      id: "f1",
+      communityId: "c1",
+      title: H,
+      link: LINK,
+      summary: H,
+      organisation: "other",
+      organisationOther: H,
+      createdBy: "U0BOB",
+      createdAt: now,
+      stages: [{ id: "s1", title: H, position: 0 }],
+    };
+    return [
+      findings.findingsListMessage({
+        community,
+        items: [item],
+        total: 25,
+        page: 1,
+        pageCount: 3,
+        stage: { id: "s1", number: 1, title: H },
+      }),
+      findings.findingsListMessage({ community, items: [], total: 0, page: 0, pageCount: 1, stage: null }),
+    ];
+  },
+  "findings.findingSharedMessage": () => [
+    findings.findingSharedMessage(community, {
+      id: "f1",
+      communityId: "c1",
+      title: H,
+      link: null,
+      summary: "",
+      organisation: "dwp",
+      organisationOther: null,
+      createdBy: "U0BOB",
+      createdAt: now,
+      stages: [],
+    }),
+  ],
   "activities.activitiesMessage": () => [activities.activitiesMessage(community)],
   "journeyExports.journeyExportsMessage": () => [journeyExports.journeyExportsMessage(community, { stepByStep: LINK, landscape: LINK })],
   "lifecycle.archivedNotice": () => [lifecycle.archivedNotice(community, "U0ALICE")],
@@ -554,6 +615,7 @@ const NOT_VIEWS = new Set([
   "charter.channelTopic",
   "charter.channelPurpose",
   "activities.planValue",
+  "findings.findingsPagerValue",
   "help.findTopic",
   "lifecycle.removedText",
   "charterEdits.changedFieldsText",
@@ -569,6 +631,7 @@ const NOT_VIEWS = new Set([
 /** Views whose mrkdwn holds no typed text (it is in their inputs and plain text, or they show only the bot's own words). */
 const NO_TYPED_MRKDWN = new Set([
   "help.helpOverview",
+  "findings.shareFindingModal",
   "problemCard.voteCount",
   "charter.contactLine",
   "createCommunityModal.createCommunityModal",
@@ -586,6 +649,7 @@ const NO_TYPED_MRKDWN = new Set([
 
 const MODULES: Record<string, Record<string, unknown>> = {
   activities,
+  findings,
   blocks,
   journeyExports,
   charter,

@@ -14,6 +14,7 @@ import { deleteCommunityAction } from "./deleteCommunity";
 import { digestDmAction } from "./digestDm";
 import { editCharterAction } from "./editCharter";
 import { editProblemAction } from "./editProblem";
+import { findingsPageAction } from "./findingsPage";
 import { inviteCommunityPickedAction } from "./inviteCommunityPicked";
 import { joinCommunityAction } from "./joinCommunity";
 import { joinGroupAction } from "./joinGroup";
@@ -22,6 +23,7 @@ import { listPageAction } from "./listPage";
 import { meetingMenuAction } from "./meetingMenu";
 import { membersPageAction } from "./membersPage";
 import { openCreateModalAction } from "./openCreateModal";
+import { openShareFindingAction } from "./openShareFinding";
 import { organisationMembersPageAction } from "./organisationMembersPage";
 import { planActivityAction } from "./planActivity";
 import { problemStatusMenuAction } from "./problemStatusMenu";
@@ -43,6 +45,10 @@ export function registerActions(app: App, services: Services): void {
   app.action(ACTION.deleteCommunity, deleteCommunityAction(services));
   app.action(ACTION.journeyExports, journeyExportsAction(services));
   app.action(ACTION.planActivity, planActivityAction(services));
+  app.action(ACTION.openShareFinding, openShareFindingAction(services));
+  const findingsPage = findingsPageAction(services);
+  app.action(ACTION.findingsPrevious, findingsPage);
+  app.action(ACTION.findingsNext, findingsPage);
 
   const listPage = listPageAction(services);
   app.action(ACTION.listPrevious, listPage);

@@ -7,6 +7,7 @@ import { create } from "./create";
 import { deleteCommunity } from "./delete";
 import { digest } from "./digest";
 import { edit } from "./edit";
+import { findings } from "./findings";
 import { group } from "./group";
 import { groups } from "./groups";
 import { helpCommand } from "./help";
@@ -48,6 +49,7 @@ export function subcommands(): Subcommand[] {
     group,
     problem,
     problems,
+    findings,
     meeting,
     meetings,
     activity,

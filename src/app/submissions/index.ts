@@ -19,6 +19,7 @@ import { logProblemSubmission } from "./logProblem";
 import { scheduleMeetingSubmission } from "./scheduleMeeting";
 import { sendInvitationsSubmission } from "./sendInvitations";
 import { setObjectiveSubmission } from "./setObjective";
+import { shareFindingSubmission } from "./shareFinding";
 
 /** `beforeAckClient`: the Web API client for calls made before an ack, with the short timeouts that leave room for it. */
 export function registerSubmissions(app: App, services: Services, beforeAckClient: WebClient): void {
@@ -34,6 +35,7 @@ export function registerSubmissions(app: App, services: Services, beforeAckClien
   app.view(CALLBACK.communitySettings, communitySettingsSubmission(services));
   app.view(CALLBACK.editCharter, editCharterSubmission(services));
   app.view(CALLBACK.deleteCommunity, deleteCommunitySubmission(services));
+  app.view(CALLBACK.shareFinding, shareFindingSubmission(services));
   app.view(CALLBACK.sendInvitations, sendInvitationsSubmission(services));
   app.view(CALLBACK.acceptInvitation, acceptInvitationSubmission(services));
 }

@@ -69,6 +69,11 @@ export interface Reasons {
   "journey.order_busy": NoParams;
   "journey.has_stages": { community: string };
   "activity.unreadable": NoParams;
+  "finding.members_only": { community: string };
+  "finding.title_missing": { min: number };
+  "finding.race": NoParams;
+  "finding.pager_unreadable": NoParams;
+  "finding.no_such_stage": { number: number; stages: number };
   "journey.nothing_to_draft": { community: string };
   // Shared by several forms
   "text.name_too_long": { max: number; length: number };
@@ -191,7 +196,7 @@ export interface Reasons {
   "workspace.required": NoParams;
   "form.unreadable": NoParams;
   "form.unreadable_answer": NoParams;
-  "form.expired": { reopen: "problem" | "settings" | "invitation" | "meeting_menu" | "charter" | "delete" };
+  "form.expired": { reopen: "problem" | "settings" | "invitation" | "meeting_menu" | "charter" | "delete" | "finding" };
   "form.lost_community": NoParams;
   "form.choose_community": { for: "invite" | "join" | "problem" | "meeting" };
   "slack.no_channel_returned": NoParams;

@@ -6,6 +6,7 @@ export * from "./common";
 export * from "./communities";
 export * from "./coverage";
 export * from "./digests";
+export * from "./findings";
 export * from "./groups";
 export * from "./invitations";
 export * from "./journey";

@@ -3,6 +3,7 @@ import type { AuditStore } from "./audit";
 import type { CommunityStore } from "./communities";
 import type { CoverageStore } from "./coverage";
 import type { DigestStore } from "./digests";
+import type { FindingStore } from "./findings";
 import type { GroupStore } from "./groups";
 import type { InvitationStore } from "./invitations";
 import type { JourneyStore } from "./journey";
@@ -24,6 +25,7 @@ export interface Store {
   groups: GroupStore;
   invitations: InvitationStore;
   journey: JourneyStore;
+  findings: FindingStore;
   audit: AuditStore;
   /** True when the database answers. */
   ping(): Promise<boolean>;

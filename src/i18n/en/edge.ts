@@ -17,6 +17,7 @@ const REOPEN = {
   meeting_menu: "Open the meeting's menu again.",
   charter: "Type `/community edit` again.",
   delete: "Type `/community delete` again.",
+  finding: "Type `/community findings` and press Share a finding again.",
 } as const;
 
 const CHOOSE_COMMUNITY = {
