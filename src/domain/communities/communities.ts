@@ -73,7 +73,12 @@ export class CommunityService {
     }
     const key = nameKey(draft.name);
     const clash = await this.store.communities.findByNameKey(workspaceId, key);
-    if (clash) throw nameTaken(clash.name);
+    if (clash) {
+      // A double click: the first submission can commit between the request-id read above and this one.
+      const earlier = requestId ? await this.store.communities.findByRequestId(requestId) : null;
+      if (earlier) return { kind: "duplicate", community: earlier };
+      throw nameTaken(clash.name);
+    }
     if (draft.channel.kind === "existing") {
       const owner = await this.store.communities.findByChannel(workspaceId, draft.channel.channelId);
       if (owner) throw channelTaken(owner.name, "existingChannel");
