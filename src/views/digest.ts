@@ -89,7 +89,7 @@ export function digestMessage(digest: Digest, opts: { preview?: boolean; viewerG
       const extra = digest.newOrganisations.length - shown.length;
       parts.push(md`*Newly represented:* ${joinMd(shown, md`, `)}${extra > 0 ? md` and ${extra} more` : md``}`);
     }
-    blocks.push(section(md`${lines(parts)}\nWho is in: \`/community info ${slug}\``));
+    blocks.push(section(md`${lines(parts)}\nWho is in: \`/community members ${slug}\``));
   }
   if (digest.empty) blocks.push(section(md`Nothing new since the last digest, so none would be posted now.`));
   const label = opts.viewerGetsDm ? "Stop the digest by DM" : "Get the digest by DM";

@@ -121,6 +121,8 @@ describe("the weekly digest", () => {
     expect(body).toContain("1 going, 0 maybe");
     expect(body).toContain("*New members* (2): <@U0BOB>, <@U0CAROL>");
     expect(body).toContain("*Newly represented:* Department for Work and Pensions (DWP)");
+    // The digest points at the list of who is in, not at the charter.
+    expect(body).toContain("Who is in: `/community members starting-a-business`");
     expect(body).not.toContain("HM Revenue"); // Alice was already there from HMRC
     // The next week's digest is planned, and this one is not sent twice.
     await h.app.tick();
