@@ -230,13 +230,13 @@ export class PrismaJourneyStore implements JourneyStore {
     });
   }
 
-  async unlinkedStageTexts(communityId: string): Promise<Array<{ problemId: string; text: string }>> {
+  async unlinkedStageTexts(communityId: string): Promise<Array<{ problemId: string; stageText: string }>> {
     const rows = await this.db.problem.findMany({
       where: { communityId, stageId: null, stage: { not: null }, status: { in: ["open", "objective"] } },
       select: { id: true, stage: true },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     });
-    return rows.filter((r) => r.stage?.trim()).map((r) => ({ problemId: r.id, text: r.stage ?? "" }));
+    return rows.filter((r) => r.stage?.trim()).map((r) => ({ problemId: r.id, stageText: r.stage ?? "" }));
   }
 
   /**

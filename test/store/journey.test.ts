@@ -140,12 +140,12 @@ describe("stages", () => {
 describe("the first draft from problems' free text", () => {
   it("groups texts ignoring case, punctuation, plurals and small typos, in the order met, keeping the usual spelling", () => {
     const draft = draftStages([
-      { problemId: "p1", text: "Registering the company" },
-      { problemId: "p2", text: "registering the company." },
-      { problemId: "p3", text: "Registring the company" },
-      { problemId: "p4", text: "PAYE registration" },
-      { problemId: "p5", text: "  " },
-      { problemId: "p6", text: "Registering the companies" },
+      { problemId: "p1", stageText: "Registering the company" },
+      { problemId: "p2", stageText: "registering the company." },
+      { problemId: "p3", stageText: "Registring the company" },
+      { problemId: "p4", stageText: "PAYE registration" },
+      { problemId: "p5", stageText: "  " },
+      { problemId: "p6", stageText: "Registering the companies" },
     ]);
     expect(draft.map((d) => [d.title, d.problemIds])).toEqual([
       ["Registering the company", ["p1", "p2", "p3", "p6"]],

@@ -42,9 +42,9 @@ function near(a: string, b: string): boolean {
  * logged, so the draft starts in the order people met the stages) into at most
  * DRAFT_STAGES_MAX stages, the biggest kept when there are more.
  */
-export function draftStages(texts: Array<{ problemId: string; text: string }>): DraftStage[] {
+export function draftStages(texts: Array<{ problemId: string; stageText: string }>): DraftStage[] {
   const groups: Array<{ key: string; problemIds: string[]; spellings: Map<string, number>; first: number }> = [];
-  texts.forEach(({ problemId, text }, index) => {
+  texts.forEach(({ problemId, stageText: text }, index) => {
     const key = stageTextKey(text);
     if (!key) return;
     let group = groups.find((g) => g.key === key) ?? groups.find((g) => near(g.key, key));

@@ -78,7 +78,7 @@ export interface JourneyStore {
     now: Date,
   ): Promise<StageRecord[]>;
   /** Open and objective problems whose journey text is set but which are not linked to a stage. */
-  unlinkedStageTexts(communityId: string): Promise<Array<{ problemId: string; text: string }>>;
+  unlinkedStageTexts(communityId: string): Promise<Array<{ problemId: string; stageText: string }>>;
   /** Figures for each accepted stage, by id, in a fixed number of queries however many stages, problems and members. */
   figures(communityId: string): Promise<Map<string, StageFigures>>;
   /** The stages an active member works on (ids), and setting them (replacing what was there). */
