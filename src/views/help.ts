@@ -21,7 +21,7 @@ import { ACTION, COMMAND } from "./ids";
 
 export const SERVICE_MANUAL_URL = "https://www.gov.uk/service-manual/design/setting-up-a-service-community";
 
-export const HELP_TOPICS = ["start", "problems", "people", "groups", "meetings", "settings"] as const;
+export const HELP_TOPICS = ["start", "problems", "journey", "people", "groups", "meetings", "settings"] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
 /** Each topic's title, what it is for, and other words people may type for it. */
@@ -35,6 +35,12 @@ export const TOPIC_DETAILS: Record<HelpTopic, { title: string; about: string; al
     title: "Problems and objectives",
     about: "Log the problems your users meet, say which affect your organisation too, and agree objectives.",
     aliases: ["problem", "objectives", "votes"],
+  },
+  journey: {
+    title: "The service journey",
+    about:
+      "The stages users go through, in order: who owns each, where the problems are, and who works on it. Organisers shape it; members suggest stages.",
+    aliases: ["stages", "steps", "journey-map"],
   },
   people: {
     title: "People and invitations",

@@ -26,6 +26,12 @@ export const CALLBACK = {
   deleteCommunity: "community_delete",
   /** Share a finding or an output (title, link, summary, stages, organisation). */
   shareFinding: "finding_share",
+  /** The stage form: an organiser adds or edits a stage, a member suggests one (its metadata says which). */
+  stage: "journey_stage",
+  /** The first draft of a journey from its problems' free text: one input a stage. */
+  journeyDraft: "journey_draft",
+  /** "Say which stages you work on". */
+  memberStages: "journey_member_stages",
   /** The message shortcut "Log community problem" (declared in manifest.yml). */
   logProblemFromMessage: "log_problem_from_message",
 } as const;
@@ -94,6 +100,23 @@ export const ACTION = {
   openShareFinding: "finding_share_open",
   findingsPrevious: "findings_page_previous",
   findingsNext: "findings_page_next",
+  /** /community journey: Previous and Next, and back to the journey from a question about it (the value names the community and page). */
+  journeyPrevious: "journey_page_previous",
+  journeyNext: "journey_page_next",
+  journeyBack: "journey_back",
+  /** The organisers' menu on a stage: edit, move up, move down, remove. */
+  stageMenu: "journey_stage_menu",
+  /** Add a stage (organisers) or suggest one (members): the value is the community id. */
+  addStage: "journey_stage_add",
+  /** The confirmed removal of a stage. */
+  removeStage: "journey_stage_remove",
+  /** A suggested stage's buttons, for organisers (the value names the stage). */
+  acceptStage: "journey_suggestion_accept",
+  dismissStage: "journey_suggestion_dismiss",
+  /** An empty journey's "Draft from problems", for organisers. */
+  draftJourney: "journey_draft_open",
+  /** "Say which stages you work on": the value is the community id. */
+  memberStages: "journey_member_stages_open",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
 } as const;
@@ -112,6 +135,7 @@ export const BLOCK = {
   digestActions: "digest_actions",
   invitationActions: "invitation_actions",
   charterActions: "charter_actions",
+  journeyActions: "journey_actions",
 } as const;
 
 /** Modal block ids double as the domain's field names, so errors map one to one. */
@@ -149,9 +173,24 @@ export const PROBLEM_BLOCK = {
   title: "title",
   description: "description",
   affects: "affects",
+  /** The stage picked from the journey; `stage` is then the text for "somewhere else". */
+  stageId: "stageId",
   stage: "stage",
   link: "link",
 } as const;
+
+/** The stage form's blocks, named after the domain's fields (see checkStage). */
+export const STAGE_BLOCK = {
+  title: "title",
+  description: "description",
+  owners: "owners",
+  deliverers: "deliverers",
+  otherOwners: "otherOwners",
+  link: "link",
+} as const;
+
+/** The draft form's inputs: one a draft stage, `draft_0`, `draft_1`… in the draft's order. */
+export const DRAFT_BLOCK_PREFIX = "draft_";
 
 export const OBJECTIVE_BLOCK = { owner: "owner", targetDate: "targetDate", progress: "progress" } as const;
 export const DUPLICATE_BLOCK = { duplicateOf: "duplicateOf" } as const;
@@ -162,6 +201,8 @@ export const PROFILE_BLOCK = {
   organisationOther: "organisationOther",
   profession: "profession",
   professionOther: "professionOther",
+  /** The journey's stages they work on (the join form, and "Say which stages you work on"). */
+  stages: "stages",
 } as const;
 
 /** The meeting modal's blocks, named after the domain's fields. */

@@ -96,7 +96,7 @@ describe("/community help", () => {
   it("names the topics when asked for one that does not exist", async () => {
     const reply = await h.command("help gardening");
     expect(reply.json.text).toBe(
-      'There is no help on "gardening". The topics are `start` (getting started), `problems` (problems and objectives), `people` (people and invitations), ' +
+      'There is no help on "gardening". The topics are `start` (getting started), `problems` (problems and objectives), `journey` (the service journey), `people` (people and invitations), ' +
         "`groups` (groups), `meetings` (meetings), `settings` (settings and the charter). Type `/community help` followed by one of them.",
     );
   });

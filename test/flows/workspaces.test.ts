@@ -23,6 +23,7 @@ import {
   PROBLEM_BLOCK,
   PROFILE_BLOCK,
   SETTINGS_BLOCK,
+  STAGE_BLOCK,
 } from "../../src/views/ids";
 import { createCommunity, createSubmission, joinCommunity, joinSubmission } from "../support/flows";
 import { type Harness, startHarness } from "../support/harness";
@@ -47,6 +48,8 @@ interface Fixture {
   meetingSequence: number;
   groupId: string;
   invitationId: string;
+  stageId: string;
+  suggestionId: string;
 }
 
 let h: Harness;
@@ -105,6 +108,16 @@ beforeAll(async () => {
   const invitation = await h.db.invitation.findFirstOrThrow({ where: { inviteeId: CAROL } });
   await h.idle();
 
+  expect((await h.interact(stageForm(ALICE, { communityId: community.id }, "Secret India stage"))).json).toEqual({
+    response_action: "clear",
+  });
+  expect((await h.interact(stageForm(BOB, { communityId: community.id }, "Secret Juliet stage"))).json).toEqual({
+    response_action: "clear",
+  });
+  const stage = await h.db.journeyStage.findFirstOrThrow({ where: { title: "Secret India stage" } });
+  const suggestion = await h.db.journeyStage.findFirstOrThrow({ where: { title: "Secret Juliet stage", status: "suggested" } });
+  await h.idle();
+
   f = {
     communityId: community.id,
     channel,
@@ -115,6 +128,8 @@ beforeAll(async () => {
     meetingSequence: meeting.sequence,
     groupId: group.id,
     invitationId: invitation.id,
+    stageId: stage.id,
+    suggestionId: suggestion.id,
   };
   // The other team has been here before: its first request would otherwise add its workspace row.
   otherWorkspaceId = (await h.db.workspace.create({ data: { teamId: OTHER } })).id;
@@ -154,6 +169,22 @@ function groupForm(who: string, communityId: string, name = "A group of the othe
       [GROUP_BLOCK.channel]: input.radio("none"),
       [GROUP_BLOCK.channelName]: input.text(null),
       [GROUP_BLOCK.existingChannel]: input.conversation(null),
+    },
+  });
+}
+
+function stageForm(who: string, meta: Record<string, unknown>, title = "A stage of the other team") {
+  return viewSubmission({
+    user: who,
+    callbackId: CALLBACK.stage,
+    privateMetadata: JSON.stringify(meta),
+    values: {
+      [STAGE_BLOCK.title]: input.text(title),
+      [STAGE_BLOCK.description]: input.text(null),
+      [STAGE_BLOCK.owners]: input.multiExternal(["hmrc"]),
+      [STAGE_BLOCK.deliverers]: input.multiExternal([]),
+      [STAGE_BLOCK.otherOwners]: input.text(null),
+      [STAGE_BLOCK.link]: input.text(null),
     },
   });
 }
@@ -305,6 +336,22 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
     () => button(ALICE, ACTION.planActivity, JSON.stringify({ c: f.communityId, a: "map_whole_problem" })),
   ],
 
+  [`action:${ACTION.journeyPrevious}`]: [() => button(ALICE, ACTION.journeyPrevious, JSON.stringify({ c: f.communityId, p: 0 }))],
+  [`action:${ACTION.journeyNext}`]: [() => button(BOB, ACTION.journeyNext, JSON.stringify({ c: f.communityId, p: 1 }))],
+  [`action:${ACTION.journeyBack}`]: [() => button(ALICE, ACTION.journeyBack, JSON.stringify({ c: f.communityId, p: 0 }))],
+  [`action:${ACTION.stageMenu}`]: [
+    () => overflow(ALICE, ACTION.stageMenu, { s: f.stageId, do: "edit", p: 0 }),
+    () => overflow(ALICE, ACTION.stageMenu, { s: f.stageId, do: "up", p: 0 }),
+    () => overflow(ALICE, ACTION.stageMenu, { s: f.stageId, do: "down", p: 0 }),
+    () => overflow(ALICE, ACTION.stageMenu, { s: f.stageId, do: "remove", p: 0 }),
+  ],
+  [`action:${ACTION.addStage}`]: [() => button(ALICE, ACTION.addStage, f.communityId), () => button(BOB, ACTION.addStage, f.communityId)],
+  [`action:${ACTION.removeStage}`]: [() => button(ALICE, ACTION.removeStage, JSON.stringify({ s: f.stageId, p: 0 }))],
+  [`action:${ACTION.acceptStage}`]: [() => button(ALICE, ACTION.acceptStage, JSON.stringify({ s: f.suggestionId, p: 0 }))],
+  [`action:${ACTION.dismissStage}`]: [() => button(ALICE, ACTION.dismissStage, JSON.stringify({ s: f.suggestionId, p: 0 }))],
+  [`action:${ACTION.draftJourney}`]: [() => button(ALICE, ACTION.draftJourney, f.communityId)],
+  [`action:${ACTION.memberStages}`]: [() => button(BOB, ACTION.memberStages, f.communityId)],
+
   [`view:${CALLBACK.createCommunity}`]: [
     () =>
       createSubmission(ALICE, {
@@ -444,6 +491,35 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
       }),
   ],
 
+  [`view:${CALLBACK.stage}`]: [
+    () => stageForm(ALICE, { communityId: f.communityId }),
+    () => stageForm(BOB, { communityId: f.communityId }),
+    () => stageForm(ALICE, { communityId: f.communityId, stageId: f.stageId }),
+  ],
+  [`view:${CALLBACK.journeyDraft}`]: [
+    () =>
+      viewSubmission({
+        user: ALICE,
+        callbackId: CALLBACK.journeyDraft,
+        privateMetadata: JSON.stringify({ communityId: f.communityId, keys: ["secret bravo problem"] }),
+        values: { draft_0: input.text("A stage of the other team") },
+      }),
+  ],
+  [`view:${CALLBACK.memberStages}`]: [
+    () =>
+      viewSubmission({
+        user: BOB,
+        callbackId: CALLBACK.memberStages,
+        privateMetadata: JSON.stringify({ communityId: f.communityId }),
+        values: {
+          [PROFILE_BLOCK.stages]: {
+            type: "multi_static_select",
+            selected_options: [{ value: f.stageId, text: { type: "plain_text", text: "x" } }],
+          },
+        },
+      }),
+  ],
+
   [`options:${ACTION.organisation}`]: [() => options(ALICE, ACTION.organisation, "work")],
   [`options:${ACTION.organisations}`]: [() => options(ALICE, ACTION.organisations, "revenue")],
   [`options:${ACTION.timezone}`]: [() => options(ALICE, ACTION.timezone, "london")],
@@ -499,6 +575,9 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
     "community",
     "contactMethod",
     "membership",
+    "journeyStage",
+    "stageOwner",
+    "memberStage",
     "problem",
     "problemOrganisation",
     "problemStatusChange",
@@ -514,7 +593,7 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
     "schedulerRun",
   ];
   const theirs = new Set([otherWorkspaceId]);
-  const refs = ["workspaceId", "communityId", "problemId", "meetingId", "seriesId", "groupId", "subjectId"];
+  const refs = ["workspaceId", "communityId", "problemId", "meetingId", "seriesId", "groupId", "subjectId", "stageId", "membershipId"];
   const out: Record<string, unknown[]> = {};
   for (const model of models) {
     const rows = await db[model].findMany();

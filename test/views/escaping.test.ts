@@ -8,9 +8,18 @@ import type { Charter } from "../../src/domain/communities/communities";
 import type { Digest } from "../../src/domain/digests/digests";
 import type { GroupsOverview } from "../../src/domain/groups/groups";
 import type { InvitationCard } from "../../src/domain/invitations/invitations";
+import type { JourneyPage } from "../../src/domain/journey/journey";
 import type { MeetingCard } from "../../src/domain/meetings/meetings";
 import type { CoverageSummary, MembersPage, OrganisationMembersPage } from "../../src/domain/members/coverage";
-import type { CommunityRecord, GroupRecord, MeetingRecord, MembershipRecord, ProblemRecord, SeriesRecord } from "../../src/domain/ports";
+import type {
+  CommunityRecord,
+  GroupRecord,
+  MeetingRecord,
+  MembershipRecord,
+  ProblemRecord,
+  SeriesRecord,
+  StageRecord,
+} from "../../src/domain/ports";
 import type { ProblemCard } from "../../src/domain/problems/problems";
 import { prose, reasonText } from "../../src/i18n";
 import { ACTIVITIES } from "../../src/reference/activities";
@@ -28,6 +37,7 @@ import * as help from "../../src/views/help";
 import * as home from "../../src/views/home";
 import * as invitations from "../../src/views/invitations";
 import * as joinCommunityModal from "../../src/views/joinCommunityModal";
+import * as journey from "../../src/views/journey";
 import * as journeyExports from "../../src/views/journeyExports";
 import * as lifecycle from "../../src/views/lifecycle";
 import * as meetingCard from "../../src/views/meetingCard";
@@ -44,6 +54,7 @@ import * as problemModal from "../../src/views/problemModal";
 import * as profileFields from "../../src/views/profileFields";
 import * as reminders from "../../src/views/reminders";
 import * as settingsModal from "../../src/views/settingsModal";
+import * as stageModal from "../../src/views/stageModal";
 import { type Allowed, HOSTILE, HOSTILE_ESCAPED, mrkdwnProblems, payloadProblems, shown } from "../support/mrkdwnCheck";
 
 const H = HOSTILE;
@@ -282,8 +293,62 @@ const now = new Date("2026-03-19T10:00:00Z");
 const upcoming = { items: [{ card, answer: "going" as const }], total: 2, memberOfAny: true };
 const homeEntries = [{ community, membership: membership("U0ALICE"), memberCount: 3, objectives: [objective], coverage }];
 
+const stage: StageRecord = {
+  id: "s1",
+  communityId: "c1",
+  title: H,
+  description: H,
+  link: LINK,
+  position: 0,
+  status: "accepted",
+  createdBy: "U0BOB",
+  createdAt: new Date("2026-02-01T00:00:00Z"),
+  owners: [
+    { organisation: "other", organisationOther: H, role: "owns" },
+    { organisation: "hmrc", organisationOther: null, role: "delivers" },
+  ],
+};
+const journeyPage = (viewer: "organiser" | "member" | "outsider", stages = 2): JourneyPage => ({
+  community,
+  stages: Array.from({ length: stages }, (_, i) => ({
+    stage: { ...stage, id: `s${i}`, position: i },
+    number: i + 1,
+    figures: { openProblems: 3, objectives: 1, topProblem: { id: "p1", title: H, votes: 4 }, members: 2, memberOrganisations: ["other:x"] },
+    ownersNotRepresented: stage.owners,
+    problemsButNobody: i === 0,
+    memberOrganisations: [H],
+  })),
+  total: stages,
+  suggestions: 1,
+  page: 0,
+  pageCount: 2,
+  viewerIsOrganiser: viewer === "organiser",
+  viewerIsMember: viewer !== "outsider",
+  waiting: viewer === "organiser" ? [{ ...stage, id: "s9", status: "suggested" }] : [],
+  canDraft: stages === 0,
+});
+
 /** Each export of each view module, rendered with hostile data: one or more payloads (messages, views, blocks or mrkdwn). */
 const RENDERS: Record<string, () => unknown[]> = {
+  "journey.journeyMessage": () => [
+    journey.journeyMessage(journeyPage("organiser"), { notice: mrkdwn.md`Removed *${mrkdwn.esc(H)}*.` }),
+    journey.journeyMessage(journeyPage("member")),
+    journey.journeyMessage(journeyPage("outsider")),
+    journey.journeyMessage(journeyPage("organiser", 0)),
+  ],
+  "journey.removeStageMessage": () => [journey.removeStageMessage(stage, 3, 0)],
+  "stageModal.stageModal": () => [
+    stageModal.stageModal({ mode: "edit", community, stage, number: 2, privateMetadata: "{}" }),
+    stageModal.stageModal({ mode: "suggest", community, privateMetadata: "{}" }),
+    stageModal.stageModal({ mode: "add", community, privateMetadata: "{}" }),
+  ],
+  "stageModal.journeyDraftModal": () => [
+    stageModal.journeyDraftModal({ community, draft: [{ key: "k", title: H, problemIds: ["p1", "p2"] }], privateMetadata: "{}" }),
+  ],
+  "stageModal.stagePickerBlock": () => [{ blocks: [stageModal.stagePickerBlock([stage], ["s1"], H)] }],
+  "stageModal.memberStagesModal": () => [
+    stageModal.memberStagesModal({ community, stages: [stage], chosen: ["s1"], privateMetadata: "{}" }),
+  ],
   "charter.contactLine": () => [charter.contactLine(theCharter)],
   "charter.objectiveLine": () => [charter.objectiveLine(objective)],
   "charter.charterBlocks": () => [{ blocks: charter.charterBlocks(theCharter, { viewerIsMember: false }) }],
@@ -623,6 +688,11 @@ const NOT_VIEWS = new Set([
   "meetingCard.durationText",
   "meetingCard.ANSWER_LABELS",
   "members.membersPagerValue",
+  "journey.journeyPagerValue",
+  "journey.stageChoiceValue",
+  "journey.stageValue",
+  "journey.stageOption",
+  "stageModal.draftBlock",
   "members.organisationPagerValue",
   "problemList.pagerValue",
   "reminders.timeLeftText",
@@ -632,6 +702,7 @@ const NOT_VIEWS = new Set([
 const NO_TYPED_MRKDWN = new Set([
   "help.helpOverview",
   "findings.shareFindingModal",
+  "stageModal.stagePickerBlock",
   "problemCard.voteCount",
   "charter.contactLine",
   "createCommunityModal.createCommunityModal",
@@ -664,6 +735,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   home,
   invitations,
   joinCommunityModal,
+  journey,
   meetingCard,
   meetingModal,
   members,
@@ -678,6 +750,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   profileFields,
   reminders,
   settingsModal,
+  stageModal,
 };
 
 /** A rendered thing as a payload: a bare mrkdwn string is checked as a message's text. */

@@ -1,10 +1,14 @@
 // The largest realistic data, rendered by every view, stays inside Block Kit's limits.
 
 import { helpEntries } from "../../src/app/commands/registry";
+import { journeyDraftMetadata } from "../../src/app/submissions/acceptJourneyDraft";
 import type { Charter } from "../../src/domain/communities/communities";
 import { DIGEST_SECTION_ITEMS, type Digest } from "../../src/domain/digests/digests";
 import type { GroupsOverview } from "../../src/domain/groups/groups";
 import { INVITE_LIMIT, INVITE_MESSAGE_MAX } from "../../src/domain/invitations/invitationDraft";
+import { DRAFT_STAGES_MAX } from "../../src/domain/journey/draftFromText";
+import { JOURNEY_PAGE_SIZE, type JourneyPage } from "../../src/domain/journey/journey";
+import { STAGE_LIMITS } from "../../src/domain/journey/stageDraft";
 import { GOING_NAMED, HOME_MEETINGS_SHOWN, type MeetingCard, UPCOMING_SHOWN } from "../../src/domain/meetings/meetings";
 import {
   coverageOf,
@@ -14,7 +18,7 @@ import {
   organisationMembersPage,
 } from "../../src/domain/members/coverage";
 import { OTHER_TEXT_MAX } from "../../src/domain/members/profiles";
-import type { CommunityRecord, MeetingRecord, MembershipRecord, SeriesRecord } from "../../src/domain/ports";
+import type { CommunityRecord, MeetingRecord, MembershipRecord, SeriesRecord, StageRecord } from "../../src/domain/ports";
 import { prose } from "../../src/i18n";
 import { ORGANISATIONS } from "../../src/reference/organisations";
 import { charterMessage, welcomeMessage } from "../../src/views/charter";
@@ -34,14 +38,17 @@ import {
   reachOutMessage,
 } from "../../src/views/invitations";
 import { joinCommunityModal } from "../../src/views/joinCommunityModal";
+import { journeyMessage, removeStageMessage, SUGGESTIONS_SHOWN } from "../../src/views/journey";
 import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage, upcomingMeetingsMessage } from "../../src/views/meetingCard";
 import { cancelMeetingModal, meetingModal } from "../../src/views/meetingModal";
 import { MISSING_LISTED, membersMessage, organisationMembersMessage } from "../../src/views/members";
+import { esc, md } from "../../src/views/mrkdwn";
 import { problemCardMessage, promotionSuggestion } from "../../src/views/problemCard";
 import { duplicateModal, objectiveModal } from "../../src/views/problemDecisions";
 import { editProblemModal, problemDetailsModal } from "../../src/views/problemDetails";
 import { problemModal } from "../../src/views/problemModal";
 import { settingsModal } from "../../src/views/settingsModal";
+import { journeyDraftModal, memberStagesModal, stageModal } from "../../src/views/stageModal";
 import { blockKitProblems } from "../support/blockKit";
 
 const longest = ORGANISATIONS.reduce((a, b) => (a.name.length >= b.name.length ? a : b));
@@ -566,6 +573,81 @@ describe("Block Kit limits with the largest realistic data", () => {
       ),
     );
     expect(blockKitProblems(draft.blocks, "message")).toEqual([]);
+  });
+
+  it("a page of a journey of 40 stages and 2,000 problems, every field full, and the journey's forms", () => {
+    /** Every field at its longest; typed names of ampersands, which escaping makes five times as long. */
+    const bigStage = (i: number, status: "accepted" | "suggested" = "accepted"): StageRecord => ({
+      id: `c${"s".repeat(24)}${i}`,
+      communityId: "c1",
+      title: `${i}`.padEnd(STAGE_LIMITS.titleMax, "&"),
+      description: "&".repeat(STAGE_LIMITS.descriptionMax),
+      link: `https://www.gov.uk/${"l".repeat(1000)}`,
+      position: i,
+      status,
+      createdBy: "U1",
+      createdAt: new Date(),
+      owners: Array.from({ length: STAGE_LIMITS.ownersMax }, (_, j) => ({
+        organisation: "other",
+        organisationOther: `${j}`.padEnd(STAGE_LIMITS.otherOwnerMax, "&"),
+        role: j % 2 ? ("owns" as const) : ("delivers" as const),
+      })),
+    });
+    const page = (p: number, viewer: "organiser" | "member"): JourneyPage => ({
+      community: community(1),
+      stages: Array.from({ length: Math.min(JOURNEY_PAGE_SIZE, 40 - p * JOURNEY_PAGE_SIZE) }, (_, i) => {
+        const stage = bigStage(p * JOURNEY_PAGE_SIZE + i);
+        return {
+          stage,
+          number: stage.position + 1,
+          figures: {
+            openProblems: 40,
+            objectives: 10,
+            topProblem: { id: "p1", title: "t&".repeat(75), votes: 5000 },
+            members: 125,
+            memberOrganisations: Array.from({ length: 120 }, (_, j) => `o${j}`),
+          },
+          ownersNotRepresented: stage.owners,
+          problemsButNobody: true,
+          memberOrganisations: Array.from({ length: 120 }, (_, j) => `${j}`.padEnd(100, "&")),
+        };
+      }),
+      total: 40,
+      suggestions: 20,
+      page: p,
+      pageCount: 4,
+      viewerIsOrganiser: viewer === "organiser",
+      viewerIsMember: true,
+      waiting: viewer === "organiser" ? Array.from({ length: 20 }, (_, i) => bigStage(i, "suggested")) : [],
+      canDraft: false,
+    });
+    for (let p = 0; p < 4; p++) {
+      for (const viewer of ["organiser", "member"] as const) {
+        const message = journeyMessage(page(p, viewer), { notice: md`Removed *${esc("&".repeat(80))}* from the journey.` });
+        expect([p, viewer, blockKitProblems(message.blocks, "message")]).toEqual([p, viewer, []]);
+      }
+    }
+    // The first page for an organiser has every part: the notice, 12 stages and the suggestions.
+    expect(journeyMessage(page(0, "organiser"), { notice: md`x` }).blocks).toHaveLength(
+      4 + JOURNEY_PAGE_SIZE * 3 + 1 + SUGGESTIONS_SHOWN * 2 + 2,
+    );
+    expect(blockKitProblems(removeStageMessage(bigStage(39), 40, 3).blocks, "message")).toEqual([]);
+
+    const edit = stageModal({ mode: "edit", community: community(1), stage: bigStage(1), number: 40, privateMetadata: "{}" }) as any;
+    expect(blockKitProblems(edit.blocks, "modal", edit)).toEqual([]);
+    // The draft form carries every stage's key: at most 20 of 60 characters, inside Slack's 3,000.
+    const draft = Array.from({ length: DRAFT_STAGES_MAX }, (_, i) => ({
+      key: `${i}`.padEnd(60, "k"),
+      title: `${i}`.padEnd(150, "t"),
+      problemIds: Array.from({ length: 100 }, (_, j) => `p${j}`),
+    }));
+    const metadata = journeyDraftMetadata.write({ communityId: "c".repeat(25), keys: draft.map((d) => d.key), channelId: "C".repeat(11) });
+    const draftModal = journeyDraftModal({ community: community(1), draft, privateMetadata: metadata }) as any;
+    expect(blockKitProblems(draftModal.blocks, "modal", draftModal)).toEqual([]);
+    expect(draftModal.blocks.find((b: any) => b.block_id === "draft_19").element.initial_value).toHaveLength(STAGE_LIMITS.titleMax);
+    const stages = Array.from({ length: STAGE_LIMITS.stagesMax }, (_, i) => bigStage(i));
+    const mine = memberStagesModal({ community: community(1), stages, chosen: stages.map((s) => s.id), privateMetadata: "{}" }) as any;
+    expect(blockKitProblems(mine.blocks, "modal", mine)).toEqual([]);
   });
 
   it("the checker itself catches an over-long section and too many blocks", () => {

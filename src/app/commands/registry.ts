@@ -14,6 +14,7 @@ import { helpCommand } from "./help";
 import { info } from "./info";
 import { invite } from "./invite";
 import { join } from "./join";
+import { journey } from "./journey";
 import { leave } from "./leave";
 import { list } from "./list";
 import { makeOrganiser } from "./makeOrganiser";
@@ -50,6 +51,7 @@ export function subcommands(): Subcommand[] {
     problem,
     problems,
     findings,
+    journey,
     meeting,
     meetings,
     activity,

@@ -6,6 +6,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Services } from "../../services";
 import { CALLBACK } from "../../views/ids";
 import { acceptInvitationSubmission } from "./acceptInvitation";
+import { acceptJourneyDraftSubmission } from "./acceptJourneyDraft";
 import { cancelMeetingSubmission } from "./cancelMeeting";
 import { closeAsDuplicateSubmission } from "./closeAsDuplicate";
 import { communitySettingsSubmission } from "./communitySettings";
@@ -16,6 +17,8 @@ import { editCharterSubmission } from "./editCharter";
 import { editProblemSubmission } from "./editProblem";
 import { joinCommunitySubmission } from "./joinCommunity";
 import { logProblemSubmission } from "./logProblem";
+import { saveMemberStagesSubmission } from "./saveMemberStages";
+import { saveStageSubmission } from "./saveStage";
 import { scheduleMeetingSubmission } from "./scheduleMeeting";
 import { sendInvitationsSubmission } from "./sendInvitations";
 import { setObjectiveSubmission } from "./setObjective";
@@ -38,4 +41,7 @@ export function registerSubmissions(app: App, services: Services, beforeAckClien
   app.view(CALLBACK.shareFinding, shareFindingSubmission(services));
   app.view(CALLBACK.sendInvitations, sendInvitationsSubmission(services));
   app.view(CALLBACK.acceptInvitation, acceptInvitationSubmission(services));
+  app.view(CALLBACK.stage, saveStageSubmission(services));
+  app.view(CALLBACK.journeyDraft, acceptJourneyDraftSubmission(services));
+  app.view(CALLBACK.memberStages, saveMemberStagesSubmission(services));
 }

@@ -75,6 +75,8 @@ export interface Reasons {
   "finding.pager_unreadable": NoParams;
   "finding.no_such_stage": { number: number; stages: number };
   "journey.nothing_to_draft": { community: string };
+  "journey.draft_empty": NoParams;
+  "problem.stage_gone": NoParams;
   // Shared by several forms
   "text.name_too_long": { max: number; length: number };
   "text.this_too_long": { max: number; length: number };
@@ -196,7 +198,7 @@ export interface Reasons {
   "workspace.required": NoParams;
   "form.unreadable": NoParams;
   "form.unreadable_answer": NoParams;
-  "form.expired": { reopen: "problem" | "settings" | "invitation" | "meeting_menu" | "charter" | "delete" | "finding" };
+  "form.expired": { reopen: "problem" | "settings" | "invitation" | "meeting_menu" | "charter" | "delete" | "finding" | "journey" };
   "form.lost_community": NoParams;
   "form.choose_community": { for: "invite" | "join" | "problem" | "meeting" };
   "slack.no_channel_returned": NoParams;

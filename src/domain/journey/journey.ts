@@ -8,6 +8,7 @@ import { AppError } from "../common/errors";
 import type { CommunityService } from "../communities/communities";
 import { organisationKey } from "../members/coverage";
 import { isOrganiser, requireOrganiser } from "../members/organisers";
+import { organisationShortLabel } from "../members/profiles";
 import type { CommunityRecord, StageFields, StageFigures, StageRecord, Store, WorkspaceKey } from "../ports";
 import { type DraftStage, draftStages } from "./draftFromText";
 import { STAGE_LIMITS } from "./stageDraft";
@@ -27,6 +28,8 @@ export interface JourneyStage {
   ownersNotRepresented: StageRecord["owners"];
   /** It has open problems or objectives, and no member says they work on it. */
   problemsButNobody: boolean;
+  /** The organisations of the members who work on it, as people read them ("HMRC", or the name as first typed). */
+  memberOrganisations: string[];
 }
 
 export interface JourneyPage {
@@ -39,6 +42,10 @@ export interface JourneyPage {
   pageCount: number;
   viewerIsOrganiser: boolean;
   viewerIsMember: boolean;
+  /** For organisers: the suggestions waiting, oldest first (empty for anyone else). */
+  waiting: StageRecord[];
+  /** For an organiser of a journey with no stages: whether its problems say where they bite, so a draft can be made. */
+  canDraft: boolean;
 }
 
 export type AddedStage = { kind: "added"; stage: StageRecord } | { kind: "suggested"; stage: StageRecord };
@@ -62,7 +69,13 @@ export class JourneyService {
       this.store.memberships.find(community.id, viewerId),
     ]);
     const accepted = all.filter((s) => s.status === "accepted");
-    const present = new Set(organisations.map(organisationKey));
+    // Each organisation as its members spelt it first, for the organisations working on a stage.
+    const labels = new Map<string, string>();
+    for (const o of organisations) if (!labels.has(organisationKey(o))) labels.set(organisationKey(o), organisationShortLabel(o));
+    const present = new Set(labels.keys());
+    const viewerIsOrganiser = isOrganiser(viewer);
+    // Only an empty journey, and only for its organisers, asks whether there is anything to draft from.
+    const canDraft = !accepted.length && viewerIsOrganiser && (await this.store.journey.unlinkedStageTexts(community.id)).length > 0;
     const pageCount = Math.max(1, Math.ceil(accepted.length / JOURNEY_PAGE_SIZE));
     const current = Math.min(Math.max(0, page), pageCount - 1);
     const shown = accepted.slice(current * JOURNEY_PAGE_SIZE, (current + 1) * JOURNEY_PAGE_SIZE);
@@ -76,14 +89,17 @@ export class JourneyService {
           figures: f,
           ownersNotRepresented: stage.owners.filter((o) => !present.has(organisationKey(o))),
           problemsButNobody: f.openProblems + f.objectives > 0 && f.members === 0,
+          memberOrganisations: f.memberOrganisations.map((key) => labels.get(key) ?? key),
         };
       }),
       total: accepted.length,
       suggestions: all.length - accepted.length,
       page: current,
       pageCount,
-      viewerIsOrganiser: isOrganiser(viewer),
+      viewerIsOrganiser,
       viewerIsMember: viewer?.status === "active",
+      waiting: viewerIsOrganiser ? all.filter((s) => s.status === "suggested") : [],
+      canDraft,
     };
   }
 
@@ -155,6 +171,17 @@ export class JourneyService {
     const action = stage.status === "suggested" ? "journey.suggestion_dismissed" : "journey.stage_removed";
     await recordAudit(this.store, community, actorId, action, this.deps.clock.now(), { stageId, title: stage.title });
     return { community, stage };
+  }
+
+  /** Dismisses a member's suggestion; a stage accepted meanwhile stays. */
+  async dismissSuggestion(
+    workspace: WorkspaceKey,
+    stageId: string,
+    actorId: string,
+  ): Promise<{ community: CommunityRecord; stage: StageRecord }> {
+    const { stage } = await this.forEditing(workspace, stageId, actorId);
+    if (stage.status !== "suggested") throw new AppError("conflict", { key: "journey.not_a_suggestion" });
+    return this.removeStage(workspace, stageId, actorId);
   }
 
   async acceptSuggestion(workspace: WorkspaceKey, stageId: string, actorId: string): Promise<StageRecord> {
@@ -243,6 +270,19 @@ export class JourneyService {
   /** The stages a member works on; they say so in the join form or later. */
   async memberStages(communityId: string, userId: string): Promise<string[]> {
     return this.store.journey.memberStageIds(communityId, userId);
+  }
+
+  /** For "Say which stages you work on": the journey's stages and the member's own; members only. */
+  async forMemberStages(
+    workspace: WorkspaceKey,
+    communityId: string,
+    userId: string,
+  ): Promise<{ community: CommunityRecord; stages: StageRecord[]; chosen: string[] }> {
+    const community = await this.deps.communities.byIdIn(workspace, communityId);
+    const membership = await this.store.memberships.find(community.id, userId);
+    if (membership?.status !== "active") throw new AppError("not_member", { key: "journey.members_only", community: community.name });
+    const [stages, chosen] = await Promise.all([this.stages(community.id), this.memberStages(community.id, userId)]);
+    return { community, stages, chosen };
   }
 
   async setMemberStages(workspace: WorkspaceKey, communityId: string, userId: string, stageIds: string[]): Promise<void> {

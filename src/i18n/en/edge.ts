@@ -18,6 +18,7 @@ const REOPEN = {
   charter: "Type `/community edit` again.",
   delete: "Type `/community delete` again.",
   finding: "Type `/community findings` and press Share a finding again.",
+  journey: "Type `/community journey` again.",
 } as const;
 
 const CHOOSE_COMMUNITY = {

@@ -25,4 +25,6 @@ export const journeyReasons = {
   "journey.has_stages": ({ community }) => `*${esc(community)}* already has a journey. Add, change or remove its stages instead.`,
   "journey.nothing_to_draft": ({ community }) =>
     `No problem in *${esc(community)}* says where in the journey it happens yet, so there is nothing to draft from. Add the stages yourself instead.`,
+  "journey.draft_empty": () => "Keep at least one stage, or close this form to add the stages yourself.",
+  "problem.stage_gone": () => "That stage is no longer in the journey. Choose another stage, or Somewhere else.",
 } satisfies Partial<ReasonTexts>;
