@@ -67,6 +67,7 @@ export class PrismaProblemStore implements ProblemStore {
           title: input.title,
           description: input.description,
           stage: input.stage,
+          stageId: input.stageId,
           link: input.link,
           source: input.source,
           createdBy: input.createdBy,

@@ -3,6 +3,7 @@ import { type AnyBlock, esc, md, plain, section } from "./blocks";
 import { ACTION, CALLBACK, PROFILE_BLOCK } from "./ids";
 import { type ProfileDefaults, profileBlocks } from "./profileFields";
 import { serviceIsName } from "./serviceName";
+import { stagePickerBlock } from "./stageModal";
 
 export interface JoinModalInput {
   /** The community, when known; otherwise the modal asks which one. */
@@ -10,6 +11,9 @@ export interface JoinModalInput {
   /** The title of the problem whose vote button opened the form: the vote counts once they join. */
   voteFor?: string;
   defaults?: ProfileDefaults;
+  /** The community's journey, when it has one: which stages they work on (optional), `chosenStages` already chosen. */
+  stages?: Array<{ id: string; title: string }>;
+  chosenStages?: string[];
   privateMetadata: string;
 }
 
@@ -42,6 +46,7 @@ export function joinCommunityModal(input: JoinModalInput): View {
     } as AnyBlock);
   }
   blocks.push(...profileBlocks("your", input.defaults));
+  if (input.stages?.length) blocks.push(stagePickerBlock(input.stages, input.chosenStages ?? [], "Stages of the journey you work on"));
   return {
     type: "modal",
     callback_id: CALLBACK.joinCommunity,

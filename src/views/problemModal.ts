@@ -1,14 +1,52 @@
 import type { View } from "@slack/types";
 import { PROBLEM_LIMITS } from "../domain/problems/problemDraft";
-import { type AnyBlock, context, esc, md, plain, textInput as sharedTextInput, type TextInputOptions } from "./blocks";
+import { type AnyBlock, context, esc, md, option, plain, textInput as sharedTextInput, type TextInputOptions } from "./blocks";
 import { ACTION, CALLBACK, PROBLEM_BLOCK } from "./ids";
+import { stageOption } from "./journey";
+
+/** The stage picker's last choice: somewhere not in the journey, said in words in the next field. */
+export const SOMEWHERE_ELSE = "elsewhere";
 
 export interface ProblemModalInput {
   /** The community, when the command came from its channel. */
   community?: { id: string; name: string };
+  /** The community's journey, when it is known and has stages: the problem is tied to one of them. */
+  stages?: Array<{ id: string; title: string }>;
   title?: string;
   description?: string;
   privateMetadata: string;
+}
+
+/**
+ * Where it bites: a stage of the journey, or "Somewhere else" with the words
+ * for it, as before a community had a journey (and when the form does not
+ * know the community yet).
+ */
+function whereBlocks(stages: Array<{ id: string; title: string }>): AnyBlock[] {
+  const words = (label: string, hint?: string) =>
+    textInput(PROBLEM_BLOCK.stage, label, {
+      optional: true,
+      max: PROBLEM_LIMITS.stageMax,
+      placeholder: "For example, registering for tax",
+      hint,
+    });
+  if (!stages.length) return [words("Where in the user journey it bites")];
+  return [
+    {
+      type: "input",
+      block_id: PROBLEM_BLOCK.stageId,
+      optional: true,
+      label: plain("Where in the journey it bites"),
+      hint: plain("The stage of the user's journey where it happens.", 150),
+      element: {
+        type: "static_select",
+        action_id: ACTION.input,
+        placeholder: plain("Choose a stage"),
+        options: [...stages.map((s, i) => stageOption(s, i + 1)), option("Somewhere else (type it below)", SOMEWHERE_ELSE)],
+      },
+    } as AnyBlock,
+    words("If somewhere else: where it bites", "Leave this empty if you chose a stage."),
+  ];
 }
 
 function textInput(blockId: string, label: string, opts: TextInputOptions): AnyBlock {
@@ -63,11 +101,7 @@ export function problemModal(input: ProblemModalInput): View {
         placeholder: plain("Search organisations"),
       },
     } as AnyBlock,
-    textInput(PROBLEM_BLOCK.stage, "Where in the user journey it bites", {
-      optional: true,
-      max: PROBLEM_LIMITS.stageMax,
-      placeholder: "For example, registering for tax",
-    }),
+    ...whereBlocks(input.stages ?? []),
     textInput(PROBLEM_BLOCK.link, "Link", { optional: true, hint: "Research, a blog post or a ticket that shows the problem." }),
   );
   return {

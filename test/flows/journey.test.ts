@@ -5,8 +5,9 @@
 // accepted and dismissed; a member refused when editing; the first draft
 // from problems; the problem form's stage picker; the join form's stages and
 // "Say which stages you work on".
-import { ACTION, BLOCK, CALLBACK, PROFILE_BLOCK, STAGE_BLOCK } from "../../src/views/ids";
+import { ACTION, BLOCK, CALLBACK, PROBLEM_BLOCK, PROFILE_BLOCK, STAGE_BLOCK } from "../../src/views/ids";
 import { blockKitProblems } from "../support/blockKit";
+import { joinSubmission } from "../support/flows";
 import type { Harness } from "../support/harness";
 import { blockAction, input, overflowAction, viewSubmission } from "../support/payloads";
 import { seedCommunity, seedMember } from "../support/seed";
@@ -564,5 +565,117 @@ describe("the stages a member works on", () => {
     // Someone who is not a member has no stages to choose.
     await click(CAROL, ACTION.memberStages, communityId);
     expect(lastResponse().text).toContain("Only members of *Starting a business*");
+  });
+});
+
+describe("the problem form's stage picker", () => {
+  function logProblem(user: string, where: { stageId?: string | null; stage?: string | null }, title = "Two registrations") {
+    return h.interact(
+      viewSubmission({
+        user,
+        callbackId: CALLBACK.logProblem,
+        privateMetadata: JSON.stringify({ communityId }),
+        values: {
+          [PROBLEM_BLOCK.title]: input.text(title),
+          [PROBLEM_BLOCK.description]: input.text(null),
+          [PROBLEM_BLOCK.affects]: input.multiExternal([]),
+          ...(where.stageId !== undefined ? { [PROBLEM_BLOCK.stageId]: input.select(where.stageId) } : {}),
+          [PROBLEM_BLOCK.stage]: input.text(where.stage ?? null),
+          [PROBLEM_BLOCK.link]: input.text(null),
+        },
+      }),
+    );
+  }
+
+  it("offers the journey's stages and Somewhere else, and ties the problem to the stage it picks", async () => {
+    // No journey yet: where it bites is typed, as before.
+    await h.command("problem", { user: BOB, channel });
+    let form = h.slack.lastCall("views.open")!.args.view;
+    expect(form.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.stageId)).toBeUndefined();
+    expect(form.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.stage).label.text).toBe("Where in the user journey it bites");
+
+    const [check, register] = await seedStages(["Check what you need to do", "Register the company"]);
+    await h.command("problem", { user: BOB, channel });
+    form = h.slack.lastCall("views.open")!.args.view;
+    const picker = form.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.stageId);
+    expect(picker.element.options.map((o: any) => [o.text.text, o.value])).toEqual([
+      ["1. Check what you need to do", check.id],
+      ["2. Register the company", register.id],
+      ["Somewhere else (type it below)", "elsewhere"],
+    ]);
+    expect(form.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.stage).label.text).toBe("If somewhere else: where it bites");
+
+    // A stage picked: tied to it, with its title as where it bites (words typed as well are not kept).
+    expect((await logProblem(BOB, { stageId: register.id, stage: "typed anyway" })).json).toEqual({ response_action: "clear" });
+    expect(await h.db.problem.findFirstOrThrow({ where: { title: "Two registrations" } })).toMatchObject({
+      stageId: register.id,
+      stage: "Register the company",
+    });
+    // Somewhere else: the words typed, and no stage.
+    await logProblem(BOB, { stageId: "elsewhere", stage: "On the moon" }, "Odd one");
+    expect(await h.db.problem.findFirstOrThrow({ where: { title: "Odd one" } })).toMatchObject({ stageId: null, stage: "On the moon" });
+    const figures = (await journey(BOB)).blocks.filter((b) => b.type === "context").map((b) => b.elements[0].text);
+    expect(figures[2]).toMatch(/^1 open problem\. Most votes: Two registrations/);
+
+    // A stage removed while the form was open, or another community's: refused beside the picker, nothing logged.
+    const other = await seedCommunity(h, CAROL, { name: "Employing people", service: "Employing people", problems: null });
+    const theirs = await h.db.journeyStage.create({ data: { communityId: other.id, title: "Their stage", position: 0, createdBy: CAROL } });
+    await h.db.journeyStage.delete({ where: { id: check.id } });
+    for (const stageId of [check.id, theirs.id]) {
+      expect((await logProblem(BOB, { stageId }, "Refused")).json).toEqual({
+        response_action: "errors",
+        errors: { [PROBLEM_BLOCK.stageId]: "That stage is no longer in the journey. Choose another stage, or Somewhere else." },
+      });
+    }
+    expect(await h.db.problem.count({ where: { title: "Refused" } })).toBe(0);
+  });
+});
+
+describe("the join form", () => {
+  it("asks which stages of the journey the person works on, and keeps their answer when they update their details", async () => {
+    const [, register, tax] = await seedStages(["Check what you need to do", "Register the company", "Register for tax"]);
+    await h.interact(
+      blockAction({ user: CAROL, actionId: ACTION.joinCommunity, value: communityId, channel, responseUrl: h.slack.responseUrl() }),
+    );
+    const form = h.slack.lastCall("views.open")!.args.view;
+    expect(form.callback_id).toBe(CALLBACK.joinCommunity);
+    const picker = form.blocks.find((b: any) => b.block_id === PROFILE_BLOCK.stages);
+    expect(picker).toMatchObject({ optional: true, label: { text: "Stages of the journey you work on" } });
+    expect(picker.element.options.map((o: any) => o.text.text)).toEqual([
+      "1. Check what you need to do",
+      "2. Register the company",
+      "3. Register for tax",
+    ]);
+
+    const join = (user: string, stageIds: string[] | null) => {
+      const payload = joinSubmission(user, { communityId, organisation: "companies-house" }) as any;
+      if (stageIds)
+        payload.view.state.values[PROFILE_BLOCK.stages] = {
+          value: {
+            type: "multi_static_select",
+            selected_options: stageIds.map((value) => ({ value, text: { type: "plain_text", text: value } })),
+          },
+        };
+      return h.interact(payload);
+    };
+    expect((await join(CAROL, [register.id, tax.id])).json?.response_action).toBeUndefined();
+    const mine = async (user: string) =>
+      (await h.db.memberStage.findMany({ where: { membership: { slackUserId: user } }, include: { stage: true } }))
+        .map((m) => m.stage.title)
+        .sort();
+    expect(await mine(CAROL)).toEqual(["Register for tax", "Register the company"]);
+
+    // Opened again to update their details, their stages are chosen; a join form without the question leaves them.
+    await h.interact(
+      blockAction({ user: CAROL, actionId: ACTION.joinCommunity, value: communityId, channel, responseUrl: h.slack.responseUrl() }),
+    );
+    const again = h.slack.lastCall("views.open")!.args.view.blocks.find((b: any) => b.block_id === PROFILE_BLOCK.stages);
+    expect(again.element.initial_options.map((o: any) => o.value)).toEqual([register.id, tax.id]);
+    await join(CAROL, null);
+    expect(await mine(CAROL)).toEqual(["Register for tax", "Register the company"]);
+    await join(CAROL, [tax.id]);
+    expect(await mine(CAROL)).toEqual(["Register for tax"]);
+    // Companies House now has a member: no warning for a stage it owns.
+    expect(await h.db.membership.count({ where: { communityId, organisation: "companies-house", status: "active" } })).toBe(1);
   });
 });

@@ -16,6 +16,7 @@ export const problem: Subcommand = {
       trigger_id: command.trigger_id,
       view: problemModal({
         community: community ? { id: community.id, name: community.name } : undefined,
+        stages: community ? await services.journey.stages(community.id) : [],
         title: args || undefined,
         privateMetadata: logProblemMetadata.write({ communityId: community?.id }),
       }),

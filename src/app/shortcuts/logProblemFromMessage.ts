@@ -37,6 +37,7 @@ export function logProblemFromMessageShortcut(services: Services): Middleware<Sl
       trigger_id: shortcut.trigger_id,
       view: problemModal({
         community: community ? { id: community.id, name: community.name } : undefined,
+        stages: community ? await services.journey.stages(community.id) : [],
         title: firstLine.slice(0, PROBLEM_LIMITS.titleMax),
         description: text,
         privateMetadata: logProblemMetadata.write({ communityId: community?.id, permalink }),

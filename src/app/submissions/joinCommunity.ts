@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import { AppError } from "../../domain/common/errors";
+import { STAGE_LIMITS } from "../../domain/journey/stageDraft";
 import type { WorkspaceKey } from "../../domain/ports";
 import { stepsAfterAck } from "../../messaging/afterAck";
 import { afterInvitationAccepted } from "../../messaging/invitationAccepted";
@@ -13,7 +14,7 @@ import { voteReply } from "../../views/problemCard";
 import { formMetadata } from "../support/privateMetadata";
 import { errorText } from "../support/replies";
 import { onSubmit } from "../support/submission";
-import { text } from "../support/viewState";
+import { list, text } from "../support/viewState";
 import { workspaceOf } from "../support/workspace";
 
 /** The join form: the community, when the form was opened for one, and what to do once they have joined. */
@@ -42,6 +43,11 @@ export function joinCommunitySubmission(services: Services) {
         profession: text(values, PROFILE_BLOCK.profession),
         professionOther: text(values, PROFILE_BLOCK.professionOther),
       });
+      // The journey's stages they work on, when the form asked (a community with a journey).
+      if (PROFILE_BLOCK.stages in values) {
+        const stageIds = list(values, PROFILE_BLOCK.stages).slice(0, STAGE_LIMITS.stagesMax);
+        await services.journey.setMemberStages(workspaceOf(context), community.id, body.user.id, stageIds);
+      }
       return { community, meta, ...joined };
     },
     async after({ body, client, context }, outcome) {

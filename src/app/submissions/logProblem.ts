@@ -9,6 +9,7 @@ import type { Services } from "../../services";
 import { PROBLEM_BLOCK } from "../../views/ids";
 import { channelLink, esc, md } from "../../views/mrkdwn";
 import { problemCardMessage } from "../../views/problemCard";
+import { SOMEWHERE_ELSE } from "../../views/problemModal";
 import { formMetadata } from "../support/privateMetadata";
 import { onSubmit } from "../support/submission";
 import { list, text } from "../support/viewState";
@@ -22,6 +23,10 @@ export const logProblemMetadata = formMetadata(
     permalink: z.url().max(500).optional(),
   }),
 );
+
+function whereItBites(picked: string | null, typed: string | null): { stageId: string | null; stage: string | null } {
+  return picked && picked !== SOMEWHERE_ELSE ? { stageId: picked, stage: null } : { stageId: null, stage: typed };
+}
 
 export function logProblemSubmission(services: Services) {
   return onSubmit(services, {
@@ -49,7 +54,8 @@ export function logProblemSubmission(services: Services) {
           title: text(values, PROBLEM_BLOCK.title),
           description: text(values, PROBLEM_BLOCK.description),
           affects: list(values, PROBLEM_BLOCK.affects),
-          stage: text(values, PROBLEM_BLOCK.stage),
+          // A stage picked from the journey is where it bites; "somewhere else" (or nothing picked) keeps the words typed.
+          ...whereItBites(text(values, PROBLEM_BLOCK.stageId), text(values, PROBLEM_BLOCK.stage)),
           link: text(values, PROBLEM_BLOCK.link),
         },
         errors,

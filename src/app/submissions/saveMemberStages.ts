@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STAGE_LIMITS } from "../../domain/journey/stageDraft";
 import { showJourney } from "../../messaging/journey";
 import type { Services } from "../../services";
 import { PROFILE_BLOCK } from "../../views/ids";
@@ -22,7 +23,7 @@ export function saveMemberStagesSubmission(services: Services) {
       const meta = saveMemberStagesMetadata.read(view.private_metadata);
       const communityId = openedFor(meta.communityId, "journey", PROFILE_BLOCK.stages);
       // At most every stage a journey can have: a forged list of thousands is not read.
-      const chosen = list(values, PROFILE_BLOCK.stages).slice(0, 100);
+      const chosen = list(values, PROFILE_BLOCK.stages).slice(0, STAGE_LIMITS.stagesMax);
       await services.journey.setMemberStages(workspaceOf(context), communityId, body.user.id, chosen);
       return { communityId, channelId: meta.channelId };
     },

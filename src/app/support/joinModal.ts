@@ -24,7 +24,13 @@ export async function openJoinModal(input: {
   const { community } = input;
   // Refused now rather than after the form: an organiser removed them.
   if (community) await input.services.memberships.requireNotRemoved(community, input.userId);
-  const current = community ? await input.services.memberships.membership(community.id, input.userId) : null;
+  const [current, stages, chosenStages] = community
+    ? await Promise.all([
+        input.services.memberships.membership(community.id, input.userId),
+        input.services.journey.stages(community.id),
+        input.services.journey.memberStages(community.id, input.userId),
+      ])
+    : [null, [], []];
   const defaults =
     current?.status === "active"
       ? {
@@ -43,6 +49,8 @@ export async function openJoinModal(input: {
     view: joinCommunityModal({
       community: community ? { id: community.id, name: community.name, service: community.service } : undefined,
       defaults,
+      stages,
+      chosenStages,
       voteFor: input.vote?.title,
       privateMetadata: joinCommunityMetadata.write({
         communityId: community?.id,

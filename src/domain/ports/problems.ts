@@ -46,7 +46,10 @@ export interface NewProblem {
   communityId: string;
   title: string;
   description: string;
+  /** Where in the journey it bites: the stage's title when it is linked to one. */
   stage: string | null;
+  /** The journey stage it is linked to, if any. */
+  stageId: string | null;
   link: string | null;
   affects: string[];
   source: ProblemSource;

@@ -17,6 +17,8 @@ export interface ProblemDraftInput {
   description?: string | null;
   affects?: string[] | null;
   stage?: string | null;
+  /** The stage of the journey picked for it, if one was (the problem service checks it is this community's). */
+  stageId?: string | null;
   link?: string | null;
 }
 
@@ -25,6 +27,7 @@ export interface ProblemDraft {
   description: string;
   affects: string[];
   stage: string | null;
+  stageId: string | null;
   link: string | null;
 }
 
@@ -53,5 +56,5 @@ export function checkProblemDraft(input: ProblemDraftInput, errors: FieldErrors 
   if (rawLink && !link) errors.link = { key: "link.not_link" };
 
   if (Object.keys(errors).length) throw new ValidationError(errors);
-  return { title, description, affects, stage, link };
+  return { title, description, affects, stage, stageId: input.stageId?.trim() || null, link };
 }

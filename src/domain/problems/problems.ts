@@ -103,12 +103,13 @@ export class ProblemService {
       const earlier = await this.store.problems.findByRequestId(requestId);
       if (earlier) return { problem: earlier, repeated: true };
     }
+    const linked = await this.linkedStage(community, draft);
     const now = this.deps.clock.now();
     let problem: ProblemRecord;
     try {
       problem = await this.store.problems.create({
         communityId: community.id,
-        ...draft,
+        ...linked,
         source,
         createdBy: actorId,
         messagePermalink,
@@ -125,6 +126,22 @@ export class ProblemService {
     }
     await recordAudit(this.store, community, actorId, "problem.logged", now, { problemId: problem.id, title: problem.title, source });
     return { problem, repeated: false };
+  }
+
+  /**
+   * A problem logged against a stage of the journey keeps the stage's title as
+   * its words for where it bites, so it still says so if the stage is removed.
+   * The stage must be one of this community's accepted stages: the form's
+   * choice comes back in a request anyone could shape, and the stage may have
+   * gone while the form was open.
+   */
+  private async linkedStage(community: CommunityRecord, draft: ProblemDraft): Promise<ProblemDraft> {
+    if (!draft.stageId) return draft;
+    const stage = await this.store.journey.findStage(draft.stageId);
+    if (!stage || stage.communityId !== community.id || stage.status !== "accepted") {
+      throw new ValidationError({ stageId: { key: "problem.stage_gone" } });
+    }
+    return { ...draft, stage: stage.title };
   }
 
   private async byId(problemId: string): Promise<ProblemRecord> {
