@@ -10,8 +10,13 @@ export async function publishHome(client: WebClient, services: Services, workspa
     services.memberships.home(workspace, userId),
     services.meetings.upcomingFor(workspace, userId, HOME_MEETINGS_SHOWN),
   ]);
-  // Coverage of the shown communities the reader organises: a fixed number of reads for all of them.
-  const coverage = await services.coverage.forOrganiser(entries.slice(0, HOME_COMMUNITIES_SHOWN));
-  const communities = entries.map((e) => ({ ...e, coverage: coverage.get(e.community.id) }));
+  // Coverage of the shown communities the reader organises, and each one's journey since its last
+  // digest: a fixed number of reads for all of them.
+  const shown = entries.slice(0, HOME_COMMUNITIES_SHOWN);
+  const [coverage, journeys] = await Promise.all([
+    services.coverage.forOrganiser(shown),
+    services.journey.summaries(shown.map((e) => ({ community: e.community, since: services.digests.sinceNow(e.community) }))),
+  ]);
+  const communities = entries.map((e) => ({ ...e, coverage: coverage.get(e.community.id), journey: journeys.get(e.community.id) }));
   await client.views.publish({ user_id: userId, view: homeView(communities, upcoming.items, (id) => services.calendarLinks.url(id)) });
 }

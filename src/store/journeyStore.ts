@@ -2,6 +2,7 @@ import { organisationKey } from "../domain/members/coverage";
 import type {
   JourneyStore,
   LandscapeFacts,
+  ProblemStatus,
   StageFields,
   StageFigures,
   StageOwnerRecord,
@@ -104,6 +105,30 @@ export class PrismaJourneyStore implements JourneyStore {
       include: withOwners,
     });
     return rows.map(toStageRecord);
+  }
+
+  async stagesOf(communityIds: string[]): Promise<StageRecord[]> {
+    if (!communityIds.length) return [];
+    const rows = await this.db.journeyStage.findMany({
+      where: { communityId: { in: communityIds } },
+      orderBy: [{ communityId: "asc" }, { status: "asc" }, { position: "asc" }, { id: "asc" }],
+      include: withOwners,
+    });
+    return rows.map(toStageRecord);
+  }
+
+  async newProblemsByStage(periods: Array<{ communityId: string; since: Date }>, statuses: ProblemStatus[]): Promise<Map<string, number>> {
+    if (!periods.length) return new Map();
+    const rows = await this.db.problem.groupBy({
+      by: ["stageId"],
+      where: {
+        OR: periods.map((p) => ({ communityId: p.communityId, createdAt: { gte: p.since } })),
+        stageId: { not: null },
+        status: { in: statuses },
+      },
+      _count: { _all: true },
+    });
+    return new Map(rows.filter((r) => r.stageId).map((r) => [r.stageId as string, r._count._all]));
   }
 
   async findStage(stageId: string): Promise<StageRecord | null> {

@@ -22,6 +22,7 @@ import {
 } from "./blocks";
 import { objectiveLine } from "./charter";
 import { ACTION, BLOCK } from "./ids";
+import { journeyDigestText } from "./journey";
 import { meetingWhen } from "./meetingCard";
 import { voteCount } from "./problemCard";
 
@@ -76,6 +77,8 @@ export function digestMessage(digest: Digest, opts: { preview?: boolean; viewerG
       section(md`*Upcoming meetings*\n${lines(meetings)}${more(meetings.length, digest.meetings.total, md`/community meetings`)}`),
     );
   }
+  const journey = journeyDigestText(digest.journey, community.slug, DIGEST_SECTION_ITEMS);
+  if (journey) blocks.push(section(journey));
   if (digest.newMembers.total || digest.newOrganisations.length) {
     const parts: Mrkdwn[] = [];
     if (digest.newMembers.total) {

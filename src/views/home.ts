@@ -1,4 +1,5 @@
 import type { View } from "@slack/types";
+import type { JourneySummary } from "../domain/journey/summary";
 import type { UpcomingMeeting } from "../domain/meetings/meetings";
 import type { CoverageSummary } from "../domain/members/coverage";
 import type { HomeEntry } from "../domain/members/memberships";
@@ -6,12 +7,13 @@ import { type AnyBlock, actions, button, channelLink, context, divider, esc, hea
 import { objectiveLine } from "./charter";
 import { SERVICE_MANUAL_URL } from "./help";
 import { ACTION, BLOCK } from "./ids";
+import { journeyHomeLines } from "./journey";
 import { meetingLine } from "./meetingCard";
 import { coverageLine } from "./members";
 import { serviceIsName } from "./serviceName";
 
-/** A community on App Home; `coverage` only where the viewer organises it. */
-export type HomeCommunity = HomeEntry & { coverage?: CoverageSummary };
+/** A community on App Home; `coverage` only where the viewer organises it; `journey` since its last digest. */
+export type HomeCommunity = HomeEntry & { coverage?: CoverageSummary; journey?: JourneySummary };
 
 /**
  * Home tabs allow 100 blocks. Each community takes two, and so does each of the
@@ -46,13 +48,16 @@ export function homeView(
     blocks.push(section(md`*Your communities*\nYou are not in any community yet. Join one, or type \`/community list\` to see them all.`));
   } else {
     blocks.push(section(md`*Your communities* (${entries.length})`));
-    for (const { community, membership, memberCount, objectives, coverage } of entries.slice(0, HOME_COMMUNITIES_SHOWN)) {
+    for (const { community, membership, memberCount, objectives, coverage, journey } of entries.slice(0, HOME_COMMUNITIES_SHOWN)) {
       // "Objectives" in words: the :dart: beside each is decoration, which a screen reader may skip.
       const goals = objectives.length
         ? md`\nObjectives:\n${lines(objectives.slice(0, 5).map(objectiveLine))}${objectives.length > 5 ? md`\n…and ${objectives.length - 5} more objectives` : md``}`
         : md``;
       const service = serviceIsName(community) ? md`` : md`\n_${esc(community.service)}_`;
-      blocks.push(section(md`*${esc(community.name)}*  ·  ${channelLink(community.slackChannelId)}${service}${goals}`));
+      // The journey rides in the same section: each community stays two blocks.
+      const stages = journey ? journeyHomeLines(journey, { slug: community.slug, organiser: membership.role === "organiser" }) : [];
+      const journeyText = stages.length ? md`\n${lines(stages)}` : md``;
+      blocks.push(section(md`*${esc(community.name)}*  ·  ${channelLink(community.slackChannelId)}${service}${goals}${journeyText}`));
       // Coverage rides in the same context line: each community stays two blocks.
       const covered = coverage ? md`  ·  ${coverageLine(coverage)}` : md``;
       blocks.push(

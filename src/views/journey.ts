@@ -5,6 +5,7 @@
 // Organisers shape it from here; members suggest stages and say which they
 // work on.
 import type { JourneyPage, JourneyStage } from "../domain/journey/journey";
+import type { JourneySummary, StageNote } from "../domain/journey/summary";
 import { organisationShortLabel } from "../domain/members/profiles";
 import type { StageOwnerRecord, StageRecord } from "../domain/ports";
 import {
@@ -239,4 +240,81 @@ export function removeStageMessage(stage: StageRecord, number: number, page: num
 /** A stage as a choice in a picker: "3. Register for tax". */
 export function stageOption(stage: Pick<StageRecord, "id" | "title">, number: number) {
   return option(truncate(`${number}. ${stage.title}`, LIMITS.optionText), stage.id);
+}
+
+/** "3. Register for tax", cut short for a line that names several. */
+function noteName(note: StageNote): Mrkdwn {
+  return md`${note.number}. ${esc(truncate(note.stage.title, 50))}`;
+}
+
+/** "3. Register for tax (2)": a stage with its new problems. */
+function newProblemsAt(note: StageNote): Mrkdwn {
+  return md`${noteName(note)} (${note.newProblems})`;
+}
+
+/** "2. Register the company (DWP, HMRC)": a stage with its organisations that have no member. */
+function notRepresentedAt(note: StageNote): Mrkdwn {
+  return md`${noteName(note)} (${listWithMore(
+    note.notRepresented.map((o) => esc(o)),
+    { maxItems: 2 },
+  )})`;
+}
+
+/**
+ * App Home's lines about a community's journey, inside its section (no block
+ * of their own): how many stages, where new problems were logged since the
+ * last digest, and which stages' organisations have no member yet. A
+ * community with no journey prompts its organisers only.
+ */
+export function journeyHomeLines(summary: JourneySummary, opts: { slug: string; organiser: boolean }): Mrkdwn[] {
+  if (!summary.stages) {
+    return opts.organiser ? [md`*Journey:* no stages yet. Type \`/community journey ${esc(opts.slug)}\` to add them.`] : [];
+  }
+  const out: Mrkdwn[] = [];
+  const waiting = opts.organiser && summary.suggestions ? md`, ${plural(summary.suggestions, "suggestion")} waiting` : md``;
+  const fresh = summary.withNewProblems.length
+    ? md`. New problems since the last digest at ${listWithMore(summary.withNewProblems.map(newProblemsAt), { maxItems: 3 })}`
+    : md``;
+  out.push(md`*Journey:* ${plural(summary.stages, "stage")}${waiting}${fresh}.`);
+  if (summary.notRepresented.length)
+    out.push(md`Not yet represented at ${listWithMore(summary.notRepresented.map(notRepresentedAt), { maxItems: 3 })}.`);
+  return out;
+}
+
+/**
+ * The digest's journey section: stages with new problems since the last
+ * digest, stages not yet represented, and suggestions waiting. Null when
+ * there is nothing to say.
+ */
+export function journeyDigestText(summary: JourneySummary, slug: string, itemsShown: number): Mrkdwn | null {
+  const parts: Mrkdwn[] = [];
+  const list = (notes: StageNote[], line: (n: StageNote) => Mrkdwn) => {
+    const shown = notes.slice(0, itemsShown).map((n) => md`• ${line(n)}`);
+    return notes.length > shown.length ? [...shown, md`…and ${notes.length - shown.length} more`] : shown;
+  };
+  if (summary.withNewProblems.length)
+    parts.push(
+      md`New problems by stage:
+${lines(list(summary.withNewProblems, (n) => md`${noteName(n)}: ${plural(n.newProblems, "new problem")}`))}`,
+    );
+  if (summary.notRepresented.length)
+    parts.push(
+      md`Stages not yet represented:
+${lines(
+  list(
+    summary.notRepresented,
+    (n) =>
+      md`${noteName(n)}: no member from ${listWithMore(
+        n.notRepresented.map((o) => esc(o)),
+        { maxItems: 3 },
+      )}`,
+  ),
+)}`,
+    );
+  if (summary.suggestions)
+    parts.push(md`${plural(summary.suggestions, "suggested stage is", "suggested stages are")} waiting for an organiser.`);
+  if (!parts.length) return null;
+  return md`*The journey*
+${lines(parts)}
+The whole journey: \`/community journey ${esc(slug)}\``;
 }

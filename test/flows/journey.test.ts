@@ -679,3 +679,47 @@ describe("the join form", () => {
     expect(await h.db.membership.count({ where: { communityId, organisation: "companies-house", status: "active" } })).toBe(1);
   });
 });
+
+describe("App Home and the digest", () => {
+  const homeOf = async (user: string) => {
+    await h.event({ type: "app_home_opened", user, channel: "D0HOME", tab: "home", event_ts: "1.1" });
+    const view = h.slack.lastCall("views.publish")!.args.view;
+    expect(blockKitProblems(view.blocks, "home")).toEqual([]);
+    return view.blocks.find((b: any) => b.type === "section" && b.text.text.startsWith("*Starting a business*")).text.text as string;
+  };
+
+  it("show the stages with new problems since the last digest, and the stages not yet represented", async () => {
+    // No journey yet: its organisers are asked to start one; members see nothing of it.
+    expect(await homeOf(ALICE)).toContain("*Journey:* no stages yet. Type `/community journey starting-a-business` to add them.");
+    expect(await homeOf(BOB)).not.toContain("Journey");
+
+    const [check, register, tax] = await seedStages(["Check what you need to do", "Register the company", "Register for tax"], {
+      1: ["companies-house"],
+      2: ["hmrc"],
+    });
+    // The last digest was Monday 2 March at 9am: two problems at Register the company since, older ones before.
+    const since = new Date("2026-03-02T09:00:00Z");
+    const problem = (stageId: string, at: Date, status = "open") =>
+      h.db.problem.create({ data: { communityId, title: "A problem", stageId, status, source: "command", createdBy: BOB, createdAt: at } });
+    await problem(register.id, h.clock.now());
+    await problem(register.id, new Date(since.getTime() + 60_000), "objective");
+    await problem(register.id, new Date(since.getTime() - 60_000));
+    await problem(tax.id, new Date("2026-02-20T10:00:00Z"));
+    await problem(check.id, h.clock.now(), "solved");
+    await h.db.journeyStage.create({ data: { communityId, title: "Get funding", position: 0, status: "suggested", createdBy: BOB } });
+
+    expect(await homeOf(ALICE)).toContain(
+      "*Journey:* 3 stages, 1 suggestion waiting. New problems since the last digest at 2. Register the company (2).\nNot yet represented at 2. Register the company (Companies House).",
+    );
+    expect(await homeOf(BOB)).toContain(
+      "*Journey:* 3 stages. New problems since the last digest at 2. Register the company (2).\nNot yet represented at 2. Register the company (Companies House).",
+    );
+
+    const reply = await h.command("digest", { user: ALICE, channel });
+    const digest = (reply.json?.text ? reply.json : lastResponse()) as Message;
+    expect(blockKitProblems(digest.blocks, "message")).toEqual([]);
+    expect(digest.blocks.map((b) => b.text?.text)).toContain(
+      "*The journey*\nNew problems by stage:\n• 2. Register the company: 2 new problems\nStages not yet represented:\n• 2. Register the company: no member from Companies House\n1 suggested stage is waiting for an organiser.\nThe whole journey: `/community journey starting-a-business`",
+    );
+  });
+});

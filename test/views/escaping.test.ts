@@ -286,12 +286,27 @@ const digestData: Digest = {
   meetings: { items: [{ meeting, going: 2, maybe: 1 }], total: 3 },
   newMembers: { items: ["U0BOB"], total: 2 },
   newOrganisations: ["hmrc", "dwp"],
+  journey: {
+    stages: 3,
+    suggestions: 2,
+    withNewProblems: [{ stage: { id: "s1", title: H }, number: 1, newProblems: 2, notRepresented: [] }],
+    notRepresented: [{ stage: { id: "s2", title: H }, number: 2, newProblems: 0, notRepresented: [H, "DWP"] }],
+  },
   empty: false,
 } as Digest;
 
 const now = new Date("2026-03-19T10:00:00Z");
 const upcoming = { items: [{ card, answer: "going" as const }], total: 2, memberOfAny: true };
-const homeEntries = [{ community, membership: membership("U0ALICE"), memberCount: 3, objectives: [objective], coverage }];
+const homeEntries = [
+  { community, membership: membership("U0ALICE"), memberCount: 3, objectives: [objective], coverage, journey: digestData.journey },
+  {
+    community,
+    membership: { ...membership("U0BOB"), role: "member" as const },
+    memberCount: 3,
+    objectives: [],
+    journey: digestData.journey,
+  },
+];
 
 const stage: StageRecord = {
   id: "s1",
@@ -337,6 +352,11 @@ const RENDERS: Record<string, () => unknown[]> = {
     journey.journeyMessage(journeyPage("organiser", 0)),
   ],
   "journey.removeStageMessage": () => [journey.removeStageMessage(stage, 3, 0)],
+  "journey.journeyHomeLines": () => [
+    ...journey.journeyHomeLines(digestData.journey, { slug: "s", organiser: true }),
+    ...journey.journeyHomeLines({ ...digestData.journey, stages: 0 }, { slug: "s", organiser: true }),
+  ],
+  "journey.journeyDigestText": () => [journey.journeyDigestText(digestData.journey, "s", 5)],
   "stageModal.stageModal": () => [
     stageModal.stageModal({ mode: "edit", community, stage, number: 2, privateMetadata: "{}" }),
     stageModal.stageModal({ mode: "suggest", community, privateMetadata: "{}" }),

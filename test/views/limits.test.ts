@@ -9,6 +9,7 @@ import { INVITE_LIMIT, INVITE_MESSAGE_MAX } from "../../src/domain/invitations/i
 import { DRAFT_STAGES_MAX } from "../../src/domain/journey/draftFromText";
 import { JOURNEY_PAGE_SIZE, type JourneyPage } from "../../src/domain/journey/journey";
 import { STAGE_LIMITS } from "../../src/domain/journey/stageDraft";
+import type { JourneySummary, StageNote } from "../../src/domain/journey/summary";
 import { GOING_NAMED, HOME_MEETINGS_SHOWN, type MeetingCard, UPCOMING_SHOWN } from "../../src/domain/meetings/meetings";
 import {
   coverageOf,
@@ -116,6 +117,17 @@ const bigCharter: Charter = {
   problems: { items: Array.from({ length: 5 }, (_, i) => ({ id: `p${i}`, title: `${i}`.padEnd(150, "p"), status: "open" })), total: 2000 },
 };
 
+/** A journey of 40 stages, every one with new problems and ten organisations with no member, and 20 suggestions. */
+const bigJourney: JourneySummary = (() => {
+  const notes: StageNote[] = Array.from({ length: 40 }, (_, i) => ({
+    stage: { id: `s${i}`, title: `${i}`.padEnd(80, "&") },
+    number: i + 1,
+    newProblems: 50,
+    notRepresented: Array.from({ length: 10 }, (_, j) => `${j}`.padEnd(100, "&")),
+  }));
+  return { stages: 40, suggestions: 20, withNewProblems: notes, notRepresented: notes };
+})();
+
 describe("Block Kit limits with the largest realistic data", () => {
   it("help", () => {
     const entries = helpEntries();
@@ -148,6 +160,7 @@ describe("Block Kit limits with the largest realistic data", () => {
       membership: organiser(i),
       memberCount: 5000,
       objectives: objectives(8),
+      journey: bigJourney,
     }));
     const view = homeView(entries) as any;
     expect(blockKitProblems(view.blocks, "home")).toEqual([]);
@@ -338,6 +351,7 @@ describe("Block Kit limits with the largest realistic data", () => {
       },
       newMembers: { items: Array.from({ length: 10 }, (_, i) => `U${String(i).padStart(10, "0")}`), total: 5000 },
       newOrganisations: ORGANISATIONS.map((o) => o.id),
+      journey: bigJourney,
       empty: false,
     };
     expect(blockKitProblems(digestMessage(digest, { preview: true, viewerGetsDm: true }).blocks, "message")).toEqual([]);

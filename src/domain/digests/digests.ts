@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import type { Clock } from "../common/clock";
 import { AppError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
+import { type JourneySummary, journeySummaries } from "../journey/summary";
 import { digest } from "../outbox/digest";
 import type { CommunityRecord, DigestProblem, DigestSchedule, MeetingRecord, NewOutboxRow, ObjectiveSummary, Store } from "../ports";
 
@@ -22,6 +23,8 @@ export interface Digest {
   meetings: { items: Array<{ meeting: MeetingRecord; going: number; maybe: number }>; total: number };
   newMembers: { items: string[]; total: number };
   newOrganisations: string[];
+  /** The journey: stages with new problems since, stages not yet represented, suggestions waiting. */
+  journey: JourneySummary;
   /** Nothing new since the last one (no new problems, members or organisations, no meetings coming): not posted. */
   empty: boolean;
 }
@@ -91,14 +94,16 @@ export class DigestService {
   /** What the digest says now for the period since `since`: a fixed number of queries. */
   async build(community: CommunityRecord, since: Date): Promise<Digest> {
     const now = this.deps.clock.now();
-    const [newProblems, topProblems, objectives, upcoming, newMembers, newOrganisations] = await Promise.all([
+    const [newProblems, topProblems, objectives, upcoming, newMembers, newOrganisations, journeys] = await Promise.all([
       this.store.digests.newProblems(community.id, since, DIGEST_SECTION_ITEMS),
       this.store.digests.topOpenProblems(community.id, DIGEST_SECTION_ITEMS),
       this.store.problems.objectives([community.id]),
       this.store.meetings.upcoming([community.id], now, DIGEST_SECTION_ITEMS),
       this.store.digests.newMembers(community.id, since, 10),
       this.store.digests.newOrganisations(community.id, since),
+      journeySummaries(this.store, [{ community, since }]),
     ]);
+    const journey = journeys.get(community.id) ?? { stages: 0, suggestions: 0, withNewProblems: [], notRepresented: [] };
     const tallies = await this.store.digests.tallies(upcoming.items.map((m) => m.id));
     const meetings = {
       total: upcoming.total,
@@ -109,7 +114,7 @@ export class DigestService {
       })),
     };
     const empty = newProblems.total === 0 && newMembers.total === 0 && newOrganisations.length === 0 && meetings.total === 0;
-    return { community, since, newProblems, topProblems, objectives, meetings, newMembers, newOrganisations, empty };
+    return { community, since, newProblems, topProblems, objectives, meetings, newMembers, newOrganisations, journey, empty };
   }
 
   /** The period a digest sent now would cover: since the last scheduled time (a week back when digests are off). */

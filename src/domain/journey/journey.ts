@@ -12,6 +12,7 @@ import { organisationShortLabel } from "../members/profiles";
 import type { CommunityRecord, StageFields, StageFigures, StageRecord, Store, WorkspaceKey } from "../ports";
 import { type DraftStage, draftStages } from "./draftFromText";
 import { STAGE_LIMITS } from "./stageDraft";
+import { type JourneySummary, journeySummaries } from "./summary";
 
 /** Stages a page of `/community journey` shows: each takes two blocks and a divider, inside Slack's 50. */
 export const JOURNEY_PAGE_SIZE = 12;
@@ -101,6 +102,11 @@ export class JourneyService {
       waiting: viewerIsOrganiser ? all.filter((s) => s.status === "suggested") : [],
       canDraft,
     };
+  }
+
+  /** App Home's lines about each community's journey, since each one's last digest: a fixed number of queries for all of them. */
+  summaries(periods: Array<{ community: CommunityRecord; since: Date }>): Promise<Map<string, JourneySummary>> {
+    return journeySummaries(this.store, periods);
   }
 
   /** The accepted stages in order (pickers, the join form). */

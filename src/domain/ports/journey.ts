@@ -1,5 +1,6 @@
 // The service journey: a community's ordered stages, who owns each, the members
 // who work on each, and what hangs on them.
+import type { ProblemStatus } from "./problems";
 
 /** What an organisation does for a stage: it is responsible for it, or it delivers part of it. */
 export type StageRole = "owns" | "delivers";
@@ -81,6 +82,10 @@ export interface JourneyStore {
   unlinkedStageTexts(communityId: string): Promise<Array<{ problemId: string; stageText: string }>>;
   /** Figures for each accepted stage, by id, in a fixed number of queries however many stages, problems and members. */
   figures(communityId: string): Promise<Map<string, StageFigures>>;
+  /** Several communities' stages with their owners (App Home): each community's accepted ones in order, then its suggestions. */
+  stagesOf(communityIds: string[]): Promise<StageRecord[]>;
+  /** How many problems in `statuses` were logged against each stage since each community's `since`, by stage id: one query. */
+  newProblemsByStage(periods: Array<{ communityId: string; since: Date }>, statuses: ProblemStatus[]): Promise<Map<string, number>>;
   /** The stages an active member works on (ids), and setting them (replacing what was there). */
   memberStageIds(communityId: string, slackUserId: string): Promise<string[]>;
   setMemberStages(communityId: string, slackUserId: string, stageIds: string[]): Promise<void>;
