@@ -27,6 +27,12 @@ export class PrismaCoverageStore implements CoverageStore {
     }));
   }
 
+  async represented(communityId: string) {
+    // SQL's DISTINCT: Prisma's `distinct` option would read every member and drop the repeats in JavaScript.
+    return this.db.$queryRaw<Array<{ organisation: string; organisationOther: string | null }>>`
+      SELECT DISTINCT "organisation", "organisationOther" FROM "Membership" WHERE "communityId" = ${communityId} AND "status" = 'active'`;
+  }
+
   async professions(communityIds: string[]) {
     if (!communityIds.length) return [];
     const rows = await this.db.membership.groupBy({

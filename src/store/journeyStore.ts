@@ -10,6 +10,7 @@ import type {
   StageRole,
   StageStatus,
 } from "../domain/ports";
+import { Prisma } from "../generated/sqlite/client";
 import type { Db } from "./prismaClient";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -87,12 +88,25 @@ async function nextPosition(tx: Tx, communityId: string, status: StageStatus): P
   return last ? last.position + 1 : 0;
 }
 
-interface TopProblemRow {
+interface StageProblemRow {
   stageId: string;
   id: string;
   title: string;
+  status: string;
   votes: number | bigint;
 }
+
+interface StageMemberRow {
+  stageId: string;
+  organisation: string;
+  organisationOther: string | null;
+  /** The stage's organisations and members in all. */
+  organisations: number | bigint;
+  total: number | bigint;
+}
+
+/** How many of a stage's organisations its figures name (the journey names three, then "and N more"). */
+const ORGANISATIONS_NAMED = 3;
 
 export class PrismaJourneyStore implements JourneyStore {
   constructor(private readonly db: Db) {}
@@ -265,50 +279,76 @@ export class PrismaJourneyStore implements JourneyStore {
   }
 
   /**
-   * Three queries, whatever the size of the journey: problem counts by stage
-   * and status; each stage's most-voted problem (a window function, which
-   * SQLite and PostgreSQL both run as written); and the active members on each
-   * stage with their organisations.
+   * Two queries, whatever the size of the journey. Every open problem and
+   * objective tied to the stages, with its votes counted through the vote
+   * index, most votes first: the counts and each stage's most-voted one are
+   * worked out here from a few thousand short rows, which costs less than
+   * grouping and ranking them in SQL (a window over a join of problems and
+   * votes). And the active members on each stage, counted by organisation in
+   * SQL, of which only each stage's three largest organisations come back
+   * with the stage's totals: the rows to build are then a few dozen, not one
+   * a stage and organisation (Prisma's nested read built one a member). A
+   * typed organisation's case is folded by SQL's LOWER (ASCII only on
+   * SQLite), as organisationKey folds it.
    */
-  async figures(communityId: string): Promise<Map<string, StageFigures>> {
-    const [counts, tops, members] = await Promise.all([
-      this.db.problem.groupBy({
-        by: ["stageId", "status"],
-        where: { communityId, stageId: { not: null }, status: { in: ["open", "objective"] } },
-        _count: { _all: true },
-      }),
-      this.db.$queryRaw<TopProblemRow[]>`
-        SELECT ranked."stageId", ranked."id", ranked."title", ranked."votes" FROM (
-          SELECT p."stageId", p."id", p."title", COUNT(v."id") AS "votes",
-            ROW_NUMBER() OVER (PARTITION BY p."stageId" ORDER BY COUNT(v."id") DESC, p."createdAt" ASC, p."id" ASC) AS "rank"
-          FROM "Problem" p LEFT JOIN "ProblemVote" v ON v."problemId" = p."id"
-          WHERE p."communityId" = ${communityId} AND p."stageId" IS NOT NULL AND p."status" IN ('open', 'objective')
-          GROUP BY p."stageId", p."id", p."title", p."createdAt"
-        ) ranked WHERE ranked."rank" = 1`,
-      this.db.memberStage.findMany({
-        where: { stage: { communityId, status: "accepted" }, membership: { status: "active" } },
-        select: { stageId: true, membership: { select: { organisation: true, organisationOther: true } } },
-      }),
+  async figures(communityId: string, stageIds?: string[]): Promise<Map<string, StageFigures>> {
+    if (stageIds && !stageIds.length) return new Map();
+    const onlyProblems = stageIds ? Prisma.sql`AND p."stageId" IN (${Prisma.join(stageIds)})` : Prisma.empty;
+    const onlyMembers = stageIds ? Prisma.sql`AND ms."stageId" IN (${Prisma.join(stageIds)})` : Prisma.empty;
+    const [problems, members] = await Promise.all([
+      this.db.$queryRaw<StageProblemRow[]>`
+        SELECT p."stageId", p."id", p."title", p."status",
+          (SELECT COUNT(*) FROM "ProblemVote" v WHERE v."problemId" = p."id") AS "votes"
+        FROM "Problem" p
+        WHERE p."communityId" = ${communityId} AND p."stageId" IS NOT NULL AND p."status" IN ('open', 'objective') ${onlyProblems}
+        ORDER BY "votes" DESC, p."createdAt" ASC, p."id" ASC`,
+      this.db.$queryRaw<StageMemberRow[]>`
+        SELECT ranked."stageId", ranked."organisation", ranked."organisationOther", ranked."organisations", ranked."total"
+        FROM (
+          SELECT grouped.*,
+            ROW_NUMBER() OVER (PARTITION BY grouped."stageId" ORDER BY grouped."members" DESC, grouped."organisation", grouped."folded") AS "rank",
+            COUNT(*) OVER (PARTITION BY grouped."stageId") AS "organisations",
+            SUM(grouped."members") OVER (PARTITION BY grouped."stageId") AS "total"
+          FROM (
+            SELECT ms."stageId", m."organisation", LOWER(COALESCE(m."organisationOther", '')) AS "folded",
+              MIN(m."organisationOther") AS "organisationOther", COUNT(*) AS "members"
+            FROM "MemberStage" ms
+              JOIN "JourneyStage" s ON s."id" = ms."stageId"
+              JOIN "Membership" m ON m."id" = ms."membershipId"
+            WHERE s."communityId" = ${communityId} AND s."status" = 'accepted' AND m."status" = 'active' ${onlyMembers}
+            GROUP BY ms."stageId", m."organisation", LOWER(COALESCE(m."organisationOther", ''))
+          ) grouped
+        ) ranked
+        WHERE ranked."rank" <= ${ORGANISATIONS_NAMED}
+        ORDER BY ranked."stageId", ranked."rank"`,
     ]);
     const figures = new Map<string, StageFigures>();
     const of = (stageId: string): StageFigures => {
       const known = figures.get(stageId);
       if (known) return known;
-      const fresh: StageFigures = { openProblems: 0, objectives: 0, topProblem: null, members: 0, memberOrganisations: [] };
+      const fresh: StageFigures = {
+        openProblems: 0,
+        objectives: 0,
+        topProblem: null,
+        members: 0,
+        memberOrganisations: [],
+        memberOrganisationCount: 0,
+      };
       figures.set(stageId, fresh);
       return fresh;
     };
-    for (const row of counts) {
-      if (!row.stageId) continue;
-      if (row.status === "open") of(row.stageId).openProblems += row._count._all;
-      else of(row.stageId).objectives += row._count._all;
+    for (const row of problems) {
+      const f = of(row.stageId);
+      if (row.status === "open") f.openProblems++;
+      else f.objectives++;
+      // Most votes first, then the earliest logged: a stage's first row is its most-voted.
+      f.topProblem ??= { id: row.id, title: row.title, votes: Number(row.votes) };
     }
-    for (const top of tops) of(top.stageId).topProblem = { id: top.id, title: top.title, votes: Number(top.votes) };
     for (const row of members) {
       const f = of(row.stageId);
-      f.members++;
-      const key = organisationKey(row.membership);
-      if (!f.memberOrganisations.includes(key)) f.memberOrganisations.push(key);
+      f.members = Number(row.total);
+      f.memberOrganisationCount = Number(row.organisations);
+      f.memberOrganisations.push(organisationKey(row));
     }
     return figures;
   }

@@ -117,11 +117,10 @@ function figuresText(item: JourneyStage): Mrkdwn {
   if (f.objectives) counts.push(plural(f.objectives, "objective"));
   const problems = counts.length ? listWithMore(counts) : md`No open problems`;
   const top = f.topProblem ? md`. Most votes: ${esc(truncate(f.topProblem.title, 100))} (${plural(f.topProblem.votes, "vote")})` : md``;
+  const named = item.memberOrganisations.slice(0, NAMED).map((o) => esc(o));
+  const rest = Math.max(0, f.memberOrganisationCount - named.length);
   const people = f.members
-    ? md`${plural(f.members, "member works", "members work")} on it, from ${listWithMore(
-        item.memberOrganisations.map((o) => esc(o)),
-        { maxItems: NAMED },
-      )}`
+    ? md`${plural(f.members, "member works", "members work")} on it, from ${listWithMore(rest ? [...named, md`${rest} more`] : named)}`
     : md`Nobody has said they work on it yet`;
   return md`${problems}${top}\n${people}`;
 }

@@ -219,4 +219,33 @@ describe("the journey's figures", () => {
     expect(page.stages.map((s) => s.number)).toEqual([1, 2, 3]);
     expect(employ.title).toBe("Employ");
   });
+
+  it("names each stage's three largest organisations, most members first, with typed names folded, and counts the rest", async () => {
+    const [stage] = await add("Register");
+    const people: Array<[string, string, string | null]> = [
+      ["U0D1", "hmrc", null],
+      ["U0D2", "hmrc", null],
+      ["U0D3", "hmrc", null],
+      ["U0D4", "other", "Anytown Council"],
+      ["U0D5", "other", "anytown council"],
+      ["U0D6", "companies-house", null],
+      ["U0D7", "ipo", null],
+    ];
+    for (const [user, organisation, organisationOther] of people) {
+      await w.db.membership.create({
+        data: { communityId, slackUserId: user, organisation, organisationOther, profession: "policy", role: "member", status: "active" },
+      });
+      await journey().setMemberStages(team, communityId, user, [stage.id]);
+    }
+    // Bob (DWP) too, and someone who left, who does not count.
+    await journey().setMemberStages(team, communityId, "U0BOB", [stage.id]);
+    await w.db.membership.update({ where: { communityId_slackUserId: { communityId, slackUserId: "U0D7" } }, data: { status: "left" } });
+    const [shown] = (await journey().journey(team, communityId, "U0ALICE", 0)).stages;
+    expect(shown.figures).toMatchObject({
+      members: 7,
+      memberOrganisations: ["hmrc", "other:anytown council", "companies-house"],
+      memberOrganisationCount: 4,
+    });
+    expect(shown.memberOrganisations).toEqual(["HMRC", "Anytown Council", "Companies House"]);
+  });
 });

@@ -328,7 +328,14 @@ const journeyPage = (viewer: "organiser" | "member" | "outsider", stages = 2): J
   stages: Array.from({ length: stages }, (_, i) => ({
     stage: { ...stage, id: `s${i}`, position: i },
     number: i + 1,
-    figures: { openProblems: 3, objectives: 1, topProblem: { id: "p1", title: H, votes: 4 }, members: 2, memberOrganisations: ["other:x"] },
+    figures: {
+      openProblems: 3,
+      objectives: 1,
+      topProblem: { id: "p1", title: H, votes: 4 },
+      members: 2,
+      memberOrganisations: ["other:x"],
+      memberOrganisationCount: 5,
+    },
     ownersNotRepresented: stage.owners,
     problemsButNobody: i === 0,
     memberOrganisations: [H],

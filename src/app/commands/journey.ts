@@ -18,6 +18,6 @@ export const journey: Subcommand = {
       command.channel_id,
       namingCommunity(journey.usage),
     );
-    return journeyMessage(await services.journey.journey(workspace, community.id, command.user_id, 0));
+    return journeyMessage(await services.journey.journeyOf(community, command.user_id, 0));
   },
 };

@@ -29,7 +29,7 @@ export interface JourneyStage {
   ownersNotRepresented: StageRecord["owners"];
   /** It has open problems or objectives, and no member says they work on it. */
   problemsButNobody: boolean;
-  /** The organisations of the members who work on it, as people read them ("HMRC", or the name as first typed). */
+  /** The organisations most of its members come from, as people read them ("HMRC", or the name as first typed); figures.memberOrganisationCount says how many in all. */
   memberOrganisations: string[];
 }
 
@@ -51,7 +51,14 @@ export interface JourneyPage {
 
 export type AddedStage = { kind: "added"; stage: StageRecord } | { kind: "suggested"; stage: StageRecord };
 
-const EMPTY: StageFigures = { openProblems: 0, objectives: 0, topProblem: null, members: 0, memberOrganisations: [] };
+const EMPTY: StageFigures = {
+  openProblems: 0,
+  objectives: 0,
+  topProblem: null,
+  members: 0,
+  memberOrganisations: [],
+  memberOrganisationCount: 0,
+};
 
 export class JourneyService {
   constructor(private readonly deps: { store: Store; clock: Clock; communities: CommunityService }) {}
@@ -62,11 +69,14 @@ export class JourneyService {
 
   /** One page of the journey as `viewerId` sees it, read in a fixed number of queries. */
   async journey(workspace: WorkspaceKey, communityId: string, viewerId: string, page: number): Promise<JourneyPage> {
-    const community = await this.deps.communities.byIdIn(workspace, communityId);
-    const [all, figures, organisations, viewer] = await Promise.all([
+    return this.journeyOf(await this.deps.communities.byIdIn(workspace, communityId), viewerId, page);
+  }
+
+  /** The same, for a community the caller has already found in the requester's workspace (the command resolved it). */
+  async journeyOf(community: CommunityRecord, viewerId: string, page: number): Promise<JourneyPage> {
+    const [all, organisations, viewer] = await Promise.all([
       this.store.journey.stages(community.id),
-      this.store.journey.figures(community.id),
-      this.store.coverage.organisations([community.id]),
+      this.store.coverage.represented(community.id),
       this.store.memberships.find(community.id, viewerId),
     ]);
     const accepted = all.filter((s) => s.status === "accepted");
@@ -80,6 +90,13 @@ export class JourneyService {
     const pageCount = Math.max(1, Math.ceil(accepted.length / JOURNEY_PAGE_SIZE));
     const current = Math.min(Math.max(0, page), pageCount - 1);
     const shown = accepted.slice(current * JOURNEY_PAGE_SIZE, (current + 1) * JOURNEY_PAGE_SIZE);
+    // Figures for this page's stages only: a third of the rows of a 40-stage journey.
+    const figures = shown.length
+      ? await this.store.journey.figures(
+          community.id,
+          shown.map((s) => s.id),
+        )
+      : new Map<string, StageFigures>();
     return {
       community,
       stages: shown.map((stage, i) => {

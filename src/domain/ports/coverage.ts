@@ -9,6 +9,8 @@ export interface CoverageStore {
   organisations(
     communityIds: string[],
   ): Promise<Array<{ communityId: string; organisation: string; organisationOther: string | null; members: number }>>;
+  /** The organisations (as stored) one or more active members come from, each once: cheaper than counting them. */
+  represented(communityId: string): Promise<Array<{ organisation: string; organisationOther: string | null }>>;
   /** Active members per community and profession as stored. */
   professions(
     communityIds: string[],

@@ -42,9 +42,11 @@ export interface StageFigures {
   objectives: number;
   /** The open problem or objective with the most votes, if any. */
   topProblem: { id: string; title: string; votes: number } | null;
-  /** Active members who said they work on it, and their organisations (by organisation key). */
+  /** Active members who said they work on it. */
   members: number;
+  /** The three organisations most of them come from (by organisation key, most members first), and how many organisations in all. */
   memberOrganisations: string[];
+  memberOrganisationCount: number;
 }
 
 /** Who is on each stage: organisations named on its open problems and objectives, and its members by organisation (keys as organisationKey makes them). */
@@ -80,8 +82,8 @@ export interface JourneyStore {
   ): Promise<StageRecord[]>;
   /** Open and objective problems whose journey text is set but which are not linked to a stage. */
   unlinkedStageTexts(communityId: string): Promise<Array<{ problemId: string; stageText: string }>>;
-  /** Figures for each accepted stage, by id, in a fixed number of queries however many stages, problems and members. */
-  figures(communityId: string): Promise<Map<string, StageFigures>>;
+  /** Figures for each accepted stage (or only `stageIds`), by id, in a fixed number of queries however many stages, problems and members. */
+  figures(communityId: string, stageIds?: string[]): Promise<Map<string, StageFigures>>;
   /** Several communities' stages with their owners (App Home): each community's accepted ones in order, then its suggestions. */
   stagesOf(communityIds: string[]): Promise<StageRecord[]>;
   /** How many problems in `statuses` were logged against each stage since each community's `since`, by stage id: one query. */

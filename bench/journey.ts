@@ -1,0 +1,342 @@
+// Benchmark of the journey (npm run bench:journey): `/community journey` for a
+// community of 5,000 members (from 120 organisations, 5% more who have left),
+// 40 stages owned by 1 to 4 organisations (a fifth with no member), 2,000
+// problems (nine in ten tied to a stage) with 10,000 votes, and members who
+// each work on up to three stages. The command runs as Slack's request would
+// run it, through the subcommand's own reply (the community found from its
+// channel, the journey read, the page rendered), for an organiser; then the
+// member's Next button (page 4 of 4), and the digest with its journey section.
+//
+// Every database round trip is counted twice: as Prisma operations (a Prisma
+// extension, as the other benchmarks count them) and as SQL statements (the
+// driver adapter's own queries: an `include` is a second statement). Both must
+// be the same in every run. Each figure is the median and p95 of BENCH_RUNS
+// runs (50) after 5 warm-ups. The noise floor is an A/A comparison: the same
+// command measured in two interleaved series, whose medians differ only by
+// the machine's noise. Runs on SQLite, and on PostgreSQL when
+// BENCH_POSTGRES_URL (or the local default server) answers.
+import os from "node:os";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pino from "pino";
+import { journey as journeyCommand } from "../src/app/commands/journey";
+import type { SubcommandContext } from "../src/app/commands/subcommand";
+import type { Config } from "../src/config";
+import { ManualClock } from "../src/domain/common/clock";
+import { ORGANISATIONS, OTHER_ORGANISATION_ID } from "../src/reference/organisations";
+import { OTHER_PROFESSION_ID, PROFESSIONS } from "../src/reference/professions";
+import { buildServices } from "../src/services";
+import { createStore } from "../src/store";
+import type { Db } from "../src/store/prismaClient";
+import { journeyMessage } from "../src/views/journey";
+import { benchDatabases, migrate } from "./databases";
+import { prng } from "./shared";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 50);
+const WARM_UPS = 5;
+const NOW = new Date("2026-03-02T10:00:00Z");
+const TEAM = "TBENCHJOURNEY";
+const CHANNEL = "C0JOURNEY";
+const ORGANISER = "U0";
+const MEMBER = "U1";
+
+const SHAPE = { members: 5000, organisations: 120, stages: 40, problems: 2000, votesPerProblem: 5, suggestions: 5 };
+const OTHER_NAMES = ["Anytown Council", "Northshire Police", "Riverside Housing Trust", "Eastport Port Authority", "Hillside NHS Trust"];
+
+/** Counts what reaches the database: each SQL statement the driver adapters run, in or out of a transaction. */
+const statements = { count: 0 };
+function countStatements(): void {
+  type Queryable = { queryRaw: (...a: unknown[]) => Promise<unknown>; executeRaw: (...a: unknown[]) => Promise<unknown> };
+  const wrap = <T extends Queryable>(target: T): T => {
+    for (const method of ["queryRaw", "executeRaw"] as const) {
+      const original = target[method].bind(target);
+      target[method] = ((...args: unknown[]) => {
+        statements.count++;
+        return original(...args);
+      }) as T[typeof method];
+    }
+    return target;
+  };
+  for (const Factory of [PrismaBetterSQLite3, PrismaPg] as Array<{ prototype: { connect: () => Promise<unknown> } }>) {
+    const connect = Factory.prototype.connect;
+    Factory.prototype.connect = async function (this: unknown) {
+      const adapter = wrap((await connect.call(this)) as Queryable & { startTransaction: (...a: unknown[]) => Promise<Queryable> });
+      const start = adapter.startTransaction.bind(adapter);
+      adapter.startTransaction = async (...args: unknown[]) => wrap(await start(...args));
+      return adapter;
+    };
+  }
+}
+
+export async function seed(db: Db): Promise<string> {
+  const rand = prng(20261207);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const workspace = await db.workspace.create({ data: { teamId: TEAM } });
+  const community = await db.community.create({
+    data: {
+      workspaceId: workspace.id,
+      name: "Starting a business",
+      nameKey: "starting a business",
+      slug: "starting-a-business",
+      service: "Starting a business",
+      meetingCadence: "monthly",
+      timezone: "Europe/London",
+      createdBy: ORGANISER,
+      slackChannelId: CHANNEL,
+      createdAt: new Date("2025-01-01T00:00:00Z"),
+    },
+  });
+  const referenceCount = SHAPE.organisations - OTHER_NAMES.length;
+  const represented = ORGANISATIONS.slice(0, referenceCount).map((o) => o.id);
+  const unrepresented = ORGANISATIONS.slice(referenceCount).map((o) => o.id);
+  const organisationOf = (i: number) => (i < SHAPE.organisations ? i : Math.floor(SHAPE.organisations * rand() ** 2));
+  const left = Math.round(SHAPE.members * 0.05);
+  const members = Array.from({ length: SHAPE.members + left }, (_, i) => {
+    const o = organisationOf(i % SHAPE.members);
+    const other = o >= referenceCount;
+    return {
+      id: `m${i}`,
+      communityId: community.id,
+      slackUserId: `U${i}`,
+      organisation: other ? OTHER_ORGANISATION_ID : represented[o],
+      organisationOther: other ? OTHER_NAMES[o - referenceCount] : null,
+      profession: rand() < 0.03 ? OTHER_PROFESSION_ID : pick(PROFESSIONS).id,
+      professionOther: null,
+      role: i === 0 || i % 100 === 0 ? "organiser" : "member",
+      status: i < SHAPE.members ? "active" : "left",
+      joinedAt: new Date(Date.UTC(2025, 0, 1) + Math.floor(rand() * 400 * 86_400_000)),
+    };
+  });
+  for (let i = 0; i < members.length; i += 1000) await db.membership.createMany({ data: members.slice(i, i + 1000) });
+
+  const stages = Array.from({ length: SHAPE.stages + SHAPE.suggestions }, (_, i) => ({
+    id: `s${String(i).padStart(2, "0")}`,
+    communityId: community.id,
+    title: `Stage ${i + 1}: ${pick(["Check", "Register", "Apply", "Pay", "Report", "Employ", "Renew"])} ${pick(["the company", "for tax", "for VAT", "a licence", "people", "premises"])}`,
+    description: "What the user is trying to do at this stage, in a sentence or two, for example find out which registrations apply.",
+    link: i % 2 ? `https://www.gov.uk/guidance/stage-${i}` : null,
+    position: i < SHAPE.stages ? i : i - SHAPE.stages,
+    status: i < SHAPE.stages ? "accepted" : "suggested",
+    createdBy: i < SHAPE.stages ? ORGANISER : MEMBER,
+  }));
+  await db.journeyStage.createMany({ data: stages });
+  const owners = stages.flatMap((stage) => {
+    const ids = new Set<string>();
+    const count = 1 + Math.floor(rand() * 4);
+    while (ids.size < count) ids.add(rand() < 0.8 ? pick(represented) : pick(unrepresented.slice(0, 20)));
+    return [...ids].map((organisation, position) => ({
+      stageId: stage.id,
+      organisation,
+      organisationKey: organisation,
+      role: position === 0 || rand() < 0.5 ? "owns" : "delivers",
+      position,
+    }));
+  });
+  await db.stageOwner.createMany({ data: owners });
+
+  const accepted = stages.slice(0, SHAPE.stages);
+  const statuses = ["open", "open", "open", "open", "open", "open", "open", "objective", "objective", "solved", "solved", "duplicate"];
+  const problems = Array.from({ length: SHAPE.problems }, (_, i) => {
+    const stage = rand() < 0.9 ? pick(accepted) : null;
+    return {
+      id: `p${i}`,
+      communityId: community.id,
+      title: `Problem ${i}: people have to tell several organisations the same thing`,
+      stage: stage ? stage.title : pick(["Registering", "Hiring someone", "Paying VAT"]),
+      stageId: stage?.id ?? null,
+      source: "command",
+      createdBy: `U${Math.floor(rand() * SHAPE.members)}`,
+      status: pick(statuses),
+      createdAt: new Date(NOW.getTime() - Math.floor(rand() * 60 * 86_400_000)),
+    };
+  });
+  for (let i = 0; i < problems.length; i += 500) await db.problem.createMany({ data: problems.slice(i, i + 500) });
+  const votes = problems.flatMap((p) => {
+    const voters = new Set<number>();
+    // 1 to 9 votes, 5 on average.
+    const count = 1 + Math.floor(rand() * (SHAPE.votesPerProblem * 2 - 1));
+    while (voters.size < count) voters.add(Math.floor(rand() * SHAPE.members));
+    return [...voters].map((v) => ({ problemId: p.id, slackUserId: `U${v}`, organisation: members[v].organisation }));
+  });
+  for (let i = 0; i < votes.length; i += 1000) await db.problemVote.createMany({ data: votes.slice(i, i + 1000) });
+  const memberStages = members.slice(0, SHAPE.members).flatMap((m) => {
+    const chosen = new Set<string>();
+    const count = Math.floor(rand() * 4);
+    while (chosen.size < count) chosen.add(pick(accepted).id);
+    return [...chosen].map((stageId) => ({ membershipId: m.id, stageId }));
+  });
+  for (let i = 0; i < memberStages.length; i += 1000) await db.memberStage.createMany({ data: memberStages.slice(i, i + 1000) });
+  console.log(
+    `  seeded ${members.length.toLocaleString("en-GB")} memberships, ${stages.length} stages (${owners.length} owners), ${problems.length.toLocaleString("en-GB")} problems, ${votes.length.toLocaleString("en-GB")} votes, ${memberStages.length.toLocaleString("en-GB")} member stages`,
+  );
+  return community.id;
+}
+
+interface Timing {
+  medianMs: number;
+  p95Ms: number;
+}
+
+function timing(times: number[]): Timing {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { medianMs: sorted[Math.floor(sorted.length / 2)], p95Ms: sorted[Math.ceil(sorted.length * 0.95) - 1] };
+}
+
+interface Measured {
+  operations: number;
+  statements: number;
+  times: number[];
+  /** This process's CPU time for each run (on SQLite that includes the database's work; PostgreSQL's server is not in it). */
+  cpu: number[];
+}
+
+/** Runs `fn` WARM_UPS times, then `runs` times, timing each and counting its queries (the same every run, or it throws). */
+async function measure(counter: { operations: number }, fn: () => Promise<void>, runs = RUNS): Promise<Measured> {
+  for (let i = 0; i < WARM_UPS; i++) await fn();
+  const counts = new Set<string>();
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    counter.operations = 0;
+    statements.count = 0;
+    const t = performance.now();
+    const used = process.cpuUsage();
+    await fn();
+    const spent = process.cpuUsage(used);
+    times.push(performance.now() - t);
+    cpu.push((spent.user + spent.system) / 1000);
+    counts.add(`${counter.operations}/${statements.count}`);
+  }
+  if (counts.size !== 1) throw new Error(`query count varied between runs: ${[...counts].join(", ")}`);
+  const [operations, sql] = [...counts][0].split("/").map(Number);
+  return { operations, statements: sql, times, cpu };
+}
+
+async function run(url: string) {
+  const counter = { operations: 0 };
+  const store = createStore(url, {
+    observe: (db) =>
+      db.$extends({
+        query: {
+          async $allOperations({ args, query }) {
+            counter.operations++;
+            return query(args);
+          },
+        },
+      }) as unknown as Db,
+  });
+  try {
+    const t = performance.now();
+    const communityId = await seed(store.db);
+    // What autovacuum does on PostgreSQL soon after rows arrive in bulk: without statistics the planner guesses.
+    if (url.startsWith("postgres")) await store.db.$executeRawUnsafe("ANALYZE");
+    const seedSeconds = (performance.now() - t) / 1000;
+    const config: Config = {
+      slackBotToken: "xoxb-bench",
+      slackSigningSecret: "bench",
+      slackApiUrl: "http://127.0.0.1:9/api/",
+      port: 0,
+      publicUrl: "http://localhost",
+      databaseUrl: url,
+      defaultTimezone: "Europe/London",
+      logLevel: "silent",
+    };
+    const services = buildServices({ config, store, clock: new ManualClock(NOW), logger: pino({ level: "silent" }) });
+    const ctx = {
+      args: "",
+      mentionedUsers: [],
+      command: { channel_id: CHANNEL, user_id: ORGANISER },
+      context: { teamId: TEAM },
+      services,
+    } as unknown as SubcommandContext;
+    let blocks = 0;
+    let bytes = 0;
+    const command = async () => {
+      const message = await journeyCommand.reply!(ctx);
+      blocks = message.blocks?.length ?? 0;
+      bytes = JSON.stringify(message).length;
+    };
+    // The command twice, interleaved (A, B, A, B…): the gap between the two medians is the noise floor.
+    const a: number[] = [];
+    const b: number[] = [];
+    const cpu: number[] = [];
+    let first: Measured | undefined;
+    for (let round = 0; round < 2; round++) {
+      for (const series of [a, b]) {
+        const m = await measure(counter, command, Math.ceil(RUNS / 4));
+        first ??= m;
+        if (m.operations !== first.operations || m.statements !== first.statements) throw new Error("query count varied between series");
+        series.push(...m.times);
+        cpu.push(...m.cpu);
+      }
+    }
+    const workspace = { teamId: TEAM };
+    const next = await measure(counter, async () => {
+      journeyMessage(await services.journey.journey(workspace, communityId, MEMBER, 3));
+    });
+    const community = await services.communities.byIdIn(workspace, communityId);
+    let journeyLines = 0;
+    const digest = await measure(counter, async () => {
+      const built = await services.digests.build(community, new Date(NOW.getTime() - 7 * 86_400_000));
+      journeyLines = built.journey.withNewProblems.length + built.journey.notRepresented.length;
+    });
+    if (!journeyLines) throw new Error("the digest found nothing to say about the journey");
+    return {
+      seedSeconds,
+      command: { ...first!, all: timing([...a, ...b]), a: timing(a), b: timing(b), cpu: timing(cpu), blocks, bytes },
+      next,
+      digest,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+const ms = (t: Timing) => `${t.medianMs.toFixed(2)} / ${t.p95Ms.toFixed(2)}`;
+
+async function main(): Promise<void> {
+  countStatements();
+  const load = os.loadavg().map((l) => l.toFixed(1));
+  console.log(`Run ${new Date().toISOString().slice(0, 16)}Z.`);
+  console.log(
+    `Machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load.join(" ")}; ${RUNS} runs after ${WARM_UPS} warm-ups, times in ms (median / p95)`,
+  );
+  const rows: string[] = [];
+  for (const database of await benchDatabases("sc_bench_journey")) {
+    try {
+      migrate(database.url);
+      const label = database.version ? `${database.name} ${database.version.split(" ")[0]}` : database.name;
+      console.log(`${label}:`);
+      const r = await run(database.url);
+      console.log(`  seeded in ${r.seedSeconds.toFixed(1)} s`);
+      const c = r.command;
+      const floor = Math.abs(c.a.medianMs - c.b.medianMs) / Math.min(c.a.medianMs, c.b.medianMs);
+      rows.push(
+        `| ${label} | \`/community journey\` (organiser, page 1) | ${c.operations} / ${c.statements} | ${ms(c.all)} | ${ms(c.cpu)} | ${c.a.medianMs.toFixed(2)} vs ${c.b.medianMs.toFixed(2)} (${(floor * 100).toFixed(0)}%) | ${c.blocks} / ${c.bytes.toLocaleString("en-GB")} B |`,
+        `| ${label} | Next to page 4 (member) | ${r.next.operations} / ${r.next.statements} | ${ms(timing(r.next.times))} | ${ms(timing(r.next.cpu))} | | |`,
+        `| ${label} | the digest, with its journey section | ${r.digest.operations} / ${r.digest.statements} | ${ms(timing(r.digest.times))} | ${ms(timing(r.digest.cpu))} | | |`,
+      );
+    } finally {
+      await database.drop();
+    }
+  }
+  console.log(
+    `\nLoad average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
+  console.log("5,000 members, 40 stages, 2,000 problems (about 10,000 votes)");
+  console.log(
+    "| Database | What | Queries (Prisma operations / SQL statements) | Median / p95 (ms) | This process's CPU, median / p95 (ms) | A/A medians (noise floor) | Blocks / JSON |",
+  );
+  console.log("|---|---|:---:|---:|---:|---:|---:|");
+  for (const row of rows) console.log(row);
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
