@@ -24,6 +24,7 @@ import {
   PROBLEM_BLOCK,
   PROFILE_BLOCK,
   SETTINGS_BLOCK,
+  STAGE_BLOCK,
 } from "../../src/views/ids";
 import { createSubmission, joinSubmission } from "../support/flows";
 import { type Harness, type HttpReply, startHarness } from "../support/harness";
@@ -102,6 +103,17 @@ function charterValues(fields: { name: string; service: string; purpose: string;
     [CREATE_BLOCK.linkMailingList]: input.text(null),
     [CREATE_BLOCK.linkRegularCalls]: input.text(null),
     [CREATE_BLOCK.linkTrello]: input.text("https://trello.com/b/starting"),
+  };
+}
+
+function stageValues(title: string, owners: string[], deliverers: string[]) {
+  return {
+    [STAGE_BLOCK.title]: input.text(title),
+    [STAGE_BLOCK.description]: input.text("Tell Companies House about the company, and who runs it."),
+    [STAGE_BLOCK.owners]: input.multiExternal(owners),
+    [STAGE_BLOCK.deliverers]: input.multiExternal(deliverers),
+    [STAGE_BLOCK.otherOwners]: input.text("Anytown Council"),
+    [STAGE_BLOCK.link]: input.text("https://www.gov.uk/limited-company-formation"),
   };
 }
 
@@ -188,6 +200,45 @@ describe("plain English, end to end", () => {
     await command("problems", "U0CAROL", channel);
     await command("problems Starting a business all", "U0CAROL");
     await command("members", "U0ALICE", channel);
+
+    // The journey: drafted from where the problems bite, a stage added, a member's suggestion accepted, a stage
+    // moved, edited, kept and removed, a member's stages, and a problem logged against a stage.
+    await command("journey", "U0BOB", channel);
+    await command("journey", "U0ALICE", channel);
+    await click("draft the journey", "U0ALICE", ACTION.draftJourney, community.id, channel, BLOCK.journeyActions);
+    await submit("draft", "U0ALICE", CALLBACK.journeyDraft, { draft_0: input.text("Register for tax") });
+    await click("add a stage", "U0ALICE", ACTION.addStage, community.id, channel, BLOCK.journeyActions);
+    await submit("add a stage", "U0ALICE", CALLBACK.stage, stageValues("Register the company", ["companies-house"], ["hmrc"]));
+    await click("suggest a stage", "U0BOB", ACTION.addStage, community.id, channel, BLOCK.journeyActions);
+    await submit("suggest a stage", "U0BOB", CALLBACK.stage, stageValues("Employ people", ["hmrc", "dwp"], []));
+    const suggested = await h.db.journeyStage.findFirstOrThrow({ where: { status: "suggested" } });
+    await command("journey", "U0ALICE", channel);
+    await click("accept", "U0ALICE", ACTION.acceptStage, JSON.stringify({ s: suggested.id, p: 0 }), channel, BLOCK.journeyActions);
+    const company = await h.db.journeyStage.findFirstOrThrow({ where: { title: "Register the company" } });
+    await menu("move up", "U0ALICE", ACTION.stageMenu, { s: company.id, do: "up", p: 0 }, channel);
+    await menu("edit a stage", "U0ALICE", ACTION.stageMenu, { s: company.id, do: "edit", p: 0 }, channel);
+    await submit("edit a stage", "U0ALICE", CALLBACK.stage, stageValues("Register your company", ["companies-house"], []));
+    await menu("remove a stage", "U0ALICE", ACTION.stageMenu, { s: company.id, do: "remove", p: 0 }, channel);
+    await click("keep it", "U0ALICE", ACTION.journeyBack, JSON.stringify({ c: community.id, p: 0 }), channel, BLOCK.journeyActions);
+    await click("say which stages", "U0BOB", ACTION.memberStages, community.id, channel, BLOCK.journeyActions);
+    await submit("stages I work on", "U0BOB", CALLBACK.memberStages, {
+      [PROFILE_BLOCK.stages]: {
+        type: "multi_static_select",
+        selected_options: [{ value: suggested.id, text: { type: "plain_text", text: "x" } }],
+      },
+    });
+    await command("problem", "U0CAROL", channel);
+    await submit("log against a stage", "U0CAROL", CALLBACK.logProblem, {
+      [PROBLEM_BLOCK.title]: input.text("Companies House and HMRC ask for the same address"),
+      [PROBLEM_BLOCK.description]: input.text(null),
+      [PROBLEM_BLOCK.affects]: input.multiExternal(["companies-house"]),
+      [PROBLEM_BLOCK.stageId]: input.select(company.id),
+      [PROBLEM_BLOCK.stage]: input.text(null),
+      [PROBLEM_BLOCK.link]: input.text(null),
+    });
+    await command("journey", "U0CAROL", channel);
+    await click("remove a stage", "U0ALICE", ACTION.removeStage, JSON.stringify({ s: suggested.id, p: 0 }), channel, BLOCK.journeyActions);
+    expect(await h.db.journeyStage.count({ where: { communityId: community.id } })).toBe(2);
 
     // Invitations: one accepted, one declined, one left open to be reminded and to expire; an address outside Slack.
     await command("invite <@U0ERIN|erin>", "U0ALICE", channel);

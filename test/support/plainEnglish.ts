@@ -29,11 +29,17 @@ export const MAX_MESSAGE_BLOCKS = 20;
 
 /**
  * The lists that may pass MAX_MESSAGE_BLOCKS, known by their pager's block_id:
- * /community list, /community problems, /community members and one
- * organisation's members. They show one page at a time, so a long page is
- * still a bounded one.
+ * /community list, /community problems, /community members, one
+ * organisation's members, and /community journey (12 stages a page). They show
+ * one page at a time, so a long page is still a bounded one.
  */
-export const PAGED_LISTS: readonly string[] = [BLOCK.listPager, BLOCK.problemsPager, BLOCK.membersPager, BLOCK.membersOrganisationPager];
+export const PAGED_LISTS: readonly string[] = [
+  BLOCK.listPager,
+  BLOCK.problemsPager,
+  BLOCK.membersPager,
+  BLOCK.membersOrganisationPager,
+  BLOCK.journeyActions,
+];
 
 /** Every zone the runtime knows, as a pattern that also matches one written with spaces ("America/New York"). */
 function zonePattern(): RegExp {
