@@ -10,10 +10,16 @@ export const SOMEWHERE_ELSE = "elsewhere";
 export interface ProblemModalInput {
   /** The community, when the command came from its channel. */
   community?: { id: string; name: string };
+  /** The community chosen in the form's own picker: the form is redrawn with its journey's stages. */
+  picked?: { id: string; name: string };
   /** The community's journey, when it is known and has stages: the problem is tied to one of them. */
   stages?: Array<{ id: string; title: string }>;
   title?: string;
   description?: string;
+  /** What was already entered when the form is redrawn for the community picked. */
+  affects?: Array<{ id: string; label: string }>;
+  stageText?: string;
+  link?: string;
   privateMetadata: string;
 }
 
@@ -22,9 +28,10 @@ export interface ProblemModalInput {
  * for it, as before a community had a journey (and when the form does not
  * know the community yet).
  */
-function whereBlocks(stages: Array<{ id: string; title: string }>): AnyBlock[] {
+function whereBlocks(stages: Array<{ id: string; title: string }>, typed?: string): AnyBlock[] {
   const words = (label: string, hint?: string) =>
     textInput(PROBLEM_BLOCK.stage, label, {
+      initial: typed,
       optional: true,
       max: PROBLEM_LIMITS.stageMax,
       placeholder: "For example, registering for tax",
@@ -64,6 +71,8 @@ export function problemModal(input: ProblemModalInput): View {
     blocks.push({
       type: "input",
       block_id: PROBLEM_BLOCK.community,
+      // Choosing one redraws the form with that community's journey to pick from.
+      dispatch_action: true,
       label: plain("Community"),
       hint: plain("Your communities come first.", 150),
       element: {
@@ -71,6 +80,7 @@ export function problemModal(input: ProblemModalInput): View {
         action_id: ACTION.problemCommunity,
         min_query_length: 0,
         placeholder: plain("Search communities"),
+        ...(input.picked ? { initial_option: option(input.picked.name, input.picked.id) } : {}),
       },
     } as AnyBlock);
   }
@@ -99,10 +109,15 @@ export function problemModal(input: ProblemModalInput): View {
         min_query_length: 0,
         max_selected_items: PROBLEM_LIMITS.affectsMax,
         placeholder: plain("Search organisations"),
+        ...(input.affects?.length ? { initial_options: input.affects.map((o) => option(o.label, o.id)) } : {}),
       },
     } as AnyBlock,
-    ...whereBlocks(input.stages ?? []),
-    textInput(PROBLEM_BLOCK.link, "Link", { optional: true, hint: "Research, a blog post or a ticket that shows the problem." }),
+    ...whereBlocks(input.stages ?? [], input.stageText),
+    textInput(PROBLEM_BLOCK.link, "Link", {
+      initial: input.link,
+      optional: true,
+      hint: "Research, a blog post or a ticket that shows the problem.",
+    }),
   );
   return {
     type: "modal",

@@ -631,6 +631,82 @@ describe("the problem form's stage picker", () => {
   });
 });
 
+describe("the problem form opened outside a community's channel", () => {
+  it("shows the journey's stages once the community is chosen, keeping what was entered", async () => {
+    const [, register] = await seedStages(["Check what you need to do", "Register the company"]);
+    await h.command("problem", { user: CAROL, channel: "D0CAROL" });
+    const form = h.slack.lastCall("views.open")!.args.view;
+    expect(form.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.community)).toMatchObject({ dispatch_action: true });
+    expect(form.blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.stageId)).toBeUndefined();
+
+    const state = {
+      values: {
+        [PROBLEM_BLOCK.community]: { [ACTION.problemCommunity]: input.external(communityId) },
+        [PROBLEM_BLOCK.title]: { value: input.text("Two registrations") },
+        [PROBLEM_BLOCK.description]: { value: input.text(null) },
+        [PROBLEM_BLOCK.affects]: { [ACTION.organisations]: input.multiExternal(["hmrc"]) },
+        [PROBLEM_BLOCK.stage]: { value: input.text("typed first") },
+        [PROBLEM_BLOCK.link]: { value: input.text(null) },
+      },
+    };
+    await h.interact({
+      ...blockAction({ user: CAROL, actionId: ACTION.problemCommunity }),
+      view: {
+        id: "V0PROBLEM",
+        type: "modal",
+        callback_id: CALLBACK.logProblem,
+        hash: "h1",
+        private_metadata: form.private_metadata,
+        state,
+      },
+      actions: [
+        {
+          type: "external_select",
+          action_id: ACTION.problemCommunity,
+          block_id: PROBLEM_BLOCK.community,
+          action_ts: "1.1",
+          selected_option: { value: communityId, text: { type: "plain_text", text: "Starting a business" } },
+        },
+      ],
+    });
+    const update = h.slack.lastCall("views.update")!.args;
+    expect(update).toMatchObject({ view_id: "V0PROBLEM", hash: "h1" });
+    const blocks = update.view.blocks;
+    expect(blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.community).element.initial_option.value).toBe(communityId);
+    expect(blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.stageId).element.options.map((o: any) => o.value)).toEqual([
+      expect.any(String),
+      register.id,
+      "elsewhere",
+    ]);
+    expect(blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.title).element.initial_value).toBe("Two registrations");
+    expect(blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.stage).element.initial_value).toBe("typed first");
+    expect(blocks.find((b: any) => b.block_id === PROBLEM_BLOCK.affects).element.initial_options).toEqual([
+      expect.objectContaining({ value: "hmrc", text: expect.objectContaining({ text: "HM Revenue & Customs (HMRC)" }) }),
+    ]);
+
+    // Submitted with the community and a stage picked in the form (anyone may log a problem).
+    const reply = await h.interact(
+      viewSubmission({
+        user: CAROL,
+        callbackId: CALLBACK.logProblem,
+        privateMetadata: update.view.private_metadata,
+        values: {
+          [PROBLEM_BLOCK.community]: input.external(communityId),
+          [PROBLEM_BLOCK.title]: input.text("Two registrations"),
+          [PROBLEM_BLOCK.affects]: input.multiExternal(["hmrc"]),
+          [PROBLEM_BLOCK.stageId]: input.select(register.id),
+          [PROBLEM_BLOCK.stage]: input.text(null),
+        },
+      }),
+    );
+    expect(reply.json).toEqual({ response_action: "clear" });
+    expect(await h.db.problem.findFirstOrThrow({ where: { title: "Two registrations" } })).toMatchObject({
+      stageId: register.id,
+      stage: "Register the company",
+    });
+  });
+});
+
 describe("the join form", () => {
   it("asks which stages of the journey the person works on, and keeps their answer when they update their details", async () => {
     const [, register, tax] = await seedStages(["Check what you need to do", "Register the company", "Register for tax"]);

@@ -319,6 +319,22 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
       ],
     }),
   ],
+  [`action:${ACTION.problemCommunity}`]: [
+    () => ({
+      ...button(BOB, ACTION.problemCommunity),
+      container: { type: "view", view_id: "V0PROBLEM" },
+      view: { id: "V0PROBLEM", type: "modal", callback_id: CALLBACK.logProblem, hash: "h", private_metadata: "{}", state: { values: {} } },
+      actions: [
+        {
+          type: "external_select",
+          action_id: ACTION.problemCommunity,
+          block_id: PROBLEM_BLOCK.community,
+          action_ts: "1.1",
+          selected_option: { value: f.communityId, text: { type: "plain_text", text: "x" } },
+        },
+      ],
+    }),
+  ],
   [`action:${ACTION.acceptInvitation}`]: [() => button(CAROL, ACTION.acceptInvitation, f.invitationId)],
   [`action:${ACTION.declineInvitation}`]: [() => button(CAROL, ACTION.declineInvitation, f.invitationId)],
   [`action:${ACTION.editCharter}`]: [() => button(ALICE, ACTION.editCharter, f.communityId)],

@@ -31,6 +31,7 @@ import { openShareFindingAction } from "./openShareFinding";
 import { openStageModalAction } from "./openStageModal";
 import { organisationMembersPageAction } from "./organisationMembersPage";
 import { planActivityAction } from "./planActivity";
+import { problemCommunityPickedAction } from "./problemCommunityPicked";
 import { problemStatusMenuAction } from "./problemStatusMenu";
 import { problemsPageAction } from "./problemsPage";
 import { promoteProblemAction } from "./promoteProblem";
@@ -65,6 +66,7 @@ export function registerActions(app: App, services: Services): void {
   app.action(ACTION.problemStatus, problemStatusMenuAction(services));
   app.action(ACTION.promoteProblem, promoteProblemAction(services));
   app.action(ACTION.editProblem, editProblemAction(services));
+  app.action(ACTION.problemCommunity, problemCommunityPickedAction(services));
   const problemsPage = problemsPageAction(services);
   app.action(ACTION.problemsPrevious, problemsPage);
   app.action(ACTION.problemsNext, problemsPage);
