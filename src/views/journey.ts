@@ -116,7 +116,10 @@ function figuresText(item: JourneyStage): Mrkdwn {
   if (f.openProblems) counts.push(plural(f.openProblems, "open problem"));
   if (f.objectives) counts.push(plural(f.objectives, "objective"));
   const problems = counts.length ? listWithMore(counts) : md`No open problems`;
-  const top = f.topProblem ? md`. Most votes: ${esc(truncate(f.topProblem.title, 100))} (${plural(f.topProblem.votes, "vote")})` : md``;
+  // A problem nobody has voted for is not the most-voted one.
+  const top = f.topProblem?.votes
+    ? md`. Most votes: ${esc(truncate(f.topProblem.title, 100))} (${plural(f.topProblem.votes, "vote")})`
+    : md``;
   const named = item.memberOrganisations.slice(0, NAMED).map((o) => esc(o));
   const rest = Math.max(0, f.memberOrganisationCount - named.length);
   const people = f.members

@@ -52,7 +52,7 @@ export function saveStageSubmission(services: Services) {
         added: { page: Math.floor(stage.position / JOURNEY_PAGE_SIZE), notice: md`Added *${title}* as stage ${stage.position + 1}.` },
         suggested: {
           page: 0,
-          notice: md`Thank you. Your suggestion, *${title}*, is waiting for an organiser to add it to the journey. You will be told when they do.`,
+          notice: md`Thank you. Your suggestion, *${title}*, is waiting for an organiser. You will be told whether they add it to the journey.`,
         },
         edited: { page: meta.page ?? 0, notice: md`Saved your changes to *${title}*.` },
       }[kind];
