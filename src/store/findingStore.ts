@@ -84,4 +84,16 @@ export class PrismaFindingStore implements FindingStore {
     ]);
     return { items: rows.map(toFindingRecord), total };
   }
+
+  /** A window function, which SQLite and PostgreSQL both run as written. */
+  async latestByStage(communityId: string) {
+    const rows = await this.db.$queryRaw<Array<{ stageId: string; id: string; title: string; link: string | null }>>`
+      SELECT ranked."stageId", ranked."id", ranked."title", ranked."link" FROM (
+        SELECT fs."stageId", f."id", f."title", f."link",
+          ROW_NUMBER() OVER (PARTITION BY fs."stageId" ORDER BY f."createdAt" DESC, f."id" DESC) AS "rank"
+        FROM "FindingStage" fs JOIN "Finding" f ON f."id" = fs."findingId"
+        WHERE f."communityId" = ${communityId}
+      ) ranked WHERE ranked."rank" = 1`;
+    return new Map(rows.map((r) => [r.stageId, { id: r.id, title: r.title, link: r.link }]));
+  }
 }

@@ -2,6 +2,7 @@
 // Each section is left out when empty; long ones end with "and N more" and the
 // command that shows them all, so the message stays inside Block Kit's limits.
 import { DIGEST_SECTION_ITEMS, type Digest } from "../domain/digests/digests";
+import { organisationShortLabel } from "../domain/members/profiles";
 import { dates, labels } from "../i18n";
 import { findOrganisation } from "../reference/organisations";
 import {
@@ -14,6 +15,7 @@ import {
   header,
   joinMd,
   lines,
+  link,
   type Mrkdwn,
   md,
   plural,
@@ -79,6 +81,15 @@ export function digestMessage(digest: Digest, opts: { preview?: boolean; viewerG
   }
   const journey = journeyDigestText(digest.journey, community.slug, DIGEST_SECTION_ITEMS);
   if (journey) blocks.push(section(journey));
+  if (digest.shared.total) {
+    const shared = digest.shared.items.map(
+      (f) => md`• ${f.link ? link(f.link, esc(f.title)) : esc(f.title)}, from ${esc(organisationShortLabel(f))}`,
+    );
+    blocks.push(
+      section(md`*Shared since last time*
+${lines(shared)}${more(shared.length, digest.shared.total, md`/community findings ${slug}`)}`),
+    );
+  }
   if (digest.newMembers.total || digest.newOrganisations.length) {
     const parts: Mrkdwn[] = [];
     if (digest.newMembers.total) {

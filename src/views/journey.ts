@@ -106,6 +106,11 @@ function stageText(item: JourneyStage): Mrkdwn {
   if (stage.link) parts.push(link(stage.link, esc(shownUrl(stage.link))));
   if (item.ownersNotRepresented.length) parts.push(notRepresentedWarning(item.ownersNotRepresented));
   if (item.problemsButNobody) parts.push(md`:warning: Warning: this stage has problems and nobody has said they work on it.`);
+  const finding = item.latestFinding;
+  if (finding) {
+    const title = esc(truncate(finding.title, 100));
+    parts.push(md`Latest finding: ${finding.link ? link(finding.link, title) : title} (\`/community findings ${item.number}\`)`);
+  }
   return lines(parts);
 }
 

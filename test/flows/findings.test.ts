@@ -133,4 +133,19 @@ describe("findings", () => {
     );
     expect(h.slack.responses.at(-1)!.body.text).toBe("That button has expired. Type `/community findings` to see the list again.");
   });
+
+  it("show on the journey as each stage's latest, and in the digest as shared since last time", async () => {
+    h.clock.advance(60_000);
+    await h.interact(shareForm("U0BOB", { title: "An older finding", stages: [stageIds[1]] }));
+    h.clock.advance(60_000);
+    await h.interact(shareForm("U0BOB", { title: "The newest finding", link: "https://research.example.gov.uk/r", stages: [stageIds[1]] }));
+    const journey = await h.command("journey", { user: "U0ALICE", channel });
+    const shown = JSON.stringify(journey.json?.blocks ?? h.slack.responses.at(-1)?.body.blocks);
+    expect(shown).toContain("Latest finding: <https://research.example.gov.uk/r|The newest finding> (`/community findings 2`)");
+    expect(shown).not.toContain("An older finding");
+    const digest = await h.command("digest", { user: "U0ALICE", channel });
+    const body = JSON.stringify(digest.json?.blocks ?? h.slack.responses.at(-1)?.body.blocks);
+    expect(body).toContain("*Shared since last time*");
+    expect(body).toContain("The newest finding");
+  });
 });

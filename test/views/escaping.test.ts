@@ -279,6 +279,23 @@ const invitationCard: InvitationCard = {
 
 const digestData: Digest = {
   community,
+  shared: {
+    items: [
+      {
+        id: "f1",
+        communityId: "c1",
+        title: H,
+        link: LINK,
+        summary: H,
+        organisation: "other",
+        organisationOther: H,
+        createdBy: "U0BOB",
+        createdAt: new Date("2026-03-03T09:00:00Z"),
+        stages: [],
+      },
+    ],
+    total: 4,
+  },
   since: new Date("2026-03-02T09:00:00Z"),
   newProblems: { items: [{ id: "p1", title: H, votes: 2, organisations: 2 }], total: 7 },
   topProblems: [{ id: "p1", title: H, votes: 2, organisations: 2 }],
@@ -339,6 +356,7 @@ const journeyPage = (viewer: "organiser" | "member" | "outsider", stages = 2): J
     ownersNotRepresented: stage.owners,
     problemsButNobody: i === 0,
     memberOrganisations: [H],
+    latestFinding: i === 0 ? { id: "f1", title: H, link: LINK } : null,
   })),
   total: stages,
   suggestions: 1,

@@ -330,6 +330,21 @@ describe("Block Kit limits with the largest realistic data", () => {
     const problem = (i: number) => ({ id: `p${i}`, title: `${i}`.padEnd(150, "&"), votes: 5000, organisations: 140 });
     const digest: Digest = {
       community: community(1),
+      shared: {
+        items: Array.from({ length: DIGEST_SECTION_ITEMS }, (_, i) => ({
+          id: `f${i}`,
+          communityId: "c1",
+          title: `${i}`.padEnd(150, "&"),
+          link: `https://example.gov.uk/${"x".repeat(200)}`,
+          summary: "",
+          organisation: "other",
+          organisationOther: "o".repeat(100),
+          createdBy: "U0BOB",
+          createdAt: new Date("2026-03-03T09:00:00Z"),
+          stages: [],
+        })),
+        total: 2000,
+      },
       since: new Date("2026-03-02T09:00:00Z"),
       newProblems: { items: Array.from({ length: DIGEST_SECTION_ITEMS }, (_, i) => problem(i)), total: 2000 },
       topProblems: Array.from({ length: DIGEST_SECTION_ITEMS }, (_, i) => problem(i)),
@@ -625,6 +640,7 @@ describe("Block Kit limits with the largest realistic data", () => {
           ownersNotRepresented: stage.owners,
           problemsButNobody: true,
           memberOrganisations: Array.from({ length: 3 }, (_, j) => `${j}`.padEnd(100, "&")),
+          latestFinding: { id: "f1", title: "f&".repeat(75), link: `https://example.gov.uk/${"x".repeat(300)}` },
         };
       }),
       total: 40,

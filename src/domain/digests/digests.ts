@@ -7,7 +7,16 @@ import { AppError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
 import { type JourneySummary, journeySummaries } from "../journey/summary";
 import { digest } from "../outbox/digest";
-import type { CommunityRecord, DigestProblem, DigestSchedule, MeetingRecord, NewOutboxRow, ObjectiveSummary, Store } from "../ports";
+import type {
+  CommunityRecord,
+  DigestProblem,
+  DigestSchedule,
+  FindingRecord,
+  MeetingRecord,
+  NewOutboxRow,
+  ObjectiveSummary,
+  Store,
+} from "../ports";
 
 /** How many items a section lists before "and N more". */
 export const DIGEST_SECTION_ITEMS = 5;
@@ -25,7 +34,9 @@ export interface Digest {
   newOrganisations: string[];
   /** The journey: stages with new problems since, stages not yet represented, suggestions waiting. */
   journey: JourneySummary;
-  /** Nothing new since the last one (no new problems, members or organisations, no meetings coming): not posted. */
+  /** Findings and outputs shared since (step 6, "share user research findings"), newest first. */
+  shared: { items: FindingRecord[]; total: number };
+  /** Nothing new since the last one (no new problems, members, organisations or findings, no meetings coming): not posted. */
   empty: boolean;
 }
 
@@ -94,7 +105,7 @@ export class DigestService {
   /** What the digest says now for the period since `since`: a fixed number of queries. */
   async build(community: CommunityRecord, since: Date): Promise<Digest> {
     const now = this.deps.clock.now();
-    const [newProblems, topProblems, objectives, upcoming, newMembers, newOrganisations, journeys] = await Promise.all([
+    const [newProblems, topProblems, objectives, upcoming, newMembers, newOrganisations, journeys, shared] = await Promise.all([
       this.store.digests.newProblems(community.id, since, DIGEST_SECTION_ITEMS),
       this.store.digests.topOpenProblems(community.id, DIGEST_SECTION_ITEMS),
       this.store.problems.objectives([community.id]),
@@ -102,6 +113,7 @@ export class DigestService {
       this.store.digests.newMembers(community.id, since, 10),
       this.store.digests.newOrganisations(community.id, since),
       journeySummaries(this.store, [{ community, since }]),
+      this.store.findings.since(community.id, since, DIGEST_SECTION_ITEMS),
     ]);
     const journey = journeys.get(community.id) ?? { stages: 0, suggestions: 0, withNewProblems: [], notRepresented: [] };
     const tallies = await this.store.digests.tallies(upcoming.items.map((m) => m.id));
@@ -113,8 +125,9 @@ export class DigestService {
         maybe: tallies.get(meeting.id)?.maybe ?? 0,
       })),
     };
-    const empty = newProblems.total === 0 && newMembers.total === 0 && newOrganisations.length === 0 && meetings.total === 0;
-    return { community, since, newProblems, topProblems, objectives, meetings, newMembers, newOrganisations, journey, empty };
+    const empty =
+      newProblems.total === 0 && newMembers.total === 0 && newOrganisations.length === 0 && meetings.total === 0 && shared.total === 0;
+    return { community, since, newProblems, topProblems, objectives, meetings, newMembers, newOrganisations, journey, shared, empty };
   }
 
   /** The period a digest sent now would cover: since the last scheduled time (a week back when digests are off). */

@@ -31,6 +31,8 @@ export interface JourneyStage {
   problemsButNobody: boolean;
   /** The organisations most of its members come from, as people read them ("HMRC", or the name as first typed); figures.memberOrganisationCount says how many in all. */
   memberOrganisations: string[];
+  /** The latest finding or output shared about it, if any. */
+  latestFinding: { id: string; title: string; link: string | null } | null;
 }
 
 export interface JourneyPage {
@@ -91,12 +93,15 @@ export class JourneyService {
     const current = Math.min(Math.max(0, page), pageCount - 1);
     const shown = accepted.slice(current * JOURNEY_PAGE_SIZE, (current + 1) * JOURNEY_PAGE_SIZE);
     // Figures for this page's stages only: a third of the rows of a 40-stage journey.
-    const figures = shown.length
-      ? await this.store.journey.figures(
-          community.id,
-          shown.map((s) => s.id),
-        )
-      : new Map<string, StageFigures>();
+    const [figures, findings] = shown.length
+      ? await Promise.all([
+          this.store.journey.figures(
+            community.id,
+            shown.map((s) => s.id),
+          ),
+          this.store.findings.latestByStage(community.id),
+        ])
+      : [new Map<string, StageFigures>(), new Map()];
     return {
       community,
       stages: shown.map((stage, i) => {
@@ -108,6 +113,7 @@ export class JourneyService {
           ownersNotRepresented: stage.owners.filter((o) => !present.has(organisationKey(o))),
           problemsButNobody: f.openProblems + f.objectives > 0 && f.members === 0,
           memberOrganisations: f.memberOrganisations.map((key) => labels.get(key) ?? key),
+          latestFinding: findings.get(stage.id) ?? null,
         };
       }),
       total: accepted.length,

@@ -36,4 +36,6 @@ export interface FindingStore {
   page(communityId: string, stageId: string | null, offset: number, limit: number): Promise<{ items: FindingRecord[]; total: number }>;
   /** Shared after `after` (the digest's "Shared since last time"), newest first. */
   since(communityId: string, after: Date, limit: number): Promise<{ items: FindingRecord[]; total: number }>;
+  /** Each stage's latest finding (by stage id), in one query however many stages and findings. */
+  latestByStage(communityId: string): Promise<Map<string, { id: string; title: string; link: string | null }>>;
 }
