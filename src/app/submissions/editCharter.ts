@@ -33,13 +33,18 @@ export function editCharterSubmission(services: Services) {
         },
       });
       const workspace = workspaceOf(context);
-      const before = await services.charter.forEditing(workspace, communityId, body.user.id);
-      return { before, edit: await services.charter.edit(workspace, communityId, body.user.id, fields) };
+      return services.charter.edit(workspace, communityId, body.user.id, fields);
     },
-    async after({ body, client }, { before, edit }) {
+    async after({ body, client }, edit) {
       const changes = edit.kind === "changed" ? edit.changes : [];
-      if (changes.length)
-        await announceCharterChange(client, services.logger, { before, after: edit.community, changes, actorId: body.user.id });
+      if (edit.kind === "changed") {
+        await announceCharterChange(client, services.logger, {
+          before: edit.before,
+          after: edit.community,
+          changes,
+          actorId: body.user.id,
+        });
+      }
       await stepsAfterAck(services.logger)("confirm the saved charter", () =>
         client.chat.postMessage({ channel: body.user.id, text: charterSavedText(edit.community, changes) }),
       );

@@ -37,7 +37,8 @@ export interface CharterHistory {
 }
 
 export type CharterEdit =
-  | { kind: "changed"; community: CommunityRecord; changes: CharterChange[] }
+  /** `before` is the community as it was, for the announcement and the channel's topic. */
+  | { kind: "changed"; community: CommunityRecord; before: CommunityRecord; changes: CharterChange[] }
   /** The form was saved as it was: nothing is recorded or announced. */
   | { kind: "unchanged"; community: CommunityRecord };
 
@@ -132,7 +133,7 @@ export class CharterService {
       );
       // The list's snapshot shows the new name at once on this replica.
       this.deps.directory.invalidate(community.workspaceId);
-      return { kind: "changed", community: updated, changes };
+      return { kind: "changed", community: updated, before: community, changes };
     } catch (error) {
       if (error instanceof UniqueViolation && error.rule === "name") throw nameTaken(fields.name);
       throw error;

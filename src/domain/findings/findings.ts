@@ -122,20 +122,14 @@ export class FindingService {
       if (!found) throw new AppError("not_found", { key: "finding.no_such_stage", number: stageNumber, stages: stages.length });
       stage = { id: found.id, number: stageNumber, title: found.title };
     }
-    const first = await this.store.findings.page(community.id, stage?.id ?? null, 0, 0);
-    const pageCount = Math.max(1, Math.ceil(first.total / FINDINGS_PAGE_SIZE));
-    const current = Math.min(Math.max(0, page), pageCount - 1);
-    const { items, total } = await this.store.findings.page(
-      community.id,
-      stage?.id ?? null,
-      current * FINDINGS_PAGE_SIZE,
-      FINDINGS_PAGE_SIZE,
-    );
+    // As the community list does: read the page asked for, and only a stale "Next" past the end reads again.
+    const stageId = stage?.id ?? null;
+    const fetch = (p: number) => this.store.findings.page(community.id, stageId, p * FINDINGS_PAGE_SIZE, FINDINGS_PAGE_SIZE);
+    const wanted = Math.max(0, page);
+    let { items, total } = await fetch(wanted);
+    const pageCount = Math.max(1, Math.ceil(total / FINDINGS_PAGE_SIZE));
+    const current = Math.min(wanted, pageCount - 1);
+    if (current !== wanted) ({ items, total } = await fetch(current));
     return { community, items, total, page: current, pageCount, stage };
-  }
-
-  /** Shared since `after`, for the digest. */
-  since(communityId: string, after: Date, limit: number) {
-    return this.store.findings.since(communityId, after, limit);
   }
 }

@@ -137,15 +137,6 @@ export class JourneyService {
     return (await this.store.journey.stages(communityId)).filter((s) => s.status === "accepted");
   }
 
-  async suggestions(
-    workspace: WorkspaceKey,
-    communityId: string,
-    actorId: string,
-  ): Promise<{ community: CommunityRecord; suggestions: StageRecord[] }> {
-    const community = await this.asOrganiser(workspace, communityId, actorId);
-    return { community, suggestions: (await this.store.journey.stages(community.id)).filter((s) => s.status === "suggested") };
-  }
-
   /** The community, for the stage form: organisers add stages, members suggest them. */
   async forAdding(
     workspace: WorkspaceKey,
