@@ -128,6 +128,17 @@ describe("findings", () => {
       }),
     );
     expect(JSON.stringify(h.slack.responses.at(-1)!.body.blocks)).toContain("Finding number 1*");
+    // A stale Next past the end shows the last page, not an empty one.
+    await h.interact(
+      blockAction({
+        user: "U0ALICE",
+        actionId: ACTION.findingsNext,
+        value: JSON.stringify({ c: communityId, s: null, p: 99 }),
+        channel,
+        responseUrl: h.slack.responseUrl(),
+      }),
+    );
+    expect(JSON.stringify(h.slack.responses.at(-1)!.body.blocks)).toContain("Page 2 of 2");
     await h.interact(
       blockAction({ user: "U0ALICE", actionId: ACTION.findingsNext, value: "{forged", channel, responseUrl: h.slack.responseUrl() }),
     );
