@@ -4,7 +4,7 @@ import type { WebClient } from "@slack/web-api";
 import type { CommunityRecord, InvitationRecord, MembershipRecord } from "../domain/ports";
 import type { Services } from "../services";
 import { answeredInvitationDm } from "../views/invitations";
-import { esc, md, userLink } from "../views/mrkdwn";
+import { esc, md, personLink } from "../views/mrkdwn";
 import { stepsAfterAck } from "./afterAck";
 import { memberDescription } from "./welcome";
 
@@ -29,7 +29,7 @@ export async function afterInvitationAccepted(
   await step("tell the inviter about an acceptance", () =>
     client.chat.postMessage({
       channel: invitation.inviterId,
-      text: md`:tada: ${userLink(invitation.inviteeId)} accepted your invitation and joined *${esc(community.name)}*: ${memberDescription(membership)}.`,
+      text: md`:tada: ${personLink(membership)} accepted your invitation and joined *${esc(community.name)}*: ${memberDescription(membership)}.`,
     }),
   );
 }

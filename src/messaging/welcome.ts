@@ -3,9 +3,10 @@
 // who joined, and they get a welcome DM. Best effort, after the ack.
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
+import { isEmailPerson } from "../domain/members/people";
 import { organisationLabel, professionLabel } from "../domain/members/profiles";
 import type { CommunityRecord, MembershipRecord } from "../domain/ports";
-import { channelLink, esc, type Mrkdwn, md, userLink } from "../views/mrkdwn";
+import { channelLink, esc, type Mrkdwn, md, personLink, userLink } from "../views/mrkdwn";
 import { stepsAfterAck } from "./afterAck";
 
 /** "Companies House, User-centred design" */
@@ -23,17 +24,20 @@ export async function welcomeNewMember(
   const step = stepsAfterAck(logger.child({ communityId: community.id }));
   const channel = community.slackChannelId;
   const userId = membership.slackUserId;
+  // A member by email has no Slack account to add to the channel or to DM: the web page they joined on welcomes them.
+  const bySlack = !isEmailPerson(userId);
   if (channel) {
-    await step("invite a new member", () => client.conversations.invite({ channel, users: userId }), ["already_in_channel"]);
+    if (bySlack) await step("invite a new member", () => client.conversations.invite({ channel, users: userId }), ["already_in_channel"]);
     const how = invitedBy ? md`, invited by ${userLink(invitedBy)}` : md``;
     // Their organisation after a colon, not in brackets: its own name may carry an abbreviation in brackets.
     await step("announce a new member", () =>
       client.chat.postMessage({
         channel,
-        text: md`:wave: ${userLink(userId)} joined the community${how}: ${memberDescription(membership)}.`,
+        text: md`:wave: ${personLink(membership)} joined the community${how}: ${memberDescription(membership)}.`,
       }),
     );
   }
+  if (!bySlack) return;
   await step("welcome a new member", () =>
     client.chat.postMessage({
       channel: userId,

@@ -1,5 +1,5 @@
 import type { MembershipStatus, Role } from "../domain/common/vocabulary";
-import type { MemberProfile, MembershipRecord, MembershipStore } from "../domain/ports";
+import type { EmailChoices, EmailContact, MemberProfile, MembershipRecord, MembershipStore } from "../domain/ports";
 import { toCommunityRecord } from "./communityStore";
 import type { Db } from "./prismaClient";
 
@@ -44,7 +44,9 @@ export class PrismaMembershipStore implements MembershipStore {
     return row ? toMembershipRecord(row) : null;
   }
 
-  async join(communityId: string, slackUserId: string, profile: MemberProfile, now: Date) {
+  async join(communityId: string, slackUserId: string, profile: MemberProfile, now: Date, contact?: EmailContact) {
+    // A member by email joins with every email on: email is how they take part.
+    const details = contact ? { ...profile, ...contact, emailMeetings: true, emailReminders: true, emailDigests: true } : profile;
     // Under the same lock as leave(): a join and a leave of one person at the
     // same moment apply one after the other, never half of each.
     return this.db.$transaction(async (tx) => {
@@ -55,11 +57,16 @@ export class PrismaMembershipStore implements MembershipStore {
             where: { id: existing.id },
             // An active member keeps their role and join date; anyone else starts again as a member.
             data:
-              existing.status === "active" ? { ...profile } : { ...profile, role: "member", status: "active", joinedAt: now, leftAt: null },
+              existing.status === "active" ? { ...details } : { ...details, role: "member", status: "active", joinedAt: now, leftAt: null },
           })
-        : await tx.membership.create({ data: { communityId, slackUserId, ...profile, role: "member", status: "active", joinedAt: now } });
+        : await tx.membership.create({ data: { communityId, slackUserId, ...details, role: "member", status: "active", joinedAt: now } });
       return { membership: toMembershipRecord(row), before: (existing?.status as MembershipStatus | undefined) ?? null };
     });
+  }
+
+  async setEmailChoices(communityId: string, slackUserId: string, choices: EmailChoices): Promise<MembershipRecord | null> {
+    const { count } = await this.db.membership.updateMany({ where: { communityId, slackUserId }, data: choices });
+    return count ? this.find(communityId, slackUserId) : null;
   }
 
   async leave(communityId: string, slackUserId: string, now: Date): Promise<"left" | "last_organiser" | "not_member"> {

@@ -36,7 +36,21 @@ import { type Mrkdwn, truncateMd } from "./mrkdwn";
 
 export type { ListWithMoreOptions } from "../domain/common/text";
 // Text in blocks is mrkdwn built in mrkdwn.ts, or plain text (plain()): see there.
-export { channelLink, concat, esc, joinMd, lines, link, listWithMore, type Mrkdwn, md, plural, truncateMd, userLink } from "./mrkdwn";
+export {
+  channelLink,
+  concat,
+  esc,
+  joinMd,
+  lines,
+  link,
+  listWithMore,
+  type Mrkdwn,
+  md,
+  personLink,
+  plural,
+  truncateMd,
+  userLink,
+} from "./mrkdwn";
 
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

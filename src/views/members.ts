@@ -13,9 +13,9 @@ import {
   listWithMore,
   type Mrkdwn,
   md,
+  personLink,
   plural,
   section,
-  userLink,
 } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
 
@@ -79,7 +79,7 @@ function missingText(summary: CoverageSummary): Mrkdwn {
 }
 
 function memberLine(m: CoverageMember): Mrkdwn {
-  return md`• ${userLink(m.slackUserId)}  ·  ${esc(m.profession)}${m.organiser ? md`  ·  _organiser_` : md``}`;
+  return md`• ${personLink(m)}  ·  ${esc(m.profession)}${m.organiser ? md`  ·  _organiser_` : md``}`;
 }
 
 /**

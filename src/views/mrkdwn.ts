@@ -13,7 +13,9 @@
 // Plain-text fields (plain_text objects, modal titles, options, input values)
 // are not mrkdwn: Slack parses no mentions there and shows the text as it is,
 // so they take ordinary strings (see plain() in blocks.ts) and are not escaped.
+
 import { type ListWithMoreOptions, listWithMore as listWords, plural as pluralWords } from "../domain/common/text";
+import { isEmailPerson, type NamedPerson } from "../domain/members/people";
 
 declare const MRKDWN: unique symbol;
 
@@ -96,7 +98,18 @@ const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
 
 /** <@U…>: a mention of someone the bot knows by id. Anything that is not an id is shown as text. */
 export function userLink(userId: string): Mrkdwn {
+  if (isEmailPerson(userId)) return md`someone by email`;
   return USER_ID.test(userId) ? trusted(`<@${userId}>`) : esc(userId);
+}
+
+/**
+ * A person by what the bot knows of them: a mention of a Slack member, or the
+ * name a member by email gave, marked "by email" so nobody looks for them in
+ * Slack. A person by email whose name is not to hand is "someone by email".
+ */
+export function personLink(person: NamedPerson): Mrkdwn {
+  if (!isEmailPerson(person.slackUserId)) return userLink(person.slackUserId);
+  return person.displayName ? md`${esc(person.displayName)} (by email)` : md`someone by email`;
 }
 
 /** <#C…>: renders as #name for everyone who can see the channel. */

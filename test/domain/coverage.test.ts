@@ -1,7 +1,9 @@
 // The two ways coverage is counted (from member rows for /community members,
 // from grouped rows for App Home) must agree.
+
 import { CoverageService, coverageOf, organisationKey, summariseCoverage } from "../../src/domain/members/coverage";
 import type { CommunityRecord, MembershipRecord, Store } from "../../src/domain/ports";
+import { NO_EMAIL } from "../support/records";
 
 function member(
   i: number,
@@ -23,6 +25,7 @@ function member(
     digestByDm: false,
     joinedAt: new Date(i * 1000),
     leftAt: null,
+    ...NO_EMAIL,
   };
 }
 

@@ -2,6 +2,7 @@
 // that comes from a record people filled in): nothing in any mrkdwn text or
 // message fallback is obeyed, and what was typed is shown as typed. A view
 // module that gains an export gains a render here, or this test fails.
+
 import type { Reason } from "../../src/domain/common/reasons";
 import type { CharterChange } from "../../src/domain/communities/charterChanges";
 import type { Charter } from "../../src/domain/communities/communities";
@@ -56,6 +57,7 @@ import * as reminders from "../../src/views/reminders";
 import * as settingsModal from "../../src/views/settingsModal";
 import * as stageModal from "../../src/views/stageModal";
 import { type Allowed, HOSTILE, HOSTILE_ESCAPED, mrkdwnProblems, payloadProblems, shown } from "../support/mrkdwnCheck";
+import { NO_EMAIL } from "../support/records";
 
 const H = HOSTILE;
 const CALENDAR = "https://communities.test/calendar/m1.ics?sig=abc";
@@ -109,6 +111,7 @@ const membership = (userId: string): MembershipRecord => ({
   digestByDm: false,
   joinedAt: new Date("2026-01-01T00:00:00Z"),
   leftAt: null,
+  ...NO_EMAIL,
 });
 
 const objective = {
@@ -235,8 +238,8 @@ const membersPage: MembersPage = {
       key: "other:x",
       label: H,
       members: [
-        { slackUserId: "U0ALICE", profession: H, organiser: true },
-        { slackUserId: "U0BOB", profession: H, organiser: false },
+        { slackUserId: "U0ALICE", displayName: null, profession: H, organiser: true },
+        { slackUserId: "U0BOB", displayName: null, profession: H, organiser: false },
       ],
     },
   ],

@@ -51,6 +51,7 @@ import { problemModal } from "../../src/views/problemModal";
 import { settingsModal } from "../../src/views/settingsModal";
 import { journeyDraftModal, memberStagesModal, stageModal } from "../../src/views/stageModal";
 import { blockKitProblems } from "../support/blockKit";
+import { NO_EMAIL } from "../support/records";
 
 const longest = ORGANISATIONS.reduce((a, b) => (a.name.length >= b.name.length ? a : b));
 
@@ -95,6 +96,7 @@ function organiser(i: number): MembershipRecord {
     digestByDm: true,
     joinedAt: new Date(),
     leftAt: null,
+    ...NO_EMAIL,
   };
 }
 

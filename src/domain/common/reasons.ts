@@ -163,6 +163,8 @@ export interface Reasons {
   "invitation.message_too_long": { max: number; length: number };
   "invitation.members_only": { community: string };
   "invitation.not_found": NoParams;
+  "invitation.name_missing": NoParams;
+  "invitation.name_too_long": { max: number };
   "invitation.already_accepted": { community: string };
   "invitation.declined": { community: string };
   "invitation.expired": { community: string };

@@ -7,16 +7,18 @@ import { recordAudit } from "../common/audit";
 import type { Clock } from "../common/clock";
 import { AppError, ValidationError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
+import { normaliseName } from "../common/text";
 import type { Charter, CommunityService } from "../communities/communities";
 import type { MembershipService } from "../members/memberships";
 import { isOrganiser } from "../members/organisers";
+import { isEmailPerson, normaliseEmail } from "../members/people";
 import { checkProfile, organisationLabel, type ProfileInput, professionLabel } from "../members/profiles";
 import { kindsAbout } from "../outbox";
 import { invitationDm } from "../outbox/invitationDm";
 import { invitationExpiry } from "../outbox/invitationExpiry";
 import { invitationReminder } from "../outbox/invitationReminder";
 import type { OutboxKind } from "../outbox/kind";
-import type { CommunityRecord, InvitationRecord, MembershipRecord, NewOutboxRow, Store, WorkspaceKey } from "../ports";
+import type { CommunityRecord, EmailContact, InvitationRecord, MembershipRecord, NewOutboxRow, Store, WorkspaceKey } from "../ports";
 import { closeInvitation } from "./closeInvitation";
 import type { NamedProblem } from "./invitationDraft";
 
@@ -213,13 +215,16 @@ export class InvitationService {
    * workspace, and still open. Anything else gets a message saying what happened.
    */
   async toAnswer(
-    workspace: WorkspaceKey,
+    workspace: WorkspaceKey | null,
     invitationId: string,
     slackUserId: string,
   ): Promise<{ invitation: InvitationRecord; community: CommunityRecord }> {
     const invitation = await this.store.invitations.findById(invitationId);
     if (!invitation || invitation.inviteeId !== slackUserId) throw new AppError("not_found", { key: "invitation.not_found" });
-    const community = await this.deps.communities.byIdIn(workspace, invitation.communityId);
+    // From the web page there is no workspace to check: the signed link, bound to this person and invitation, is the authority.
+    const community = workspace
+      ? await this.deps.communities.byIdIn(workspace, invitation.communityId)
+      : await this.deps.communities.byId(invitation.communityId);
     switch (invitation.status) {
       case "pending":
         return { invitation, community };
@@ -242,14 +247,17 @@ export class InvitationService {
    * is told what happened and changes nothing.
    */
   async accept(
-    workspace: WorkspaceKey,
+    workspace: WorkspaceKey | null,
     invitationId: string,
     slackUserId: string,
-    input: ProfileInput,
+    input: ProfileInput & { displayName?: string | null },
   ): Promise<{ invitation: InvitationRecord; community: CommunityRecord; membership: MembershipRecord; alreadyMember: boolean }> {
     const { invitation, community } = await this.toAnswer(workspace, invitationId, slackUserId);
     const errors: FieldErrors = {};
-    if (!checkProfile(input, errors)) throw new ValidationError(errors);
+    const profile = checkProfile(input, errors);
+    // Someone invited by email has no Slack name to show, so they give one.
+    const contact = emailContact(invitation, input.displayName, errors);
+    if (!profile || (isEmailPerson(slackUserId) && !contact)) throw new ValidationError(errors);
     // Someone an organiser removed comes back only on an organiser's invitation.
     const inviter = await this.store.memberships.find(community.id, invitation.inviterId);
     const readmitted = isOrganiser(inviter);
@@ -258,7 +266,7 @@ export class InvitationService {
       await this.toAnswer(workspace, invitationId, slackUserId);
       throw new AppError("conflict", { key: "invitation.answered_meanwhile" });
     }
-    const joined = await this.deps.memberships.join(community, slackUserId, input, { readmitted });
+    const joined = await this.deps.memberships.join(community, slackUserId, input, { readmitted, contact: contact ?? undefined });
     return { invitation, community, membership: joined.membership, alreadyMember: joined.alreadyMember };
   }
 
@@ -312,6 +320,18 @@ export class InvitationService {
   }
 }
 
+/** The longest name a member by email can give: it is shown in lists and messages. */
+export const DISPLAY_NAME_MAX = 80;
+
+/** A member by email's address (from their invitation) and the name they gave, or a field error. Null for a Slack member. */
+function emailContact(invitation: InvitationRecord, name: string | null | undefined, errors: FieldErrors): EmailContact | null {
+  if (!isEmailPerson(invitation.inviteeId) || !invitation.email) return null;
+  const displayName = normaliseName(name ?? "");
+  if (!displayName) errors.displayName = { key: "invitation.name_missing" };
+  else if (displayName.length > DISPLAY_NAME_MAX) errors.displayName = { key: "invitation.name_too_long", max: DISPLAY_NAME_MAX };
+  return errors.displayName ? null : { email: normaliseEmail(invitation.email), displayName };
+}
+
 /** The safety-net DM and the reminder (to the invitee), and the expiry (told to the inviter), of a new invitation. */
 function invitationRows(invitation: InvitationRecord): NewOutboxRow[] {
   const row = (kind: OutboxKind<string, Record<string, never>>, target: string, afterMs: number, key: string): NewOutboxRow =>
@@ -323,9 +343,12 @@ function invitationRows(invitation: InvitationRecord): NewOutboxRow[] {
       dueAt: new Date(invitation.createdAt.getTime() + afterMs),
       dedupeKey: `invitation:${invitation.id}:${key}`,
     });
+  const expiry = row(invitationExpiry, invitation.inviterId, INVITATION_EXPIRES_AFTER_MS, "expiry");
+  // Someone invited by email has no Slack DM to send or remind: their link reaches them by email.
+  if (isEmailPerson(invitation.inviteeId)) return [expiry];
   return [
     row(invitationDm, invitation.inviteeId, INVITATION_DELIVERY_RETRY_MS, "dm"),
     row(invitationReminder, invitation.inviteeId, INVITATION_REMINDER_AFTER_MS, "reminder"),
-    row(invitationExpiry, invitation.inviterId, INVITATION_EXPIRES_AFTER_MS, "expiry"),
+    expiry,
   ];
 }

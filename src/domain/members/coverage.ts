@@ -24,6 +24,8 @@ export const NEEDING_STATUSES: ProblemStatus[] = ["open", "objective"];
 
 export interface CoverageMember {
   slackUserId: string;
+  /** A member by email's name (they have no Slack name to show). */
+  displayName: string | null;
   /** What people read: "Policy", or the typed profession. */
   profession: string;
   organiser: boolean;
@@ -129,7 +131,12 @@ export function groupByOrganisation(members: MembershipRecord[]): OrganisationGr
   }
   return [...groups.values()]
     .map(({ key, label, joined }) => {
-      const listed = joined.map((m) => ({ slackUserId: m.slackUserId, profession: professionLabel(m), organiser: isOrganiser(m) }));
+      const listed = joined.map((m) => ({
+        slackUserId: m.slackUserId,
+        displayName: m.displayName,
+        profession: professionLabel(m),
+        organiser: isOrganiser(m),
+      }));
       // A stable sort: equal entries keep their join order.
       listed.sort((a, b) => Number(b.organiser) - Number(a.organiser) || byLabel(a.profession, b.profession));
       return { key, label, members: listed };

@@ -6,7 +6,7 @@ import { AppError, ValidationError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
 import type { CommunityDirectory } from "../communities/directory";
 import { closeInvitation } from "../invitations/closeInvitation";
-import type { CommunityRecord, InvitationRecord, MembershipRecord, ObjectiveSummary, Store, WorkspaceKey } from "../ports";
+import type { CommunityRecord, EmailContact, InvitationRecord, MembershipRecord, ObjectiveSummary, Store, WorkspaceKey } from "../ports";
 import { organiserIds } from "./organisers";
 import { checkProfile, type ProfileInput } from "./profiles";
 
@@ -43,14 +43,14 @@ export class MembershipService {
     community: CommunityRecord,
     slackUserId: string,
     input: ProfileInput,
-    options: { readmitted?: boolean } = {},
+    options: { readmitted?: boolean; contact?: EmailContact } = {},
   ): Promise<{ membership: MembershipRecord; rejoined: boolean; alreadyMember: boolean; invitation: InvitationRecord | null }> {
     const errors: FieldErrors = {};
     const profile = checkProfile(input, errors);
     if (!profile) throw new ValidationError(errors);
     if (!options.readmitted) await this.requireNotRemoved(community, slackUserId);
     const now = this.deps.clock.now();
-    const { membership, before } = await this.deps.store.memberships.join(community.id, slackUserId, profile, now);
+    const { membership, before } = await this.deps.store.memberships.join(community.id, slackUserId, profile, now, options.contact);
     const alreadyMember = before === "active";
     // Whether they left or an organiser removed them, coming back is a rejoin.
     const rejoined = before === "left" || before === "removed";

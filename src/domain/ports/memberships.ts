@@ -17,6 +17,26 @@ export interface MembershipRecord {
   digestByDm: boolean;
   joinedAt: Date;
   leftAt: Date | null;
+  /** A member by email: their address and the name they gave (null for a Slack member). */
+  email: string | null;
+  displayName: string | null;
+  /** Which emails they get (their email settings). */
+  emailMeetings: boolean;
+  emailReminders: boolean;
+  emailDigests: boolean;
+}
+
+/** How a member by email is reached and named; their emails are all on when they join. */
+export interface EmailContact {
+  email: string;
+  displayName: string;
+}
+
+/** The kinds of email a member can turn on and off. */
+export interface EmailChoices {
+  emailMeetings: boolean;
+  emailReminders: boolean;
+  emailDigests: boolean;
 }
 
 export interface MembershipStore {
@@ -27,7 +47,10 @@ export interface MembershipStore {
     slackUserId: string,
     profile: MemberProfile,
     now: Date,
+    contact?: EmailContact,
   ): Promise<{ membership: MembershipRecord; before: MembershipStatus | null }>;
+  /** Sets which emails a member gets; null when they are not a member. */
+  setEmailChoices(communityId: string, slackUserId: string, choices: EmailChoices): Promise<MembershipRecord | null>;
   /**
    * Marks the member as left, unless they are the community's last active
    * organiser: checked and written under one lock on the community, so two

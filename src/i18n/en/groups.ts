@@ -47,6 +47,8 @@ export const groupReasons = {
     const more = invalid.length > 5 ? ` and ${invalid.length - 5} more` : "";
     return `${invalid.length === 1 ? "This is not an email address" : "These are not email addresses"}: ${shown}${more}. Separate addresses with commas or new lines.`;
   },
+  "invitation.name_missing": () => "Enter your name, as you would like the community to see it.",
+  "invitation.name_too_long": ({ max }) => `Your name must be ${max} characters or fewer.`,
   "invitation.nobody": () => "Choose at least one person, or type their email address below.",
   "invitation.too_many": ({ max, users, emails }) =>
     `You can invite up to ${max} people at once. This form has ${users + emails}: ${users} chosen and ${emails} email addresses. Invite the rest in a second form.`,
