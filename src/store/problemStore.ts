@@ -137,6 +137,10 @@ export class PrismaProblemStore implements ProblemStore {
     return removed.count > 0;
   }
 
+  async hasVoted(problemId: string, slackUserId: string): Promise<boolean> {
+    return (await this.db.problemVote.count({ where: { problemId, slackUserId } })) > 0;
+  }
+
   async tally(problemId: string): Promise<VoteTally> {
     const [votes, organisations] = await Promise.all([
       this.db.problemVote.count({ where: { problemId } }),

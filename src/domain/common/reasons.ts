@@ -164,6 +164,7 @@ export interface Reasons {
   "invitation.members_only": { community: string };
   "invitation.not_found": NoParams;
   "invitation.name_missing": NoParams;
+  "member.not_found_for_email": NoParams;
   "invitation.name_too_long": { max: number };
   "invitation.already_accepted": { community: string };
   "invitation.declined": { community: string };

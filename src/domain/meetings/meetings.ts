@@ -143,8 +143,10 @@ export class MeetingService {
   }
 
   /** A meeting named by id in a request: it must belong to the requester's workspace. */
-  private async inWorkspace(workspace: WorkspaceKey, meetingId: string): Promise<MeetingCard> {
+  /** The meeting's card, if it is in the workspace; null: asked from a signed web link, which is its own authority. */
+  private async inWorkspace(workspace: WorkspaceKey | null, meetingId: string): Promise<MeetingCard> {
     const card = await this.card(meetingId);
+    if (!workspace) return card;
     const workspaceId = await this.store.communities.findWorkspaceId(workspace);
     if (card.community.workspaceId !== workspaceId) throw new AppError("not_found", { key: "meeting.gone" });
     return card;
@@ -253,7 +255,7 @@ export class MeetingService {
   }
 
   /** Records Going / Maybe / Can't go; answering again replaces the answer. */
-  async answer(workspace: WorkspaceKey, meetingId: string, slackUserId: string, answer: RsvpAnswer): Promise<MeetingCard> {
+  async answer(workspace: WorkspaceKey | null, meetingId: string, slackUserId: string, answer: RsvpAnswer): Promise<MeetingCard> {
     const { meeting } = await this.inWorkspace(workspace, meetingId);
     if (meeting.status === "cancelled") throw new AppError("gone", { key: "meeting.cancelled_no_answers", title: meeting.title });
     const now = this.deps.clock.now();

@@ -6,7 +6,16 @@ import { AppError, ValidationError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
 import type { CommunityDirectory } from "../communities/directory";
 import { closeInvitation } from "../invitations/closeInvitation";
-import type { CommunityRecord, EmailContact, InvitationRecord, MembershipRecord, ObjectiveSummary, Store, WorkspaceKey } from "../ports";
+import type {
+  CommunityRecord,
+  EmailChoices,
+  EmailContact,
+  InvitationRecord,
+  MembershipRecord,
+  ObjectiveSummary,
+  Store,
+  WorkspaceKey,
+} from "../ports";
 import { organiserIds } from "./organisers";
 import { checkProfile, type ProfileInput } from "./profiles";
 
@@ -67,6 +76,25 @@ export class MembershipService {
     if (!invitation) return null;
     const closed = await closeInvitation(store, invitation, community, { to: "accepted", actorId: slackUserId, now, byJoining: true });
     return closed ? invitation : null;
+  }
+
+  /** A member's email settings page: their membership, if they are (or were) a member. */
+  async emailSettings(communityId: string, slackUserId: string): Promise<{ community: CommunityRecord; membership: MembershipRecord }> {
+    const [community, membership] = await Promise.all([
+      this.deps.store.communities.findById(communityId),
+      this.deps.store.memberships.find(communityId, slackUserId),
+    ]);
+    if (!community || !membership) throw new AppError("not_found", { key: "member.not_found_for_email" });
+    return { community, membership };
+  }
+
+  /** Sets which emails a member gets; all off is one-click unsubscribe (RFC 8058). */
+  async setEmailChoices(communityId: string, slackUserId: string, choices: EmailChoices): Promise<MembershipRecord> {
+    const { community } = await this.emailSettings(communityId, slackUserId);
+    const membership = await this.deps.store.memberships.setEmailChoices(communityId, slackUserId, choices);
+    if (!membership) throw new AppError("not_found", { key: "member.not_found_for_email" });
+    await recordAudit(this.deps.store, community, slackUserId, "member.email_choices", this.deps.clock.now(), { ...choices });
+    return membership;
   }
 
   async leave(community: CommunityRecord, slackUserId: string): Promise<void> {

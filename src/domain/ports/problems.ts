@@ -108,6 +108,8 @@ export interface ProblemStore {
   addVote(problemId: string, slackUserId: string, organisation: string, now: Date): Promise<void>;
   /** Takes the person's vote back; false when they had none. */
   removeVote(problemId: string, slackUserId: string): Promise<boolean>;
+  /** Whether the person has voted for the problem. */
+  hasVoted(problemId: string, slackUserId: string): Promise<boolean>;
   tally(problemId: string): Promise<VoteTally>;
   /**
    * Moves a problem from one status to another and records the change, only if

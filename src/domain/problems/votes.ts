@@ -53,8 +53,35 @@ export class ProblemVotes {
     return { card, suggestTo: await this.promotionSuggestion(card, now) };
   }
 
-  private async openForVotes(workspace: WorkspaceKey, problemId: string): Promise<{ problem: ProblemRecord; community: CommunityRecord }> {
-    const found = await this.deps.problems.inWorkspace(workspace, problemId);
+  /**
+   * From a member's personal web link (a member by email has no button to
+   * click): sets their vote on or off, rather than toggling it, so a page sent
+   * twice or reloaded never undoes what they chose. Only members vote: their
+   * organisation is what the vote counts for.
+   */
+  async setVote(problemId: string, slackUserId: string, on: boolean): Promise<{ card: ProblemCard; voted: boolean; suggestTo: string[] }> {
+    const { problem, community } = await this.openForVotes(null, problemId);
+    const organisation = await this.voterOrganisation(community, slackUserId);
+    if (organisation === null) throw new AppError("forbidden", { key: "problem.join_to_vote", community: community.name });
+    const now = this.deps.clock.now();
+    if (on) await this.store.problems.addVote(problem.id, slackUserId, organisation, now);
+    else await this.store.problems.removeVote(problem.id, slackUserId);
+    const card = await this.deps.problems.card(problem.id);
+    return { card, voted: on, suggestTo: on ? await this.promotionSuggestion(card, now) : [] };
+  }
+
+  /** What the vote page shows: the problem's card, whether they have voted, and whether it still takes votes. */
+  async voteState(problemId: string, slackUserId: string): Promise<{ card: ProblemCard; voted: boolean; open: boolean }> {
+    const [card, voted] = await Promise.all([this.deps.problems.card(problemId), this.store.problems.hasVoted(problemId, slackUserId)]);
+    return { card, voted, open: !CLOSED.has(card.problem.status) };
+  }
+
+  /** null: from a signed web link, which is its own authority (the problem need only exist). */
+  private async openForVotes(
+    workspace: WorkspaceKey | null,
+    problemId: string,
+  ): Promise<{ problem: ProblemRecord; community: CommunityRecord }> {
+    const found = workspace ? await this.deps.problems.inWorkspace(workspace, problemId) : await this.found(problemId);
     const { problem } = found;
     if (CLOSED.has(problem.status)) {
       throw new AppError("gone", {
@@ -64,6 +91,13 @@ export class ProblemVotes {
       });
     }
     return found;
+  }
+
+  private async found(problemId: string): Promise<{ problem: ProblemRecord; community: CommunityRecord }> {
+    const problem = await this.store.problems.findById(problemId);
+    const community = problem ? await this.store.communities.findById(problem.communityId) : null;
+    if (!problem || !community || community.archivedAt) throw new AppError("not_found", { key: "problem.gone" });
+    return { problem, community };
   }
 
   private async voterOrganisation(community: CommunityRecord, slackUserId: string): Promise<string | null> {

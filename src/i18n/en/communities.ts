@@ -93,6 +93,7 @@ export const communityReasons = {
   "profile.other_too_long": ({ max }) => `Keep it to ${max} characters.`,
   "member.removed": ({ community, organiserIds }) =>
     `An organiser removed you from *${esc(community)}*, so you can't join it again by yourself. Ask one of its organisers to invite you back: ${organiserIds.map(userLink).join(", ")}.`,
+  "member.not_found_for_email": () => "You are not a member of this community, so it sends you no email.",
   "member.not_in_to_leave": ({ community }) => `You are not a member of *${esc(community)}*, so there is nothing to leave.`,
   "member.last_organiser_leave": ({ community }) =>
     `You are the last organiser of *${esc(community)}*, so you cannot leave yet: a community needs at least one organiser. ` +
