@@ -66,6 +66,22 @@ const schema = z.object({
     .string()
     .min(16, { error: "should be at least 16 characters: a random secret, such as the output of `openssl rand -hex 32`" })
     .optional(),
+  LINK_SECRET: z
+    .string()
+    .min(32, { error: "should be at least 32 characters: a random secret, such as the output of `openssl rand -hex 32`" })
+    .optional(),
+  TRUSTED_PROXIES: z.coerce
+    .number({ error: "should be how many proxies in front of the bot add X-Forwarded-For, such as 1" })
+    .int({ error: "should be a whole number such as 1" })
+    .min(0, { error: "should be between 0 and 10" })
+    .max(10, { error: "should be between 0 and 10" })
+    .optional(),
+  WEB_FORMS_PER_MINUTE: z.coerce
+    .number({ error: "should be how many web forms one address may send a minute, such as 30" })
+    .int({ error: "should be a whole number such as 30" })
+    .min(1, { error: "should be between 1 and 10000" })
+    .max(10000, { error: "should be between 1 and 10000" })
+    .optional(),
 });
 
 /** A proxy URL; a bare host:port means http://host:port, as curl reads it. */
@@ -107,6 +123,15 @@ export interface Config {
   proxy?: ProxySettings;
   /** GET /metrics; absent, metrics are off (404). With a token, a scrape must send it as a bearer token. */
   metrics?: { token?: string };
+  /**
+   * Keys the web pages' signed links (personal links, community page addresses) and their
+   * form tokens. Unset, they are keyed from the signing secret (or the bot token in Socket Mode).
+   */
+  linkSecret?: string;
+  /** How many proxies in front of the bot append to X-Forwarded-For (0, unset: none; the socket's address is the client's). */
+  trustedProxies?: number;
+  /** Web form submissions one client address may make a minute (default 30). */
+  webFormsPerMinute?: number;
 }
 
 export class ConfigError extends Error {
@@ -148,6 +173,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     proxy: proxySettings(e),
     metrics: metricsSetting(e.METRICS_ENABLED, e.METRICS_TOKEN),
+    linkSecret: e.LINK_SECRET,
+    trustedProxies: e.TRUSTED_PROXIES,
+    webFormsPerMinute: e.WEB_FORMS_PER_MINUTE,
   };
 }
 

@@ -23,6 +23,8 @@ import { ProblemVotes } from "./domain/problems/votes";
 import { MeetingMessages } from "./messaging/meetingMessages";
 import { CalendarLinks } from "./web/calendarLinks";
 import { ExportLinks } from "./web/exportLinks";
+import { webSecret } from "./web/linkSecret";
+import { PersonalLinks } from "./web/personalLinks";
 
 export interface Services {
   communities: CommunityService;
@@ -53,6 +55,8 @@ export interface Services {
   calendarLinks: CalendarLinks;
   /** Short-lived signed links to a journey's exports on this server. */
   exportLinks: ExportLinks;
+  /** Signed, expiring links to the web pages for one person, one purpose and one thing (src/web/personalLinks.ts). */
+  personalLinks: PersonalLinks;
   /** Meeting announcements and DMs, shared so bursts of redraws collapse across listeners. */
   meetingMessages: MeetingMessages;
   clock: Clock;
@@ -86,6 +90,7 @@ export function buildServices({ config, store, clock, logger }: { config: Config
     onboarding: new OnboardingService({ store, clock }),
     calendarLinks,
     exportLinks: new ExportLinks(config.publicUrl, config.slackSigningSecret ?? config.slackBotToken),
+    personalLinks: new PersonalLinks(config.publicUrl, webSecret(config)),
     meetingMessages: new MeetingMessages({ meetings, calendarLinks, logger }),
     clock,
     defaultTimezone: config.defaultTimezone,

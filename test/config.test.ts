@@ -22,6 +22,18 @@ describe("configuration", () => {
     });
   });
 
+  it("takes the web pages' settings, and refuses a short link secret or a count that is not a whole number", () => {
+    const base = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" };
+    expect(loadConfig({ ...base, LINK_SECRET: "x".repeat(32), TRUSTED_PROXIES: "1", WEB_FORMS_PER_MINUTE: "10" })).toMatchObject({
+      linkSecret: "x".repeat(32),
+      trustedProxies: 1,
+      webFormsPerMinute: 10,
+    });
+    expect(() => loadConfig({ ...base, LINK_SECRET: "short" })).toThrow(/LINK_SECRET should be at least 32 characters/);
+    expect(() => loadConfig({ ...base, TRUSTED_PROXIES: "one" })).toThrow(/TRUSTED_PROXIES should be how many proxies/);
+    expect(() => loadConfig({ ...base, WEB_FORMS_PER_MINUTE: "0" })).toThrow(/WEB_FORMS_PER_MINUTE should be between 1 and 10000/);
+  });
+
   it("takes the public URL calendar links point at, without a trailing slash, and refuses one that is not a URL", () => {
     expect(
       loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PUBLIC_URL: "https://communities.example.gov.uk/" }).publicUrl,
