@@ -41,10 +41,12 @@ if (process.env.TEST_POSTGRES_URL) {
     setupFiles: ["<rootDir>/test/support/usePostgres.ts"],
     setupFilesAfterEnv: ["<rootDir>/test/support/postgresFile.ts"],
     // Database-free tests (views, reference data, pure domain rules, Slack's error codes,
-    // the Web API observer, the pacer, manifest, config) need not run twice. Nor does the
-    // process's own start and stop (npm start, signals), which SQLite covers.
+    // the Web API observer, the pacer, manifest, config, the web layer's kit) need not run
+    // twice. Nor does the process's own start and stop (npm start, signals), which SQLite
+    // covers, nor the browser tests: what the database gives a page is tested over HTTP on
+    // both (test/flows), and the browser sees the same HTML either way.
     testPathIgnorePatterns: [
-      "/test/(views|reference|domain|messaging)/",
+      "/test/(views|reference|domain|messaging|web|browser)/",
       "/test/observability/webApiCalls\\.test\\.ts$",
       "/test/scheduler/pacer\\.test\\.ts$",
       "/test/(manifest|config|readme)\\.test\\.ts$",

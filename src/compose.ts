@@ -31,6 +31,8 @@ import { SlackConnection, type SlackIdentity } from "./startup/slackConnection";
 import { createStore } from "./store";
 import { calendarRoute } from "./web/calendarRoute";
 import { exportRoute } from "./web/exportRoute";
+import { createWebKit } from "./web/kit/webKit";
+import { webRoutes } from "./web/routes";
 
 export interface CompositionOptions {
   config: Config;
@@ -121,12 +123,16 @@ export function compose(options: CompositionOptions): Bot {
       (error) => logger.warn({ err: error }, "metrics: could not read the outbox"),
     );
   }
+  // The web pages last: they end with the 404 page for any GET no route above took.
+  const web = createWebKit({ config, clock, logger });
+  routes.push(...webRoutes(services, web));
   const inFlight = new InFlight();
   const slack = createApp({
     config,
     services,
     logger,
     routes,
+    web,
     clients,
     identity: () => connection.current(),
     inFlight,

@@ -18,6 +18,8 @@ import { instrumentRequests } from "../observability/requests";
 import type { SlackClients } from "../outbound/slackClients";
 import type { Services } from "../services";
 import type { SlackIdentity } from "../startup/slackConnection";
+import { guardSocketModeServer, webDispatchErrorHandler } from "../web/kit/fallbacks";
+import type { WebKit } from "../web/kit/webKit";
 import { registerActions } from "./actions";
 import { registerCommands } from "./commands";
 import { CommunitiesApp } from "./edge";
@@ -34,8 +36,10 @@ export interface SlackAppDependencies {
   config: Config;
   services: Services;
   logger: Logger;
-  /** HTTP routes served beside Slack's: health, readiness, metrics, calendar files. */
+  /** HTTP routes served beside Slack's: health, readiness, metrics, calendar files, web pages. */
   routes: CustomRoute[];
+  /** The web pages' kit: what answers a request no route takes, or whose address cannot be read. */
+  web?: WebKit;
   clients: Pick<SlackClients, "outbound" | "boltClientOptions" | "socketClientOptions" | "beforeAck">;
   /** The bot's ids once the start-up check has them (Bolt ignores the bot's own events by them). */
   identity: () => SlackIdentity | undefined;
@@ -78,7 +82,9 @@ export function createApp(deps: SlackAppDependencies): SlackApp {
         // Slack retries a request it got no answer to; the receiver acks on our behalf only via ack().
         processBeforeResponse: false,
         processEventErrorHandler: answerMalformedHttp,
+        ...(deps.web ? { dispatchErrorHandler: webDispatchErrorHandler(deps.web) } : {}),
       });
+  if (socketMode && deps.web) guardSocketModeServer(deps.web, (receiver as unknown as { httpServer: Server }).httpServer);
 
   const app = new CommunitiesApp({
     // Not `token`: Bolt would call auth.test in its constructor and crash the process

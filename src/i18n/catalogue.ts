@@ -135,6 +135,35 @@ export type ActivityWords = Readonly<Record<ActivityId, ActivityText>> & {
   stagesLine(titles: string[]): string;
 };
 
+/** The error pages a web page can answer with; each has its HTTP status in src/web/kit/errorPages.ts. */
+export type WebErrorKind =
+  | "not_found"
+  | "link_invalid"
+  | "link_expired"
+  | "link_used"
+  | "gone"
+  | "bad_request"
+  | "form_expired"
+  | "too_large"
+  | "too_many"
+  | "server_error";
+
+/** An error page's words: its heading (also the page's title) and what to do next. Plain text: the templates escape it. */
+export interface ErrorPageWords {
+  title: string;
+  paragraphs: readonly string[];
+}
+
+/** The words of the web pages outside their templates. Plain text: the templates escape it. */
+export interface WebWords {
+  serviceName: string;
+  errors: Readonly<Record<WebErrorKind, ErrorPageWords>>;
+  /** What the error summary is headed. */
+  errorSummaryTitle: string;
+  /** Put before a page's title when its form has errors, as GOV.UK asks. */
+  errorTitlePrefix: string;
+}
+
 export interface Catalogue {
   reasons: ReasonTexts;
   labels: Labels;
@@ -143,4 +172,5 @@ export interface Catalogue {
   calendar: CalendarWords;
   exports: ExportWords;
   activities: ActivityWords;
+  web: WebWords;
 }

@@ -25,6 +25,9 @@ export const exportWords = catalogue.exports;
 /** The activities of step 6, in words. */
 export const activityWords = catalogue.activities;
 
+/** The web pages' words outside their templates (error pages, the error summary). */
+export const webWords = catalogue.web;
+
 /** The sentence for a reason, as mrkdwn-ready text (typed values escaped). */
 export function reasonText(reason: Reason): string {
   // Each key's entry takes exactly its own reason's parameters (see ReasonTexts); the union loses that pairing.

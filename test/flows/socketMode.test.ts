@@ -16,6 +16,7 @@ let wss: WebSocketServer;
 let app: Bot;
 let store: ReturnType<typeof createStore>;
 let socket: Promise<WebSocket>;
+let port: number;
 
 beforeAll(async () => {
   slack = new FakeSlack();
@@ -40,7 +41,7 @@ beforeAll(async () => {
     store,
     logger: pino({ level: "silent" }),
   });
-  await app.start();
+  port = await app.start();
   await app.connect();
 });
 
@@ -94,4 +95,12 @@ it("acks a malformed request over the socket at once, so Slack does not send it 
   const reply = await ack;
   expect(reply.envelope_id).toBe("env-bad");
   expect(performance.now() - started).toBeLessThan(1000);
+});
+
+it("serves the web pages on PORT, and answers an address Bolt's router cannot decode with the 400 page instead of stopping", async () => {
+  const missing = await fetch(`http://127.0.0.1:${port}/no/such/page`);
+  expect([missing.status, await missing.text()]).toEqual([404, expect.stringContaining("Page not found")]);
+  const bad = await fetch(`http://127.0.0.1:${port}/calendar/%E0%A4%A.ics`);
+  expect([bad.status, await bad.text()]).toEqual([400, expect.stringContaining("Sorry, there is a problem with this page")]);
+  expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 });

@@ -12,6 +12,7 @@ import { journeyReasons } from "./journey";
 import { labels } from "./labels";
 import { meetingReasons } from "./meetings";
 import { prose } from "./prose";
+import { webWords } from "./web";
 
 export const en: Catalogue = {
   reasons: { ...communityReasons, ...meetingReasons, ...groupReasons, ...journeyReasons, ...edgeReasons },
@@ -21,4 +22,5 @@ export const en: Catalogue = {
   calendar,
   exports: exportWords,
   activities: activityWords,
+  web: webWords,
 };
