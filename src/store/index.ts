@@ -7,6 +7,7 @@ import { PrismaFindingStore } from "./findingStore";
 import { PrismaGroupStore } from "./groupStore";
 import { PrismaInvitationStore } from "./invitationStore";
 import { PrismaJourneyStore } from "./journeyStore";
+import { PrismaMeetingStageStore } from "./meetingStageStore";
 import { PrismaMeetingStore } from "./meetingStore";
 import { PrismaMembershipStore } from "./membershipStore";
 import { pendingMigrations } from "./migrations";
@@ -31,6 +32,7 @@ export function createStore(
     memberships: new PrismaMembershipStore(db),
     problems: new PrismaProblemStore(db),
     meetings: new PrismaMeetingStore(db),
+    meetingStages: new PrismaMeetingStageStore(db),
     outbox: new PrismaOutboxStore(db),
     runs: new PrismaRunStore(db),
     digests: new PrismaDigestStore(db),

@@ -1,7 +1,17 @@
 import { type RecurrenceRule, serialiseRule } from "../domain/meetings/recurrence";
-import type { MeetingFields, MeetingRecord, MeetingStore, NewMeeting, RsvpAnswer, RsvpTally, SeriesRecord } from "../domain/ports";
+import type {
+  MeetingRecord,
+  MeetingStore,
+  MeetingUpdate,
+  NewMeeting,
+  RsvpAnswer,
+  RsvpTally,
+  SeriesPatch,
+  SeriesRecord,
+} from "../domain/ports";
 import { insertUnlessPresent, translateUnique, upsertRace } from "./errors";
 import { fieldColumns, toMeetingRecord, toSeriesRecord } from "./meetingRows";
+import { coveredStageIds, replaceMeetingStages, replaceSeriesStages, stageLinks } from "./meetingStageStore";
 import { type Db, isPostgresDb } from "./prismaClient";
 
 /** The longest meeting allowed: anything that started longer ago than this has ended. */
@@ -25,8 +35,11 @@ export class PrismaMeetingStore implements MeetingStore {
     };
     return translateUnique(() =>
       this.db.$transaction(async (tx) => {
+        const stageIds = await coveredStageIds(tx, input.communityId, input.stageIds);
         if (!series) {
-          const row = await tx.meeting.create({ data: { ...base, startsAt: input.startsAt, createRequestId: input.createRequestId } });
+          const row = await tx.meeting.create({
+            data: { ...base, startsAt: input.startsAt, createRequestId: input.createRequestId, stages: stageLinks(stageIds) },
+          });
           return [toMeetingRecord(row)];
         }
         const created = await tx.meetingSeries.create({
@@ -39,14 +52,16 @@ export class PrismaMeetingStore implements MeetingStore {
             ...columns,
             createdBy: input.createdBy,
             createdAt: input.now,
+            stages: stageLinks(stageIds),
           },
         });
+        const occurrence = { ...base, seriesId: created.id, stages: stageLinks(stageIds) };
         const first = await tx.meeting.create({
-          data: { ...base, seriesId: created.id, occurrence: 0, startsAt: input.startsAt, createRequestId: input.createRequestId },
+          data: { ...occurrence, occurrence: 0, startsAt: input.startsAt, createRequestId: input.createRequestId },
         });
         const rows = [first];
         if (series.nextStart) {
-          rows.push(await tx.meeting.create({ data: { ...base, seriesId: created.id, occurrence: 1, startsAt: series.nextStart } }));
+          rows.push(await tx.meeting.create({ data: { ...occurrence, occurrence: 1, startsAt: series.nextStart } }));
         }
         return rows.map(toMeetingRecord);
       }),
@@ -84,7 +99,7 @@ export class PrismaMeetingStore implements MeetingStore {
         // Read the series under its row lock: a "cancel this and following" that ends it
         // cannot slip in between this read and the insert (SQLite has one writer anyway).
         if (postgres) await tx.$queryRaw`SELECT "id" FROM "MeetingSeries" WHERE "id" = ${seriesId} FOR UPDATE`;
-        const series = await tx.meetingSeries.findUniqueOrThrow({ where: { id: seriesId } });
+        const series = await tx.meetingSeries.findUniqueOrThrow({ where: { id: seriesId }, include: { stages: true } });
         if (series.lastIndex !== null && occurrence > series.lastIndex) return null;
         const row = await tx.meeting.create({
           data: {
@@ -101,6 +116,8 @@ export class PrismaMeetingStore implements MeetingStore {
             startsAt,
             createdBy: series.createdBy,
             createdAt: now,
+            // The series' stages, as it copies its title and agenda (a removed stage's link went with it).
+            stages: stageLinks(series.stages.map((s) => s.stageId)),
           },
         });
         return toMeetingRecord(row);
@@ -110,7 +127,7 @@ export class PrismaMeetingStore implements MeetingStore {
 
   async startSeries(meetingId: string, rule: RecurrenceRule, now: Date): Promise<SeriesRecord> {
     return this.db.$transaction(async (tx) => {
-      const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+      const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { stages: true } });
       // Already a series (a repeated submission): the first one's series stands.
       if (meeting.seriesId) return toSeriesRecord(await tx.meetingSeries.findUniqueOrThrow({ where: { id: meeting.seriesId } }));
       const series = await tx.meetingSeries.create({
@@ -128,6 +145,7 @@ export class PrismaMeetingStore implements MeetingStore {
           reminderOffsets: meeting.reminderOffsets,
           createdBy: meeting.createdBy,
           createdAt: now,
+          stages: stageLinks(meeting.stages.map((s) => s.stageId)),
         },
       });
       const { count } = await tx.meeting.updateMany({
@@ -139,35 +157,35 @@ export class PrismaMeetingStore implements MeetingStore {
     });
   }
 
-  async updateSeries(
-    seriesId: string,
-    patch: Partial<{ rule: RecurrenceRule; anchorStart: Date; anchorIndex: number; lastIndex: number | null; template: MeetingFields }>,
-  ): Promise<void> {
-    await this.db.meetingSeries.update({
-      where: { id: seriesId },
-      data: {
-        ...(patch.rule ? { rule: serialiseRule(patch.rule) } : {}),
-        ...(patch.anchorStart ? { anchorStart: patch.anchorStart } : {}),
-        ...(patch.anchorIndex !== undefined ? { anchorIndex: patch.anchorIndex } : {}),
-        ...(patch.lastIndex !== undefined ? { lastIndex: patch.lastIndex } : {}),
-        ...(patch.template ? fieldColumns(patch.template) : {}),
-      },
+  async updateSeries(seriesId: string, patch: Partial<SeriesPatch>): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      const series = await tx.meetingSeries.update({
+        where: { id: seriesId },
+        data: {
+          ...(patch.rule ? { rule: serialiseRule(patch.rule) } : {}),
+          ...(patch.anchorStart ? { anchorStart: patch.anchorStart } : {}),
+          ...(patch.anchorIndex !== undefined ? { anchorIndex: patch.anchorIndex } : {}),
+          ...(patch.lastIndex !== undefined ? { lastIndex: patch.lastIndex } : {}),
+          ...(patch.template ? fieldColumns(patch.template) : {}),
+        },
+      });
+      if (patch.stageIds) await replaceSeriesStages(tx, seriesId, series.communityId, patch.stageIds);
     });
   }
 
-  async update(
-    meetingId: string,
-    fields: MeetingFields,
-    startsAt: Date,
-    now: Date,
-    expectedSequence?: number,
-  ): Promise<MeetingRecord | null> {
-    // Conditional on the version the editor saw: a repeated or stale submission changes nothing.
-    const { count } = await this.db.meeting.updateMany({
-      where: { id: meetingId, status: "scheduled", ...(expectedSequence !== undefined ? { sequence: expectedSequence } : {}) },
-      data: { ...fieldColumns(fields), startsAt, sequence: { increment: 1 }, updatedAt: now },
+  async update(meetingId: string, change: MeetingUpdate, now: Date, expectedSequence?: number): Promise<MeetingRecord | null> {
+    const updated = await this.db.$transaction(async (tx) => {
+      // Conditional on the version the editor saw: a repeated or stale submission changes nothing.
+      const { count } = await tx.meeting.updateMany({
+        where: { id: meetingId, status: "scheduled", ...(expectedSequence !== undefined ? { sequence: expectedSequence } : {}) },
+        data: { ...fieldColumns(change.fields), startsAt: change.startsAt, sequence: { increment: 1 }, updatedAt: now },
+      });
+      if (count !== 1) return false;
+      const { communityId } = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { communityId: true } });
+      await replaceMeetingStages(tx, meetingId, communityId, change.stageIds);
+      return true;
     });
-    return count === 1 ? this.findById(meetingId) : null;
+    return updated ? this.findById(meetingId) : null;
   }
 
   async cancel(meetingId: string, now: Date): Promise<boolean> {

@@ -85,6 +85,17 @@ export function answerButtons(meetingId: string, yours: RsvpAnswer | null): obje
   );
 }
 
+/** Stages a card names before "and N more": the line stays short however much of the journey a meeting covers. */
+const STAGES_NAMED = 3;
+
+/** "Covers: Register the company, Register for tax": the journey stages it covers, in journey order. */
+function coversLine(stages: MeetingCard["stages"]): Mrkdwn | null {
+  if (!stages.length) return null;
+  const named = stages.slice(0, STAGES_NAMED).map((s) => esc(truncate(s.title, 60)));
+  const rest = stages.length - named.length;
+  return md`*Covers:* ${joinMd(named, md`, `)}${rest ? md` and ${plural(rest, "more stage", "more stages")}` : md``}`;
+}
+
 function detailLines(card: MeetingCard): Mrkdwn[] {
   const { meeting, series, nextStart } = card;
   const details = [md`*When:* ${meetingWhen(meeting)} (${esc(durationText(meeting.durationMinutes))})`];
@@ -94,6 +105,8 @@ function detailLines(card: MeetingCard): Mrkdwn[] {
     const next = nextStart && meeting.status === "scheduled" ? md`. Next: ${esc(dates.longDate(nextStart, meeting.timezone))}` : md``;
     details.push(md`*Repeats:* ${esc(labels.describeRule(series.rule, series.anchorStart, series.timezone))}${next}`);
   }
+  const covers = coversLine(card.stages);
+  if (covers) details.push(covers);
   return details;
 }
 

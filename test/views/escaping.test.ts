@@ -202,6 +202,12 @@ const card: MeetingCard = {
   community,
   series,
   nextStart: new Date("2026-04-03T10:00:00Z"),
+  stages: [
+    { id: "s1", title: H, position: 0 },
+    { id: "s2", title: H, position: 1 },
+    { id: "s3", title: H, position: 2 },
+    { id: "s4", title: H, position: 3 },
+  ],
   tally: { going: 3, maybe: 1, notGoing: 1, goingIds: ["U0ALICE", "U0BOB"] },
 };
 const cancelledCard: MeetingCard = { ...card, meeting: { ...meeting, status: "cancelled" } };

@@ -266,6 +266,12 @@ describe("Block Kit limits with the largest realistic data", () => {
       community: community(1),
       series,
       nextStart: new Date("2026-12-28T12:00:00Z"),
+      // A meeting that covers the whole of a journey of the most stages, each title at its longest.
+      stages: Array.from({ length: STAGE_LIMITS.stagesMax }, (_, n) => ({
+        id: `s${n}`,
+        title: `${n}`.padEnd(STAGE_LIMITS.titleMax, "&"),
+        position: n,
+      })),
       tally: {
         going: 5000,
         maybe: 5000,

@@ -1,6 +1,7 @@
 // Checks what someone typed into the meeting modal. Every problem is reported at
 // once, per field. Field keys: title, start, duration, videoLink, place, agenda,
-// recurrence, ordinal, reminders.
+// recurrence, ordinal, reminders. The stages it covers need no check here: the
+// store links only the community's accepted stages.
 import { DateTime } from "luxon";
 import { ValidationError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
@@ -18,6 +19,8 @@ export const MEETING_LIMITS = {
   linkMax: 1000,
   placeMax: 200,
   agendaMax: 2000,
+  /** Slack's multi-select holds at most 100 choices; a journey has fewer stages. */
+  stagesMax: 100,
   minDuration: 30,
   maxDuration: 240,
   maxIntervalWeeks: 8,
@@ -75,6 +78,8 @@ export interface MeetingDraftInput {
   /** "1".."5" or "-1" (last); empty means "the start date's own". */
   ordinal?: string | null;
   reminders?: string[] | null;
+  /** The journey stages it covers (stage ids). */
+  stageIds?: string[] | null;
 }
 
 export interface MeetingDraftContext {
@@ -91,6 +96,8 @@ export interface MeetingDraft {
   fields: MeetingFields;
   startsAt: Date;
   rule: RecurrenceRule;
+  /** The journey stages it covers, as chosen (the store keeps only the community's accepted ones). */
+  stageIds: string[];
   /** Something to tell the organiser about the rule, e.g. that months without a fifth Monday are skipped. */
   note: MeetingNote | null;
 }
@@ -171,6 +178,7 @@ export function checkMeetingDraft(input: MeetingDraftInput, ctx: MeetingDraftCon
     fields: { title, durationMinutes: duration, videoLink, place, agenda, reminderOffsets: reminders.sort((a, b) => b - a) },
     startsAt,
     rule,
+    stageIds: [...new Set(input.stageIds ?? [])].slice(0, MEETING_LIMITS.stagesMax),
     note,
   };
 }

@@ -6,7 +6,8 @@ import type { Clock } from "../common/clock";
 import { AppError } from "../common/errors";
 import type { MeetingAction } from "../common/reasons";
 import { isOrganiser } from "../members/organisers";
-import type { CommunityRecord, MeetingRecord, RsvpAnswer, RsvpTally, SeriesRecord, Store, WorkspaceKey } from "../ports";
+import type { CommunityRecord, MeetingRecord, RsvpAnswer, Store, WorkspaceKey } from "../ports";
+import type { Cancellation, MeetingCard, MeetingChange, UpcomingMeeting } from "./meetingCards";
 import type { MeetingDraft } from "./meetingDraft";
 import { hasEnded, rollSeries } from "./occurrences";
 import { occurrenceStart } from "./recurrence";
@@ -19,36 +20,10 @@ export const HOME_MEETINGS_SHOWN = 5;
 /** How long a claim to post an announcement holds before another replica may try. */
 export const ANNOUNCE_LEASE_MS = 60_000;
 
+export type { Cancellation, MeetingCard, MeetingChange, UpcomingMeeting } from "./meetingCards";
+
 /** "this" changes one occurrence of a series; "following" changes it and the ones after. */
 export type SeriesScope = "this" | "following";
-
-export interface MeetingCard {
-  meeting: MeetingRecord;
-  community: CommunityRecord;
-  tally: RsvpTally;
-  series: SeriesRecord | null;
-  /** The start of the series' next occurrence after this one, if there is one. */
-  nextStart: Date | null;
-}
-
-/** What a change did, so the app can tell those who answered. */
-export interface MeetingChange {
-  before: MeetingRecord;
-  after: MeetingRecord;
-  /** Those who answered Going or Maybe (they get the change and a new calendar file). */
-  tell: string[];
-}
-
-export interface Cancellation {
-  meeting: MeetingRecord;
-  /** Everyone who answered. */
-  tell: string[];
-}
-
-export interface UpcomingMeeting {
-  card: MeetingCard;
-  answer: RsvpAnswer | null;
-}
 
 export class MeetingService {
   constructor(private readonly deps: { store: Store; clock: Clock }) {}
@@ -94,6 +69,7 @@ export class MeetingService {
         {
           communityId: community.id,
           fields: draft.fields,
+          stageIds: draft.stageIds,
           startsAt: draft.startsAt,
           timezone: community.timezone,
           createdBy: actorId,
@@ -129,17 +105,19 @@ export class MeetingService {
   }
 
   private async cardOf(meeting: MeetingRecord, community?: CommunityRecord): Promise<MeetingCard> {
-    const [found, tally, series, next] = await Promise.all([
+    const [found, tally, series, next, stages] = await Promise.all([
       community ? Promise.resolve(community) : this.store.communities.findById(meeting.communityId),
       this.store.meetings.tally(meeting.id, GOING_NAMED),
       meeting.seriesId ? this.store.meetings.series(meeting.seriesId) : Promise.resolve(null),
       // The next occurrence as it really is (one may have been moved or cancelled on its own).
       meeting.seriesId ? this.store.meetings.nextOccurrence(meeting.seriesId, meeting.occurrence) : Promise.resolve(null),
+      this.store.meetingStages.stagesOf([meeting.id]),
     ]);
     if (!found) throw new AppError("not_found", { key: "meeting.community_gone" });
     // A series ended at or before this meeting no longer repeats, as far as this meeting is concerned.
     const repeating = series && (series.lastIndex === null || meeting.occurrence < series.lastIndex) ? series : null;
-    return { meeting, community: found, tally, series: repeating, nextStart: repeating ? (next?.startsAt ?? null) : null };
+    const nextStart = repeating ? (next?.startsAt ?? null) : null;
+    return { meeting, community: found, tally, series: repeating, nextStart, stages: stages.get(meeting.id) ?? [] };
   }
 
   /** A meeting named by id in a request: it must belong to the requester's workspace. */
@@ -178,8 +156,9 @@ export class MeetingService {
     const now = this.deps.clock.now();
     const changes: MeetingChange[] = [];
     const cancellations: Cancellation[] = [];
+    const content = { fields: draft.fields, stageIds: draft.stageIds };
     const change = async (before: MeetingRecord, startsAt: Date, expectedSequence?: number) => {
-      const after = await this.store.meetings.update(before.id, draft.fields, startsAt, now, expectedSequence);
+      const after = await this.store.meetings.update(before.id, { ...content, startsAt }, now, expectedSequence);
       if (after) changes.push({ before, after, tell: await this.store.meetings.respondents(before.id, ["going", "maybe"]) });
       return after;
     };
@@ -197,6 +176,7 @@ export class MeetingService {
       await this.store.meetings.updateSeries(series.id, {
         ...(ends ? { lastIndex: meeting.occurrence } : { rule: draft.rule, anchorStart: draft.startsAt, anchorIndex: meeting.occurrence }),
         template: draft.fields,
+        stageIds: draft.stageIds,
       });
       for (const later of await this.store.meetings.occurrences(series.id, meeting.occurrence + 1)) {
         if (later.status !== "scheduled") continue;

@@ -10,6 +10,7 @@ export * from "./findings";
 export * from "./groups";
 export * from "./invitations";
 export * from "./journey";
+export * from "./meetingStages";
 export * from "./meetings";
 export * from "./memberships";
 export * from "./outbox";

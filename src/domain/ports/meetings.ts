@@ -48,11 +48,29 @@ export interface SeriesRecord {
 export interface NewMeeting {
   communityId: string;
   fields: MeetingFields;
+  /** The journey stages it covers (a series' too): only the community's accepted stages are linked; any other id names nothing. */
+  stageIds: string[];
   startsAt: Date;
   timezone: string;
   createdBy: string;
   createRequestId: string | null;
   now: Date;
+}
+
+/** What an edit writes to one meeting: as NewMeeting, only the community's accepted stages are linked. */
+export interface MeetingUpdate {
+  fields: MeetingFields;
+  startsAt: Date;
+  stageIds: string[];
+}
+
+export interface SeriesPatch {
+  rule: RecurrenceRule;
+  anchorStart: Date;
+  anchorIndex: number;
+  lastIndex: number | null;
+  template: MeetingFields;
+  stageIds: string[];
 }
 
 export interface RsvpTally {
@@ -79,15 +97,13 @@ export interface MeetingStore {
   addOccurrence(seriesId: string, occurrence: number, startsAt: Date, now: Date): Promise<MeetingRecord | null>;
   /** Turns a one-off meeting into the first occurrence of a new series. */
   startSeries(meetingId: string, rule: RecurrenceRule, now: Date): Promise<SeriesRecord>;
-  updateSeries(
-    seriesId: string,
-    patch: Partial<{ rule: RecurrenceRule; anchorStart: Date; anchorIndex: number; lastIndex: number | null; template: MeetingFields }>,
-  ): Promise<void>;
+  /** `stageIds` replaces the stages the series' new occurrences cover. */
+  updateSeries(seriesId: string, patch: Partial<SeriesPatch>): Promise<void>;
   /**
-   * Replaces a scheduled meeting's fields and start and moves its SEQUENCE on by
-   * one, if its SEQUENCE is still `expectedSequence` (when given); null if not.
+   * Replaces a scheduled meeting's fields, start and stages, and moves its SEQUENCE
+   * on by one, if its SEQUENCE is still `expectedSequence` (when given); null if not.
    */
-  update(meetingId: string, fields: MeetingFields, startsAt: Date, now: Date, expectedSequence?: number): Promise<MeetingRecord | null>;
+  update(meetingId: string, change: MeetingUpdate, now: Date, expectedSequence?: number): Promise<MeetingRecord | null>;
   /** Cancels it if it is still scheduled (moving SEQUENCE on); false if it was not. */
   cancel(meetingId: string, now: Date): Promise<boolean>;
   setAnnouncement(meetingId: string, channelId: string, ts: string): Promise<void>;

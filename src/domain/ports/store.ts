@@ -7,6 +7,7 @@ import type { FindingStore } from "./findings";
 import type { GroupStore } from "./groups";
 import type { InvitationStore } from "./invitations";
 import type { JourneyStore } from "./journey";
+import type { MeetingStageStore } from "./meetingStages";
 import type { MeetingStore } from "./meetings";
 import type { MembershipStore } from "./memberships";
 import type { OutboxStore } from "./outbox";
@@ -18,6 +19,7 @@ export interface Store {
   memberships: MembershipStore;
   problems: ProblemStore;
   meetings: MeetingStore;
+  meetingStages: MeetingStageStore;
   outbox: OutboxStore;
   runs: RunStore;
   digests: DigestStore;
