@@ -130,10 +130,7 @@ export interface ActivityText {
   agenda: readonly string[];
 }
 
-export type ActivityWords = Readonly<Record<ActivityId, ActivityText>> & {
-  /** The agenda's last line: the journey's stages, for an activity that walks them. */
-  stagesLine(titles: string[]): string;
-};
+export type ActivityWords = Readonly<Record<ActivityId, ActivityText>>;
 
 /** The error pages a web page can answer with; each has its HTTP status in src/web/kit/errorPages.ts. */
 export type WebErrorKind =

@@ -10,13 +10,35 @@ export interface Activity {
   guidance: string;
   /** A first session's length, in minutes (one of the meeting form's lengths). */
   durationMinutes: number;
+  /** It walks the whole journey, so Plan it chooses every stage as one the meeting covers. */
+  walksJourney: boolean;
 }
 
 export const ACTIVITIES: readonly Activity[] = Object.freeze([
-  { id: "map_whole_problem", guidance: "https://www.gov.uk/service-manual/design/map-a-users-whole-problem", durationMinutes: 120 },
-  { id: "experience_map", guidance: "https://www.gov.uk/service-manual/user-research/creating-an-experience-map", durationMinutes: 120 },
-  { id: "share_findings", guidance: "https://www.gov.uk/service-manual/user-research/sharing-user-research-findings", durationMinutes: 60 },
-  { id: "step_by_step", guidance: "https://design-system.service.gov.uk/patterns/step-by-step-navigation/", durationMinutes: 90 },
+  {
+    id: "map_whole_problem",
+    guidance: "https://www.gov.uk/service-manual/design/map-a-users-whole-problem",
+    durationMinutes: 120,
+    walksJourney: true,
+  },
+  {
+    id: "experience_map",
+    guidance: "https://www.gov.uk/service-manual/user-research/creating-an-experience-map",
+    durationMinutes: 120,
+    walksJourney: true,
+  },
+  {
+    id: "share_findings",
+    guidance: "https://www.gov.uk/service-manual/user-research/sharing-user-research-findings",
+    durationMinutes: 60,
+    walksJourney: false,
+  },
+  {
+    id: "step_by_step",
+    guidance: "https://design-system.service.gov.uk/patterns/step-by-step-navigation/",
+    durationMinutes: 90,
+    walksJourney: true,
+  },
 ]);
 
 export function isActivityId(id: string): id is ActivityId {

@@ -218,6 +218,8 @@ export const MEETING_BLOCK = {
   recurrence: "recurrence",
   ordinal: "ordinal",
   reminders: "reminders",
+  /** The journey stages it covers (shown when the journey has stages). */
+  stages: "stageIds",
 } as const;
 
 /** The invitation form's blocks, named after the domain's fields. */

@@ -2,6 +2,7 @@
 import type { View } from "@slack/types";
 import { DEFAULT_DURATION, DURATIONS, MEETING_LIMITS, RECURRENCE_CHOICES, REMINDER_OFFSETS } from "../domain/meetings/meetingDraft";
 import { MONTHLY_ORDINALS, type MonthlyOrdinal } from "../domain/meetings/recurrence";
+import type { StageRecord } from "../domain/ports";
 import { dates, labels } from "../i18n";
 import {
   type AnyBlock,
@@ -17,6 +18,7 @@ import {
 } from "./blocks";
 import { ACTION, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK } from "./ids";
 import { durationText } from "./meetingCard";
+import { stagePickerBlock } from "./stageModal";
 
 export interface MeetingModalInput {
   mode: "schedule" | "edit";
@@ -24,6 +26,8 @@ export interface MeetingModalInput {
   community?: { id: string; name: string; timezone: string };
   /** Editing an occurrence of a series: ask whether the change is for it alone or the rest too. */
   inSeries?: boolean;
+  /** The community's journey, in order: the form asks which stages the meeting covers when there are any. */
+  stages?: Array<Pick<StageRecord, "id" | "title">>;
   initial?: {
     title?: string;
     /** The picker's initial value (Unix seconds in the person's own zone). */
@@ -35,6 +39,8 @@ export interface MeetingModalInput {
     recurrence?: string;
     ordinal?: MonthlyOrdinal | null;
     reminderOffsets?: number[];
+    /** The stages it covers (preselected). */
+    stageIds?: string[];
   };
   privateMetadata: string;
 }
@@ -128,6 +134,16 @@ export function meetingModal(input: MeetingModalInput): View {
       placeholder: "For example, 10 South Colonnade, London, room 4.2",
     }),
     textInput(MEETING_BLOCK.agenda, "Agenda", { initial: init.agenda, optional: true, multiline: true, max: MEETING_LIMITS.agendaMax }),
+  );
+  if (input.stages?.length) {
+    blocks.push(
+      stagePickerBlock(input.stages.slice(0, MEETING_LIMITS.stagesMax), init.stageIds ?? [], "Stages this meeting covers", {
+        blockId: MEETING_BLOCK.stages,
+        hint: "Choose the stages of the journey it is about, if any. The announcement names them, and the journey shows it as each stage's next meeting.",
+      }),
+    );
+  }
+  blocks.push(
     selectInput(
       MEETING_BLOCK.recurrence,
       ACTION.input,

@@ -149,16 +149,25 @@ export function journeyDraftModal(input: { community: { name: string }; draft: D
   } as View;
 }
 
-/** "Which stages do you work on?": a multi-select of the journey's stages, with the member's own chosen. */
-export function stagePickerBlock(stages: Array<Pick<StageRecord, "id" | "title">>, chosen: string[], label: string): AnyBlock {
+/**
+ * "Which stages do you work on?": a multi-select of the journey's stages, with
+ * the member's own chosen. The meeting form asks which stages a meeting covers
+ * with it too, in its own block and words.
+ */
+export function stagePickerBlock(
+  stages: Array<Pick<StageRecord, "id" | "title">>,
+  chosen: string[],
+  label: string,
+  opts: { blockId?: string; hint?: string } = {},
+): AnyBlock {
   const options = stages.map((s, i) => stageOption(s, i + 1));
   const initial = options.filter((o) => chosen.includes(o.value ?? ""));
   return {
     type: "input",
-    block_id: PROFILE_BLOCK.stages,
+    block_id: opts.blockId ?? PROFILE_BLOCK.stages,
     optional: true,
     label: plain(label),
-    hint: plain("Choose any you work on, or none. You can change this later from the journey.", 150),
+    hint: plain(opts.hint ?? "Choose any you work on, or none. You can change this later from the journey.", 150),
     element: {
       type: "multi_static_select",
       action_id: ACTION.input,

@@ -52,22 +52,38 @@ describe("/community activity", () => {
     expect(reply.json.blocks.filter((b: any) => b.accessory?.action_id === ACTION.planActivity)).toHaveLength(4);
   });
 
-  it("Plan it opens the meeting form with a title, a suitable length and an agenda for the activity and the journey's stages", async () => {
+  it("Plan it opens the meeting form with a title, a suitable length, an agenda for the activity and the journey's stages chosen", async () => {
     await plan("U0ALICE", JSON.stringify({ c: communityId, a: "map_whole_problem" }));
     const view = h.slack.lastCall("views.open")!.args.view as any;
     expect(block(view, MEETING_BLOCK.title).element.initial_value).toBe("Mapping the user's whole problem");
     expect(block(view, MEETING_BLOCK.duration).element.initial_option.value).toBe("120");
+    // The stages are chosen in the form, not written into the agenda.
     expect(block(view, MEETING_BLOCK.agenda).element.initial_value).toBe(
       [
         "1. Agree who the user is and the goal they are trying to reach",
         "2. Walk the journey stage by stage, from the user's point of view",
         "3. Mark the pain points, and which organisation owns each",
         "4. Agree next steps and who will take them",
-        "",
-        "Stages we will cover: Check what you need to do, Register the company",
       ].join("\n"),
     );
+    const stages = block(view, MEETING_BLOCK.stages);
+    expect(stages.label.text).toBe("Stages this meeting covers");
+    expect(stages.optional).toBe(true);
+    expect(stages.element.options.map((o: any) => o.text.text)).toEqual(["1. Check what you need to do", "2. Register the company"]);
+    expect(stages.element.initial_options.map((o: any) => o.text.text)).toEqual([
+      "1. Check what you need to do",
+      "2. Register the company",
+    ]);
     expect(JSON.parse(view.private_metadata)).toMatchObject({ communityId });
+  });
+
+  it("Plan it for sharing findings offers the journey's stages without choosing them: findings are not about the whole journey", async () => {
+    await plan("U0ALICE", JSON.stringify({ c: communityId, a: "share_findings" }));
+    const view = h.slack.lastCall("views.open")!.args.view as any;
+    expect(block(view, MEETING_BLOCK.title).element.initial_value).toBe("Sharing user research findings");
+    const stages = block(view, MEETING_BLOCK.stages);
+    expect(stages.element.options).toHaveLength(2);
+    expect(stages.element.initial_options).toBeUndefined();
   });
 
   it("refuses a member when only organisers schedule, and a forged button, without a stack trace", async () => {

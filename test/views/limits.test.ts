@@ -320,7 +320,12 @@ describe("Block Kit limits with the largest realistic data", () => {
         recurrence: "monthly:2",
         ordinal: -1,
         reminderOffsets: [10080, 1440, 60],
+        stageIds: Array.from({ length: STAGE_LIMITS.stagesMax }, (_, n) => `c${"s".repeat(24)}${n}`),
       },
+      stages: Array.from({ length: STAGE_LIMITS.stagesMax }, (_, n) => ({
+        id: `c${"s".repeat(24)}${n}`,
+        title: `${n}`.padEnd(STAGE_LIMITS.titleMax, "&"),
+      })),
       privateMetadata: JSON.stringify({
         communityId: "c".repeat(30),
         meetingId: "m".repeat(30),

@@ -30,14 +30,19 @@ export function meetingMenuAction(services: Services) {
       });
       return;
     }
-    const { meeting, community, series } = await services.meetings.asEditor(workspaceOf(context), m, body.user.id, "change");
-    const pickerZone = await userTimezone(client, body.user.id, community.timezone, services.logger);
+    const card = await services.meetings.asEditor(workspaceOf(context), m, body.user.id, "change");
+    const { meeting, community, series } = card;
+    const [pickerZone, stages] = await Promise.all([
+      userTimezone(client, body.user.id, community.timezone, services.logger),
+      services.journey.stages(community.id),
+    ]);
     await client.views.open({
       trigger_id: body.trigger_id,
       view: meetingModal({
         mode: "edit",
         community: { id: community.id, name: community.name, timezone: community.timezone },
         inSeries: Boolean(series),
+        stages,
         initial: {
           title: meeting.title,
           startSeconds: pickerFromStart(meeting.startsAt, community.timezone, pickerZone),
@@ -48,6 +53,7 @@ export function meetingMenuAction(services: Services) {
           recurrence: series ? recurrenceChoice(series.rule) : "none",
           ordinal: series?.rule.kind === "monthly" ? series.rule.ordinal : null,
           reminderOffsets: meeting.reminderOffsets,
+          stageIds: card.stages.map((s) => s.id),
         },
         privateMetadata: scheduleMeetingMetadata.write({ communityId: community.id, meetingId: m, pickerZone, sequence: meeting.sequence }),
       }),

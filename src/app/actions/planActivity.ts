@@ -26,7 +26,8 @@ function readValue(raw: string | undefined) {
 
 /**
  * Plan it: the meeting form, with the activity's title, a suitable length and
- * an agenda written for it; activities that walk the journey list its stages.
+ * an agenda written for it; activities that walk the journey have all its
+ * stages chosen as the ones the meeting covers (the organiser can narrow them).
  */
 export function planActivityAction(services: Services) {
   return onAction<BlockButtonAction>(services, async ({ body, action, client, context }) => {
@@ -35,22 +36,25 @@ export function planActivityAction(services: Services) {
     await services.meetings.requireScheduler(community, body.user.id);
     const activity = ACTIVITIES.find((a) => a.id === value.a) ?? ACTIVITIES[0];
     const words = activityWords[activity.id];
-    const stages = activity.id === "share_findings" ? [] : await services.journey.stages(community.id);
-    const lines = [
-      ...words.agenda.map((line, i) => `${i + 1}. ${line}`),
-      ...(stages.length ? ["", activityWords.stagesLine(stages.map((s) => s.title))] : []),
-    ];
-    const pickerZone = await userTimezone(client, body.user.id, community.timezone, services.logger);
+    const [stages, pickerZone] = await Promise.all([
+      services.journey.stages(community.id),
+      userTimezone(client, body.user.id, community.timezone, services.logger),
+    ]);
     await client.views.open({
       trigger_id: body.trigger_id,
       view: meetingModal({
         mode: "schedule",
         community: { id: community.id, name: community.name, timezone: community.timezone },
+        stages,
         initial: {
           title: words.meetingTitle,
           durationMinutes: activity.durationMinutes,
-          agenda: lines.join("\n").slice(0, MEETING_LIMITS.agendaMax),
+          agenda: words.agenda
+            .map((line, i) => `${i + 1}. ${line}`)
+            .join("\n")
+            .slice(0, MEETING_LIMITS.agendaMax),
           reminderOffsets: community.reminderOffsets,
+          stageIds: activity.walksJourney ? stages.map((s) => s.id) : [],
         },
         privateMetadata: scheduleMeetingMetadata.write({ communityId: community.id, pickerZone }),
       }),

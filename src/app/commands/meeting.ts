@@ -16,12 +16,16 @@ export const meeting: Subcommand = {
     const community = await services.communities.implied(workspaceOf(context), command.channel_id, command.user_id);
     // Refuse now rather than after someone has filled in the whole form.
     if (community) await services.meetings.requireScheduler(community, command.user_id);
-    const pickerZone = await userTimezone(client, command.user_id, community?.timezone ?? services.defaultTimezone, services.logger);
+    const [pickerZone, stages] = await Promise.all([
+      userTimezone(client, command.user_id, community?.timezone ?? services.defaultTimezone, services.logger),
+      community ? services.journey.stages(community.id) : [],
+    ]);
     await client.views.open({
       trigger_id: command.trigger_id,
       view: meetingModal({
         mode: "schedule",
         community: community ? { id: community.id, name: community.name, timezone: community.timezone } : undefined,
+        stages,
         initial: { reminderOffsets: community?.reminderOffsets ?? DEFAULT_REMINDER_OFFSETS },
         privateMetadata: scheduleMeetingMetadata.write({ communityId: community?.id, pickerZone }),
       }),

@@ -28,6 +28,7 @@ function draftInput(values: Record<string, FieldValue>): MeetingDraftInput {
     recurrence: text(values, MEETING_BLOCK.recurrence),
     ordinal: text(values, MEETING_BLOCK.ordinal),
     reminders: list(values, MEETING_BLOCK.reminders),
+    stageIds: list(values, MEETING_BLOCK.stages),
   };
 }
 

@@ -51,5 +51,4 @@ export const activityWords: ActivityWords = {
       "Agree who will take the draft to their content team",
     ],
   },
-  stagesLine: (titles) => `Stages we will cover: ${titles.join(", ")}`,
 };
