@@ -1,13 +1,15 @@
 // /community journey: the community's service journey as numbered stages, in
 // the shape of GOV.UK step-by-step navigation. Each stage says who owns it,
 // what is wrong there (open problems and objectives, the most-voted named),
-// who in the community works on it, and warns where help is missing.
+// who in the community works on it, its next meeting and latest finding, and
+// warns where help is missing.
 // Organisers shape it from here; members suggest stages and say which they
 // work on.
 import type { JourneyPage, JourneyStage } from "../domain/journey/journey";
 import type { JourneySummary, StageNote } from "../domain/journey/summary";
 import { organisationShortLabel } from "../domain/members/profiles";
 import type { StageOwnerRecord, StageRecord } from "../domain/ports";
+import { dates } from "../i18n";
 import {
   type AnyBlock,
   actions,
@@ -111,6 +113,9 @@ function stageText(item: JourneyStage): Mrkdwn {
     const title = esc(truncate(finding.title, 100));
     parts.push(md`Latest finding: ${finding.link ? link(finding.link, title) : title} (\`/community findings ${item.number}\`)`);
   }
+  const meeting = item.nextMeeting;
+  if (meeting)
+    parts.push(md`Next meeting: ${esc(truncate(meeting.title, 100))}, ${esc(dates.longDate(meeting.startsAt, meeting.timezone))}`);
   return lines(parts);
 }
 
@@ -233,7 +238,7 @@ export function removeStageMessage(stage: StageRecord, number: number, page: num
     text: md`Remove stage ${number}, ${title}?`,
     blocks: [
       section(
-        md`*Remove stage ${number}, ${title}?*\nIts problems stay in the community and keep _${title}_ as where they happen, but are no longer tied to a stage. Members who said they work on it are no longer linked to it. You cannot undo this.`,
+        md`*Remove stage ${number}, ${title}?*\nIts problems stay in the community and keep _${title}_ as where they happen, but are no longer tied to a stage. Members who said they work on it, and meetings that cover it, are no longer linked to it. You cannot undo this.`,
       ),
       actions(
         BLOCK.journeyActions,

@@ -84,6 +84,10 @@ export const input = {
     type: "external_select",
     selected_option: value === null ? null : { value, text: { type: "plain_text", text: value } },
   }),
+  multiStatic: (values: string[]) => ({
+    type: "multi_static_select",
+    selected_options: values.map((value) => ({ value, text: { type: "plain_text", text: value } })),
+  }),
   multiExternal: (values: string[]) => ({
     type: "multi_external_select",
     selected_options: values.map((value) => ({ value, text: { type: "plain_text", text: value } })),

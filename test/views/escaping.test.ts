@@ -366,6 +366,7 @@ const journeyPage = (viewer: "organiser" | "member" | "outsider", stages = 2): J
     problemsButNobody: i === 0,
     memberOrganisations: [H],
     latestFinding: i === 0 ? { id: "f1", title: H, link: LINK } : null,
+    nextMeeting: i === 0 ? { id: "m1", title: H, startsAt: new Date("2026-03-10T10:00:00Z"), timezone: "Europe/London" } : null,
   })),
   total: stages,
   suggestions: 1,

@@ -654,6 +654,12 @@ describe("Block Kit limits with the largest realistic data", () => {
           problemsButNobody: true,
           memberOrganisations: Array.from({ length: 3 }, (_, j) => `${j}`.padEnd(100, "&")),
           latestFinding: { id: "f1", title: "f&".repeat(75), link: `https://example.gov.uk/${"x".repeat(300)}` },
+          nextMeeting: {
+            id: "m1",
+            title: "m&".repeat(75),
+            startsAt: new Date("2026-09-30T12:00:00Z"),
+            timezone: "America/Argentina/ComodRivadavia",
+          },
         };
       }),
       total: 40,

@@ -1,6 +1,6 @@
 // The service journey: the spine of a community. Its stages are in the shape of
-// GOV.UK step-by-step navigation; problems, members (and later meetings and
-// findings) hang on them. Organisers shape it; members suggest stages.
+// GOV.UK step-by-step navigation; problems, members, meetings and findings
+// hang on them. Organisers shape it; members suggest stages.
 
 import { recordAudit } from "../common/audit";
 import type { Clock } from "../common/clock";
@@ -9,7 +9,7 @@ import type { CommunityService } from "../communities/communities";
 import { organisationKey } from "../members/coverage";
 import { isOrganiser, requireOrganiser } from "../members/organisers";
 import { organisationShortLabel } from "../members/profiles";
-import type { CommunityRecord, StageFields, StageFigures, StageRecord, Store, WorkspaceKey } from "../ports";
+import type { CommunityRecord, StageFields, StageFigures, StageMeeting, StageRecord, Store, WorkspaceKey } from "../ports";
 import { type DraftStage, draftStages } from "./draftFromText";
 import { STAGE_LIMITS } from "./stageDraft";
 import { type JourneySummary, journeySummaries } from "./summary";
@@ -33,6 +33,8 @@ export interface JourneyStage {
   memberOrganisations: string[];
   /** The latest finding or output shared about it, if any. */
   latestFinding: { id: string; title: string; link: string | null } | null;
+  /** The next scheduled meeting that covers it, if any. */
+  nextMeeting: StageMeeting | null;
 }
 
 export interface JourneyPage {
@@ -92,16 +94,15 @@ export class JourneyService {
     const pageCount = Math.max(1, Math.ceil(accepted.length / JOURNEY_PAGE_SIZE));
     const current = Math.min(Math.max(0, page), pageCount - 1);
     const shown = accepted.slice(current * JOURNEY_PAGE_SIZE, (current + 1) * JOURNEY_PAGE_SIZE);
-    // Figures for this page's stages only: a third of the rows of a 40-stage journey.
-    const [figures, findings] = shown.length
+    // Figures and meetings for this page's stages only: a third of the rows of a 40-stage journey.
+    const ids = shown.map((s) => s.id);
+    const [figures, findings, meetings] = shown.length
       ? await Promise.all([
-          this.store.journey.figures(
-            community.id,
-            shown.map((s) => s.id),
-          ),
+          this.store.journey.figures(community.id, ids),
           this.store.findings.latestByStage(community.id),
+          this.store.meetingStages.nextByStage(community.id, ids, this.deps.clock.now()),
         ])
-      : [new Map<string, StageFigures>(), new Map()];
+      : [new Map<string, StageFigures>(), new Map(), new Map<string, StageMeeting>()];
     return {
       community,
       stages: shown.map((stage, i) => {
@@ -114,6 +115,7 @@ export class JourneyService {
           problemsButNobody: f.openProblems + f.objectives > 0 && f.members === 0,
           memberOrganisations: f.memberOrganisations.map((key) => labels.get(key) ?? key),
           latestFinding: findings.get(stage.id) ?? null,
+          nextMeeting: meetings.get(stage.id) ?? null,
         };
       }),
       total: accepted.length,
