@@ -1,8 +1,10 @@
 // Benchmark of the journey (npm run bench:journey): `/community journey` for a
 // community of 5,000 members (from 120 organisations, 5% more who have left),
 // 40 stages owned by 1 to 4 organisations (a fifth with no member), 2,000
-// problems (nine in ten tied to a stage) with 10,000 votes, and members who
-// each work on up to three stages. The command runs as Slack's request would
+// problems (nine in ten tied to a stage) with 10,000 votes, members who
+// each work on up to three stages, and 200 meetings over a year (half still to
+// come, one in ten cancelled) that each cover one to three stages, or the
+// whole journey. The command runs as Slack's request would
 // run it, through the subcommand's own reply (the community found from its
 // channel, the journey read, the page rendered), for an organiser; then the
 // member's Next button (page 4 of 4), and the digest with its journey section.
@@ -40,7 +42,7 @@ const CHANNEL = "C0JOURNEY";
 const ORGANISER = "U0";
 const MEMBER = "U1";
 
-const SHAPE = { members: 5000, organisations: 120, stages: 40, problems: 2000, votesPerProblem: 5, suggestions: 5 };
+const SHAPE = { members: 5000, organisations: 120, stages: 40, problems: 2000, votesPerProblem: 5, suggestions: 5, meetings: 200 };
 const OTHER_NAMES = ["Anytown Council", "Northshire Police", "Riverside Housing Trust", "Eastport Port Authority", "Hillside NHS Trust"];
 
 /** Counts what reaches the database: each SQL statement the driver adapters run, in or out of a transaction. */
@@ -166,8 +168,30 @@ export async function seed(db: Db): Promise<string> {
     return [...chosen].map((stageId) => ({ membershipId: m.id, stageId }));
   });
   for (let i = 0; i < memberStages.length; i += 1000) await db.memberStage.createMany({ data: memberStages.slice(i, i + 1000) });
+  // A meeting every other day or so, from six months ago to six months ahead.
+  const meetings = Array.from({ length: SHAPE.meetings }, (_, i) => ({
+    id: `mt${i}`,
+    communityId: community.id,
+    title: `Meeting ${i}: ${pick(["Mapping the user's whole problem", "Experience map", "Research show and tell", "Step by step"])}`,
+    startsAt: new Date(NOW.getTime() + Math.round((i - SHAPE.meetings / 2) * 1.8 * 86_400_000)),
+    durationMinutes: 90,
+    timezone: "Europe/London",
+    videoLink: "https://teams.example.gov.uk/meet/123",
+    reminderOffsets: "10080,1440,60",
+    status: rand() < 0.1 ? "cancelled" : "scheduled",
+    createdBy: ORGANISER,
+  }));
+  await db.meeting.createMany({ data: meetings });
+  const meetingStages = meetings.flatMap((m, i) => {
+    const chosen = new Set<string>();
+    if (i % 10 === 0) for (const s of accepted) chosen.add(s.id);
+    const count = 1 + Math.floor(rand() * 3);
+    while (chosen.size < count) chosen.add(pick(accepted).id);
+    return [...chosen].map((stageId) => ({ meetingId: m.id, stageId }));
+  });
+  await db.meetingStage.createMany({ data: meetingStages });
   console.log(
-    `  seeded ${members.length.toLocaleString("en-GB")} memberships, ${stages.length} stages (${owners.length} owners), ${problems.length.toLocaleString("en-GB")} problems, ${votes.length.toLocaleString("en-GB")} votes, ${memberStages.length.toLocaleString("en-GB")} member stages`,
+    `  seeded ${members.length.toLocaleString("en-GB")} memberships, ${stages.length} stages (${owners.length} owners), ${problems.length.toLocaleString("en-GB")} problems, ${votes.length.toLocaleString("en-GB")} votes, ${memberStages.length.toLocaleString("en-GB")} member stages, ${meetings.length} meetings covering ${meetingStages.length.toLocaleString("en-GB")} stages`,
   );
   return community.id;
 }
@@ -251,10 +275,12 @@ async function run(url: string) {
     } as unknown as SubcommandContext;
     let blocks = 0;
     let bytes = 0;
+    let nextMeetings = 0;
     const command = async () => {
       const message = await journeyCommand.reply!(ctx);
       blocks = message.blocks?.length ?? 0;
       bytes = JSON.stringify(message).length;
+      nextMeetings = bytes ? JSON.stringify(message).split("Next meeting: ").length - 1 : 0;
     };
     // The command twice, interleaved (A, B, A, B…): the gap between the two medians is the noise floor.
     const a: number[] = [];
@@ -270,6 +296,7 @@ async function run(url: string) {
         cpu.push(...m.cpu);
       }
     }
+    if (!nextMeetings) throw new Error("the journey named no stage's next meeting");
     const workspace = { teamId: TEAM };
     const next = await measure(counter, async () => {
       journeyMessage(await services.journey.journey(workspace, communityId, MEMBER, 3));
