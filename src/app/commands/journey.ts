@@ -9,7 +9,7 @@ export const journey: Subcommand = {
   aliases: ["stages", "steps"],
   usage: "/community journey [name]",
   summary:
-    "See the service journey stage by stage: who owns each stage, its problems, and who works on it. Organisers change the stages here; members suggest them and say which they work on.",
+    "See the service journey stage by stage: who owns each stage, its problems, who works on it and its next meeting. Organisers change the stages here; members suggest them and say which they work on.",
   async reply({ args, command, context, services }) {
     const workspace = workspaceOf(context);
     const community = await services.communities.resolve(

@@ -10,7 +10,8 @@ export const meeting: Subcommand = {
   topic: "meetings",
   aliases: ["schedule"],
   usage: "/community meeting",
-  summary: "Schedule a meeting, one-off or repeating, with RSVPs, reminders and a calendar file.",
+  summary:
+    "Schedule a meeting, one-off or repeating, with RSVPs, reminders and a calendar file. Say which stages of the journey it covers, and the journey shows it.",
   async handle({ command, context, client, services }) {
     // In a community's channel (or for someone in only one community) the meeting is for that community; otherwise the modal asks.
     const community = await services.communities.implied(workspaceOf(context), command.channel_id, command.user_id);
