@@ -69,6 +69,8 @@ export const ACTION = {
   community: "community_select",
   /** The problem modal's community picker: the reader's own communities first. */
   problemCommunity: "problem_community_select",
+  /** The meeting modal's, with the same choices: choosing one redraws the form with that community's journey. */
+  meetingCommunity: "meeting_community_select",
   /** A meeting's answer buttons (ids in one block must differ). */
   rsvpGoing: "meeting_rsvp_going",
   rsvpMaybe: "meeting_rsvp_maybe",

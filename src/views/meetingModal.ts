@@ -24,6 +24,8 @@ export interface MeetingModalInput {
   mode: "schedule" | "edit";
   /** Known when the command came from the community's channel, or when editing. */
   community?: { id: string; name: string; timezone: string };
+  /** Otherwise the form asks, and is redrawn with the community picked (and its journey's stages). */
+  picked?: { id: string; name: string; timezone: string };
   /** Editing an occurrence of a series: ask whether the change is for it alone or the rest too. */
   inSeries?: boolean;
   /** The community's journey, in order: the form asks which stages the meeting covers when there are any. */
@@ -71,7 +73,7 @@ function seriesScope(blockId: string, label: string): AnyBlock {
 export function meetingModal(input: MeetingModalInput): View {
   const init = input.initial ?? {};
   const blocks: AnyBlock[] = [];
-  const zone = input.community?.timezone;
+  const zone = input.community?.timezone ?? input.picked?.timezone;
   if (input.community) {
     blocks.push(
       context(
@@ -82,13 +84,16 @@ export function meetingModal(input: MeetingModalInput): View {
     blocks.push({
       type: "input",
       block_id: MEETING_BLOCK.community,
+      // Choosing one redraws the form with that community's journey to choose stages from.
+      dispatch_action: true,
       label: plain("Community"),
       hint: plain("Your communities come first. Times are in the community's own time zone.", 150),
       element: {
         type: "external_select",
-        action_id: ACTION.problemCommunity,
+        action_id: ACTION.meetingCommunity,
         min_query_length: 0,
         placeholder: plain("Search communities"),
+        ...(input.picked ? { initial_option: option(input.picked.name, input.picked.id) } : {}),
       },
     } as AnyBlock);
   }

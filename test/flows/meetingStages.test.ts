@@ -53,7 +53,7 @@ const block = (view: any, id: string) => view.blocks.find((b: any) => b.block_id
 
 function meetingForm(
   user: string,
-  fields: { title?: string; start?: string; stages?: string[]; recurrence?: string; scope?: string } = {},
+  fields: { title?: string; start?: string; stages?: string[]; recurrence?: string; scope?: string; picked?: string } = {},
   meta: Record<string, unknown> = {},
 ) {
   return h.interact(
@@ -62,6 +62,7 @@ function meetingForm(
       callbackId: CALLBACK.scheduleMeeting,
       privateMetadata: JSON.stringify({ communityId, pickerZone: "Europe/London", ...meta }),
       values: {
+        ...(fields.picked ? { [MEETING_BLOCK.community]: input.external(fields.picked) } : {}),
         ...(fields.scope ? { [MEETING_BLOCK.scope]: input.radio(fields.scope) } : {}),
         [MEETING_BLOCK.title]: input.text(fields.title ?? "Mapping the user's whole problem"),
         [MEETING_BLOCK.start]: input.datetime(picker(fields.start ?? "2026-03-10T10:00")),
@@ -151,6 +152,68 @@ describe("the meeting form's stages", () => {
   it("keep the card's line short when a meeting covers much of the journey", async () => {
     await schedule({ stages: Object.values(stageIds) });
     expect(announcementLines()).toContain("*Covers:* Check what you need to do, Register the company, Register for tax and 1 more stage");
+  });
+
+  it("are offered once the community is chosen, when the form opened outside a community's channel, keeping what was entered", async () => {
+    await h.command("meeting", { user: ALICE, channel: "D0ALICE" });
+    const form = h.slack.lastCall("views.open")!.args.view;
+    expect(block(form, MEETING_BLOCK.community)).toMatchObject({ dispatch_action: true, element: { action_id: ACTION.meetingCommunity } });
+    expect(block(form, MEETING_BLOCK.stages)).toBeUndefined();
+
+    const state = {
+      values: {
+        [MEETING_BLOCK.community]: { [ACTION.meetingCommunity]: input.external(communityId) },
+        [MEETING_BLOCK.title]: { value: input.text("Walk the journey") },
+        [MEETING_BLOCK.start]: { value: input.datetime(picker("2026-03-10T10:00")) },
+        [MEETING_BLOCK.duration]: { value: input.select("90") },
+        [MEETING_BLOCK.videoLink]: { value: input.text(null) },
+        [MEETING_BLOCK.place]: { value: input.text("10 South Colonnade") },
+        [MEETING_BLOCK.agenda]: { value: input.text("1. Introductions") },
+        [MEETING_BLOCK.recurrence]: { value: input.select("monthly:1") },
+        [MEETING_BLOCK.ordinal]: { value: input.select("-1") },
+        [MEETING_BLOCK.reminders]: { value: input.checkboxes(["1440"]) },
+      },
+    };
+    await h.interact({
+      ...blockAction({ user: ALICE, actionId: ACTION.meetingCommunity }),
+      view: {
+        id: "V0MEETING",
+        type: "modal",
+        callback_id: CALLBACK.scheduleMeeting,
+        hash: "h1",
+        private_metadata: form.private_metadata,
+        state,
+      },
+      actions: [
+        {
+          type: "external_select",
+          action_id: ACTION.meetingCommunity,
+          block_id: MEETING_BLOCK.community,
+          action_ts: "1.1",
+          selected_option: { value: communityId, text: { type: "plain_text", text: "Starting a business" } },
+        },
+      ],
+    });
+    const update = h.slack.lastCall("views.update")!.args;
+    expect(update).toMatchObject({ view_id: "V0MEETING", hash: "h1", view: { private_metadata: form.private_metadata } });
+    const redrawn = update.view;
+    expect(block(redrawn, MEETING_BLOCK.community).element.initial_option.value).toBe(communityId);
+    expect(block(redrawn, MEETING_BLOCK.stages).element.options.map((o: any) => o.value)).toEqual(Object.values(stageIds));
+    expect(block(redrawn, MEETING_BLOCK.title).element.initial_value).toBe("Walk the journey");
+    expect(block(redrawn, MEETING_BLOCK.start).element.initial_date_time).toBe(picker("2026-03-10T10:00"));
+    expect(block(redrawn, MEETING_BLOCK.start).label.text).toBe("Start, in UK time");
+    expect(block(redrawn, MEETING_BLOCK.duration).element.initial_option.value).toBe("90");
+    expect(block(redrawn, MEETING_BLOCK.place).element.initial_value).toBe("10 South Colonnade");
+    expect(block(redrawn, MEETING_BLOCK.agenda).element.initial_value).toBe("1. Introductions");
+    expect(block(redrawn, MEETING_BLOCK.recurrence).element.initial_option.value).toBe("monthly:1");
+    expect(block(redrawn, MEETING_BLOCK.ordinal).element.initial_option.value).toBe("-1");
+    expect(block(redrawn, MEETING_BLOCK.reminders).element.initial_options.map((o: any) => o.value)).toEqual(["1440"]);
+
+    // Submitted with the community and stages chosen in the form.
+    const reply = await meetingForm(ALICE, { picked: communityId, stages: [stageIds.tax] }, { communityId: undefined });
+    expect(reply.json).toEqual({ response_action: "clear" });
+    const [meeting] = await h.db.meeting.findMany();
+    expect(await coveredBy(meeting.id)).toEqual(["Register for tax"]);
   });
 
   it("are refused with the meeting for a member when only organisers schedule, and nothing is written", async () => {

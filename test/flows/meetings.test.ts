@@ -171,7 +171,7 @@ describe("/community meeting", () => {
   it("answers to its alias, and asks which community outside a community's channel (of someone not in exactly one)", async () => {
     await h.command("schedule", { user: "U0NEWCOMER" });
     const view = h.slack.lastCall("views.open")!.args.view;
-    expect(view.blocks.find((b: any) => b.block_id === MEETING_BLOCK.community).element.action_id).toBe(ACTION.problemCommunity);
+    expect(view.blocks.find((b: any) => b.block_id === MEETING_BLOCK.community).element.action_id).toBe(ACTION.meetingCommunity);
   });
 
   it("refuses a member when only organisers may schedule, before the form opens", async () => {

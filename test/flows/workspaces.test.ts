@@ -335,6 +335,29 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
       ],
     }),
   ],
+  [`action:${ACTION.meetingCommunity}`]: [
+    () => ({
+      ...button(ALICE, ACTION.meetingCommunity),
+      container: { type: "view", view_id: "V0MEETING" },
+      view: {
+        id: "V0MEETING",
+        type: "modal",
+        callback_id: CALLBACK.scheduleMeeting,
+        hash: "h",
+        private_metadata: "{}",
+        state: { values: {} },
+      },
+      actions: [
+        {
+          type: "external_select",
+          action_id: ACTION.meetingCommunity,
+          block_id: MEETING_BLOCK.community,
+          action_ts: "1.1",
+          selected_option: { value: f.communityId, text: { type: "plain_text", text: "x" } },
+        },
+      ],
+    }),
+  ],
   [`action:${ACTION.acceptInvitation}`]: [() => button(CAROL, ACTION.acceptInvitation, f.invitationId)],
   [`action:${ACTION.declineInvitation}`]: [() => button(CAROL, ACTION.declineInvitation, f.invitationId)],
   [`action:${ACTION.editCharter}`]: [() => button(ALICE, ACTION.editCharter, f.communityId)],
@@ -541,6 +564,7 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
   [`options:${ACTION.timezone}`]: [() => options(ALICE, ACTION.timezone, "london")],
   [`options:${ACTION.community}`]: [() => options(DAVE, ACTION.community, ""), () => options(ALICE, ACTION.community, "Secret")],
   [`options:${ACTION.problemCommunity}`]: [() => options(BOB, ACTION.problemCommunity, "")],
+  [`options:${ACTION.meetingCommunity}`]: [() => options(ALICE, ACTION.meetingCommunity, "")],
   [`options:${ACTION.problemPicker}`]: [
     () => options(ALICE, ACTION.problemPicker, "", JSON.stringify({ problemId: f.problemId })),
     () => options(ALICE, ACTION.problemPicker, "secret", JSON.stringify({ problemId: f.objectiveId })),

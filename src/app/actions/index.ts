@@ -22,6 +22,7 @@ import { joinGroupAction } from "./joinGroup";
 import { journeyExportsAction } from "./journeyExports";
 import { journeyPageAction } from "./journeyPage";
 import { listPageAction } from "./listPage";
+import { meetingCommunityPickedAction } from "./meetingCommunityPicked";
 import { meetingMenuAction } from "./meetingMenu";
 import { membersPageAction } from "./membersPage";
 import { openCreateModalAction } from "./openCreateModal";
@@ -98,6 +99,7 @@ export function registerActions(app: App, services: Services): void {
   app.action(ACTION.rsvpMaybe, rsvp);
   app.action(ACTION.rsvpNotGoing, rsvp);
   app.action(ACTION.meetingMenu, meetingMenuAction(services));
+  app.action(ACTION.meetingCommunity, meetingCommunityPickedAction(services));
   app.action(ACTION.addToCalendar, addToCalendarAction(services));
 
   app.action(ACTION.digestDm, digestDmAction(services));

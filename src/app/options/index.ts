@@ -17,5 +17,6 @@ export function registerOptions(app: App, services: Services): void {
   app.options(ACTION.timezone, timezoneOptions(services));
   app.options(ACTION.community, communityOptions(services));
   app.options(ACTION.problemCommunity, problemCommunityOptions(services));
+  app.options(ACTION.meetingCommunity, problemCommunityOptions(services));
   app.options(ACTION.problemPicker, duplicateProblemOptions(services));
 }

@@ -4,7 +4,7 @@ import { option } from "../../views/blocks";
 import { onOptions } from "../support/options";
 import { workspaceOf } from "../support/workspace";
 
-/** The problem form's community picker: the reader's own communities first. */
+/** The problem and meeting forms' community picker: the reader's own communities first. */
 export function problemCommunityOptions(services: Services) {
   return onOptions(services, async ({ options, body, context }) => {
     const workspace = workspaceOf(context);
