@@ -4,7 +4,7 @@
 // service, join, log problems and vote (a non-member too), promote one to an
 // objective and set its owner, invite people (one accepts, one declines, one is
 // left to be reminded and to expire), groups, meetings with answers, a change
-// and a cancellation, settings, the charter edited and its history, archive
+// and a cancellation, an activity planned as a meeting that covers the journey's stages, settings, the charter edited and its history, archive
 // and unarchive, a second community deleted, some mistakes, App Home, and what
 // the outbox sends later (digest, reminders, invitation reminder and expiry),
 // with the clock moved by hand. Every Web API call that carries words, every
@@ -320,19 +320,23 @@ describe("plain English, end to end", () => {
       meetingValues("Show and tell", picker("2026-03-01T12:00")),
     );
     expect(past.json?.response_action).toBe("errors");
-    await command("meeting", "U0ALICE", channel);
+    // A series planned from an activity, covering the journey's stages: its card names them, and the journey shows it.
+    await command("activity", "U0ALICE", channel);
+    await click("plan it", "U0ALICE", ACTION.planActivity, JSON.stringify({ c: community.id, a: "map_whole_problem" }), channel);
+    const stageIds = (await h.db.journeyStage.findMany({ where: { communityId: community.id } })).map((s) => s.id);
     expect(
       (
-        await submit(
-          "a series",
-          "U0ALICE",
-          CALLBACK.scheduleMeeting,
-          meetingValues("Weekly catch-up", picker("2026-03-12T12:00"), "weekly:1"),
-        )
+        await submit("a series", "U0ALICE", CALLBACK.scheduleMeeting, {
+          ...meetingValues("Weekly catch-up", picker("2026-03-12T12:00"), "weekly:1"),
+          [MEETING_BLOCK.stages]: input.multiStatic(stageIds),
+        })
       ).json,
     ).toEqual({
       response_action: "clear",
     });
+    const shown = await command("journey", "U0CAROL", channel);
+    expect(JSON.stringify(shown.json ?? h.slack.responses.at(-1)!.body)).toContain("Next meeting: Weekly catch-up, Thursday 12 March 2026");
+    expect(JSON.stringify(h.slack.callsTo("chat.postMessage").map((c) => c.args.blocks))).toContain("*Covers:* ");
     const series = await h.db.meeting.findFirstOrThrow({ where: { title: "Weekly catch-up" }, orderBy: { startsAt: "asc" } });
     await click("RSVP to the series", "U0CAROL", ACTION.rsvpGoing, series.id, channel, BLOCK.meetingActions);
     await command("meetings", "U0CAROL");
