@@ -24,6 +24,7 @@ import { MeetingMessages } from "./messaging/meetingMessages";
 import { CalendarLinks } from "./web/calendarLinks";
 import { ExportLinks } from "./web/exportLinks";
 import { webSecret } from "./web/linkSecret";
+import { PersonalLinkMaker } from "./web/personalLinkMaker";
 import { PersonalLinks } from "./web/personalLinks";
 
 export interface Services {
@@ -57,6 +58,8 @@ export interface Services {
   exportLinks: ExportLinks;
   /** Signed, expiring links to the web pages for one person, one purpose and one thing (src/web/personalLinks.ts). */
   personalLinks: PersonalLinks;
+  /** The personal links handed out (to accept an invitation, answer a meeting…), each with its lifetime. */
+  pageLinks: PersonalLinkMaker;
   /** Meeting announcements and DMs, shared so bursts of redraws collapse across listeners. */
   meetingMessages: MeetingMessages;
   clock: Clock;
@@ -71,6 +74,7 @@ export function buildServices({ config, store, clock, logger }: { config: Config
   const memberships = new MembershipService({ store, clock, directory });
   const problems = new ProblemService({ store, clock });
   // Socket Mode has no signing secret; the bot token then keys the links.
+  const personalLinks = new PersonalLinks(config.publicUrl, webSecret(config));
   const calendarLinks = new CalendarLinks(config.publicUrl, config.slackSigningSecret ?? config.slackBotToken);
   return {
     communities,
@@ -90,7 +94,8 @@ export function buildServices({ config, store, clock, logger }: { config: Config
     onboarding: new OnboardingService({ store, clock }),
     calendarLinks,
     exportLinks: new ExportLinks(config.publicUrl, config.slackSigningSecret ?? config.slackBotToken),
-    personalLinks: new PersonalLinks(config.publicUrl, webSecret(config)),
+    personalLinks,
+    pageLinks: new PersonalLinkMaker(personalLinks),
     meetingMessages: new MeetingMessages({ meetings, calendarLinks, logger }),
     clock,
     defaultTimezone: config.defaultTimezone,

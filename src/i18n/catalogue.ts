@@ -161,6 +161,18 @@ export interface WebWords {
   errorTitlePrefix: string;
 }
 
+/**
+ * The words of the personal-link pages' forms and answers. A field's error is
+ * worded for a web form (GOV.UK: "Select your organisation"), where Slack's
+ * says how to use its pickers; the rules behind both are the same.
+ */
+export interface WebFormWords {
+  /** By reason key: the message shown in the error summary and beside the field. */
+  fieldErrors: Readonly<Partial<Record<keyof Reasons, string>>>;
+  /** What each answer to a meeting is called on the page. */
+  rsvpAnswers: Readonly<Record<"going" | "maybe" | "not_going", string>>;
+}
+
 export interface Catalogue {
   reasons: ReasonTexts;
   labels: Labels;
@@ -170,4 +182,5 @@ export interface Catalogue {
   exports: ExportWords;
   activities: ActivityWords;
   web: WebWords;
+  webForms: WebFormWords;
 }

@@ -28,6 +28,9 @@ export const activityWords = catalogue.activities;
 /** The web pages' words outside their templates (error pages, the error summary). */
 export const webWords = catalogue.web;
 
+/** The personal-link pages' field errors and answers. */
+export const webFormWords = catalogue.webForms;
+
 /** The sentence for a reason, as mrkdwn-ready text (typed values escaped). */
 export function reasonText(reason: Reason): string {
   // Each key's entry takes exactly its own reason's parameters (see ReasonTexts); the union loses that pairing.

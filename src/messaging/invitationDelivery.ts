@@ -3,6 +3,7 @@
 // happened to each person. The inviter sees progress at once, then the summary.
 import type { WebClient } from "@slack/web-api";
 import type { InviteOutcome } from "../domain/invitations/invitations";
+import { emailPersonId, isEmailPerson } from "../domain/members/people";
 import type { CommunityRecord } from "../domain/ports";
 import type { Services } from "../services";
 import { invitationDm, inviteSummary, invitingProgress } from "../views/invitations";
@@ -71,6 +72,8 @@ export async function deliverInvitations(
   const people = [
     ...input.users.map((userId) => ({ userId, email: null as string | null })),
     ...lookedUp.flatMap((l) => ("userId" in l ? [{ userId: l.userId, email: l.email }] : [])),
+    // No Slack account: invited as a member by email, who answers on the invitation's web page.
+    ...notFound.map((email) => ({ userId: emailPersonId(email), email })),
   ];
   const { outcomes, repeated } = await services.invitations.invite({
     community,
@@ -89,7 +92,8 @@ export async function deliverInvitations(
   }
 
   const invited = outcomes.filter((o): o is Extract<InviteOutcome, { kind: "invited" }> => o.kind === "invited").map((o) => o.invitation);
-  const cards = await services.invitations.cards(invited);
+  const byEmail = invited.filter((i) => isEmailPerson(i.inviteeId));
+  const cards = await services.invitations.cards(invited.filter((i) => !isEmailPerson(i.inviteeId)));
   const undelivered: Array<{ userId: string; reason: string }> = [];
   const retrying: string[] = [];
   await pooled(cards, CONCURRENCY, async (card) => {
@@ -116,7 +120,7 @@ export async function deliverInvitations(
     outcomes,
     undelivered,
     retrying,
-    notFound,
+    byEmail: byEmail.map((i) => ({ email: i.email ?? "", link: services.pageLinks.invitation(i) })),
     lookupFailed,
     message: input.message,
   });

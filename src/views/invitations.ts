@@ -3,6 +3,7 @@
 import type { View } from "@slack/types";
 import { INVITE_LIMIT, INVITE_MESSAGE_MAX } from "../domain/invitations/invitationDraft";
 import type { InvitationCard, InviteOutcome } from "../domain/invitations/invitations";
+import { isEmailPerson } from "../domain/members/people";
 import { dates, labels } from "../i18n";
 import {
   type AnyBlock,
@@ -13,6 +14,7 @@ import {
   esc,
   LIMITS,
   lines,
+  link,
   listWithMore,
   type Mrkdwn,
   md,
@@ -207,6 +209,21 @@ function bulletsWithMore(items: Mrkdwn[]): Mrkdwn {
   return more > 0 ? md`${lines(shown)}\n…and ${more} more` : lines(shown);
 }
 
+/** The lines in runs that each fit one section. */
+function chunksWithin(items: Mrkdwn[], max: number): Mrkdwn[][] {
+  const chunks: Mrkdwn[][] = [];
+  let length = 0;
+  for (const item of items) {
+    if (!chunks.length || length + item.length + 1 > max) {
+      chunks.push([]);
+      length = 0;
+    }
+    chunks.at(-1)!.push(item);
+    length += item.length + 1;
+  }
+  return chunks;
+}
+
 export interface InviteSummaryInput {
   communityName: string;
   outcomes: InviteOutcome[];
@@ -216,8 +233,8 @@ export interface InviteSummaryInput {
   retrying: string[];
   /** Addresses Slack could not look up (not the same as not found), with why. */
   lookupFailed: Array<{ email: string; reason: string }>;
-  /** Email addresses with no Slack account in this workspace. */
-  notFound: string[];
+  /** People with no Slack account in this workspace, invited by email: each address with its own accept-or-decline link. */
+  byEmail: Array<{ email: string; link: string }>;
   message: string;
 }
 
@@ -225,8 +242,10 @@ export interface InviteSummaryInput {
 export function inviteSummary(input: InviteSummaryInput): BlockMessage {
   const { communityName, outcomes } = input;
   const failed = new Set([...input.undelivered.map((u) => u.userId), ...input.retrying]);
+  // Someone invited by email is named by the address the inviter typed: this message is the inviter's alone.
+  const named = (o: InviteOutcome) => (isEmailPerson(o.userId) && o.email ? esc(o.email) : userLink(o.userId));
   const who = (kind: InviteOutcome["kind"]) =>
-    outcomes.filter((o) => o.kind === kind && !failed.has(o.userId)).map((o) => userLink(o.userId));
+    outcomes.filter((o) => o.kind === kind && !failed.has(o.userId) && !(kind === "invited" && isEmailPerson(o.userId))).map(named);
   const invited = who("invited");
   const blocks: AnyBlock[] = [];
   const name = md`*${esc(communityName)}*`;
@@ -281,14 +300,16 @@ export function inviteSummary(input: InviteSummaryInput): BlockMessage {
       ),
     );
   }
-  if (input.notFound.length) {
+  if (input.byEmail.length) {
     blocks.push(
       section(
-        md`:email: Not in this Slack workspace: ${listWithMore(input.notFound.map(esc), { maxChars: LIST_MAX })}. This app cannot send a DM to people outside the workspace, so email them this instead:`,
+        md`:email: Not in this Slack workspace, so invited by email: ${plural(input.byEmail.length, "person", "people")}. Each has a link of their own to accept or decline on a web page, without Slack. The links work for 30 days. Email each person the message below with their link.`,
       ),
     );
-    const email = `${input.message}\n\nTo join, ask for access to our Slack workspace, then type /community join ${communityName}`;
-    blocks.push(section(md`\`\`\`${truncateMd(esc(email), LIMITS.sectionText - 6)}\`\`\``));
+    // Every link is listed, however many: a link left out would leave its person no way in. Links are long, so they take several sections.
+    const people = input.byEmail.map((p) => md`• ${esc(p.email)}: ${link(p.link, md`their link to accept or decline`)}`);
+    for (const chunk of chunksWithin(people, LIMITS.sectionText)) blocks.push(section(lines(chunk)));
+    blocks.push(section(md`\`\`\`${truncateMd(esc(input.message), LIMITS.sectionText - 6)}\`\`\``));
   }
   if (!blocks.length) blocks.push(section(md`Nobody was invited.`));
   const text = invited.length

@@ -2,11 +2,14 @@
 // handlers): the assets first, each page, and last the 404 page for any other GET
 // (Bolt tries routes in order, and the first whose path matches answers).
 import type { CustomRoute } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import type { Services } from "../services";
 import { assetRoute } from "./kit/assetRoute";
 import { notFoundRoute } from "./kit/fallbacks";
 import type { WebKit } from "./kit/webKit";
+import { invitationAnsweredRoute, invitationPageRoute } from "./pages/invitationPage";
 
-export function webRoutes(_services: Services, kit: WebKit): CustomRoute[] {
-  return [assetRoute(kit), notFoundRoute(kit)];
+/** `slack`: what a page uses to tell Slack what happened (a new member announced, a card redrawn). */
+export function webRoutes(services: Services, kit: WebKit, slack: WebClient): CustomRoute[] {
+  return [assetRoute(kit), invitationPageRoute(services, kit, slack), invitationAnsweredRoute(services, kit), notFoundRoute(kit)];
 }

@@ -1,3 +1,4 @@
+import { emailPersonId } from "../../src/domain/members/people";
 import { ACTION, BLOCK, CALLBACK, INVITE_BLOCK, PROFILE_BLOCK } from "../../src/views/ids";
 import { joinCommunity } from "../support/flows";
 import type { Harness } from "../support/harness";
@@ -356,7 +357,7 @@ describe("invite, then accept or decline", () => {
 });
 
 describe("email addresses", () => {
-  it("invites an address that resolves to a Slack account and lists the one that does not, with the message ready to copy", async () => {
+  it("invites an address that resolves to a Slack account by DM, and one that does not by email, with its own link", async () => {
     h.slack.emails.set("carol@companieshouse.gov.uk", "U0CAROL");
     await invite({
       emails: "Carol@CompaniesHouse.gov.uk\nsam@hmrc.gov.uk",
@@ -371,16 +372,24 @@ describe("email addresses", () => {
     const invitation = await h.db.invitation.findFirstOrThrow({ where: { inviteeId: "U0CAROL" } });
     expect(invitation.email).toBe("Carol@CompaniesHouse.gov.uk");
     expect(dmsTo("U0CAROL")).toHaveLength(1);
-    expect(await h.db.invitation.count()).toBe(1);
+    // Sam has no Slack account: a member-to-be by email, with no DM to send.
+    const sam = await h.db.invitation.findFirstOrThrow({ where: { email: "sam@hmrc.gov.uk" } });
+    expect(sam).toMatchObject({ inviteeId: emailPersonId("sam@hmrc.gov.uk"), status: "pending" });
+    expect(h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === sam.inviteeId)).toEqual([]);
 
     const summary = h.slack.lastCall("chat.update")!.args.blocks.map((b: any) => b.text.text);
     expect(summary[0]).toContain("Invited 1 person to *Starting a business*: <@U0CAROL>");
     expect(summary[1]).toBe(
-      ":email: Not in this Slack workspace: sam@hmrc.gov.uk. This app cannot send a DM to people outside the workspace, so email them this instead:",
+      ":email: Not in this Slack workspace, so invited by email: 1 person. Each has a link of their own to accept or decline on a web page, without Slack. The links work for 30 days. Email each person the message below with their link.",
     );
-    expect(summary[2]).toBe(
-      "```Hello from the Starting a business community &amp; friends.\n\nTo join, ask for access to our Slack workspace, then type /community join Starting a business```",
-    );
+    const link = /^• sam@hmrc\.gov\.uk: <(https:\/\/[^|]+)\|their link to accept or decline>$/.exec(summary[2]);
+    expect(link).not.toBeNull();
+    const token = decodeURIComponent(new URL(link![1].replace(/&amp;/g, "&")).pathname.split("/").at(-1)!);
+    expect(h.app.services.personalLinks.check("accept-invitation", token, h.clock.now())).toMatchObject({
+      status: "ok",
+      link: { person: sam.inviteeId, target: sam.id },
+    });
+    expect(summary[3]).toBe("```Hello from the Starting a business community &amp; friends.```");
   });
 
   it("says so when Slack cannot look an address up, rather than calling it outside the workspace", async () => {

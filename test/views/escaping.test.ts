@@ -601,7 +601,7 @@ const RENDERS: Record<string, () => unknown[]> = {
       undelivered: [{ userId: "U0CAROL", reason: H }],
       retrying: ["U0ALICE"],
       lookupFailed: [{ email: H, reason: H }],
-      notFound: [H],
+      byEmail: [{ email: H, link: `https://example.gov.uk/invitation/${H}` }],
       message: H,
     }),
     invitations.inviteSummary({
@@ -610,7 +610,7 @@ const RENDERS: Record<string, () => unknown[]> = {
       undelivered: [],
       retrying: [],
       lookupFailed: [],
-      notFound: [],
+      byEmail: [],
       message: H,
     }),
   ],

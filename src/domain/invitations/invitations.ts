@@ -7,29 +7,25 @@ import { recordAudit } from "../common/audit";
 import type { Clock } from "../common/clock";
 import { AppError, ValidationError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
-import { normaliseName } from "../common/text";
 import type { Charter, CommunityService } from "../communities/communities";
 import type { MembershipService } from "../members/memberships";
 import { isOrganiser } from "../members/organisers";
-import { isEmailPerson, normaliseEmail } from "../members/people";
+import { isEmailPerson } from "../members/people";
 import { checkProfile, organisationLabel, type ProfileInput, professionLabel } from "../members/profiles";
 import { kindsAbout } from "../outbox";
-import { invitationDm } from "../outbox/invitationDm";
-import { invitationExpiry } from "../outbox/invitationExpiry";
-import { invitationReminder } from "../outbox/invitationReminder";
-import type { OutboxKind } from "../outbox/kind";
-import type { CommunityRecord, EmailContact, InvitationRecord, MembershipRecord, NewOutboxRow, Store, WorkspaceKey } from "../ports";
+import type { CommunityRecord, InvitationRecord, MembershipRecord, Store, WorkspaceKey } from "../ports";
 import { closeInvitation } from "./closeInvitation";
 import type { NamedProblem } from "./invitationDraft";
+import { emailContact, INVITATION_EXPIRES_AFTER_MS, invitationRows } from "./invitationRows";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-export const INVITATION_REMINDER_AFTER_MS = 7 * DAY_MS;
-export const INVITATION_EXPIRES_AFTER_MS = 30 * DAY_MS;
+export {
+  INVITATION_DELIVERY_RETRY_MS,
+  INVITATION_EXPIRES_AFTER_MS,
+  INVITATION_REMINDER_AFTER_MS,
+} from "./invitationRows";
+
 /** Problems the prefilled message and the reach-out post name. */
 const PROBLEMS_NAMED = 3;
-
-/** When the invitation DM's safety net is due: long enough that the form's own sending is over; short enough that nobody waits long. */
-export const INVITATION_DELIVERY_RETRY_MS = 10 * 60 * 1000;
 
 /** What became of each person on an invitation form. */
 export type InviteOutcome =
@@ -271,7 +267,7 @@ export class InvitationService {
   }
 
   async decline(
-    workspace: WorkspaceKey,
+    workspace: WorkspaceKey | null,
     invitationId: string,
     slackUserId: string,
   ): Promise<{ invitation: InvitationRecord; community: CommunityRecord }> {
@@ -281,6 +277,12 @@ export class InvitationService {
       throw new AppError("gone", { key: "invitation.already_answered", community: community.name });
     }
     return { invitation, community };
+  }
+
+  /** The person's own invitation, whatever became of it (for the page an answer lands on); null when it is not theirs. */
+  async answeredBy(invitationId: string, personId: string): Promise<InvitationRecord | null> {
+    const invitation = await this.store.invitations.findById(invitationId);
+    return invitation?.inviteeId === personId ? invitation : null;
   }
 
   /** For the safety-net delivery: the invitation if it is pending and its DM never went. */
@@ -318,37 +320,4 @@ export class InvitationService {
   private close(invitation: InvitationRecord, community: CommunityRecord, to: "accepted" | "declined", actorId: string): Promise<boolean> {
     return closeInvitation(this.store, invitation, community, { to, actorId, now: this.deps.clock.now() });
   }
-}
-
-/** The longest name a member by email can give: it is shown in lists and messages. */
-export const DISPLAY_NAME_MAX = 80;
-
-/** A member by email's address (from their invitation) and the name they gave, or a field error. Null for a Slack member. */
-function emailContact(invitation: InvitationRecord, name: string | null | undefined, errors: FieldErrors): EmailContact | null {
-  if (!isEmailPerson(invitation.inviteeId) || !invitation.email) return null;
-  const displayName = normaliseName(name ?? "");
-  if (!displayName) errors.displayName = { key: "invitation.name_missing" };
-  else if (displayName.length > DISPLAY_NAME_MAX) errors.displayName = { key: "invitation.name_too_long", max: DISPLAY_NAME_MAX };
-  return errors.displayName ? null : { email: normaliseEmail(invitation.email), displayName };
-}
-
-/** The safety-net DM and the reminder (to the invitee), and the expiry (told to the inviter), of a new invitation. */
-function invitationRows(invitation: InvitationRecord): NewOutboxRow[] {
-  const row = (kind: OutboxKind<string, Record<string, never>>, target: string, afterMs: number, key: string): NewOutboxRow =>
-    kind.row({
-      target,
-      communityId: invitation.communityId,
-      subjectId: invitation.id,
-      payload: {},
-      dueAt: new Date(invitation.createdAt.getTime() + afterMs),
-      dedupeKey: `invitation:${invitation.id}:${key}`,
-    });
-  const expiry = row(invitationExpiry, invitation.inviterId, INVITATION_EXPIRES_AFTER_MS, "expiry");
-  // Someone invited by email has no Slack DM to send or remind: their link reaches them by email.
-  if (isEmailPerson(invitation.inviteeId)) return [expiry];
-  return [
-    row(invitationDm, invitation.inviteeId, INVITATION_DELIVERY_RETRY_MS, "dm"),
-    row(invitationReminder, invitation.inviteeId, INVITATION_REMINDER_AFTER_MS, "reminder"),
-    expiry,
-  ];
 }

@@ -13,6 +13,7 @@ import { labels } from "./labels";
 import { meetingReasons } from "./meetings";
 import { prose } from "./prose";
 import { webWords } from "./web";
+import { webFormWords } from "./webForms";
 
 export const en: Catalogue = {
   reasons: { ...communityReasons, ...meetingReasons, ...groupReasons, ...journeyReasons, ...edgeReasons },
@@ -23,4 +24,5 @@ export const en: Catalogue = {
   exports: exportWords,
   activities: activityWords,
   web: webWords,
+  webForms: webFormWords,
 };

@@ -1,0 +1,18 @@
+// English: the personal-link pages' field errors, in the GOV.UK design system's
+// words for error messages ("Enter…", "Select…"), and the names of the answers.
+import type { WebFormWords } from "../catalogue";
+
+export const webFormWords: WebFormWords = {
+  fieldErrors: {
+    "invitation.name_missing": "Enter your name",
+    "invitation.name_too_long": "Your name must be 80 characters or fewer",
+    "profile.organisation_missing": "Select your organisation, or enter its name if it is not in the list",
+    "profile.organisation_unknown": "Select your organisation from the list, or enter its name if it is not in the list",
+    "profile.organisation_other_missing": "Enter the name of your organisation",
+    "profile.profession_missing": "Select your profession, or enter it if it is not in the list",
+    "profile.profession_unknown": "Select your profession from the list, or enter it if it is not in the list",
+    "profile.profession_other_missing": "Enter your profession",
+    "profile.other_too_long": "This must be 100 characters or fewer",
+  },
+  rsvpAnswers: { going: "Going", maybe: "Maybe", not_going: "Can't go" },
+};

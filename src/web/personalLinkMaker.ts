@@ -1,0 +1,56 @@
+// The personal links the bot hands out, each with how long it works: long
+// enough for what it is for, short enough that a forwarded or leaked link dies.
+// One place, so the Slack messages, the emails and the pages agree.
+import { INVITATION_EXPIRES_AFTER_MS } from "../domain/invitations/invitations";
+import type { InvitationRecord, MeetingRecord } from "../domain/ports";
+import type { PersonalLinks } from "./personalLinks";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A meeting's link works until a day after it ends: time to change an answer on the day. */
+const AFTER_MEETING_MS = DAY_MS;
+/** A vote link: a quarter, about a meeting cycle or two. */
+const VOTE_LINK_MS = 90 * DAY_MS;
+/** Email settings: a year, since every email carries a fresh one. */
+const EMAIL_SETTINGS_MS = 365 * DAY_MS;
+
+export class PersonalLinkMaker {
+  constructor(private readonly links: PersonalLinks) {}
+
+  /** Accept or decline: works for as long as the invitation is open. */
+  invitation(invitation: InvitationRecord): string {
+    return this.links.url({
+      purpose: "accept-invitation",
+      person: invitation.inviteeId,
+      target: invitation.id,
+      expiresAt: new Date(invitation.createdAt.getTime() + INVITATION_EXPIRES_AFTER_MS),
+    });
+  }
+
+  meeting(personId: string, meeting: Pick<MeetingRecord, "id" | "startsAt" | "durationMinutes">): string {
+    const ends = meeting.startsAt.getTime() + meeting.durationMinutes * 60_000;
+    return this.links.url({
+      purpose: "answer-meeting",
+      person: personId,
+      target: meeting.id,
+      expiresAt: new Date(ends + AFTER_MEETING_MS),
+    });
+  }
+
+  vote(personId: string, problemId: string, now: Date): string {
+    return this.links.url({
+      purpose: "vote-problem",
+      person: personId,
+      target: problemId,
+      expiresAt: new Date(now.getTime() + VOTE_LINK_MS),
+    });
+  }
+
+  emailSettings(personId: string, communityId: string, now: Date): string {
+    return this.links.url({
+      purpose: "email-settings",
+      person: personId,
+      target: communityId,
+      expiresAt: new Date(now.getTime() + EMAIL_SETTINGS_MS),
+    });
+  }
+}
