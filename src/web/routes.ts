@@ -7,9 +7,21 @@ import type { Services } from "../services";
 import { assetRoute } from "./kit/assetRoute";
 import { notFoundRoute } from "./kit/fallbacks";
 import type { WebKit } from "./kit/webKit";
+import { emailSettingsPageRoute, unsubscribeRoute } from "./pages/emailSettingsPage";
 import { invitationAnsweredRoute, invitationPageRoute } from "./pages/invitationPage";
+import { meetingPageRoute } from "./pages/meetingPage";
+import { problemPageRoute } from "./pages/problemPage";
 
 /** `slack`: what a page uses to tell Slack what happened (a new member announced, a card redrawn). */
 export function webRoutes(services: Services, kit: WebKit, slack: WebClient): CustomRoute[] {
-  return [assetRoute(kit), invitationPageRoute(services, kit, slack), invitationAnsweredRoute(services, kit), notFoundRoute(kit)];
+  return [
+    assetRoute(kit),
+    invitationPageRoute(services, kit, slack),
+    invitationAnsweredRoute(services, kit),
+    meetingPageRoute(services, kit, slack),
+    problemPageRoute(services, kit, slack),
+    emailSettingsPageRoute(services, kit),
+    unsubscribeRoute(services, kit),
+    notFoundRoute(kit),
+  ];
 }
