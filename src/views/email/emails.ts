@@ -1,0 +1,207 @@
+// What the bot says by email: invitations, meetings (invitation, change and
+// cancellation), reminders and digests, as EmailDocuments (document.ts renders
+// them). Each carries the same facts as its Slack message, with links to the
+// web pages where Slack has buttons, and every email to a member ends with why
+// they got it, their email settings and an unsubscribe link.
+import type { Digest } from "../../domain/digests/digests";
+import { DIGEST_SECTION_ITEMS } from "../../domain/digests/digests";
+import type { MeetingCard } from "../../domain/meetings/meetings";
+import { organisationShortLabel } from "../../domain/members/profiles";
+import type { CommunityRecord, MeetingRecord, RsvpAnswer } from "../../domain/ports";
+import { dates, labels, webFormWords } from "../../i18n";
+import { SERVICE_COMMUNITIES_URL } from "../../i18n/en/prose";
+import { meetingTimeText } from "../meetingCard";
+import type { EmailDocument, EmailPart } from "./document";
+
+/** The links every email to a member ends with. */
+export interface MemberLinks {
+  settingsUrl: string;
+  unsubscribeUrl: string;
+}
+
+function memberFooter(community: CommunityRecord, links: MemberLinks, why: string): EmailPart {
+  return {
+    kind: "footer",
+    text: `You are getting this email because ${why} ${community.name}.`,
+    links: [
+      { text: "Choose which emails you get", href: links.settingsUrl },
+      { text: "Unsubscribe", href: links.unsubscribeUrl },
+    ],
+  };
+}
+
+/** The typed message as paragraphs: blank lines separate them, single line breaks stay. */
+function paragraphs(text: string): EmailPart[] {
+  return text
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => ({ kind: "paragraph" as const, text: p }));
+}
+
+/**
+ * An invitation to someone outside Slack: the inviter's own message (from the
+ * GDS template for emailing prospective members), then how to answer, and how to
+ * join in Slack instead for someone who is in the workspace.
+ */
+export function invitationEmail(input: { community: CommunityRecord; message: string; answerUrl: string; expiresAt: Date }): EmailDocument {
+  const { community } = input;
+  return {
+    subject: `Invitation to join ${community.name}, a service community`,
+    preheader: `You have been invited to join ${community.name}. Accept or decline by ${dates.longDate(input.expiresAt, community.timezone)}.`,
+    parts: [
+      ...paragraphs(input.message),
+      { kind: "heading", text: "Accept or decline" },
+      {
+        kind: "paragraph",
+        text: `Use this link to accept or decline. It works until ${dates.longDate(input.expiresAt, community.timezone)}.`,
+      },
+      { kind: "link", text: "Accept or decline the invitation", href: input.answerUrl },
+      ...(community.slackChannelId
+        ? [
+            {
+              kind: "paragraph" as const,
+              text: `If you are in the community's Slack workspace, you can join there instead: type /community join ${community.name}.`,
+            },
+          ]
+        : []),
+      { kind: "link", text: "Read about service communities in the Service Manual", href: SERVICE_COMMUNITIES_URL },
+      {
+        kind: "footer",
+        text: `You are getting this email because a member of ${community.name} invited you. If you do not answer, you will not be contacted again.`,
+      },
+    ],
+  };
+}
+
+function meetingFacts(meeting: MeetingRecord): EmailPart[] {
+  const facts = [`When: ${meetingTimeText(meeting)}`];
+  if (meeting.place) facts.push(`Where: ${meeting.place}`);
+  const parts: EmailPart[] = [{ kind: "list", items: facts }];
+  if (meeting.videoLink) parts.push({ kind: "link", text: "Join the video call", href: meeting.videoLink });
+  if (meeting.agenda) parts.push({ kind: "heading", text: "Agenda" }, { kind: "paragraph", text: meeting.agenda });
+  return parts;
+}
+
+export type MeetingEmailKind = "invitation" | "update" | "cancellation";
+
+/** A meeting, as an email member first hears of it, when it changes, and when it is cancelled. */
+export function meetingEmail(input: {
+  card: MeetingCard;
+  kind: MeetingEmailKind;
+  answerUrl: string;
+  calendarUrl: string;
+  links: MemberLinks;
+}): EmailDocument {
+  const { meeting, community } = input.card;
+  const when = meetingTimeText(meeting);
+  if (input.kind === "cancellation") {
+    return {
+      subject: `Cancelled: ${meeting.title}, ${when}`,
+      parts: [
+        { kind: "paragraph", text: `${meeting.title} on ${when} has been cancelled. Nothing else has changed in ${community.name}.` },
+        { kind: "paragraph", text: "If you added it to your calendar, opening the attached update removes it." },
+        memberFooter(community, input.links, "you get meeting emails from"),
+      ],
+    };
+  }
+  const changed = input.kind === "update";
+  return {
+    subject: `${changed ? "Changed" : "Invitation"}: ${meeting.title}, ${when}`,
+    parts: [
+      {
+        kind: "paragraph",
+        text: changed
+          ? `${meeting.title}, a meeting of ${community.name}, has changed. These are its details now.`
+          : `${community.name} has a meeting: ${meeting.title}.`,
+      },
+      ...meetingFacts(meeting),
+      { kind: "heading", text: "Are you going?" },
+      { kind: "link", text: "Say whether you are going", href: input.answerUrl },
+      { kind: "link", text: "Add it to your calendar", href: input.calendarUrl },
+      memberFooter(community, input.links, "you get meeting emails from"),
+    ],
+  };
+}
+
+/** A reminder before a meeting, with the answer the member gave so far. */
+export function reminderEmail(input: {
+  card: MeetingCard;
+  answer: RsvpAnswer | null;
+  answerUrl: string;
+  calendarUrl: string;
+  links: MemberLinks;
+}): EmailDocument {
+  const { meeting, community } = input.card;
+  const when = meetingTimeText(meeting);
+  const answered = input.answer ? `You said: ${webFormWords.rsvpAnswers[input.answer]}.` : "You have not said whether you are going.";
+  return {
+    subject: `Reminder: ${meeting.title}, ${when}`,
+    parts: [
+      { kind: "paragraph", text: `A reminder that ${community.name} meets soon. ${answered}` },
+      ...meetingFacts(meeting),
+      { kind: "link", text: input.answer ? "Change your answer" : "Say whether you are going", href: input.answerUrl },
+      { kind: "link", text: "Add it to your calendar", href: input.calendarUrl },
+      memberFooter(community, input.links, "you get meeting reminders from"),
+    ],
+  };
+}
+
+function more(shown: number, total: number): string[] {
+  return total > shown ? [`and ${total - shown} more`] : [];
+}
+
+/** The digest: the same sections as in Slack, each left out when empty. */
+export function digestEmail(input: { digest: Digest; pageUrl: string | null; links: MemberLinks }): EmailDocument {
+  const { digest } = input;
+  const { community } = digest;
+  const parts: EmailPart[] = [
+    {
+      kind: "paragraph",
+      text: `What is new in ${community.name} since ${dates.longDate(digest.since, community.timezone)}. ${labels.describeSchedule(community.digest, community.timezone)}`,
+    },
+  ];
+  const section = (heading: string, items: string[]) => {
+    if (items.length) parts.push({ kind: "heading", text: heading }, { kind: "list", items });
+  };
+  section("New problems", [
+    ...digest.newProblems.items.map((p) => p.title),
+    ...more(digest.newProblems.items.length, digest.newProblems.total),
+  ]);
+  section(
+    "Most-voted open problems",
+    digest.topProblems.map(
+      (p) =>
+        `${p.title}: ${p.votes} ${p.votes === 1 ? "vote" : "votes"} from ${p.organisations} ${p.organisations === 1 ? "organisation" : "organisations"}`,
+    ),
+  );
+  const objectives = digest.objectives.slice(0, DIGEST_SECTION_ITEMS);
+  section("Objectives", [...objectives.map((o) => o.title), ...more(objectives.length, digest.objectives.length)]);
+  section("Upcoming meetings", [
+    ...digest.meetings.items.map(
+      ({ meeting, going, maybe }) => `${meeting.title}, ${meetingTimeText(meeting)}: ${going} going, ${maybe} maybe`,
+    ),
+    ...more(digest.meetings.items.length, digest.meetings.total),
+  ]);
+  section(
+    "The journey: stages with new problems",
+    digest.journey.withNewProblems.slice(0, DIGEST_SECTION_ITEMS).map((n) => `${n.number}. ${n.stage.title}: ${n.newProblems} new`),
+  );
+  section(
+    "The journey: not yet represented",
+    digest.journey.notRepresented
+      .slice(0, DIGEST_SECTION_ITEMS)
+      .map((n) => `${n.number}. ${n.stage.title}: ${n.notRepresented.join(", ")}`),
+  );
+  section("Shared since last time", [
+    ...digest.shared.items.map((f) => `${f.title}, from ${organisationShortLabel(f)}${f.link ? ` (${f.link})` : ""}`),
+    ...more(digest.shared.items.length, digest.shared.total),
+  ]);
+  if (digest.newMembers.total) parts.push({ kind: "paragraph", text: `New members since the last digest: ${digest.newMembers.total}.` });
+  if (input.pageUrl) parts.push({ kind: "link", text: `See everything on the ${community.name} page`, href: input.pageUrl });
+  parts.push(memberFooter(community, input.links, "you get the digest of"));
+  return {
+    subject: `${community.name} digest: ${digest.newProblems.total} new ${digest.newProblems.total === 1 ? "problem" : "problems"}, ${digest.meetings.total} upcoming ${digest.meetings.total === 1 ? "meeting" : "meetings"}`,
+    parts,
+  };
+}

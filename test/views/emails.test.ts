@@ -1,0 +1,171 @@
+// The emails' content, rendered three ways (text, HTML, Notify's markdown): the
+// same facts in each, typed text escaped in the HTML, only http(s) links made,
+// and the house style held (test/support/plainEnglish.ts's rules for text).
+import type { Digest } from "../../src/domain/digests/digests";
+import type { MeetingCard } from "../../src/domain/meetings/meetings";
+import type { CommunityRecord, MeetingRecord } from "../../src/domain/ports";
+import { type EmailDocument, emailHtml, emailNotifyMarkdown, emailText } from "../../src/views/email/document";
+import { digestEmail, invitationEmail, meetingEmail, reminderEmail } from "../../src/views/email/emails";
+import { textProblems } from "../support/plainEnglish";
+
+const community: CommunityRecord = {
+  id: "c1",
+  workspaceId: "w",
+  name: "Starting a business <script>alert(1)</script>",
+  slug: "starting-a-business",
+  service: "Starting a business",
+  purpose: "Make starting a business simpler",
+  meetingCadence: "monthly",
+  slackChannelId: "C1",
+  timezone: "Europe/London",
+  problemThreshold: 3,
+  membersCanSchedule: false,
+  reminderOffsets: [1440],
+  digest: { cadence: "weekly", weekday: 1, monthDay: 1, time: "09:00" },
+  createdBy: "U1",
+  createdAt: new Date("2026-01-01T00:00:00Z"),
+  archivedAt: null,
+  contactMethods: [],
+};
+
+const meeting = {
+  id: "m1",
+  communityId: "c1",
+  seriesId: null,
+  occurrence: 0,
+  title: "Show & tell",
+  startsAt: new Date("2026-12-08T14:30:00Z"),
+  durationMinutes: 60,
+  timezone: "Europe/London",
+  videoLink: "https://teams.example.gov.uk/meet/1",
+  place: null,
+  agenda: "1. Introductions\n2. Findings",
+  reminderOffsets: [60],
+  status: "scheduled",
+  sequence: 0,
+  createdBy: "U1",
+  announcementChannelId: null,
+  announcementTs: null,
+  createdAt: new Date("2026-12-01T00:00:00Z"),
+  cancelledAt: null,
+} as unknown as MeetingRecord;
+
+const card = {
+  meeting,
+  community,
+  tally: { going: 1, maybe: 0, notGoing: 0, goingIds: [] },
+  series: null,
+  nextStart: null,
+} as unknown as MeetingCard;
+const links = { settingsUrl: "https://sc.example.gov.uk/email/t", unsubscribeUrl: "https://sc.example.gov.uk/email/t/unsubscribe" };
+
+function rendered(doc: EmailDocument) {
+  return { text: emailText(doc), html: emailHtml(doc, "Service Communities"), notify: emailNotifyMarkdown(doc) };
+}
+
+const all: Array<[string, EmailDocument]> = [
+  [
+    "invitation",
+    invitationEmail({
+      community,
+      message: "Hello\n\nI'm Alice from HMRC.\nWe share problems.",
+      answerUrl: "https://sc.example.gov.uk/invitation/abc",
+      expiresAt: new Date("2026-12-31T12:00:00Z"),
+    }),
+  ],
+  [
+    "meeting invitation",
+    meetingEmail({
+      card,
+      kind: "invitation",
+      answerUrl: "https://sc.example.gov.uk/meeting/x",
+      calendarUrl: "https://sc.example.gov.uk/calendar/m1.ics",
+      links,
+    }),
+  ],
+  [
+    "meeting change",
+    meetingEmail({
+      card,
+      kind: "update",
+      answerUrl: "https://sc.example.gov.uk/meeting/x",
+      calendarUrl: "https://sc.example.gov.uk/c.ics",
+      links,
+    }),
+  ],
+  [
+    "meeting cancellation",
+    meetingEmail({
+      card,
+      kind: "cancellation",
+      answerUrl: "https://sc.example.gov.uk/meeting/x",
+      calendarUrl: "https://sc.example.gov.uk/c.ics",
+      links,
+    }),
+  ],
+  [
+    "reminder",
+    reminderEmail({
+      card,
+      answer: "maybe",
+      answerUrl: "https://sc.example.gov.uk/meeting/x",
+      calendarUrl: "https://sc.example.gov.uk/c.ics",
+      links,
+    }),
+  ],
+  [
+    "digest",
+    digestEmail({
+      digest: {
+        community,
+        since: new Date("2026-12-01T09:00:00Z"),
+        newProblems: { items: [{ id: "p1", title: "People register twice", votes: 2, organisations: 1 }], total: 3 },
+        topProblems: [{ id: "p1", title: "People register twice", votes: 2, organisations: 1 }],
+        objectives: [],
+        meetings: { items: [{ meeting, going: 1, maybe: 2 }], total: 1 },
+        newMembers: { items: ["U2"], total: 1 },
+        newOrganisations: [],
+        journey: { stages: 0, suggestions: 0, withNewProblems: [], notRepresented: [] },
+        shared: { items: [], total: 0 },
+        empty: false,
+      } as unknown as Digest,
+      pageUrl: "https://sc.example.gov.uk/c/starting-a-business",
+      links,
+    }),
+  ],
+];
+
+describe("emails", () => {
+  it.each(all)("the %s says the same in text, HTML and Notify's markdown, in the house style", (_, doc) => {
+    const { text, html, notify } = rendered(doc);
+    expect(textProblems(`${doc.subject}\n${text}`, "email")).toEqual([]);
+    // Typed text is escaped in the HTML, never run.
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;");
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    // Every link in the text part is a link in the HTML and in Notify's body.
+    for (const url of text.match(/https:\/\/\S+/g) ?? []) {
+      expect(html).toContain(`href="${url.replace(/&/g, "&amp;")}"`);
+      expect(notify).toContain(url);
+    }
+  });
+
+  it("gives every email to a member a way to change their emails and to unsubscribe", () => {
+    for (const [name, doc] of all.filter(([n]) => n !== "invitation")) {
+      const { text } = rendered(doc);
+      expect([name, text.includes(links.unsubscribeUrl) && text.includes(links.settingsUrl)]).toEqual([name, true]);
+    }
+  });
+
+  it("says a meeting's time in the house style, with the time zone in words", () => {
+    const { text } = rendered(all[1][1]);
+    expect(all[1][1].subject).toBe("Invitation: Show & tell, Tuesday 8 December 2026, 2:30pm to 3:30pm UK time");
+    expect(text).toContain("When: Tuesday 8 December 2026, 2:30pm to 3:30pm UK time");
+    expect(rendered(all[4][1]).text).toContain("You said: Maybe.");
+  });
+
+  it("makes links only to http(s) and mailto addresses", () => {
+    const doc: EmailDocument = { subject: "s", parts: [{ kind: "link", text: "Click", href: "javascript:alert(1)" }] };
+    expect(emailHtml(doc, "S")).not.toContain("javascript:");
+  });
+});
