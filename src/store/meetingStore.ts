@@ -1,4 +1,5 @@
 import { type RecurrenceRule, serialiseRule } from "../domain/meetings/recurrence";
+import { isEmailPerson } from "../domain/members/people";
 import type {
   MeetingRecord,
   MeetingStore,
@@ -264,7 +265,17 @@ export class PrismaMeetingStore implements MeetingStore {
       }),
     ]);
     const count = (answer: RsvpAnswer) => counts.find((c) => c.answer === answer)?._count._all ?? 0;
-    return { going: count("going"), maybe: count("maybe"), notGoing: count("not_going"), goingIds: going.map((g) => g.slackUserId) };
+    const goingIds = going.map((g) => g.slackUserId);
+    // Members by email have no Slack name to mention: their own names, read only when one of them is going.
+    const byEmail = goingIds.filter(isEmailPerson);
+    const named = byEmail.length
+      ? await this.db.membership.findMany({
+          where: { slackUserId: { in: byEmail }, community: { meetings: { some: { id: meetingId } } } },
+          select: { slackUserId: true, displayName: true },
+        })
+      : [];
+    const goingNames = Object.fromEntries(named.flatMap((m) => (m.displayName ? [[m.slackUserId, m.displayName]] : [])));
+    return { going: count("going"), maybe: count("maybe"), notGoing: count("not_going"), goingIds, goingNames };
   }
 
   async answersOf(meetingIds: string[], slackUserId: string): Promise<Map<string, RsvpAnswer>> {

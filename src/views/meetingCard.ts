@@ -19,6 +19,7 @@ import {
   type Mrkdwn,
   md,
   option,
+  personLink,
   plural,
   section,
   truncate,
@@ -110,11 +111,22 @@ function detailLines(card: MeetingCard): Mrkdwn[] {
   return details;
 }
 
+/** How long the names of those going may run: members by email have names of up to 80 characters, not 12-character mentions. */
+const GOING_LINE_MAX = 2500;
+
 function goingLine(card: MeetingCard): Mrkdwn | null {
   const { tally } = card;
   if (!tally.going) return null;
-  const more = tally.going - tally.goingIds.length;
-  return md`*Going:* ${joinMd(tally.goingIds.map(userLink), md`, `)}${more > 0 ? md` and ${more} more` : md``}`;
+  const shown: Mrkdwn[] = [];
+  let length = 0;
+  for (const id of tally.goingIds) {
+    const person = personLink({ slackUserId: id, displayName: tally.goingNames[id] });
+    if (length + person.length + 2 > GOING_LINE_MAX) break;
+    shown.push(person);
+    length += person.length + 2;
+  }
+  const more = tally.going - shown.length;
+  return md`*Going:* ${joinMd(shown, md`, `)}${more > 0 ? md` and ${more} more` : md``}`;
 }
 
 function countsText(card: MeetingCard): Mrkdwn {

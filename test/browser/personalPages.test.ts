@@ -178,6 +178,8 @@ describe("taking part without Slack", () => {
     expect(await services().meetings.answerOf(meeting.id, SAM)).toBe("going");
     const redrawn = h.slack.lastCall("chat.update");
     expect(JSON.stringify(redrawn?.args.blocks)).toContain("*1* going");
+    // A member by email is named by the name they gave, not as a mention.
+    expect(JSON.stringify(redrawn?.args.blocks)).toContain("*Going:* Sam Patel (by email)");
 
     // Answering again replaces the answer.
     await page.getByLabel("Maybe").check();

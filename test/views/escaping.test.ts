@@ -208,7 +208,7 @@ const card: MeetingCard = {
     { id: "s3", title: H, position: 2 },
     { id: "s4", title: H, position: 3 },
   ],
-  tally: { going: 3, maybe: 1, notGoing: 1, goingIds: ["U0ALICE", "U0BOB"] },
+  tally: { going: 3, maybe: 1, notGoing: 1, goingIds: ["U0ALICE", "U0BOB", "mail:abc"], goingNames: { "mail:abc": H } },
 };
 const cancelledCard: MeetingCard = { ...card, meeting: { ...meeting, status: "cancelled" } };
 

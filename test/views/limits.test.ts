@@ -278,7 +278,11 @@ describe("Block Kit limits with the largest realistic data", () => {
         going: 5000,
         maybe: 5000,
         notGoing: 5000,
-        goingIds: Array.from({ length: GOING_NAMED }, (_, n) => `U${String(n).padStart(10, "0")}`),
+        // Members by email, each with the longest name of ampersands: five times as long once escaped.
+        goingIds: Array.from({ length: GOING_NAMED }, (_, n) => `mail:${String(n).padStart(24, "0")}`),
+        goingNames: Object.fromEntries(
+          Array.from({ length: GOING_NAMED }, (_, n) => [`mail:${String(n).padStart(24, "0")}`, "&".repeat(80)]),
+        ),
       },
     });
     const url = `https://communities.example.gov.uk/calendar/${"x".repeat(25)}.ics?sig=${"s".repeat(32)}`;

@@ -79,6 +79,8 @@ export interface RsvpTally {
   notGoing: number;
   /** Who is going, earliest answer first, at most the limit asked for. */
   goingIds: string[];
+  /** The names of members by email among goingIds (they have no Slack name to mention). */
+  goingNames: Readonly<Record<string, string>>;
 }
 
 export interface MeetingStore {
