@@ -111,28 +111,28 @@ function linkHtml(text: string, href: string): string {
   return safe ? `<a href="${html(safe)}" style="color: #1d70b8;">${html(text)}</a>` : html(text);
 }
 
+function partHtml(part: EmailPart): string {
+  switch (part.kind) {
+    case "paragraph":
+      return `<p style="${BODY}">${html(part.text).replace(/\n/g, "<br>")}</p>`;
+    case "heading":
+      return `<h2 style="${FONT} font-size: 24px; font-weight: 700; margin: 30px 0 15px;">${html(part.text)}</h2>`;
+    case "link":
+      return `<p style="${BODY}">${linkHtml(part.text, part.href)}</p>`;
+    case "list":
+      return `<ul style="${BODY} padding-left: 20px;">${part.items.map((i) => `<li style="margin: 5px 0;">${html(i)}</li>`).join("")}</ul>`;
+    case "quote":
+      return `<blockquote style="${BODY} border-left: 10px solid #b1b4b6; padding: 15px 0 0.1px 15px; margin-left: 0;"><p style="${BODY}">${html(part.text).replace(/\n/g, "<br>")}</p></blockquote>`;
+    case "footer": {
+      const links = (part.links ?? []).map((l) => linkHtml(l.text, l.href)).join(" · ");
+      return `<hr style="border: 0; border-top: 1px solid #b1b4b6; margin: 30px 0 15px;"><p style="${FONT} font-size: 16px; line-height: 1.25; color: #505a5f;">${html(part.text)}${links ? `<br>${links}` : ""}</p>`;
+    }
+  }
+}
+
 /** Simple, accessible HTML in the style of GOV.UK Notify's emails: one column, a blue bar, large type, real links. */
 export function emailHtml(doc: EmailDocument, serviceName: string): string {
-  const body = doc.parts
-    .map((part) => {
-      switch (part.kind) {
-        case "paragraph":
-          return `<p style="${BODY}">${html(part.text).replace(/\n/g, "<br>")}</p>`;
-        case "heading":
-          return `<h2 style="${FONT} font-size: 24px; font-weight: 700; margin: 30px 0 15px;">${html(part.text)}</h2>`;
-        case "link":
-          return `<p style="${BODY}">${linkHtml(part.text, part.href)}</p>`;
-        case "list":
-          return `<ul style="${BODY} padding-left: 20px;">${part.items.map((i) => `<li style="margin: 5px 0;">${html(i)}</li>`).join("")}</ul>`;
-        case "quote":
-          return `<blockquote style="${BODY} border-left: 10px solid #b1b4b6; padding: 15px 0 0.1px 15px; margin-left: 0;"><p style="${BODY}">${html(part.text).replace(/\n/g, "<br>")}</p></blockquote>`;
-        case "footer": {
-          const links = (part.links ?? []).map((l) => linkHtml(l.text, l.href)).join(" · ");
-          return `<hr style="border: 0; border-top: 1px solid #b1b4b6; margin: 30px 0 15px;"><p style="${FONT} font-size: 16px; line-height: 1.25; color: #505a5f;">${html(part.text)}${links ? `<br>${links}` : ""}</p>`;
-        }
-      }
-    })
-    .join("\n");
+  const body = doc.parts.map(partHtml).join("\n");
   const preheader = doc.preheader ?? doc.parts.find((p) => p.kind === "paragraph")?.text ?? "";
   return [
     "<!DOCTYPE html>",
