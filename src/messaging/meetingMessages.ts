@@ -1,8 +1,10 @@
 // Posting and redrawing a meeting's announcement, and the DMs about changes.
 // All of it is after-ack work: each step is tried on its own and logged.
+
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { Cancellation, MeetingChange, MeetingService } from "../domain/meetings/meetings";
+import { isEmailPerson } from "../domain/members/people";
 import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage } from "../views/meetingCard";
 import type { CalendarLinks } from "../web/calendarLinks";
 import { stepsAfterAck } from "./afterAck";
@@ -13,6 +15,11 @@ export interface MeetingMessagesNeeds {
   meetings: MeetingService;
   calendarLinks: CalendarLinks;
   logger: Logger;
+}
+
+/** Those of `people` with a Slack account to DM: members by email hear of changes by email instead. */
+function slackPeople(people: string[]): string[] {
+  return people.filter((person) => !isEmailPerson(person));
 }
 
 export class MeetingMessages {
@@ -68,7 +75,7 @@ export class MeetingMessages {
     for (const change of changes) {
       await this.refresh(client, change.after.id);
       const message = meetingChangedMessage(change.before, change.after, communityName, this.services.calendarLinks.url(change.after.id));
-      for (const user of change.tell)
+      for (const user of slackPeople(change.tell))
         await step("tell someone a meeting changed", () => client.chat.postMessage({ channel: user, ...message }));
     }
   }
@@ -78,7 +85,7 @@ export class MeetingMessages {
     for (const { meeting, tell } of cancellations) {
       await this.refresh(client, meeting.id);
       const message = meetingCancelledMessage(meeting, communityName, note, this.services.calendarLinks.url(meeting.id));
-      for (const user of tell)
+      for (const user of slackPeople(tell))
         await step("tell someone a meeting is cancelled", () => client.chat.postMessage({ channel: user, ...message }));
     }
   }

@@ -2,6 +2,7 @@
 // One row a meeting and offset; when it falls due it becomes one DM for each
 // person then going or maybe (and a note in the channel at the 1-day mark),
 // so whoever answers late is still reminded and whoever changed their mind is not.
+import { isEmailPerson } from "../members/people";
 import { kindsAbout } from "../outbox";
 import { meetingReminder, type ReminderPayload } from "../outbox/meetingReminder";
 import { reminderDm } from "../outbox/reminderDm";
@@ -55,7 +56,10 @@ export function reminderDeliveries(
 ): NewOutboxRow[] {
   const base = `reminder:${meeting.id}:${payload.offset}:${payload.startsAt}`;
   const about = { communityId: meeting.communityId, subjectId: meeting.id, payload, dueAt: now };
-  const rows = recipients.map((user) => reminderDm.row({ ...about, target: user, dedupeKey: `${base}:dm:${user}` }));
+  // A member by email has no Slack DM: their reminder goes by email (their email settings), not here.
+  const rows = recipients
+    .filter((user) => !isEmailPerson(user))
+    .map((user) => reminderDm.row({ ...about, target: user, dedupeKey: `${base}:dm:${user}` }));
   if (channelId && payload.offset === CHANNEL_NOTE_OFFSET)
     rows.push(reminderNote.row({ ...about, target: channelId, dedupeKey: `${base}:note` }));
   return rows;

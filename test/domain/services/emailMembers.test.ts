@@ -6,6 +6,7 @@
 import { DateTime } from "luxon";
 import { ValidationError } from "../../../src/domain/common/errors";
 import { checkMeetingDraft } from "../../../src/domain/meetings/meetingDraft";
+import { reminderDeliveries } from "../../../src/domain/meetings/reminders";
 import { emailPersonId } from "../../../src/domain/members/people";
 import { checkProblemDraft } from "../../../src/domain/problems/problemDraft";
 import { seedCommunity } from "../../support/seed";
@@ -120,5 +121,13 @@ describe("members by email", () => {
     await expect(w.services.memberships.emailSettings(community.id, emailPersonId("eve@example.com"))).rejects.toMatchObject({
       code: "not_found",
     });
+  });
+});
+
+describe("what members by email are not sent in Slack", () => {
+  it("plans no reminder DM for them (their reminder is an email), only for Slack members", async () => {
+    const meeting = { id: "m1", communityId: community.id } as Parameters<typeof reminderDeliveries>[0];
+    const rows = reminderDeliveries(meeting, { offset: 60, startsAt: "2026-03-10T10:00:00.000Z" }, ["U0BOB", ANA], null, w.clock.now());
+    expect(rows.map((r) => r.target)).toEqual(["U0BOB"]);
   });
 });
