@@ -12,6 +12,8 @@ import { FindingService } from "./domain/findings/findings";
 import { GroupService } from "./domain/groups/groups";
 import { InvitationService } from "./domain/invitations/invitations";
 import { JourneyService } from "./domain/journey/journey";
+import { AgendaService } from "./domain/meetings/agenda";
+import { FirstMeetingService } from "./domain/meetings/firstMeeting";
 import { MeetingService } from "./domain/meetings/meetings";
 import { CoverageService } from "./domain/members/coverage";
 import { MembershipService } from "./domain/members/memberships";
@@ -40,6 +42,10 @@ export interface Services {
   /** Making organisers, stepping down, removing members. */
   roles: RoleService;
   meetings: MeetingService;
+  /** Meetings' agendas: items from anywhere, reordered by organisers. */
+  agenda: AgendaService;
+  /** What the meeting form offers a community that has never met. */
+  firstMeeting: FirstMeetingService;
   digests: DigestService;
   /** Sub-groups of a community. */
   groups: GroupService;
@@ -88,6 +94,8 @@ export function buildServices({ config, store, clock, logger }: { config: Config
     problemVotes: new ProblemVotes({ store, clock, problems }),
     roles: new RoleService({ store, clock, directory }),
     meetings,
+    agenda: new AgendaService({ store, clock, communities }),
+    firstMeeting: new FirstMeetingService({ store, clock }),
     digests: new DigestService({ store, clock }),
     groups: new GroupService({ store, clock, communities }),
     coverage: new CoverageService({ store }),

@@ -87,9 +87,10 @@ describe("Slack app manifest (manifest.yml)", () => {
     expect(commands[0].url).toMatch(/^https:\/\/.+\/slack\/events$/);
   });
 
-  it("declares the message shortcut the app handles", () => {
+  it("declares the message shortcuts the app handles", () => {
     expect(manifest.features?.shortcuts).toEqual([
       expect.objectContaining({ type: "message", callback_id: CALLBACK.logProblemFromMessage, name: "Log community problem" }),
+      expect.objectContaining({ type: "message", callback_id: CALLBACK.addToAgendaFromMessage, name: "Add to meeting agenda" }),
     ]);
   });
 

@@ -3,6 +3,7 @@
 
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
+import { announcementChannel } from "../domain/meetings/meetingCards";
 import type { Cancellation, MeetingChange, MeetingService } from "../domain/meetings/meetings";
 import { isEmailPerson } from "../domain/members/people";
 import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage } from "../views/meetingCard";
@@ -28,16 +29,16 @@ export class MeetingMessages {
   constructor(private readonly services: MeetingMessagesNeeds) {}
 
   /**
-   * Posts the meeting's announcement in its community's channel, once: the
+   * Posts the meeting's announcement in its community's channel (a group's in the group's), once: the
    * right to post is claimed in the database first, so two replicas rolling
-   * a series at the same moment do not both announce it.
+   * a series at the same moment do not both announce it. Returns the channel it was posted in.
    */
-  async announce(client: WebClient, meetingId: string): Promise<boolean> {
+  async announce(client: WebClient, meetingId: string): Promise<string | null> {
     const { services } = this;
     const card = await services.meetings.card(meetingId);
-    const channel = card.community.slackChannelId;
-    if (!channel || card.meeting.status !== "scheduled") return false;
-    if (!(await services.meetings.claimAnnouncement(meetingId, channel))) return false;
+    const channel = announcementChannel(card);
+    if (!channel || card.meeting.status !== "scheduled") return null;
+    if (!(await services.meetings.claimAnnouncement(meetingId, channel))) return null;
     const step = stepsAfterAck(services.logger.child({ meetingId }));
     const posted = await step("announce a meeting", async () => {
       const result = await client.chat.postMessage({ channel, ...meetingCardMessage(card, services.calendarLinks.url(meetingId)) });
@@ -45,7 +46,7 @@ export class MeetingMessages {
       await services.meetings.recordAnnouncement(meetingId, channel, result.ts);
     });
     if (!posted) await services.meetings.releaseAnnouncement(meetingId);
-    return posted;
+    return posted ? channel : null;
   }
 
   /** Redraws the announcement from the latest data; bursts collapse into a few updates. */

@@ -1,4 +1,5 @@
 import type { Store } from "../domain/ports";
+import { PrismaAgendaStore } from "./agendaStore";
 import { PrismaAuditStore } from "./auditStore";
 import { PrismaCommunityStore } from "./communityStore";
 import { PrismaCoverageStore } from "./coverageStore";
@@ -33,6 +34,7 @@ export function createStore(
     problems: new PrismaProblemStore(db),
     meetings: new PrismaMeetingStore(db),
     meetingStages: new PrismaMeetingStageStore(db),
+    agenda: new PrismaAgendaStore(db),
     outbox: new PrismaOutboxStore(db),
     runs: new PrismaRunStore(db),
     digests: new PrismaDigestStore(db),

@@ -13,6 +13,7 @@ export function toMeetingRecord(row: MeetingRow): MeetingRecord {
   return {
     id: row.id,
     communityId: row.communityId,
+    groupId: row.groupId,
     seriesId: row.seriesId,
     occurrence: row.occurrence,
     title: row.title,
@@ -37,6 +38,7 @@ export function toSeriesRecord(row: SeriesRow): SeriesRecord {
   return {
     id: row.id,
     communityId: row.communityId,
+    groupId: row.groupId,
     rule: deserialiseRule(row.rule),
     timezone: row.timezone,
     anchorStart: row.anchorStart,

@@ -29,6 +29,7 @@ export class PrismaMeetingStore implements MeetingStore {
     const columns = fieldColumns(input.fields);
     const base = {
       communityId: input.communityId,
+      groupId: input.groupId,
       ...columns,
       timezone: input.timezone,
       createdBy: input.createdBy,
@@ -46,6 +47,7 @@ export class PrismaMeetingStore implements MeetingStore {
         const created = await tx.meetingSeries.create({
           data: {
             communityId: input.communityId,
+            groupId: input.groupId,
             rule: serialiseRule(series.rule),
             timezone: input.timezone,
             anchorStart: input.startsAt,
@@ -105,6 +107,7 @@ export class PrismaMeetingStore implements MeetingStore {
         const row = await tx.meeting.create({
           data: {
             communityId: series.communityId,
+            groupId: series.groupId,
             seriesId,
             occurrence,
             title: series.title,
@@ -134,6 +137,7 @@ export class PrismaMeetingStore implements MeetingStore {
       const series = await tx.meetingSeries.create({
         data: {
           communityId: meeting.communityId,
+          groupId: meeting.groupId,
           rule: serialiseRule(rule),
           timezone: meeting.timezone,
           anchorStart: meeting.startsAt,

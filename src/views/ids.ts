@@ -34,6 +34,10 @@ export const CALLBACK = {
   memberStages: "journey_member_stages",
   /** The message shortcut "Log community problem" (declared in manifest.yml). */
   logProblemFromMessage: "log_problem_from_message",
+  /** The message shortcut "Add to meeting agenda" (declared in manifest.yml). */
+  addToAgendaFromMessage: "add_to_agenda_from_message",
+  /** The form that adds an item to a meeting's agenda (from the command, the shortcut or a meeting's menu). */
+  addAgendaItem: "agenda_item_add",
 } as const;
 
 export const ACTION = {
@@ -119,6 +123,11 @@ export const ACTION = {
   draftJourney: "journey_draft_open",
   /** "Say which stages you work on": the value is the community id. */
   memberStages: "journey_member_stages_open",
+  /** /community agenda: Add an item (the value names the meeting), the organisers' menu on an item, and the pager. */
+  openAgendaItem: "agenda_item_add_open",
+  agendaMenu: "agenda_item_menu",
+  agendaPrevious: "agenda_page_previous",
+  agendaNext: "agenda_page_next",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
 } as const;
@@ -138,6 +147,7 @@ export const BLOCK = {
   invitationActions: "invitation_actions",
   charterActions: "charter_actions",
   journeyActions: "journey_actions",
+  agendaActions: "agenda_actions",
 } as const;
 
 /** Modal block ids double as the domain's field names, so errors map one to one. */
@@ -222,7 +232,13 @@ export const MEETING_BLOCK = {
   reminders: "reminders",
   /** The journey stages it covers (shown when the journey has stages). */
   stages: "stageIds",
+  /** The first-meeting kit (a community that has never met): its agenda, one item a line, and the charter's problems. */
+  firstAgenda: "firstAgenda",
+  firstProblems: "firstProblems",
 } as const;
+
+/** The add-to-agenda form's blocks, named after the domain's fields. */
+export const AGENDA_BLOCK = { meeting: "meeting", title: "title", link: "link", topic: "topic" } as const;
 
 /** The invitation form's blocks, named after the domain's fields. */
 export const INVITE_BLOCK = { community: "community", people: "people", emails: "emails", message: "message" } as const;

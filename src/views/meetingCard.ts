@@ -4,6 +4,7 @@ import type { MeetingNote } from "../domain/meetings/meetingDraft";
 import type { MeetingCard, UpcomingMeeting } from "../domain/meetings/meetings";
 import type { MeetingRecord, RsvpAnswer } from "../domain/ports";
 import { dates, labels } from "../i18n";
+import { agendaLines, placeName } from "./agenda";
 import {
   type AnyBlock,
   actions,
@@ -14,6 +15,7 @@ import {
   divider,
   esc,
   joinMd,
+  LIMITS,
   lines,
   link,
   type Mrkdwn,
@@ -23,6 +25,7 @@ import {
   plural,
   section,
   truncate,
+  truncateMd,
   userLink,
 } from "./blocks";
 import { ACTION, BLOCK } from "./ids";
@@ -69,6 +72,7 @@ function meetingMenu(meetingId: string): object {
     type: "overflow",
     action_id: ACTION.meetingMenu,
     options: [
+      option("Add to the agenda", JSON.stringify({ m: meetingId, do: "agenda" })),
       option("Edit or reschedule", JSON.stringify({ m: meetingId, do: "edit" })),
       option("Cancel meeting", JSON.stringify({ m: meetingId, do: "cancel" })),
     ],
@@ -134,22 +138,37 @@ function countsText(card: MeetingCard): Mrkdwn {
   return md`*${tally.going}* going  ·  *${tally.maybe}* maybe  ·  *${tally.notGoing}* can't go`;
 }
 
+/**
+ * The agenda: what the organiser wrote in the form, then the items members
+ * added, numbered, as many as fit in one section (the rest are counted).
+ */
+function agendaSection(card: MeetingCard): AnyBlock | null {
+  const { meeting, agenda } = card;
+  if (!meeting.agenda && !agenda.length) return null;
+  // The written agenda gives way to the items when there are some.
+  const text = esc(truncate(meeting.agenda, 2500));
+  const written = meeting.agenda ? [agenda.length ? truncateMd(text, 1200) : text] : [];
+  const budget = LIMITS.sectionText - 100 - (written[0]?.length ?? 0);
+  return section(lines([md`*Agenda*`, ...written, ...agendaLines(agenda, budget, { proposer: false })]));
+}
+
 /** The channel announcement. Cancelled, it keeps its details but loses its buttons. */
 export function meetingCardMessage(card: MeetingCard, calendarUrl: string): BlockMessage {
-  const { meeting, community } = card;
+  const { meeting } = card;
   const title = esc(meeting.title);
   const cancelled = meeting.status === "cancelled";
   const blocks: AnyBlock[] = [];
   const heading = cancelled ? md`:no_entry: *Cancelled:* ~${title}~` : md`:calendar: *${title}*`;
   blocks.push(section(lines([heading, ...detailLines(card)]), cancelled ? undefined : meetingMenu(meeting.id)));
-  if (meeting.agenda) blocks.push(section(md`*Agenda*\n${esc(truncate(meeting.agenda, 2500))}`));
+  const agenda = agendaSection(card);
+  if (agenda) blocks.push(agenda);
   if (cancelled) {
-    blocks.push(context(md`This meeting of ${esc(community.name)} was cancelled.`));
+    blocks.push(context(md`This meeting of ${placeName(card)} was cancelled.`));
     return { text: md`Cancelled: ${title}`, blocks };
   }
   const going = goingLine(card);
   if (going) blocks.push(section(going));
-  blocks.push(context(md`${countsText(card)}  ·  Scheduled by ${userLink(meeting.createdBy)} for ${esc(community.name)}`));
+  blocks.push(context(md`${countsText(card)}  ·  Scheduled by ${userLink(meeting.createdBy)} for ${placeName(card)}`));
   blocks.push(actions(BLOCK.meetingActions, ...answerButtons(meeting.id, null), calendarButton(calendarUrl)));
   return { text: md`Meeting: ${title}, ${meetingWhen(meeting)}`, blocks };
 }
@@ -157,11 +176,7 @@ export function meetingCardMessage(card: MeetingCard, calendarUrl: string): Bloc
 /** One meeting in a personal list (/community meetings, App Home): details, the reader's answer, the buttons. */
 export function meetingLine({ card, answer }: UpcomingMeeting, calendarUrl: string): AnyBlock[] {
   const yours = answer ? md`Your answer: *${esc(ANSWER_LABELS[answer])}*` : md`You have not answered yet`;
-  const text = lines([
-    md`*${esc(card.meeting.title)}*  ·  ${esc(card.community.name)}`,
-    ...detailLines(card),
-    md`${yours}  ·  ${countsText(card)}`,
-  ]);
+  const text = lines([md`*${esc(card.meeting.title)}*  ·  ${placeName(card)}`, ...detailLines(card), md`${yours}  ·  ${countsText(card)}`]);
   return [
     section(text, meetingMenu(card.meeting.id)),
     actions(undefined, ...answerButtons(card.meeting.id, answer), calendarButton(calendarUrl)),

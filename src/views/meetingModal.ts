@@ -1,5 +1,6 @@
 // The meeting modal: one view for scheduling and for editing (prefilled).
 import type { View } from "@slack/types";
+import type { FirstMeetingKit } from "../domain/meetings/firstMeeting";
 import { DEFAULT_DURATION, DURATIONS, MEETING_LIMITS, RECURRENCE_CHOICES, REMINDER_OFFSETS } from "../domain/meetings/meetingDraft";
 import { MONTHLY_ORDINALS, type MonthlyOrdinal } from "../domain/meetings/recurrence";
 import type { StageRecord } from "../domain/ports";
@@ -16,6 +17,7 @@ import {
   textInput as sharedTextInput,
   type TextInputOptions,
 } from "./blocks";
+import { firstMeetingBlocks } from "./firstMeetingKit";
 import { ACTION, CALLBACK, CANCEL_MEETING_BLOCK, MEETING_BLOCK } from "./ids";
 import { durationText } from "./meetingCard";
 import { stagePickerBlock } from "./stageModal";
@@ -28,6 +30,10 @@ export interface MeetingModalInput {
   picked?: { id: string; name: string; timezone: string };
   /** Editing an occurrence of a series: ask whether the change is for it alone or the rest too. */
   inSeries?: boolean;
+  /** A group's meeting (the command came from the group's channel). */
+  group?: { name: string };
+  /** A community that has never met: the first-meeting kit, its agenda and the charter's problems as items. */
+  firstMeeting?: FirstMeetingKit;
   /** The community's journey, in order: the form asks which stages the meeting covers when there are any. */
   stages?: Array<Pick<StageRecord, "id" | "title">>;
   initial?: {
@@ -43,6 +49,9 @@ export interface MeetingModalInput {
     reminderOffsets?: number[];
     /** The stages it covers (preselected). */
     stageIds?: string[];
+    /** The kit's agenda and problems as the organiser left them (a redrawn form); unset, the kit's own. */
+    firstAgenda?: string;
+    firstProblemIds?: string[];
   };
   privateMetadata: string;
 }
@@ -75,9 +84,12 @@ export function meetingModal(input: MeetingModalInput): View {
   const blocks: AnyBlock[] = [];
   const zone = input.community?.timezone ?? input.picked?.timezone;
   if (input.community) {
+    const place = input.group
+      ? md`*${esc(input.group.name)}*, a group of *${esc(input.community.name)}*`
+      : md`*${esc(input.community.name)}*`;
     blocks.push(
       context(
-        md`${input.mode === "edit" ? md`Changing a meeting of` : md`Scheduling a meeting for`} *${esc(input.community.name)}*. Times are in ${esc(dates.zoneName(input.community.timezone))}.`,
+        md`${input.mode === "edit" ? md`Changing a meeting of` : md`Scheduling a meeting for`} ${place}. Times are in ${esc(dates.zoneName(input.community.timezone))}.`,
       ),
     );
   } else {
@@ -140,6 +152,7 @@ export function meetingModal(input: MeetingModalInput): View {
     }),
     textInput(MEETING_BLOCK.agenda, "Agenda", { initial: init.agenda, optional: true, multiline: true, max: MEETING_LIMITS.agendaMax }),
   );
+  if (input.firstMeeting && input.mode === "schedule") blocks.push(...firstMeetingBlocks(input.firstMeeting, init));
   if (input.stages?.length) {
     blocks.push(
       stagePickerBlock(input.stages.slice(0, MEETING_LIMITS.stagesMax), init.stageIds ?? [], "Stages this meeting covers", {

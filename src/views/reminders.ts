@@ -2,6 +2,7 @@
 // channel a day before. Built when they are sent, from the meeting as it is.
 import type { MeetingCard } from "../domain/meetings/meetings";
 import type { RsvpAnswer } from "../domain/ports";
+import { agendaLines } from "./agenda";
 import { type AnyBlock, actions, type BlockMessage, context, esc, lines, link, md, section } from "./blocks";
 import { ANSWER_LABELS, answerButtons, calendarButton, durationText, meetingWhen } from "./meetingCard";
 
@@ -21,6 +22,12 @@ export function timeLeftText(startsAt: Date, now: Date): string {
   return minutes >= 55 ? "in an hour" : `in ${minutes} minutes`;
 }
 
+/** The agenda's items, so people come prepared: as many as fit in `budget` characters. */
+function agendaBlock(card: MeetingCard, budget: number): AnyBlock | null {
+  if (!card.agenda.length) return null;
+  return section(lines([md`*Agenda*`, ...agendaLines(card.agenda, budget, { proposer: false })]));
+}
+
 export function reminderDm(card: MeetingCard, now: Date, answer: RsvpAnswer, calendarUrl: string): BlockMessage {
   const { meeting, community } = card;
   const when = timeLeftText(meeting.startsAt, now);
@@ -31,6 +38,8 @@ export function reminderDm(card: MeetingCard, now: Date, answer: RsvpAnswer, cal
     parts.push(md`*Join:* ${link(meeting.videoLink, esc(meeting.videoLink.length > 60 ? "Join the call" : meeting.videoLink))}`);
   if (meeting.place) parts.push(md`*Where:* ${esc(meeting.place)}`);
   const blocks: AnyBlock[] = [section(lines(parts))];
+  const agenda = agendaBlock(card, 1500);
+  if (agenda) blocks.push(agenda);
   blocks.push(
     context(md`${esc(community.name)}  ·  You answered *${esc(ANSWER_LABELS[answer])}*. Change it here if your plans have changed.`),
   );
@@ -42,6 +51,7 @@ export function reminderNote(card: MeetingCard, calendarUrl: string): BlockMessa
   const { meeting, tally } = card;
   const blocks: AnyBlock[] = [
     section(md`:calendar: *Tomorrow:* ${esc(meeting.title)}, ${meetingWhen(meeting)}. *${tally.going}* going, *${tally.maybe}* maybe.`),
+    ...[agendaBlock(card, 1000)].filter((b): b is AnyBlock => b !== null),
     actions(undefined, ...answerButtons(meeting.id, null), calendarButton(calendarUrl)),
   ];
   return { text: md`Tomorrow: ${esc(meeting.title)}`, blocks };

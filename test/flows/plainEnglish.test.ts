@@ -5,13 +5,15 @@
 // objective and set its owner, invite people (one accepts, one declines, one is
 // left to be reminded and to expire), groups, meetings with answers, a change
 // and a cancellation, an activity planned as a meeting that covers the journey's stages, settings, the charter edited and its history, archive
-// and unarchive, a second community deleted, some mistakes, App Home, and what
+// and unarchive, agenda items added from the list and from a message (and a
+// non-member refused), the first-meeting kit, a second community deleted, some mistakes, App Home, and what
 // the outbox sends later (digest, reminders, invitation reminder and expiry),
 // with the clock moved by hand. Every Web API call that carries words, every
 // response_url body and every ack is checked.
 import { DateTime } from "luxon";
 import {
   ACTION,
+  AGENDA_BLOCK,
   BLOCK,
   CALLBACK,
   CANCEL_MEETING_BLOCK,
@@ -293,7 +295,11 @@ describe("plain English, end to end", () => {
           "schedule",
           "U0BOB",
           CALLBACK.scheduleMeeting,
-          meetingValues("Show and tell", picker("2026-03-10T10:30", "America/New_York")),
+          // The community has never met: the form offers the first-meeting kit, kept as it is.
+          {
+            ...meetingValues("Show and tell", picker("2026-03-10T10:30", "America/New_York")),
+            [MEETING_BLOCK.firstAgenda]: input.text("Agree the problems we share\nWho else we need"),
+          },
         )
       ).json,
     ).toEqual({
@@ -308,6 +314,40 @@ describe("plain English, end to end", () => {
     ] as const) {
       await click(`RSVP ${user}`, user, action, meeting.id, channel, BLOCK.meetingActions);
     }
+    // The agenda: an item added from the list and one from a message, moved and removed; someone who is not a member told.
+    await command("agenda", "U0CAROL", channel);
+    await click("add an item", "U0CAROL", ACTION.openAgendaItem, meeting.id, channel, BLOCK.agendaActions);
+    await submit("add an item", "U0CAROL", CALLBACK.addAgendaItem, {
+      [AGENDA_BLOCK.title]: input.text("The new address check at Companies House"),
+      [AGENDA_BLOCK.link]: input.text("https://example.gov.uk/address-check"),
+      [AGENDA_BLOCK.topic]: input.select(null),
+    });
+    const fromMessage = (user: string) => ({
+      type: "message_action",
+      callback_id: CALLBACK.addToAgendaFromMessage,
+      trigger_id: "trigger-shortcut",
+      team: { id: "T0TEST", domain: "test" },
+      user: { id: user, name: user.toLowerCase(), team_id: "T0TEST" },
+      channel: { id: channel, name: "sc-starting-a-business" },
+      message: { type: "message", user: "U0BOB", ts: "1700000000.000100", text: "Should we share one research panel?" },
+      message_ts: "1700000000.000100",
+      response_url: h.slack.responseUrl(),
+      token: "deprecated",
+      action_ts: "1700000001.0",
+    });
+    await interact("agenda item from a message", fromMessage("U0ERIN"));
+    await submit("add from a message", "U0ERIN", CALLBACK.addAgendaItem, {
+      [AGENDA_BLOCK.title]: input.text("Should we share one research panel?"),
+      [AGENDA_BLOCK.link]: input.text(null),
+    });
+    await interact("a non-member's agenda shortcut", fromMessage("U0GRACE"));
+    await command("agenda", "U0GRACE", channel);
+    await click("a non-member adds an item", "U0GRACE", ACTION.openAgendaItem, meeting.id, channel, BLOCK.agendaActions);
+    const panel = await h.db.agendaItem.findFirstOrThrow({ where: { title: { startsWith: "Should we share" } } });
+    await menu("move an item to the top", "U0ALICE", ACTION.agendaMenu, { i: panel.id, do: "top", p: 0 }, channel);
+    await menu("a member moves an item", "U0CAROL", ACTION.agendaMenu, { i: panel.id, do: "down", p: 0 }, channel);
+    await menu("remove an item", "U0ALICE", ACTION.agendaMenu, { i: panel.id, do: "remove", p: 0 }, channel);
+    expect(await h.db.agendaItem.count({ where: { meetingId: meeting.id } })).toBe(3);
     await menu("edit menu", "U0ALICE", ACTION.meetingMenu, { m: meeting.id, do: "edit" }, channel);
     expect(
       (await submit("move", "U0ALICE", CALLBACK.scheduleMeeting, meetingValues("Show and tell", picker("2026-03-10T14:30")))).json,

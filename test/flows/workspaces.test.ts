@@ -9,6 +9,7 @@ import { DateTime } from "luxon";
 import type { CommunitiesApp, ListenerKind } from "../../src/app/edge";
 import {
   ACTION,
+  AGENDA_BLOCK,
   BLOCK,
   CALLBACK,
   CANCEL_MEETING_BLOCK,
@@ -50,6 +51,7 @@ interface Fixture {
   invitationId: string;
   stageId: string;
   suggestionId: string;
+  agendaItemId: string;
 }
 
 let h: Harness;
@@ -130,6 +132,8 @@ beforeAll(async () => {
     invitationId: invitation.id,
     stageId: stage.id,
     suggestionId: suggestion.id,
+    agendaItemId: (await h.app.services.agenda.add({ teamId: "T0TEST" }, meeting.id, BOB, { title: "Secret Kilo item" }, "command", null))
+      .item.id,
   };
   // The other team has been here before: its first request would otherwise add its workspace row.
   otherWorkspaceId = (await h.db.workspace.create({ data: { teamId: OTHER } })).id;
@@ -293,7 +297,15 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
   [`action:${ACTION.meetingMenu}`]: [
     () => overflow(ALICE, ACTION.meetingMenu, { m: f.meetingId, do: "edit" }),
     () => overflow(ALICE, ACTION.meetingMenu, { m: f.meetingId, do: "cancel" }),
+    () => overflow(BOB, ACTION.meetingMenu, { m: f.meetingId, do: "agenda" }),
   ],
+  [`action:${ACTION.openAgendaItem}`]: [() => button(BOB, ACTION.openAgendaItem, f.meetingId)],
+  [`action:${ACTION.agendaMenu}`]: [
+    () => overflow(ALICE, ACTION.agendaMenu, { i: f.agendaItemId, do: "top", p: 0 }),
+    () => overflow(BOB, ACTION.agendaMenu, { i: f.agendaItemId, do: "remove", p: 0 }),
+  ],
+  [`action:${ACTION.agendaPrevious}`]: [() => button(BOB, ACTION.agendaPrevious, JSON.stringify({ m: f.meetingId, p: 0 }))],
+  [`action:${ACTION.agendaNext}`]: [() => button(BOB, ACTION.agendaNext, JSON.stringify({ m: f.meetingId, p: 1 }))],
   [`action:${ACTION.addToCalendar}`]: [() => button(BOB, ACTION.addToCalendar, f.meetingId)],
   [`action:${ACTION.digestDm}`]: [() => button(BOB, ACTION.digestDm, f.communityId)],
   [`action:${ACTION.inviteCommunity}`]: [
@@ -458,6 +470,15 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
     () => meetingForm(ALICE, { communityId: f.communityId }),
     () => meetingForm(ALICE, { communityId: f.communityId, meetingId: f.meetingId, sequence: f.meetingSequence }),
   ],
+  [`view:${CALLBACK.addAgendaItem}`]: [
+    () =>
+      viewSubmission({
+        user: BOB,
+        callbackId: CALLBACK.addAgendaItem,
+        privateMetadata: JSON.stringify({ meetingId: f.meetingId }),
+        values: { [AGENDA_BLOCK.title]: input.text("From the other team"), [AGENDA_BLOCK.link]: input.text(null) },
+      }),
+  ],
   [`view:${CALLBACK.cancelMeeting}`]: [
     () =>
       viewSubmission({
@@ -570,6 +591,19 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
     () => options(ALICE, ACTION.problemPicker, "secret", JSON.stringify({ problemId: f.objectiveId })),
   ],
 
+  [`shortcut:${CALLBACK.addToAgendaFromMessage}`]: [
+    () => ({
+      type: "message_action",
+      callback_id: CALLBACK.addToAgendaFromMessage,
+      trigger_id: "trigger-shortcut",
+      user: user(BOB),
+      api_app_id: "A0APP",
+      token: "deprecated",
+      channel: { id: f.channel, name: "the channel" },
+      message: { type: "message", ts: "1700000000.000100", text: "Put this on the agenda" },
+      response_url: h.slack.responseUrl(),
+    }),
+  ],
   [`shortcut:${CALLBACK.logProblemFromMessage}`]: [
     () => ({
       type: "message_action",
@@ -625,6 +659,7 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
     "meetingSeries",
     "meeting",
     "meetingRsvp",
+    "agendaItem",
     "group",
     "groupMember",
     "invitation",

@@ -189,6 +189,7 @@ const meeting: MeetingRecord = {
 const series: SeriesRecord = {
   id: "s1",
   communityId: "c1",
+  groupId: null,
   rule: { kind: "weekly", intervalWeeks: 2 },
   timezone: "Europe/London",
   anchorStart: meeting.startsAt,
@@ -200,6 +201,8 @@ const series: SeriesRecord = {
 const card: MeetingCard = {
   meeting,
   community,
+  group: null,
+  agenda: [],
   series,
   nextStart: new Date("2026-04-03T10:00:00Z"),
   stages: [

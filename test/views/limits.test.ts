@@ -10,6 +10,7 @@ import { DRAFT_STAGES_MAX } from "../../src/domain/journey/draftFromText";
 import { JOURNEY_PAGE_SIZE, type JourneyPage } from "../../src/domain/journey/journey";
 import { STAGE_LIMITS } from "../../src/domain/journey/stageDraft";
 import type { JourneySummary, StageNote } from "../../src/domain/journey/summary";
+import { AGENDA_LIMITS, AGENDA_PAGE_SIZE } from "../../src/domain/meetings/agenda";
 import { GOING_NAMED, HOME_MEETINGS_SHOWN, type MeetingCard, UPCOMING_SHOWN } from "../../src/domain/meetings/meetings";
 import {
   coverageOf,
@@ -20,9 +21,18 @@ import {
 } from "../../src/domain/members/coverage";
 import { emailPersonId } from "../../src/domain/members/people";
 import { OTHER_TEXT_MAX } from "../../src/domain/members/profiles";
-import type { CommunityRecord, MeetingRecord, MembershipRecord, SeriesRecord, StageRecord } from "../../src/domain/ports";
+import type {
+  AgendaItemRecord,
+  CommunityRecord,
+  GroupRecord,
+  MeetingRecord,
+  MembershipRecord,
+  SeriesRecord,
+  StageRecord,
+} from "../../src/domain/ports";
 import { prose } from "../../src/i18n";
 import { ORGANISATIONS } from "../../src/reference/organisations";
+import { addAgendaItemModal, agendaMessage } from "../../src/views/agenda";
 import { charterMessage, welcomeMessage } from "../../src/views/charter";
 import { communityListMessage } from "../../src/views/communityList";
 import { createCommunityModal } from "../../src/views/createCommunityModal";
@@ -49,6 +59,7 @@ import { problemCardMessage, promotionSuggestion } from "../../src/views/problem
 import { duplicateModal, objectiveModal } from "../../src/views/problemDecisions";
 import { editProblemModal, problemDetailsModal } from "../../src/views/problemDetails";
 import { problemModal } from "../../src/views/problemModal";
+import { reminderDm, reminderNote } from "../../src/views/reminders";
 import { settingsModal } from "../../src/views/settingsModal";
 import { journeyDraftModal, memberStagesModal, stageModal } from "../../src/views/stageModal";
 import { PersonalLinks } from "../../src/web/personalLinks";
@@ -120,6 +131,33 @@ const bigCharter: Charter = {
   memberCount: 5000,
   problems: { items: Array.from({ length: 5 }, (_, i) => ({ id: `p${i}`, title: `${i}`.padEnd(150, "p"), status: "open" })), total: 2000 },
 };
+
+const bigGroup: GroupRecord = {
+  id: "g1",
+  communityId: "c1",
+  name: "G&<>".repeat(20),
+  focus: "F".repeat(300),
+  slackChannelId: "C0GROUP",
+  createdBy: "U1",
+  createdAt: new Date("2026-01-01T00:00:00Z"),
+};
+
+/** An agenda at its most: 50 items, every title, link, stage and problem at its longest. */
+function bigAgenda(meetingId: string): AgendaItemRecord[] {
+  return Array.from({ length: AGENDA_LIMITS.itemsMax }, (_, i) => ({
+    id: `item${i}`.padEnd(25, "x"),
+    meetingId,
+    title: `${i}`.padEnd(AGENDA_LIMITS.titleMax, "&"),
+    proposedBy: `U${String(i).padStart(10, "0")}`,
+    link: `https://docs.example.gov.uk/${"l".repeat(AGENDA_LIMITS.linkMax - 28)}`,
+    messagePermalink: `https://example.slack.com/archives/C0123456789/p${"1".repeat(16)}`,
+    stage: i % 2 ? { id: `s${i}`, title: `${i}`.padEnd(STAGE_LIMITS.titleMax, "<") } : null,
+    problem: i % 2 ? null : { id: `p${i}`, title: `${i}`.padEnd(150, ">") },
+    source: "command" as const,
+    position: i,
+    createdAt: new Date("2026-03-01T00:00:00Z"),
+  }));
+}
 
 /** A journey of 40 stages, every one with new problems and ten organisations with no member, and 20 suggestions. */
 const bigJourney: JourneySummary = (() => {
@@ -234,6 +272,7 @@ describe("Block Kit limits with the largest realistic data", () => {
     const meeting = (i: number): MeetingRecord => ({
       id: `meeting${i}`.padEnd(25, "x"),
       communityId: "c1",
+      groupId: "g1",
       seriesId: "s1",
       occurrence: i,
       title: `${i}`.padEnd(150, "t"),
@@ -255,6 +294,7 @@ describe("Block Kit limits with the largest realistic data", () => {
     const series: SeriesRecord = {
       id: "s1",
       communityId: "c1",
+      groupId: "g1",
       rule: { kind: "monthly", intervalMonths: 2, ordinal: 5 },
       timezone: "America/Argentina/ComodRivadavia",
       anchorStart: new Date("2026-03-30T12:00:00Z"),
@@ -266,6 +306,8 @@ describe("Block Kit limits with the largest realistic data", () => {
     const card = (i: number): MeetingCard => ({
       meeting: meeting(i),
       community: community(1),
+      group: bigGroup,
+      agenda: bigAgenda(`meeting${i}`),
       series,
       nextStart: new Date("2026-12-28T12:00:00Z"),
       // A meeting that covers the whole of a journey of the most stages, each title at its longest.
@@ -296,6 +338,39 @@ describe("Block Kit limits with the largest realistic data", () => {
       memberOfAny: true,
     };
     expect(blockKitProblems(upcomingMeetingsMessage(upcoming, () => url).blocks, "message")).toEqual([]);
+    // An agenda of 50 items: on the card (counted past what fits), in reminders, and every page of /community agenda.
+    const cardText = JSON.stringify(meetingCardMessage(card(1), url).blocks);
+    expect(cardText).toContain("more items: type `/community agenda`");
+    expect(blockKitProblems(reminderDm(card(1), new Date("2026-10-24T00:30:00Z"), "going", url).blocks, "message")).toEqual([]);
+    expect(blockKitProblems(reminderNote(card(1), url).blocks, "message")).toEqual([]);
+    const agenda = bigAgenda("meeting1");
+    for (let page = 0; page * AGENDA_PAGE_SIZE < agenda.length; page++) {
+      const items = agenda.slice(page * AGENDA_PAGE_SIZE, (page + 1) * AGENDA_PAGE_SIZE);
+      const message = agendaMessage(
+        { ...card(1), items, total: agenda.length, page, pageCount: 3, viewerId: "U1", canArrange: true },
+        { notice: md`${esc("n".repeat(150))} is now item 50.` },
+      );
+      expect(blockKitProblems(message.blocks, "message")).toEqual([]);
+    }
+    const topics = {
+      stages: Array.from({ length: STAGE_LIMITS.stagesMax }, (_, n) => ({ id: `c${"s".repeat(24)}${n}`, title: "s".repeat(150) })),
+      problems: Array.from({ length: 50 }, (_, n) => ({ id: `c${"p".repeat(24)}${n}`, title: "p".repeat(150) })),
+    };
+    const addForm = addAgendaItemModal({
+      choices: Array.from({ length: 100 }, () => ({ meeting: meeting(1), community: community(1), group: bigGroup })),
+      topics,
+      initial: { title: "t".repeat(150), link: "l".repeat(500) },
+      fromMessage: true,
+      privateMetadata: JSON.stringify({ channelId: "C".repeat(12), permalink: "p".repeat(200) }),
+    }) as any;
+    expect(blockKitProblems(addForm.blocks, "modal", addForm)).toEqual([]);
+    const kitForm = meetingModal({
+      mode: "schedule",
+      community: { id: "c1", name: "n".repeat(80), timezone: "Europe/London" },
+      firstMeeting: { problems: Array.from({ length: 20 }, (_, n) => ({ id: `p${n}`, title: "p".repeat(150), status: "open" })) },
+      privateMetadata: "{}",
+    }) as any;
+    expect(blockKitProblems(kitForm.blocks, "modal", kitForm)).toEqual([]);
     const entries = Array.from({ length: 300 }, (_, i) => ({
       community: community(i),
       membership: organiser(i),

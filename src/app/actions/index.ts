@@ -7,6 +7,8 @@ import type { Services } from "../../services";
 import { ACTION } from "../../views/ids";
 import { acceptInvitationAction } from "./acceptInvitation";
 import { addToCalendarAction } from "./addToCalendar";
+import { agendaMenuAction } from "./agendaMenu";
+import { agendaPageAction } from "./agendaPage";
 import { answerSuggestionAction } from "./answerSuggestion";
 import { archiveCommunityAction } from "./archiveCommunity";
 import { charterHistoryAction } from "./charterHistory";
@@ -25,6 +27,7 @@ import { listPageAction } from "./listPage";
 import { meetingCommunityPickedAction } from "./meetingCommunityPicked";
 import { meetingMenuAction } from "./meetingMenu";
 import { membersPageAction } from "./membersPage";
+import { openAgendaItemAction } from "./openAgendaItem";
 import { openCreateModalAction } from "./openCreateModal";
 import { openJourneyDraftAction } from "./openJourneyDraft";
 import { openMemberStagesAction } from "./openMemberStages";
@@ -101,6 +104,11 @@ export function registerActions(app: App, services: Services): void {
   app.action(ACTION.meetingMenu, meetingMenuAction(services));
   app.action(ACTION.meetingCommunity, meetingCommunityPickedAction(services));
   app.action(ACTION.addToCalendar, addToCalendarAction(services));
+  app.action(ACTION.openAgendaItem, openAgendaItemAction(services));
+  app.action(ACTION.agendaMenu, agendaMenuAction(services));
+  const agendaPage = agendaPageAction(services);
+  app.action(ACTION.agendaPrevious, agendaPage);
+  app.action(ACTION.agendaNext, agendaPage);
 
   app.action(ACTION.digestDm, digestDmAction(services));
   app.action(ACTION.inviteCommunity, inviteCommunityPickedAction(services));

@@ -12,12 +12,15 @@ import { list, text } from "../support/viewState";
  * already entered is carried across; stages chosen for another community are not.
  */
 export function meetingCommunityPickedAction(services: Services) {
-  return onCommunityPicked(services, ({ community, stages, values, privateMetadata }) => {
+  return onCommunityPicked(services, async ({ community, stages, values, privateMetadata }) => {
+    const firstMeeting = await services.firstMeeting.offer(community);
     const ordinal = MONTHLY_ORDINALS.find((o) => String(o) === text(values, MEETING_BLOCK.ordinal));
     const chosen = new Set(list(values, MEETING_BLOCK.stages));
     return meetingModal({
       mode: "schedule",
       picked: { id: community.id, name: community.name, timezone: community.timezone },
+      // A community that has never met gets the kit; what was entered in it for another stays only if it had it too.
+      firstMeeting: firstMeeting ?? undefined,
       stages,
       initial: {
         title: text(values, MEETING_BLOCK.title) ?? undefined,
@@ -30,6 +33,7 @@ export function meetingCommunityPickedAction(services: Services) {
         ordinal: ordinal ?? null,
         reminderOffsets: list(values, MEETING_BLOCK.reminders).map(Number),
         stageIds: stages.filter((s) => chosen.has(s.id)).map((s) => s.id),
+        firstAgenda: text(values, MEETING_BLOCK.firstAgenda) ?? undefined,
       },
       // The same form: what it was opened with (the person's zone for the date picker) stays.
       privateMetadata,

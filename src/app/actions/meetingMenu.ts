@@ -1,6 +1,7 @@
 // The meeting's menu: "Edit or reschedule" opens the meeting modal prefilled;
 // "Cancel meeting" asks for confirmation. Both are for organisers and whoever
 // scheduled it: checked before the modal opens, and again on submission.
+// "Add to the agenda" opens the add form for any member.
 import type { BlockOverflowAction } from "@slack/bolt";
 import { z } from "zod";
 import { pickerFromStart, recurrenceChoice } from "../../domain/meetings/meetingDraft";
@@ -9,15 +10,27 @@ import { cancelMeetingModal, meetingModal } from "../../views/meetingModal";
 import { cancelMeetingMetadata } from "../submissions/cancelMeeting";
 import { scheduleMeetingMetadata } from "../submissions/scheduleMeeting";
 import { onAction } from "../support/action";
+import { openAgendaFormFor } from "../support/agenda";
 import { userTimezone } from "../support/userZone";
 import { workspaceOf } from "../support/workspace";
 
 // The option's value comes back in a request anyone could forge: check its shape.
-const choice = z.object({ m: z.string().max(40), do: z.enum(["edit", "cancel"]) });
+const choice = z.object({ m: z.string().max(40), do: z.enum(["edit", "cancel", "agenda"]) });
 
 export function meetingMenuAction(services: Services) {
   return onAction<BlockOverflowAction>(services, async ({ body, action, client, context }) => {
     const { m, do: what } = choice.parse(JSON.parse(action.selected_option.value));
+    if (what === "agenda") {
+      // Any member may add to the agenda: the form for this meeting.
+      await openAgendaFormFor(services, client, {
+        triggerId: body.trigger_id,
+        workspace: workspaceOf(context),
+        userId: body.user.id,
+        meetingId: m,
+        channelId: body.channel?.id,
+      });
+      return;
+    }
     if (what === "cancel") {
       const { meeting, series } = await services.meetings.asEditor(workspaceOf(context), m, body.user.id, "cancel");
       await client.views.open({

@@ -36,8 +36,9 @@ export function planActivityAction(services: Services) {
     await services.meetings.requireScheduler(community, body.user.id);
     const activity = ACTIVITIES.find((a) => a.id === value.a) ?? ACTIVITIES[0];
     const words = activityWords[activity.id];
-    const [stages, pickerZone] = await Promise.all([
+    const [stages, firstMeeting, pickerZone] = await Promise.all([
       services.journey.stages(community.id),
+      services.firstMeeting.offer(community),
       userTimezone(client, body.user.id, community.timezone, services.logger),
     ]);
     await client.views.open({
@@ -45,6 +46,7 @@ export function planActivityAction(services: Services) {
       view: meetingModal({
         mode: "schedule",
         community: { id: community.id, name: community.name, timezone: community.timezone },
+        firstMeeting: firstMeeting ?? undefined,
         stages,
         initial: {
           title: words.meetingTitle,

@@ -2,6 +2,7 @@
 // one file plus one line here; help and "did you mean" follow automatically.
 import type { HelpEntry } from "../../views/help";
 import { activity } from "./activity";
+import { agenda } from "./agenda";
 import { archive } from "./archive";
 import { create } from "./create";
 import { deleteCommunity } from "./delete";
@@ -54,6 +55,7 @@ export function subcommands(): Subcommand[] {
     journey,
     meeting,
     meetings,
+    agenda,
     activity,
     settings,
     edit,

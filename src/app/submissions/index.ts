@@ -7,6 +7,7 @@ import type { Services } from "../../services";
 import { CALLBACK } from "../../views/ids";
 import { acceptInvitationSubmission } from "./acceptInvitation";
 import { acceptJourneyDraftSubmission } from "./acceptJourneyDraft";
+import { addAgendaItemSubmission } from "./addAgendaItem";
 import { cancelMeetingSubmission } from "./cancelMeeting";
 import { closeAsDuplicateSubmission } from "./closeAsDuplicate";
 import { communitySettingsSubmission } from "./communitySettings";
@@ -35,6 +36,7 @@ export function registerSubmissions(app: App, services: Services, beforeAckClien
   app.view(CALLBACK.closeAsDuplicate, closeAsDuplicateSubmission(services));
   app.view(CALLBACK.scheduleMeeting, scheduleMeetingSubmission(services));
   app.view(CALLBACK.cancelMeeting, cancelMeetingSubmission(services));
+  app.view(CALLBACK.addAgendaItem, addAgendaItemSubmission(services));
   app.view(CALLBACK.communitySettings, communitySettingsSubmission(services));
   app.view(CALLBACK.editCharter, editCharterSubmission(services));
   app.view(CALLBACK.deleteCommunity, deleteCommunitySubmission(services));

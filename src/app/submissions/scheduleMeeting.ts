@@ -9,6 +9,7 @@ import { checkMeetingDraft, type MeetingDraft, type MeetingDraftInput, recurrenc
 import type { CommunityRecord } from "../../domain/ports";
 import { stepsAfterAck } from "../../messaging/afterAck";
 import type { Services } from "../../services";
+import { firstMeetingLines } from "../../views/firstMeetingKit";
 import { MEETING_BLOCK } from "../../views/ids";
 import { scheduledConfirmation } from "../../views/meetingCard";
 import { esc, md } from "../../views/mrkdwn";
@@ -39,6 +40,8 @@ export const scheduleMeetingMetadata = formMetadata(
     communityId: z.string().max(40).optional(),
     /** Set when the modal edits this meeting. */
     meetingId: z.string().max(40).optional(),
+    /** A group's meeting: the form came from the group's channel. */
+    groupId: z.string().max(40).optional(),
     /** The zone the person's Slack shows the date picker in (from users.info). */
     pickerZone: z.string().max(64).optional(),
     /** When editing: the meeting's SEQUENCE when the form opened, so a stale or repeated submit is refused. */
@@ -111,9 +114,20 @@ export function scheduleMeetingSubmission(services: Services) {
       // Throws with every field's error, the community's included.
       const draft = checkMeetingDraft(draftInput(values), { zone, pickerZone: meta.pickerZone ?? zone, now }, errors);
       if (!community) throw new AppError("not_found", errors[communityBlock], communityBlock);
-      const { meetings, repeated } = await services.meetings.schedule(community, userId, draft, view.id ?? null);
+      // The form's group is read back from a request anyone could shape: it must be this community's.
+      const group = meta.groupId ? await services.groups.byIdIn(workspace, meta.groupId) : null;
+      if (group && group.community.id !== community.id) throw new AppError("not_found", { key: "group.gone" });
+      const { meetings, repeated } = await services.meetings.schedule(community, userId, draft, view.id ?? null, group?.group.id ?? null);
       // A double-clicked submit: the first one announces and confirms.
       if (repeated) return undefined;
+      // The first-meeting kit, when the form offered it: on the agenda before the announcement shows it.
+      await services.firstMeeting.add(
+        community,
+        meetings,
+        userId,
+        firstMeetingLines(text(values, MEETING_BLOCK.firstAgenda)),
+        list(values, MEETING_BLOCK.firstProblems),
+      );
       return {
         kind: "scheduled",
         community,
@@ -144,7 +158,7 @@ export function scheduleMeetingSubmission(services: Services) {
       await step("confirm a scheduled meeting", () =>
         client.chat.postMessage({
           channel: userId,
-          text: scheduledConfirmation(done.meetings, announced ? done.community.slackChannelId : null, done.note, done.readerZone),
+          text: scheduledConfirmation(done.meetings, announced, done.note, done.readerZone),
         }),
       );
     },

@@ -20,14 +20,14 @@ export interface PickedForm {
   privateMetadata: string;
 }
 
-export function onCommunityPicked(services: Services, redraw: (form: PickedForm) => View) {
+export function onCommunityPicked(services: Services, redraw: (form: PickedForm) => View | Promise<View>) {
   return onAction<BlockAction<ExternalSelectAction>>(services, async ({ body, action, client, context }) => {
     const view = body.view;
     const picked = action.selected_option?.value;
     if (!view || !picked) return;
     const community = await services.communities.byIdIn(workspaceOf(context), picked);
     const stages = await services.journey.stages(community.id);
-    const next = redraw({ community, stages, values: readViewState(view), privateMetadata: view.private_metadata });
+    const next = await redraw({ community, stages, values: readViewState(view), privateMetadata: view.private_metadata });
     // The hash makes Slack refuse the update if the form changed meanwhile, rather than overwrite it.
     await client.views.update({ view_id: view.id, hash: view.hash, view: next });
   });

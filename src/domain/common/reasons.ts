@@ -132,6 +132,19 @@ export interface Reasons {
   /** The first meeting is the `actual`-th of its weekday (and perhaps the last), not the `wanted`-th (-1: the last). */
   "meeting.ordinal_mismatch": { startsAt: Date; zone: string; wanted: 1 | 2 | 3 | 4 | 5 | -1; actual: 1 | 2 | 3 | 4 | 5; isLast: boolean };
   "meeting.recurrence_needs_following": NoParams;
+  // Agendas
+  /** `group`: the group whose next meeting it would be, when asked in its channel. */
+  "agenda.no_meeting": { community: string; group: string | null };
+  "agenda.members_only": { community: string };
+  "agenda.meeting_started": { title: string };
+  "agenda.full": { title: string; max: number };
+  "agenda.title_missing": { min: number };
+  "agenda.item_gone": NoParams;
+  "agenda.arrangers_only": { community: string; doing: "arrange" | "remove" };
+  "agenda.order_busy": NoParams;
+  "agenda.choose_meeting": NoParams;
+  "agenda.no_meetings_anywhere": NoParams;
+  "agenda.unreadable": NoParams;
   // Problems
   "problem.gone": NoParams;
   "problem.community_gone": NoParams;

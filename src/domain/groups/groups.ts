@@ -214,6 +214,15 @@ export class GroupService {
     throw new AppError("not_found", { key: "group.unknown_anywhere", typed: whole, usage });
   }
 
+  /** The community whose channel this is, or whose group's channel it is, with that group (when one group alone uses it). */
+  async placeOfChannel(
+    workspace: WorkspaceKey,
+    channelId: string | undefined,
+  ): Promise<{ community: CommunityRecord; group?: GroupRecord } | null> {
+    const workspaceId = await this.store.communities.findWorkspaceId(workspace);
+    return workspaceId ? this.placeOf(workspaceId, channelId) : null;
+  }
+
   /** The community whose channel this is, or whose group's channel it is. */
   async communityOfChannel(workspace: WorkspaceKey, channelId: string | undefined): Promise<CommunityRecord | null> {
     const workspaceId = await this.store.communities.findWorkspaceId(workspace);

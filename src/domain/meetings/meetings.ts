@@ -54,6 +54,8 @@ export class MeetingService {
     actorId: string,
     draft: MeetingDraft,
     requestId: string | null,
+    /** A group's meeting: the group is the community's (the caller found it so). */
+    groupId: string | null = null,
   ): Promise<{ meetings: MeetingRecord[]; repeated: boolean }> {
     await this.requireScheduler(community, actorId);
     if (requestId) {
@@ -68,6 +70,7 @@ export class MeetingService {
       meetings = await this.store.meetings.schedule(
         {
           communityId: community.id,
+          groupId,
           fields: draft.fields,
           stageIds: draft.stageIds,
           startsAt: draft.startsAt,
@@ -105,19 +108,21 @@ export class MeetingService {
   }
 
   private async cardOf(meeting: MeetingRecord, community?: CommunityRecord): Promise<MeetingCard> {
-    const [found, tally, series, next, stages] = await Promise.all([
+    const [found, tally, series, next, stages, agenda, group] = await Promise.all([
       community ? Promise.resolve(community) : this.store.communities.findById(meeting.communityId),
       this.store.meetings.tally(meeting.id, GOING_NAMED),
       meeting.seriesId ? this.store.meetings.series(meeting.seriesId) : Promise.resolve(null),
       // The next occurrence as it really is (one may have been moved or cancelled on its own).
       meeting.seriesId ? this.store.meetings.nextOccurrence(meeting.seriesId, meeting.occurrence) : Promise.resolve(null),
       this.store.meetingStages.stagesOf([meeting.id]),
+      this.store.agenda.items(meeting.id),
+      meeting.groupId ? this.store.groups.findById(meeting.groupId) : Promise.resolve(null),
     ]);
     if (!found) throw new AppError("not_found", { key: "meeting.community_gone" });
     // A series ended at or before this meeting no longer repeats, as far as this meeting is concerned.
     const repeating = series && (series.lastIndex === null || meeting.occurrence < series.lastIndex) ? series : null;
     const nextStart = repeating ? (next?.startsAt ?? null) : null;
-    return { meeting, community: found, tally, series: repeating, nextStart, stages: stages.get(meeting.id) ?? [] };
+    return { meeting, community: found, group, tally, series: repeating, nextStart, stages: stages.get(meeting.id) ?? [], agenda };
   }
 
   /** A meeting named by id in a request: it must belong to the requester's workspace. */

@@ -1,6 +1,7 @@
 // What the domain needs from storage, one file an area. src/store implements it
 // with Prisma; the domain sees plain records and never a Prisma type.
 
+export * from "./agenda";
 export * from "./audit";
 export * from "./common";
 export * from "./communities";

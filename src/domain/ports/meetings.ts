@@ -19,6 +19,8 @@ export interface MeetingFields {
 export interface MeetingRecord extends MeetingFields {
   id: string;
   communityId: string;
+  /** A group's meeting; null for the whole community's. */
+  groupId: string | null;
   seriesId: string | null;
   occurrence: number;
   startsAt: Date;
@@ -35,6 +37,7 @@ export interface MeetingRecord extends MeetingFields {
 export interface SeriesRecord {
   id: string;
   communityId: string;
+  groupId: string | null;
   rule: RecurrenceRule;
   timezone: string;
   anchorStart: Date;
@@ -47,6 +50,8 @@ export interface SeriesRecord {
 
 export interface NewMeeting {
   communityId: string;
+  /** A group's meeting (and series): the group must be the community's. */
+  groupId: string | null;
   fields: MeetingFields;
   /** The journey stages it covers (a series' too): only the community's accepted stages are linked; any other id names nothing. */
   stageIds: string[];

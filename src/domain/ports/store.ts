@@ -1,4 +1,5 @@
 // Every port together: what src/store builds and the composition root hands out.
+import type { AgendaStore } from "./agenda";
 import type { AuditStore } from "./audit";
 import type { CommunityStore } from "./communities";
 import type { CoverageStore } from "./coverage";
@@ -20,6 +21,8 @@ export interface Store {
   problems: ProblemStore;
   meetings: MeetingStore;
   meetingStages: MeetingStageStore;
+  /** Meetings' agenda items. */
+  agenda: AgendaStore;
   outbox: OutboxStore;
   runs: RunStore;
   digests: DigestStore;

@@ -2,6 +2,7 @@
 // only to keep each file readable; this index is checked as one whole.
 import type { Catalogue } from "../catalogue";
 import { activityWords } from "./activities";
+import { agendaReasons } from "./agenda";
 import { calendar } from "./calendar";
 import { communityReasons } from "./communities";
 import { dates } from "./dates";
@@ -16,7 +17,7 @@ import { webWords } from "./web";
 import { webFormWords } from "./webForms";
 
 export const en: Catalogue = {
-  reasons: { ...communityReasons, ...meetingReasons, ...groupReasons, ...journeyReasons, ...edgeReasons },
+  reasons: { ...communityReasons, ...meetingReasons, ...agendaReasons, ...groupReasons, ...journeyReasons, ...edgeReasons },
   labels,
   prose,
   dates,

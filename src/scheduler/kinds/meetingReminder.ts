@@ -1,6 +1,7 @@
 // A due meeting reminder becomes one DM for each person going or maybe then,
 // and at the 1-day mark a note in the channel (reminderDm.ts, reminderNote.ts).
 
+import { announcementChannel } from "../../domain/meetings/meetingCards";
 import { reminderDeliveries, reminderObsolete } from "../../domain/meetings/reminders";
 import * as kinds from "../../domain/outbox";
 import type { ReminderPayload } from "../../domain/outbox/meetingReminder";
@@ -28,7 +29,7 @@ export const meetingReminder = dueKind(kinds.meetingReminder, {
     const recipients = await services.meetings.goingOrMaybe(meeting.id);
     return {
       kind: "expand",
-      rows: reminderDeliveries(meeting, row.payload, recipients, card.community.slackChannelId, services.clock.now()),
+      rows: reminderDeliveries(meeting, row.payload, recipients, announcementChannel(card), services.clock.now()),
     };
   },
 });
