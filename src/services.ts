@@ -15,6 +15,7 @@ import { JourneyService } from "./domain/journey/journey";
 import { AgendaService } from "./domain/meetings/agenda";
 import { FirstMeetingService } from "./domain/meetings/firstMeeting";
 import { MeetingService } from "./domain/meetings/meetings";
+import { OutcomeService } from "./domain/meetings/outcomes";
 import { CoverageService } from "./domain/members/coverage";
 import { MembershipService } from "./domain/members/memberships";
 import { OnboardingService } from "./domain/members/onboarding";
@@ -46,6 +47,8 @@ export interface Services {
   agenda: AgendaService;
   /** What the meeting form offers a community that has never met. */
   firstMeeting: FirstMeetingService;
+  /** What came out of meetings: notes, decisions and actions. */
+  outcomes: OutcomeService;
   digests: DigestService;
   /** Sub-groups of a community. */
   groups: GroupService;
@@ -96,6 +99,7 @@ export function buildServices({ config, store, clock, logger }: { config: Config
     meetings,
     agenda: new AgendaService({ store, clock, communities }),
     firstMeeting: new FirstMeetingService({ store, clock }),
+    outcomes: new OutcomeService({ store, clock, meetings }),
     digests: new DigestService({ store, clock }),
     groups: new GroupService({ store, clock, communities }),
     coverage: new CoverageService({ store }),

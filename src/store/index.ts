@@ -13,6 +13,7 @@ import { PrismaMeetingStore } from "./meetingStore";
 import { PrismaMembershipStore } from "./membershipStore";
 import { pendingMigrations } from "./migrations";
 import { PrismaOutboxStore, PrismaRunStore } from "./outboxStore";
+import { PrismaOutcomeStore } from "./outcomeStore";
 import { createPrismaClient, type Db, type SqliteSettings, sameProvider } from "./prismaClient";
 import { PrismaProblemStore } from "./problemStore";
 
@@ -35,6 +36,7 @@ export function createStore(
     meetings: new PrismaMeetingStore(db),
     meetingStages: new PrismaMeetingStageStore(db),
     agenda: new PrismaAgendaStore(db),
+    outcomes: new PrismaOutcomeStore(db),
     outbox: new PrismaOutboxStore(db),
     runs: new PrismaRunStore(db),
     digests: new PrismaDigestStore(db),

@@ -121,16 +121,26 @@ export function agendaMessage(page: AgendaPage, opts: { notice?: Mrkdwn } = {}):
   return { text: md`Agenda for ${esc(meeting.title)}, ${when}: ${count}`, blocks };
 }
 
-/** The one picker for what an item is about: the journey's stages, then the open problems. */
-function topicInput(topics: { stages: TopicChoice[]; problems: TopicChoice[] }): AnyBlock | null {
-  const groups = [
-    { label: "Stages of the journey", prefix: "stage", choices: topics.stages },
-    { label: "Problems", prefix: "problem", choices: topics.problems },
-  ].filter((g) => g.choices.length);
-  if (!groups.length) return null;
+/** The one picker for what an item (or an action) is about: the journey's stages, then the open problems. */
+export function topicInput(
+  topics: { stages: TopicChoice[]; problems: TopicChoice[] },
+  blockId: string = AGENDA_BLOCK.topic,
+  initial?: string | null,
+): AnyBlock | null {
+  // Stages first (a journey has at most 60); problems, most votes first, fill a select's 100 options.
+  const stages = topics.stages.slice(0, LIMITS.staticOptions);
+  const problems = topics.problems.slice(0, LIMITS.staticOptions - stages.length);
+  const optionGroups = [
+    { label: "Stages of the journey", options: stages.map((c) => option(c.title, `stage:${c.id}`)) },
+    { label: "Problems", options: problems.map((c) => option(c.title, `problem:${c.id}`)) },
+  ]
+    .filter((g) => g.options.length)
+    .map((g) => ({ label: plain(g.label), options: g.options }));
+  if (!optionGroups.length) return null;
+  const chosen = optionGroups.flatMap((g) => g.options).find((o) => o.value === initial);
   return {
     type: "input",
-    block_id: AGENDA_BLOCK.topic,
+    block_id: blockId,
     optional: true,
     label: plain("What it is about"),
     hint: plain("A stage of the journey or a problem, if it is about one.", 150),
@@ -138,10 +148,8 @@ function topicInput(topics: { stages: TopicChoice[]; problems: TopicChoice[] }):
       type: "static_select",
       action_id: ACTION.input,
       placeholder: plain("Choose a stage or a problem"),
-      option_groups: groups.map((g) => ({
-        label: plain(g.label),
-        options: g.choices.slice(0, LIMITS.staticOptions).map((c) => option(c.title, `${g.prefix}:${c.id}`)),
-      })),
+      option_groups: optionGroups,
+      ...(chosen ? { initial_option: chosen } : {}),
     },
   } as AnyBlock;
 }

@@ -38,6 +38,8 @@ export const CALLBACK = {
   addToAgendaFromMessage: "add_to_agenda_from_message",
   /** The form that adds an item to a meeting's agenda (from the command, the shortcut or a meeting's menu). */
   addAgendaItem: "agenda_item_add",
+  /** Record outcomes: notes, decisions and actions (from a meeting's menu, after it starts). */
+  recordOutcomes: "meeting_outcomes_record",
 } as const;
 
 export const ACTION = {
@@ -128,6 +130,8 @@ export const ACTION = {
   agendaMenu: "agenda_item_menu",
   agendaPrevious: "agenda_page_previous",
   agendaNext: "agenda_page_next",
+  /** In the outcomes form: one more action row. */
+  addOutcomeAction: "meeting_outcomes_add_action",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
 } as const;
@@ -236,6 +240,9 @@ export const MEETING_BLOCK = {
   firstAgenda: "firstAgenda",
   firstProblems: "firstProblems",
 } as const;
+
+/** The outcomes form's blocks, named after the domain's fields; each action row's are actionField(i, part). */
+export const OUTCOME_BLOCK = { notes: "notes", notesLink: "notesLink", decisions: "decisions", addAction: "add_action" } as const;
 
 /** The add-to-agenda form's blocks, named after the domain's fields. */
 export const AGENDA_BLOCK = { meeting: "meeting", title: "title", link: "link", topic: "topic" } as const;

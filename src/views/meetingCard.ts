@@ -75,6 +75,7 @@ function meetingMenu(meetingId: string): object {
       option("Add to the agenda", JSON.stringify({ m: meetingId, do: "agenda" })),
       option("Edit or reschedule", JSON.stringify({ m: meetingId, do: "edit" })),
       option("Cancel meeting", JSON.stringify({ m: meetingId, do: "cancel" })),
+      option("Record outcomes", JSON.stringify({ m: meetingId, do: "outcomes" })),
     ],
   };
 }
@@ -168,6 +169,14 @@ export function meetingCardMessage(card: MeetingCard, calendarUrl: string): Bloc
   }
   const going = goingLine(card);
   if (going) blocks.push(section(going));
+  if (card.outcome) {
+    const { decisions, actions: count } = card.outcome;
+    blocks.push(
+      context(
+        md`:memo: What came out of it is recorded (${plural(decisions, "decision")} and ${plural(count, "action")}): see the reply to this message.`,
+      ),
+    );
+  }
   blocks.push(context(md`${countsText(card)}  ·  Scheduled by ${userLink(meeting.createdBy)} for ${placeName(card)}`));
   blocks.push(actions(BLOCK.meetingActions, ...answerButtons(meeting.id, null), calendarButton(calendarUrl)));
   return { text: md`Meeting: ${title}, ${meetingWhen(meeting)}`, blocks };

@@ -5,13 +5,11 @@
 // scheduled it reorder and remove, and two organisers moving items at once both
 // get their move in one consistent order; a group's channel means the group's
 // next meeting.
-import { DateTime } from "luxon";
-import { checkMeetingDraft } from "../../src/domain/meetings/meetingDraft";
 import type { Services } from "../../src/services";
 import { ACTION, AGENDA_BLOCK, CALLBACK } from "../../src/views/ids";
 import { type Harness, TEAM_ID } from "../support/harness";
 import { blockAction, input, overflowAction, viewSubmission } from "../support/payloads";
-import { seedCommunity, seedMember } from "../support/seed";
+import { seedCommunity, seedMeeting, seedMember } from "../support/seed";
 import { seededWorld } from "../support/world";
 
 const ALICE = "U0ALICE"; // organiser
@@ -30,30 +28,14 @@ let w: {
   problemId: string;
 };
 
-/** A one-off meeting at a London wall time, scheduled through the service and shown as announced in `channel`. */
-async function scheduleMeeting(
+/** A one-off meeting at a London wall time, by Alice unless told, announced in `channel` when given. */
+function scheduleMeeting(
   h: Harness,
   communityId: string,
   local: string,
   opts: { title?: string; groupId?: string; channel?: string; by?: string } = {},
 ) {
-  const services: Services = h.app.services;
-  const community = await services.communities.byId(communityId);
-  const draft = checkMeetingDraft(
-    {
-      title: opts.title ?? "Show and tell",
-      videoLink: "https://teams.example.gov.uk/meet/123",
-      start: String(DateTime.fromISO(local, { zone: "Europe/London" }).toSeconds()),
-      duration: "60",
-      recurrence: "none",
-      reminders: ["1440"],
-    },
-    { zone: community.timezone, pickerZone: "Europe/London", now: h.clock.now() },
-  );
-  const [meeting] = (await services.meetings.schedule(community, opts.by ?? ALICE, draft, null, opts.groupId ?? null)).meetings;
-  if (opts.channel)
-    await h.db.meeting.update({ where: { id: meeting.id }, data: { announcementChannelId: opts.channel, announcementTs: "1.1" } });
-  return meeting;
+  return seedMeeting(h, communityId, local, { by: ALICE, reminders: ["1440"], ...opts, now: h.clock.now() });
 }
 
 const world = seededWorld(async (h) => {

@@ -7,7 +7,7 @@
 import { DateTime } from "luxon";
 import { ACTION, CALLBACK, MEETING_BLOCK } from "../../src/views/ids";
 import type { Harness } from "../support/harness";
-import { blockAction, input, viewSubmission } from "../support/payloads";
+import { blockAction, input, viewAction, viewSubmission } from "../support/payloads";
 import { seedCommunity, seedMember } from "../support/seed";
 import { seededWorld } from "../support/world";
 
@@ -152,26 +152,14 @@ describe("the first-meeting kit", () => {
     await seedCommunity(h, ALICE, { name: "Employing people", problems: null });
     await h.command("meeting", { user: ALICE });
     expect(block(lastForm(), MEETING_BLOCK.firstAgenda)).toBeUndefined();
-    const view = { ...lastForm(), id: "V0PICK", hash: "h", state: { values: {} } };
-    await h.interact({
-      type: "block_actions",
-      team: { id: "T0TEST", domain: "test" },
-      user: { id: ALICE, name: "alice", team_id: "T0TEST" },
-      api_app_id: "A0APP",
-      token: "deprecated",
-      trigger_id: "trigger-pick",
-      container: { type: "view", view_id: "V0PICK" },
-      view,
-      actions: [
-        {
-          type: "external_select",
-          action_id: ACTION.meetingCommunity,
-          block_id: MEETING_BLOCK.community,
-          selected_option: { value: w.communityId, text: { type: "plain_text", text: "Starting a business" } },
-          action_ts: "1.1",
-        },
-      ],
-    });
+    await h.interact(
+      viewAction({
+        user: ALICE,
+        actionId: ACTION.meetingCommunity,
+        view: { ...lastForm(), id: "V0PICK" },
+        selected: { type: "external_select", blockId: MEETING_BLOCK.community, value: w.communityId },
+      }),
+    );
     expect(block(h.slack.lastCall("views.update")!.args.view, MEETING_BLOCK.firstAgenda)).toBeDefined();
     const plan = JSON.stringify({ c: w.communityId, a: "map_whole_problem" });
     await h.interact(

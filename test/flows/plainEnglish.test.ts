@@ -23,6 +23,7 @@ import {
   INVITE_BLOCK,
   MEETING_BLOCK,
   OBJECTIVE_BLOCK,
+  OUTCOME_BLOCK,
   PROBLEM_BLOCK,
   PROFILE_BLOCK,
   SETTINGS_BLOCK,
@@ -441,6 +442,32 @@ describe("plain English, end to end", () => {
       [CANCEL_MEETING_BLOCK.scope]: input.radio("this"),
       [CANCEL_MEETING_BLOCK.note]: input.text("Most of us are at the conference that day. We will meet the week after."),
     });
+    // What came out of the meeting: refused before it starts and to a member, then recorded with an action row added.
+    await menu("outcomes too early", "U0ALICE", ACTION.meetingMenu, { m: meeting.id, do: "outcomes" }, channel);
+    h.clock.set(new Date("2026-03-10T15:00:00Z"));
+    await menu("outcomes by a member", "U0CAROL", ACTION.meetingMenu, { m: meeting.id, do: "outcomes" }, channel);
+    await menu("record outcomes", "U0ALICE", ACTION.meetingMenu, { m: meeting.id, do: "outcomes" }, channel);
+    const outcomesForm = lastModal(CALLBACK.recordOutcomes);
+    await interact("add another action", {
+      ...blockAction({ user: "U0ALICE", actionId: ACTION.addOutcomeAction, value: "4" }),
+      view: { ...outcomesForm, id: "V0OUTCOMES", hash: "h", state: { values: {} } },
+    });
+    const outcomeValues = (title: string | null) => ({
+      [OUTCOME_BLOCK.notes]: input.text("We compared how each organisation checks an address."),
+      [OUTCOME_BLOCK.notesLink]: input.text("https://docs.example.gov.uk/notes"),
+      [OUTCOME_BLOCK.decisions]: input.text("Meet every month\nStart with the address check"),
+      action_0_title: input.text(title),
+      action_0_owner: { type: "users_select", selected_user: "U0CAROL" },
+      action_0_due: { type: "datepicker", selected_date: "2026-03-01" },
+    });
+    expect((await submit("outcomes with mistakes", "U0ALICE", CALLBACK.recordOutcomes, outcomeValues(null))).json.response_action).toBe(
+      "errors",
+    );
+    await submit("record outcomes", "U0ALICE", CALLBACK.recordOutcomes, {
+      ...outcomeValues("Share the address check's research"),
+      action_0_due: { type: "datepicker", selected_date: "2026-03-20" },
+    });
+    expect(await h.db.actionItem.count()).toBe(1);
 
     // Archived and brought back; a second community deleted.
     await click("archive", "U0ALICE", ACTION.archiveCommunity, community.id, channel, BLOCK.charterActions);

@@ -21,6 +21,7 @@ import {
   INVITE_BLOCK,
   MEETING_BLOCK,
   OBJECTIVE_BLOCK,
+  OUTCOME_BLOCK,
   PROBLEM_BLOCK,
   PROFILE_BLOCK,
   SETTINGS_BLOCK,
@@ -298,6 +299,7 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
     () => overflow(ALICE, ACTION.meetingMenu, { m: f.meetingId, do: "edit" }),
     () => overflow(ALICE, ACTION.meetingMenu, { m: f.meetingId, do: "cancel" }),
     () => overflow(BOB, ACTION.meetingMenu, { m: f.meetingId, do: "agenda" }),
+    () => overflow(ALICE, ACTION.meetingMenu, { m: f.meetingId, do: "outcomes" }),
   ],
   [`action:${ACTION.openAgendaItem}`]: [() => button(BOB, ACTION.openAgendaItem, f.meetingId)],
   [`action:${ACTION.agendaMenu}`]: [
@@ -306,6 +308,20 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
   ],
   [`action:${ACTION.agendaPrevious}`]: [() => button(BOB, ACTION.agendaPrevious, JSON.stringify({ m: f.meetingId, p: 0 }))],
   [`action:${ACTION.agendaNext}`]: [() => button(BOB, ACTION.agendaNext, JSON.stringify({ m: f.meetingId, p: 1 }))],
+  [`action:${ACTION.addOutcomeAction}`]: [
+    () => ({
+      ...button(ALICE, ACTION.addOutcomeAction, "4"),
+      container: { type: "view", view_id: "V0OUTCOMES" },
+      view: {
+        id: "V0OUTCOMES",
+        type: "modal",
+        callback_id: CALLBACK.recordOutcomes,
+        hash: "h",
+        private_metadata: JSON.stringify({ meetingId: f.meetingId, rows: 3 }),
+        state: { values: {} },
+      },
+    }),
+  ],
   [`action:${ACTION.addToCalendar}`]: [() => button(BOB, ACTION.addToCalendar, f.meetingId)],
   [`action:${ACTION.digestDm}`]: [() => button(BOB, ACTION.digestDm, f.communityId)],
   [`action:${ACTION.inviteCommunity}`]: [
@@ -477,6 +493,21 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
         callbackId: CALLBACK.addAgendaItem,
         privateMetadata: JSON.stringify({ meetingId: f.meetingId }),
         values: { [AGENDA_BLOCK.title]: input.text("From the other team"), [AGENDA_BLOCK.link]: input.text(null) },
+      }),
+  ],
+  [`view:${CALLBACK.recordOutcomes}`]: [
+    () =>
+      viewSubmission({
+        user: ALICE,
+        callbackId: CALLBACK.recordOutcomes,
+        privateMetadata: JSON.stringify({ meetingId: f.meetingId, rows: 1 }),
+        values: {
+          [OUTCOME_BLOCK.notes]: input.text("Recorded by the other team"),
+          [OUTCOME_BLOCK.decisions]: input.text("A decision"),
+          action_0_title: input.text("An action"),
+          action_0_owner: { type: "users_select", selected_user: BOB },
+          action_0_due: { type: "datepicker", selected_date: "2027-01-01" },
+        },
       }),
   ],
   [`view:${CALLBACK.cancelMeeting}`]: [
@@ -660,6 +691,8 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
     "meeting",
     "meetingRsvp",
     "agendaItem",
+    "meetingOutcome",
+    "actionItem",
     "group",
     "groupMember",
     "invitation",

@@ -147,3 +147,40 @@ export function overflowAction(opts: {
     ],
   };
 }
+
+/**
+ * A click on an element inside an open form (a button, or a picker with
+ * `selected`), as Slack sends it: with the form as it stands, its `state` holding
+ * what was entered (block id to element value).
+ */
+export function viewAction(opts: {
+  user: string;
+  actionId: string;
+  view: Record<string, unknown>;
+  state?: Record<string, Record<string, unknown>>;
+  value?: string;
+  selected?: { type: string; blockId: string; value: string };
+}) {
+  const values = Object.fromEntries(Object.entries(opts.state ?? {}).map(([blockId, element]) => [blockId, { value: element }]));
+  return {
+    type: "block_actions",
+    team: { id: TEAM_ID, domain: "test" },
+    user: user(opts.user),
+    api_app_id: "A0APP",
+    token: "deprecated",
+    trigger_id: `trigger-view-action-${++counter}`,
+    container: { type: "view", view_id: opts.view.id },
+    view: { hash: "h", ...opts.view, state: { values } },
+    actions: [
+      opts.selected
+        ? {
+            type: opts.selected.type,
+            action_id: opts.actionId,
+            block_id: opts.selected.blockId,
+            selected_option: { value: opts.selected.value, text: { type: "plain_text", text: opts.selected.value } },
+            action_ts: "1.1",
+          }
+        : { type: "button", action_id: opts.actionId, block_id: "b", value: opts.value, action_ts: "1.1" },
+    ],
+  };
+}

@@ -8,7 +8,9 @@
 // skips is Slack's side of those flows: the channel and its members are registered in
 // the fake Slack, and no topic, welcome or DM is sent (tests clear the fake's log after
 // their set-up anyway).
+import { DateTime } from "luxon";
 import { checkCommunityDraft } from "../../src/domain/communities/communityDraft";
+import { checkMeetingDraft } from "../../src/domain/meetings/meetingDraft";
 import type { Services } from "../../src/services";
 import type { Db } from "../../src/store/prismaClient";
 import type { FakeSlack } from "./fakeSlack";
@@ -67,4 +69,34 @@ export async function seedMember(
     professionOther: null,
   });
   if (community.slackChannelId) slack?.addMember(community.slackChannelId, user);
+}
+
+/**
+ * A one-off meeting at a London wall time, scheduled through the service as the
+ * form would (an hour, a video link), shown as announced in `channel` when given.
+ */
+export async function seedMeeting(
+  to: Harness | SeedTarget,
+  communityId: string,
+  local: string,
+  opts: { title?: string; by?: string; groupId?: string; channel?: string; reminders?: string[]; now: Date },
+) {
+  const { services, db } = targetOf(to);
+  const community = await services.communities.byId(communityId);
+  const draft = checkMeetingDraft(
+    {
+      title: opts.title ?? "Show and tell",
+      videoLink: "https://teams.example.gov.uk/meet/123",
+      start: String(DateTime.fromISO(local, { zone: "Europe/London" }).toSeconds()),
+      duration: "60",
+      recurrence: "none",
+      reminders: opts.reminders ?? [],
+    },
+    { zone: community.timezone, pickerZone: "Europe/London", now: opts.now },
+  );
+  const [meeting] = (await services.meetings.schedule(community, opts.by ?? community.createdBy, draft, null, opts.groupId ?? null))
+    .meetings;
+  if (opts.channel)
+    await db.meeting.update({ where: { id: meeting.id }, data: { announcementChannelId: opts.channel, announcementTs: "1.1" } });
+  return meeting;
 }

@@ -203,6 +203,7 @@ const card: MeetingCard = {
   community,
   group: null,
   agenda: [],
+  outcome: null,
   series,
   nextStart: new Date("2026-04-03T10:00:00Z"),
   stages: [

@@ -12,6 +12,7 @@ import { STAGE_LIMITS } from "../../src/domain/journey/stageDraft";
 import type { JourneySummary, StageNote } from "../../src/domain/journey/summary";
 import { AGENDA_LIMITS, AGENDA_PAGE_SIZE } from "../../src/domain/meetings/agenda";
 import { GOING_NAMED, HOME_MEETINGS_SHOWN, type MeetingCard, UPCOMING_SHOWN } from "../../src/domain/meetings/meetings";
+import { OUTCOME_LIMITS } from "../../src/domain/meetings/outcomes";
 import {
   coverageOf,
   MEMBERS_PER_ORGANISATION_PAGE,
@@ -55,6 +56,7 @@ import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage, upc
 import { cancelMeetingModal, meetingModal } from "../../src/views/meetingModal";
 import { MISSING_LISTED, membersMessage, organisationMembersMessage } from "../../src/views/members";
 import { esc, md } from "../../src/views/mrkdwn";
+import { outcomesMessage, outcomesModal } from "../../src/views/outcomes";
 import { problemCardMessage, promotionSuggestion } from "../../src/views/problemCard";
 import { duplicateModal, objectiveModal } from "../../src/views/problemDecisions";
 import { editProblemModal, problemDetailsModal } from "../../src/views/problemDetails";
@@ -308,6 +310,7 @@ describe("Block Kit limits with the largest realistic data", () => {
       community: community(1),
       group: bigGroup,
       agenda: bigAgenda(`meeting${i}`),
+      outcome: { decisions: OUTCOME_LIMITS.decisionsMax, actions: OUTCOME_LIMITS.actionsMax },
       series,
       nextStart: new Date("2026-12-28T12:00:00Z"),
       // A meeting that covers the whole of a journey of the most stages, each title at its longest.
@@ -371,6 +374,56 @@ describe("Block Kit limits with the largest realistic data", () => {
       privateMetadata: "{}",
     }) as any;
     expect(blockKitProblems(kitForm.blocks, "modal", kitForm)).toEqual([]);
+    // Record outcomes: the form at its most rows, every field full, and the thread's reply for what it can hold.
+    const fullRow = {
+      title: "t".repeat(OUTCOME_LIMITS.actionTitleMax),
+      ownerId: "U1",
+      dueOn: "2026-12-31",
+      topic: `stage:c${"s".repeat(24)}0`,
+    };
+    const outcomesForm = outcomesModal({
+      card: card(1),
+      topics,
+      rows: OUTCOME_LIMITS.actionsMax,
+      initial: {
+        notes: "n".repeat(OUTCOME_LIMITS.notesMax),
+        notesLink: "l".repeat(OUTCOME_LIMITS.linkMax),
+        decisions: "d".repeat(3000),
+        actions: Array.from({ length: OUTCOME_LIMITS.actionsMax }, () => fullRow),
+      },
+      privateMetadata: JSON.stringify({ meetingId: "m".repeat(30), rows: OUTCOME_LIMITS.actionsMax }),
+    }) as any;
+    expect(blockKitProblems(outcomesForm.blocks, "modal", outcomesForm)).toEqual([]);
+    const outcome = {
+      meetingId: "m1",
+      notes: "N&<>".repeat(OUTCOME_LIMITS.notesMax / 4),
+      notesLink: `https://docs.example.gov.uk/${"l".repeat(OUTCOME_LIMITS.linkMax - 28)}`,
+      decisions: Array.from({ length: OUTCOME_LIMITS.decisionsMax }, (_, n) => `${n}`.padEnd(OUTCOME_LIMITS.decisionMax, "&")),
+      recordedBy: "U1",
+      requestId: null,
+      postChannelId: null,
+      postTs: null,
+      createdAt: new Date(),
+    };
+    const recordedActions = Array.from({ length: OUTCOME_LIMITS.actionsMax }, (_, n) => ({
+      id: `a${n}`,
+      meetingId: "m1",
+      communityId: "c1",
+      title: `${n}`.padEnd(OUTCOME_LIMITS.actionTitleMax, "<"),
+      ownerId: `U${String(n).padStart(10, "0")}`,
+      dueOn: "2026-12-31",
+      stage: { id: "s1", title: "s".repeat(150) },
+      problem: null,
+      status: "open" as const,
+      doneAt: null,
+      doneBy: null,
+      position: n,
+      createdBy: "U1",
+      createdAt: new Date(),
+      dmChannelId: null,
+      dmTs: null,
+    }));
+    expect(blockKitProblems(outcomesMessage(card(1), outcome, recordedActions).blocks, "message")).toEqual([]);
     const entries = Array.from({ length: 300 }, (_, i) => ({
       community: community(i),
       membership: organiser(i),

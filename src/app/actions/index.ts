@@ -6,6 +6,7 @@ import type { App } from "@slack/bolt";
 import type { Services } from "../../services";
 import { ACTION } from "../../views/ids";
 import { acceptInvitationAction } from "./acceptInvitation";
+import { addOutcomeActionAction } from "./addOutcomeAction";
 import { addToCalendarAction } from "./addToCalendar";
 import { agendaMenuAction } from "./agendaMenu";
 import { agendaPageAction } from "./agendaPage";
@@ -109,6 +110,7 @@ export function registerActions(app: App, services: Services): void {
   const agendaPage = agendaPageAction(services);
   app.action(ACTION.agendaPrevious, agendaPage);
   app.action(ACTION.agendaNext, agendaPage);
+  app.action(ACTION.addOutcomeAction, addOutcomeActionAction(services));
 
   app.action(ACTION.digestDm, digestDmAction(services));
   app.action(ACTION.inviteCommunity, inviteCommunityPickedAction(services));

@@ -1,7 +1,8 @@
 // The meeting's menu: "Edit or reschedule" opens the meeting modal prefilled;
 // "Cancel meeting" asks for confirmation. Both are for organisers and whoever
 // scheduled it: checked before the modal opens, and again on submission.
-// "Add to the agenda" opens the add form for any member.
+// "Add to the agenda" opens the add form for any member; "Record outcomes", for
+// the same people as editing, opens the outcomes form once the meeting has started.
 import type { BlockOverflowAction } from "@slack/bolt";
 import { z } from "zod";
 import { pickerFromStart, recurrenceChoice } from "../../domain/meetings/meetingDraft";
@@ -11,11 +12,12 @@ import { cancelMeetingMetadata } from "../submissions/cancelMeeting";
 import { scheduleMeetingMetadata } from "../submissions/scheduleMeeting";
 import { onAction } from "../support/action";
 import { openAgendaFormFor } from "../support/agenda";
+import { openOutcomesForm } from "../support/outcomes";
 import { userTimezone } from "../support/userZone";
 import { workspaceOf } from "../support/workspace";
 
 // The option's value comes back in a request anyone could forge: check its shape.
-const choice = z.object({ m: z.string().max(40), do: z.enum(["edit", "cancel", "agenda"]) });
+const choice = z.object({ m: z.string().max(40), do: z.enum(["edit", "cancel", "agenda", "outcomes"]) });
 
 export function meetingMenuAction(services: Services) {
   return onAction<BlockOverflowAction>(services, async ({ body, action, client, context }) => {
@@ -28,6 +30,15 @@ export function meetingMenuAction(services: Services) {
         userId: body.user.id,
         meetingId: m,
         channelId: body.channel?.id,
+      });
+      return;
+    }
+    if (what === "outcomes") {
+      await openOutcomesForm(services, client, {
+        triggerId: body.trigger_id,
+        workspace: workspaceOf(context),
+        userId: body.user.id,
+        meetingId: m,
       });
       return;
     }

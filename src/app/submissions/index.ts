@@ -18,6 +18,7 @@ import { editCharterSubmission } from "./editCharter";
 import { editProblemSubmission } from "./editProblem";
 import { joinCommunitySubmission } from "./joinCommunity";
 import { logProblemSubmission } from "./logProblem";
+import { recordOutcomesSubmission } from "./recordOutcomes";
 import { saveMemberStagesSubmission } from "./saveMemberStages";
 import { saveStageSubmission } from "./saveStage";
 import { scheduleMeetingSubmission } from "./scheduleMeeting";
@@ -37,6 +38,7 @@ export function registerSubmissions(app: App, services: Services, beforeAckClien
   app.view(CALLBACK.scheduleMeeting, scheduleMeetingSubmission(services));
   app.view(CALLBACK.cancelMeeting, cancelMeetingSubmission(services));
   app.view(CALLBACK.addAgendaItem, addAgendaItemSubmission(services));
+  app.view(CALLBACK.recordOutcomes, recordOutcomesSubmission(services));
   app.view(CALLBACK.communitySettings, communitySettingsSubmission(services));
   app.view(CALLBACK.editCharter, editCharterSubmission(services));
   app.view(CALLBACK.deleteCommunity, deleteCommunitySubmission(services));

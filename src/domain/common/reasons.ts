@@ -24,7 +24,7 @@ export type OrganiserAction =
   | "edit_journey";
 
 /** What only a meeting's organisers or its scheduler may do. */
-export type MeetingAction = "change" | "cancel";
+export type MeetingAction = "change" | "cancel" | "record";
 
 /** The forms that create or link a channel (their words for "use an existing channel" differ). */
 export type ChannelForm = "community" | "group";
@@ -144,6 +144,18 @@ export interface Reasons {
   "agenda.order_busy": NoParams;
   "agenda.choose_meeting": NoParams;
   "agenda.no_meetings_anywhere": NoParams;
+  // What came out of a meeting
+  "outcomes.not_started": { title: string; startsAt: Date; zone: string };
+  "outcomes.cancelled": { title: string };
+  "outcomes.already_recorded": { title: string; by: string };
+  "outcomes.nothing": NoParams;
+  "outcomes.too_many_decisions": { max: number };
+  "outcomes.decision_too_long": { line: number; max: number };
+  "outcomes.action_title": { min: number; max: number };
+  "outcomes.action_owner": NoParams;
+  "outcomes.action_owner_not_member": { community: string };
+  "outcomes.action_due": NoParams;
+  "outcomes.action_due_before": { startsAt: Date; zone: string };
   "agenda.unreadable": NoParams;
   // Problems
   "problem.gone": NoParams;

@@ -25,6 +25,8 @@ export interface MeetingCard {
   stages: CoveredStage[];
   /** Its agenda's items, in order. */
   agenda: AgendaItemRecord[];
+  /** What came out of it, once recorded: how many decisions and actions. */
+  outcome: { decisions: number; actions: number } | null;
 }
 
 /** What a change did, so the app can tell those who answered. */

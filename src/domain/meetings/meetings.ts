@@ -108,7 +108,7 @@ export class MeetingService {
   }
 
   private async cardOf(meeting: MeetingRecord, community?: CommunityRecord): Promise<MeetingCard> {
-    const [found, tally, series, next, stages, agenda, group] = await Promise.all([
+    const [found, tally, series, next, stages, agenda, group, outcomes] = await Promise.all([
       community ? Promise.resolve(community) : this.store.communities.findById(meeting.communityId),
       this.store.meetings.tally(meeting.id, GOING_NAMED),
       meeting.seriesId ? this.store.meetings.series(meeting.seriesId) : Promise.resolve(null),
@@ -117,12 +117,23 @@ export class MeetingService {
       this.store.meetingStages.stagesOf([meeting.id]),
       this.store.agenda.items(meeting.id),
       meeting.groupId ? this.store.groups.findById(meeting.groupId) : Promise.resolve(null),
+      this.store.outcomes.summaries([meeting.id]),
     ]);
     if (!found) throw new AppError("not_found", { key: "meeting.community_gone" });
     // A series ended at or before this meeting no longer repeats, as far as this meeting is concerned.
     const repeating = series && (series.lastIndex === null || meeting.occurrence < series.lastIndex) ? series : null;
     const nextStart = repeating ? (next?.startsAt ?? null) : null;
-    return { meeting, community: found, group, tally, series: repeating, nextStart, stages: stages.get(meeting.id) ?? [], agenda };
+    return {
+      meeting,
+      community: found,
+      group,
+      tally,
+      series: repeating,
+      nextStart,
+      stages: stages.get(meeting.id) ?? [],
+      agenda,
+      outcome: outcomes.get(meeting.id) ?? null,
+    };
   }
 
   /** A meeting named by id in a request: it must belong to the requester's workspace. */

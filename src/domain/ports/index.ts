@@ -15,6 +15,7 @@ export * from "./meetingStages";
 export * from "./meetings";
 export * from "./memberships";
 export * from "./outbox";
+export * from "./outcomes";
 export * from "./problems";
 export * from "./runs";
 export * from "./store";

@@ -12,6 +12,7 @@ import type { MeetingStageStore } from "./meetingStages";
 import type { MeetingStore } from "./meetings";
 import type { MembershipStore } from "./memberships";
 import type { OutboxStore } from "./outbox";
+import type { OutcomeStore } from "./outcomes";
 import type { ProblemStore } from "./problems";
 import type { RunStore } from "./runs";
 
@@ -23,6 +24,8 @@ export interface Store {
   meetingStages: MeetingStageStore;
   /** Meetings' agenda items. */
   agenda: AgendaStore;
+  /** What came out of meetings: notes, decisions and actions. */
+  outcomes: OutcomeStore;
   outbox: OutboxStore;
   runs: RunStore;
   digests: DigestStore;

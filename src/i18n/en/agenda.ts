@@ -1,6 +1,7 @@
 // English: why something about a meeting's agenda, or what came out of a meeting, was refused.
-import { esc } from "../../views/mrkdwn";
+import { esc, userLink } from "../../views/mrkdwn";
 import type { ReasonTexts } from "../catalogue";
+import { dateAndTime, longDate } from "./dates";
 
 export const agendaReasons = {
   "agenda.no_meeting": ({ community, group }) =>
@@ -25,4 +26,18 @@ export const agendaReasons = {
   "agenda.no_meetings_anywhere": () =>
     "None of your communities or groups has a meeting coming up, so there is no agenda to add to. Use this in a community's channel to see why, or type `/community meetings`.",
   "agenda.unreadable": () => "That button has expired. Type `/community agenda` to see the agenda again.",
+  "outcomes.not_started": ({ title, startsAt, zone }) =>
+    `*${esc(title)}* has not started yet. You can record what came out of it from ${dateAndTime(startsAt, zone)}.`,
+  "outcomes.cancelled": ({ title }) => `*${esc(title)}* was cancelled, so there is nothing to record.`,
+  "outcomes.already_recorded": ({ title, by }) =>
+    `What came out of *${esc(title)}* was recorded by ${userLink(by)} already. It is in the reply to the meeting's announcement.`,
+  "outcomes.nothing": () => "Add notes, a link to notes, a decision or an action.",
+  "outcomes.too_many_decisions": ({ max }) => `Record at most ${max} decisions, one a line. Put the rest in the notes.`,
+  "outcomes.decision_too_long": ({ line, max }) => `Decision ${line} is too long: keep each decision to ${max} characters.`,
+  "outcomes.action_title": ({ min, max }) => `Say what the action is, in ${min} to ${max} characters, for example Share the research plan.`,
+  "outcomes.action_owner": () => "Choose who owns this action.",
+  "outcomes.action_owner_not_member": ({ community }) =>
+    `The owner must be a member of ${esc(community)}. Choose a member, or ask them to join first.`,
+  "outcomes.action_due": () => "Pick the date the action is due.",
+  "outcomes.action_due_before": ({ startsAt, zone }) => `Pick a date on or after the meeting, ${longDate(startsAt, zone)}.`,
 } satisfies Partial<ReasonTexts>;

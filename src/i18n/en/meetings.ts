@@ -9,7 +9,11 @@ import { labels } from "./labels";
 
 const ORDINAL_WORDS = labels.ordinals;
 
-const MEETING_ACTIONS: Record<MeetingAction, string> = { change: "change this meeting", cancel: "cancel this meeting" };
+const MEETING_ACTIONS: Record<MeetingAction, string> = {
+  change: "change this meeting",
+  cancel: "cancel this meeting",
+  record: "record what came out of this meeting",
+};
 
 const STATUS_NOUNS: Record<ProblemStatus, string> = { open: "open", objective: "an objective", solved: "solved", duplicate: "a duplicate" };
 const STATUS_PAST = { objective: "promoted", solved: "marked solved", open: "reopened" } as const;

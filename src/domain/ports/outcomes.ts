@@ -1,0 +1,75 @@
+// What came out of meetings: one outcome a meeting (notes, decisions) and its
+// actions, each with an owner and a due day, open until its owner closes it.
+
+export type ActionStatus = "open" | "done";
+
+export interface ActionItemRecord {
+  id: string;
+  meetingId: string;
+  communityId: string;
+  title: string;
+  ownerId: string;
+  /** "2026-12-09": a calendar day in the community's zone. */
+  dueOn: string;
+  /** The stage or problem it is about, with its title as it is now. */
+  stage: { id: string; title: string } | null;
+  problem: { id: string; title: string } | null;
+  status: ActionStatus;
+  doneAt: Date | null;
+  doneBy: string | null;
+  position: number;
+  createdBy: string;
+  createdAt: Date;
+  dmChannelId: string | null;
+  dmTs: string | null;
+}
+
+export interface OutcomeRecord {
+  meetingId: string;
+  notes: string;
+  notesLink: string | null;
+  /** In the order recorded. */
+  decisions: string[];
+  recordedBy: string;
+  requestId: string | null;
+  postChannelId: string | null;
+  postTs: string | null;
+  createdAt: Date;
+}
+
+export interface NewAction {
+  title: string;
+  ownerId: string;
+  dueOn: string;
+  /** Checked against the meeting's community by the store: another community's names nothing. */
+  stageId: string | null;
+  problemId: string | null;
+}
+
+export interface NewOutcome {
+  meetingId: string;
+  notes: string;
+  notesLink: string | null;
+  decisions: string[];
+  actions: NewAction[];
+  recordedBy: string;
+  requestId: string | null;
+  now: Date;
+}
+
+export interface OutcomeStore {
+  /** The meeting's outcome with its actions in order, or null if none was recorded. */
+  find(meetingId: string): Promise<{ outcome: OutcomeRecord; actions: ActionItemRecord[] } | null>;
+  /** How many decisions and actions each of these meetings recorded (meetings with none are absent): one query. */
+  summaries(meetingIds: string[]): Promise<Map<string, { decisions: number; actions: number }>>;
+  /**
+   * Records the outcome and its actions in one transaction. Throws
+   * UniqueViolation when the meeting already has one (another form, or the same
+   * one sent twice, got there first).
+   */
+  record(input: NewOutcome): Promise<{ outcome: OutcomeRecord; actions: ActionItemRecord[] }>;
+  /** Claims the right to post the outcome (one replica does); false if it is posted, or a claim younger than the lease holds it. */
+  claimPost(meetingId: string, now: Date, leaseMs: number): Promise<boolean>;
+  setPost(meetingId: string, channelId: string, ts: string): Promise<void>;
+  releasePost(meetingId: string): Promise<void>;
+}
