@@ -46,7 +46,7 @@ if (process.env.TEST_POSTGRES_URL) {
     // covers, nor the browser tests: what the database gives a page is tested over HTTP on
     // both (test/flows), and the browser sees the same HTML either way.
     testPathIgnorePatterns: [
-      "/test/(views|reference|domain|messaging|web|browser)/",
+      "/test/(views|reference|domain|messaging|web|browser|mail)/",
       "/test/observability/webApiCalls\\.test\\.ts$",
       "/test/scheduler/pacer\\.test\\.ts$",
       "/test/(manifest|config|readme)\\.test\\.ts$",

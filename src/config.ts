@@ -5,6 +5,8 @@ import { isValidTimezone } from "./domain/common/timezones";
 
 const README_HINT = "See the configuration table in README.md.";
 
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /**
@@ -82,7 +84,66 @@ const schema = z.object({
     .min(1, { error: "should be between 1 and 10000" })
     .max(10000, { error: "should be between 1 and 10000" })
     .optional(),
+  // Email (see "Email" in README.md): GOV.UK Notify, SMTP, or .eml files when neither is set.
+  MAIL_FROM: z
+    .string()
+    .regex(/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, {
+      error:
+        "should be an address such as communities@example.gov.uk, or a name and address such as Service Communities <communities@example.gov.uk>",
+    })
+    .optional(),
+  NOTIFY_API_KEY: z
+    .string()
+    // The message does not repeat the value: it is a secret.
+    .regex(new RegExp(`^\\S+-${UUID}-${UUID}$`, "i"), {
+      error:
+        "should be a GOV.UK Notify API key as its API integration page gives it: the key's name, then the service id and the secret (two ids like 3d4e…-…)",
+    })
+    .optional(),
+  NOTIFY_TEMPLATE_ID: z
+    .string()
+    .regex(new RegExp(`^${UUID}$`, "i"), {
+      error: "should be the id of your Notify email template, such as 2f3a9c4e-1b2d-4c5e-8f90-123456789abc",
+    })
+    .optional(),
+  NOTIFY_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "should be Notify's API address, such as https://api.notifications.service.gov.uk" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  NOTIFY_REPLY_TO_ID: z
+    .string()
+    .regex(new RegExp(`^${UUID}$`, "i"), { error: "should be the id of a reply-to address set up in Notify (an id like 2f3a9c4e-…)" })
+    .optional(),
+  NOTIFY_CALLBACK_TOKEN: z
+    .string()
+    .min(16, { error: "should be at least 16 characters: a random secret, such as the output of `openssl rand -hex 32`" })
+    .optional(),
+  SMTP_URL: z
+    .string()
+    // Not echoed: it holds the password.
+    .refine(isSmtpUrl, {
+      error: "should be an SMTP server's address such as smtp://user:password@smtp.example.gov.uk:587 or smtps://…:465",
+    })
+    .optional(),
+  SMTP_TLS: z.enum(["required", "opportunistic"], { error: "should be required or opportunistic" }).optional(),
+  SMTP_CA_FILE: z.string().optional(),
+  MAIL_DIR: z.string().optional(),
+  MAIL_PER_MINUTE: z.coerce
+    .number({ error: "should be how many emails the bot may send a minute, such as 3000" })
+    .int({ error: "should be a whole number such as 3000" })
+    .min(1, { error: "should be between 1 and 100000" })
+    .max(100_000, { error: "should be between 1 and 100000" })
+    .optional(),
 });
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
 
 /** A proxy URL; a bare host:port means http://host:port, as curl reads it. */
 function proxyUrl() {
@@ -132,7 +193,31 @@ export interface Config {
   trustedProxies?: number;
   /** Web form submissions one client address may make a minute (default 30). */
   webFormsPerMinute?: number;
+  /** How email is sent; unset, as .eml files under ./data/mail/ (see mailConfig). */
+  mail?: MailConfig;
 }
+
+/** Notify's limit for a service: 3,000 messages a minute. */
+export const NOTIFY_PER_MINUTE = 3000;
+/** Microsoft 365 takes 30 messages a minute from one mailbox over SMTP: a safe default for a server we know nothing of. */
+export const SMTP_PER_MINUTE = 30;
+/** Files: no one to overwhelm; still bounded, so a runaway plan cannot fill a disk in a second. */
+export const FILES_PER_MINUTE = 100_000;
+
+/** Where email goes. `perMinute` paces every replica together (the outbox's claims count what was sent in the last minute). */
+export type MailConfig =
+  | {
+      provider: "notify";
+      apiKey: string;
+      templateId: string;
+      baseUrl: string;
+      replyToId?: string;
+      /** The bearer token Notify's delivery receipts must carry; unset, the receipts route is off. */
+      callbackToken?: string;
+      perMinute: number;
+    }
+  | { provider: "smtp"; url: string; from: string; tls: "required" | "opportunistic"; caFile?: string; perMinute: number }
+  | { provider: "files"; dir: string; from: string; perMinute: number };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -157,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       problems.push(`${variable} is still the example value from .env.example: set it to ${placeholder.fix}`);
     }
   }
+  problems.push(...mailProblems(cleaned));
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   return {
@@ -176,6 +262,67 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     linkSecret: e.LINK_SECRET,
     trustedProxies: e.TRUSTED_PROXIES,
     webFormsPerMinute: e.WEB_FORMS_PER_MINUTE,
+    mail: mailConfig(e),
+  };
+}
+
+/** Settings that are each well formed but do not go together. */
+function mailProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.NOTIFY_API_KEY && env.SMTP_URL) {
+    problems.push(
+      "NOTIFY_API_KEY and SMTP_URL are both set: choose one way to send email (Notify, or your SMTP server), and unset the other",
+    );
+  }
+  if (env.NOTIFY_API_KEY && !env.NOTIFY_TEMPLATE_ID) {
+    problems.push("NOTIFY_TEMPLATE_ID is required with NOTIFY_API_KEY: the id of the Notify email template with ((subject)) and ((body))");
+  }
+  for (const name of ["NOTIFY_TEMPLATE_ID", "NOTIFY_BASE_URL", "NOTIFY_REPLY_TO_ID", "NOTIFY_CALLBACK_TOKEN"]) {
+    if (env[name] && !env.NOTIFY_API_KEY)
+      problems.push(`${name} is set but NOTIFY_API_KEY is not: set the key to send through Notify, or unset ${name}`);
+  }
+  if (env.SMTP_URL && !env.MAIL_FROM)
+    problems.push("MAIL_FROM is required with SMTP_URL: the address emails come from, such as communities@example.gov.uk");
+  for (const name of ["SMTP_TLS", "SMTP_CA_FILE"]) {
+    if (env[name] && !env.SMTP_URL)
+      problems.push(`${name} is set but SMTP_URL is not: set SMTP_URL to send through your SMTP server, or unset ${name}`);
+  }
+  return problems;
+}
+
+/** A local server (a developer's mail catcher) need not offer TLS; any other must, unless told otherwise. */
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || /^127\./.test(host);
+}
+
+function mailConfig(e: z.infer<typeof schema>): MailConfig {
+  if (e.NOTIFY_API_KEY && e.NOTIFY_TEMPLATE_ID) {
+    return {
+      provider: "notify",
+      apiKey: e.NOTIFY_API_KEY,
+      templateId: e.NOTIFY_TEMPLATE_ID,
+      baseUrl: e.NOTIFY_BASE_URL ?? "https://api.notifications.service.gov.uk",
+      replyToId: e.NOTIFY_REPLY_TO_ID,
+      callbackToken: e.NOTIFY_CALLBACK_TOKEN,
+      perMinute: e.MAIL_PER_MINUTE ?? NOTIFY_PER_MINUTE,
+    };
+  }
+  if (e.SMTP_URL && e.MAIL_FROM) {
+    return {
+      provider: "smtp",
+      url: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      tls: e.SMTP_TLS ?? (isLoopback(e.SMTP_URL) ? "opportunistic" : "required"),
+      caFile: e.SMTP_CA_FILE,
+      perMinute: e.MAIL_PER_MINUTE ?? SMTP_PER_MINUTE,
+    };
+  }
+  return {
+    provider: "files",
+    dir: e.MAIL_DIR ?? "./data/mail",
+    from: e.MAIL_FROM ?? "Service Communities <no-reply@localhost>",
+    perMinute: e.MAIL_PER_MINUTE ?? FILES_PER_MINUTE,
   };
 }
 

@@ -19,7 +19,67 @@ describe("configuration", () => {
       databaseUrl: "file:./data/communities.db",
       defaultTimezone: "Europe/London",
       logLevel: "info",
+      mail: { provider: "files", dir: "./data/mail", from: "Service Communities <no-reply@localhost>", perMinute: 100_000 },
     });
+  });
+
+  it("chooses how email is sent: Notify, SMTP, or files when neither is set", () => {
+    const base = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" };
+    const key = "communities_live-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0";
+    const template = "f33517ff-2a88-4f6e-b855-c550268ce08a";
+    expect(loadConfig({ ...base, NOTIFY_API_KEY: key, NOTIFY_TEMPLATE_ID: template, NOTIFY_CALLBACK_TOKEN: "t".repeat(32) }).mail).toEqual({
+      provider: "notify",
+      apiKey: key,
+      templateId: template,
+      baseUrl: "https://api.notifications.service.gov.uk",
+      replyToId: undefined,
+      callbackToken: "t".repeat(32),
+      perMinute: 3000,
+    });
+    expect(
+      loadConfig({ ...base, SMTP_URL: "smtp://bot:pw@smtp.example.gov.uk:587", MAIL_FROM: "Communities <c@example.gov.uk>" }).mail,
+    ).toEqual({
+      provider: "smtp",
+      url: "smtp://bot:pw@smtp.example.gov.uk:587",
+      from: "Communities <c@example.gov.uk>",
+      tls: "required",
+      caFile: undefined,
+      perMinute: 30,
+    });
+    // A mail catcher on this machine need not offer TLS; MAIL_PER_MINUTE overrides the pace.
+    expect(
+      loadConfig({ ...base, SMTP_URL: "smtp://127.0.0.1:1025", MAIL_FROM: "c@example.gov.uk", MAIL_PER_MINUTE: "600" }).mail,
+    ).toMatchObject({
+      tls: "opportunistic",
+      perMinute: 600,
+    });
+    expect(loadConfig({ ...base, MAIL_DIR: "/tmp/outgoing" }).mail).toMatchObject({ provider: "files", dir: "/tmp/outgoing" });
+  });
+
+  it("refuses mail settings that are malformed or do not go together, without repeating secrets", () => {
+    const base = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" };
+    const key = "communities_live-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0";
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...base, ...env });
+      } catch (error) {
+        return (error as ConfigError).problems.join("\n");
+      }
+      return "";
+    };
+    expect(problems({ NOTIFY_API_KEY: "secret-but-wrong" })).toMatch(/NOTIFY_API_KEY should be a GOV.UK Notify API key/);
+    expect(problems({ NOTIFY_API_KEY: "secret-but-wrong" })).not.toContain("secret-but-wrong");
+    expect(problems({ NOTIFY_API_KEY: key })).toMatch(/NOTIFY_TEMPLATE_ID is required with NOTIFY_API_KEY/);
+    expect(problems({ NOTIFY_API_KEY: key, NOTIFY_TEMPLATE_ID: "f33517ff-2a88-4f6e-b855-c550268ce08a", SMTP_URL: "smtp://h" })).toMatch(
+      /NOTIFY_API_KEY and SMTP_URL are both set/,
+    );
+    expect(problems({ NOTIFY_CALLBACK_TOKEN: "t".repeat(32) })).toMatch(/NOTIFY_CALLBACK_TOKEN is set but NOTIFY_API_KEY is not/);
+    expect(problems({ SMTP_URL: "http://user:hunter2@host" })).toMatch(/SMTP_URL should be an SMTP server's address/);
+    expect(problems({ SMTP_URL: "http://user:hunter2@host" })).not.toContain("hunter2");
+    expect(problems({ SMTP_URL: "smtp://host" })).toMatch(/MAIL_FROM is required with SMTP_URL/);
+    expect(problems({ MAIL_FROM: "not an address" })).toMatch(/MAIL_FROM should be an address/);
+    expect(problems({ SMTP_TLS: "required" })).toMatch(/SMTP_TLS is set but SMTP_URL is not/);
+    expect(problems({ MAIL_PER_MINUTE: "0" })).toMatch(/MAIL_PER_MINUTE should be between 1 and 100000/);
   });
 
   it("takes the web pages' settings, and refuses a short link secret or a count that is not a whole number", () => {

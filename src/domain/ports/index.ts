@@ -11,6 +11,7 @@ export * from "./findings";
 export * from "./groups";
 export * from "./invitations";
 export * from "./journey";
+export * from "./mail";
 export * from "./meetingStages";
 export * from "./meetings";
 export * from "./memberships";
