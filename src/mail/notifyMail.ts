@@ -127,7 +127,7 @@ export class NotifyMail implements MailPort {
     const unsubscribe = oneClickUrl(email.headers);
     try {
       const response = await this.client.sendEmail(this.settings.templateId, email.to, {
-        personalisation: { subject: email.subject, body: email.text },
+        personalisation: { subject: email.subject, body: email.notifyMarkdown ?? email.text },
         reference: email.reference,
         ...(this.settings.replyToId ? { emailReplyToId: this.settings.replyToId } : {}),
         ...(unsubscribe ? { oneClickUnsubscribeURL: unsubscribe } : {}),

@@ -231,6 +231,9 @@ describe("GOV.UK Notify", () => {
       personalisation: { subject: "Meeting: show and tell on 10 March", body: email().text },
     });
     expect(mail.carriesCalendar).toBe(false);
+    // Notify's own markdown, when the email has it, is the body Notify gets.
+    await mail.send(email({ reference: "row-0003", notifyMarkdown: "# Show and tell\n\n^ Answer by Friday" }));
+    expect(notify.emails[1].personalisation.body).toBe("# Show and tell\n\n^ Answer by Friday");
     expect(await mail.alreadySent("row-0001")).toBe(true);
     expect(await mail.alreadySent("row-0002")).toBe(false);
   });

@@ -15,9 +15,14 @@ export interface CalendarPart {
 export interface OutgoingEmail {
   to: string;
   subject: string;
-  /** The plain-text part; with Notify, the whole body (its template has no HTML of ours). */
+  /** The plain-text part. */
   text: string;
   html?: string;
+  /**
+   * The body in GOV.UK Notify's markdown (src/views/email/document.ts's emailNotifyMarkdown):
+   * Notify sends one body and makes the HTML itself. Without it, Notify sends the text part.
+   */
+  notifyMarkdown?: string;
   replyTo?: string;
   /**
    * Extra headers, such as List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). Notify sets
