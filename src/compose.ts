@@ -11,9 +11,12 @@ import type { Logger } from "pino";
 import { createApp, type SlackApp } from "./app/createApp";
 import { InFlight } from "./app/support/inFlight";
 import { warmUp } from "./app/warmUp";
-import type { Config } from "./config";
+import { type Config, FILES_PER_MINUTE } from "./config";
 import { type Clock, systemClock } from "./domain/common/clock";
 import type { Store } from "./domain/ports";
+import type { MailPort, OutgoingEmail } from "./domain/ports/mail";
+import { createMail } from "./mail/createMail";
+import { notifyReceiptsRoute } from "./mail/notifyReceiptsRoute";
 import { type AppMetrics, createMetrics } from "./observability/createMetrics";
 import { observeDbQueries } from "./observability/dbQueries";
 import { dispatcherLateness, healthRoute } from "./observability/healthRoute";
@@ -21,8 +24,10 @@ import { metricsRoute } from "./observability/metricsRoute";
 import { Readiness } from "./observability/readiness";
 import type { SlackHealth } from "./observability/slackHealth";
 import { createSlackClients } from "./outbound/slackClients";
-import { Dispatcher, type DispatcherSettings } from "./scheduler/dispatcher";
+import { Dispatcher, type DispatcherSettings, type DispatchPacer } from "./scheduler/dispatcher";
 import { OutboxMessages } from "./scheduler/kinds";
+import { classifyMailFailure, MailMessages } from "./scheduler/mail";
+import { MailPacer } from "./scheduler/mail/mailPacer";
 import { Pacer } from "./scheduler/pacer";
 import { DatabaseRunCoordinator } from "./scheduler/runCoordinator";
 import { Scheduler, type TickReport } from "./scheduler/scheduler";
@@ -48,6 +53,12 @@ export interface CompositionOptions {
   dispatcher?: Partial<DispatcherSettings>;
   /** Gap between two messages to one channel or person; Slack asks for about 1 s. */
   pacingMs?: number;
+  /** The mail adapter; by default the one config.mail names (src/mail/createMail.ts). */
+  mail?: MailPort;
+  /** Tuning for the email dispatcher (tests shorten the lease and back-off). */
+  emailDispatcher?: Partial<DispatcherSettings>;
+  /** The email pacer; by default a MailPacer at config.mail's rate, on real time (tests give it a clock of their own). */
+  emailPacer?: DispatchPacer;
   /** This process's name in outbox claims and scheduler fires. */
   owner?: string;
   /** Start-up checks against Slack (tests pass quick retries). */
@@ -95,8 +106,17 @@ export function compose(options: CompositionOptions): Bot {
   // Made after the metrics, so that the store's queries are timed too.
   const store =
     options.store ?? createStore(config.databaseUrl, { observe: metrics ? observeDbQueries(metrics.observeDbQuery) : undefined });
-  const services = buildServices({ config, store, clock, logger });
+  const services = buildServices({
+    config,
+    store,
+    clock,
+    logger,
+    carriesCalendar: options.mail?.carriesCalendar ?? config.mail?.provider !== "notify",
+  });
   const clients = createSlackClients({ config, logger, metrics, clientOptions: options.clientOptions });
+  // Notify goes through the same outbound proxy as Slack; SMTP connects directly.
+  const mail =
+    options.mail ?? createMail(config.mail, { logger, fetch: clients.outbound?.clientOptions.fetch as typeof fetch | undefined });
   const connection = new SlackConnection({
     botToken: config.slackBotToken,
     appToken: config.slackAppToken,
@@ -116,6 +136,9 @@ export function compose(options: CompositionOptions): Bot {
     lifecycle: () => lifecycle,
   });
   const routes = [healthRoute(store, clock), readiness.route(), calendarRoute(services), exportRoute(services)];
+  if (config.mail?.provider === "notify" && config.mail.callbackToken) {
+    routes.push(notifyReceiptsRoute(services.mail, config.mail.callbackToken, logger.child({ component: "notify-receipts" })));
+  }
   if (metrics) {
     routes.push(metricsRoute(metrics, config.metrics?.token));
     metrics.watchOutbox(
@@ -160,7 +183,38 @@ export function compose(options: CompositionOptions): Bot {
     settings: options.dispatcher,
     onRun: metrics?.observeDispatcherRun,
   });
-  const scheduler = new Scheduler({ services, client: clients.scheduler, dispatcher, logger: logger.child({ component: "scheduler" }) });
+  // Email rows have a dispatcher of their own, over the outbox's "email" channel, rather than
+  // a channel field on Slack's: everything that differs is a dependency here (the sender, what
+  // a failure means, one pace for all recipients across replicas instead of a second a
+  // channel, a provider-wide pause on 429, asking Notify about a row whose sender died), and
+  // the two run side by side so neither's rate limits or outages hold up the other.
+  const mailMessages = new MailMessages(services, mail.provider);
+  const perMinute = config.mail?.perMinute ?? FILES_PER_MINUTE;
+  const emailDispatcher = new Dispatcher<OutgoingEmail>({
+    outbox: store.outbox,
+    channel: "email",
+    perMinute,
+    build: (row) => mailMessages.build(row),
+    send: async (_target, email) => {
+      await mail.send(email);
+    },
+    classify: classifyMailFailure,
+    alertFor: (row, _code, failure) => mailMessages.refused(row, failure),
+    alreadySent: async (row) => (await mail.alreadySent(row.id)) === true,
+    clock,
+    pacer: options.emailPacer ?? new MailPacer(perMinute),
+    logger: logger.child({ component: "email-dispatcher" }),
+    owner,
+    // One email at a time to a recipient (a meeting's update after its invitation), 20 recipients at once.
+    settings: { concurrency: 20, perTarget: 10, ...options.emailDispatcher },
+  });
+  const scheduler = new Scheduler({
+    services,
+    client: clients.scheduler,
+    dispatcher,
+    emailDispatcher,
+    logger: logger.child({ component: "scheduler" }),
+  });
 
   let heartbeat: NodeJS.Timeout | undefined;
   const heartbeatMs = options.heartbeatMs ?? 30_000;
@@ -197,6 +251,7 @@ export function compose(options: CompositionOptions): Bot {
       if (heartbeat) clearInterval(heartbeat);
       await slack.close();
       await inFlight.idle();
+      await mail.close();
       await clients.outbound?.close();
     },
   };

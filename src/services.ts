@@ -12,6 +12,7 @@ import { FindingService } from "./domain/findings/findings";
 import { GroupService } from "./domain/groups/groups";
 import { InvitationService } from "./domain/invitations/invitations";
 import { JourneyService } from "./domain/journey/journey";
+import { MailService } from "./domain/mail/mail";
 import { AgendaService } from "./domain/meetings/agenda";
 import { FirstMeetingService } from "./domain/meetings/firstMeeting";
 import { MeetingService } from "./domain/meetings/meetings";
@@ -71,12 +72,27 @@ export interface Services {
   pageLinks: PersonalLinkMaker;
   /** Meeting announcements and DMs, shared so bursts of redraws collapse across listeners. */
   meetingMessages: MeetingMessages;
+  /** Planning emails through the outbox, and what refused addresses mean (src/domain/mail/mail.ts). */
+  mail: MailService;
   clock: Clock;
   defaultTimezone: string;
   logger: Logger;
 }
 
-export function buildServices({ config, store, clock, logger }: { config: Config; store: Store; clock: Clock; logger: Logger }): Services {
+/** `carriesCalendar`: whether the mail adapter in use delivers calendar parts (all but Notify). */
+export function buildServices({
+  config,
+  store,
+  clock,
+  logger,
+  carriesCalendar,
+}: {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  carriesCalendar?: boolean;
+}): Services {
   const directory = new CommunityDirectory({ store, clock });
   const meetings = new MeetingService({ store, clock });
   const communities = new CommunityService({ store, clock, directory });
@@ -109,6 +125,7 @@ export function buildServices({ config, store, clock, logger }: { config: Config
     personalLinks,
     pageLinks: new PersonalLinkMaker(personalLinks),
     meetingMessages: new MeetingMessages({ meetings, calendarLinks, logger }),
+    mail: new MailService({ store, clock, carriesCalendar: carriesCalendar ?? config.mail?.provider !== "notify" }),
     clock,
     defaultTimezone: config.defaultTimezone,
     logger,

@@ -6,21 +6,43 @@
 // Slack accepted a message but before the row is marked sent leaves the row
 // claimed, and it is sent again after the lease. The window is one UPDATE long,
 // because each row is marked the moment its send returns (never in a batch).
+//
+// Two instances run: one over the Slack rows and one over the email rows (the
+// outbox's `channel`), each with its own sender, failure rules and pacing (see
+// compose.ts for why). The claims, leases, retries and marking are this one code.
 import type { Logger } from "pino";
 import type { Clock } from "../domain/common/clock";
-import type { NewOutboxRow, OutboxRow, OutboxStore } from "../domain/ports";
+import type { NewOutboxRow, OutboxChannel, OutboxRow, OutboxStore } from "../domain/ports";
 import { classifySlackFailure } from "../messaging/slackErrors";
 import type { Message } from "../views/blocks";
-import type { Pacer } from "./pacer";
 
-/** What a due row becomes when its builder reads the current data. */
-export type Outcome =
-  | { kind: "send"; message: Message; then?: NewOutboxRow[] }
+/** What a due row becomes when its builder reads the current data: M is a Slack message, or an email. */
+export type Outcome<M = Message> =
+  | { kind: "send"; message: M; then?: NewOutboxRow[] }
   | { kind: "skip"; reason: string }
   /** A row that can never be built (its payload does not parse): failed at once, no retry would change it. */
   | { kind: "fail"; reason: string }
   /** A row that sends nothing itself but becomes others (a reminder becomes one DM a person). */
   | { kind: "expand"; rows: NewOutboxRow[] };
+
+/** What a send that threw means (classifySlackFailure for Slack; the mail port's failures for email). */
+export type SendFailure =
+  | { type: "rate_limited"; retryAfterMs: number; code: string }
+  /** No retry will mend it: the row fails at once and organisers are told. `recipient`: the address or person refuses it. */
+  | { type: "permanent"; code: string; recipient?: boolean }
+  | { type: "transient"; code: string };
+
+/** Spaces the sends: Slack's is per target (pacer.ts), email's one rate for all (mailPacer.ts). */
+export interface DispatchPacer {
+  /** Waits until `target` may get its next message, and books that slot. */
+  wait(target: string): Promise<void>;
+  /** The send to `target` has been answered. */
+  finished(target: string): void;
+  /** The receiver asked us to slow down; a pacer that holds every target says so through pausedForMs. */
+  rateLimited?(target: string, retryAfterMs: number): void;
+  /** How long every send must still wait (a provider-wide rate limit), 0 when none. */
+  pausedForMs?(): number;
+}
 
 export interface TickCounts {
   claimed: number;
@@ -53,14 +75,28 @@ export const DEFAULT_DISPATCHER_SETTINGS: DispatcherSettings = {
   budgetMs: 50_000,
 };
 
-export interface DispatcherDeps {
+export interface DispatcherDeps<M = Message> {
   outbox: OutboxStore;
-  build(row: OutboxRow): Promise<Outcome>;
-  send(target: string, message: Message): Promise<void>;
-  /** Rows telling a community's organisers that a message cannot be delivered (deduped: once). */
-  alertFor(row: OutboxRow, code: string): Promise<NewOutboxRow[]>;
+  build(row: OutboxRow): Promise<Outcome<M>>;
+  send(target: string, message: M, row: OutboxRow): Promise<void>;
+  /** What a send that threw means; Slack's rules unless given. */
+  classify?(error: unknown): SendFailure;
+  /**
+   * What follows a refusal for good: rows telling a community's organisers (deduped: once),
+   * and for an email whose address refuses mail, the address marked so nothing more goes to it.
+   */
+  alertFor(row: OutboxRow, code: string, failure: SendFailure & { type: "permanent" }): Promise<NewOutboxRow[]>;
+  /**
+   * Asked before sending a row whose earlier claim ran out (its process died, perhaps after
+   * sending): true marks it sent without sending again. Notify answers by its `reference`.
+   */
+  alreadySent?(row: OutboxRow): Promise<boolean>;
+  /** The rows this instance claims ("slack" unless given). */
+  channel?: OutboxChannel;
+  /** See ClaimLimits.perMinute: a pace shared by every replica. */
+  perMinute?: number;
   clock: Clock;
-  pacer: Pacer;
+  pacer: DispatchPacer;
   logger: Logger;
   /** This process, as it appears in claimedBy. */
   owner: string;
@@ -71,11 +107,11 @@ export interface DispatcherDeps {
   onRun?: (seconds: number, counts: TickCounts) => void;
 }
 
-export class Dispatcher {
+export class Dispatcher<M = Message> {
   private readonly settings: DispatcherSettings;
   private readonly elapsed: () => number;
 
-  constructor(private readonly deps: DispatcherDeps) {
+  constructor(private readonly deps: DispatcherDeps<M>) {
     this.settings = { ...DEFAULT_DISPATCHER_SETTINGS, ...deps.settings };
     const started = performance.now();
     this.elapsed = deps.elapsed ?? (() => performance.now() - started);
@@ -103,8 +139,14 @@ export class Dispatcher {
       const free = this.settings.concurrency - running.size;
       let claimed: OutboxRow[] = [];
       const finishedBefore = finished;
-      if (free > 0) {
-        claimed = await outbox.claim(owner, clock.now(), this.settings.leaseMs, { targets: free, perTarget: this.settings.perTarget });
+      // While a provider-wide rate limit lasts, nothing new is claimed.
+      if (free > 0 && !this.paused()) {
+        claimed = await outbox.claim(owner, clock.now(), this.settings.leaseMs, {
+          targets: free,
+          perTarget: this.settings.perTarget,
+          channel: this.deps.channel,
+          perMinute: this.deps.perMinute,
+        });
         counts.claimed += claimed.length;
         for (const rows of groupByTarget(claimed)) {
           const work: Promise<void> = this.deliverTarget(rows, counts, overBudget).finally(() => {
@@ -122,15 +164,27 @@ export class Dispatcher {
     return counts;
   }
 
+  private paused(): number {
+    return this.deps.pacer.pausedForMs?.() ?? 0;
+  }
+
   /** One target's rows in order, paced; a rate limit or the budget hands the rest back. */
   private async deliverTarget(rows: OutboxRow[], counts: TickCounts, overBudget: () => boolean): Promise<void> {
-    const { outbox, owner } = this.deps;
+    const { outbox, owner, clock } = this.deps;
     for (let i = 0; i < rows.length; i++) {
       if (overBudget()) {
         await outbox.release(
           rows.slice(i).map((r) => r.id),
           owner,
         );
+        return;
+      }
+      const pausedMs = this.paused();
+      if (pausedMs > 0) {
+        // The provider asked everyone to wait: these rows wait as long, with no attempt counted.
+        const availableAt = new Date(clock.now().getTime() + pausedMs);
+        for (const rest of rows.slice(i))
+          await outbox.retryLater(rest.id, owner, availableAt, "waiting out a rate limit", false, clock.now());
         return;
       }
       const outcome = await this.handle(rows[i], counts);
@@ -146,7 +200,7 @@ export class Dispatcher {
 
   private async handle(row: OutboxRow, counts: TickCounts): Promise<"ok" | "pause"> {
     const { outbox, owner, clock, logger } = this.deps;
-    let outcome: Outcome;
+    let outcome: Outcome<M>;
     try {
       outcome = await this.deps.build(row);
     } catch (error) {
@@ -172,14 +226,26 @@ export class Dispatcher {
       counts.sent++;
       return "ok";
     }
+    try {
+      if (row.reclaimed && (await this.deps.alreadySent?.(row))) {
+        // The process that held it sent it and died before marking it: the provider knows it by its reference.
+        logger.info({ rowId: row.id, kind: row.kind }, "a reclaimed row had already been sent: marked sent, not sent again");
+        await this.markSent(row, outcome.then, counts);
+        return "ok";
+      }
+    } catch (error) {
+      await this.retryOrFail(row, `could not ask whether it was sent: ${(this.deps.classify ?? classifySlackFailure)(error).code}`, counts);
+      return "ok";
+    }
     await this.deps.pacer.wait(row.target);
     try {
-      await this.deps.send(row.target, outcome.message);
+      await this.deps.send(row.target, outcome.message, row);
       this.deps.pacer.finished(row.target);
     } catch (error) {
       this.deps.pacer.finished(row.target);
-      const failure = classifySlackFailure(error);
+      const failure = (this.deps.classify ?? classifySlackFailure)(error);
       if (failure.type === "rate_limited") {
+        this.deps.pacer.rateLimited?.(row.target, failure.retryAfterMs);
         const availableAt = new Date(clock.now().getTime() + failure.retryAfterMs);
         await outbox.retryLater(
           row.id,
@@ -196,17 +262,22 @@ export class Dispatcher {
       if (failure.type === "permanent") {
         await outbox.markFailed(row.id, owner, failure.code, clock.now());
         counts.failed++;
-        await outbox.plan(await this.deps.alertFor(row, failure.code), clock.now());
+        await outbox.plan(await this.deps.alertFor(row, failure.code, failure), clock.now());
         return "ok";
       }
       await this.retryOrFail(row, failure.code, counts);
       return "ok";
     }
+    await this.markSent(row, outcome.then, counts);
+    return "ok";
+  }
+
+  private async markSent(row: OutboxRow, then: NewOutboxRow[] | undefined, counts: TickCounts): Promise<void> {
+    const { outbox, owner, clock } = this.deps;
     // Marked at once, row by row: the duplicate window is this one statement.
     await outbox.markSent(row.id, owner, clock.now());
     counts.sent++;
-    if (outcome.then?.length) await outbox.plan(outcome.then, clock.now());
-    return "ok";
+    if (then?.length) await outbox.plan(then, clock.now());
   }
 
   private async retryOrFail(row: OutboxRow, error: string, counts: TickCounts): Promise<void> {

@@ -10,6 +10,8 @@ import type { Dispatcher, TickCounts } from "./dispatcher";
 
 export interface TickReport extends TickCounts {
   digestsPlanned: number;
+  /** The email dispatcher's run (the counts above are Slack's). */
+  email?: TickCounts;
 }
 
 export class Scheduler {
@@ -18,17 +20,20 @@ export class Scheduler {
       services: { digests: DigestService; meetingMessages: MeetingMessages };
       client: WebClient;
       dispatcher: Dispatcher;
+      /** The email rows' dispatcher, which runs beside Slack's. */
+      emailDispatcher?: { run(): Promise<TickCounts> };
       logger: Logger;
     },
   ) {}
 
   async tick(): Promise<TickReport> {
-    const { services, client, dispatcher, logger } = this.deps;
+    const { services, client, dispatcher, emailDispatcher, logger } = this.deps;
     const digestsPlanned = await services.digests.plan();
     await services.meetingMessages.rollSeries(client);
     await services.meetingMessages.announceMissing(client);
-    const counts = await dispatcher.run();
-    const report = { ...counts, digestsPlanned };
+    // Side by side: a Slack rate limit does not hold up email, nor a slow mail server Slack.
+    const [counts, email] = await Promise.all([dispatcher.run(), emailDispatcher?.run()]);
+    const report = { ...counts, digestsPlanned, ...(email ? { email } : {}) };
     logger.info(report, "scheduler tick");
     return report;
   }

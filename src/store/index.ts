@@ -4,6 +4,7 @@ import { PrismaAuditStore } from "./auditStore";
 import { PrismaCommunityStore } from "./communityStore";
 import { PrismaCoverageStore } from "./coverageStore";
 import { PrismaDigestStore } from "./digestStore";
+import { PrismaEmailRefusalStore } from "./emailRefusalStore";
 import { PrismaFindingStore } from "./findingStore";
 import { PrismaGroupStore } from "./groupStore";
 import { PrismaInvitationStore } from "./invitationStore";
@@ -46,6 +47,7 @@ export function createStore(
     journey: new PrismaJourneyStore(db),
     findings: new PrismaFindingStore(db),
     audit: new PrismaAuditStore(db),
+    emailRefusals: new PrismaEmailRefusalStore(db),
     async ping() {
       try {
         await db.$queryRawUnsafe("SELECT 1");

@@ -44,6 +44,11 @@ export class PrismaMembershipStore implements MembershipStore {
     return row ? toMembershipRecord(row) : null;
   }
 
+  async findByEmail(communityId: string, email: string): Promise<MembershipRecord | null> {
+    const row = await this.db.membership.findUnique({ where: { communityId_email: { communityId, email } } });
+    return row ? toMembershipRecord(row) : null;
+  }
+
   async join(communityId: string, slackUserId: string, profile: MemberProfile, now: Date, contact?: EmailContact) {
     // A member by email joins with every email on: email is how they take part.
     const details = contact ? { ...profile, ...contact, emailMeetings: true, emailReminders: true, emailDigests: true } : profile;

@@ -1,4 +1,4 @@
-import type { NewOutboxRow, OutboxRow, OutboxStatus, OutboxStore, RunStore } from "../domain/ports";
+import type { ClaimLimits, NewOutboxRow, OutboxRow, OutboxStatus, OutboxStore, RunStore } from "../domain/ports";
 import { insertUnlessPresent } from "./errors";
 import { type Db, isPostgresDb } from "./prismaClient";
 
@@ -14,8 +14,12 @@ function toOutboxRow(row: Row): OutboxRow {
   return { ...row, status: row.status as OutboxStatus, payload };
 }
 
-/** Any number, as long as every replica uses the same one: it names the claim lock. */
-const CLAIM_LOCK = 7_235_001;
+/**
+ * Any numbers, as long as every replica uses the same ones: they name the claim locks, one
+ * a channel, so the Slack and email dispatchers never wait for each other's claims.
+ */
+const CLAIM_LOCKS = { slack: 7_235_001, email: 7_235_002 } as const;
+const MINUTE_MS = 60_000;
 
 export class PrismaOutboxStore implements OutboxStore {
   constructor(private readonly db: Db) {}
@@ -56,6 +60,7 @@ export class PrismaOutboxStore implements OutboxStore {
         this.db.outboxMessage.create({
           data: {
             kind: row.kind,
+            channel: row.channel ?? "slack",
             target: row.target,
             communityId: row.communityId ?? null,
             subjectId: row.subjectId ?? null,
@@ -81,15 +86,31 @@ export class PrismaOutboxStore implements OutboxStore {
     return count;
   }
 
-  async claim(owner: string, now: Date, leaseMs: number, limits: { targets: number; perTarget: number }): Promise<OutboxRow[]> {
+  async claim(owner: string, now: Date, leaseMs: number, limits: ClaimLimits): Promise<OutboxRow[]> {
     const postgres = isPostgresDb(this.db);
+    const channel = limits.channel ?? "slack";
     return this.db.$transaction(async (tx) => {
-      // One claimer at a time across replicas (SQLite's single writer does this by itself), so
+      // One claimer a channel at a time across replicas (SQLite's single writer does this by itself), so
       // "no live claim holds this target" cannot change under us: two replicas never pace one channel.
-      if (postgres) await tx.$queryRawUnsafe(`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${CLAIM_LOCK})) AS l`);
-      const due = { status: "pending", availableAt: { lte: now }, OR: [{ claimExpiresAt: null }, { claimExpiresAt: { lt: now } }] };
+      if (postgres) await tx.$queryRawUnsafe(`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${CLAIM_LOCKS[channel]})) AS l`);
+      let budget = limits.targets * limits.perTarget;
+      if (limits.perMinute !== undefined) {
+        // Under the lock, so two replicas cannot both spend the same minute's allowance.
+        const [sent, held] = await Promise.all([
+          tx.outboxMessage.count({ where: { channel, status: "sent", sentAt: { gt: new Date(now.getTime() - MINUTE_MS) } } }),
+          tx.outboxMessage.count({ where: { channel, status: "pending", claimedBy: { not: null }, claimExpiresAt: { gte: now } } }),
+        ]);
+        budget = Math.min(budget, limits.perMinute - sent - held);
+        if (budget <= 0) return [];
+      }
+      const due = {
+        channel,
+        status: "pending",
+        availableAt: { lte: now },
+        OR: [{ claimExpiresAt: null }, { claimExpiresAt: { lt: now } }],
+      };
       const busy = await tx.outboxMessage.findMany({
-        where: { status: "pending", claimedBy: { not: null }, claimExpiresAt: { gte: now } },
+        where: { channel, status: "pending", claimedBy: { not: null }, claimExpiresAt: { gte: now } },
         distinct: ["target"],
         select: { target: true },
       });
@@ -109,17 +130,20 @@ export class PrismaOutboxStore implements OutboxStore {
         take: limits.targets * limits.perTarget,
       });
       const perTarget = new Map<string, number>();
-      const chosen = rows.filter((r) => {
-        const n = (perTarget.get(r.target) ?? 0) + 1;
-        perTarget.set(r.target, n);
-        return n <= limits.perTarget;
-      });
+      const chosen = rows
+        .filter((r) => {
+          const n = (perTarget.get(r.target) ?? 0) + 1;
+          perTarget.set(r.target, n);
+          return n <= limits.perTarget;
+        })
+        .slice(0, budget);
       const expires = new Date(now.getTime() + leaseMs);
       await tx.outboxMessage.updateMany({
         where: { id: { in: chosen.map((r) => r.id) } },
         data: { claimedBy: owner, claimExpiresAt: expires },
       });
-      return chosen.map((r) => toOutboxRow({ ...r, claimedBy: owner, claimExpiresAt: expires }));
+      // A row still naming a claimer was held by a claim that ran out: its process died mid-send, perhaps after sending.
+      return chosen.map((r) => ({ ...toOutboxRow({ ...r, claimedBy: owner, claimExpiresAt: expires }), reclaimed: r.claimedBy !== null }));
     });
   }
 
@@ -183,6 +207,19 @@ export class PrismaOutboxStore implements OutboxStore {
       where: { kind, status: "pending", dueAt: { gt: after } },
       select: { id: true, subjectId: true, dedupeKey: true },
     });
+  }
+
+  async find(id: string): Promise<OutboxRow | null> {
+    const row = await this.db.outboxMessage.findUnique({ where: { id } });
+    return row ? toOutboxRow(row) : null;
+  }
+
+  async requeueSent(id: string, availableAt: Date, reason: string, maxAttempts: number, now: Date): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id, status: "sent", attempts: { lt: maxAttempts } },
+      data: { status: "pending", availableAt, lastError: reason, sentAt: null, claimedBy: null, claimExpiresAt: null, updatedAt: now },
+    });
+    return count === 1;
   }
 
   async skipRows(ids: string[], reason: string, now: Date): Promise<number> {

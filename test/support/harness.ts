@@ -1,8 +1,10 @@
 // Starts the real app on a random port, against the fake Slack Web API and a
 // fresh database, and sends it signed requests exactly as Slack would.
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import pino from "pino";
-import { type Bot, compose } from "../../src/compose";
+import { type Bot, type CompositionOptions, compose } from "../../src/compose";
 import type { Config } from "../../src/config";
 import { ManualClock } from "../../src/domain/common/clock";
 import type { Db } from "../../src/store/prismaClient";
@@ -89,6 +91,13 @@ export function testConfig(slackApiUrl: string, databaseUrl: string, overrides: 
     databaseUrl,
     defaultTimezone: "Europe/London",
     logLevel: "silent",
+    // Emails as files, in a folder of this process's own, never the checkout's ./data/mail.
+    mail: {
+      provider: "files",
+      dir: path.join(os.tmpdir(), `sc-test-mail-${process.pid}`),
+      from: "Service Communities <communities@example.gov.uk>",
+      perMinute: 100_000,
+    },
     ...overrides,
   };
 }
@@ -96,7 +105,7 @@ export function testConfig(slackApiUrl: string, databaseUrl: string, overrides: 
 /** `from`: start in a snapshot's world instead of an empty database and an empty Slack, on Monday 2 March 2026, 10:00Z. */
 export async function startHarness(
   overrides: Partial<Config> = {},
-  appOptions: { replyBudgetMs?: number; warmUp?: boolean; pacingMs?: number } = {},
+  appOptions: Pick<CompositionOptions, "replyBudgetMs" | "warmUp" | "pacingMs" | "mail" | "emailDispatcher" | "emailPacer"> = {},
   from?: HarnessSnapshot,
 ): Promise<Harness> {
   const slack = new FakeSlack();

@@ -7,4 +7,6 @@ export const NO_EMAIL = {
   emailMeetings: false,
   emailReminders: false,
   emailDigests: false,
+  emailFailedAt: null,
+  emailFailure: null,
 } as const;

@@ -1,10 +1,12 @@
 // Every kind of message the bot sends later, through the outbox. Each kind's
 // payload and what its rows are about are in the file of its name here; what
 // it becomes when due (the Slack message) is in the file of the same name in
-// src/scheduler/kinds/.
+// src/scheduler/kinds/, or for an email kind in src/scheduler/mail/.
 
 import { digest } from "./digest";
 import { digestDm } from "./digestDm";
+import { email } from "./email";
+import { emailAlert } from "./emailAlert";
 import { invitationDm } from "./invitationDm";
 import { invitationExpiry } from "./invitationExpiry";
 import { invitationReminder } from "./invitationReminder";
@@ -18,6 +20,8 @@ import { reminderNote } from "./reminderNote";
 export {
   digest,
   digestDm,
+  email,
+  emailAlert,
   invitationDm,
   invitationExpiry,
   invitationReminder,
@@ -39,11 +43,17 @@ export const OUTBOX_KINDS = [
   invitationReminder,
   invitationExpiry,
   organiserAlert,
+  emailAlert,
 ] as const;
 
 export type OutboxKindName = (typeof OUTBOX_KINDS)[number]["name"];
 
-/** The kinds whose rows name a subject of this sort: for example all of a meeting's reminders, to replan them together. */
+/** The kinds the email dispatcher sends (channel "email"). */
+export const EMAIL_KINDS = [email] as const;
+
+export type EmailKindName = (typeof EMAIL_KINDS)[number]["name"];
+
+/** The Slack kinds whose rows name a subject of this sort: for example all of a meeting's reminders, to replan them together. */
 export function kindsAbout(subject: OutboxSubject): OutboxKindName[] {
   return OUTBOX_KINDS.filter((kind) => kind.about === subject).map((kind) => kind.name);
 }

@@ -10,7 +10,7 @@
 // (src/domain/outbox/), and the half that builds messages lives beside the
 // dispatcher (src/scheduler/kinds/), importing this one.
 import type { z } from "zod";
-import type { NewOutboxRow } from "../ports";
+import type { NewOutboxRow, OutboxChannel } from "../ports";
 
 export type Payload = Record<string, unknown>;
 
@@ -21,17 +21,23 @@ export interface OutboxKind<N extends string = string, P extends Payload = Paylo
   readonly name: N;
   readonly payload: z.ZodType<P>;
   readonly about: OutboxSubject;
+  /** Which dispatcher sends its rows: Slack's, or the email dispatcher (src/scheduler/mail/). */
+  readonly channel: OutboxChannel;
   /** The row to plan, with its payload checked against the schema (a bug throws here, not when the row falls due). */
-  row(fields: Omit<NewOutboxRow, "kind" | "payload"> & { payload: P }): NewOutboxRow;
+  row(fields: Omit<NewOutboxRow, "kind" | "payload" | "channel"> & { payload: P }): NewOutboxRow;
 }
 
 export function outboxKind<const N extends string, P extends Payload>(definition: {
   name: N;
   about: OutboxSubject;
   payload: z.ZodType<P>;
+  /** "slack" unless given. */
+  channel?: OutboxChannel;
 }): OutboxKind<N, P> {
+  const channel = definition.channel ?? "slack";
   return {
     ...definition,
-    row: (fields) => ({ ...fields, kind: definition.name, payload: definition.payload.parse(fields.payload) }),
+    channel,
+    row: (fields) => ({ ...fields, kind: definition.name, channel, payload: definition.payload.parse(fields.payload) }),
   };
 }

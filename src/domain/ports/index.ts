@@ -7,6 +7,7 @@ export * from "./common";
 export * from "./communities";
 export * from "./coverage";
 export * from "./digests";
+export * from "./emailRefusals";
 export * from "./findings";
 export * from "./groups";
 export * from "./invitations";

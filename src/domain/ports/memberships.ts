@@ -24,6 +24,9 @@ export interface MembershipRecord {
   emailMeetings: boolean;
   emailReminders: boolean;
   emailDigests: boolean;
+  /** When their address was found to refuse mail, and why (no email goes to it since). */
+  emailFailedAt: Date | null;
+  emailFailure: string | null;
 }
 
 /** How a member by email is reached and named; their emails are all on when they join. */
@@ -41,6 +44,8 @@ export interface EmailChoices {
 
 export interface MembershipStore {
   find(communityId: string, slackUserId: string): Promise<MembershipRecord | null>;
+  /** The membership of the community with this (normalised) email address, whatever its status. */
+  findByEmail(communityId: string, email: string): Promise<MembershipRecord | null>;
   /** Joins, or re-joins someone who left; keeps an active member's role. `before`: their status until now. */
   join(
     communityId: string,

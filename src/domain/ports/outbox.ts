@@ -2,9 +2,13 @@
 
 export type OutboxStatus = "pending" | "sent" | "skipped" | "failed";
 
+/** Which dispatcher sends a row: Slack messages, or emails (each claims only its own). */
+export type OutboxChannel = "slack" | "email";
+
 export interface OutboxRow {
   id: string;
   kind: string;
+  channel: string;
   target: string;
   communityId: string | null;
   subjectId: string | null;
@@ -18,10 +22,17 @@ export interface OutboxRow {
   claimedBy: string | null;
   claimExpiresAt: Date | null;
   sentAt: Date | null;
+  /**
+   * Set by claim() on a row whose earlier claim ran out with no outcome: the process that held
+   * it died, perhaps after sending. The email dispatcher then asks the provider first.
+   */
+  reclaimed?: boolean;
 }
 
 export interface NewOutboxRow {
   kind: string;
+  /** "slack" unless the kind says otherwise. */
+  channel?: OutboxChannel;
   target: string;
   communityId?: string | null;
   subjectId?: string | null;
@@ -45,7 +56,7 @@ export interface OutboxStore {
    * `targets` targets that no live claim holds (so one replica paces a channel),
    * at most `perTarget` each. Atomic on SQLite and PostgreSQL alike.
    */
-  claim(owner: string, now: Date, leaseMs: number, limits: { targets: number; perTarget: number }): Promise<OutboxRow[]>;
+  claim(owner: string, now: Date, leaseMs: number, limits: ClaimLimits): Promise<OutboxRow[]>;
   /** The outcome of a claimed row; false when the claim was lost (the lease ran out and another took it). */
   markSent(id: string, owner: string, now: Date): Promise<boolean>;
   markSkipped(id: string, owner: string, reason: string, now: Date): Promise<boolean>;
@@ -64,4 +75,25 @@ export interface OutboxStore {
   pendingAfter(kind: string, after: Date): Promise<Array<{ id: string; subjectId: string | null; dedupeKey: string }>>;
   /** Marks these rows skipped, those still pending. */
   skipRows(ids: string[], reason: string, now: Date): Promise<number>;
+  /** One row by id (a Notify delivery receipt names its row by `reference`). */
+  find(id: string): Promise<OutboxRow | null>;
+  /**
+   * Back to pending, to be sent again at `availableAt`: a row that was sent but whose
+   * provider later said it never went (Notify's technical-failure). Only while it has had
+   * fewer than `maxAttempts`; false when it was not sent, or has had its tries.
+   */
+  requeueSent(id: string, availableAt: Date, reason: string, maxAttempts: number, now: Date): Promise<boolean>;
+}
+
+export interface ClaimLimits {
+  targets: number;
+  perTarget: number;
+  /** Only this channel's rows ("slack" when absent). */
+  channel?: OutboxChannel;
+  /**
+   * At most this many of the channel's rows sent or held in a claim in any minute, across
+   * every replica: what was marked sent in the last minute and what live claims hold count
+   * against it. For email (Notify's 3,000 a minute is per service, not per replica).
+   */
+  perMinute?: number;
 }

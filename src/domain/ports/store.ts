@@ -4,6 +4,7 @@ import type { AuditStore } from "./audit";
 import type { CommunityStore } from "./communities";
 import type { CoverageStore } from "./coverage";
 import type { DigestStore } from "./digests";
+import type { EmailRefusalStore } from "./emailRefusals";
 import type { FindingStore } from "./findings";
 import type { GroupStore } from "./groups";
 import type { InvitationStore } from "./invitations";
@@ -35,6 +36,8 @@ export interface Store {
   journey: JourneyStore;
   findings: FindingStore;
   audit: AuditStore;
+  /** Addresses that refuse mail. */
+  emailRefusals: EmailRefusalStore;
   /** True when the database answers. */
   ping(): Promise<boolean>;
   /** The migrations this build ships that the database has not applied (empty when it is up to date). */

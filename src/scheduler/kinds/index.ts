@@ -8,6 +8,7 @@ import type { NewOutboxRow, OutboxRow } from "../../domain/ports";
 import type { Outcome } from "../dispatcher";
 import { digest } from "./digest";
 import { digestDm } from "./digestDm";
+import { emailAlert } from "./emailAlert";
 import { invitationDm } from "./invitationDm";
 import { invitationExpiry } from "./invitationExpiry";
 import { invitationReminder } from "./invitationReminder";
@@ -30,6 +31,7 @@ export const DUE_KINDS: Record<OutboxKindName, DueKind> = {
   invitation_reminder: invitationReminder,
   invitation_expiry: invitationExpiry,
   organiser_alert: organiserAlert,
+  email_alert: emailAlert,
 };
 
 const BY_NAME = new Map<string, DueKind>(Object.values(DUE_KINDS).map((kind) => [kind.name, kind]));

@@ -14,6 +14,7 @@ import type { MeetingService } from "../../domain/meetings/meetings";
 import type { MembershipService } from "../../domain/members/memberships";
 import type { OutboxKind, Payload } from "../../domain/outbox/kind";
 import type { OutboxRow } from "../../domain/ports";
+import type { Message } from "../../views/blocks";
 import type { Outcome } from "../dispatcher";
 
 /** What builders read when a row falls due: domain services, named here so the scheduler needs nothing from src/app. */
@@ -33,7 +34,8 @@ export interface KindServices {
 /** A claimed row whose payload has been parsed with its kind's schema. */
 export type DueRow<P> = Omit<OutboxRow, "payload"> & { payload: P };
 
-interface Builder<P> {
+/** S: what the builder reads (email kinds read services.mail too); M: what it builds (a Slack message, or an email). */
+interface Builder<P, S = KindServices, M = Message> {
   /**
    * How the organisers' alert names this message when Slack refuses it for
    * good ("I could not deliver a meeting reminder…"); null when a refusal is
@@ -42,19 +44,22 @@ interface Builder<P> {
   alertOrganisersAs: string | null;
   /** Skipped with `reason` once more than `afterMs` late. Without it, sent however late: the builder decides whether it is still true. */
   tooLate?: { afterMs: number; reason: string };
-  build(row: DueRow<P>, services: KindServices): Promise<Outcome>;
+  build(row: DueRow<P>, services: S): Promise<Outcome<M>>;
 }
 
-export interface DueKind {
+export interface DueKind<S = KindServices, M = Message> {
   readonly name: string;
   readonly payload: z.ZodType;
   readonly alertOrganisersAs: string | null;
   readonly tooLate?: { afterMs: number; reason: string };
   /** Parses the payload with the kind's schema, then builds. A payload that does not parse fails the row: no retry would change it. */
-  build(row: OutboxRow, services: KindServices): Promise<Outcome>;
+  build(row: OutboxRow, services: S): Promise<Outcome<M>>;
 }
 
-export function dueKind<P extends Payload>(kind: OutboxKind<string, P>, builder: Builder<P>): DueKind {
+export function dueKind<P extends Payload, S extends { clock: Clock } = KindServices, M = Message>(
+  kind: OutboxKind<string, P>,
+  builder: Builder<P, S, M>,
+): DueKind<S, M> {
   return {
     name: kind.name,
     payload: kind.payload,
