@@ -205,8 +205,9 @@ export function compose(options: CompositionOptions): Bot {
     pacer: options.emailPacer ?? new MailPacer(perMinute),
     logger: logger.child({ component: "email-dispatcher" }),
     owner,
-    // One email at a time to a recipient (a meeting's update after its invitation), 20 recipients at once.
-    settings: { concurrency: 20, perTarget: 10, ...options.emailDispatcher },
+    // One email at a time to a recipient (a meeting's update after its invitation), 20 recipients
+    // at once, claimed ten at a time.
+    settings: { concurrency: 20, perTarget: 10, claimWhenFree: 10, ...options.emailDispatcher },
   });
   const scheduler = new Scheduler({
     services,

@@ -62,6 +62,12 @@ export interface DispatcherSettings {
   concurrency: number;
   /** Rows of one target a claim takes (at 1 a second, well inside the lease). */
   perTarget: number;
+  /**
+   * Claims again once this many targets are free (or none is running). 1 for Slack, whose
+   * targets each take seconds; email's take milliseconds, and a claim for every one would
+   * cost more than the sends.
+   */
+  claimWhenFree: number;
   /** A tick stops claiming after this long and hands back what it has not tried. */
   budgetMs: number;
 }
@@ -72,6 +78,7 @@ export const DEFAULT_DISPATCHER_SETTINGS: DispatcherSettings = {
   backoffMs: 30_000,
   concurrency: 50,
   perTarget: 60,
+  claimWhenFree: 1,
   budgetMs: 50_000,
 };
 
@@ -140,7 +147,7 @@ export class Dispatcher<M = Message> {
       let claimed: OutboxRow[] = [];
       const finishedBefore = finished;
       // While a provider-wide rate limit lasts, nothing new is claimed.
-      if (free > 0 && !this.paused()) {
+      if (free > 0 && (free >= this.settings.claimWhenFree || running.size === 0) && !this.paused()) {
         claimed = await outbox.claim(owner, clock.now(), this.settings.leaseMs, {
           targets: free,
           perTarget: this.settings.perTarget,

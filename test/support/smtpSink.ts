@@ -35,11 +35,17 @@ interface SinkOptions {
 
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
+  /** Errors the server reported (connections reset by a killed client). */
+  readonly errors: Error[] = [];
   port = 0;
   private server!: SMTPServer;
   private readonly sockets = new Set<Socket>();
+  /** Each open connection by the client's port, to tell whether a session's client is still there. */
+  private readonly byPort = new Map<number, Socket>();
   private readonly refused = new Map<string, string>();
   private holding = false;
+  /** Once this many have been received, DATA is held (as hold()). */
+  holdAfter?: number;
   private readonly held: Array<() => void> = [];
   private readonly waiters: Array<{ count: number; resolve: () => void }> = [];
   private readonly closed = new WeakSet<SMTPServerSession>();
@@ -72,13 +78,14 @@ export class SmtpSink {
         stream.on("end", () => {
           const accept = () => {
             // The client went away before the answer: nothing was delivered.
-            if (this.closed.has(session)) return;
+            const socket = this.byPort.get(session.remotePort);
+            if (this.closed.has(session) || !socket || socket.destroyed) return;
             void this.record(session, Buffer.concat(chunks)).then(
               () => callback(),
               (error) => callback(error as Error),
             );
           };
-          if (this.holding) this.held.push(accept);
+          if (this.holding || (this.holdAfter !== undefined && this.received.length >= this.holdAfter)) this.held.push(accept);
           else accept();
         });
       },
@@ -86,9 +93,16 @@ export class SmtpSink {
         this.closed.add(session);
       },
     });
+    // A client killed mid-session resets its sockets: that is the test's doing, not a failure of the sink.
+    this.server.on("error", (error) => this.errors.push(error));
     this.server.server.on("connection", (socket: Socket) => {
       this.sockets.add(socket);
-      socket.on("close", () => this.sockets.delete(socket));
+      const port = socket.remotePort ?? 0;
+      this.byPort.set(port, socket);
+      socket.on("close", () => {
+        this.sockets.delete(socket);
+        if (this.byPort.get(port) === socket) this.byPort.delete(port);
+      });
     });
     await new Promise<void>((resolve, reject) => {
       this.server.server.once("error", reject);
@@ -139,8 +153,14 @@ export class SmtpSink {
     return this.held.length;
   }
 
+  /** Connections open now (a killed client's close once its socket does). */
+  get openConnections(): number {
+    return this.sockets.size;
+  }
+
   release(): void {
     this.holding = false;
+    this.holdAfter = undefined;
     for (const accept of this.held.splice(0)) accept();
   }
 
