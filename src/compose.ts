@@ -26,7 +26,7 @@ import type { SlackHealth } from "./observability/slackHealth";
 import { createSlackClients } from "./outbound/slackClients";
 import { Dispatcher, type DispatcherSettings, type DispatchPacer } from "./scheduler/dispatcher";
 import { OutboxMessages } from "./scheduler/kinds";
-import { classifyMailFailure, MailMessages } from "./scheduler/mail";
+import { classifyMailFailure, EMAIL_DISPATCHER_SETTINGS, MailMessages } from "./scheduler/mail";
 import { MailPacer } from "./scheduler/mail/mailPacer";
 import { Pacer } from "./scheduler/pacer";
 import { DatabaseRunCoordinator } from "./scheduler/runCoordinator";
@@ -205,9 +205,7 @@ export function compose(options: CompositionOptions): Bot {
     pacer: options.emailPacer ?? new MailPacer(perMinute),
     logger: logger.child({ component: "email-dispatcher" }),
     owner,
-    // One email at a time to a recipient (a meeting's update after its invitation), 20 recipients
-    // at once, claimed ten at a time.
-    settings: { concurrency: 20, perTarget: 10, claimWhenFree: 10, ...options.emailDispatcher },
+    settings: { ...EMAIL_DISPATCHER_SETTINGS, ...options.emailDispatcher },
   });
   const scheduler = new Scheduler({
     services,

@@ -10,6 +10,12 @@ import type { DueKind } from "../kinds/kind";
 import { email } from "./email";
 import type { MailKindServices } from "./services";
 
+/**
+ * One email at a time to a recipient (a meeting's update after its invitation), 20 recipients at
+ * once, claimed ten at a time: a claim for every email would cost more than the email.
+ */
+export const EMAIL_DISPATCHER_SETTINGS = { concurrency: 20, perTarget: 10, claimWhenFree: 10 } as const;
+
 /** Keyed by kind name, so an email kind the domain plans but nothing builds does not compile. */
 export const DUE_EMAIL_KINDS: Record<EmailKindName, DueKind<MailKindServices, OutgoingEmail>> = {
   email,
