@@ -6,6 +6,7 @@ import type { InviteOutcome } from "../domain/invitations/invitations";
 import { emailPersonId, isEmailPerson } from "../domain/members/people";
 import type { CommunityRecord } from "../domain/ports";
 import type { Services } from "../services";
+import { invitationEmailToSend } from "../views/email/emails";
 import { invitationDm, inviteSummary, invitingProgress } from "../views/invitations";
 import { lookupFailureReason, NO_ACCOUNT_FOR_EMAIL, slackErrorCode, unreachablePersonReason } from "./slackErrors";
 
@@ -93,6 +94,10 @@ export async function deliverInvitations(
 
   const invited = outcomes.filter((o): o is Extract<InviteOutcome, { kind: "invited" }> => o.kind === "invited").map((o) => o.invitation);
   const byEmail = invited.filter((i) => isEmailPerson(i.inviteeId));
+  // Those with no Slack account get the same message by email, with their own link to answer on the web.
+  await services.mail.plan(
+    byEmail.map((invitation) => invitationEmailToSend(community, invitation, services.pageLinks.invitation(invitation))),
+  );
   const cards = await services.invitations.cards(invited.filter((i) => !isEmailPerson(i.inviteeId)));
   const undelivered: Array<{ userId: string; reason: string }> = [];
   const retrying: string[] = [];
@@ -120,7 +125,7 @@ export async function deliverInvitations(
     outcomes,
     undelivered,
     retrying,
-    byEmail: byEmail.map((i) => ({ email: i.email ?? "", link: services.pageLinks.invitation(i) })),
+    emailed: byEmail.map((i) => i.email ?? ""),
     lookupFailed,
     message: input.message,
   });

@@ -14,7 +14,6 @@ import {
   esc,
   LIMITS,
   lines,
-  link,
   listWithMore,
   type Mrkdwn,
   md,
@@ -86,7 +85,7 @@ export function inviteModal(input: InviteModalInput): View {
       multiline: true,
       initial: input.emails,
       placeholder: "name@department.gov.uk, one a line or separated by commas",
-      hint: "This app looks each one up in Slack. Anyone not in this workspace is listed back to you with the message, ready to email.",
+      hint: "This app looks each one up in Slack. Anyone not in this workspace gets your message by email, with their own link to accept or decline on the web.",
     }),
   );
   if (input.community) {
@@ -209,21 +208,6 @@ function bulletsWithMore(items: Mrkdwn[]): Mrkdwn {
   return more > 0 ? md`${lines(shown)}\n…and ${more} more` : lines(shown);
 }
 
-/** The lines in runs that each fit one section. */
-function chunksWithin(items: Mrkdwn[], max: number): Mrkdwn[][] {
-  const chunks: Mrkdwn[][] = [];
-  let length = 0;
-  for (const item of items) {
-    if (!chunks.length || length + item.length + 1 > max) {
-      chunks.push([]);
-      length = 0;
-    }
-    chunks.at(-1)!.push(item);
-    length += item.length + 1;
-  }
-  return chunks;
-}
-
 export interface InviteSummaryInput {
   communityName: string;
   outcomes: InviteOutcome[];
@@ -233,8 +217,8 @@ export interface InviteSummaryInput {
   retrying: string[];
   /** Addresses Slack could not look up (not the same as not found), with why. */
   lookupFailed: Array<{ email: string; reason: string }>;
-  /** People with no Slack account in this workspace, invited by email: each address with its own accept-or-decline link. */
-  byEmail: Array<{ email: string; link: string }>;
+  /** Addresses with no Slack account in this workspace: invited by email, each with their own link to answer on the web. */
+  emailed: string[];
   message: string;
 }
 
@@ -300,16 +284,12 @@ export function inviteSummary(input: InviteSummaryInput): BlockMessage {
       ),
     );
   }
-  if (input.byEmail.length) {
+  if (input.emailed.length) {
     blocks.push(
       section(
-        md`:email: Not in this Slack workspace, so invited by email: ${plural(input.byEmail.length, "person", "people")}. Each has a link of their own to accept or decline on a web page, without Slack. The links work for 30 days. Email each person the message below with their link.`,
+        md`:email: Emailed ${plural(input.emailed.length, "person", "people")} who ${input.emailed.length === 1 ? md`is` : md`are`} not in this Slack workspace: ${listWithMore(input.emailed.map(esc), { maxChars: LIST_MAX })}. Each email has your message and their own link to accept or decline on a web page, without Slack. The links work for 30 days. You will get a message when they answer.`,
       ),
     );
-    // Every link is listed, however many: a link left out would leave its person no way in. Links are long, so they take several sections.
-    const people = input.byEmail.map((p) => md`• ${esc(p.email)}: ${link(p.link, md`their link to accept or decline`)}`);
-    for (const chunk of chunksWithin(people, LIMITS.sectionText)) blocks.push(section(lines(chunk)));
-    blocks.push(section(md`\`\`\`${truncateMd(esc(input.message), LIMITS.sectionText - 6)}\`\`\``));
   }
   if (!blocks.length) blocks.push(section(md`Nobody was invited.`));
   const text = invited.length

@@ -380,16 +380,23 @@ describe("email addresses", () => {
     const summary = h.slack.lastCall("chat.update")!.args.blocks.map((b: any) => b.text.text);
     expect(summary[0]).toContain("Invited 1 person to *Starting a business*: <@U0CAROL>");
     expect(summary[1]).toBe(
-      ":email: Not in this Slack workspace, so invited by email: 1 person. Each has a link of their own to accept or decline on a web page, without Slack. The links work for 30 days. Email each person the message below with their link.",
+      ":email: Emailed 1 person who is not in this Slack workspace: sam@hmrc.gov.uk. Each email has your message and their own link to accept or decline on a web page, without Slack. The links work for 30 days. You will get a message when they answer.",
     );
-    const link = /^• sam@hmrc\.gov\.uk: <(https:\/\/[^|]+)\|their link to accept or decline>$/.exec(summary[2]);
-    expect(link).not.toBeNull();
-    const token = decodeURIComponent(new URL(link![1].replace(/&amp;/g, "&")).pathname.split("/").at(-1)!);
-    expect(h.app.services.personalLinks.check("accept-invitation", token, h.clock.now())).toMatchObject({
+    // The email: planned once through the outbox, to the address's person id, with the inviter's message and Sam's own link.
+    const emails = await h.db.outboxMessage.findMany({ where: { kind: "email" } });
+    expect(emails.map((r) => [r.target, r.subjectId, r.dedupeKey])).toEqual([[sam.inviteeId, sam.id, `email:invitation:${sam.id}`]]);
+    const payload = JSON.parse(emails[0].payload);
+    expect(payload).toMatchObject({
+      to: "sam@hmrc.gov.uk",
+      purpose: "invitation",
+      subject: "Invitation to join Starting a business, a service community",
+    });
+    expect(payload.text).toContain("Hello from the Starting a business community & friends.");
+    const link = /https?:\/\/\S+\/invitation\/(\S+)/.exec(payload.text);
+    expect(h.app.services.personalLinks.check("accept-invitation", link![1], h.clock.now())).toMatchObject({
       status: "ok",
       link: { person: sam.inviteeId, target: sam.id },
     });
-    expect(summary[3]).toBe("```Hello from the Starting a business community &amp; friends.```");
   });
 
   it("says so when Slack cannot look an address up, rather than calling it outside the workspace", async () => {
@@ -399,7 +406,7 @@ describe("email addresses", () => {
     expect(summary).toContain(
       "This app could not look these addresses up in Slack, so it cannot tell whether they are in this workspace. Nobody was invited at them:\\n• sam@hmrc.gov.uk: this app may not read email addresses yet. Ask a workspace admin to reinstall it from its manifest",
     );
-    expect(summary).not.toContain("Not in this Slack workspace");
+    expect(summary).not.toContain("Emailed");
     expect(await h.db.invitation.count()).toBe(0);
   });
 

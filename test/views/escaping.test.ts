@@ -605,7 +605,7 @@ const RENDERS: Record<string, () => unknown[]> = {
       undelivered: [{ userId: "U0CAROL", reason: H }],
       retrying: ["U0ALICE"],
       lookupFailed: [{ email: H, reason: H }],
-      byEmail: [{ email: H, link: `https://example.gov.uk/invitation/${H}` }],
+      emailed: [H],
       message: H,
     }),
     invitations.inviteSummary({
@@ -614,7 +614,7 @@ const RENDERS: Record<string, () => unknown[]> = {
       undelivered: [],
       retrying: [],
       lookupFailed: [],
-      byEmail: [],
+      emailed: [],
       message: H,
     }),
   ],

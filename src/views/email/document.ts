@@ -34,6 +34,14 @@ function safeHref(href: string): string | null {
   return /^(https?:\/\/|mailto:)[^\s<>"]+$/i.test(href) ? href : null;
 }
 
+/** An email's three renderings, as services.mail.plan takes them. */
+export function renderEmail(
+  doc: EmailDocument,
+  serviceName: string,
+): { subject: string; text: string; html: string; notifyMarkdown: string } {
+  return { subject: doc.subject, text: emailText(doc), html: emailHtml(doc, serviceName), notifyMarkdown: emailNotifyMarkdown(doc) };
+}
+
 export function emailText(doc: EmailDocument): string {
   const out: string[] = [];
   for (const part of doc.parts) {

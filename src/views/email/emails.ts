@@ -5,13 +5,33 @@
 // they got it, their email settings and an unsubscribe link.
 import type { Digest } from "../../domain/digests/digests";
 import { DIGEST_SECTION_ITEMS } from "../../domain/digests/digests";
+import { INVITATION_EXPIRES_AFTER_MS } from "../../domain/invitations/invitations";
+import type { PlannedEmail } from "../../domain/mail/mail";
 import type { MeetingCard } from "../../domain/meetings/meetings";
 import { organisationShortLabel } from "../../domain/members/profiles";
-import type { CommunityRecord, MeetingRecord, RsvpAnswer } from "../../domain/ports";
-import { dates, labels, webFormWords } from "../../i18n";
+import type { CommunityRecord, InvitationRecord, MeetingRecord, RsvpAnswer } from "../../domain/ports";
+import { dates, labels, webFormWords, webWords } from "../../i18n";
 import { SERVICE_COMMUNITIES_URL } from "../../i18n/en/prose";
 import { meetingTimeText } from "../meetingCard";
-import type { EmailDocument, EmailPart } from "./document";
+import { type EmailDocument, type EmailPart, renderEmail } from "./document";
+
+/** An invitation by email as services.mail.plan takes it: one a person, keyed by the invitation. */
+export function invitationEmailToSend(community: CommunityRecord, invitation: InvitationRecord, answerUrl: string): PlannedEmail {
+  const doc = invitationEmail({
+    community,
+    message: invitation.message,
+    answerUrl,
+    expiresAt: new Date(invitation.createdAt.getTime() + INVITATION_EXPIRES_AFTER_MS),
+  });
+  return {
+    communityId: community.id,
+    to: { address: invitation.email ?? "" },
+    purpose: "invitation",
+    ...renderEmail(doc, webWords.serviceName),
+    subjectId: invitation.id,
+    dedupeKey: `invitation:${invitation.id}`,
+  };
+}
 
 /** The links every email to a member ends with. */
 export interface MemberLinks {
