@@ -5,6 +5,7 @@ import type { Config } from "./config";
 import type { Clock } from "./domain/common/clock";
 import { CharterService } from "./domain/communities/charterChanges";
 import { CommunityService } from "./domain/communities/communities";
+import { CommunityPageService } from "./domain/communities/communityPage";
 import { CommunityDirectory } from "./domain/communities/directory";
 import { LifecycleService } from "./domain/communities/lifecycle";
 import { DigestService } from "./domain/digests/digests";
@@ -26,6 +27,7 @@ import { ProblemService } from "./domain/problems/problems";
 import { ProblemVotes } from "./domain/problems/votes";
 import { MeetingMessages } from "./messaging/meetingMessages";
 import { CalendarLinks } from "./web/calendarLinks";
+import { CommunityPageLinks } from "./web/communityPageLinks";
 import { ExportLinks } from "./web/exportLinks";
 import { webSecret } from "./web/linkSecret";
 import { PersonalLinkMaker } from "./web/personalLinkMaker";
@@ -33,6 +35,8 @@ import { PersonalLinks } from "./web/personalLinks";
 
 export interface Services {
   communities: CommunityService;
+  /** What a community's web page shows. */
+  communityPages: CommunityPageService;
   /** Organisers' edits to a charter, and its history. */
   charter: CharterService;
   /** Archiving, unarchiving and deleting communities. */
@@ -70,6 +74,8 @@ export interface Services {
   personalLinks: PersonalLinks;
   /** The personal links handed out (to accept an invitation, answer a meeting…), each with its lifetime. */
   pageLinks: PersonalLinkMaker;
+  /** Community web pages' addresses: signed for a link-only page, and retired when organisers ask (src/web/communityPageLinks.ts). */
+  communityPageLinks: CommunityPageLinks;
   /** Meeting announcements and DMs, shared so bursts of redraws collapse across listeners. */
   meetingMessages: MeetingMessages;
   /** Planning emails through the outbox, and what refused addresses mean (src/domain/mail/mail.ts). */
@@ -103,6 +109,7 @@ export function buildServices({
   const calendarLinks = new CalendarLinks(config.publicUrl, config.slackSigningSecret ?? config.slackBotToken);
   return {
     communities,
+    communityPages: new CommunityPageService({ store, clock }),
     charter: new CharterService({ store, clock, directory, communities }),
     lifecycle: new LifecycleService({ store, clock, directory, communities }),
     memberships,
@@ -124,6 +131,7 @@ export function buildServices({
     exportLinks: new ExportLinks(config.publicUrl, config.slackSigningSecret ?? config.slackBotToken),
     personalLinks,
     pageLinks: new PersonalLinkMaker(personalLinks),
+    communityPageLinks: new CommunityPageLinks(config.publicUrl, webSecret(config)),
     meetingMessages: new MeetingMessages({ meetings, calendarLinks, logger }),
     mail: new MailService({ store, clock, carriesCalendar: carriesCalendar ?? config.mail?.provider !== "notify" }),
     clock,

@@ -1,4 +1,4 @@
-import type { ContactMethodKind, MeetingCadence } from "../domain/common/vocabulary";
+import type { ContactMethodKind, MeetingCadence, PageVisibility } from "../domain/common/vocabulary";
 import type {
   AuditEntry,
   CharterUpdate,
@@ -50,6 +50,7 @@ export function toCommunityRecord(row: CommunityRow): CommunityRecord {
     createdAt: row.createdAt,
     archivedAt: row.archivedAt,
     contactMethods: row.contactMethods.map((c) => ({ kind: c.kind as ContactMethodKind, link: c.link })),
+    page: { visibility: row.pageVisibility as PageVisibility, version: row.pageVersion },
   };
 }
 
@@ -216,6 +217,9 @@ export class PrismaCommunityStore implements CommunityStore {
         digestWeekday: settings.digest.weekday,
         digestMonthDay: settings.digest.monthDay,
         digestTime: settings.digest.time,
+        pageVisibility: settings.page.visibility,
+        // An increment, not a value read earlier: two organisers asking at once both retire what they saw.
+        ...(settings.page.newAddress ? { pageVersion: { increment: 1 } } : {}),
       },
       include: withContacts,
     });

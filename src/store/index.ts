@@ -1,6 +1,7 @@
 import type { Store } from "../domain/ports";
 import { PrismaAgendaStore } from "./agendaStore";
 import { PrismaAuditStore } from "./auditStore";
+import { PrismaCommunityPageStore } from "./communityPageStore";
 import { PrismaCommunityStore } from "./communityStore";
 import { PrismaCoverageStore } from "./coverageStore";
 import { PrismaDigestStore } from "./digestStore";
@@ -32,6 +33,7 @@ export function createStore(
   return {
     db,
     communities: new PrismaCommunityStore(db),
+    communityPages: new PrismaCommunityPageStore(db),
     memberships: new PrismaMembershipStore(db),
     problems: new PrismaProblemStore(db),
     meetings: new PrismaMeetingStore(db),

@@ -16,7 +16,7 @@ import { coveredStageIds, replaceMeetingStages, replaceSeriesStages, stageLinks 
 import { type Db, isPostgresDb } from "./prismaClient";
 
 /** The longest meeting allowed: anything that started longer ago than this has ended. */
-const LONGEST_MEETING_MS = 4 * 60 * 60 * 1000;
+export const LONGEST_MEETING_MS = 4 * 60 * 60 * 1000;
 
 function endsAfter(meeting: MeetingRecord, at: Date): boolean {
   return meeting.startsAt.getTime() + meeting.durationMinutes * 60_000 > at.getTime();

@@ -269,4 +269,6 @@ export const SETTINGS_BLOCK = {
   digestWeekday: "digestWeekday",
   digestMonthDay: "digestMonthDay",
   digestTime: "digestTime",
+  pageVisibility: "pageVisibility",
+  pageNewAddress: "pageNewAddress",
 } as const;

@@ -5,8 +5,50 @@ import { dates, labels } from "../i18n";
 import { type AnyBlock, context, esc, header, md, option, plain, selectInput, textInput } from "./blocks";
 import { ACTION, CALLBACK, SETTINGS_BLOCK } from "./ids";
 import { remindersInput } from "./meetingModal";
+import { webPageLine } from "./webPage";
 
-export function settingsModal(community: CommunityRecord, privateMetadata: string): View {
+/** The web page's part of the form: who may see it, its address now, and a new address to retire the old ones. */
+function webPageBlocks(community: CommunityRecord, pageAddress: string): AnyBlock[] {
+  const linkOnly = {
+    ...option("Only people with the link", "link_only"),
+    description: plain("The address has a key. Give it to the people you want to see the page.", 75),
+  };
+  const everyone = {
+    ...option("Anyone with the address", "public"),
+    description: plain("The address has no key, so anyone who finds it can see the page.", 75),
+  };
+  const newAddress = {
+    ...option("Give the page a new address", "yes"),
+    description: plain("Links to it given out so far stop working.", 75),
+  };
+  return [
+    header("Web page"),
+    context(
+      md`People outside Slack can see the charter, objectives, problems, journey and meetings on the community's web page. ${webPageLine(community, pageAddress)}`,
+    ),
+    {
+      type: "input",
+      block_id: SETTINGS_BLOCK.pageVisibility,
+      label: plain("Who can see the web page"),
+      element: {
+        type: "radio_buttons",
+        action_id: ACTION.input,
+        options: [linkOnly, everyone],
+        initial_option: community.page.visibility === "public" ? everyone : linkOnly,
+      },
+    } as AnyBlock,
+    {
+      type: "input",
+      block_id: SETTINGS_BLOCK.pageNewAddress,
+      optional: true,
+      label: plain("Change the address"),
+      element: { type: "checkboxes", action_id: ACTION.input, options: [newAddress] },
+    } as AnyBlock,
+  ];
+}
+
+/** `pageAddress`: the community's web page as it is now (src/web/communityPageLinks.ts). */
+export function settingsModal(community: CommunityRecord, privateMetadata: string, pageAddress: string): View {
   const canSchedule = option("Members may schedule meetings, not only organisers", "yes");
   const blocks: AnyBlock[] = [
     context(md`Settings for *${esc(community.name)}*. Only its organisers can change them.`),
@@ -66,6 +108,7 @@ export function settingsModal(community: CommunityRecord, privateMetadata: strin
       label: plain("Time"),
       element: { type: "timepicker", action_id: ACTION.input, initial_time: community.digest.time },
     } as AnyBlock,
+    ...webPageBlocks(community, pageAddress),
   ];
   return {
     type: "modal",

@@ -56,6 +56,7 @@ import * as profileFields from "../../src/views/profileFields";
 import * as reminders from "../../src/views/reminders";
 import * as settingsModal from "../../src/views/settingsModal";
 import * as stageModal from "../../src/views/stageModal";
+import * as webPage from "../../src/views/webPage";
 import { type Allowed, HOSTILE, HOSTILE_ESCAPED, mrkdwnProblems, payloadProblems, shown } from "../support/mrkdwnCheck";
 import { NO_EMAIL } from "../support/records";
 
@@ -65,12 +66,13 @@ const CALENDAR = "https://communities.test/calendar/m1.ics?sig=abc";
 const LINK = "https://example.gov.uk/research?a=1&b=2";
 const PERMALINK = "https://test.slack.com/archives/C0HOME/p1700000000000100";
 const VIDEO = "https://teams.example.gov.uk/meet/1?ctx=a&b=c";
+const WEB_PAGE = "https://communities.test/c/c1/starting-a-business?key=abc";
 const allowed: Allowed = {
   users: ["U0ALICE", "U0BOB", "U0CAROL"],
   channels: ["C0HOME", "C0GROUP"],
   urls: (url) =>
     ACTIVITIES.some((a) => a.guidance === url) ||
-    [help.SERVICE_MANUAL_URL, CALENDAR, LINK, PERMALINK, "mailto:team@example.gov.uk"].includes(url) ||
+    [help.SERVICE_MANUAL_URL, CALENDAR, LINK, PERMALINK, WEB_PAGE, "mailto:team@example.gov.uk"].includes(url) ||
     url.startsWith(VIDEO),
 };
 
@@ -91,6 +93,7 @@ const community: CommunityRecord = {
   createdBy: "U0ALICE",
   createdAt: new Date("2026-01-01T00:00:00Z"),
   archivedAt: null,
+  page: { visibility: "link_only", version: 0 },
   contactMethods: [
     { kind: "slack_channel", link: null },
     { kind: "mailing_list", link: "mailto:team@example.gov.uk" },
@@ -726,7 +729,12 @@ const RENDERS: Record<string, () => unknown[]> = {
     reminders.reminderDm({ ...card, meeting: { ...meeting, videoLink: `${VIDEO}&${"x".repeat(80)}` } }, now, "maybe", CALENDAR),
   ],
   "reminders.reminderNote": () => [reminders.reminderNote(card, CALENDAR)],
-  "settingsModal.settingsModal": () => [settingsModal.settingsModal(community, "{}")],
+  "settingsModal.settingsModal": () => [settingsModal.settingsModal(community, "{}", WEB_PAGE)],
+  "webPage.webPageMessage": () => [webPage.webPageMessage(community, WEB_PAGE)],
+  "webPage.webPageLine": () => [
+    webPage.webPageLine(community, WEB_PAGE),
+    webPage.webPageLine({ page: { visibility: "public", version: 0 } }, WEB_PAGE),
+  ],
 };
 
 /**
@@ -776,6 +784,7 @@ const NO_TYPED_MRKDWN = new Set([
   "members.coverageLine",
   "problemDetails.editProblemModal",
   "profileFields.profileBlocks",
+  "webPage.webPageLine",
 ]);
 
 const MODULES: Record<string, Record<string, unknown>> = {
@@ -811,6 +820,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   reminders,
   settingsModal,
   stageModal,
+  webPage,
 };
 
 /** A rendered thing as a payload: a bare mrkdwn string is checked as a message's text. */

@@ -86,6 +86,7 @@ function community(i: number): CommunityRecord {
     createdBy: "U1",
     createdAt: new Date("2026-01-01T00:00:00Z"),
     archivedAt: null,
+    page: { visibility: "link_only", version: 0 },
     contactMethods: [
       { kind: "slack_channel", link: null },
       { kind: "mailing_list", link: `https://lists.example.gov.uk/${"x".repeat(500)}` },
@@ -467,7 +468,11 @@ describe("Block Kit limits with the largest realistic data", () => {
     expect(blockKitProblems(modal.blocks, "modal", modal)).toEqual([]);
     const cancel = cancelMeetingModal({ title: "t".repeat(150), inSeries: true, privateMetadata: "{}" }) as any;
     expect(blockKitProblems(cancel.blocks, "modal", cancel)).toEqual([]);
-    const settings = settingsModal({ ...community(1), membersCanSchedule: true }, "{}") as any;
+    const settings = settingsModal(
+      { ...community(1), membersCanSchedule: true },
+      "{}",
+      `https://communities.example.gov.uk/c/c1/${"s".repeat(60)}?key=${"k".repeat(32)}`,
+    ) as any;
     expect(blockKitProblems(settings.blocks, "modal", settings)).toEqual([]);
   });
 

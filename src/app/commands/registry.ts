@@ -22,6 +22,7 @@ import { makeOrganiser } from "./makeOrganiser";
 import { meeting } from "./meeting";
 import { meetings } from "./meetings";
 import { members } from "./members";
+import { page } from "./page";
 import { problem } from "./problem";
 import { problems } from "./problems";
 import { reachOut } from "./reachOut";
@@ -58,6 +59,7 @@ export function subcommands(): Subcommand[] {
     agenda,
     activity,
     settings,
+    page,
     edit,
     digest,
     archive,

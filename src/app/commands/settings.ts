@@ -8,7 +8,8 @@ export const settings: Subcommand = {
   name: "settings",
   topic: "settings",
   usage: "/community settings [name]",
-  summary: "Organisers: who may schedule meetings, default reminders, and when to suggest objectives.",
+  summary:
+    "Organisers: who may schedule meetings, default reminders, when to suggest objectives, the digest, and who can see the web page.",
   async handle({ args, command, context, client, services }) {
     const found = await services.communities.resolve(
       workspaceOf(context),
@@ -19,7 +20,11 @@ export const settings: Subcommand = {
     const community = await services.communities.asOrganiser(found.id, command.user_id, "change_settings");
     await client.views.open({
       trigger_id: command.trigger_id,
-      view: settingsModal(community, communitySettingsMetadata.write({ communityId: community.id })),
+      view: settingsModal(
+        community,
+        communitySettingsMetadata.write({ communityId: community.id }),
+        services.communityPageLinks.url(community),
+      ),
     });
   },
 };

@@ -4,6 +4,7 @@ import { stepsAfterAck } from "../../messaging/afterAck";
 import type { Services } from "../../services";
 import { SETTINGS_BLOCK } from "../../views/ids";
 import { esc, md } from "../../views/mrkdwn";
+import { webPageLine } from "../../views/webPage";
 import { formMetadata, openedFor } from "../support/privateMetadata";
 import { onSubmit } from "../support/submission";
 import { list, text } from "../support/viewState";
@@ -32,6 +33,10 @@ export function communitySettingsSubmission(services: Services) {
           monthDay: text(values, SETTINGS_BLOCK.digestMonthDay),
           time: text(values, SETTINGS_BLOCK.digestTime),
         },
+        page: {
+          visibility: text(values, SETTINGS_BLOCK.pageVisibility),
+          newAddress: list(values, SETTINGS_BLOCK.pageNewAddress).includes("yes"),
+        },
       });
     },
     async after({ body, client }, { community, digestChanged }) {
@@ -39,7 +44,7 @@ export function communitySettingsSubmission(services: Services) {
       await stepsAfterAck(services.logger)("confirm saved settings", () =>
         client.chat.postMessage({
           channel: body.user.id,
-          text: md`:white_check_mark: You saved the settings of *${esc(community.name)}*. Digest: ${esc(labels.describeSchedule(community.digest, community.timezone))}.`,
+          text: md`:white_check_mark: You saved the settings of *${esc(community.name)}*. Digest: ${esc(labels.describeSchedule(community.digest, community.timezone))}. ${webPageLine(community, services.communityPageLinks.url(community))}`,
         }),
       );
     },

@@ -59,6 +59,7 @@ export interface Reasons {
   "community.contact_methods": NoParams;
   "community.timezone": NoParams;
   "settings.threshold": NoParams;
+  "settings.page_visibility": NoParams;
   // The service journey
   "stage.title_missing": { min: number };
   "stage.too_many_owners": { max: number };

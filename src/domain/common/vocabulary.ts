@@ -27,3 +27,11 @@ export function isMeetingCadence(value: string): value is MeetingCadence {
 export function isContactMethodKind(value: string): value is ContactMethodKind {
   return (CONTACT_METHODS as readonly string[]).includes(value);
 }
+
+/** Who may open a community's web page: anyone with its address, or only holders of its signed address (the default). */
+export const PAGE_VISIBILITIES = ["link_only", "public"] as const;
+export type PageVisibility = (typeof PAGE_VISIBILITIES)[number];
+
+export function isPageVisibility(value: string): value is PageVisibility {
+  return (PAGE_VISIBILITIES as readonly string[]).includes(value);
+}

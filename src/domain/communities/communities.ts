@@ -13,6 +13,7 @@ import { requireOrganiser } from "../members/organisers";
 import type { CommunityRecord, CommunitySummary, MembershipRecord, ObjectiveSummary, ProblemSummary, Store, WorkspaceKey } from "../ports";
 import { UniqueViolation } from "../ports";
 import type { CommunityDraft } from "./communityDraft";
+import { checkPageSettings } from "./communityPage";
 import type { CommunityDirectory } from "./directory";
 
 export const LIST_PAGE_SIZE = 10;
@@ -285,6 +286,8 @@ export class CommunityService {
       reminders: string[];
       problemThreshold: string | null;
       digest: Parameters<typeof checkDigestSchedule>[0];
+      /** Left out, the page's settings stay as they are. */
+      page?: Parameters<typeof checkPageSettings>[0];
     },
   ): Promise<{ community: CommunityRecord; digestChanged: boolean }> {
     const community = await this.byIdIn(workspace, communityId);
@@ -297,6 +300,7 @@ export class CommunityService {
       errors.problemThreshold = { key: "settings.threshold" };
     }
     const digest = checkDigestSchedule(input.digest, errors);
+    const page = checkPageSettings(input.page ?? { visibility: community.page.visibility, newAddress: false }, errors);
     if (Object.keys(errors).length) throw new ValidationError(errors);
     const now = this.deps.clock.now();
     const updated = await this.store.communities.updateSettings(community.id, {
@@ -304,6 +308,7 @@ export class CommunityService {
       reminderOffsets,
       problemThreshold: threshold,
       digest,
+      page,
     });
     const digestChanged = JSON.stringify(digest) !== JSON.stringify(community.digest);
     await recordAudit(this.store, community, actorId, "community.settings_changed", now, {
@@ -311,6 +316,7 @@ export class CommunityService {
       reminderOffsets,
       problemThreshold: threshold,
       digest,
+      page,
     });
     return { community: updated, digestChanged };
   }

@@ -1,5 +1,5 @@
 // Communities: their records, settings and the store that creates, finds and changes them.
-import type { ContactMethodKind, MeetingCadence } from "../common/vocabulary";
+import type { ContactMethodKind, MeetingCadence, PageVisibility } from "../common/vocabulary";
 import type { AuditEntry } from "./audit";
 import type { MemberProfile, WorkspaceKey } from "./common";
 
@@ -29,6 +29,8 @@ export interface CommunityRecord {
   createdAt: Date;
   archivedAt: Date | null;
   contactMethods: ContactMethodRecord[];
+  /** Its web page: who may open it, and the version signed into its address (moved on to retire old addresses). */
+  page: { visibility: PageVisibility; version: number };
 }
 
 export interface CommunitySummary {
@@ -64,6 +66,8 @@ export interface CommunitySettings {
   reminderOffsets: number[];
   problemThreshold: number;
   digest: DigestSchedule;
+  /** `newAddress`: move the page's version on, so every address given out so far stops working. */
+  page: { visibility: PageVisibility; newAddress: boolean };
 }
 
 /** A charter change as the store writes it: the fields and the audit event, in one write. */

@@ -5,6 +5,7 @@ export * from "./agenda";
 export * from "./audit";
 export * from "./common";
 export * from "./communities";
+export * from "./communityPages";
 export * from "./coverage";
 export * from "./digests";
 export * from "./emailRefusals";

@@ -2,6 +2,7 @@
 import type { AgendaStore } from "./agenda";
 import type { AuditStore } from "./audit";
 import type { CommunityStore } from "./communities";
+import type { CommunityPageStore } from "./communityPages";
 import type { CoverageStore } from "./coverage";
 import type { DigestStore } from "./digests";
 import type { EmailRefusalStore } from "./emailRefusals";
@@ -19,6 +20,8 @@ import type { RunStore } from "./runs";
 
 export interface Store {
   communities: CommunityStore;
+  /** The reads of a community's web page. */
+  communityPages: CommunityPageStore;
   memberships: MembershipStore;
   problems: ProblemStore;
   meetings: MeetingStore;
