@@ -148,7 +148,7 @@ export function compose(options: CompositionOptions): Bot {
   }
   // The web pages last: they end with the 404 page for any GET no route above took.
   const web = createWebKit({ config, clock, logger });
-  routes.push(...webRoutes(services, web, clients.scheduler));
+  routes.push(...webRoutes(services, web, clients.scheduler, { slackWeb: new URL(config.slackApiUrl).origin }));
   const inFlight = new InFlight();
   const slack = createApp({
     config,

@@ -151,9 +151,37 @@ export interface ErrorPageWords {
   paragraphs: readonly string[];
 }
 
+/** A community's web page: the words its presenter fills in (its headings are in its template). */
+export interface CommunityPageWords {
+  /** A link-only page opened without its key. */
+  private: ErrorPageWords;
+  /** A key for an address organisers have since replaced. */
+  retired: ErrorPageWords;
+  archived(community: string): ErrorPageWords;
+  /** An objective's progress, by its status (open, in_progress, done). */
+  objectiveStatus: Readonly<Record<string, string>>;
+  count(n: number, one: string, many?: string): string;
+  /** "HMRC, DWP and Companies House". */
+  list(items: readonly string[]): string;
+  /** Who owns a stage and who delivers part of it: "Owned by HMRC. DWP delivers part of it." */
+  stageOwners(owners: readonly string[], deliverers: readonly string[]): string;
+  /** Above the objectives table when it shows only some. */
+  objectivesShown(shown: number, total: number): string;
+  /** Under the problems table when it shows only some. */
+  problemsShown(shown: number, total: number): string;
+  meetingsShown(shown: number, total: number): string;
+  /** "HMRC (12 members)". */
+  organisationWithMembers(label: string, members: number): string;
+  /** "HMRC, named on 3 problems". */
+  missingOrganisation(label: string, problems: number): string;
+  /** Where the meeting is: its place, a video call, or both. */
+  meetingPlace(place: string | null, hasVideo: boolean): string;
+}
+
 /** The words of the web pages outside their templates. Plain text: the templates escape it. */
 export interface WebWords {
   serviceName: string;
+  communityPage: CommunityPageWords;
   errors: Readonly<Record<WebErrorKind, ErrorPageWords>>;
   /** What the error summary is headed. */
   errorSummaryTitle: string;

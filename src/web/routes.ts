@@ -4,6 +4,7 @@
 import type { CustomRoute } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Services } from "../services";
+import { communityPageRoute } from "./community/communityPageRoute";
 import { assetRoute } from "./kit/assetRoute";
 import { notFoundRoute } from "./kit/fallbacks";
 import type { WebKit } from "./kit/webKit";
@@ -12,10 +13,14 @@ import { invitationAnsweredRoute, invitationPageRoute } from "./pages/invitation
 import { meetingPageRoute } from "./pages/meetingPage";
 import { problemPageRoute } from "./pages/problemPage";
 
-/** `slack`: what a page uses to tell Slack what happened (a new member announced, a card redrawn). */
-export function webRoutes(services: Services, kit: WebKit, slack: WebClient): CustomRoute[] {
+/**
+ * `slack`: what a page uses to tell Slack what happened (a new member announced, a card redrawn).
+ * `slackWeb`: Slack's web address (from SLACK_API_URL), for links to a community's channel.
+ */
+export function webRoutes(services: Services, kit: WebKit, slack: WebClient, options: { slackWeb: string }): CustomRoute[] {
   return [
     assetRoute(kit),
+    communityPageRoute(services, kit, options),
     invitationPageRoute(services, kit, slack),
     invitationAnsweredRoute(services, kit),
     meetingPageRoute(services, kit, slack),

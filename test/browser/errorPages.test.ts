@@ -11,6 +11,8 @@ beforeAll(async () => {
   h = await startHarness({ publicUrl: "http://127.0.0.1" });
 });
 afterAll(async () => {
+  // The browser first: the server's close waits for the sockets Chromium keeps open to it.
+  await browser.close();
   await h.close();
 });
 

@@ -5,8 +5,12 @@
 //
 // check(page, name) runs axe-core on the page for WCAG 2.2 AA (the rules tagged
 // wcag2a, wcag2aa, wcag21a, wcag21aa and wcag22aa) and fails the test on any
-// violation, listing each with the elements it found; and saves a full-page
-// screenshot as test-results/<name>.png for a reviewer to look at.
+// violation, listing each with the elements it found; and saves a screenshot as
+// test-results/<name>.png for a reviewer to look at (the whole page when asked:
+// a tall page's takes a second). axe is loaded into every page as the browser
+// opens it (an init script, which the pages' Content-Security-Policy does not
+// govern, as a <script> it would refuse), which costs less than evaluating its
+// half a megabyte again for each page checked.
 //
 // Nothing here waits on a timer: page.goto resolves at the load event, and the
 // app's clock is the harness's ManualClock.
@@ -25,7 +29,7 @@ export interface TestBrowser {
   /** A new tab, with no cookies from earlier tests. */
   page(): Promise<Page>;
   /** axe (WCAG 2.2 AA: no violations) and a screenshot into test-results/<name>.png. */
-  check(page: Page, name: string): Promise<void>;
+  check(page: Page, name: string, options?: { fullPage?: boolean }): Promise<void>;
   /**
    * Closes the browser now. Call it before closing the test's server: Chromium
    * keeps sockets open to a server it has used (some never carrying a request),
@@ -57,6 +61,7 @@ export function useBrowser(): TestBrowser {
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
       viewport: { width: 1024, height: 768 },
     });
+    await context.addInitScript({ content: AXE_SOURCE });
   });
   afterEach(async () => {
     for (const page of open.splice(0)) await page.close().catch(() => undefined);
@@ -77,9 +82,7 @@ export function useBrowser(): TestBrowser {
       open.push(page);
       return page;
     },
-    async check(page, name) {
-      // Evaluated through the DevTools protocol, which the pages' Content-Security-Policy does not govern (a <script> would be refused).
-      await page.evaluate(AXE_SOURCE);
+    async check(page, name, options = {}) {
       const violations = await page.evaluate(
         (tags) =>
           (globalThis as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } }).axe
@@ -91,7 +94,7 @@ export function useBrowser(): TestBrowser {
         WCAG_22_AA,
       );
       fs.mkdirSync(RESULTS_DIR, { recursive: true });
-      await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: options.fullPage ?? false });
       expect(describeViolations(violations as AxeViolation[])).toEqual([]);
     },
   };

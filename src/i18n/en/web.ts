@@ -1,10 +1,55 @@
 // English: the web pages' words that are not in their templates: the error
 // pages, each saying what happened and what to do next (the GOV.UK patterns for
 // "page not found", "there is a problem with the service" and the like).
-import type { WebWords } from "../catalogue";
+import type { CommunityPageWords, WebWords } from "../catalogue";
+
+const number = (n: number) => n.toLocaleString("en-GB");
+
+function list(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+const communityPage: CommunityPageWords = {
+  private: {
+    title: "You need the full link to see this page",
+    paragraphs: [
+      "This community shares its page only with people who have its link.",
+      "If someone sent you a link, check you used all of it. Otherwise ask one of the community's organisers for the link.",
+    ],
+  },
+  retired: {
+    title: "This link is out of date",
+    paragraphs: [
+      "The community's organisers have changed the address of its page, so older links no longer work.",
+      "Ask the person who sent you this link, or one of the community's organisers, for the new one.",
+    ],
+  },
+  archived: (community) => ({
+    title: "This community has closed",
+    paragraphs: [`${community} has been archived by its organisers, so its page is no longer available.`],
+  }),
+  objectiveStatus: { open: "Not started", in_progress: "In progress", done: "Done" },
+  count: (n, one, many = `${one}s`) => `${number(n)} ${n === 1 ? one : many}`,
+  list,
+  stageOwners: (owners, deliverers) =>
+    [
+      owners.length ? `Owned by ${list(owners)}.` : "",
+      deliverers.length ? `${list(deliverers)} ${deliverers.length === 1 ? "delivers" : "deliver"} part of it.` : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
+  objectivesShown: (shown, total) => `The ${number(shown)} under way or next, of ${number(total)} objectives.`,
+  problemsShown: (shown, total) => `The ${number(shown)} with the most votes, of ${number(total)} open problems.`,
+  meetingsShown: (shown, total) => `The next ${number(shown)} of ${number(total)} meetings planned.`,
+  organisationWithMembers: (label, members) => `${label} (${number(members)} ${members === 1 ? "member" : "members"})`,
+  missingOrganisation: (label, problems) => `${label}, named on ${number(problems)} ${problems === 1 ? "problem" : "problems"}`,
+  meetingPlace: (place, hasVideo) => (place && hasVideo ? `${place}, or by video call` : (place ?? (hasVideo ? "By video call" : ""))),
+};
 
 export const webWords: WebWords = {
   serviceName: "Service Communities",
+  communityPage,
   errorSummaryTitle: "There is a problem",
   errorTitlePrefix: "Error: ",
   errors: {
