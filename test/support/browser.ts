@@ -45,8 +45,12 @@ interface AxeViolation {
   nodes: Array<{ target: unknown[]; failureSummary?: string }>;
 }
 
+/** How long a browser test may take: a page's load, axe and a screenshot take seconds on a loaded machine. */
+const BROWSER_TEST_TIMEOUT_MS = 60_000;
+
 /** Call at the top of a test file: one browser for the file, closed after its last test. */
 export function useBrowser(): TestBrowser {
+  jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
   let context: BrowserContext | undefined;
   let profile: string | undefined;
   const open: Page[] = [];
