@@ -40,6 +40,8 @@ export function communitySettingsSubmission(services: Services) {
       });
     },
     async after({ body, client }, { community, digestChanged }) {
+      // Its web page's address or visibility may have changed: this replica reads them again at once.
+      services.communityPages.forget(community.id);
       if (digestChanged) await services.digests.replan(community);
       await stepsAfterAck(services.logger)("confirm saved settings", () =>
         client.chat.postMessage({

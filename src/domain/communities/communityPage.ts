@@ -17,6 +17,15 @@ export const PAGE_OBJECTIVES = 20;
 export const PAGE_PROBLEMS = 10;
 /** How many of the meetings coming up it lists. */
 export const PAGE_MEETINGS = 5;
+/**
+ * How long a replica trusts its copy of who may open a page. A page view is otherwise
+ * one read of one short row, but a Prisma query costs about 1.5 ms of CPU, eight times
+ * the rest of a cached view. So a new address or a change of visibility made on another
+ * replica reaches this one within 2 seconds (as the community list does, see
+ * directory.ts); on the replica that saved it, at once (forget()).
+ */
+export const ACCESS_TTL_MS = 2000;
+const ACCESS_ENTRIES = 1000;
 
 export interface RepresentedOrganisation {
   key: string;
@@ -57,17 +66,27 @@ export function checkPageSettings(
 export class CommunityPageService {
   /** Team ids never change once a workspace has one, so every replica may keep them. */
   private readonly teamIds = new Map<string, string>();
+  private readonly accessRows = new Map<string, { record: PageAccessRecord; until: number }>();
 
   constructor(private readonly deps: { store: Store; clock: Clock }) {}
 
-  /**
-   * Who may open the page named by an address: one short row, read on every view (so a
-   * new address retires the old ones at once); not_found when there is no such community.
-   */
+  /** Who may open the page named by an address (see ACCESS_TTL_MS); not_found when there is no such community. */
   async access(communityId: string): Promise<PageAccessRecord> {
+    const now = this.deps.clock.now().getTime();
+    const kept = this.accessRows.get(communityId);
+    if (kept && kept.until > now) return kept.record;
     const found = communityId.length <= 40 ? await this.deps.store.communityPages.access(communityId) : null;
+    // Addresses that name nothing are not kept: a flood of made-up ones would push out real ones.
     if (!found) throw new AppError("not_found", { key: "community.gone" });
+    this.accessRows.delete(communityId);
+    this.accessRows.set(communityId, { record: found, until: now + ACCESS_TTL_MS });
+    if (this.accessRows.size > ACCESS_ENTRIES) this.accessRows.delete(this.accessRows.keys().next().value as string);
     return found;
+  }
+
+  /** The community's page settings changed here: the next view reads them again. */
+  forget(communityId: string): void {
+    this.accessRows.delete(communityId);
   }
 
   /** What the page shows: one read for the community, then seven at once (six once its workspace's team id is known), whatever its size. */
