@@ -147,9 +147,9 @@ export function compose(options: CompositionOptions): Bot {
     );
   }
   // The web pages last: they end with the 404 page for any GET no route above took.
-  const web = createWebKit({ config, clock, logger });
-  routes.push(...webRoutes(services, web, clients.scheduler, { slackWeb: new URL(config.slackApiUrl).origin }));
   const inFlight = new InFlight();
+  const web = createWebKit({ config, clock, logger, track: (work) => inFlight.track(work) });
+  routes.push(...webRoutes(services, web, clients.scheduler, { slackWeb: new URL(config.slackApiUrl).origin }));
   const slack = createApp({
     config,
     services,

@@ -1,7 +1,8 @@
 // GET /c/<community id>/<slug>[?key=…]: a community's web page (see
 // communityPageLinks.ts for its address, and README, "The community page").
-// Who may open it is checked on every request, from the community's row as it is
-// now; what it shows is cached for a moment (pageCache.ts).
+// Who may open it is checked on every request (from the community's row, as it was
+// at most 2 seconds ago: CommunityPageService.access); what it shows is cached for a
+// moment (pageCache.ts).
 import type { CustomRoute } from "@slack/bolt";
 import { webWords } from "../../i18n";
 import type { Services } from "../../services";
@@ -12,7 +13,7 @@ import { PageCache } from "./pageCache";
 import { presentCommunityPage } from "./presenter";
 
 export function communityPageRoute(services: Services, kit: WebKit, options: { slackWeb: string }): CustomRoute {
-  const cache = new PageCache(kit.clock);
+  const cache = new PageCache(kit.clock, 2000, kit.track);
   const words = webWords.communityPage;
   return pageRoute(kit, {
     path: "/c/:community{/:slug}",

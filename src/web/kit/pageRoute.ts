@@ -172,11 +172,17 @@ export function sendResult(kit: WebKit, res: ServerResponse, result: WebResult, 
   }
 }
 
+/** The error pages by kind, rendered once a kit: they are the same for everyone, and a flood of bad addresses should cost little. */
+const renderedErrors = new WeakMap<WebKit, Map<WebErrorKind, string>>();
+
 function sendError(kit: WebKit, res: ServerResponse, error: WebErrorKind | CustomError): void {
   const { status, words } = errorContent(error);
   let html: string;
   try {
-    html = kit.renderer.render("error.njk", { error: words });
+    const rendered = renderedErrors.get(kit) ?? new Map<WebErrorKind, string>();
+    renderedErrors.set(kit, rendered);
+    html = (typeof error === "string" ? rendered.get(error) : undefined) ?? kit.renderer.render("error.njk", { error: words });
+    if (typeof error === "string") rendered.set(error, html);
   } catch (failure) {
     kit.logger.error({ err: failure }, "the error page's template failed");
     res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });

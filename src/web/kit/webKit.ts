@@ -26,9 +26,24 @@ export interface WebKit {
   trustedProxies: number;
   clock: Clock;
   logger: Logger;
+  /**
+   * Work a page starts and does not wait for (a cached page rebuilt in the background):
+   * counted with the listeners' work after their acks, so a stop waits for it and tests can too.
+   */
+  track<T>(work: Promise<T>): Promise<T>;
 }
 
-export function createWebKit({ config, clock, logger }: { config: Config; clock: Clock; logger: Logger }): WebKit {
+export function createWebKit({
+  config,
+  clock,
+  logger,
+  track = (work) => work,
+}: {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  track?: <T>(work: Promise<T>) => Promise<T>;
+}): WebKit {
   const https = config.publicUrl.startsWith("https:");
   const assets = new Assets();
   return {
@@ -41,5 +56,6 @@ export function createWebKit({ config, clock, logger }: { config: Config; clock:
     trustedProxies: config.trustedProxies ?? 0,
     clock,
     logger: logger.child({ component: "web" }),
+    track,
   };
 }
