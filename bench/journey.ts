@@ -46,8 +46,8 @@ const SHAPE = { members: 5000, organisations: 120, stages: 40, problems: 2000, v
 const OTHER_NAMES = ["Anytown Council", "Northshire Police", "Riverside Housing Trust", "Eastport Port Authority", "Hillside NHS Trust"];
 
 /** Counts what reaches the database: each SQL statement the driver adapters run, in or out of a transaction. */
-const statements = { count: 0 };
-function countStatements(): void {
+export const statements = { count: 0 };
+export function countStatements(): void {
   type Queryable = { queryRaw: (...a: unknown[]) => Promise<unknown>; executeRaw: (...a: unknown[]) => Promise<unknown> };
   const wrap = <T extends Queryable>(target: T): T => {
     for (const method of ["queryRaw", "executeRaw"] as const) {
