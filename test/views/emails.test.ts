@@ -26,6 +26,7 @@ const community: CommunityRecord = {
   createdAt: new Date("2026-01-01T00:00:00Z"),
   archivedAt: null,
   contactMethods: [],
+  page: { visibility: "link_only", version: 0 },
 };
 
 const meeting = {
