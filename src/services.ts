@@ -14,6 +14,7 @@ import { GroupService } from "./domain/groups/groups";
 import { InvitationService } from "./domain/invitations/invitations";
 import { JourneyService } from "./domain/journey/journey";
 import { MailService } from "./domain/mail/mail";
+import { ActionService } from "./domain/meetings/actions";
 import { AgendaService } from "./domain/meetings/agenda";
 import { FirstMeetingService } from "./domain/meetings/firstMeeting";
 import { MeetingService } from "./domain/meetings/meetings";
@@ -54,6 +55,8 @@ export interface Services {
   firstMeeting: FirstMeetingService;
   /** What came out of meetings: notes, decisions and actions. */
   outcomes: OutcomeService;
+  /** Actions from meetings: their owners close them or move their dates, and are reminded. */
+  actions: ActionService;
   digests: DigestService;
   /** Sub-groups of a community. */
   groups: GroupService;
@@ -104,6 +107,7 @@ export function buildServices({
   const communities = new CommunityService({ store, clock, directory });
   const memberships = new MembershipService({ store, clock, directory });
   const problems = new ProblemService({ store, clock });
+  const actions = new ActionService({ store, clock, communities });
   // Socket Mode has no signing secret; the bot token then keys the links.
   const personalLinks = new PersonalLinks(config.publicUrl, webSecret(config));
   const calendarLinks = new CalendarLinks(config.publicUrl, config.slackSigningSecret ?? config.slackBotToken);
@@ -123,6 +127,7 @@ export function buildServices({
     agenda: new AgendaService({ store, clock, communities }),
     firstMeeting: new FirstMeetingService({ store, clock }),
     outcomes: new OutcomeService({ store, clock, meetings }),
+    actions,
     digests: new DigestService({ store, clock }),
     groups: new GroupService({ store, clock, communities }),
     coverage: new CoverageService({ store }),
@@ -132,7 +137,7 @@ export function buildServices({
     personalLinks,
     pageLinks: new PersonalLinkMaker(personalLinks),
     communityPageLinks: new CommunityPageLinks(config.publicUrl, webSecret(config)),
-    meetingMessages: new MeetingMessages({ meetings, calendarLinks, logger }),
+    meetingMessages: new MeetingMessages({ meetings, actions, calendarLinks, logger }),
     mail: new MailService({ store, clock, carriesCalendar: carriesCalendar ?? config.mail?.provider !== "notify" }),
     clock,
     defaultTimezone: config.defaultTimezone,

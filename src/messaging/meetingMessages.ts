@@ -3,6 +3,7 @@
 
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
+import type { ActionService } from "../domain/meetings/actions";
 import { announcementChannel } from "../domain/meetings/meetingCards";
 import type { Cancellation, MeetingChange, MeetingService } from "../domain/meetings/meetings";
 import { isEmailPerson } from "../domain/members/people";
@@ -14,6 +15,8 @@ import { Coalesced } from "./support/coalesced";
 /** What the messages need: not the whole Services, which lists this class among them. */
 export interface MeetingMessagesNeeds {
   meetings: MeetingService;
+  /** Overdue actions go on a meeting's agenda as it is announced (it has become the next meeting). */
+  actions: Pick<ActionService, "carryOverdue">;
   calendarLinks: CalendarLinks;
   logger: Logger;
 }
@@ -35,10 +38,14 @@ export class MeetingMessages {
    */
   async announce(client: WebClient, meetingId: string): Promise<string | null> {
     const { services } = this;
-    const card = await services.meetings.card(meetingId);
+    let card = await services.meetings.card(meetingId);
     const channel = announcementChannel(card);
     if (!channel || card.meeting.status !== "scheduled") return null;
     if (!(await services.meetings.claimAnnouncement(meetingId, channel))) return null;
+    // It is now its community's (or group's) next meeting: overdue actions belong on its agenda.
+    if (await services.actions.carryOverdue(card.community.id, card.meeting.groupId, card.community.timezone)) {
+      card = await services.meetings.card(meetingId);
+    }
     const step = stepsAfterAck(services.logger.child({ meetingId }));
     const posted = await step("announce a meeting", async () => {
       const result = await client.chat.postMessage({ channel, ...meetingCardMessage(card, services.calendarLinks.url(meetingId)) });

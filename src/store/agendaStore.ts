@@ -30,6 +30,7 @@ function toItemRecord(row: ItemRow): AgendaItemRecord {
     // A suggestion that was never accepted is not a stage of the journey to name.
     stage: row.stage?.status === "accepted" ? { id: row.stage.id, title: row.stage.title } : null,
     problem: row.problem,
+    actionId: row.actionId,
     source: row.source as AgendaSource,
     position: row.position,
     createdAt: row.createdAt,
@@ -135,6 +136,7 @@ export class PrismaAgendaStore implements AgendaStore {
               messagePermalink: item.messagePermalink,
               stageId: item.stageId && stageIds.has(item.stageId) ? item.stageId : null,
               problemId: item.problemId && problemIds.has(item.problemId) ? item.problemId : null,
+              actionId: item.actionId ?? null,
               source: item.source,
               position: count + i,
               createRequestId: item.requestId,

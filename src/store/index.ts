@@ -1,4 +1,5 @@
 import type { Store } from "../domain/ports";
+import { PrismaActionStore } from "./actionStore";
 import { PrismaAgendaStore } from "./agendaStore";
 import { PrismaAuditStore } from "./auditStore";
 import { PrismaCommunityPageStore } from "./communityPageStore";
@@ -40,6 +41,7 @@ export function createStore(
     meetingStages: new PrismaMeetingStageStore(db),
     agenda: new PrismaAgendaStore(db),
     outcomes: new PrismaOutcomeStore(db),
+    actions: new PrismaActionStore(db),
     outbox: new PrismaOutboxStore(db),
     runs: new PrismaRunStore(db),
     digests: new PrismaDigestStore(db),

@@ -51,7 +51,9 @@ function topicText(item: AgendaItemRecord): Mrkdwn | null {
 
 /** One item: its title (linked when it has a link), what it is about, who proposed it and the message it came from. */
 export function agendaItemText(item: AgendaItemRecord, number: number, opts: { proposer: boolean }): Mrkdwn {
-  const title = item.link ? link(item.link, esc(item.title)) : esc(item.title);
+  const linked = item.link ? link(item.link, esc(item.title)) : esc(item.title);
+  // An action carried over because it is overdue says so, so the meeting asks about it.
+  const title = item.source === "overdue_action" ? md`Overdue action: ${linked}` : linked;
   const extras: Mrkdwn[] = [];
   const topic = topicText(item);
   if (topic) extras.push(topic);

@@ -25,6 +25,8 @@ export function homeView(
   entries: HomeCommunity[],
   meetings: UpcomingMeeting[] = [],
   calendarUrl: (meetingId: string) => string = () => "",
+  /** The reader's open actions (views/actions.ts draws them), under their meetings. */
+  actionBlocks: AnyBlock[] = [],
 ): View {
   const blocks: AnyBlock[] = [
     header("Service Communities"),
@@ -44,6 +46,7 @@ export function homeView(
     for (const upcoming of meetings) blocks.push(...meetingLine(upcoming, calendarUrl(upcoming.card.meeting.id)));
     blocks.push(divider());
   }
+  if (actionBlocks.length) blocks.push(...actionBlocks, divider());
   if (entries.length === 0) {
     blocks.push(section(md`*Your communities*\nYou are not in any community yet. Join one, or type \`/community list\` to see them all.`));
   } else {

@@ -40,6 +40,8 @@ export const CALLBACK = {
   addAgendaItem: "agenda_item_add",
   /** Record outcomes: notes, decisions and actions (from a meeting's menu, after it starts). */
   recordOutcomes: "meeting_outcomes_record",
+  /** An action's Change date form. */
+  changeActionDate: "action_date_change",
 } as const;
 
 export const ACTION = {
@@ -132,6 +134,11 @@ export const ACTION = {
   agendaNext: "agenda_page_next",
   /** In the outcomes form: one more action row. */
   addOutcomeAction: "meeting_outcomes_add_action",
+  /** An action's Done and Change date (the value is the action id), and /community actions' pager. */
+  actionDone: "action_done",
+  actionChangeDate: "action_date_change_open",
+  actionsPrevious: "actions_page_previous",
+  actionsNext: "actions_page_next",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
 } as const;

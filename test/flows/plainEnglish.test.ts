@@ -468,6 +468,18 @@ describe("plain English, end to end", () => {
       action_0_due: { type: "datepicker", selected_date: "2026-03-20" },
     });
     expect(await h.db.actionItem.count()).toBe(1);
+    // The action: listed, its date changed by its owner, refused to another member.
+    const action = await h.db.actionItem.findFirstOrThrow();
+    await command("actions", "U0CAROL", channel);
+    await command("actions mine", "U0CAROL", channel);
+    await command("actions done", "U0CAROL", channel);
+    await command("actions urgent", "U0CAROL", channel);
+    await click("change an action's date", "U0CAROL", ACTION.actionChangeDate, action.id, "U0CAROL");
+    await submit("a date that has passed", "U0CAROL", CALLBACK.changeActionDate, {
+      dueOn: { type: "datepicker", selected_date: "2026-03-01" },
+    });
+    await submit("change the date", "U0CAROL", CALLBACK.changeActionDate, { dueOn: { type: "datepicker", selected_date: "2026-03-27" } });
+    await click("another member's Done", "U0ERIN", ACTION.actionDone, action.id, channel);
 
     // Archived and brought back; a second community deleted.
     await click("archive", "U0ALICE", ACTION.archiveCommunity, community.id, channel, BLOCK.charterActions);
@@ -492,11 +504,17 @@ describe("plain English, end to end", () => {
     // A month on: the invitation left open has expired.
     h.clock.set(new Date("2026-04-02T10:00:00Z"));
     await h.app.tick();
+    // The action is overdue by now (its reminder went): closed from App Home, which says so in the meeting's thread.
+    await h.event({ type: "app_home_opened", user: "U0CAROL", channel: "D0HOME", tab: "home", event_ts: "1.3" });
+    await interact("Done from App Home", blockAction({ user: "U0CAROL", actionId: ACTION.actionDone, value: action.id }));
+    await click("Done again", "U0CAROL", ACTION.actionDone, action.id, "U0CAROL");
+    expect((await h.db.actionItem.findFirstOrThrow()).status).toBe("done");
     await command("leave", "U0DAN", channel);
 
     const sent = await h.db.outboxMessage.findMany({ where: { status: "sent" } });
     const kinds = new Set(sent.map((r) => r.kind));
-    for (const kind of ["digest", "meeting_reminder", "invitation_reminder", "invitation_expiry"]) expect([...kinds]).toContain(kind);
+    for (const kind of ["digest", "meeting_reminder", "invitation_reminder", "invitation_expiry", "action_reminder"])
+      expect([...kinds]).toContain(kind);
 
     // Everything the bot said.
     const problems: string[] = [];

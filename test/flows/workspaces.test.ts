@@ -53,6 +53,7 @@ interface Fixture {
   stageId: string;
   suggestionId: string;
   agendaItemId: string;
+  actionId: string;
 }
 
 let h: Harness;
@@ -135,6 +136,19 @@ beforeAll(async () => {
     suggestionId: suggestion.id,
     agendaItemId: (await h.app.services.agenda.add({ teamId: "T0TEST" }, meeting.id, BOB, { title: "Secret Kilo item" }, "command", null))
       .item.id,
+    actionId: (
+      await h.db.actionItem.create({
+        data: {
+          meetingId: meeting.id,
+          communityId: community.id,
+          title: "Secret Lima action",
+          ownerId: BOB,
+          dueOn: "2027-01-01",
+          position: 0,
+          createdBy: ALICE,
+        },
+      })
+    ).id,
   };
   // The other team has been here before: its first request would otherwise add its workspace row.
   otherWorkspaceId = (await h.db.workspace.create({ data: { teamId: OTHER } })).id;
@@ -308,6 +322,13 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
   ],
   [`action:${ACTION.agendaPrevious}`]: [() => button(BOB, ACTION.agendaPrevious, JSON.stringify({ m: f.meetingId, p: 0 }))],
   [`action:${ACTION.agendaNext}`]: [() => button(BOB, ACTION.agendaNext, JSON.stringify({ m: f.meetingId, p: 1 }))],
+  [`action:${ACTION.actionDone}`]: [
+    () => button(BOB, ACTION.actionDone, f.actionId),
+    () => button(ALICE, ACTION.actionDone, JSON.stringify({ a: f.actionId, c: f.communityId, f: "open", p: 0 })),
+  ],
+  [`action:${ACTION.actionChangeDate}`]: [() => button(BOB, ACTION.actionChangeDate, f.actionId)],
+  [`action:${ACTION.actionsPrevious}`]: [() => button(BOB, ACTION.actionsPrevious, JSON.stringify({ c: f.communityId, f: "open", p: 0 }))],
+  [`action:${ACTION.actionsNext}`]: [() => button(BOB, ACTION.actionsNext, JSON.stringify({ c: f.communityId, f: "done", p: 1 }))],
   [`action:${ACTION.addOutcomeAction}`]: [
     () => ({
       ...button(ALICE, ACTION.addOutcomeAction, "4"),
@@ -508,6 +529,15 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
           action_0_owner: { type: "users_select", selected_user: BOB },
           action_0_due: { type: "datepicker", selected_date: "2027-01-01" },
         },
+      }),
+  ],
+  [`view:${CALLBACK.changeActionDate}`]: [
+    () =>
+      viewSubmission({
+        user: BOB,
+        callbackId: CALLBACK.changeActionDate,
+        privateMetadata: JSON.stringify({ actionId: f.actionId }),
+        values: { dueOn: { type: "datepicker", selected_date: "2027-02-01" } },
       }),
   ],
   [`view:${CALLBACK.cancelMeeting}`]: [

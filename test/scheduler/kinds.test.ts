@@ -11,6 +11,7 @@ import { CommunityDirectory } from "../../src/domain/communities/directory";
 import { LifecycleService } from "../../src/domain/communities/lifecycle";
 import { DigestService } from "../../src/domain/digests/digests";
 import { InvitationService } from "../../src/domain/invitations/invitations";
+import { ActionService } from "../../src/domain/meetings/actions";
 import { MeetingService } from "../../src/domain/meetings/meetings";
 import { MembershipService } from "../../src/domain/members/memberships";
 import { meetingReminder, OUTBOX_KINDS } from "../../src/domain/outbox";
@@ -72,6 +73,7 @@ describe("a due row whose payload does not parse", () => {
       memberships,
       invitations: new InvitationService({ store, clock, communities, memberships }),
       meetings: new MeetingService({ store, clock }),
+      actions: new ActionService({ store, clock, communities }),
       digests: new DigestService({ store, clock }),
       calendarLinks: new CalendarLinks("https://communities.test", "secret"),
       clock,

@@ -10,6 +10,7 @@ import { DRAFT_STAGES_MAX } from "../../src/domain/journey/draftFromText";
 import { JOURNEY_PAGE_SIZE, type JourneyPage } from "../../src/domain/journey/journey";
 import { STAGE_LIMITS } from "../../src/domain/journey/stageDraft";
 import type { JourneySummary, StageNote } from "../../src/domain/journey/summary";
+import { ACTIONS_PAGE_SIZE, HOME_ACTIONS_SHOWN } from "../../src/domain/meetings/actions";
 import { AGENDA_LIMITS, AGENDA_PAGE_SIZE } from "../../src/domain/meetings/agenda";
 import { GOING_NAMED, HOME_MEETINGS_SHOWN, type MeetingCard, UPCOMING_SHOWN } from "../../src/domain/meetings/meetings";
 import { OUTCOME_LIMITS } from "../../src/domain/meetings/outcomes";
@@ -22,6 +23,7 @@ import {
 } from "../../src/domain/members/coverage";
 import { OTHER_TEXT_MAX } from "../../src/domain/members/profiles";
 import type {
+  ActionInContext,
   AgendaItemRecord,
   CommunityRecord,
   GroupRecord,
@@ -32,6 +34,7 @@ import type {
 } from "../../src/domain/ports";
 import { prose } from "../../src/i18n";
 import { ORGANISATIONS } from "../../src/reference/organisations";
+import { actionDm, actionsListMessage, changeDateModal, homeActionsBlocks } from "../../src/views/actions";
 import { addAgendaItemModal, agendaMessage } from "../../src/views/agenda";
 import { charterMessage, welcomeMessage } from "../../src/views/charter";
 import { communityListMessage } from "../../src/views/communityList";
@@ -154,6 +157,7 @@ function bigAgenda(meetingId: string): AgendaItemRecord[] {
     messagePermalink: `https://example.slack.com/archives/C0123456789/p${"1".repeat(16)}`,
     stage: i % 2 ? { id: `s${i}`, title: `${i}`.padEnd(STAGE_LIMITS.titleMax, "<") } : null,
     problem: i % 2 ? null : { id: `p${i}`, title: `${i}`.padEnd(150, ">") },
+    actionId: null,
     source: "command" as const,
     position: i,
     createdAt: new Date("2026-03-01T00:00:00Z"),
@@ -474,6 +478,76 @@ describe("Block Kit limits with the largest realistic data", () => {
       `https://communities.example.gov.uk/c/c1/${"s".repeat(60)}?key=${"k".repeat(32)}`,
     ) as any;
     expect(blockKitProblems(settings.blocks, "modal", settings)).toEqual([]);
+  });
+
+  it("200 open actions: every page of /community actions, App Home, an owner's DM in each state and the date form", () => {
+    const item = (n: number): ActionInContext => ({
+      action: {
+        id: `action${n}`.padEnd(25, "x"),
+        meetingId: "m1",
+        communityId: "c1",
+        title: `${n}`.padEnd(OUTCOME_LIMITS.actionTitleMax, "&"),
+        ownerId: `U${String(n).padStart(10, "0")}`,
+        dueOn: "2026-01-01",
+        stage: n % 2 ? { id: "s1", title: "s&".repeat(75) } : null,
+        problem: n % 2 ? null : { id: "p1", title: "p<".repeat(75) },
+        status: "open",
+        doneAt: null,
+        doneBy: null,
+        position: n,
+        createdBy: "U1",
+        createdAt: new Date(),
+        dmChannelId: null,
+        dmTs: null,
+      },
+      meeting: {
+        id: "m1",
+        title: "t".repeat(150),
+        startsAt: new Date("2025-12-01T10:00:00Z"),
+        timezone: "America/Argentina/ComodRivadavia",
+        groupId: null,
+        announcementChannelId: "C1",
+        announcementTs: "1.1",
+      },
+      community: { id: "c1", name: community(1).name, workspaceId: "w", timezone: "Europe/London", slackChannelId: "C1" },
+    });
+    const all = Array.from({ length: 200 }, (_, n) => item(n));
+    const now = new Date("2026-03-01T10:00:00Z");
+    for (let page = 0; page * ACTIONS_PAGE_SIZE < all.length; page++) {
+      const message = actionsListMessage(
+        {
+          community: community(1),
+          filter: "open",
+          items: all.slice(page * ACTIONS_PAGE_SIZE, (page + 1) * ACTIONS_PAGE_SIZE),
+          total: all.length,
+          page,
+          pageCount: all.length / ACTIONS_PAGE_SIZE,
+          viewerId: "U1",
+          viewerIsOrganiser: true,
+        },
+        now,
+        { notice: md`${esc("t".repeat(200))} is done.` },
+      );
+      expect(blockKitProblems(message.blocks, "message")).toEqual([]);
+    }
+    const entries = Array.from({ length: 300 }, (_, i) => ({
+      community: community(i),
+      membership: organiser(i),
+      memberCount: 5000,
+      objectives: objectives(8),
+    }));
+    const home = homeView(
+      entries,
+      [],
+      () => "",
+      homeActionsBlocks({ items: all.slice(0, HOME_ACTIONS_SHOWN), total: all.length }, now),
+    ) as any;
+    expect(blockKitProblems(home.blocks, "home")).toEqual([]);
+    for (const kind of ["assigned", "before", "overdue", "done"] as const) {
+      expect(blockKitProblems(actionDm(item(1), kind).blocks, "message")).toEqual([]);
+    }
+    const dateForm = changeDateModal(item(1), JSON.stringify({ actionId: "a".repeat(30) })) as any;
+    expect(blockKitProblems(dateForm.blocks, "modal", dateForm)).toEqual([]);
   });
 
   it("a digest with every section full", () => {

@@ -6,6 +6,9 @@ import type { App } from "@slack/bolt";
 import type { Services } from "../../services";
 import { ACTION } from "../../views/ids";
 import { acceptInvitationAction } from "./acceptInvitation";
+import { actionChangeDateAction } from "./actionChangeDate";
+import { actionDoneAction } from "./actionDone";
+import { actionsPageAction } from "./actionsPage";
 import { addOutcomeActionAction } from "./addOutcomeAction";
 import { addToCalendarAction } from "./addToCalendar";
 import { agendaMenuAction } from "./agendaMenu";
@@ -111,6 +114,11 @@ export function registerActions(app: App, services: Services): void {
   app.action(ACTION.agendaPrevious, agendaPage);
   app.action(ACTION.agendaNext, agendaPage);
   app.action(ACTION.addOutcomeAction, addOutcomeActionAction(services));
+  app.action(ACTION.actionDone, actionDoneAction(services));
+  app.action(ACTION.actionChangeDate, actionChangeDateAction(services));
+  const actionsPage = actionsPageAction(services);
+  app.action(ACTION.actionsPrevious, actionsPage);
+  app.action(ACTION.actionsNext, actionsPage);
 
   app.action(ACTION.digestDm, digestDmAction(services));
   app.action(ACTION.inviteCommunity, inviteCommunityPickedAction(services));

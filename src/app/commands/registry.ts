@@ -1,6 +1,7 @@
 // The subcommands of /community, in the order help lists them. Adding one is
 // one file plus one line here; help and "did you mean" follow automatically.
 import type { HelpEntry } from "../../views/help";
+import { actions } from "./actions";
 import { activity } from "./activity";
 import { agenda } from "./agenda";
 import { archive } from "./archive";
@@ -57,6 +58,7 @@ export function subcommands(): Subcommand[] {
     meeting,
     meetings,
     agenda,
+    actions,
     activity,
     settings,
     page,

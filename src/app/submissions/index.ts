@@ -9,6 +9,7 @@ import { acceptInvitationSubmission } from "./acceptInvitation";
 import { acceptJourneyDraftSubmission } from "./acceptJourneyDraft";
 import { addAgendaItemSubmission } from "./addAgendaItem";
 import { cancelMeetingSubmission } from "./cancelMeeting";
+import { changeActionDateSubmission } from "./changeActionDate";
 import { closeAsDuplicateSubmission } from "./closeAsDuplicate";
 import { communitySettingsSubmission } from "./communitySettings";
 import { createCommunitySubmission } from "./createCommunity";
@@ -39,6 +40,7 @@ export function registerSubmissions(app: App, services: Services, beforeAckClien
   app.view(CALLBACK.cancelMeeting, cancelMeetingSubmission(services));
   app.view(CALLBACK.addAgendaItem, addAgendaItemSubmission(services));
   app.view(CALLBACK.recordOutcomes, recordOutcomesSubmission(services));
+  app.view(CALLBACK.changeActionDate, changeActionDateSubmission(services));
   app.view(CALLBACK.communitySettings, communitySettingsSubmission(services));
   app.view(CALLBACK.editCharter, editCharterSubmission(services));
   app.view(CALLBACK.deleteCommunity, deleteCommunitySubmission(services));

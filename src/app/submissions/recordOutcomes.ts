@@ -1,7 +1,8 @@
 // The Record outcomes form: checked beside each field, recorded once however
-// often it is submitted, then posted in the announcement's thread, and the
-// card redrawn to say so.
+// often it is submitted, then posted in the announcement's thread, the card
+// redrawn to say so, and each action's owner sent their action by DM.
 import { AppError } from "../../domain/common/errors";
+import { sendActionDms } from "../../messaging/actionMessages";
 import { postOutcomes } from "../../messaging/outcomeMessages";
 import type { Services } from "../../services";
 import { OUTCOME_BLOCK } from "../../views/ids";
@@ -28,6 +29,7 @@ export function recordOutcomesSubmission(services: Services) {
     },
     async after({ client }, recorded) {
       await postOutcomes(client, services, recorded.card.meeting.id);
+      await sendActionDms(client, services, recorded.actions);
     },
   });
 }

@@ -157,6 +157,13 @@ export interface Reasons {
   "outcomes.action_owner_not_member": { community: string };
   "outcomes.action_due": NoParams;
   "outcomes.action_due_before": { startsAt: Date; zone: string };
+  // Actions
+  "action.gone": NoParams;
+  "action.owner_only": { community: string };
+  "action.already_done": { title: string };
+  "action.due_passed": NoParams;
+  "action.due_too_far": NoParams;
+  "action.filter": { typed: string };
   "agenda.unreadable": NoParams;
   // Problems
   "problem.gone": NoParams;
@@ -227,7 +234,9 @@ export interface Reasons {
   "workspace.required": NoParams;
   "form.unreadable": NoParams;
   "form.unreadable_answer": NoParams;
-  "form.expired": { reopen: "problem" | "settings" | "invitation" | "meeting_menu" | "charter" | "delete" | "finding" | "journey" };
+  "form.expired": {
+    reopen: "problem" | "settings" | "invitation" | "meeting_menu" | "charter" | "delete" | "finding" | "journey" | "action";
+  };
   "form.lost_community": NoParams;
   "form.choose_community": { for: "invite" | "join" | "problem" | "meeting" };
   "slack.no_channel_returned": NoParams;

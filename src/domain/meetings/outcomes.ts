@@ -10,6 +10,7 @@ import { AppError, ValidationError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
 import { cleanText, normaliseName, parseWebLink } from "../common/text";
 import type { ActionItemRecord, NewAction, OutcomeRecord, Store, WorkspaceKey } from "../ports";
+import { actionReminderRows } from "./actions";
 import { readTopic } from "./agenda";
 import type { MeetingCard } from "./meetingCards";
 import type { MeetingService } from "./meetings";
@@ -106,6 +107,11 @@ export class OutcomeService {
       if (!winner) throw error;
       return this.repeatOf(card, winner, requestId);
     }
+    // Each action's owner is reminded the working day before it is due, and once it is overdue.
+    await this.store.outbox.plan(
+      made.actions.flatMap((action) => actionReminderRows(action, card.community.timezone, now)),
+      now,
+    );
     await recordAudit(this.store, card.community, actorId, "meeting.outcomes_recorded", now, {
       meetingId,
       decisions: made.outcome.decisions.length,

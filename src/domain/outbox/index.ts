@@ -3,6 +3,7 @@
 // it becomes when due (the Slack message) is in the file of the same name in
 // src/scheduler/kinds/, or for an email kind in src/scheduler/mail/.
 
+import { actionReminder } from "./actionReminder";
 import { digest } from "./digest";
 import { digestDm } from "./digestDm";
 import { email } from "./email";
@@ -18,6 +19,7 @@ import { reminderDm } from "./reminderDm";
 import { reminderNote } from "./reminderNote";
 
 export {
+  actionReminder,
   digest,
   digestDm,
   email,
@@ -44,6 +46,7 @@ export const OUTBOX_KINDS = [
   invitationExpiry,
   organiserAlert,
   emailAlert,
+  actionReminder,
 ] as const;
 
 export type OutboxKindName = (typeof OUTBOX_KINDS)[number]["name"];

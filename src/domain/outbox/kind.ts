@@ -15,7 +15,7 @@ import type { NewOutboxRow, OutboxChannel } from "../ports";
 export type Payload = Record<string, unknown>;
 
 /** What a kind's rows name in subjectId (for example the meeting a reminder is for). */
-export type OutboxSubject = "meeting" | "community" | "invitation";
+export type OutboxSubject = "meeting" | "community" | "invitation" | "action";
 
 export interface OutboxKind<N extends string = string, P extends Payload = Payload> {
   readonly name: N;

@@ -4,7 +4,7 @@
 import type { MeetingRecord } from "./meetings";
 
 /** Where an item came from. */
-export type AgendaSource = "command" | "message_shortcut" | "first_meeting";
+export type AgendaSource = "command" | "message_shortcut" | "first_meeting" | "overdue_action";
 
 export interface AgendaItemRecord {
   id: string;
@@ -16,6 +16,8 @@ export interface AgendaItemRecord {
   /** The stage or problem it is about, with its title as it is now. */
   stage: { id: string; title: string } | null;
   problem: { id: string; title: string } | null;
+  /** An overdue action carried onto the agenda. */
+  actionId: string | null;
   source: AgendaSource;
   /** 0 first. */
   position: number;
@@ -30,6 +32,8 @@ export interface NewAgendaItem {
   /** Checked against the meeting's community by the store: another community's names nothing. */
   stageId: string | null;
   problemId: string | null;
+  /** An overdue action carried over: one item an action and meeting (a second is refused by a unique key). */
+  actionId?: string | null;
   source: AgendaSource;
   requestId: string | null;
 }

@@ -73,3 +73,40 @@ export interface OutcomeStore {
   setPost(meetingId: string, channelId: string, ts: string): Promise<void>;
   releasePost(meetingId: string): Promise<void>;
 }
+
+/** An action with what it came from: its meeting (for its title, date, group and thread) and its community. */
+export interface ActionInContext {
+  action: ActionItemRecord;
+  meeting: {
+    id: string;
+    title: string;
+    startsAt: Date;
+    timezone: string;
+    groupId: string | null;
+    announcementChannelId: string | null;
+    announcementTs: string | null;
+  };
+  community: { id: string; name: string; workspaceId: string; timezone: string; slackChannelId: string | null };
+}
+
+/** Which of a community's actions a list shows: the reader's open ones, everyone's open ones, or the done ones. */
+export interface ActionQuery {
+  communityId: string;
+  status: ActionStatus;
+  ownerId?: string;
+}
+
+export interface ActionStore {
+  find(actionId: string): Promise<ActionInContext | null>;
+  /** A page of actions, soonest due first (done ones: most recently done first), and how many there are: two queries. */
+  list(query: ActionQuery, offset: number, limit: number): Promise<{ items: ActionInContext[]; total: number }>;
+  /** A person's open actions in these communities, soonest due first, and how many: two queries. */
+  openOf(ownerId: string, communityIds: string[], limit: number): Promise<{ items: ActionInContext[]; total: number }>;
+  /** Closes it if it is still open; false if it was not (already done, or gone). */
+  complete(actionId: string, actorId: string, now: Date): Promise<boolean>;
+  /** Moves an open action's due day; null if it is done or gone. */
+  changeDue(actionId: string, dueOn: string): Promise<ActionItemRecord | null>;
+  setDm(actionId: string, channelId: string, ts: string): Promise<void>;
+  /** Open actions due before `day` from meetings of this community (groupId null) or group. */
+  overdue(communityId: string, groupId: string | null, day: string): Promise<ActionItemRecord[]>;
+}

@@ -14,7 +14,7 @@ import type { MeetingStageStore } from "./meetingStages";
 import type { MeetingStore } from "./meetings";
 import type { MembershipStore } from "./memberships";
 import type { OutboxStore } from "./outbox";
-import type { OutcomeStore } from "./outcomes";
+import type { ActionStore, OutcomeStore } from "./outcomes";
 import type { ProblemStore } from "./problems";
 import type { RunStore } from "./runs";
 
@@ -30,6 +30,8 @@ export interface Store {
   agenda: AgendaStore;
   /** What came out of meetings: notes, decisions and actions. */
   outcomes: OutcomeStore;
+  /** Actions agreed at meetings, as their owners close them or move their dates. */
+  actions: ActionStore;
   outbox: OutboxStore;
   runs: RunStore;
   digests: DigestStore;

@@ -1,4 +1,4 @@
-// English: why something about a meeting's agenda, or what came out of a meeting, was refused.
+// English: why something about a meeting's agenda, what came out of a meeting, or an action, was refused.
 import { esc, userLink } from "../../views/mrkdwn";
 import type { ReasonTexts } from "../catalogue";
 import { dateAndTime, longDate } from "./dates";
@@ -40,4 +40,12 @@ export const agendaReasons = {
     `The owner must be a member of ${esc(community)}. Choose a member, or ask them to join first.`,
   "outcomes.action_due": () => "Pick the date the action is due.",
   "outcomes.action_due_before": ({ startsAt, zone }) => `Pick a date on or after the meeting, ${longDate(startsAt, zone)}.`,
+  "action.gone": () => "That action no longer exists. Type `/community actions` to see the actions as they are now.",
+  "action.owner_only": ({ community }) =>
+    `Only the action's owner, whoever recorded it, or the organisers of *${esc(community)}* can close it or change its date. Nothing was changed.`,
+  "action.already_done": ({ title }) => `*${esc(title)}* is already done.`,
+  "action.due_passed": () => "Pick today or a later date.",
+  "action.due_too_far": () => "Pick a date in the next 3 years.",
+  "action.filter": ({ typed }) =>
+    `There is no list called “${esc(typed)}”. Type \`/community actions\` with mine, open or done, for example \`/community actions done\`.`,
 } satisfies Partial<ReasonTexts>;

@@ -19,6 +19,7 @@ const REOPEN = {
   delete: "Type `/community delete` again.",
   finding: "Type `/community findings` and press Share a finding again.",
   journey: "Type `/community journey` again.",
+  action: "Select Change date on the action again.",
 } as const;
 
 const CHOOSE_COMMUNITY = {

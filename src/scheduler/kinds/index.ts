@@ -6,6 +6,7 @@
 import type { OutboxKindName } from "../../domain/outbox";
 import type { NewOutboxRow, OutboxRow } from "../../domain/ports";
 import type { Outcome } from "../dispatcher";
+import { actionReminder } from "./actionReminder";
 import { digest } from "./digest";
 import { digestDm } from "./digestDm";
 import { emailAlert } from "./emailAlert";
@@ -32,6 +33,7 @@ export const DUE_KINDS: Record<OutboxKindName, DueKind> = {
   invitation_expiry: invitationExpiry,
   organiser_alert: organiserAlert,
   email_alert: emailAlert,
+  action_reminder: actionReminder,
 };
 
 const BY_NAME = new Map<string, DueKind>(Object.values(DUE_KINDS).map((kind) => [kind.name, kind]));

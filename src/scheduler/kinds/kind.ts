@@ -10,6 +10,7 @@ import type { CommunityService } from "../../domain/communities/communities";
 import type { LifecycleService } from "../../domain/communities/lifecycle";
 import type { DigestService } from "../../domain/digests/digests";
 import type { InvitationService } from "../../domain/invitations/invitations";
+import type { ActionService } from "../../domain/meetings/actions";
 import type { MeetingService } from "../../domain/meetings/meetings";
 import type { MembershipService } from "../../domain/members/memberships";
 import type { OutboxKind, Payload } from "../../domain/outbox/kind";
@@ -20,6 +21,8 @@ import type { Outcome } from "../dispatcher";
 /** What builders read when a row falls due: domain services, named here so the scheduler needs nothing from src/app. */
 export interface KindServices {
   meetings: MeetingService;
+  /** Actions from meetings, for their reminders. */
+  actions: ActionService;
   digests: DigestService;
   communities: CommunityService;
   /** Whether a row's community is still active (archived and deleted communities' messages are skipped). */
