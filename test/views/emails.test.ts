@@ -165,6 +165,25 @@ describe("emails", () => {
     expect(rendered(all[4][1]).text).toContain("You said: Maybe.");
   });
 
+  it("marks headings, quotes and the footer in each plain rendering its own way, and nothing else differs", () => {
+    const doc: EmailDocument = {
+      subject: "s",
+      parts: [
+        { kind: "heading", text: "Next meeting" },
+        { kind: "quote", text: "First line\nSecond line" },
+        { kind: "list", items: ["One", "Two"] },
+        { kind: "link", text: "Answer", href: "https://example.org/a" },
+        { kind: "footer", text: "Why you got this", links: [{ text: "Unsubscribe", href: "https://example.org/u" }] },
+      ],
+    };
+    expect(emailText(doc)).toBe(
+      "Next meeting\n------------\n\n> First line\n> Second line\n\n* One\n* Two\n\nAnswer:\nhttps://example.org/a\n\n---\nWhy you got this\nUnsubscribe: https://example.org/u\n",
+    );
+    expect(emailNotifyMarkdown(doc)).toBe(
+      "# Next meeting\n\n^ First line\n^ Second line\n\n* One\n* Two\n\nAnswer:\nhttps://example.org/a\n\n---\n\nWhy you got this\n\nUnsubscribe: https://example.org/u",
+    );
+  });
+
   it("makes links only to http(s) and mailto addresses", () => {
     const doc: EmailDocument = { subject: "s", parts: [{ kind: "link", text: "Click", href: "javascript:alert(1)" }] };
     expect(emailHtml(doc, "S")).not.toContain("javascript:");

@@ -42,73 +42,68 @@ export function renderEmail(
   return { subject: doc.subject, text: emailText(doc), html: emailHtml(doc, serviceName), notifyMarkdown: emailNotifyMarkdown(doc) };
 }
 
-export function emailText(doc: EmailDocument): string {
-  const out: string[] = [];
-  for (const part of doc.parts) {
-    switch (part.kind) {
-      case "paragraph":
-        out.push(part.text);
-        break;
-      case "heading":
-        out.push(part.text.toUpperCase() === part.text ? part.text : `${part.text}\n${"-".repeat(Math.min(part.text.length, 60))}`);
-        break;
-      case "link":
-        out.push(`${part.text}:\n${part.href}`);
-        break;
-      case "list":
-        out.push(part.items.map((i) => `* ${i}`).join("\n"));
-        break;
-      case "quote":
-        out.push(
-          part.text
-            .split("\n")
-            .map((l) => `> ${l}`)
-            .join("\n"),
-        );
-        break;
-      case "footer":
-        out.push(["---", part.text, ...(part.links ?? []).map((l) => `${l.text}: ${l.href}`)].join("\n"));
-        break;
-    }
-  }
-  return `${out.join("\n\n")}\n`;
+/**
+ * The marks that differ between the two plain renderings. Everything else (links
+ * on their own line, "*" bullets, the order of parts) is the same in both, so
+ * they share one walk and cannot drift apart.
+ */
+interface PlainMarks {
+  heading(text: string): string;
+  /** Put before each line of a quoted message. */
+  quote: string;
+  /** Between the footer's lines. */
+  footerBreak: string;
 }
 
+/** The text part: headings underlined, quotes with "> ", as mail clients show them. */
+const TEXT_MARKS: PlainMarks = {
+  heading: (text) => (text.toUpperCase() === text ? text : `${text}\n${"-".repeat(Math.min(text.length, 60))}`),
+  quote: "> ",
+  footerBreak: "\n",
+};
+
 /**
- * Notify's markdown: "#" headings, "*" bullets, "^" inset text, "---" a rule, and
- * bare URLs (Notify links them). Markdown's own characters in typed text are
- * left alone: Notify shows anything that is not one of its few marks as typed.
+ * Notify's markdown: "#" headings, "^" inset text, "---" a rule, and bare URLs
+ * (Notify links them). Notify joins single lines, so the footer's lines are kept
+ * apart with blank ones. Markdown's own characters in typed text are left alone:
+ * Notify shows anything that is not one of its few marks as typed.
  */
-export function emailNotifyMarkdown(doc: EmailDocument): string {
-  const out: string[] = [];
-  for (const part of doc.parts) {
-    switch (part.kind) {
-      case "paragraph":
-        out.push(part.text);
-        break;
-      case "heading":
-        out.push(`# ${part.text}`);
-        break;
-      case "link":
-        out.push(`${part.text}:\n${part.href}`);
-        break;
-      case "list":
-        out.push(part.items.map((i) => `* ${i}`).join("\n"));
-        break;
-      case "quote":
-        out.push(
-          part.text
-            .split("\n")
-            .map((l) => `^ ${l}`)
-            .join("\n"),
-        );
-        break;
-      case "footer":
-        out.push(["---", part.text, ...(part.links ?? []).map((l) => `${l.text}: ${l.href}`)].join("\n\n"));
-        break;
-    }
+const NOTIFY_MARKS: PlainMarks = {
+  heading: (text) => `# ${text}`,
+  quote: "^ ",
+  footerBreak: "\n\n",
+};
+
+function plainPart(part: EmailPart, marks: PlainMarks): string {
+  switch (part.kind) {
+    case "paragraph":
+      return part.text;
+    case "heading":
+      return marks.heading(part.text);
+    case "link":
+      return `${part.text}:\n${part.href}`;
+    case "list":
+      return part.items.map((i) => `* ${i}`).join("\n");
+    case "quote":
+      return part.text
+        .split("\n")
+        .map((l) => `${marks.quote}${l}`)
+        .join("\n");
+    case "footer":
+      return ["---", part.text, ...(part.links ?? []).map((l) => `${l.text}: ${l.href}`)].join(marks.footerBreak);
   }
-  return out.join("\n\n");
+}
+
+function plain(doc: EmailDocument, marks: PlainMarks): string {
+  return doc.parts.map((part) => plainPart(part, marks)).join("\n\n");
+}
+
+export function emailText(doc: EmailDocument): string {
+  return `${plain(doc, TEXT_MARKS)}\n`;
+}
+
+export function emailNotifyMarkdown(doc: EmailDocument): string {
+  return plain(doc, NOTIFY_MARKS);
 }
 
 const FONT = "font-family: Helvetica, Arial, sans-serif; color: #0b0c0c;";
