@@ -232,6 +232,26 @@ describe("taking part without Slack", () => {
     expect((await services().problemVotes.voteState(problem.id, SAM)).voted).toBe(false);
   });
 
+  it("refuses a vote from someone who is not a member, and counts nothing", async () => {
+    // Invited but never joined: the link is genuine, the person is not in.
+    await inviteSam();
+    const community = await services().communities.byId(communityId);
+    const { problem } = await services().problems.log(
+      community,
+      "U0ALICE",
+      checkProblemDraft({ title: "Letters go to old addresses", description: "Nobody shares moves.", affects: ["hmrc"] }),
+      "command",
+      null,
+      null,
+    );
+    const page = await browser.page();
+    const response = await page.goto(local(services().pageLinks.vote(SAM, problem.id, h.clock.now())));
+    expect(response?.status()).toBe(403);
+    expect(await heading(page)).toBe("Only members can say a problem affects them");
+    await browser.check(page, "problem refused");
+    expect((await services().problemVotes.voteState(problem.id, SAM)).card.tally.votes).toBe(0);
+  });
+
   it("chooses which emails to get, and unsubscribes with one click (RFC 8058) or from the page", async () => {
     await joinSam();
     const link = services().pageLinks.emailSettings(SAM, communityId, h.clock.now());

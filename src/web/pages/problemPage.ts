@@ -17,11 +17,11 @@ async function problemPage(services: Services, request: PageRequest): Promise<We
   const opened = openLink(services, "vote-problem", request.params.token, request.now);
   if (!opened.ok) return opened.result;
   const { person, target } = opened.link;
-  const [{ card, voted, open }, membership] = await Promise.all([
-    services.problemVotes.voteState(target, person),
-    services.problems.card(target).then((c) => services.memberships.membership(c.community.id, person)),
-  ]);
+  // The card says whose community it is; the membership is read after it
+  // rather than beside it, so the card is built once a view.
+  const { card, voted, open } = await services.problemVotes.voteState(target, person);
   const { problem, community, tally } = card;
+  const membership = await services.memberships.membership(community.id, person);
   if (membership?.status !== "active")
     return errorPage({
       status: 403,
