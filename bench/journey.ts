@@ -18,8 +18,6 @@
 // the machine's noise. Runs on SQLite, and on PostgreSQL when
 // BENCH_POSTGRES_URL (or the local default server) answers.
 import os from "node:os";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pino from "pino";
 import { journey as journeyCommand } from "../src/app/commands/journey";
 import type { SubcommandContext } from "../src/app/commands/subcommand";
@@ -32,10 +30,10 @@ import { createStore } from "../src/store";
 import type { Db } from "../src/store/prismaClient";
 import { journeyMessage } from "../src/views/journey";
 import { benchDatabases, migrate } from "./databases";
+import { countStatements, type Measured, measure, type Timing, timing, WARM_UPS } from "./measure";
 import { prng } from "./shared";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
-const WARM_UPS = 5;
 const NOW = new Date("2026-03-02T10:00:00Z");
 const TEAM = "TBENCHJOURNEY";
 const CHANNEL = "C0JOURNEY";
@@ -44,31 +42,6 @@ const MEMBER = "U1";
 
 const SHAPE = { members: 5000, organisations: 120, stages: 40, problems: 2000, votesPerProblem: 5, suggestions: 5, meetings: 200 };
 const OTHER_NAMES = ["Anytown Council", "Northshire Police", "Riverside Housing Trust", "Eastport Port Authority", "Hillside NHS Trust"];
-
-/** Counts what reaches the database: each SQL statement the driver adapters run, in or out of a transaction. */
-export const statements = { count: 0 };
-export function countStatements(): void {
-  type Queryable = { queryRaw: (...a: unknown[]) => Promise<unknown>; executeRaw: (...a: unknown[]) => Promise<unknown> };
-  const wrap = <T extends Queryable>(target: T): T => {
-    for (const method of ["queryRaw", "executeRaw"] as const) {
-      const original = target[method].bind(target);
-      target[method] = ((...args: unknown[]) => {
-        statements.count++;
-        return original(...args);
-      }) as T[typeof method];
-    }
-    return target;
-  };
-  for (const Factory of [PrismaBetterSQLite3, PrismaPg] as Array<{ prototype: { connect: () => Promise<unknown> } }>) {
-    const connect = Factory.prototype.connect;
-    Factory.prototype.connect = async function (this: unknown) {
-      const adapter = wrap((await connect.call(this)) as Queryable & { startTransaction: (...a: unknown[]) => Promise<Queryable> });
-      const start = adapter.startTransaction.bind(adapter);
-      adapter.startTransaction = async (...args: unknown[]) => wrap(await start(...args));
-      return adapter;
-    };
-  }
-}
 
 export async function seed(db: Db): Promise<string> {
   const rand = prng(20261207);
@@ -196,46 +169,6 @@ export async function seed(db: Db): Promise<string> {
   return community.id;
 }
 
-interface Timing {
-  medianMs: number;
-  p95Ms: number;
-}
-
-function timing(times: number[]): Timing {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { medianMs: sorted[Math.floor(sorted.length / 2)], p95Ms: sorted[Math.ceil(sorted.length * 0.95) - 1] };
-}
-
-interface Measured {
-  operations: number;
-  statements: number;
-  times: number[];
-  /** This process's CPU time for each run (on SQLite that includes the database's work; PostgreSQL's server is not in it). */
-  cpu: number[];
-}
-
-/** Runs `fn` WARM_UPS times, then `runs` times, timing each and counting its queries (the same every run, or it throws). */
-async function measure(counter: { operations: number }, fn: () => Promise<void>, runs = RUNS): Promise<Measured> {
-  for (let i = 0; i < WARM_UPS; i++) await fn();
-  const counts = new Set<string>();
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    counter.operations = 0;
-    statements.count = 0;
-    const t = performance.now();
-    const used = process.cpuUsage();
-    await fn();
-    const spent = process.cpuUsage(used);
-    times.push(performance.now() - t);
-    cpu.push((spent.user + spent.system) / 1000);
-    counts.add(`${counter.operations}/${statements.count}`);
-  }
-  if (counts.size !== 1) throw new Error(`query count varied between runs: ${[...counts].join(", ")}`);
-  const [operations, sql] = [...counts][0].split("/").map(Number);
-  return { operations, statements: sql, times, cpu };
-}
-
 async function run(url: string) {
   const counter = { operations: 0 };
   const store = createStore(url, {
@@ -298,15 +231,23 @@ async function run(url: string) {
     }
     if (!nextMeetings) throw new Error("the journey named no stage's next meeting");
     const workspace = { teamId: TEAM };
-    const next = await measure(counter, async () => {
-      journeyMessage(await services.journey.journey(workspace, communityId, MEMBER, 3));
-    });
+    const next = await measure(
+      counter,
+      async () => {
+        journeyMessage(await services.journey.journey(workspace, communityId, MEMBER, 3));
+      },
+      RUNS,
+    );
     const community = await services.communities.byIdIn(workspace, communityId);
     let journeyLines = 0;
-    const digest = await measure(counter, async () => {
-      const built = await services.digests.build(community, new Date(NOW.getTime() - 7 * 86_400_000));
-      journeyLines = built.journey.withNewProblems.length + built.journey.notRepresented.length;
-    });
+    const digest = await measure(
+      counter,
+      async () => {
+        const built = await services.digests.build(community, new Date(NOW.getTime() - 7 * 86_400_000));
+        journeyLines = built.journey.withNewProblems.length + built.journey.notRepresented.length;
+      },
+      RUNS,
+    );
     if (!journeyLines) throw new Error("the digest found nothing to say about the journey");
     return {
       seedSeconds,

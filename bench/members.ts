@@ -21,10 +21,10 @@ import { createStore } from "../src/store";
 import type { Db } from "../src/store/prismaClient";
 import { membersMessage } from "../src/views/members";
 import { benchDatabases, migrate } from "./databases";
+import { type Timing, timing, WARM_UPS } from "./measure";
 import { prng } from "./shared";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
-const WARM_UPS = 5;
 
 interface Shape {
   members: number;
@@ -111,16 +111,6 @@ async function seedCommunity(db: Db, workspaceId: string, label: string, shape: 
   for (let i = 0; i < problems.length; i += 500) await db.problem.createMany({ data: problems.slice(i, i + 500) });
   for (let i = 0; i < named.length; i += 1000) await db.problemOrganisation.createMany({ data: named.slice(i, i + 1000) });
   return community.id;
-}
-
-interface Timing {
-  medianMs: number;
-  p95Ms: number;
-}
-
-function timing(times: number[]): Timing {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { medianMs: sorted[Math.floor(sorted.length / 2)], p95Ms: sorted[Math.ceil(sorted.length * 0.95) - 1] };
 }
 
 /** Runs `fn` WARM_UPS times, then RUNS times, timing each and counting its queries (which must be the same every run). */

@@ -29,13 +29,13 @@ import { presentCommunityPage } from "../src/web/community/presenter";
 import { createWebKit } from "../src/web/kit/webKit";
 import { FakeSlack } from "../test/support/fakeSlack";
 import { benchDatabases, migrate } from "./databases";
-import { countStatements, seed, statements } from "./journey";
+import { seed } from "./journey";
+import { countStatements, measure, type Timing, timing } from "./measure";
 import { prng } from "./shared";
 import { type LoadResult, RATE, SECONDS, serve } from "./webServe";
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
-const WARM_UPS = 5;
 const LINK_SECRET = "bench-web-link-secret-0123456789abcdef";
 const MEETINGS = 200;
 
@@ -105,38 +105,6 @@ async function seedSmall(db: Db, now: Date): Promise<string> {
     },
   });
   return community.id;
-}
-
-interface Timing {
-  medianMs: number;
-  p95Ms: number;
-}
-
-function timing(times: number[]): Timing {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { medianMs: sorted[Math.floor(sorted.length / 2)]!, p95Ms: sorted[Math.ceil(sorted.length * 0.95) - 1]! };
-}
-
-/** Runs `fn` `runs` times after the warm-ups; the query counts must be the same every run. */
-async function measure(counter: { operations: number }, fn: () => Promise<void>, runs: number) {
-  for (let i = 0; i < WARM_UPS; i++) await fn();
-  const counts = new Set<string>();
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    counter.operations = 0;
-    statements.count = 0;
-    const t = performance.now();
-    const used = process.cpuUsage();
-    await fn();
-    const spent = process.cpuUsage(used);
-    times.push(performance.now() - t);
-    cpu.push((spent.user + spent.system) / 1000);
-    counts.add(`${counter.operations}/${statements.count}`);
-  }
-  if (counts.size !== 1) throw new Error(`query count varied between runs: ${[...counts].join(", ")}`);
-  const [operations, sql] = [...counts][0]!.split("/").map(Number);
-  return { operations: operations!, statements: sql!, times, cpu };
 }
 
 /** Part 1: building the page in this process, uncached. */
