@@ -3,6 +3,7 @@
 // One place, so the Slack messages, the emails and the pages agree.
 import { INVITATION_EXPIRES_AFTER_MS } from "../domain/invitations/invitations";
 import type { InvitationRecord, MeetingRecord } from "../domain/ports";
+import type { MemberLinks } from "../views/email/bulk";
 import type { PersonalLinks } from "./personalLinks";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -52,5 +53,14 @@ export class PersonalLinkMaker {
       target: communityId,
       expiresAt: new Date(now.getTime() + EMAIL_SETTINGS_MS),
     });
+  }
+
+  /**
+   * The links a bulk email to a member carries (src/views/email/bulk.ts): their settings page,
+   * and the same token's one-click unsubscribe, for the footer and List-Unsubscribe alike.
+   */
+  memberEmailLinks(personId: string, communityId: string, now: Date): MemberLinks {
+    const settingsUrl = this.emailSettings(personId, communityId, now);
+    return { settingsUrl, unsubscribeUrl: `${settingsUrl}/unsubscribe` };
   }
 }

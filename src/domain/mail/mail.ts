@@ -10,6 +10,9 @@
 //     subject, text, html, notifyMarkdown,     // the views' renderings (src/views/email/)
 //     headers: { "List-Unsubscribe": "<https://…/email/<token>/unsubscribe>",
 //                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+//                                              // a bulk email to a member: memberEmailToSend
+//                                              // (src/views/email/bulk.ts) writes these, the footer's
+//                                              // unsubscribe link and Reply-To from one personal link
 //     calendar: { method: "REQUEST", ics },    // carried by SMTP and files; Notify drops it (see carriesCalendar)
 //     subjectId: meeting.id,                   // optional: what it is about (skipPlanned)
 //     dedupeKey: `meeting:${meeting.id}:${meeting.sequence}:${personId}`,

@@ -13,6 +13,7 @@ import type { CommunityRecord, InvitationRecord, MeetingRecord, RsvpAnswer } fro
 import { dates, labels, webFormWords, webWords } from "../../i18n";
 import { SERVICE_COMMUNITIES_URL } from "../../i18n/en/prose";
 import { meetingTimeText } from "../meetingCard";
+import { type MemberLinks, memberFooter } from "./bulk";
 import { type EmailDocument, type EmailPart, renderEmail } from "./document";
 
 /** An invitation by email as services.mail.plan takes it: one a person, keyed by the invitation. */
@@ -30,23 +31,6 @@ export function invitationEmailToSend(community: CommunityRecord, invitation: In
     ...renderEmail(doc, webWords.serviceName),
     subjectId: invitation.id,
     dedupeKey: `invitation:${invitation.id}`,
-  };
-}
-
-/** The links every email to a member ends with. */
-export interface MemberLinks {
-  settingsUrl: string;
-  unsubscribeUrl: string;
-}
-
-function memberFooter(community: CommunityRecord, links: MemberLinks, why: string): EmailPart {
-  return {
-    kind: "footer",
-    text: `You are getting this email because ${why} ${community.name}.`,
-    links: [
-      { text: "Choose which emails you get", href: links.settingsUrl },
-      { text: "Unsubscribe", href: links.unsubscribeUrl },
-    ],
   };
 }
 
