@@ -22,6 +22,10 @@ const PLACEHOLDERS: Record<string, { value: RegExp; fix: string }> = {
   },
 };
 
+/** An email address, or a name and address ("Service Communities <communities@example.gov.uk>"). */
+const MAIL_ADDRESS = /^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/;
+const mailAddress = (error: string) => z.string().regex(MAIL_ADDRESS, { error }).optional();
+
 const schema = z.object({
   SLACK_BOT_TOKEN: z
     .string({ error: "is required: the bot token from your Slack app's OAuth & Permissions page (xoxb-…)" })
@@ -85,13 +89,9 @@ const schema = z.object({
     .max(10000, { error: "should be between 1 and 10000" })
     .optional(),
   // Email (see "Email" in README.md): GOV.UK Notify, SMTP, or .eml files when neither is set.
-  MAIL_FROM: z
-    .string()
-    .regex(/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, {
-      error:
-        "should be an address such as communities@example.gov.uk, or a name and address such as Service Communities <communities@example.gov.uk>",
-    })
-    .optional(),
+  MAIL_FROM: mailAddress("should be an address such as communities@example.gov.uk, or Service Communities <communities@example.gov.uk>"),
+  // Where replies to the emails go (SMTP and files; Notify takes only NOTIFY_REPLY_TO_ID).
+  MAIL_REPLY_TO: mailAddress("should be an address such as communities-team@example.gov.uk, where replies to the bot's emails go"),
   NOTIFY_API_KEY: z
     .string()
     // The message does not repeat the value: it is a secret.
@@ -216,8 +216,8 @@ export type MailConfig =
       callbackToken?: string;
       perMinute: number;
     }
-  | { provider: "smtp"; url: string; from: string; tls: "required" | "opportunistic"; caFile?: string; perMinute: number }
-  | { provider: "files"; dir: string; from: string; perMinute: number };
+  | { provider: "smtp"; url: string; from: string; replyTo?: string; tls: "required" | "opportunistic"; caFile?: string; perMinute: number }
+  | { provider: "files"; dir: string; from: string; replyTo?: string; perMinute: number };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -281,6 +281,8 @@ function mailProblems(env: Record<string, string | undefined>): string[] {
     if (env[name] && !env.NOTIFY_API_KEY)
       problems.push(`${name} is set but NOTIFY_API_KEY is not: set the key to send through Notify, or unset ${name}`);
   }
+  if (env.NOTIFY_API_KEY && env.MAIL_REPLY_TO)
+    problems.push("MAIL_REPLY_TO is for SMTP: with Notify, set up a reply-to address in Notify and put its id in NOTIFY_REPLY_TO_ID");
   if (env.SMTP_URL && !env.MAIL_FROM)
     problems.push("MAIL_FROM is required with SMTP_URL: the address emails come from, such as communities@example.gov.uk");
   for (const name of ["SMTP_TLS", "SMTP_CA_FILE"]) {
@@ -313,6 +315,7 @@ function mailConfig(e: z.infer<typeof schema>): MailConfig {
       provider: "smtp",
       url: e.SMTP_URL,
       from: e.MAIL_FROM,
+      replyTo: e.MAIL_REPLY_TO,
       tls: e.SMTP_TLS ?? (isLoopback(e.SMTP_URL) ? "opportunistic" : "required"),
       caFile: e.SMTP_CA_FILE,
       perMinute: e.MAIL_PER_MINUTE ?? SMTP_PER_MINUTE,
@@ -322,6 +325,7 @@ function mailConfig(e: z.infer<typeof schema>): MailConfig {
     provider: "files",
     dir: e.MAIL_DIR ?? "./data/mail",
     from: e.MAIL_FROM ?? "Service Communities <no-reply@localhost>",
+    replyTo: e.MAIL_REPLY_TO,
     perMinute: e.MAIL_PER_MINUTE ?? FILES_PER_MINUTE,
   };
 }

@@ -17,6 +17,7 @@ import { MailService } from "./domain/mail/mail";
 import { ActionService } from "./domain/meetings/actions";
 import { AgendaService } from "./domain/meetings/agenda";
 import { FirstMeetingService } from "./domain/meetings/firstMeeting";
+import { MeetingMailService } from "./domain/meetings/meetingMail";
 import { MeetingService } from "./domain/meetings/meetings";
 import { OutcomeService } from "./domain/meetings/outcomes";
 import { CoverageService } from "./domain/members/coverage";
@@ -49,6 +50,8 @@ export interface Services {
   /** Making organisers, stepping down, removing members. */
   roles: RoleService;
   meetings: MeetingService;
+  /** Who gets a meeting's invitations, changes, cancellation and reminders by email. */
+  meetingMail: MeetingMailService;
   /** Meetings' agendas: items from anywhere, reordered by organisers. */
   agenda: AgendaService;
   /** What the meeting form offers a community that has never met. */
@@ -88,6 +91,12 @@ export interface Services {
   logger: Logger;
 }
 
+/** The address in MAIL_FROM (`Name <address>` or the address alone); with Notify, which sends from its own, no-reply at PUBLIC_URL's host. */
+function calendarOrganiser(config: Config): string {
+  if (config.mail && config.mail.provider !== "notify") return (config.mail.from.match(/<([^>]+)>/)?.[1] ?? config.mail.from).trim();
+  return `no-reply@${new URL(config.publicUrl).hostname}`;
+}
+
 /** `carriesCalendar`: whether the mail adapter in use delivers calendar parts (all but Notify). */
 export function buildServices({
   config,
@@ -124,6 +133,7 @@ export function buildServices({
     problemVotes: new ProblemVotes({ store, clock, problems }),
     roles: new RoleService({ store, clock, directory }),
     meetings,
+    meetingMail: new MeetingMailService({ store, clock }),
     agenda: new AgendaService({ store, clock, communities }),
     firstMeeting: new FirstMeetingService({ store, clock }),
     outcomes: new OutcomeService({ store, clock, meetings }),
@@ -138,7 +148,12 @@ export function buildServices({
     pageLinks: new PersonalLinkMaker(personalLinks),
     communityPageLinks: new CommunityPageLinks(config.publicUrl, webSecret(config)),
     meetingMessages: new MeetingMessages({ meetings, actions, calendarLinks, logger }),
-    mail: new MailService({ store, clock, carriesCalendar: carriesCalendar ?? config.mail?.provider !== "notify" }),
+    mail: new MailService({
+      store,
+      clock,
+      carriesCalendar: carriesCalendar ?? config.mail?.provider !== "notify",
+      organiserAddress: calendarOrganiser(config),
+    }),
     clock,
     defaultTimezone: config.defaultTimezone,
     logger,

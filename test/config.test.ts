@@ -42,6 +42,7 @@ describe("configuration", () => {
       provider: "smtp",
       url: "smtp://bot:pw@smtp.example.gov.uk:587",
       from: "Communities <c@example.gov.uk>",
+      replyTo: undefined,
       tls: "required",
       caFile: undefined,
       perMinute: 30,
@@ -54,6 +55,15 @@ describe("configuration", () => {
       perMinute: 600,
     });
     expect(loadConfig({ ...base, MAIL_DIR: "/tmp/outgoing" }).mail).toMatchObject({ provider: "files", dir: "/tmp/outgoing" });
+    // Where replies go, for SMTP and files alike.
+    expect(
+      loadConfig({ ...base, SMTP_URL: "smtp://127.0.0.1:1025", MAIL_FROM: "c@example.gov.uk", MAIL_REPLY_TO: "Team <team@example.gov.uk>" })
+        .mail,
+    ).toMatchObject({ provider: "smtp", replyTo: "Team <team@example.gov.uk>" });
+    expect(loadConfig({ ...base, MAIL_REPLY_TO: "team@example.gov.uk" }).mail).toMatchObject({
+      provider: "files",
+      replyTo: "team@example.gov.uk",
+    });
   });
 
   it("refuses mail settings that are malformed or do not go together, without repeating secrets", () => {
@@ -79,6 +89,10 @@ describe("configuration", () => {
     expect(problems({ SMTP_URL: "smtp://host" })).toMatch(/MAIL_FROM is required with SMTP_URL/);
     expect(problems({ MAIL_FROM: "not an address" })).toMatch(/MAIL_FROM should be an address/);
     expect(problems({ SMTP_TLS: "required" })).toMatch(/SMTP_TLS is set but SMTP_URL is not/);
+    expect(problems({ MAIL_REPLY_TO: "nobody" })).toMatch(/MAIL_REPLY_TO should be an address/);
+    expect(
+      problems({ NOTIFY_API_KEY: key, NOTIFY_TEMPLATE_ID: "f33517ff-2a88-4f6e-b855-c550268ce08a", MAIL_REPLY_TO: "t@example.gov.uk" }),
+    ).toMatch(/MAIL_REPLY_TO is for SMTP: with Notify, set up a reply-to address in Notify and put its id in NOTIFY_REPLY_TO_ID/);
     expect(problems({ MAIL_PER_MINUTE: "0" })).toMatch(/MAIL_PER_MINUTE should be between 1 and 100000/);
   });
 

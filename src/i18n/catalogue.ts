@@ -201,6 +201,36 @@ export interface WebFormWords {
   rsvpAnswers: Readonly<Record<"going" | "maybe" | "not_going", string>>;
 }
 
+/** The words of the meeting emails: invitations, changes, cancellations and reminders. Plain text: the email views escape it. */
+export interface MeetingEmailWords {
+  subject: {
+    invitation(title: string, when: string): string;
+    update(title: string, when: string): string;
+    cancellation(title: string, when: string): string;
+    reminder(title: string, when: string): string;
+  };
+  invitationIntro(community: string, title: string): string;
+  updateIntro(community: string, title: string): string;
+  cancellationIntro(title: string, when: string): string;
+  /** "in 2 days", "tomorrow": how long is left (views/reminders.ts's timeLeftText), and their answer so far. */
+  reminderIntro(community: string, title: string, left: string, answer: string | null): string;
+  when(text: string): string;
+  where(place: string): string;
+  joinCall: string;
+  agendaHeading: string;
+  answerHeading: string;
+  answerLink(answered: boolean): string;
+  calendarLink: string;
+  /** With the calendar attached (SMTP, files): what opening it does, and that a calendar's reply does not reach the organisers. */
+  attachedInvitation: string;
+  attachedUpdate: string;
+  attachedCancellation: string;
+  /** With Notify (no attachments): the cancellation must be removed by hand. */
+  removeByHand: string;
+  /** Why they got it, before the community's name: "You are getting this email because <why> <community>." */
+  why: { meetings: string; reminders: string; invited: string };
+}
+
 export interface Catalogue {
   reasons: ReasonTexts;
   labels: Labels;
@@ -211,4 +241,5 @@ export interface Catalogue {
   activities: ActivityWords;
   web: WebWords;
   webForms: WebFormWords;
+  meetingEmails: MeetingEmailWords;
 }

@@ -31,6 +31,9 @@ export const webWords = catalogue.web;
 /** The personal-link pages' field errors and answers. */
 export const webFormWords = catalogue.webForms;
 
+/** The words of the meeting emails (invitations, changes, cancellations, reminders). */
+export const meetingEmailWords = catalogue.meetingEmails;
+
 /** The sentence for a reason, as mrkdwn-ready text (typed values escaped). */
 export function reasonText(reason: Reason): string {
   // Each key's entry takes exactly its own reason's parameters (see ReasonTexts); the union loses that pairing.

@@ -26,6 +26,7 @@ export function createMail(config: MailConfig | undefined, { logger, fetch }: Ma
       return new SmtpMail({
         url: mail.url,
         from: mail.from,
+        replyTo: mail.replyTo,
         tls: mail.tls,
         ca: mail.caFile ? fs.readFileSync(mail.caFile, "utf8") : undefined,
       });
@@ -35,6 +36,6 @@ export function createMail(config: MailConfig | undefined, { logger, fetch }: Ma
         { provider: "files", dir: mail.dir },
         "email is written as .eml files (set NOTIFY_API_KEY or SMTP_URL to send it: see Email in README.md)",
       );
-      return new FileMail({ dir: mail.dir, from: mail.from, logger });
+      return new FileMail({ dir: mail.dir, from: mail.from, replyTo: mail.replyTo, logger });
   }
 }

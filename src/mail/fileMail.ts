@@ -16,6 +16,8 @@ export const DEFAULT_MAIL_DIR = "./data/mail";
 export interface FileMailSettings {
   dir: string;
   from: string;
+  /** Where replies go (MAIL_REPLY_TO), unless an email names its own. */
+  replyTo?: string;
   logger: Logger;
 }
 
@@ -37,7 +39,7 @@ export class FileMail implements MailPort {
   async send(email: OutgoingEmail): Promise<MailReceipt> {
     const file = this.file(email.reference);
     try {
-      const info = (await this.composer.sendMail(mailOptions(email, this.settings.from))) as { message: Buffer };
+      const info = (await this.composer.sendMail(mailOptions(email, this.settings.from, this.settings.replyTo))) as { message: Buffer };
       if (!this.made) {
         await fs.mkdir(this.settings.dir, { recursive: true });
         this.made = true;

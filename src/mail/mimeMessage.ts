@@ -18,14 +18,15 @@ export function messageId(reference: string, from: string): string {
   return `<${reference}@${fromDomain(from)}>`;
 }
 
-export function mailOptions(email: OutgoingEmail, from: string): SendMailOptions {
+/** `replyTo`: MAIL_REPLY_TO, for an email that does not name its own. */
+export function mailOptions(email: OutgoingEmail, from: string, replyTo?: string): SendMailOptions {
   return {
     from,
     to: email.to,
     subject: email.subject,
     text: email.text,
     ...(email.html ? { html: email.html } : {}),
-    ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+    ...((email.replyTo ?? replyTo) ? { replyTo: email.replyTo ?? replyTo } : {}),
     messageId: messageId(email.reference, from),
     headers: { ...email.headers },
     // nodemailer puts an iCalendar event both as a text/calendar alternative (Outlook and

@@ -13,6 +13,8 @@ export interface SmtpSettings {
   url: string;
   /** The From header, such as `Service Communities <communities@example.gov.uk>`. */
   from: string;
+  /** Where replies go (MAIL_REPLY_TO), unless an email names its own. */
+  replyTo?: string;
   /** required: refuse to send unless the connection is encrypted (STARTTLS or smtps); opportunistic: use STARTTLS when offered. */
   tls: "required" | "opportunistic";
   /** PEM of a private certificate authority to trust (besides Node's own and NODE_EXTRA_CA_CERTS). */
@@ -79,7 +81,7 @@ export class SmtpMail implements MailPort {
 
   async send(email: OutgoingEmail): Promise<MailReceipt> {
     try {
-      const info = await this.transport.sendMail(mailOptions(email, this.settings.from));
+      const info = await this.transport.sendMail(mailOptions(email, this.settings.from, this.settings.replyTo));
       return { id: String(info.messageId ?? "") };
     } catch (error) {
       throw new MailSendError(classifySmtpFailure(error));

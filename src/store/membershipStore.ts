@@ -93,6 +93,15 @@ export class PrismaMembershipStore implements MembershipStore {
     return rows.map(toMembershipRecord);
   }
 
+  async withEmail(communityId: string): Promise<MembershipRecord[]> {
+    const rows = await this.db.membership.findMany({ where: { communityId, email: { not: null } }, orderBy: { joinedAt: "asc" } });
+    return rows.map(toMembershipRecord);
+  }
+
+  async anyWithEmail(communityId: string): Promise<boolean> {
+    return (await this.db.membership.findFirst({ where: { communityId, email: { not: null } }, select: { id: true } })) !== null;
+  }
+
   async findMany(communityId: string, slackUserIds: string[]): Promise<MembershipRecord[]> {
     if (slackUserIds.length === 0) return [];
     const rows = await this.db.membership.findMany({ where: { communityId, slackUserId: { in: slackUserIds } } });

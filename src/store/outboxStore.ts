@@ -209,6 +209,15 @@ export class PrismaOutboxStore implements OutboxStore {
     });
   }
 
+  async sentTargets(subjectId: string, kind: string, dedupePrefix: string): Promise<string[]> {
+    const rows = await this.db.outboxMessage.findMany({
+      where: { subjectId, kind, status: "sent", dedupeKey: { startsWith: dedupePrefix } },
+      select: { target: true },
+      distinct: ["target"],
+    });
+    return rows.map((r) => r.target);
+  }
+
   async find(id: string): Promise<OutboxRow | null> {
     const row = await this.db.outboxMessage.findUnique({ where: { id } });
     return row ? toOutboxRow(row) : null;

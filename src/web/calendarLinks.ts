@@ -20,11 +20,6 @@ export class CalendarLinks {
     return createHmac("sha256", this.key).update(meetingId).digest("base64url").slice(0, 32);
   }
 
-  /** The public host, for the calendar file's no-reply organiser address. */
-  get host(): string {
-    return new URL(this.publicUrl).hostname;
-  }
-
   url(meetingId: string): string {
     return `${this.publicUrl.replace(/\/+$/, "")}/calendar/${encodeURIComponent(meetingId)}.ics?sig=${this.signature(meetingId)}`;
   }

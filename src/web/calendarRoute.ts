@@ -4,33 +4,10 @@
 
 import type { ServerResponse } from "node:http";
 import type { CustomRoute } from "@slack/bolt";
-import { type CalendarMeeting, calendarFile } from "../domain/meetings/calendarFile";
-import type { MeetingCard } from "../domain/meetings/meetings";
+import { calendarFile } from "../domain/meetings/calendarFile";
 import { calendarWords } from "../i18n";
 import type { Services } from "../services";
-
-/**
- * iTIP (RFC 5546) wants an ORGANIZER on a REQUEST or CANCEL, and Outlook may
- * ignore a cancellation without one. The bot is the organiser, at a no-reply
- * address on its own host.
- */
-export function calendarMeeting(card: MeetingCard, organiserHost = "localhost"): CalendarMeeting {
-  const { meeting, community } = card;
-  const description = calendarWords.description({ agenda: meeting.agenda, videoLink: meeting.videoLink, community: community.name });
-  return {
-    uid: `${meeting.id}@service-communities`,
-    sequence: meeting.sequence,
-    title: meeting.title,
-    startsAt: meeting.startsAt,
-    durationMinutes: meeting.durationMinutes,
-    description,
-    location: [meeting.place, meeting.videoLink].filter(Boolean).join(", ") || null,
-    url: meeting.videoLink,
-    cancelled: meeting.status === "cancelled",
-    organiserName: calendarWords.organiser(community.name),
-    organiserEmail: `no-reply@${organiserHost}`,
-  };
-}
+import { calendarMeeting } from "../views/calendarEvent";
 
 function reply(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
@@ -51,7 +28,7 @@ export function calendarRoute(services: Services): CustomRoute {
       }
       services.meetings.card(meetingId).then(
         (card) => {
-          const body = calendarFile(calendarMeeting(card, services.calendarLinks.host), services.clock.now());
+          const body = calendarFile(calendarMeeting(card, services.mail.organiserAddress), services.clock.now());
           res.writeHead(200, {
             "content-type": `text/calendar; charset=utf-8; method=${card.meeting.status === "cancelled" ? "CANCEL" : "REQUEST"}`,
             "content-disposition": `attachment; filename="meeting-${meetingId}.ics"`,

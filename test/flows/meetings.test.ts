@@ -514,7 +514,8 @@ describe("calendar files", () => {
     expect(ics.DTEND).toBe("20260310T110000Z");
     expect(ics.SUMMARY).toBe("Show and tell");
     expect(ics.LOCATION).toContain("10 South Colonnade");
-    expect(ics.ORGANIZER).toBe("MAILTO:no-reply@communities.test");
+    // The address the emails come from (MAIL_FROM), so a calendar that replies reaches the service.
+    expect(ics.ORGANIZER).toBe("MAILTO:communities@example.gov.uk");
   });
 
   it("refuses a link whose signature is wrong", async () => {

@@ -11,7 +11,9 @@ import { CommunityDirectory } from "../../src/domain/communities/directory";
 import { LifecycleService } from "../../src/domain/communities/lifecycle";
 import { DigestService } from "../../src/domain/digests/digests";
 import { InvitationService } from "../../src/domain/invitations/invitations";
+import { MailService } from "../../src/domain/mail/mail";
 import { ActionService } from "../../src/domain/meetings/actions";
+import { MeetingMailService } from "../../src/domain/meetings/meetingMail";
 import { MeetingService } from "../../src/domain/meetings/meetings";
 import { MembershipService } from "../../src/domain/members/memberships";
 import { meetingReminder, OUTBOX_KINDS } from "../../src/domain/outbox";
@@ -21,6 +23,8 @@ import type { KindServices } from "../../src/scheduler/kinds/kind";
 import { Pacer } from "../../src/scheduler/pacer";
 import { createStore } from "../../src/store";
 import { CalendarLinks } from "../../src/web/calendarLinks";
+import { PersonalLinkMaker } from "../../src/web/personalLinkMaker";
+import { PersonalLinks } from "../../src/web/personalLinks";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 
 const NOW = new Date("2026-03-02T10:00:00Z");
@@ -76,6 +80,9 @@ describe("a due row whose payload does not parse", () => {
       actions: new ActionService({ store, clock, communities }),
       digests: new DigestService({ store, clock }),
       calendarLinks: new CalendarLinks("https://communities.test", "secret"),
+      mail: new MailService({ store, clock, carriesCalendar: true, organiserAddress: "communities@example.gov.uk" }),
+      meetingMail: new MeetingMailService({ store, clock }),
+      pageLinks: new PersonalLinkMaker(new PersonalLinks("https://communities.test", "secret")),
       clock,
     };
   }

@@ -5,7 +5,8 @@ import type { Digest } from "../../src/domain/digests/digests";
 import type { MeetingCard } from "../../src/domain/meetings/meetings";
 import type { CommunityRecord, MeetingRecord } from "../../src/domain/ports";
 import { type EmailDocument, emailHtml, emailNotifyMarkdown, emailText } from "../../src/views/email/document";
-import { digestEmail, invitationEmail, meetingEmail, reminderEmail } from "../../src/views/email/emails";
+import { digestEmail, invitationEmail } from "../../src/views/email/emails";
+import { meetingEmail, reminderEmail } from "../../src/views/email/meetingMail";
 import { textProblems } from "../support/plainEnglish";
 
 const community: CommunityRecord = {
@@ -59,6 +60,7 @@ const card = {
   nextStart: null,
 } as unknown as MeetingCard;
 const links = { settingsUrl: "https://sc.example.gov.uk/email/t", unsubscribeUrl: "https://sc.example.gov.uk/email/t/unsubscribe" };
+const calendarUrl = "https://sc.example.gov.uk/calendar/m1.ics?sig=s";
 
 function rendered(doc: EmailDocument) {
   return { text: emailText(doc), html: emailHtml(doc, "Service Communities"), notify: emailNotifyMarkdown(doc) };
@@ -79,9 +81,8 @@ const all: Array<[string, EmailDocument]> = [
     meetingEmail({
       card,
       kind: "invitation",
-      answerUrl: "https://sc.example.gov.uk/meeting/x",
-      calendarUrl: "https://sc.example.gov.uk/calendar/m1.ics",
-      links,
+      links: { ...links, answerUrl: "https://sc.example.gov.uk/meeting/x", calendarUrl },
+      calendarAttached: true,
     }),
   ],
   [
@@ -89,9 +90,8 @@ const all: Array<[string, EmailDocument]> = [
     meetingEmail({
       card,
       kind: "update",
-      answerUrl: "https://sc.example.gov.uk/meeting/x",
-      calendarUrl: "https://sc.example.gov.uk/c.ics",
-      links,
+      links: { ...links, answerUrl: "https://sc.example.gov.uk/meeting/x", calendarUrl },
+      calendarAttached: true,
     }),
   ],
   [
@@ -99,9 +99,8 @@ const all: Array<[string, EmailDocument]> = [
     meetingEmail({
       card,
       kind: "cancellation",
-      answerUrl: "https://sc.example.gov.uk/meeting/x",
-      calendarUrl: "https://sc.example.gov.uk/c.ics",
-      links,
+      links: { ...links, answerUrl: "https://sc.example.gov.uk/meeting/x", calendarUrl },
+      calendarAttached: true,
     }),
   ],
   [
@@ -109,9 +108,26 @@ const all: Array<[string, EmailDocument]> = [
     reminderEmail({
       card,
       answer: "maybe",
-      answerUrl: "https://sc.example.gov.uk/meeting/x",
-      calendarUrl: "https://sc.example.gov.uk/c.ics",
-      links,
+      links: { ...links, answerUrl: "https://sc.example.gov.uk/meeting/x", calendarUrl },
+      now: new Date("2026-12-07T14:30:00Z"),
+    }),
+  ],
+  [
+    "meeting invitation through Notify",
+    meetingEmail({
+      card,
+      kind: "invitation",
+      links: { ...links, answerUrl: "https://sc.example.gov.uk/meeting/x", calendarUrl },
+      calendarAttached: false,
+    }),
+  ],
+  [
+    "meeting cancellation through Notify",
+    meetingEmail({
+      card,
+      kind: "cancellation",
+      links: { ...links, answerUrl: "https://sc.example.gov.uk/meeting/x", calendarUrl },
+      calendarAttached: false,
     }),
   ],
   [
@@ -162,7 +178,9 @@ describe("emails", () => {
     const { text } = rendered(all[1][1]);
     expect(all[1][1].subject).toBe("Invitation: Show & tell, Tuesday 8 December 2026, 2:30pm to 3:30pm UK time");
     expect(text).toContain("When: Tuesday 8 December 2026, 2:30pm to 3:30pm UK time");
-    expect(rendered(all[4][1]).text).toContain("You said: Maybe.");
+    expect(rendered(all[4][1]).text).toContain(
+      "Show & tell, a meeting of Starting a business <script>alert(1)</script>, is tomorrow. You said: Maybe.",
+    );
   });
 
   it("marks headings, quotes and the footer in each plain rendering its own way, and nothing else differs", () => {

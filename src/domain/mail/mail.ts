@@ -85,11 +85,27 @@ const CONSENT_FLAG: Record<EmailConsent, "emailMeetings" | "emailReminders" | "e
 };
 
 export class MailService {
-  constructor(private readonly deps: { store: Store; clock: Clock; carriesCalendar: boolean }) {}
+  constructor(
+    private readonly deps: {
+      store: Store;
+      clock: Clock;
+      carriesCalendar: boolean;
+      /** The address emails come from (SMTP, files), or a no-reply address on the bot's host (Notify sets its own). */
+      organiserAddress: string;
+    },
+  ) {}
 
   /** Whether an email's calendar part reaches people (SMTP, files); with Notify, emails must carry links instead. */
   get carriesCalendar(): boolean {
     return this.deps.carriesCalendar;
+  }
+
+  /**
+   * The ORGANIZER of the meetings' calendar files: the address emails come from, so a
+   * calendar that replies to an invitation reaches the service's mailbox.
+   */
+  get organiserAddress(): string {
+    return this.deps.organiserAddress;
   }
 
   /** Plans the emails; returns how many became pending (a dedupe key planned before counts 0). */

@@ -29,6 +29,20 @@ export interface CalendarMeeting {
    * organiser is only written when there is an email; a name alone is dropped.
    */
   organiserEmail?: string | null;
+  /**
+   * Who the invitation is for (an emailed invitation names its one recipient, so no
+   * one's address reaches anyone else): each asked to reply (RSVP=TRUE), with their
+   * answer so far as PARTSTAT. None for the file behind the Add to calendar link.
+   */
+  attendees?: CalendarAttendee[];
+}
+
+export type CalendarAnswer = "NEEDS-ACTION" | "ACCEPTED" | "TENTATIVE" | "DECLINED";
+
+export interface CalendarAttendee {
+  name: string;
+  email: string;
+  answer: CalendarAnswer;
 }
 
 /**
@@ -65,6 +79,16 @@ export function calendarFile(meeting: CalendarMeeting, stampedAt: Date): string 
     location: location || undefined,
     url: meeting.url?.trim() || undefined,
     organizer: meeting.organiserEmail ? { name: organiserName || undefined, email: meeting.organiserEmail } : undefined,
+    attendees: meeting.attendees?.length
+      ? meeting.attendees.map((a) => ({
+          name: parameterText(a.name) || a.email,
+          email: a.email,
+          rsvp: true,
+          partstat: a.answer,
+          role: "REQ-PARTICIPANT",
+          cutype: "INDIVIDUAL",
+        }))
+      : undefined,
   };
 
   const { error, value } = createEvent(attributes);

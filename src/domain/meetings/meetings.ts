@@ -11,7 +11,7 @@ import type { Cancellation, MeetingCard, MeetingChange, UpcomingMeeting } from "
 import type { MeetingDraft } from "./meetingDraft";
 import { hasEnded, rollSeries } from "./occurrences";
 import { occurrenceStart } from "./recurrence";
-import { replanReminders } from "./reminders";
+import { replanMeeting } from "./reminders";
 
 /** How many of those going a card names; the rest are counted. */
 export const GOING_NAMED = 30;
@@ -87,7 +87,7 @@ export class MeetingService {
         return { meetings: await this.store.meetings.findByRequestId(requestId), repeated: true };
       throw error;
     }
-    for (const meeting of meetings) await replanReminders(this.store, meeting, now);
+    for (const meeting of meetings) await replanMeeting(this.store, meeting, now);
     await recordAudit(this.store, community, actorId, "meeting.scheduled", now, {
       meetingId: meetings[0].id,
       title: draft.fields.title,
@@ -206,8 +206,8 @@ export class MeetingService {
       }
     }
     // Pending reminders follow the meeting: at its new time, or none once it is cancelled.
-    for (const { after } of changes) await replanReminders(this.store, after, now);
-    for (const { meeting: gone } of cancellations) await replanReminders(this.store, gone, now);
+    for (const { after } of changes) await replanMeeting(this.store, after, now);
+    for (const { meeting: gone } of cancellations) await replanMeeting(this.store, gone, now);
     await recordAudit(this.store, community, actorId, "meeting.changed", now, {
       meetingId,
       scope,
@@ -234,7 +234,7 @@ export class MeetingService {
       if (gone) cancellations.push(gone);
     }
     if (!cancellations.length) throw new AppError("gone", { key: "meeting.already_cancelled", title: meeting.title });
-    for (const { meeting: gone } of cancellations) await replanReminders(this.store, gone, now);
+    for (const { meeting: gone } of cancellations) await replanMeeting(this.store, gone, now);
     await recordAudit(this.store, community, actorId, "meeting.cancelled", now, {
       meetingId,
       scope,

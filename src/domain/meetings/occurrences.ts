@@ -2,7 +2,7 @@
 // one occurrence ahead (its occurrences are rows, made as they come due).
 import type { MeetingRecord, Store } from "../ports";
 import { occurrenceStart } from "./recurrence";
-import { replanReminders } from "./reminders";
+import { replanMeeting } from "./reminders";
 
 function endsAt(meeting: { startsAt: Date; durationMinutes: number }): Date {
   return new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000);
@@ -37,7 +37,7 @@ export async function rollSeries(store: Store, now: Date, seriesId?: string): Pr
       const added = await store.meetings.addOccurrence(series.id, next, startsAt, now);
       // Another replica made it at the same moment; it carries on from there.
       if (!added) break;
-      await replanReminders(store, added, now);
+      await replanMeeting(store, added, now);
       scheduled.push(added);
     }
     if (scheduled[0]) current.push(scheduled[0]);

@@ -3,7 +3,8 @@
 // person then going or maybe (and a note in the channel at the 1-day mark),
 // so whoever answers late is still reminded and whoever changed their mind is not.
 import { isEmailPerson } from "../members/people";
-import { kindsAbout } from "../outbox";
+import { email, kindsAbout } from "../outbox";
+import { meetingEmail } from "../outbox/meetingEmail";
 import { meetingReminder, type ReminderPayload } from "../outbox/meetingReminder";
 import { reminderDm } from "../outbox/reminderDm";
 import { reminderNote } from "../outbox/reminderNote";
@@ -35,15 +36,34 @@ export function reminderRows(meeting: MeetingRecord, now: Date): NewOutboxRow[] 
     );
 }
 
-/** Replaces a meeting's pending reminders with those for its current time (none once cancelled). */
-export async function replanReminders(store: Store, meeting: MeetingRecord, now: Date): Promise<void> {
-  await store.outbox.skipPending(
-    meeting.id,
-    kindsAbout("meeting"),
-    meeting.status === "cancelled" ? "the meeting was cancelled" : "the meeting changed",
-    now,
-  );
-  await store.outbox.plan(reminderRows(meeting, now), now);
+/**
+ * The row that becomes the meeting's emails at its current SEQUENCE (see
+ * src/domain/outbox/meetingEmail.ts), in a community where anyone has an address.
+ */
+async function meetingEmailRows(store: Store, meeting: MeetingRecord, now: Date): Promise<NewOutboxRow[]> {
+  if (!(await store.memberships.anyWithEmail(meeting.communityId))) return [];
+  return [
+    meetingEmail.row({
+      target: `meeting:${meeting.id}`,
+      communityId: meeting.communityId,
+      subjectId: meeting.id,
+      payload: { sequence: meeting.sequence },
+      dueAt: now,
+      dedupeKey: `meeting-email:${meeting.id}:${meeting.sequence}`,
+    }),
+  ];
+}
+
+/**
+ * A meeting was scheduled, changed or cancelled: its pending reminders are replaced
+ * with those for its current time (none once cancelled), and its emails not yet
+ * sent (an invitation or reminder of the version before) give way to the emails of
+ * this version: an invitation or update, or the cancellation.
+ */
+export async function replanMeeting(store: Store, meeting: MeetingRecord, now: Date): Promise<void> {
+  const reason = meeting.status === "cancelled" ? "the meeting was cancelled" : "the meeting changed";
+  await store.outbox.skipPending(meeting.id, [...kindsAbout("meeting"), email.name], reason, now);
+  await store.outbox.plan([...reminderRows(meeting, now), ...(await meetingEmailRows(store, meeting, now))], now);
 }
 
 /** The DM and channel-note rows a due reminder becomes. */

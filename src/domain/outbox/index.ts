@@ -12,6 +12,7 @@ import { invitationDm } from "./invitationDm";
 import { invitationExpiry } from "./invitationExpiry";
 import { invitationReminder } from "./invitationReminder";
 import type { OutboxSubject } from "./kind";
+import { meetingEmail } from "./meetingEmail";
 import { meetingReminder } from "./meetingReminder";
 import { onboardingDm } from "./onboardingDm";
 import { organiserAlert } from "./organiserAlert";
@@ -27,6 +28,7 @@ export {
   invitationDm,
   invitationExpiry,
   invitationReminder,
+  meetingEmail,
   meetingReminder,
   onboardingDm,
   organiserAlert,
@@ -47,6 +49,7 @@ export const OUTBOX_KINDS = [
   organiserAlert,
   emailAlert,
   actionReminder,
+  meetingEmail,
 ] as const;
 
 export type OutboxKindName = (typeof OUTBOX_KINDS)[number]["name"];

@@ -83,6 +83,10 @@ export interface MembershipStore {
     now: Date,
   ): Promise<"removed" | "not_member" | "last_organiser" | "forbidden">;
   activeMembers(communityId: string): Promise<MembershipRecord[]>;
+  /** The memberships with an address (members by email, and anyone who gave one), whatever their status. */
+  withEmail(communityId: string): Promise<MembershipRecord[]>;
+  /** Whether any membership of the community has an address: one short read, so a community without any plans no emails. */
+  anyWithEmail(communityId: string): Promise<boolean>;
   /** These people's memberships of the community, whatever their status. */
   findMany(communityId: string, slackUserIds: string[]): Promise<MembershipRecord[]>;
   /** Ids of the communities in the workspace where the user is an active member. */

@@ -75,6 +75,8 @@ export interface OutboxStore {
   pendingAfter(kind: string, after: Date): Promise<Array<{ id: string; subjectId: string | null; dedupeKey: string }>>;
   /** Marks these rows skipped, those still pending. */
   skipRows(ids: string[], reason: string, now: Date): Promise<number>;
+  /** The targets of a kind's sent rows about a subject whose dedupe keys start so (who was sent a meeting's invitation). */
+  sentTargets(subjectId: string, kind: string, dedupePrefix: string): Promise<string[]>;
   /** One row by id (a Notify delivery receipt names its row by `reference`). */
   find(id: string): Promise<OutboxRow | null>;
   /**

@@ -11,6 +11,7 @@ import { exportWords } from "./exports";
 import { groupReasons } from "./groups";
 import { journeyReasons } from "./journey";
 import { labels } from "./labels";
+import { meetingEmails } from "./meetingEmails";
 import { meetingReasons } from "./meetings";
 import { prose } from "./prose";
 import { webWords } from "./web";
@@ -26,4 +27,5 @@ export const en: Catalogue = {
   activities: activityWords,
   web: webWords,
   webForms: webFormWords,
+  meetingEmails,
 };

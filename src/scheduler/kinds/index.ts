@@ -14,6 +14,7 @@ import { invitationDm } from "./invitationDm";
 import { invitationExpiry } from "./invitationExpiry";
 import { invitationReminder } from "./invitationReminder";
 import type { DueKind, KindServices } from "./kind";
+import { meetingEmail } from "./meetingEmail";
 import { meetingReminder } from "./meetingReminder";
 import { onboardingDm } from "./onboardingDm";
 import { organiserAlert, organiserAlerts } from "./organiserAlert";
@@ -34,6 +35,7 @@ export const DUE_KINDS: Record<OutboxKindName, DueKind> = {
   organiser_alert: organiserAlert,
   email_alert: emailAlert,
   action_reminder: actionReminder,
+  meeting_email: meetingEmail,
 };
 
 const BY_NAME = new Map<string, DueKind>(Object.values(DUE_KINDS).map((kind) => [kind.name, kind]));

@@ -10,11 +10,13 @@ import type { CommunityService } from "../../domain/communities/communities";
 import type { LifecycleService } from "../../domain/communities/lifecycle";
 import type { DigestService } from "../../domain/digests/digests";
 import type { InvitationService } from "../../domain/invitations/invitations";
+import type { MailService } from "../../domain/mail/mail";
 import type { ActionService } from "../../domain/meetings/actions";
+import type { MeetingMailService } from "../../domain/meetings/meetingMail";
 import type { MeetingService } from "../../domain/meetings/meetings";
 import type { MembershipService } from "../../domain/members/memberships";
 import type { OutboxKind, Payload } from "../../domain/outbox/kind";
-import type { OutboxRow } from "../../domain/ports";
+import type { MeetingRecord, OutboxRow } from "../../domain/ports";
 import type { Message } from "../../views/blocks";
 import type { Outcome } from "../dispatcher";
 
@@ -31,6 +33,15 @@ export interface KindServices {
   invitations: InvitationService;
   /** Signed links to meetings' calendar files. */
   calendarLinks: { url(meetingId: string): string };
+  /** Planning emails: a due Slack kind may become emails too (mail.rows), such as a reminder. */
+  mail: MailService;
+  /** Who gets a meeting by email. */
+  meetingMail: MeetingMailService;
+  /** Personal links for the emails (src/web/personalLinkMaker.ts). */
+  pageLinks: {
+    meeting(personId: string, meeting: Pick<MeetingRecord, "id" | "startsAt" | "durationMinutes">): string;
+    memberEmailLinks(personId: string, communityId: string, now: Date): { settingsUrl: string; unsubscribeUrl: string };
+  };
   clock: Clock;
 }
 

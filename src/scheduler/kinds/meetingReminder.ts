@@ -1,12 +1,16 @@
 // A due meeting reminder becomes one DM for each person going or maybe then,
-// and at the 1-day mark a note in the channel (reminderDm.ts, reminderNote.ts).
+// at the 1-day mark a note in the channel (reminderDm.ts, reminderNote.ts), and
+// one email for each member with an address who gets reminders by email and has
+// not said they cannot go (written now, sent by the email dispatcher).
 
 import { announcementChannel } from "../../domain/meetings/meetingCards";
 import { reminderDeliveries, reminderObsolete } from "../../domain/meetings/reminders";
 import * as kinds from "../../domain/outbox";
 import type { ReminderPayload } from "../../domain/outbox/meetingReminder";
 import type { MeetingRecord } from "../../domain/ports";
+import { reminderEmailToSend } from "../../views/email/meetingMail";
 import { type DueRow, dueKind, type KindServices } from "./kind";
+import { meetingEmailLinks } from "./meetingEmail";
 
 /** The meeting a reminder is for, or why the reminder should not go now. */
 export async function remindedMeeting(
@@ -27,9 +31,17 @@ export const meetingReminder = dueKind(kinds.meetingReminder, {
     if ("skip" in meeting) return { kind: "skip", reason: meeting.skip };
     const card = await services.meetings.card(meeting.id);
     const recipients = await services.meetings.goingOrMaybe(meeting.id);
+    const now = services.clock.now();
+    const byEmail = await services.meetingMail.reminded(meeting);
+    const emails = byEmail.map((recipient) =>
+      reminderEmailToSend(card, recipient, row.payload, { links: meetingEmailLinks(services, meeting, recipient), now }),
+    );
     return {
       kind: "expand",
-      rows: reminderDeliveries(meeting, row.payload, recipients, announcementChannel(card), services.clock.now()),
+      rows: [
+        ...reminderDeliveries(meeting, row.payload, recipients, announcementChannel(card), now),
+        ...(await services.mail.rows(emails)),
+      ],
     };
   },
 });

@@ -1,5 +1,4 @@
-import type { MailService } from "../../domain/mail/mail";
 import type { KindServices } from "../kinds/kind";
 
-/** What an email kind's builder reads: the Slack kinds' services, and services.mail. */
-export type MailKindServices = KindServices & { mail: MailService };
+/** What an email kind's builder reads: the same services as the Slack kinds' (services.mail among them). */
+export type MailKindServices = KindServices;

@@ -44,8 +44,8 @@ export function unsubscribeHeaders(links: Pick<MemberLinks, "unsubscribeUrl">): 
 /**
  * Where a reply goes: the community's mailing list, when its charter gives the list's
  * address (stored as a mailto: link), so a member answering an email reaches the
- * community rather than the bot. Otherwise none, and replies go to MAIL_FROM (or
- * Notify's reply-to address).
+ * community rather than the bot. Otherwise none, and replies go to MAIL_REPLY_TO or
+ * MAIL_FROM (or Notify's reply-to address).
  */
 export function communityReplyTo(community: Pick<CommunityRecord, "contactMethods">): string | undefined {
   const list = community.contactMethods.find((m) => m.kind === "mailing_list" && m.link?.toLowerCase().startsWith("mailto:"));
@@ -66,8 +66,12 @@ export function memberEmailToSend(input: {
   doc: EmailDocument;
   links: MemberLinks;
   purpose: PlannedEmail["purpose"];
-  /** The setting it needs, checked again when it is sent. */
-  consent: NonNullable<PlannedEmail["consent"]>;
+  /**
+   * The setting it needs, checked again when it is sent. null only where it must go whatever the
+   * member chose since: a meeting's cancellation to those sent its invitation, which takes out of
+   * their calendar what an earlier email put in.
+   */
+  consent: NonNullable<PlannedEmail["consent"]> | null;
   dedupeKey: string;
   subjectId?: string;
   dueAt?: Date;
@@ -81,7 +85,7 @@ export function memberEmailToSend(input: {
     communityId: input.community.id,
     to: input.to,
     purpose: input.purpose,
-    consent: input.consent,
+    ...(input.consent ? { consent: input.consent } : {}),
     ...renderEmail(input.doc, webWords.serviceName),
     headers: unsubscribeHeaders(input.links),
     ...(replyTo ? { replyTo } : {}),

@@ -1,16 +1,15 @@
-// What the bot says by email: invitations, meetings (invitation, change and
-// cancellation), reminders and digests, as EmailDocuments (document.ts renders
-// them). Each carries the same facts as its Slack message, with links to the
-// web pages where Slack has buttons, and every email to a member ends with why
-// they got it, their email settings and an unsubscribe link.
+// What the bot says by email: invitations and digests, as EmailDocuments
+// (document.ts renders them; meetings and their reminders are in meetingMail.ts).
+// Each carries the same facts as its Slack message, with links to the web pages
+// where Slack has buttons, and every email to a member ends with why they got it,
+// their email settings and an unsubscribe link (bulk.ts).
 import type { Digest } from "../../domain/digests/digests";
 import { DIGEST_SECTION_ITEMS } from "../../domain/digests/digests";
 import { INVITATION_EXPIRES_AFTER_MS } from "../../domain/invitations/invitations";
 import type { PlannedEmail } from "../../domain/mail/mail";
-import type { MeetingCard } from "../../domain/meetings/meetings";
 import { organisationShortLabel } from "../../domain/members/profiles";
-import type { CommunityRecord, InvitationRecord, MeetingRecord, RsvpAnswer } from "../../domain/ports";
-import { dates, labels, webFormWords, webWords } from "../../i18n";
+import type { CommunityRecord, InvitationRecord } from "../../domain/ports";
+import { dates, labels, webWords } from "../../i18n";
 import { SERVICE_COMMUNITIES_URL } from "../../i18n/en/prose";
 import { meetingTimeText } from "../meetingCard";
 import { type MemberLinks, memberFooter } from "./bulk";
@@ -74,79 +73,6 @@ export function invitationEmail(input: { community: CommunityRecord; message: st
         kind: "footer",
         text: `You are getting this email because a member of ${community.name} invited you. If you do not answer, you will not be contacted again.`,
       },
-    ],
-  };
-}
-
-function meetingFacts(meeting: MeetingRecord): EmailPart[] {
-  const facts = [`When: ${meetingTimeText(meeting)}`];
-  if (meeting.place) facts.push(`Where: ${meeting.place}`);
-  const parts: EmailPart[] = [{ kind: "list", items: facts }];
-  if (meeting.videoLink) parts.push({ kind: "link", text: "Join the video call", href: meeting.videoLink });
-  if (meeting.agenda) parts.push({ kind: "heading", text: "Agenda" }, { kind: "paragraph", text: meeting.agenda });
-  return parts;
-}
-
-export type MeetingEmailKind = "invitation" | "update" | "cancellation";
-
-/** A meeting, as an email member first hears of it, when it changes, and when it is cancelled. */
-export function meetingEmail(input: {
-  card: MeetingCard;
-  kind: MeetingEmailKind;
-  answerUrl: string;
-  calendarUrl: string;
-  links: MemberLinks;
-}): EmailDocument {
-  const { meeting, community } = input.card;
-  const when = meetingTimeText(meeting);
-  if (input.kind === "cancellation") {
-    return {
-      subject: `Cancelled: ${meeting.title}, ${when}`,
-      parts: [
-        { kind: "paragraph", text: `${meeting.title} on ${when} has been cancelled. Nothing else has changed in ${community.name}.` },
-        { kind: "paragraph", text: "If you added it to your calendar, opening the attached update removes it." },
-        memberFooter(community, input.links, "you get meeting emails from"),
-      ],
-    };
-  }
-  const changed = input.kind === "update";
-  return {
-    subject: `${changed ? "Changed" : "Invitation"}: ${meeting.title}, ${when}`,
-    parts: [
-      {
-        kind: "paragraph",
-        text: changed
-          ? `${meeting.title}, a meeting of ${community.name}, has changed. These are its details now.`
-          : `${community.name} has a meeting: ${meeting.title}.`,
-      },
-      ...meetingFacts(meeting),
-      { kind: "heading", text: "Are you going?" },
-      { kind: "link", text: "Say whether you are going", href: input.answerUrl },
-      { kind: "link", text: "Add it to your calendar", href: input.calendarUrl },
-      memberFooter(community, input.links, "you get meeting emails from"),
-    ],
-  };
-}
-
-/** A reminder before a meeting, with the answer the member gave so far. */
-export function reminderEmail(input: {
-  card: MeetingCard;
-  answer: RsvpAnswer | null;
-  answerUrl: string;
-  calendarUrl: string;
-  links: MemberLinks;
-}): EmailDocument {
-  const { meeting, community } = input.card;
-  const when = meetingTimeText(meeting);
-  const answered = input.answer ? `You said: ${webFormWords.rsvpAnswers[input.answer]}.` : "You have not said whether you are going.";
-  return {
-    subject: `Reminder: ${meeting.title}, ${when}`,
-    parts: [
-      { kind: "paragraph", text: `A reminder that ${community.name} meets soon. ${answered}` },
-      ...meetingFacts(meeting),
-      { kind: "link", text: input.answer ? "Change your answer" : "Say whether you are going", href: input.answerUrl },
-      { kind: "link", text: "Add it to your calendar", href: input.calendarUrl },
-      memberFooter(community, input.links, "you get meeting reminders from"),
     ],
   };
 }
