@@ -161,6 +161,39 @@ describe("a meeting by email, through SMTP", () => {
     expect(sink.received).toHaveLength(3);
   });
 
+  it("invites someone who joins after a meeting was planned, and sends the version missed when meeting emails go back on", async () => {
+    const meeting = await scheduleMeeting(h, ALICE, communityId, { start: "2026-03-10T10:00" });
+    await deliver(h);
+    sink.received.length = 0;
+
+    // Lee accepts an invitation after the meeting's emails went out.
+    await memberByEmail(h, communityId, "lee@example.org", "Lee Chan");
+    await deliver(h);
+    expect(sink.received.map((m) => [m.envelope.to[0], m.parsed!.subject])).toEqual([
+      ["lee@example.org", "Invitation: Show and tell, Tuesday 10 March 2026, 10am to 11am UK time"],
+    ]);
+    sink.received.length = 0;
+
+    // Kim turns meeting emails off, misses a change, and turns them on again: the meeting as it is now.
+    const settings = (on: boolean) => ({ emailMeetings: on, emailReminders: true, emailDigests: true });
+    await h.app.services.memberships.setEmailChoices(communityId, emailPersonId(KIM), settings(false));
+    await h.interact(meetingForm(ALICE, communityId, { start: "2026-03-11T10:00" }, meeting.id));
+    await deliver(h);
+    expect(sink.received.map((m) => m.envelope.to[0]).sort()).toEqual(["lee@example.org", SAM]);
+    sink.received.length = 0;
+    await h.app.services.memberships.setEmailChoices(communityId, emailPersonId(KIM), settings(true));
+    await deliver(h);
+    expect(sink.received.map((m) => [m.envelope.to[0], m.parsed!.subject])).toEqual([
+      [KIM, "Changed: Show and tell, Wednesday 11 March 2026, 10am to 11am UK time"],
+    ]);
+    expect(calendarOf(sink.received[0].parsed!)).toMatchObject({ sequence: 1, start: "2026-03-11T10:00:00.000Z" });
+    // Off and on again with nothing missed: nothing is sent twice.
+    await h.app.services.memberships.setEmailChoices(communityId, emailPersonId(KIM), settings(false));
+    await h.app.services.memberships.setEmailChoices(communityId, emailPersonId(KIM), settings(true));
+    await deliver(h);
+    expect(sink.received).toHaveLength(1);
+  });
+
   it("reminds members by email at the community's offsets, unless they said they cannot go", async () => {
     const meeting = await scheduleMeeting(h, ALICE, communityId, { start: "2026-03-10T10:00", reminders: ["1440", "60"] });
     await deliver(h);

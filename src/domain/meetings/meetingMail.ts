@@ -51,8 +51,11 @@ const sentPrefix = (meetingId: string) => `email:meeting:${meetingId}:`;
 export class MeetingMailService {
   constructor(private readonly deps: { store: Store; clock: Clock }) {}
 
-  /** The meeting's emails at this SEQUENCE: the invitation or update to each member who gets them, or the cancellation. */
-  async invitations(meetingId: string, sequence: number): Promise<MeetingEmails> {
+  /**
+   * The meeting's emails at this SEQUENCE: the invitation or update to each member who gets them
+   * (`only` that member, catching up), or the cancellation.
+   */
+  async invitations(meetingId: string, sequence: number, only?: string): Promise<MeetingEmails> {
     const { store, clock } = this.deps;
     const meeting = await store.meetings.findById(meetingId);
     if (!meeting) return { skip: "the meeting no longer exists" };
@@ -70,7 +73,7 @@ export class MeetingMailService {
     }
     const chosen = await this.inMeeting(
       meeting,
-      members.filter((m) => m.status === "active" && m.emailMeetings),
+      members.filter((m) => m.status === "active" && m.emailMeetings && (!only || m.slackUserId === only)),
     );
     const answers = await this.answers(meeting);
     return { meeting, method: "REQUEST", recipients: chosen.map((m) => recipient(m, answers, wasInvited(m))) };

@@ -54,6 +54,30 @@ async function meetingEmailRows(store: Store, meeting: MeetingRecord, now: Date)
   ];
 }
 
+/** How many of a community's coming meetings someone who starts getting meeting emails is invited to. */
+const CATCH_UP_MEETINGS = 20;
+
+/**
+ * Someone began to get the community's meeting emails (they joined with an address, or turned
+ * meeting emails on): the invitations to its coming meetings, theirs alone. Their own key per
+ * meeting and SEQUENCE, so joining twice invites once; an email already sent to them at that
+ * SEQUENCE is not sent again (its own key holds).
+ */
+export async function planMeetingEmailsFor(store: Store, communityId: string, personId: string, now: Date): Promise<number> {
+  const { items } = await store.meetings.upcoming([communityId], now, CATCH_UP_MEETINGS);
+  const rows = items.map((meeting) =>
+    meetingEmail.row({
+      target: `meeting:${meeting.id}`,
+      communityId,
+      subjectId: meeting.id,
+      payload: { sequence: meeting.sequence, for: personId },
+      dueAt: now,
+      dedupeKey: `meeting-email:${meeting.id}:${meeting.sequence}:${personId}`,
+    }),
+  );
+  return store.outbox.plan(rows, now);
+}
+
 /**
  * A meeting was scheduled, changed or cancelled: its pending reminders are replaced
  * with those for its current time (none once cancelled), and its emails not yet

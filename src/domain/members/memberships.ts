@@ -6,6 +6,7 @@ import { AppError, ValidationError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
 import type { CommunityDirectory } from "../communities/directory";
 import { closeInvitation } from "../invitations/closeInvitation";
+import { planMeetingEmailsFor } from "../meetings/reminders";
 import type {
   CommunityRecord,
   EmailChoices,
@@ -67,6 +68,9 @@ export class MembershipService {
     const action = alreadyMember ? "member.profile_updated" : rejoined ? "member.rejoined" : "member.joined";
     await recordAudit(this.deps.store, community, slackUserId, action, now, { ...profile });
     const invitation = alreadyMember ? null : await this.acceptPendingInvitation(community, slackUserId, now);
+    // A member by email hears of the meetings already planned, not only of those planned from now on.
+    if (!alreadyMember && membership.email && membership.emailMeetings)
+      await planMeetingEmailsFor(this.deps.store, community.id, slackUserId, now);
     return { membership, rejoined, alreadyMember, invitation };
   }
 
@@ -90,9 +94,12 @@ export class MembershipService {
 
   /** Sets which emails a member gets; all off is one-click unsubscribe (RFC 8058). */
   async setEmailChoices(communityId: string, slackUserId: string, choices: EmailChoices): Promise<MembershipRecord> {
-    const { community } = await this.emailSettings(communityId, slackUserId);
+    const { community, membership: before } = await this.emailSettings(communityId, slackUserId);
     const membership = await this.deps.store.memberships.setEmailChoices(communityId, slackUserId, choices);
     if (!membership) throw new AppError("not_found", { key: "member.not_found_for_email" });
+    // Meeting emails back on: the coming meetings' invitations (each of which they may have had already).
+    if (!before.emailMeetings && membership.emailMeetings && membership.status === "active" && membership.email)
+      await planMeetingEmailsFor(this.deps.store, communityId, slackUserId, this.deps.clock.now());
     await recordAudit(this.deps.store, community, slackUserId, "member.email_choices", this.deps.clock.now(), { ...choices });
     return membership;
   }

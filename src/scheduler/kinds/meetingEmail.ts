@@ -22,7 +22,7 @@ export const meetingEmail = dueKind(kinds.meetingEmail, {
   alertOrganisersAs: null,
   async build(row, services) {
     if (!row.subjectId) return { kind: "skip", reason: "no meeting named" };
-    const planned = await services.meetingMail.invitations(row.subjectId, row.payload.sequence);
+    const planned = await services.meetingMail.invitations(row.subjectId, row.payload.sequence, row.payload.for);
     if ("skip" in planned) return { kind: "skip", reason: planned.skip };
     if (!planned.recipients.length) return { kind: "expand", rows: [] };
     const card = await services.meetings.card(planned.meeting.id);
