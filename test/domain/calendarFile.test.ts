@@ -55,6 +55,21 @@ describe("calendarFile", () => {
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
   });
 
+  it("names each attendee, asked to reply, with their answer so far and a name that cannot break the line", () => {
+    const text = calendarFile(
+      meeting({ attendees: [{ name: 'Sam "the" Jones\nHMRC', email: "sam@example.org", answer: "TENTATIVE" }] }),
+      STAMPED_AT,
+    );
+    const line = text
+      .replace(/\r\n /g, "")
+      .split("\r\n")
+      .find((l) => l.startsWith("ATTENDEE"));
+    expect(line).toBe(
+      'ATTENDEE;RSVP=TRUE;CUTYPE="INDIVIDUAL";ROLE="REQ-PARTICIPANT";PARTSTAT="TENTATIVE";CN="Sam \'the\' Jones HMRC":mailto:sam@example.org',
+    );
+    expect(calendarFile(meeting(), STAMPED_AT)).not.toContain("ATTENDEE");
+  });
+
   it("is the same every time for the same meeting and timestamp", () => {
     expect(calendarFile(meeting(), STAMPED_AT)).toBe(calendarFile(meeting(), new Date(STAMPED_AT.getTime())));
   });
