@@ -1,11 +1,11 @@
 // One scheduler tick: plan what has become plannable (digests, the next
-// occurrence of each series), retry missing announcements, then deliver what
+// occurrence of each series), retry missing announcements and meeting outcomes, then deliver what
 // is due. Each step is idempotent, so a tick that dies half-way is simply
 // finished by the next one.
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { DigestService } from "../domain/digests/digests";
-import type { MeetingMessages } from "../messaging/meetingMessages";
+import { type OutcomePostNeeds, postMissingOutcomes } from "../messaging/outcomeMessages";
 import type { Dispatcher, TickCounts } from "./dispatcher";
 
 export interface TickReport extends TickCounts {
@@ -17,7 +17,7 @@ export interface TickReport extends TickCounts {
 export class Scheduler {
   constructor(
     private readonly deps: {
-      services: { digests: DigestService; meetingMessages: MeetingMessages };
+      services: { digests: DigestService } & OutcomePostNeeds;
       client: WebClient;
       dispatcher: Dispatcher;
       /** The email rows' dispatcher, which runs beside Slack's. */
@@ -31,6 +31,7 @@ export class Scheduler {
     const digestsPlanned = await services.digests.plan();
     await services.meetingMessages.rollSeries(client);
     await services.meetingMessages.announceMissing(client);
+    await postMissingOutcomes(client, services);
     // Side by side: a Slack rate limit does not hold up email, nor a slow mail server Slack.
     const [counts, email] = await Promise.all([dispatcher.run(), emailDispatcher?.run()]);
     const report = { ...counts, digestsPlanned, ...(email ? { email } : {}) };

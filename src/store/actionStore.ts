@@ -85,4 +85,13 @@ export class PrismaActionStore implements ActionStore {
     });
     return rows.map(toActionRecord);
   }
+
+  async overdueIn(communityId: string, day: string, limit: number): Promise<{ items: ActionItemRecord[]; total: number }> {
+    const where = { communityId, status: "open", dueOn: { lt: day } };
+    const [rows, total] = await Promise.all([
+      this.db.actionItem.findMany({ where, include: withTopics, orderBy: soonestFirst, take: limit }),
+      this.db.actionItem.count({ where }),
+    ]);
+    return { items: rows.map(toActionRecord), total };
+  }
 }

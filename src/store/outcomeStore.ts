@@ -1,6 +1,14 @@
 // Meetings' outcomes and their actions. An outcome and its actions are one
 // write, and the unique meetingId makes it one a meeting however many forms race.
-import type { ActionItemRecord, ActionStatus, NewOutcome, OutcomeRecord, OutcomeStore } from "../domain/ports";
+import type {
+  ActionItemRecord,
+  ActionStatus,
+  NewOutcome,
+  OutcomeRecord,
+  OutcomeStore,
+  OutcomeSummaryState,
+  RecentOutcome,
+} from "../domain/ports";
 import { translateUnique } from "./errors";
 import type { Db } from "./prismaClient";
 
@@ -46,6 +54,7 @@ function toOutcomeRecord(row: OutcomeRow): OutcomeRecord {
     requestId: row.requestId,
     postChannelId: row.postChannelId,
     postTs: row.postTs,
+    summary: row.summary as OutcomeSummaryState,
     createdAt: row.createdAt,
   };
 }
@@ -75,6 +84,10 @@ export class PrismaOutcomeStore implements OutcomeStore {
   async record(input: NewOutcome): Promise<{ outcome: OutcomeRecord; actions: ActionItemRecord[] }> {
     return translateUnique(() =>
       this.db.$transaction(async (tx) => {
+        const { communityId, groupId } = await tx.meeting.findUniqueOrThrow({
+          where: { id: input.meetingId },
+          select: { communityId: true, groupId: true },
+        });
         const outcome = await tx.meetingOutcome.create({
           data: {
             meetingId: input.meetingId,
@@ -83,10 +96,11 @@ export class PrismaOutcomeStore implements OutcomeStore {
             decisions: input.decisions.join("\n"),
             recordedBy: input.recordedBy,
             requestId: input.requestId,
+            // A group feeds back to the larger community: its outcome is summarised in the community's channel too.
+            summary: groupId ? "due" : "none",
             createdAt: input.now,
           },
         });
-        const { communityId } = await tx.meeting.findUniqueOrThrow({ where: { id: input.meetingId }, select: { communityId: true } });
         // Only this community's stages and problems: an id from a forged form names nothing.
         const [stages, problems] = await Promise.all([
           tx.journeyStage.findMany({
@@ -138,5 +152,75 @@ export class PrismaOutcomeStore implements OutcomeStore {
 
   async releasePost(meetingId: string): Promise<void> {
     await this.db.meetingOutcome.updateMany({ where: { meetingId, postTs: null }, data: { postClaimedAt: null } });
+  }
+
+  async unposted(since: Date, claimedBefore: Date, limit: number): Promise<string[]> {
+    const free = (field: "postClaimedAt" | "summaryClaimedAt") => ({ OR: [{ [field]: null }, { [field]: { lt: claimedBefore } }] });
+    const rows = await this.db.meetingOutcome.findMany({
+      where: {
+        createdAt: { gt: since },
+        OR: [
+          { postTs: null, ...free("postClaimedAt") },
+          { postTs: { not: null }, summary: "due", ...free("summaryClaimedAt") },
+        ],
+      },
+      select: { meetingId: true },
+      orderBy: { createdAt: "asc" },
+      take: limit,
+    });
+    return rows.map((r) => r.meetingId);
+  }
+
+  async claimSummary(meetingId: string, now: Date, leaseMs: number): Promise<boolean> {
+    const { count } = await this.db.meetingOutcome.updateMany({
+      where: {
+        meetingId,
+        summary: "due",
+        OR: [{ summaryClaimedAt: null }, { summaryClaimedAt: { lt: new Date(now.getTime() - leaseMs) } }],
+      },
+      data: { summaryClaimedAt: now },
+    });
+    return count === 1;
+  }
+
+  async summaryDone(meetingId: string): Promise<void> {
+    await this.db.meetingOutcome.updateMany({ where: { meetingId }, data: { summary: "posted" } });
+  }
+
+  async releaseSummary(meetingId: string): Promise<void> {
+    await this.db.meetingOutcome.updateMany({ where: { meetingId, summary: "due" }, data: { summaryClaimedAt: null } });
+  }
+
+  async recordedSince(communityId: string, since: Date, limit: number): Promise<{ items: RecentOutcome[]; total: number }> {
+    const where = { createdAt: { gt: since }, meeting: { communityId } };
+    const [rows, total] = await Promise.all([
+      this.db.meetingOutcome.findMany({
+        where,
+        include: {
+          meeting: {
+            select: {
+              id: true,
+              title: true,
+              startsAt: true,
+              timezone: true,
+              group: { select: { id: true, name: true } },
+              actions: { orderBy: [{ position: "asc" }, { id: "asc" }], include: withTopics },
+            },
+          },
+        },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: limit,
+      }),
+      this.db.meetingOutcome.count({ where }),
+    ]);
+    return {
+      items: rows.map(({ meeting: { actions, group, ...meeting }, ...outcome }) => ({
+        outcome: toOutcomeRecord(outcome),
+        meeting,
+        group,
+        actions: actions.map(toActionRecord),
+      })),
+      total,
+    };
   }
 }

@@ -23,6 +23,7 @@ import {
   userLink,
 } from "./blocks";
 import { objectiveLine } from "./charter";
+import { digestOutcomeBlocks } from "./digestOutcomes";
 import { ACTION, BLOCK } from "./ids";
 import { journeyDigestText } from "./journey";
 import { meetingWhen } from "./meetingCard";
@@ -79,6 +80,7 @@ export function digestMessage(digest: Digest, opts: { preview?: boolean; viewerG
       section(md`*Upcoming meetings*\n${lines(meetings)}${more(meetings.length, digest.meetings.total, md`/community meetings`)}`),
     );
   }
+  blocks.push(...digestOutcomeBlocks(digest));
   const journey = journeyDigestText(digest.journey, community.slug, DIGEST_SECTION_ITEMS);
   if (journey) blocks.push(section(journey));
   if (digest.shared.total) {

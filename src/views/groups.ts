@@ -99,3 +99,8 @@ export function groupReadyText(community: CommunityRecord, group: GroupRecord): 
   const where = group.slackChannelId ? md` It talks in ${channelLink(group.slackChannelId)}.` : md``;
   return md`:tada: The group *${esc(group.name)}* of *${esc(community.name)}* is ready, and you are its first member.${where} Members join it with ${joinCommand(group, community)}.`;
 }
+
+/** "User research group", without doubling the word when the group's name already ends in it. */
+export function groupTitle(name: string): string {
+  return /\bgroup$/i.test(name.trim()) ? name.trim() : `${name.trim()} group`;
+}

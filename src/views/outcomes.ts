@@ -27,6 +27,7 @@ import {
   truncateMd,
   userLink,
 } from "./blocks";
+import { groupTitle } from "./groups";
 import { ACTION, CALLBACK, OUTCOME_BLOCK } from "./ids";
 
 /** Action rows a new form starts with. */
@@ -176,4 +177,20 @@ export function outcomesMessage(card: MeetingCard, outcome: OutcomeRecord, actio
   blocks.push(context(md`Recorded by ${userLink(outcome.recordedBy)}`));
   const counts = md`${plural(outcome.decisions.length, "decision")} and ${plural(actions.length, "action")}`;
   return { text: md`What came out of ${esc(meeting.title)}: ${counts}`, blocks };
+}
+
+/**
+ * A group's meeting told to the whole community: one line in the community's
+ * channel, with a link to the full outcome in the group's thread. The group's
+ * members read the detail there; everyone else sees that the group met and
+ * what it came to.
+ */
+export function groupOutcomeSummary(card: MeetingCard, outcome: OutcomeRecord, actions: number, threadLink: string | null): BlockMessage {
+  const { meeting, group } = card;
+  const who = esc(group ? groupTitle(group.name) : card.community.name);
+  const when = esc(dates.longDate(meeting.startsAt, meeting.timezone));
+  const counts = md`${plural(outcome.decisions.length, "decision")} and ${plural(actions, "action")}`;
+  const read = threadLink ? md` ${link(threadLink, md`Read what came out of it`)}` : md``;
+  const text = md`The ${who} met on ${when} (${esc(meeting.title)}): ${counts}.${read}`;
+  return { text, blocks: [section(md`:memo: ${text}`)] };
 }

@@ -310,6 +310,13 @@ export class FakeSlack {
           ts: `${Math.floor(Date.now() / 1000)}.${String(++this.counter).padStart(6, "0")}`,
           message: { text: args.text },
         };
+      case "chat.getPermalink":
+        // The shape Slack gives: the workspace's address, the channel, and the ts without its dot.
+        return {
+          ok: true,
+          channel: args.channel,
+          permalink: `https://test.slack.com/archives/${args.channel}/p${String(args.message_ts ?? "").replace(".", "")}`,
+        };
       case "views.open":
       case "views.update":
       case "views.publish":

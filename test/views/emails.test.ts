@@ -144,6 +144,22 @@ const all: Array<[string, EmailDocument]> = [
         newOrganisations: [],
         journey: { stages: 0, suggestions: 0, withNewProblems: [], notRepresented: [] },
         shared: { items: [], total: 0 },
+        outcomes: {
+          items: [
+            {
+              outcome: { meetingId: "m9", decisions: ["Meet every month", "Start with the address check"] },
+              meeting: { id: "m9", title: "Research catch-up", startsAt: new Date("2026-12-02T10:00:00Z"), timezone: "Europe/London" },
+              group: { id: "g1", name: "User research" },
+              actions: [{ title: "Share the research plan", ownerId: "mail:abc", dueOn: "2026-12-18" }],
+            },
+          ],
+          total: 1,
+        },
+        overdueActions: { items: [{ title: "Find someone from DBT", ownerId: "U2", dueOn: "2026-12-01" }], total: 1 },
+        owners: new Map([
+          ["mail:abc", { slackUserId: "mail:abc", displayName: "Sam Patel", organisation: "HMRC" }],
+          ["U2", { slackUserId: "U2", displayName: null, organisation: "DWP" }],
+        ]),
         empty: false,
       } as unknown as Digest,
       pageUrl: "https://sc.example.gov.uk/c/starting-a-business",
@@ -172,6 +188,22 @@ describe("emails", () => {
       const { text } = rendered(doc);
       expect([name, text.includes(links.unsubscribeUrl) && text.includes(links.settingsUrl)]).toEqual([name, true]);
     }
+  });
+
+  it("tells a digest's reader what a group decided under the group's name, and whose the overdue actions are", () => {
+    const digest = all.find(([name]) => name === "digest")![1];
+    const { text } = rendered(digest);
+    expect(text).toContain(
+      [
+        "Decided at User research group: Research catch-up, Wednesday 2 December 2026",
+        "-".repeat(60), // underlines stop at 60
+        "",
+        "* Decided: Meet every month",
+        "* Decided: Start with the address check",
+        "* Action: Share the research plan: Sam Patel, due Friday 18 December 2026",
+      ].join("\n"),
+    );
+    expect(text).toContain("Overdue actions\n---------------\n\n* Find someone from DBT: someone from DWP, due Tuesday 1 December 2026");
   });
 
   it("says a meeting's time in the house style, with the time zone in words", () => {

@@ -325,6 +325,30 @@ const digestData: Digest = {
     withNewProblems: [{ stage: { id: "s1", title: H }, number: 1, newProblems: 2, notRepresented: [] }],
     notRepresented: [{ stage: { id: "s2", title: H }, number: 2, newProblems: 0, notRepresented: [H, "DWP"] }],
   },
+  outcomes: {
+    items: [
+      {
+        outcome: {
+          meetingId: "m1",
+          notes: H,
+          notesLink: null,
+          decisions: [H],
+          recordedBy: "U0ALICE",
+          requestId: null,
+          postChannelId: "C1",
+          postTs: "1.1",
+          summary: "posted",
+          createdAt: new Date("2026-03-03T09:00:00Z"),
+        },
+        meeting: { id: "m1", title: H, startsAt: new Date("2026-03-03T09:00:00Z"), timezone: "Europe/London" },
+        group: { id: "g1", name: H },
+        actions: [],
+      },
+    ],
+    total: 2,
+  },
+  overdueActions: { items: [], total: 0 },
+  owners: new Map(),
   empty: false,
 } as Digest;
 

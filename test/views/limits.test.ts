@@ -24,6 +24,7 @@ import {
 import { OTHER_TEXT_MAX } from "../../src/domain/members/profiles";
 import type {
   ActionInContext,
+  ActionItemRecord,
   AgendaItemRecord,
   CommunityRecord,
   GroupRecord,
@@ -165,6 +166,28 @@ function bigAgenda(meetingId: string): AgendaItemRecord[] {
 }
 
 /** A journey of 40 stages, every one with new problems and ten organisations with no member, and 20 suggestions. */
+/** An action with every field at its longest. */
+function bigAction(n: number): ActionItemRecord {
+  return {
+    id: `a${n}`,
+    meetingId: "m1",
+    communityId: "c1",
+    title: `${n}`.padEnd(OUTCOME_LIMITS.actionTitleMax, "<"),
+    ownerId: `U${String(n).padStart(10, "0")}`,
+    dueOn: "2026-12-31",
+    stage: { id: "s1", title: "s".repeat(150) },
+    problem: null,
+    status: "open",
+    doneAt: null,
+    doneBy: null,
+    position: n,
+    createdBy: "U1",
+    createdAt: new Date(),
+    dmChannelId: null,
+    dmTs: null,
+  };
+}
+
 const bigJourney: JourneySummary = (() => {
   const notes: StageNote[] = Array.from({ length: 40 }, (_, i) => ({
     stage: { id: `s${i}`, title: `${i}`.padEnd(80, "&") },
@@ -406,6 +429,7 @@ describe("Block Kit limits with the largest realistic data", () => {
       requestId: null,
       postChannelId: null,
       postTs: null,
+      summary: "none" as const,
       createdAt: new Date(),
     };
     const recordedActions = Array.from({ length: OUTCOME_LIMITS.actionsMax }, (_, n) => ({
@@ -591,6 +615,28 @@ describe("Block Kit limits with the largest realistic data", () => {
       newMembers: { items: Array.from({ length: 10 }, (_, i) => `U${String(i).padStart(10, "0")}`), total: 5000 },
       newOrganisations: ORGANISATIONS.map((o) => o.id),
       journey: bigJourney,
+      outcomes: {
+        items: Array.from({ length: DIGEST_SECTION_ITEMS }, (_, i) => ({
+          outcome: {
+            meetingId: `m${i}`,
+            notes: "",
+            notesLink: null,
+            decisions: Array.from({ length: OUTCOME_LIMITS.decisionsMax }, (_, n) => `${n}`.padEnd(OUTCOME_LIMITS.decisionMax, "&")),
+            recordedBy: "U1",
+            requestId: null,
+            postChannelId: "C1",
+            postTs: "1.1",
+            summary: "posted" as const,
+            createdAt: new Date("2026-03-03T09:00:00Z"),
+          },
+          meeting: { id: `m${i}`, title: `${i}`.padEnd(150, "<"), startsAt: new Date("2026-03-03T09:00:00Z"), timezone: "Europe/London" },
+          group: { id: `g${i}`, name: `${i}`.padEnd(80, "&") },
+          actions: Array.from({ length: OUTCOME_LIMITS.actionsMax }, (_, n) => bigAction(n)),
+        })),
+        total: 200,
+      },
+      overdueActions: { items: Array.from({ length: DIGEST_SECTION_ITEMS }, (_, n) => bigAction(n)), total: 2000 },
+      owners: new Map(),
       empty: false,
     };
     expect(blockKitProblems(digestMessage(digest, { preview: true, viewerGetsDm: true }).blocks, "message")).toEqual([]);

@@ -6,8 +6,11 @@ import type { Clock } from "../common/clock";
 import { AppError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
 import { type JourneySummary, journeySummaries } from "../journey/summary";
+import { today } from "../meetings/actionDays";
+import { organisationShortLabel } from "../members/profiles";
 import { digest } from "../outbox/digest";
 import type {
+  ActionItemRecord,
   CommunityRecord,
   DigestProblem,
   DigestSchedule,
@@ -15,6 +18,7 @@ import type {
   MeetingRecord,
   NewOutboxRow,
   ObjectiveSummary,
+  RecentOutcome,
   Store,
 } from "../ports";
 
@@ -36,8 +40,25 @@ export interface Digest {
   journey: JourneySummary;
   /** Findings and outputs shared since (step 6, "share user research findings"), newest first. */
   shared: { items: FindingRecord[]; total: number };
-  /** Nothing new since the last one (no new problems, members, organisations or findings, no meetings coming): not posted. */
+  /**
+   * What meetings decided since, newest first: the community's own and its
+   * groups' (each group's under its name), so a group feeds back to the larger
+   * community (step 5 of the guidance).
+   */
+  outcomes: { items: RecentOutcome[]; total: number };
+  /** Open actions past their due day, soonest due first: everyone sees what is stuck, and whose it is. */
+  overdueActions: { items: ActionItemRecord[]; total: number };
+  /** The owners of the actions listed, by id: their name if they gave one (members by email) and their organisation. */
+  owners: Map<string, ActionOwner>;
+  /** Nothing new since the last one (no new problems, members, organisations, findings or outcomes, no meetings coming): not posted. */
   empty: boolean;
+}
+
+export interface ActionOwner {
+  slackUserId: string;
+  displayName: string | null;
+  /** "HMRC": where a mention cannot be made (an email). */
+  organisation: string;
 }
 
 function parseTime(time: string): { hour: number; minute: number } {
@@ -105,18 +126,31 @@ export class DigestService {
   /** What the digest says now for the period since `since`: a fixed number of queries. */
   async build(community: CommunityRecord, since: Date): Promise<Digest> {
     const now = this.deps.clock.now();
-    const [newProblems, topProblems, objectives, upcoming, newMembers, newOrganisations, journeys, shared] = await Promise.all([
-      this.store.digests.newProblems(community.id, since, DIGEST_SECTION_ITEMS),
-      this.store.digests.topOpenProblems(community.id, DIGEST_SECTION_ITEMS),
-      this.store.problems.objectives([community.id]),
-      this.store.meetings.upcoming([community.id], now, DIGEST_SECTION_ITEMS),
-      this.store.digests.newMembers(community.id, since, 10),
-      this.store.digests.newOrganisations(community.id, since),
-      journeySummaries(this.store, [{ community, since }]),
-      this.store.findings.since(community.id, since, DIGEST_SECTION_ITEMS),
-    ]);
+    const [newProblems, topProblems, objectives, upcoming, newMembers, newOrganisations, journeys, shared, outcomes, overdueActions] =
+      await Promise.all([
+        this.store.digests.newProblems(community.id, since, DIGEST_SECTION_ITEMS),
+        this.store.digests.topOpenProblems(community.id, DIGEST_SECTION_ITEMS),
+        this.store.problems.objectives([community.id]),
+        this.store.meetings.upcoming([community.id], now, DIGEST_SECTION_ITEMS),
+        this.store.digests.newMembers(community.id, since, 10),
+        this.store.digests.newOrganisations(community.id, since),
+        journeySummaries(this.store, [{ community, since }]),
+        this.store.findings.since(community.id, since, DIGEST_SECTION_ITEMS),
+        this.store.outcomes.recordedSince(community.id, since, DIGEST_SECTION_ITEMS),
+        this.store.actions.overdueIn(community.id, today(now, community.timezone), DIGEST_SECTION_ITEMS),
+      ]);
     const journey = journeys.get(community.id) ?? { stages: 0, suggestions: 0, withNewProblems: [], notRepresented: [] };
-    const tallies = await this.store.digests.tallies(upcoming.items.map((m) => m.id));
+    const ownerIds = [...new Set([...overdueActions.items, ...outcomes.items.flatMap((o) => o.actions)].map((a) => a.ownerId))];
+    const [tallies, ownerships] = await Promise.all([
+      this.store.digests.tallies(upcoming.items.map((m) => m.id)),
+      this.store.memberships.findMany(community.id, ownerIds),
+    ]);
+    const owners = new Map(
+      ownerships.map((m) => [
+        m.slackUserId,
+        { slackUserId: m.slackUserId, displayName: m.displayName ?? null, organisation: organisationShortLabel(m) },
+      ]),
+    );
     const meetings = {
       total: upcoming.total,
       items: upcoming.items.map((meeting) => ({
@@ -126,8 +160,28 @@ export class DigestService {
       })),
     };
     const empty =
-      newProblems.total === 0 && newMembers.total === 0 && newOrganisations.length === 0 && meetings.total === 0 && shared.total === 0;
-    return { community, since, newProblems, topProblems, objectives, meetings, newMembers, newOrganisations, journey, shared, empty };
+      newProblems.total === 0 &&
+      newMembers.total === 0 &&
+      newOrganisations.length === 0 &&
+      meetings.total === 0 &&
+      shared.total === 0 &&
+      outcomes.total === 0;
+    return {
+      community,
+      since,
+      newProblems,
+      topProblems,
+      objectives,
+      meetings,
+      newMembers,
+      newOrganisations,
+      journey,
+      shared,
+      outcomes,
+      overdueActions,
+      owners,
+      empty,
+    };
   }
 
   /** The period a digest sent now would cover: since the last scheduled time (a week back when digests are off). */

@@ -27,6 +27,8 @@ export const OUTCOME_LIMITS = {
 } as const;
 /** How long a claim to post the outcome holds before another replica may try. */
 export const OUTCOME_POST_LEASE_MS = 60_000;
+/** How long after recording the scheduler keeps trying to post an outcome Slack refused. */
+export const OUTCOME_RETRY_FOR_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** The form's field for one part of action `index` (0 first): the block ids are these names. */
 export function actionField(index: number, part: "title" | "owner" | "due" | "topic"): string {
@@ -135,6 +137,32 @@ export class OutcomeService {
 
   releasePost(meetingId: string): Promise<void> {
     return this.store.outcomes.releasePost(meetingId);
+  }
+
+  /**
+   * Meetings whose reply or group summary did not go out (Slack refused, or
+   * the poster died): the scheduler tries them again each tick, for a week,
+   * after which a reply would be old news.
+   */
+  unposted(): Promise<string[]> {
+    const now = this.deps.clock.now();
+    return this.store.outcomes.unposted(
+      new Date(now.getTime() - OUTCOME_RETRY_FOR_MS),
+      new Date(now.getTime() - OUTCOME_POST_LEASE_MS),
+      20,
+    );
+  }
+
+  claimSummary(meetingId: string): Promise<boolean> {
+    return this.store.outcomes.claimSummary(meetingId, this.deps.clock.now(), OUTCOME_POST_LEASE_MS);
+  }
+
+  summaryDone(meetingId: string): Promise<void> {
+    return this.store.outcomes.summaryDone(meetingId);
+  }
+
+  releaseSummary(meetingId: string): Promise<void> {
+    return this.store.outcomes.releaseSummary(meetingId);
   }
 
   private repeatOf(card: MeetingCard, found: { outcome: OutcomeRecord; actions: ActionItemRecord[] }, requestId: string | null): Recorded {

@@ -34,7 +34,19 @@ export interface OutcomeRecord {
   requestId: string | null;
   postChannelId: string | null;
   postTs: string | null;
+  /** The one-line summary in the community's channel: "due" for a group's meeting until posted, "none" for the community's own. */
+  summary: OutcomeSummaryState;
   createdAt: Date;
+}
+
+export type OutcomeSummaryState = "none" | "due" | "posted";
+
+/** An outcome recorded since a digest's last time, with its meeting (and group) and its actions, for the digest. */
+export interface RecentOutcome {
+  outcome: OutcomeRecord;
+  meeting: { id: string; title: string; startsAt: Date; timezone: string };
+  group: { id: string; name: string } | null;
+  actions: ActionItemRecord[];
 }
 
 export interface NewAction {
@@ -72,6 +84,19 @@ export interface OutcomeStore {
   claimPost(meetingId: string, now: Date, leaseMs: number): Promise<boolean>;
   setPost(meetingId: string, channelId: string, ts: string): Promise<void>;
   releasePost(meetingId: string): Promise<void>;
+  /**
+   * Meetings whose outcome, recorded after `since`, still has its reply or its
+   * summary to post, with no claim younger than `claimedBefore`: the scheduler's
+   * retry after Slack refused or the poster died. One query.
+   */
+  unposted(since: Date, claimedBefore: Date, limit: number): Promise<string[]>;
+  /** Claims the right to post a group outcome's summary; false if it is not due, or a younger claim holds it. */
+  claimSummary(meetingId: string, now: Date, leaseMs: number): Promise<boolean>;
+  /** The summary is posted, or there is nowhere to post it: either way, never again. */
+  summaryDone(meetingId: string): Promise<void>;
+  releaseSummary(meetingId: string): Promise<void>;
+  /** A community's outcomes (its own meetings' and its groups') recorded since, newest first, and how many: two queries. */
+  recordedSince(communityId: string, since: Date, limit: number): Promise<{ items: RecentOutcome[]; total: number }>;
 }
 
 /** An action with what it came from: its meeting (for its title, date, group and thread) and its community. */
@@ -109,4 +134,6 @@ export interface ActionStore {
   setDm(actionId: string, channelId: string, ts: string): Promise<void>;
   /** Open actions due before `day` from meetings of this community (groupId null) or group. */
   overdue(communityId: string, groupId: string | null, day: string): Promise<ActionItemRecord[]>;
+  /** The community's open actions due before `day`, its groups' too, soonest first, and how many: two queries. */
+  overdueIn(communityId: string, day: string, limit: number): Promise<{ items: ActionItemRecord[]; total: number }>;
 }
