@@ -788,6 +788,7 @@ const NOT_VIEWS = new Set([
   "members.organisationPagerValue",
   "problemList.pagerValue",
   "reminders.timeLeftText",
+  "groups.groupTitle",
 ]);
 
 /** Views whose mrkdwn holds no typed text (it is in their inputs and plain text, or they show only the bot's own words). */
