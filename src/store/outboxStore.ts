@@ -1,5 +1,5 @@
 import type { ClaimLimits, NewOutboxRow, OutboxRow, OutboxStatus, OutboxStore, RunStore } from "../domain/ports";
-import { insertUnlessPresent } from "./errors";
+import { insertUnlessPresent, isUniqueViolation } from "./errors";
 import { type Db, isPostgresDb } from "./prismaClient";
 
 type Row = Awaited<ReturnType<Db["outboxMessage"]["findFirstOrThrow"]>>;
@@ -21,6 +21,25 @@ function toOutboxRow(row: Row): OutboxRow {
 const CLAIM_LOCKS = { slack: 7_235_001, email: 7_235_002 } as const;
 const MINUTE_MS = 60_000;
 
+/** Rows a multi-row insert plans at once: well inside SQLite's 32,766 bound variables (13 a row). */
+const PLAN_CHUNK = 500;
+
+function newRowData(row: NewOutboxRow, now: Date) {
+  return {
+    kind: row.kind,
+    channel: row.channel ?? "slack",
+    target: row.target,
+    communityId: row.communityId ?? null,
+    subjectId: row.subjectId ?? null,
+    payload: JSON.stringify(row.payload ?? {}),
+    dueAt: row.dueAt,
+    availableAt: row.dueAt,
+    dedupeKey: row.dedupeKey,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 export class PrismaOutboxStore implements OutboxStore {
   constructor(private readonly db: Db) {}
 
@@ -32,6 +51,7 @@ export class PrismaOutboxStore implements OutboxStore {
     });
     const known = new Map(existing.map((e) => [e.dedupeKey, e.status]));
     let planned = 0;
+    const fresh: NewOutboxRow[] = [];
     for (const row of rows) {
       const status = known.get(row.dedupeKey);
       if (status === "skipped") {
@@ -55,25 +75,22 @@ export class PrismaOutboxStore implements OutboxStore {
         continue;
       }
       if (status) continue;
-      // Null when another replica planned it a moment ago: the dedupe key did its job.
-      const inserted = await insertUnlessPresent(() =>
-        this.db.outboxMessage.create({
-          data: {
-            kind: row.kind,
-            channel: row.channel ?? "slack",
-            target: row.target,
-            communityId: row.communityId ?? null,
-            subjectId: row.subjectId ?? null,
-            payload: JSON.stringify(row.payload ?? {}),
-            dueAt: row.dueAt,
-            availableAt: row.dueAt,
-            dedupeKey: row.dedupeKey,
-            createdAt: now,
-            updatedAt: now,
-          },
-        }),
-      );
-      if (inserted) planned++;
+      fresh.push(row);
+    }
+    // New rows in a few multi-row inserts rather than one round trip each (a meeting's emails to a
+    // thousand members are a thousand rows). A chunk that meets a key planned a moment ago (another
+    // replica, or a key twice in one call) inserts nothing, so it goes again row by row.
+    for (let i = 0; i < fresh.length; i += PLAN_CHUNK) {
+      const chunk = fresh.slice(i, i + PLAN_CHUNK);
+      try {
+        planned += (await this.db.outboxMessage.createMany({ data: chunk.map((row) => newRowData(row, now)) })).count;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        for (const row of chunk) {
+          // Null when another replica planned it a moment ago: the dedupe key did its job.
+          if (await insertUnlessPresent(() => this.db.outboxMessage.create({ data: newRowData(row, now) }))) planned++;
+        }
+      }
     }
     return planned;
   }

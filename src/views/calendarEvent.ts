@@ -2,7 +2,7 @@
 // calendar link (src/web/calendarRoute.ts) and for the invitations emailed to
 // members (src/views/email/meetingMail.ts), so both carry the same UID, SEQUENCE
 // and words and a calendar that took one recognises the other as the same event.
-import type { CalendarAttendee, CalendarMeeting } from "../domain/meetings/calendarFile";
+import type { CalendarMeeting } from "../domain/meetings/calendarFile";
 import type { MeetingCard } from "../domain/meetings/meetings";
 import { calendarWords } from "../i18n";
 
@@ -18,7 +18,7 @@ export function calendarUid(meetingId: string): string {
  * host for the link's file): a calendar that replies to it reaches the
  * service's mailbox, not a stranger's.
  */
-export function calendarMeeting(card: MeetingCard, organiserAddress: string, attendees: CalendarAttendee[] = []): CalendarMeeting {
+export function calendarMeeting(card: MeetingCard, organiserAddress: string): CalendarMeeting {
   const { meeting, community } = card;
   const description = calendarWords.description({ agenda: meeting.agenda, videoLink: meeting.videoLink, community: community.name });
   return {
@@ -33,6 +33,5 @@ export function calendarMeeting(card: MeetingCard, organiserAddress: string, att
     cancelled: meeting.status === "cancelled",
     organiserName: calendarWords.organiser(community.name),
     organiserEmail: organiserAddress,
-    attendees,
   };
 }

@@ -1,4 +1,10 @@
-import { type CalendarMeeting, calendarFile, parseCalendarFields, unescapeText } from "../../src/domain/meetings/calendarFile.ts";
+import {
+  type CalendarMeeting,
+  calendarFile,
+  calendarFiles,
+  parseCalendarFields,
+  unescapeText,
+} from "../../src/domain/meetings/calendarFile.ts";
 
 const STAMPED_AT = new Date("2026-03-01T12:34:56Z");
 
@@ -65,9 +71,13 @@ describe("calendarFile", () => {
       .split("\r\n")
       .find((l) => l.startsWith("ATTENDEE"));
     expect(line).toBe(
-      'ATTENDEE;RSVP=TRUE;CUTYPE="INDIVIDUAL";ROLE="REQ-PARTICIPANT";PARTSTAT="TENTATIVE";CN="Sam \'the\' Jones HMRC":mailto:sam@example.org',
+      "ATTENDEE;RSVP=TRUE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=TENTATIVE;CN=\"Sam 'the' Jones HMRC\":mailto:sam@example.org",
     );
     expect(calendarFile(meeting(), STAMPED_AT)).not.toContain("ATTENDEE");
+    // Written once, named for each attendee in turn: the same file but for its ATTENDEE.
+    const files = calendarFiles(meeting(), STAMPED_AT);
+    expect(files([{ name: 'Sam "the" Jones\nHMRC', email: "sam@example.org", answer: "TENTATIVE" }])).toBe(text);
+    expect(files([])).toBe(calendarFile(meeting(), STAMPED_AT));
   });
 
   it("is the same every time for the same meeting and timestamp", () => {

@@ -38,6 +38,18 @@ describe("planning", () => {
     expect(await w.store.outbox.plan([row("C3", 7, "a")], w.clock.now())).toBe(1);
     expect(await stored("a")).toMatchObject({ status: "pending", target: "C3", lastError: null, attempts: 0 });
   });
+
+  it("plans many rows at once, and still each key once when some were planned before or come twice", async () => {
+    const many = Array.from({ length: 1200 }, (_, i) => row(`U${i}`, 5, `many${i}`));
+    expect(await w.store.outbox.plan(many.slice(0, 700), w.clock.now())).toBe(700);
+    expect(await w.store.outbox.plan(many, w.clock.now())).toBe(500);
+    expect(await w.store.db.outboxMessage.count({ where: { dedupeKey: { startsWith: "many" } } })).toBe(1200);
+    // A key given twice in one call meets itself in the multi-row insert (as a key another replica
+    // planned between the read and the insert would): that chunk goes again row by row.
+    const twice = [row("U1", 5, "race1"), row("U2", 5, "race2"), row("U2", 5, "race2"), row("U3", 5, "race3")];
+    expect(await w.store.outbox.plan(twice, w.clock.now())).toBe(3);
+    expect(await w.store.db.outboxMessage.count({ where: { dedupeKey: { startsWith: "race" } } })).toBe(3);
+  });
 });
 
 describe("claiming", () => {

@@ -5,7 +5,7 @@
 import type { MeetingEmailRecipient } from "../../domain/meetings/meetingMail";
 import * as kinds from "../../domain/outbox";
 import type { MeetingRecord } from "../../domain/ports";
-import { type MeetingEmailLinks, meetingEmailToSend } from "../../views/email/meetingMail";
+import { calendarInvitations, type MeetingEmailLinks, meetingEmailToSend } from "../../views/email/meetingMail";
 import { dueKind, type KindServices } from "./kind";
 
 /** A member's links in an email about this meeting: to answer it, its calendar file, their email settings. */
@@ -27,13 +27,9 @@ export const meetingEmail = dueKind(kinds.meetingEmail, {
     if (!planned.recipients.length) return { kind: "expand", rows: [] };
     const card = await services.meetings.card(planned.meeting.id);
     const { mail, clock } = services;
+    const calendar = mail.carriesCalendar ? calendarInvitations(card, mail.organiserAddress, clock.now()) : null;
     const emails = planned.recipients.map((recipient) =>
-      meetingEmailToSend(card, recipient, planned.method, {
-        links: meetingEmailLinks(services, card.meeting, recipient),
-        organiserAddress: mail.organiserAddress,
-        carriesCalendar: mail.carriesCalendar,
-        now: clock.now(),
-      }),
+      meetingEmailToSend(card, recipient, planned.method, { links: meetingEmailLinks(services, card.meeting, recipient), calendar }),
     );
     return { kind: "expand", rows: await mail.rows(emails) };
   },

@@ -11,7 +11,7 @@
 // ATTENDEE, so no one sees another member's address. With Notify, which cannot
 // attach it, the body links to the calendar file and the answer page instead.
 import type { PlannedEmail } from "../../domain/mail/mail";
-import { type CalendarAnswer, calendarFile } from "../../domain/meetings/calendarFile";
+import { type CalendarAnswer, type CalendarAttendee, calendarFiles } from "../../domain/meetings/calendarFile";
 import { type MeetingEmailRecipient, meetingEmailKey, reminderEmailKey } from "../../domain/meetings/meetingMail";
 import type { MeetingCard } from "../../domain/meetings/meetings";
 import type { RsvpAnswer } from "../../domain/ports";
@@ -111,11 +111,17 @@ const PARTSTAT: Record<RsvpAnswer, CalendarAnswer> = { going: "ACCEPTED", maybe:
 /** What the email views need besides the meeting and the member: from the services, at the time it is written. */
 export interface MeetingMailContext {
   links: MeetingEmailLinks;
-  /** The calendar part's ORGANIZER: the address emails come from. */
-  organiserAddress: string;
-  carriesCalendar: boolean;
-  /** DTSTAMP: when the calendar part was written. */
-  now: Date;
+  /** The meeting's calendar file for one attendee (calendarInvitations), or null where the carrier takes none (Notify). */
+  calendar: ((attendee: CalendarAttendee) => string) | null;
+}
+
+/**
+ * The meeting's calendar file, written once and named for each attendee in turn.
+ * `organiserAddress`: the ORGANIZER (the address emails come from); `now`: DTSTAMP.
+ */
+export function calendarInvitations(card: MeetingCard, organiserAddress: string, now: Date): (attendee: CalendarAttendee) => string {
+  const files = calendarFiles(calendarMeeting(card, organiserAddress), now);
+  return (attendee) => files([attendee]);
 }
 
 /** One member's invitation, update or cancellation, as services.mail.plan takes it. */
@@ -131,13 +137,13 @@ export function meetingEmailToSend(
     card,
     kind,
     links: context.links,
-    calendarAttached: context.carriesCalendar,
+    calendarAttached: context.calendar !== null,
     answered: recipient.answer !== null,
   });
-  const attendee = {
+  const attendee: CalendarAttendee = {
     name: recipient.name ?? recipient.address,
     email: recipient.address,
-    answer: recipient.answer ? PARTSTAT[recipient.answer] : ("NEEDS-ACTION" as const),
+    answer: recipient.answer ? PARTSTAT[recipient.answer] : "NEEDS-ACTION",
   };
   return memberEmailToSend({
     community,
@@ -147,9 +153,7 @@ export function meetingEmailToSend(
     purpose: "meeting",
     // A cancellation goes to everyone who was sent the invitation, whatever they chose since: it only takes out what we put in.
     consent: method === "CANCEL" ? null : "meetings",
-    calendar: context.carriesCalendar
-      ? { method, ics: calendarFile(calendarMeeting(card, context.organiserAddress, [attendee]), context.now) }
-      : undefined,
+    calendar: context.calendar ? { method, ics: context.calendar(attendee) } : undefined,
     subjectId: meeting.id,
     dedupeKey: meetingEmailKey(meeting.id, meeting.sequence, recipient.address),
   });
@@ -160,7 +164,7 @@ export function reminderEmailToSend(
   card: MeetingCard,
   recipient: MeetingEmailRecipient,
   reminder: { offset: number; startsAt: string },
-  context: Omit<MeetingMailContext, "organiserAddress" | "carriesCalendar">,
+  context: { links: MeetingEmailLinks; now: Date },
 ): PlannedEmail {
   const { meeting, community } = card;
   const doc = reminderEmail({ card, answer: recipient.answer, links: context.links, now: context.now });
