@@ -231,6 +231,27 @@ export interface MeetingEmailWords {
   why: { meetings: string; reminders: string; invited: string };
 }
 
+/** The emails to an action's owner by email: when it is recorded, the working day before it is due, and once it is overdue. Plain text. */
+export interface ActionEmailWords {
+  subject: {
+    assigned(title: string, due: string): string;
+    before(title: string, due: string): string;
+    overdue(title: string, due: string): string;
+  };
+  assignedIntro(community: string, meeting: string, held: string): string;
+  beforeIntro(due: string): string;
+  overdueIntro(due: string): string;
+  /** The lines about the action: what it is, when it is due, what it is about. */
+  action(title: string): string;
+  due(day: string): string;
+  about(kind: "stage" | "problem", title: string): string;
+  recordedBy(name: string): string;
+  remindedBefore: string;
+  manageLink: string;
+  /** Why they got it (completes "You are getting this email because …"). */
+  why: string;
+}
+
 export interface Catalogue {
   reasons: ReasonTexts;
   labels: Labels;
@@ -242,4 +263,5 @@ export interface Catalogue {
   web: WebWords;
   webForms: WebFormWords;
   meetingEmails: MeetingEmailWords;
+  actionEmails: ActionEmailWords;
 }

@@ -40,3 +40,6 @@ export function reasonText(reason: Reason): string {
   const render = catalogue.reasons[reason.key] as (params: Reason) => string;
   return render(reason);
 }
+
+/** The words of the emails to an action's owner by email. */
+export const actionEmailWords = catalogue.actionEmails;

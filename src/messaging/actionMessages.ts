@@ -6,15 +6,22 @@ import { isEmailPerson } from "../domain/members/people";
 import type { ActionInContext, ActionItemRecord } from "../domain/ports";
 import type { Services } from "../services";
 import { actionDm, actionDoneInThread } from "../views/actions";
+import { plannedActionEmail } from "./actionEmails";
 import { stepsAfterAck } from "./afterAck";
 
-/** Each owner's DM with their action and its Done and Change date buttons. */
+/** Each owner's DM with their action and its Done and Change date buttons; an owner by email gets an email with a link to the same. */
 export async function sendActionDms(client: WebClient, services: Services, actions: ActionItemRecord[]): Promise<void> {
   const step = stepsAfterAck(services.logger);
   for (const { id } of actions) {
     const item = await services.actions.find(id);
-    // A member by email has no Slack DM: the mail port tells them.
-    if (!item || isEmailPerson(item.action.ownerId)) continue;
+    if (!item) continue;
+    if (isEmailPerson(item.action.ownerId)) {
+      await step("email an action's owner their action", async () => {
+        const email = await plannedActionEmail(services, item, "assigned");
+        if (email) await services.mail.plan([email]);
+      });
+      continue;
+    }
     await step("send an action's owner their DM", async () => {
       const result = await client.chat.postMessage({ channel: item.action.ownerId, ...actionDm(item, "assigned") });
       if (result.ts && result.channel) await services.actions.setDm(id, result.channel, result.ts);

@@ -19,6 +19,7 @@ import {
   link,
   type Mrkdwn,
   md,
+  option,
   plain,
   plural,
   section,
@@ -36,6 +37,8 @@ export const FIRST_ACTION_ROWS = 3;
 export interface OutcomesModalInput {
   card: MeetingCard;
   topics: { stages: TopicChoice[]; problems: TopicChoice[] };
+  /** Members by email, who are not in Slack's user picker: a second picker lists them when there are any. */
+  emailOwners?: Array<{ personId: string; name: string }>;
   /** How many action rows to show (one more each time "Add another action" is chosen). */
   rows: number;
   /** What the form held, when it is redrawn with another row. */
@@ -46,6 +49,30 @@ export interface OutcomesModalInput {
 /** "Friday 20 March 2026", from a due day ("2026-03-20"). */
 export function dueText(dueOn: string): string {
   return dates.calendarDate(new Date(`${dueOn}T00:00:00Z`));
+}
+
+/** "Or someone by email": only when the community has members by email. */
+function emailOwnerInput(input: OutcomesModalInput, i: number, chosen: string | null | undefined): AnyBlock[] {
+  const people = input.emailOwners ?? [];
+  if (!people.length) return [];
+  const options = people.map((p) => option(`${p.name} (by email)`, p.personId));
+  const initial = options.find((o) => o.value === chosen);
+  return [
+    {
+      type: "input",
+      block_id: actionField(i, "emailOwner"),
+      optional: true,
+      label: plain(`Or an owner by email for action ${i + 1}`),
+      hint: plain("For a member who takes part by email. They get the action and its reminders by email.", 150),
+      element: {
+        type: "static_select",
+        action_id: ACTION.input,
+        placeholder: plain("Choose a member by email"),
+        options,
+        ...(initial ? { initial_option: initial } : {}),
+      },
+    } as AnyBlock,
+  ];
 }
 
 function actionRow(input: OutcomesModalInput, i: number): AnyBlock[] {
@@ -69,6 +96,7 @@ function actionRow(input: OutcomesModalInput, i: number): AnyBlock[] {
         ...(row.ownerId ? { initial_user: row.ownerId } : {}),
       },
     } as AnyBlock,
+    ...emailOwnerInput(input, i, row.emailOwnerId),
     {
       type: "input",
       block_id: actionField(i, "due"),

@@ -2,7 +2,7 @@
 // enough for what it is for, short enough that a forwarded or leaked link dies.
 // One place, so the Slack messages, the emails and the pages agree.
 import { INVITATION_EXPIRES_AFTER_MS } from "../domain/invitations/invitations";
-import type { InvitationRecord, MeetingRecord } from "../domain/ports";
+import type { ActionItemRecord, InvitationRecord, MeetingRecord } from "../domain/ports";
 import type { MemberLinks } from "../views/email/bulk";
 import type { PersonalLinks } from "./personalLinks";
 
@@ -11,6 +11,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const AFTER_MEETING_MS = DAY_MS;
 /** A vote link: a quarter, about a meeting cycle or two. */
 const VOTE_LINK_MS = 90 * DAY_MS;
+/** An action's page: until a quarter after it is due (or after now, for one already late): its emails carry fresh ones. */
+const AFTER_ACTION_DUE_MS = 90 * DAY_MS;
 /** Email settings: a year, since every email carries a fresh one. */
 const EMAIL_SETTINGS_MS = 365 * DAY_MS;
 
@@ -43,6 +45,17 @@ export class PersonalLinkMaker {
       person: personId,
       target: problemId,
       expiresAt: new Date(now.getTime() + VOTE_LINK_MS),
+    });
+  }
+
+  /** Done or Change date, for an action's owner by email. */
+  action(personId: string, action: Pick<ActionItemRecord, "id" | "dueOn">, now: Date): string {
+    const due = new Date(`${action.dueOn}T00:00:00Z`).getTime();
+    return this.links.url({
+      purpose: "manage-action",
+      person: personId,
+      target: action.id,
+      expiresAt: new Date(Math.max(due, now.getTime()) + AFTER_ACTION_DUE_MS),
     });
   }
 

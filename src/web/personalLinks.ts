@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto";
 import { derivedKey, mac, sameMac } from "./linkSecret";
 
 /** What a personal link lets its holder do; each has its own page. */
-export const LINK_PURPOSES = ["accept-invitation", "answer-meeting", "vote-problem", "email-settings"] as const;
+export const LINK_PURPOSES = ["accept-invitation", "answer-meeting", "vote-problem", "email-settings", "manage-action"] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 /** Where each purpose's page is: the route is `<path>/:token`. */
@@ -23,6 +23,7 @@ export const PERSONAL_LINK_PATHS: Readonly<Record<LinkPurpose, string>> = {
   "answer-meeting": "/meeting",
   "vote-problem": "/problem",
   "email-settings": "/email",
+  "manage-action": "/action",
 };
 
 export interface PersonalLink {

@@ -8,6 +8,7 @@ import { communityPageRoute } from "./community/communityPageRoute";
 import { assetRoute } from "./kit/assetRoute";
 import { notFoundRoute } from "./kit/fallbacks";
 import type { WebKit } from "./kit/webKit";
+import { actionPageRoute } from "./pages/actionPage";
 import { emailSettingsPageRoute, unsubscribeRoute } from "./pages/emailSettingsPage";
 import { invitationAnsweredRoute, invitationPageRoute } from "./pages/invitationPage";
 import { meetingPageRoute } from "./pages/meetingPage";
@@ -25,6 +26,7 @@ export function webRoutes(services: Services, kit: WebKit, slack: WebClient, opt
     invitationAnsweredRoute(services, kit),
     meetingPageRoute(services, kit, slack),
     problemPageRoute(services, kit, slack),
+    actionPageRoute(services, kit, slack),
     emailSettingsPageRoute(services, kit),
     unsubscribeRoute(services, kit),
     notFoundRoute(kit),

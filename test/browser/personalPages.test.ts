@@ -11,7 +11,7 @@ import { emailPersonId } from "../../src/domain/members/people";
 import { checkProblemDraft } from "../../src/domain/problems/problemDraft";
 import { useBrowser } from "../support/browser";
 import { type Harness, startHarness } from "../support/harness";
-import { seedCommunity } from "../support/seed";
+import { seedCommunity, seedMeeting } from "../support/seed";
 
 const browser = useBrowser();
 // One server for the file (each test has people of its own), closed after the browser, whose open sockets it would wait for.
@@ -250,6 +250,48 @@ describe("taking part without Slack", () => {
     expect(await heading(page)).toBe("Only members can say a problem affects them");
     await browser.check(page, "problem refused");
     expect((await services().problemVotes.voteState(problem.id, SAM)).card.tally.votes).toBe(0);
+  });
+
+  it("marks an action done or moves its date, with the error summary for a date that is not real or has passed", async () => {
+    await joinSam();
+    const meeting = await seedMeeting(h, communityId, "2026-03-03T10:00", { by: "U0ALICE", channel, now: h.clock.now() });
+    const action = await h.db.actionItem.create({
+      data: {
+        meetingId: meeting.id,
+        communityId,
+        title: "Share the research plan",
+        ownerId: SAM,
+        dueOn: "2026-03-20",
+        position: 0,
+        createdBy: "U0ALICE",
+      },
+    });
+    const page = await browser.page();
+    await page.goto(local(services().pageLinks.action(SAM, action, h.clock.now())));
+    expect(await heading(page)).toBe("Share the research plan");
+    await browser.check(page, "action");
+    const setDate = async (day: string, month: string, year: string) => {
+      await page.getByLabel("Day").fill(day);
+      await page.getByLabel("Month").fill(month);
+      await page.getByLabel("Year").fill(year);
+      await page.getByRole("button", { name: "Change the due date" }).click();
+    };
+    await setDate("31", "2", "2026");
+    expect(await page.locator(".govuk-error-summary").textContent()).toContain(
+      "Enter the new due date as a real date, for example 27 3 2027",
+    );
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.getByLabel("Day").inputValue()).toBe("31");
+    await browser.check(page, "action with an error");
+    await setDate("1", "3", "2026");
+    expect(await page.locator(".govuk-error-summary").textContent()).toContain("The due date must be today or in the future");
+    await setDate("27", "3", "2026");
+    expect(await page.locator(".govuk-notification-banner").textContent()).toContain("The due date is now Friday 27 March 2026.");
+    expect((await h.db.actionItem.findUniqueOrThrow({ where: { id: action.id } })).dueOn).toBe("2026-03-27");
+    await page.getByRole("button", { name: "Mark as done" }).click();
+    expect(await page.locator(".govuk-notification-banner").textContent()).toContain("You have marked this action as done.");
+    expect((await h.db.actionItem.findUniqueOrThrow({ where: { id: action.id } })).status).toBe("done");
+    await browser.check(page, "action done");
   });
 
   it("chooses which emails to get, and unsubscribes with one click (RFC 8058) or from the page", async () => {

@@ -3,7 +3,8 @@
 // and the house style held (test/support/plainEnglish.ts's rules for text).
 import type { Digest } from "../../src/domain/digests/digests";
 import type { MeetingCard } from "../../src/domain/meetings/meetings";
-import type { CommunityRecord, MeetingRecord } from "../../src/domain/ports";
+import type { ActionInContext, CommunityRecord, MeetingRecord } from "../../src/domain/ports";
+import { actionEmail } from "../../src/views/email/actionMail";
 import { type EmailDocument, emailHtml, emailNotifyMarkdown, emailText } from "../../src/views/email/document";
 import { digestEmail, invitationEmail } from "../../src/views/email/emails";
 import { meetingEmail, reminderEmail } from "../../src/views/email/meetingMail";
@@ -60,6 +61,20 @@ const card = {
   nextStart: null,
 } as unknown as MeetingCard;
 const links = { settingsUrl: "https://sc.example.gov.uk/email/t", unsubscribeUrl: "https://sc.example.gov.uk/email/t/unsubscribe" };
+const actionItem = {
+  action: {
+    id: "a1",
+    title: "Share the plan <b>now</b>",
+    ownerId: "mail:x",
+    dueOn: "2026-12-18",
+    stage: { id: "s1", title: "Register" },
+    problem: null,
+  },
+  meeting,
+  community,
+} as unknown as ActionInContext;
+const actionOf = (kind: "assigned" | "before" | "overdue") =>
+  actionEmail({ item: actionItem, community, kind, recordedBy: "an organiser", actionUrl: "https://sc.example.gov.uk/action/t", links });
 const calendarUrl = "https://sc.example.gov.uk/calendar/m1.ics?sig=s";
 
 function rendered(doc: EmailDocument) {
@@ -130,6 +145,9 @@ const all: Array<[string, EmailDocument]> = [
       calendarAttached: false,
     }),
   ],
+  ["action", actionOf("assigned")],
+  ["action reminder", actionOf("before")],
+  ["overdue action", actionOf("overdue")],
   [
     "digest",
     digestEmail({

@@ -410,6 +410,8 @@ describe("Block Kit limits with the largest realistic data", () => {
     const outcomesForm = outcomesModal({
       card: card(1),
       topics,
+      // As many members by email as a select lists, each with the longest name: a second owner picker in every row.
+      emailOwners: Array.from({ length: 100 }, (_, n) => ({ personId: `mail:${"h".repeat(64)}${n}`, name: `${n}`.padEnd(80, "N") })),
       rows: OUTCOME_LIMITS.actionsMax,
       initial: {
         notes: "n".repeat(OUTCOME_LIMITS.notesMax),

@@ -21,13 +21,17 @@ export function addOutcomeActionAction(services: Services) {
     const card = await services.outcomes.forRecording(workspaceOf(context), meta.meetingId, body.user.id);
     const rows = Math.min((meta.rows ?? 1) + 1, OUTCOME_LIMITS.actionsMax);
     const initial = outcomeInput(readViewState(view), rows);
-    const topics = await services.agenda.topics(card.community, body.user.id);
+    const [topics, emailOwners] = await Promise.all([
+      services.agenda.topics(card.community, body.user.id),
+      services.outcomes.emailOwners(card.community.id),
+    ]);
     await client.views.update({
       view_id: view.id,
       hash: view.hash,
       view: outcomesModal({
         card,
         topics,
+        emailOwners,
         rows,
         initial,
         privateMetadata: recordOutcomesMetadata.write({ meetingId: card.meeting.id, rows }),

@@ -22,6 +22,7 @@ export function outcomeInput(values: Record<string, FieldValue>, rows: number): 
     actions.push({
       title: text(values, actionField(i, "title")),
       ownerId: text(values, actionField(i, "owner")),
+      emailOwnerId: text(values, actionField(i, "emailOwner")),
       dueOn: text(values, actionField(i, "due")),
       topic: text(values, actionField(i, "topic")),
     });
@@ -41,12 +42,16 @@ export async function openOutcomesForm(
   opts: { triggerId: string; workspace: WorkspaceKey; userId: string; meetingId: string },
 ): Promise<void> {
   const card = await services.outcomes.forRecording(opts.workspace, opts.meetingId, opts.userId);
-  const topics = await services.agenda.topics(card.community, opts.userId);
+  const [topics, emailOwners] = await Promise.all([
+    services.agenda.topics(card.community, opts.userId),
+    services.outcomes.emailOwners(card.community.id),
+  ]);
   await client.views.open({
     trigger_id: opts.triggerId,
     view: outcomesModal({
       card,
       topics,
+      emailOwners,
       rows: FIRST_ACTION_ROWS,
       privateMetadata: recordOutcomesMetadata.write({ meetingId: card.meeting.id, rows: FIRST_ACTION_ROWS }),
     }),

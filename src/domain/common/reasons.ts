@@ -154,6 +154,7 @@ export interface Reasons {
   "outcomes.decision_too_long": { line: number; max: number };
   "outcomes.action_title": { min: number; max: number };
   "outcomes.action_owner": NoParams;
+  "outcomes.action_two_owners": NoParams;
   "outcomes.action_owner_not_member": { community: string };
   "outcomes.action_due": NoParams;
   "outcomes.action_due_before": { startsAt: Date; zone: string };

@@ -66,16 +66,20 @@ export class ActionService {
     return this.store.actions.setDm(actionId, channelId, ts);
   }
 
-  /** An action named by id in a request: it must be in the requester's workspace. */
-  async inWorkspace(workspace: WorkspaceKey, actionId: string): Promise<ActionInContext> {
+  /**
+   * An action named by id in a request: it must be in the requester's workspace.
+   * null: from a signed web link (an owner by email), which is its own authority.
+   */
+  async inWorkspace(workspace: WorkspaceKey | null, actionId: string): Promise<ActionInContext> {
     const found = await this.store.actions.find(actionId);
-    const workspaceId = await this.store.communities.findWorkspaceId(workspace);
-    if (!found || found.community.workspaceId !== workspaceId) throw new AppError("not_found", { key: "action.gone" });
+    const inPlace =
+      found && (workspace === null || found.community.workspaceId === (await this.store.communities.findWorkspaceId(workspace)));
+    if (!found || !inPlace) throw new AppError("not_found", { key: "action.gone" });
     return found;
   }
 
   /** Its owner, the community's organisers, and whoever recorded it may close it or move its date. */
-  async forChanging(workspace: WorkspaceKey, actionId: string, actorId: string): Promise<ActionInContext> {
+  async forChanging(workspace: WorkspaceKey | null, actionId: string, actorId: string): Promise<ActionInContext> {
     const found = await this.inWorkspace(workspace, actionId);
     const { action, community } = found;
     if (
@@ -90,7 +94,7 @@ export class ActionService {
   }
 
   /** Done: closed once, however often it is clicked; its reminders still to come are dropped. */
-  async complete(workspace: WorkspaceKey, actionId: string, actorId: string): Promise<ActionInContext> {
+  async complete(workspace: WorkspaceKey | null, actionId: string, actorId: string): Promise<ActionInContext> {
     const found = await this.forChanging(workspace, actionId, actorId);
     const now = this.deps.clock.now();
     if (!(await this.store.actions.complete(actionId, actorId, now))) {
@@ -102,7 +106,7 @@ export class ActionService {
   }
 
   /** A new due day: not before today, in the community's zone. Its reminders move with it. Field: dueOn. */
-  async changeDate(workspace: WorkspaceKey, actionId: string, actorId: string, dueOn: string | null): Promise<ActionInContext> {
+  async changeDate(workspace: WorkspaceKey | null, actionId: string, actorId: string, dueOn: string | null): Promise<ActionInContext> {
     const found = await this.forChanging(workspace, actionId, actorId);
     const now = this.deps.clock.now();
     const zone = found.community.timezone;

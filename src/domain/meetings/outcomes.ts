@@ -9,6 +9,7 @@ import type { Clock } from "../common/clock";
 import { AppError, ValidationError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
 import { cleanText, normaliseName, parseWebLink } from "../common/text";
+import { isEmailPerson } from "../members/people";
 import type { ActionItemRecord, NewAction, OutcomeRecord, Store, WorkspaceKey } from "../ports";
 import { actionReminderRows } from "./actions";
 import { readTopic } from "./agenda";
@@ -31,13 +32,15 @@ export const OUTCOME_POST_LEASE_MS = 60_000;
 export const OUTCOME_RETRY_FOR_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** The form's field for one part of action `index` (0 first): the block ids are these names. */
-export function actionField(index: number, part: "title" | "owner" | "due" | "topic"): string {
+export function actionField(index: number, part: "title" | "owner" | "emailOwner" | "due" | "topic"): string {
   return `action_${index}_${part}`;
 }
 
 export interface ActionInput {
   title?: string | null;
   ownerId?: string | null;
+  /** Or a member who takes part by email (they have no Slack account for the user picker). */
+  emailOwnerId?: string | null;
   /** "2026-12-09", from Slack's date picker. */
   dueOn?: string | null;
   /** "stage:<id>" or "problem:<id>". */
@@ -122,6 +125,19 @@ export class OutcomeService {
     return { card, ...made, repeated: false };
   }
 
+  /**
+   * Who may own an action but cannot be picked in Slack's user picker: the
+   * community's members by email, by name, at most the 100 a select can list.
+   */
+  async emailOwners(communityId: string): Promise<Array<{ personId: string; name: string }>> {
+    const members = await this.store.memberships.withEmail(communityId);
+    return members
+      .filter((m) => m.status === "active" && isEmailPerson(m.slackUserId))
+      .map((m) => ({ personId: m.slackUserId, name: m.displayName ?? m.email ?? "" }))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .slice(0, 100);
+  }
+
   /** The meeting's outcome and actions, if recorded. */
   recorded(meetingId: string) {
     return this.store.outcomes.find(meetingId);
@@ -196,7 +212,8 @@ export class OutcomeService {
 
   private async checkActions(card: MeetingCard, rows: ActionInput[], errors: FieldErrors): Promise<NewAction[]> {
     const { community, meeting } = card;
-    const owners = [...new Set(rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])))];
+    const ownerOf = (r: ActionInput) => r.ownerId || r.emailOwnerId || null;
+    const owners = [...new Set(rows.flatMap((r) => (ownerOf(r) ? [ownerOf(r)!] : [])))];
     const members = new Set(
       (await this.store.memberships.findMany(community.id, owners)).filter((m) => m.status === "active").map((m) => m.slackUserId),
     );
@@ -205,7 +222,8 @@ export class OutcomeService {
     for (const [i, row] of rows.entries()) {
       const title = normaliseName(row.title ?? "");
       const dueOn = (row.dueOn ?? "").trim();
-      if (!title && !row.ownerId && !dueOn) continue;
+      const ownerId = ownerOf(row);
+      if (!title && !ownerId && !dueOn) continue;
       if (title.length < OUTCOME_LIMITS.actionTitleMin || title.length > OUTCOME_LIMITS.actionTitleMax) {
         errors[actionField(i, "title")] = {
           key: "outcomes.action_title",
@@ -213,15 +231,16 @@ export class OutcomeService {
           max: OUTCOME_LIMITS.actionTitleMax,
         };
       }
-      if (!row.ownerId) errors[actionField(i, "owner")] = { key: "outcomes.action_owner" };
-      else if (!members.has(row.ownerId))
+      if (row.ownerId && row.emailOwnerId) errors[actionField(i, "owner")] = { key: "outcomes.action_two_owners" };
+      else if (!ownerId) errors[actionField(i, "owner")] = { key: "outcomes.action_owner" };
+      else if (!members.has(ownerId))
         errors[actionField(i, "owner")] = { key: "outcomes.action_owner_not_member", community: community.name };
       const due = DateTime.fromISO(dueOn, { zone: "UTC" });
       if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn) || !due.isValid) errors[actionField(i, "due")] = { key: "outcomes.action_due" };
       else if (dueOn < meetingDay) {
         errors[actionField(i, "due")] = { key: "outcomes.action_due_before", startsAt: meeting.startsAt, zone: meeting.timezone };
       }
-      out.push({ title, ownerId: row.ownerId ?? "", dueOn, ...readTopic(row.topic) });
+      out.push({ title, ownerId: ownerId ?? "", dueOn, ...readTopic(row.topic) });
     }
     return out;
   }

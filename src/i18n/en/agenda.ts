@@ -36,6 +36,7 @@ export const agendaReasons = {
   "outcomes.decision_too_long": ({ line, max }) => `Decision ${line} is too long: keep each decision to ${max} characters.`,
   "outcomes.action_title": ({ min, max }) => `Say what the action is, in ${min} to ${max} characters, for example Share the research plan.`,
   "outcomes.action_owner": () => "Choose who owns this action.",
+  "outcomes.action_two_owners": () => "Choose one owner: someone in Slack or someone who takes part by email, not both.",
   "outcomes.action_owner_not_member": ({ community }) =>
     `The owner must be a member of ${esc(community)}. Choose a member, or ask them to join first.`,
   "outcomes.action_due": () => "Pick the date the action is due.",

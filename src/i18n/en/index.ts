@@ -1,6 +1,7 @@
 // The English catalogue: every sentence the bot says, by key. Split by area
 // only to keep each file readable; this index is checked as one whole.
 import type { Catalogue } from "../catalogue";
+import { actionEmails } from "./actionEmails";
 import { activityWords } from "./activities";
 import { agendaReasons } from "./agenda";
 import { calendar } from "./calendar";
@@ -28,4 +29,5 @@ export const en: Catalogue = {
   web: webWords,
   webForms: webFormWords,
   meetingEmails,
+  actionEmails,
 };

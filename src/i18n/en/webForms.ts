@@ -13,6 +13,9 @@ export const webFormWords: WebFormWords = {
     "profile.profession_unknown": "Select your profession from the list, or enter it if it is not in the list",
     "profile.profession_other_missing": "Enter your profession",
     "profile.other_too_long": "This must be 100 characters or fewer",
+    "outcomes.action_due": "Enter the new due date as a real date, for example 27 3 2027",
+    "action.due_passed": "The due date must be today or in the future",
+    "action.due_too_far": "The due date must be within the next 3 years",
   },
   rsvpAnswers: { going: "Going", maybe: "Maybe", not_going: "Can't go" },
 };

@@ -40,6 +40,7 @@ export interface KindServices {
   /** Personal links for the emails (src/web/personalLinkMaker.ts). */
   pageLinks: {
     meeting(personId: string, meeting: Pick<MeetingRecord, "id" | "startsAt" | "durationMinutes">): string;
+    action(personId: string, action: { id: string; dueOn: string }, now: Date): string;
     memberEmailLinks(personId: string, communityId: string, now: Date): { settingsUrl: string; unsubscribeUrl: string };
   };
   clock: Clock;
