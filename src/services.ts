@@ -22,6 +22,7 @@ import { MeetingService } from "./domain/meetings/meetings";
 import { OutcomeService } from "./domain/meetings/outcomes";
 import { CoverageService } from "./domain/members/coverage";
 import { MembershipService } from "./domain/members/memberships";
+import { MessageChoiceService } from "./domain/members/messageChoices";
 import { OnboardingService } from "./domain/members/onboarding";
 import { RoleService } from "./domain/members/roles";
 import type { Store } from "./domain/ports";
@@ -44,6 +45,8 @@ export interface Services {
   /** Archiving, unarchiving and deleting communities. */
   lifecycle: LifecycleService;
   memberships: MembershipService;
+  /** How each member gets each kind of message (Slack, email or both), unsubscribing, and refused addresses. */
+  messageChoices: MessageChoiceService;
   problems: ProblemService;
   /** "This affects us too". */
   problemVotes: ProblemVotes;
@@ -117,6 +120,7 @@ export function buildServices({
   const memberships = new MembershipService({ store, clock, directory });
   const problems = new ProblemService({ store, clock });
   const actions = new ActionService({ store, clock, communities });
+  const messageChoices = new MessageChoiceService({ store, clock });
   // Socket Mode has no signing secret; the bot token then keys the links.
   const personalLinks = new PersonalLinks(config.publicUrl, webSecret(config));
   const calendarLinks = new CalendarLinks(config.publicUrl, config.slackSigningSecret ?? config.slackBotToken);
@@ -126,6 +130,7 @@ export function buildServices({
     charter: new CharterService({ store, clock, directory, communities }),
     lifecycle: new LifecycleService({ store, clock, directory, communities }),
     memberships,
+    messageChoices,
     invitations: new InvitationService({ store, clock, communities, memberships }),
     journey: new JourneyService({ store, clock, communities }),
     findings: new FindingService({ store, clock, communities }),
@@ -147,7 +152,7 @@ export function buildServices({
     personalLinks,
     pageLinks: new PersonalLinkMaker(personalLinks),
     communityPageLinks: new CommunityPageLinks(config.publicUrl, webSecret(config)),
-    meetingMessages: new MeetingMessages({ meetings, actions, calendarLinks, logger }),
+    meetingMessages: new MeetingMessages({ meetings, actions, calendarLinks, messageChoices, logger }),
     mail: new MailService({
       store,
       clock,

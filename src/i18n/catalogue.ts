@@ -13,6 +13,7 @@ import type { GroupChannelChoiceKind } from "../domain/groups/groupDraft";
 import type { NamedProblem } from "../domain/invitations/invitationDraft";
 import type { MeetingNote, RecurrenceChoiceRule, ReminderOffset } from "../domain/meetings/meetingDraft";
 import type { MonthlyOrdinal, RecurrenceRule } from "../domain/meetings/recurrence";
+import type { Delivery, MessageKind } from "../domain/members/messagePreferences";
 import type { CommunityRecord, DigestSchedule } from "../domain/ports";
 import type { ActivityId } from "../reference/activities";
 
@@ -252,6 +253,25 @@ export interface ActionEmailWords {
   why: string;
 }
 
+/** How a member gets each kind of message: the same words in Slack's form, on the email settings page and in confirmations. Plain text. */
+export interface MessagePreferenceWords {
+  /** `hint` beside Slack's choices; `emailHint` beside a member by email's checkbox (they have no Slack). */
+  kinds: Readonly<Record<MessageKind, { label: string; hint: string; emailHint: string }>>;
+  /** What each choice is called, by kind (the digest's are "also", beside the channel's post). */
+  deliveries: Readonly<Record<MessageKind, Readonly<Record<Delivery, string>>>>;
+  /** A saved choice in a list: "The digest: also by email". */
+  chosen(label: string, delivery: string): string;
+  /** Where we email a Slack member, and how to change it. */
+  address(address: string): string;
+  noAddress: string;
+  refused(address: string, reason: string, community: string): string;
+  onlyYou(community: string): string;
+  alsoByEmail: string;
+  saved(community: string): string;
+  /** After unsubscribing, for a Slack member whose meetings or reminders came only by email. */
+  unsubscribedSlack: string;
+}
+
 export interface Catalogue {
   reasons: ReasonTexts;
   labels: Labels;
@@ -264,4 +284,5 @@ export interface Catalogue {
   webForms: WebFormWords;
   meetingEmails: MeetingEmailWords;
   actionEmails: ActionEmailWords;
+  messagePreferences: MessagePreferenceWords;
 }

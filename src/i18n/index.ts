@@ -34,6 +34,9 @@ export const webFormWords = catalogue.webForms;
 /** The words of the meeting emails (invitations, changes, cancellations, reminders). */
 export const meetingEmailWords = catalogue.meetingEmails;
 
+/** How members choose to get each kind of message (Slack, email or both). */
+export const messageWords = catalogue.messagePreferences;
+
 /** The sentence for a reason, as mrkdwn-ready text (typed values escaped). */
 export function reasonText(reason: Reason): string {
   // Each key's entry takes exactly its own reason's parameters (see ReasonTexts); the union loses that pairing.

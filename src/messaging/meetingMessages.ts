@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import type { ActionService } from "../domain/meetings/actions";
 import { announcementChannel } from "../domain/meetings/meetingCards";
 import type { Cancellation, MeetingChange, MeetingService } from "../domain/meetings/meetings";
-import { isEmailPerson } from "../domain/members/people";
+import type { MessageChoiceService } from "../domain/members/messageChoices";
 import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage } from "../views/meetingCard";
 import type { CalendarLinks } from "../web/calendarLinks";
 import { stepsAfterAck } from "./afterAck";
@@ -18,12 +18,9 @@ export interface MeetingMessagesNeeds {
   /** Overdue actions go on a meeting's agenda as it is announced (it has become the next meeting). */
   actions: Pick<ActionService, "carryOverdue">;
   calendarLinks: CalendarLinks;
+  /** Who gets meeting messages in Slack: members by email, and Slack members who chose email only, hear by email instead. */
+  messageChoices: Pick<MessageChoiceService, "slackRecipients">;
   logger: Logger;
-}
-
-/** Those of `people` with a Slack account to DM: members by email hear of changes by email instead. */
-function slackPeople(people: string[]): string[] {
-  return people.filter((person) => !isEmailPerson(person));
 }
 
 export class MeetingMessages {
@@ -83,7 +80,7 @@ export class MeetingMessages {
     for (const change of changes) {
       await this.refresh(client, change.after.id);
       const message = meetingChangedMessage(change.before, change.after, communityName, this.services.calendarLinks.url(change.after.id));
-      for (const user of slackPeople(change.tell))
+      for (const user of await this.services.messageChoices.slackRecipients(change.after.communityId, change.tell, "meetings"))
         await step("tell someone a meeting changed", () => client.chat.postMessage({ channel: user, ...message }));
     }
   }
@@ -93,7 +90,7 @@ export class MeetingMessages {
     for (const { meeting, tell } of cancellations) {
       await this.refresh(client, meeting.id);
       const message = meetingCancelledMessage(meeting, communityName, note, this.services.calendarLinks.url(meeting.id));
-      for (const user of slackPeople(tell))
+      for (const user of await this.services.messageChoices.slackRecipients(meeting.communityId, tell, "meetings"))
         await step("tell someone a meeting is cancelled", () => client.chat.postMessage({ channel: user, ...message }));
     }
   }

@@ -81,7 +81,8 @@ export class PrismaDigestStore implements DigestStore {
 
   async dmSubscribers(communityId: string): Promise<string[]> {
     const rows = await this.db.membership.findMany({
-      where: { communityId, status: "active", digestByDm: true },
+      // Those who asked, and those who chose it by email while their address refuses mail (the domain drops members by email).
+      where: { communityId, status: "active", OR: [{ digestByDm: true }, { emailDigests: true, emailFailedAt: { not: null } }] },
       orderBy: { joinedAt: "asc" },
       select: { slackUserId: true },
     });

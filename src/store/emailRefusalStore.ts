@@ -19,4 +19,12 @@ export class PrismaEmailRefusalStore implements EmailRefusalStore {
   find(personId: string): Promise<EmailRefusalRecord | null> {
     return this.db.emailRefusal.findUnique({ where: { personId } });
   }
+
+  async lift(personId: string, address: string): Promise<boolean> {
+    const [lifted, cleared] = await this.db.$transaction([
+      this.db.emailRefusal.deleteMany({ where: { personId } }),
+      this.db.membership.updateMany({ where: { email: address }, data: { emailFailedAt: null, emailFailure: null } }),
+    ]);
+    return lifted.count > 0 || cleared.count > 0;
+  }
 }

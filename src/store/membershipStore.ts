@@ -1,6 +1,7 @@
 import type { MembershipStatus, Role } from "../domain/common/vocabulary";
-import type { EmailChoices, EmailContact, MemberProfile, MembershipRecord, MembershipStore } from "../domain/ports";
+import type { DeliveryFlags, EmailChoices, EmailContact, MemberProfile, MembershipRecord, MembershipStore } from "../domain/ports";
 import { toCommunityRecord } from "./communityStore";
+import { isUniqueViolation } from "./errors";
 import type { Db } from "./prismaClient";
 
 type MembershipRow = Awaited<ReturnType<Db["membership"]["findFirstOrThrow"]>>;
@@ -72,6 +73,41 @@ export class PrismaMembershipStore implements MembershipStore {
   async setEmailChoices(communityId: string, slackUserId: string, choices: EmailChoices): Promise<MembershipRecord | null> {
     const { count } = await this.db.membership.updateMany({ where: { communityId, slackUserId }, data: choices });
     return count ? this.find(communityId, slackUserId) : null;
+  }
+
+  async setDeliveries(
+    communityId: string,
+    slackUserId: string,
+    flags: DeliveryFlags,
+    email?: string | null,
+  ): Promise<MembershipRecord | "address_taken" | null> {
+    try {
+      const { count } = await this.db.membership.updateMany({
+        where: { communityId, slackUserId },
+        data: { ...flags, ...(email !== undefined ? { email } : {}) },
+      });
+      return count ? this.find(communityId, slackUserId) : null;
+    } catch (error) {
+      // @@unique([communityId, email]): a member by email with the same address.
+      if (isUniqueViolation(error)) return "address_taken";
+      throw error;
+    }
+  }
+
+  async emailRecipients(communityId: string, flag: keyof EmailChoices): Promise<MembershipRecord[]> {
+    const rows = await this.db.membership.findMany({
+      where: { communityId, status: "active", email: { not: null }, emailFailedAt: null, [flag]: true },
+      orderBy: { joinedAt: "asc" },
+    });
+    return rows.map(toMembershipRecord);
+  }
+
+  async emailFailures(communityId: string): Promise<MembershipRecord[]> {
+    const rows = await this.db.membership.findMany({
+      where: { communityId, status: "active", emailFailedAt: { not: null } },
+      orderBy: { emailFailedAt: "desc" },
+    });
+    return rows.map(toMembershipRecord);
   }
 
   async leave(communityId: string, slackUserId: string, now: Date): Promise<"left" | "last_organiser" | "not_member"> {

@@ -51,7 +51,8 @@ export const TOPIC_DETAILS: Record<HelpTopic, { title: string; about: string; al
   meetings: { title: "Meetings", about: "Schedule meetings, answer them, and get reminders.", aliases: ["meeting", "reminders"] },
   settings: {
     title: "Settings and the charter",
-    about: "For organisers: change the charter and settings, archive or delete a community. For everyone: the digest.",
+    about:
+      "For everyone: how you get messages (in Slack, by email or both) and the digest. For organisers: change the charter and settings, archive or delete a community.",
     aliases: ["setting", "charter", "digest", "organiser"],
   },
 };

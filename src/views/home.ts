@@ -60,7 +60,13 @@ export function homeView(
       // The journey rides in the same section: each community stays two blocks.
       const stages = journey ? journeyHomeLines(journey, { slug: community.slug, organiser: membership.role === "organiser" }) : [];
       const journeyText = stages.length ? md`\n${lines(stages)}` : md``;
-      blocks.push(section(md`*${esc(community.name)}*  ·  ${channelLink(community.slackChannelId)}${service}${goals}${journeyText}`));
+      // "How you get messages" rides as the section's button: each community stays two blocks.
+      blocks.push(
+        section(
+          md`*${esc(community.name)}*  ·  ${channelLink(community.slackChannelId)}${service}${goals}${journeyText}`,
+          button("Choose how you get messages", ACTION.openMessages, community.id),
+        ),
+      );
       // Coverage rides in the same context line: each community stays two blocks.
       const covered = coverage ? md`  ·  ${coverageLine(coverage)}` : md``;
       blocks.push(

@@ -42,6 +42,8 @@ export const CALLBACK = {
   recordOutcomes: "meeting_outcomes_record",
   /** An action's Change date form. */
   changeActionDate: "action_date_change",
+  /** "Your messages": how one member gets each kind of message from a community (Slack, email or both). */
+  messages: "member_messages",
 } as const;
 
 export const ACTION = {
@@ -139,6 +141,11 @@ export const ACTION = {
   actionChangeDate: "action_date_change_open",
   actionsPrevious: "actions_page_previous",
   actionsNext: "actions_page_next",
+  /** "Choose how you get messages" (App Home, the organisers' settings): the value is the community id. */
+  openMessages: "member_messages_open",
+  /** Organisers: the members whose address refuses mail (the value is the community id), and lifting one's refusal. */
+  emailRefusals: "email_refusals_open",
+  liftEmailRefusal: "email_refusal_lift",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
 } as const;
@@ -278,4 +285,11 @@ export const SETTINGS_BLOCK = {
   digestTime: "digestTime",
   pageVisibility: "pageVisibility",
   pageNewAddress: "pageNewAddress",
+} as const;
+
+/** "Your messages": one radio input a kind of message (src/domain/members/messagePreferences.ts). */
+export const MESSAGES_BLOCK = {
+  meetings: "meetings",
+  reminders: "reminders",
+  digests: "digests",
 } as const;

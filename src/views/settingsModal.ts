@@ -2,7 +2,7 @@
 import type { View } from "@slack/types";
 import type { CommunityRecord } from "../domain/ports";
 import { dates, labels } from "../i18n";
-import { type AnyBlock, context, esc, header, md, option, plain, selectInput, textInput } from "./blocks";
+import { type AnyBlock, button, context, esc, header, md, option, plain, section, selectInput, textInput } from "./blocks";
 import { ACTION, CALLBACK, SETTINGS_BLOCK } from "./ids";
 import { remindersInput } from "./meetingModal";
 import { webPageLine } from "./webPage";
@@ -51,7 +51,10 @@ function webPageBlocks(community: CommunityRecord, pageAddress: string): AnyBloc
 export function settingsModal(community: CommunityRecord, privateMetadata: string, pageAddress: string): View {
   const canSchedule = option("Members may schedule meetings, not only organisers", "yes");
   const blocks: AnyBlock[] = [
-    context(md`Settings for *${esc(community.name)}*. Only its organisers can change them.`),
+    section(
+      md`Settings for *${esc(community.name)}*. Only its organisers can change them.`,
+      button("Choose how you get messages", ACTION.openMessages, community.id),
+    ),
     {
       type: "input",
       block_id: SETTINGS_BLOCK.membersCanSchedule,

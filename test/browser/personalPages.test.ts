@@ -332,4 +332,63 @@ describe("taking part without Slack", () => {
     expect(await page.locator(".govuk-notification-banner").textContent()).toContain("You have unsubscribed");
     expect((await h.db.membership.findFirstOrThrow({ where: { slackUserId: SAM } })).emailDigests).toBe(false);
   });
+
+  it("lets a Slack member choose Slack, email or both for each kind, and says plainly when email needs their Slack address first", async () => {
+    const bob = `U0BOB${seq}`;
+    const address = `bob.${seq}@dwp.gov.uk`;
+    const community = await services().communities.byId(communityId);
+    await services().memberships.join(community, bob, {
+      organisation: "dwp",
+      organisationOther: null,
+      profession: "policy",
+      professionOther: null,
+    });
+    await services().messageChoices.choose(community, bob, { meetings: "slack", reminders: "email", digests: "none" }, address);
+    const link = services().pageLinks.emailSettings(bob, communityId, h.clock.now());
+    const page = await browser.page();
+    await page.goto(local(link));
+    expect(await heading(page)).toBe("How you get messages");
+    expect(await page.locator("main").textContent()).toContain(`We email you at ${address}, the address on your Slack profile.`);
+    await browser.check(page, "message-settings");
+    await page.getByRole("group", { name: "The digest" }).getByLabel("Also in a direct message and by email").check();
+    await page.getByRole("group", { name: "Meeting invitations and changes" }).getByLabel("In Slack and by email").check();
+    await page.getByRole("button", { name: "Save your settings" }).click();
+    expect(await page.locator(".govuk-notification-banner").textContent()).toContain("Your settings have been saved");
+    expect(await h.db.membership.findFirstOrThrow({ where: { communityId, slackUserId: bob } })).toMatchObject({
+      email: address,
+      slackMeetings: true,
+      emailMeetings: true,
+      slackReminders: false,
+      emailReminders: true,
+      digestByDm: true,
+      emailDigests: true,
+    });
+
+    // Unsubscribed, reminders (by email only until now) come in Slack again, and the page says so.
+    await page.goto(`${local(link)}/unsubscribe`);
+    await page.getByRole("button", { name: "Unsubscribe" }).click();
+    expect(await page.locator(".govuk-notification-banner").textContent()).toContain("in Slack instead");
+    expect(await h.db.membership.findFirstOrThrow({ where: { communityId, slackUserId: bob } })).toMatchObject({
+      slackReminders: true,
+      emailReminders: false,
+      emailMeetings: false,
+      emailDigests: false,
+    });
+
+    // A Slack member whose address we have never had is told to choose email in Slack first.
+    const carol = `U0CAROL${seq}`;
+    await services().memberships.join(community, carol, {
+      organisation: "dwp",
+      organisationOther: null,
+      profession: "policy",
+      professionOther: null,
+    });
+    await page.goto(local(services().pageLinks.emailSettings(carol, communityId, h.clock.now())));
+    await page.getByRole("group", { name: "Meeting invitations and changes" }).getByLabel("By email", { exact: true }).check();
+    await page.getByRole("button", { name: "Save your settings" }).click();
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator(".govuk-error-summary").textContent()).toContain("choose email in Slack first");
+    await browser.check(page, "message-settings-error");
+    expect((await h.db.membership.findFirstOrThrow({ where: { communityId, slackUserId: carol } })).emailMeetings).toBe(false);
+  });
 });

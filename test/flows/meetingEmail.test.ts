@@ -48,6 +48,8 @@ beforeEach(async () => {
   await seedMember(h, BOB, communityId);
   await memberByEmail(h, communityId, SAM, "Sam Jones");
   await memberByEmail(h, communityId, KIM, "Kim Lee");
+  // The weekly digest goes by email too (test/flows/digestEmail.test.ts): here it would only add emails on Mondays.
+  await h.db.community.update({ where: { id: communityId }, data: { digestCadence: "off" } });
   h.slack.reset();
 });
 afterEach(async () => {

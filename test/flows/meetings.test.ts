@@ -722,9 +722,10 @@ describe("/community settings", () => {
     expect(reminders.element.initial_options.map((o: any) => o.value)).toEqual(["1440"]);
   });
 
-  it("refuses a member, and a threshold that is not a number", async () => {
+  it("gives a member their own settings, refuses them the community's, and refuses a threshold that is not a number", async () => {
+    // A member's /community settings is how they get messages (test/flows/messageChoices.test.ts), not the community's.
     await h.command("settings", { user: "U0BOB", channel });
-    expect(h.slack.responses.at(-1)!.body.text).toMatch(/Only the organisers/);
+    expect(h.slack.lastCall("views.open")!.args.view.callback_id).toBe(CALLBACK.messages);
     const member = await h.interact(settingsSubmission("U0BOB", { members: true }));
     expect(member.json.response_action).toBe("errors");
     const bad = await h.interact(settingsSubmission("U0ALICE", { threshold: "lots" }));

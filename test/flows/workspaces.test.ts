@@ -20,6 +20,7 @@ import {
   GROUP_BLOCK,
   INVITE_BLOCK,
   MEETING_BLOCK,
+  MESSAGES_BLOCK,
   OBJECTIVE_BLOCK,
   OUTCOME_BLOCK,
   PROBLEM_BLOCK,
@@ -345,6 +346,7 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
   ],
   [`action:${ACTION.addToCalendar}`]: [() => button(BOB, ACTION.addToCalendar, f.meetingId)],
   [`action:${ACTION.digestDm}`]: [() => button(BOB, ACTION.digestDm, f.communityId)],
+  [`action:${ACTION.openMessages}`]: [() => button(BOB, ACTION.openMessages, f.communityId)],
   [`action:${ACTION.inviteCommunity}`]: [
     () => ({
       ...button(ALICE, ACTION.inviteCommunity),
@@ -564,6 +566,19 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
           [SETTINGS_BLOCK.problemThreshold]: input.text("1"),
           [SETTINGS_BLOCK.digestCadence]: input.select("off"),
           [SETTINGS_BLOCK.digestTime]: { type: "timepicker", selected_time: "03:00" },
+        },
+      }),
+  ],
+  [`view:${CALLBACK.messages}`]: [
+    () =>
+      viewSubmission({
+        user: BOB,
+        callbackId: CALLBACK.messages,
+        privateMetadata: JSON.stringify({ communityId: f.communityId, address: "bob@example.gov.uk" }),
+        values: {
+          [MESSAGES_BLOCK.meetings]: input.radio("email"),
+          [MESSAGES_BLOCK.reminders]: input.radio("email"),
+          [MESSAGES_BLOCK.digests]: input.radio("both"),
         },
       }),
   ],

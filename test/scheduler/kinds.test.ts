@@ -16,6 +16,7 @@ import { ActionService } from "../../src/domain/meetings/actions";
 import { MeetingMailService } from "../../src/domain/meetings/meetingMail";
 import { MeetingService } from "../../src/domain/meetings/meetings";
 import { MembershipService } from "../../src/domain/members/memberships";
+import { MessageChoiceService } from "../../src/domain/members/messageChoices";
 import { meetingReminder, OUTBOX_KINDS } from "../../src/domain/outbox";
 import { Dispatcher } from "../../src/scheduler/dispatcher";
 import { DUE_KINDS, OutboxMessages } from "../../src/scheduler/kinds";
@@ -23,6 +24,7 @@ import type { KindServices } from "../../src/scheduler/kinds/kind";
 import { Pacer } from "../../src/scheduler/pacer";
 import { createStore } from "../../src/store";
 import { CalendarLinks } from "../../src/web/calendarLinks";
+import { CommunityPageLinks } from "../../src/web/communityPageLinks";
 import { PersonalLinkMaker } from "../../src/web/personalLinkMaker";
 import { PersonalLinks } from "../../src/web/personalLinks";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
@@ -83,6 +85,8 @@ describe("a due row whose payload does not parse", () => {
       mail: new MailService({ store, clock, carriesCalendar: true, organiserAddress: "communities@example.gov.uk" }),
       meetingMail: new MeetingMailService({ store, clock }),
       pageLinks: new PersonalLinkMaker(new PersonalLinks("https://communities.test", "secret")),
+      messageChoices: new MessageChoiceService({ store, clock }),
+      communityPageLinks: new CommunityPageLinks("https://communities.test", "secret"),
       clock,
     };
   }

@@ -62,7 +62,7 @@ export class FakeSlack {
   private counter = 0;
   /** users.info answers Europe/London unless a test sets someone's zone. */
   readonly timezones = new Map<string, string>();
-  /** users.lookupByEmail finds these addresses (lower case) and answers users_not_found for any other. */
+  /** users.lookupByEmail finds these addresses (lower case) and answers users_not_found for any other; users.info gives each as the profile's. */
   readonly emails = new Map<string, string>();
   baseUrl = "";
 
@@ -327,11 +327,19 @@ export class FakeSlack {
           ? { ok: true, user: { id, name: id.toLowerCase(), deleted: false, is_bot: false } }
           : { ok: false, error: "users_not_found" };
       }
-      case "users.info":
+      case "users.info": {
+        // The profile's address is the one users.lookupByEmail finds them by, if a test gave one.
+        const email = [...this.emails].find(([, id]) => id === args.user)?.[0];
         return {
           ok: true,
-          user: { id: args.user, tz: this.timezones.get(String(args.user)) ?? "Europe/London", real_name: `User ${args.user}` },
+          user: {
+            id: args.user,
+            tz: this.timezones.get(String(args.user)) ?? "Europe/London",
+            real_name: `User ${args.user}`,
+            profile: { real_name: `User ${args.user}`, ...(email ? { email } : {}) },
+          },
         };
+      }
       default:
         return { ok: true };
     }

@@ -1,6 +1,6 @@
 // Pieces of domain records that view and domain tests build by hand.
 
-/** A Slack member's email fields: no address, no name of their own, no emails. */
+/** A Slack member's email fields: no address, no name of their own, no emails; meetings and reminders in Slack. */
 export const NO_EMAIL = {
   email: null,
   displayName: null,
@@ -9,4 +9,6 @@ export const NO_EMAIL = {
   emailDigests: false,
   emailFailedAt: null,
   emailFailure: null,
+  slackMeetings: true,
+  slackReminders: true,
 } as const;

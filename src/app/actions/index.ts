@@ -35,6 +35,7 @@ import { openAgendaItemAction } from "./openAgendaItem";
 import { openCreateModalAction } from "./openCreateModal";
 import { openJourneyDraftAction } from "./openJourneyDraft";
 import { openMemberStagesAction } from "./openMemberStages";
+import { openMessagesAction } from "./openMessages";
 import { openShareFindingAction } from "./openShareFinding";
 import { openStageModalAction } from "./openStageModal";
 import { organisationMembersPageAction } from "./organisationMembersPage";
@@ -121,6 +122,7 @@ export function registerActions(app: App, services: Services): void {
   app.action(ACTION.actionsNext, actionsPage);
 
   app.action(ACTION.digestDm, digestDmAction(services));
+  app.action(ACTION.openMessages, openMessagesAction(services));
   app.action(ACTION.inviteCommunity, inviteCommunityPickedAction(services));
   app.action(ACTION.acceptInvitation, acceptInvitationAction(services));
   app.action(ACTION.declineInvitation, declineInvitationAction(services));

@@ -23,6 +23,7 @@ import { makeOrganiser } from "./makeOrganiser";
 import { meeting } from "./meeting";
 import { meetings } from "./meetings";
 import { members } from "./members";
+import { messages } from "./messages";
 import { page } from "./page";
 import { problem } from "./problem";
 import { problems } from "./problems";
@@ -61,6 +62,7 @@ export function subcommands(): Subcommand[] {
     actions,
     activity,
     settings,
+    messages,
     page,
     edit,
     digest,

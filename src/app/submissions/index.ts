@@ -19,6 +19,7 @@ import { editCharterSubmission } from "./editCharter";
 import { editProblemSubmission } from "./editProblem";
 import { joinCommunitySubmission } from "./joinCommunity";
 import { logProblemSubmission } from "./logProblem";
+import { messagesSubmission } from "./messages";
 import { recordOutcomesSubmission } from "./recordOutcomes";
 import { saveMemberStagesSubmission } from "./saveMemberStages";
 import { saveStageSubmission } from "./saveStage";
@@ -32,6 +33,7 @@ export function registerSubmissions(app: App, services: Services, beforeAckClien
   app.view(CALLBACK.createCommunity, createCommunitySubmission(services, beforeAckClient));
   app.view(CALLBACK.createGroup, createGroupSubmission(services, beforeAckClient));
   app.view(CALLBACK.joinCommunity, joinCommunitySubmission(services));
+  app.view(CALLBACK.messages, messagesSubmission(services));
   app.view(CALLBACK.logProblem, logProblemSubmission(services));
   app.view(CALLBACK.editProblem, editProblemSubmission(services));
   app.view(CALLBACK.setObjective, setObjectiveSubmission(services));

@@ -21,7 +21,8 @@ export type OrganiserAction =
   | "archive"
   | "unarchive"
   | "delete"
-  | "edit_journey";
+  | "edit_journey"
+  | "manage_email_refusals";
 
 /** What only a meeting's organisers or its scheduler may do. */
 export type MeetingAction = "change" | "cancel" | "record";
@@ -108,6 +109,12 @@ export interface Reasons {
   "member.last_organiser_step_down": { community: string };
   "member.too_many_named": { max: number };
   "organisers.only": { community: string; action: OrganiserAction };
+  // How members get messages (src/domain/members/messageChoices.ts)
+  "messages.members_only": { community: string };
+  "messages.choose": NoParams;
+  "messages.no_address": NoParams;
+  "messages.address_taken": NoParams;
+  "messages.not_refused": NoParams;
   // Meetings
   "meeting.schedulers_only": { community: string; membersCanSchedule: boolean; isMember: boolean };
   "meeting.gone": NoParams;
@@ -236,7 +243,7 @@ export interface Reasons {
   "form.unreadable": NoParams;
   "form.unreadable_answer": NoParams;
   "form.expired": {
-    reopen: "problem" | "settings" | "invitation" | "meeting_menu" | "charter" | "delete" | "finding" | "journey" | "action";
+    reopen: "problem" | "settings" | "invitation" | "meeting_menu" | "charter" | "delete" | "finding" | "journey" | "action" | "messages";
   };
   "form.lost_community": NoParams;
   "form.choose_community": { for: "invite" | "join" | "problem" | "meeting" };

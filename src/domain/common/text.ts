@@ -87,6 +87,11 @@ export function parseWebLink(text: string): string | null {
 
 const EMAIL_PATTERN = /^[^\s@<>|]+@[^\s@<>|]+\.[^\s@<>|]+$/;
 
+/** Whether the text is one email address (as an inbox would take it; not a full RFC 5322 check). */
+export function isEmailAddress(text: string): boolean {
+  return text.length <= 320 && EMAIL_PATTERN.test(text.trim());
+}
+
 /** For a mailing list: a web link, or an email address (kept as mailto:). */
 export function parseWebLinkOrEmail(text: string): string | null {
   const trimmed = text.trim().replace(/^mailto:/i, "");

@@ -7,6 +7,8 @@ import { AppError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
 import { type JourneySummary, journeySummaries } from "../journey/summary";
 import { today } from "../meetings/actionDays";
+import { getsSlack } from "../members/messagePreferences";
+import { isEmailPerson } from "../members/people";
 import { organisationShortLabel } from "../members/profiles";
 import { digest } from "../outbox/digest";
 import type {
@@ -251,7 +253,17 @@ export class DigestService {
     return membership?.status === "active" && membership.digestByDm;
   }
 
-  dmSubscribers(communityId: string): Promise<string[]> {
-    return this.store.digests.dmSubscribers(communityId);
+  /**
+   * Whether the digest goes to them by DM now: they asked for it, or they chose it by email and
+   * their address refuses mail (src/domain/members/messagePreferences.ts). wantsDm is the button's state.
+   */
+  async getsDm(community: CommunityRecord, slackUserId: string): Promise<boolean> {
+    const membership = await this.store.memberships.find(community.id, slackUserId);
+    return !!membership && getsSlack(membership, "digests");
+  }
+
+  /** Who gets the digest by DM: the store's rows, less members by email (no Slack to DM). */
+  async dmSubscribers(communityId: string): Promise<string[]> {
+    return (await this.store.digests.dmSubscribers(communityId)).filter((person) => !isEmailPerson(person));
   }
 }

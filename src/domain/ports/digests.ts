@@ -16,7 +16,7 @@ export interface DigestStore {
   newOrganisations(communityId: string, since: Date): Promise<string[]>;
   /** RSVP counts of several meetings in one go. */
   tallies(meetingIds: string[]): Promise<Map<string, { going: number; maybe: number; notGoing: number }>>;
-  /** Active members who asked for the digest by DM. */
+  /** Active members who asked for the digest by DM, or who chose it by email while their address refuses mail. */
   dmSubscribers(communityId: string): Promise<string[]>;
   /** Communities whose digest is on, with their schedules. */
   scheduled(): Promise<CommunityRecord[]>;

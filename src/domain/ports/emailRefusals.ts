@@ -18,4 +18,9 @@ export interface EmailRefusalStore {
    */
   refuse(personId: string, address: string, reason: string, source: string, now: Date): Promise<boolean>;
   find(personId: string): Promise<EmailRefusalRecord | null>;
+  /**
+   * Lifts the refusal (an organiser says the address is fixed): email may go to it again, and
+   * no membership with the address shows it. False when the address was not refused.
+   */
+  lift(personId: string, address: string): Promise<boolean>;
 }

@@ -15,9 +15,12 @@ export interface MembershipRecord {
   status: MembershipStatus;
   /** Whether they also get the digest by DM. */
   digestByDm: boolean;
+  /** A Slack member's DMs when a meeting they answered changes, and reminder DMs (src/domain/members/messagePreferences.ts). */
+  slackMeetings: boolean;
+  slackReminders: boolean;
   joinedAt: Date;
   leftAt: Date | null;
-  /** A member by email: their address and the name they gave (null for a Slack member). */
+  /** A member by email: their address and the name they gave; a Slack member who chose some email: their Slack profile's address. */
   email: string | null;
   displayName: string | null;
   /** Which emails they get (their email settings). */
@@ -33,6 +36,13 @@ export interface MembershipRecord {
 export interface EmailContact {
   email: string;
   displayName: string;
+}
+
+/** How a member gets each kind of message, in Slack and by email (src/domain/members/messagePreferences.ts). */
+export interface DeliveryFlags extends EmailChoices {
+  slackMeetings: boolean;
+  slackReminders: boolean;
+  digestByDm: boolean;
 }
 
 /** The kinds of email a member can turn on and off. */
@@ -56,6 +66,21 @@ export interface MembershipStore {
   ): Promise<{ membership: MembershipRecord; before: MembershipStatus | null }>;
   /** Sets which emails a member gets; null when they are not a member. */
   setEmailChoices(communityId: string, slackUserId: string, choices: EmailChoices): Promise<MembershipRecord | null>;
+  /**
+   * Sets how a member gets each kind of message, and (when given) the address on their membership,
+   * whatever their status: null when they have no membership, "address_taken" when another membership of the
+   * community has that address.
+   */
+  setDeliveries(
+    communityId: string,
+    slackUserId: string,
+    flags: DeliveryFlags,
+    email?: string | null,
+  ): Promise<MembershipRecord | "address_taken" | null>;
+  /** The active members who get this kind by email, with an address that takes mail. */
+  emailRecipients(communityId: string, flag: keyof EmailChoices): Promise<MembershipRecord[]>;
+  /** The community's active members whose address refuses mail. */
+  emailFailures(communityId: string): Promise<MembershipRecord[]>;
   /**
    * Marks the member as left, unless they are the community's last active
    * organiser: checked and written under one lock on the community, so two

@@ -31,6 +31,7 @@ const ORGANISER_ACTIONS: Record<OrganiserAction, string> = {
   unarchive: "unarchive it",
   delete: "delete it",
   edit_journey: "change its journey",
+  manage_email_refusals: "see the addresses that cannot take email, or start emailing them again",
 };
 
 export const communityReasons = {
@@ -105,4 +106,11 @@ export const communityReasons = {
   "member.too_many_named": ({ max }) => `Name at most ${max} people at a time. Nothing was changed.`,
   "organisers.only": ({ community, action }) =>
     `Only the organisers of *${esc(community)}* can ${ORGANISER_ACTIONS[action]}. Nothing was changed.`,
+  "messages.members_only": ({ community }) =>
+    `Only members of *${esc(community)}* can choose how they get its messages. Join it first with \`/community join\`.`,
+  "messages.choose": () => "Choose how you want to get these.",
+  "messages.no_address": () => "Slack has not given us an email address for you. Add one to your Slack profile, or choose In Slack.",
+  "messages.address_taken": () =>
+    "Another member of this community already gets email at the address on your Slack profile. Choose In Slack, or ask an organiser.",
+  "messages.not_refused": () => "Emails to this member are not blocked. Someone may have started emailing them again already.",
 } satisfies Partial<ReasonTexts>;

@@ -20,6 +20,7 @@ const REOPEN = {
   finding: "Type `/community findings` and press Share a finding again.",
   journey: "Type `/community journey` again.",
   action: "Select Change date on the action again.",
+  messages: "Type `/community messages` again.",
 } as const;
 
 const CHOOSE_COMMUNITY = {

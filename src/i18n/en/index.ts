@@ -14,6 +14,7 @@ import { journeyReasons } from "./journey";
 import { labels } from "./labels";
 import { meetingEmails } from "./meetingEmails";
 import { meetingReasons } from "./meetings";
+import { messagePreferenceWords } from "./messagePreferences";
 import { prose } from "./prose";
 import { webWords } from "./web";
 import { webFormWords } from "./webForms";
@@ -30,4 +31,5 @@ export const en: Catalogue = {
   webForms: webFormWords,
   meetingEmails,
   actionEmails,
+  messagePreferences: messagePreferenceWords,
 };

@@ -16,6 +16,9 @@ export const webFormWords: WebFormWords = {
     "outcomes.action_due": "Enter the new due date as a real date, for example 27 3 2027",
     "action.due_passed": "The due date must be today or in the future",
     "action.due_too_far": "The due date must be within the next 3 years",
+    "messages.choose": "Select how you want to get these",
+    "messages.no_address": "To get these by email, choose email in Slack first, so we can use the address on your Slack profile",
+    "messages.address_taken": "Another member of this community already gets email at the address on your Slack profile",
   },
   rsvpAnswers: { going: "Going", maybe: "Maybe", not_going: "Can't go" },
 };

@@ -15,8 +15,9 @@ import type { ActionService } from "../../domain/meetings/actions";
 import type { MeetingMailService } from "../../domain/meetings/meetingMail";
 import type { MeetingService } from "../../domain/meetings/meetings";
 import type { MembershipService } from "../../domain/members/memberships";
+import type { MessageChoiceService } from "../../domain/members/messageChoices";
 import type { OutboxKind, Payload } from "../../domain/outbox/kind";
-import type { MeetingRecord, OutboxRow } from "../../domain/ports";
+import type { CommunityRecord, MeetingRecord, OutboxRow } from "../../domain/ports";
 import type { Message } from "../../views/blocks";
 import type { Outcome } from "../dispatcher";
 
@@ -43,6 +44,10 @@ export interface KindServices {
     action(personId: string, action: { id: string; dueOn: string }, now: Date): string;
     memberEmailLinks(personId: string, communityId: string, now: Date): { settingsUrl: string; unsubscribeUrl: string };
   };
+  /** Who gets each kind in Slack and who by email (a Slack member may choose email only). */
+  messageChoices: MessageChoiceService;
+  /** A community's web page, linked from its emails. */
+  communityPageLinks: { url(community: CommunityRecord): string };
   clock: Clock;
 }
 

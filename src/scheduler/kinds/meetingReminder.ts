@@ -1,7 +1,8 @@
-// A due meeting reminder becomes one DM for each person going or maybe then,
-// at the 1-day mark a note in the channel (reminderDm.ts, reminderNote.ts), and
-// one email for each member with an address who gets reminders by email and has
-// not said they cannot go (written now, sent by the email dispatcher).
+// A due meeting reminder becomes one DM for each person going or maybe then
+// who gets reminders in Slack, at the 1-day mark a note in the channel
+// (reminderDm.ts, reminderNote.ts), and one email for each member with an
+// address who gets reminders by email and has not said they cannot go (written
+// now, sent by the email dispatcher).
 
 import { announcementChannel } from "../../domain/meetings/meetingCards";
 import { reminderDeliveries, reminderObsolete } from "../../domain/meetings/reminders";
@@ -30,7 +31,12 @@ export const meetingReminder = dueKind(kinds.meetingReminder, {
     const meeting = await remindedMeeting(row, services);
     if ("skip" in meeting) return { kind: "skip", reason: meeting.skip };
     const card = await services.meetings.card(meeting.id);
-    const recipients = await services.meetings.goingOrMaybe(meeting.id);
+    // Those who chose reminders by email only get no DM (their email is below).
+    const recipients = await services.messageChoices.slackRecipients(
+      meeting.communityId,
+      await services.meetings.goingOrMaybe(meeting.id),
+      "reminders",
+    );
     const now = services.clock.now();
     const byEmail = await services.meetingMail.reminded(meeting);
     const emails = byEmail.map((recipient) =>

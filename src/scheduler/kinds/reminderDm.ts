@@ -1,5 +1,6 @@
 // A meeting reminder by DM: how long is left, the join link, the answer
-// buttons and the calendar link. Skipped if they are no longer going or maybe.
+// buttons and the calendar link. Skipped if they are no longer going or maybe,
+// or have since chosen reminders by email only.
 import * as kinds from "../../domain/outbox";
 import { reminderDm as reminderDmMessage } from "../../views/reminders";
 import { dueKind } from "./kind";
@@ -14,6 +15,8 @@ export const reminderDm = dueKind(kinds.reminderDm, {
     const card = await meetings.card(meeting.id);
     const answer = await meetings.answerOf(meeting.id, row.target);
     if (answer !== "going" && answer !== "maybe") return { kind: "skip", reason: "no longer going" };
+    if (!(await services.messageChoices.slackRecipients(meeting.communityId, [row.target], "reminders")).length)
+      return { kind: "skip", reason: "they chose reminders by email only" };
     return { kind: "send", message: reminderDmMessage(card, clock.now(), answer, calendarLinks.url(meeting.id)) };
   },
 });
