@@ -17,6 +17,7 @@ import {
   plural,
   section,
 } from "./blocks";
+import { emailRefusalsButton } from "./emailRefusals";
 import { ACTION, BLOCK } from "./ids";
 
 /**
@@ -113,11 +114,24 @@ export function organisationBlocks(group: OrganisationGroup, communityId: string
   return sections.map((text, i) => section(text, i === 0 ? seeAll : undefined));
 }
 
-/** One page of `/community members`: at most 10 organisations, 45 blocks. */
-export function membersMessage(page: MembersPage): BlockMessage {
+/**
+ * One page of `/community members`: at most 10 organisations, 45 blocks. `emailRefusals`: for an organiser,
+ * how many members' addresses refuse mail; the first page's summary then has the button to see them.
+ */
+export function membersMessage(page: MembersPage, emailRefusals = 0): BlockMessage {
   const { summary } = page;
   const text = md`Members of ${esc(page.community.name)}: ${plural(summary.memberCount, "member")} from ${plural(summary.organisationCount, "organisation")}`;
-  const blocks: AnyBlock[] = [section(summaryText(page))];
+  // The button rides on the summary: no block of its own, so the page stays within its budget.
+  const refusals = page.page === 0 && emailRefusals > 0;
+  const blocks: AnyBlock[] = [
+    section(
+      refusals
+        ? md`${summaryText(page)}
+:warning: ${plural(emailRefusals, "member's email address", "members' email addresses")} cannot take email.`
+        : summaryText(page),
+      refusals ? emailRefusalsButton(page.community.id, emailRefusals) : undefined,
+    ),
+  ];
   // "Not yet represented" leads the first page; later pages are the rest of the list.
   if (page.page === 0) blocks.push(section(missingText(summary)));
   blocks.push(divider());

@@ -9,6 +9,7 @@ import { emailPersonId } from "../../src/domain/members/people";
 import { ACTION, CALLBACK, MESSAGES_BLOCK } from "../../src/views/ids";
 import { type Harness, startHarness } from "../support/harness";
 import { blockAction, input, viewSubmission } from "../support/payloads";
+import { type SentKind, styleProblems } from "../support/plainEnglish";
 import { seedCommunity, seedMeeting, seedMember } from "../support/seed";
 
 const ALICE = "U0ALICE"; // organiser
@@ -26,7 +27,20 @@ beforeEach(async () => {
   h.slack.emails.set(BOB_EMAIL, BOB);
   h.slack.reset();
 });
+/** What the bot said in Slack, held to the house style (test/support/plainEnglish.ts). */
+function checkStyle(): void {
+  const kinds: Record<string, SentKind> = {
+    "chat.postMessage": "post",
+    "views.open": "view",
+    "views.push": "view",
+    "views.update": "view",
+  };
+  const problems = h.slack.calls.flatMap((c) => (kinds[c.method] ? styleProblems(c.args, kinds[c.method]!, c.method) : []));
+  expect(problems).toEqual([]);
+}
+
 afterEach(async () => {
+  checkStyle();
   await h.close();
 });
 
@@ -69,6 +83,7 @@ describe("choosing how you get messages in Slack", () => {
     const reply = await choose(BOB, { meetings: "both", reminders: "email", digests: "email" });
     expect(reply.json.response_action).toBe("update");
     expect(JSON.stringify(reply.json.view.blocks)).toContain("Reminders before meetings: by email");
+    expect(styleProblems(reply.json.view, "view", "the saved form")).toEqual([]);
     expect(await bob()).toMatchObject({
       email: BOB_EMAIL,
       slackMeetings: true,
@@ -103,6 +118,7 @@ describe("choosing how you get messages in Slack", () => {
         digests: expect.stringMatching(/^Slack has not given us an email address for you/),
       },
     });
+    expect(styleProblems(reply.json, "errors", "the form")).toEqual([]);
     const bad = await choose(BOB, { meetings: "sometimes", reminders: "slack", digests: "none" });
     expect(bad.json.errors).toEqual({ meetings: "Choose how you want to get these." });
     expect(await bob()).toMatchObject({ email: null, slackReminders: true, emailReminders: false });

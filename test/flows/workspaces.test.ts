@@ -347,6 +347,8 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
   [`action:${ACTION.addToCalendar}`]: [() => button(BOB, ACTION.addToCalendar, f.meetingId)],
   [`action:${ACTION.digestDm}`]: [() => button(BOB, ACTION.digestDm, f.communityId)],
   [`action:${ACTION.openMessages}`]: [() => button(BOB, ACTION.openMessages, f.communityId)],
+  [`action:${ACTION.emailRefusals}`]: [() => button(ALICE, ACTION.emailRefusals, f.communityId)],
+  [`action:${ACTION.liftEmailRefusal}`]: [() => button(ALICE, ACTION.liftEmailRefusal, JSON.stringify({ c: f.communityId, m: BOB }))],
   [`action:${ACTION.inviteCommunity}`]: [
     () => ({
       ...button(ALICE, ACTION.inviteCommunity),

@@ -132,9 +132,14 @@ export class SmtpSink {
     return `${this.options.secure ? "smtps" : "smtp"}://${credentials ? `${credentials}@` : ""}127.0.0.1:${this.port}`;
   }
 
-  /** The next RCPT TO for this address gets 550 with this text. */
+  /** Every RCPT TO for this address gets 550 with this text, until takeRecipient. */
   refuseRecipient(address: string, why = "5.1.1 <address> User unknown"): void {
     this.refused.set(address.toLowerCase(), why);
+  }
+
+  /** The address takes mail again (its mailbox was fixed). */
+  takeRecipient(address: string): void {
+    this.refused.delete(address.toLowerCase());
   }
 
   /** Resolves once `count` emails have been received in all. */

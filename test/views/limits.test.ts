@@ -41,6 +41,7 @@ import { charterMessage, welcomeMessage } from "../../src/views/charter";
 import { communityListMessage } from "../../src/views/communityList";
 import { createCommunityModal } from "../../src/views/createCommunityModal";
 import { digestMessage } from "../../src/views/digest";
+import { emailRefusalsModal } from "../../src/views/emailRefusals";
 import { GROUPS_SHOWN, groupCreatedMessage, groupsListMessage } from "../../src/views/groups";
 import { createGroupModal } from "../../src/views/groupsModal";
 import { HELP_TOPICS, helpOverview, helpTopicMessage, unknownCommandMessage } from "../../src/views/help";
@@ -58,6 +59,7 @@ import { journeyMessage, removeStageMessage, SUGGESTIONS_SHOWN } from "../../src
 import { meetingCancelledMessage, meetingCardMessage, meetingChangedMessage, upcomingMeetingsMessage } from "../../src/views/meetingCard";
 import { cancelMeetingModal, meetingModal } from "../../src/views/meetingModal";
 import { MISSING_LISTED, membersMessage, organisationMembersMessage } from "../../src/views/members";
+import { messagesModal, messagesSavedModal } from "../../src/views/messagesModal";
 import { esc, md } from "../../src/views/mrkdwn";
 import { outcomesMessage, outcomesModal } from "../../src/views/outcomes";
 import { problemCardMessage, promotionSuggestion } from "../../src/views/problemCard";
@@ -957,6 +959,36 @@ describe("Block Kit limits with the largest realistic data", () => {
     const stages = Array.from({ length: STAGE_LIMITS.stagesMax }, (_, i) => bigStage(i));
     const mine = memberStagesModal({ community: community(1), stages, chosen: stages.map((s) => s.id), privateMetadata: "{}" }) as any;
     expect(blockKitProblems(mine.blocks, "modal", mine)).toEqual([]);
+  });
+
+  it("the organisers' list of 200 addresses that refuse mail, at their longest, and Your messages", () => {
+    const refused = Array.from({ length: 200 }, (_, i) => ({
+      ...organiser(i),
+      slackUserId: `mail:${String(i).padStart(24, "0")}`,
+      displayName: "n".repeat(80),
+      email: `${"a".repeat(64)}@${"d".repeat(250)}.gov.uk`,
+      emailFailedAt: new Date("2026-03-03T09:00:00Z"),
+      emailFailure: "550 5.1.1 <".padEnd(2000, "&"),
+    }));
+    const list = emailRefusalsModal(community(1), refused, refused[0]);
+    expect(blockKitProblems(list.blocks, "modal", list)).toEqual([]);
+    const choices = { meetings: "both", reminders: "email", digests: "both" } as const;
+    const address = `${"a".repeat(64)}@${"d".repeat(250)}.gov.uk`;
+    const mine = messagesModal({ community: community(1), choices, address, refusal: "550 ".padEnd(2000, "&") }, "{}");
+    expect(blockKitProblems(mine.blocks, "modal", mine)).toEqual([]);
+    const saved = messagesSavedModal({ community: community(1), choices, address });
+    expect(blockKitProblems(saved.blocks, "modal", saved)).toEqual([]);
+    const page = membersMessage(
+      {
+        community: community(1),
+        page: 0,
+        pageCount: 1,
+        organisations: [],
+        summary: { memberCount: 5000, organisationCount: 40, professionCount: 20, missing: [], anyNamed: false },
+      } as any,
+      1000,
+    );
+    expect(blockKitProblems(page.blocks, "message")).toEqual([]);
   });
 
   it("the checker itself catches an over-long section and too many blocks", () => {

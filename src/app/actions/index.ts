@@ -21,12 +21,14 @@ import { deleteCommunityAction } from "./deleteCommunity";
 import { digestDmAction } from "./digestDm";
 import { editCharterAction } from "./editCharter";
 import { editProblemAction } from "./editProblem";
+import { emailRefusalsAction } from "./emailRefusals";
 import { findingsPageAction } from "./findingsPage";
 import { inviteCommunityPickedAction } from "./inviteCommunityPicked";
 import { joinCommunityAction } from "./joinCommunity";
 import { joinGroupAction } from "./joinGroup";
 import { journeyExportsAction } from "./journeyExports";
 import { journeyPageAction } from "./journeyPage";
+import { liftEmailRefusalAction } from "./liftEmailRefusal";
 import { listPageAction } from "./listPage";
 import { meetingCommunityPickedAction } from "./meetingCommunityPicked";
 import { meetingMenuAction } from "./meetingMenu";
@@ -123,6 +125,8 @@ export function registerActions(app: App, services: Services): void {
 
   app.action(ACTION.digestDm, digestDmAction(services));
   app.action(ACTION.openMessages, openMessagesAction(services));
+  app.action(ACTION.emailRefusals, emailRefusalsAction(services));
+  app.action(ACTION.liftEmailRefusal, liftEmailRefusalAction(services));
   app.action(ACTION.inviteCommunity, inviteCommunityPickedAction(services));
   app.action(ACTION.acceptInvitation, acceptInvitationAction(services));
   app.action(ACTION.declineInvitation, declineInvitationAction(services));

@@ -17,9 +17,13 @@ export const pagerValue = z.object({
  * one organisation's list: replaces the ephemeral list in place.
  */
 export function membersPageAction(services: Services) {
-  return onAction<BlockButtonAction>(services, async ({ action, context, respond }) => {
+  return onAction<BlockButtonAction>(services, async ({ action, body, context, respond }) => {
     const value = pagerValue.parse(JSON.parse(action.value ?? "{}"));
     const community = await services.communities.byIdIn(workspaceOf(context), value.c);
-    await respond({ replace_original: true, ...membersMessage(await services.coverage.page(community, value.p)) });
+    const [page, refusals] = await Promise.all([
+      services.coverage.page(community, value.p),
+      services.messageChoices.refusalCount(community, body.user.id),
+    ]);
+    await respond({ replace_original: true, ...membersMessage(page, refusals) });
   });
 }

@@ -16,6 +16,10 @@ export const members: Subcommand = {
       command.channel_id,
       namingCommunity(members.usage),
     );
-    return membersMessage(await services.coverage.page(community, 0));
+    const [page, refusals] = await Promise.all([
+      services.coverage.page(community, 0),
+      services.messageChoices.refusalCount(community, command.user_id),
+    ]);
+    return membersMessage(page, refusals);
   },
 };

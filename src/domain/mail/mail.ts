@@ -177,7 +177,8 @@ export class MailService {
   /**
    * An email refused for good. For an address that refuses mail, the address is recorded
    * (nothing more goes to it); either way, the rows telling the community's organisers,
-   * once each: per address, or per reason for a refusal not about the address.
+   * once each: per refusal of the address (lifting it and a new bounce tell them again), or
+   * per reason for a refusal not about the address.
    */
   async refused(row: OutboxRow, failure: { reason: string; addressRefused: boolean; source: string }): Promise<NewOutboxRow[]> {
     const address = typeof row.payload.to === "string" ? row.payload.to : "";
@@ -187,7 +188,11 @@ export class MailService {
     }
     if (!row.communityId) return [];
     const communityId = row.communityId;
-    const about = failure.addressRefused ? row.target : failure.reason.slice(0, 120);
+    // Once per refusal of the address: after an organiser lifts one (the member fixed it), a new bounce is news again.
+    const refusedSince = failure.addressRefused ? (await this.deps.store.emailRefusals.find(row.target))?.createdAt : undefined;
+    const about = failure.addressRefused
+      ? `${row.target}${refusedSince ? `:${refusedSince.getTime()}` : ""}`
+      : failure.reason.slice(0, 120);
     // The alert is a Slack DM: an organiser by email has no Slack to get it in.
     const organisers = (await organiserIds(this.deps.store, communityId)).filter((id) => !isEmailPerson(id));
     return organisers.map((organiser) =>

@@ -20,7 +20,7 @@ import {
   type MessageKind,
   unsubscribedFlags,
 } from "./messagePreferences";
-import { requireOrganiser } from "./organisers";
+import { isOrganiser, requireOrganiser } from "./organisers";
 import { emailPersonId, isEmailPerson, normaliseEmail } from "./people";
 
 export interface MemberMessages {
@@ -140,6 +140,12 @@ export class MessageChoiceService {
   async refusals(community: CommunityRecord, organiserId: string): Promise<MembershipRecord[]> {
     await requireOrganiser(this.deps.store, community, organiserId, "manage_email_refusals");
     return this.deps.store.memberships.emailFailures(community.id);
+  }
+
+  /** How many of the community's members' addresses refuse mail, for an organiser; 0 for anyone else (who is not shown it). */
+  async refusalCount(community: CommunityRecord, viewerId: string): Promise<number> {
+    if (!isOrganiser(await this.deps.store.memberships.find(community.id, viewerId))) return 0;
+    return (await this.deps.store.memberships.emailFailures(community.id)).length;
   }
 
   /** An organiser says the member has fixed their address: email goes to it again (in every community). Audited. */
