@@ -24,6 +24,7 @@ import { metricsRoute } from "./observability/metricsRoute";
 import { Readiness } from "./observability/readiness";
 import type { SlackHealth } from "./observability/slackHealth";
 import { createSlackClients } from "./outbound/slackClients";
+import { BANK_HOLIDAYS_COVER, onUncoveredYear } from "./reference/bankHolidays";
 import { Dispatcher, type DispatcherSettings, type DispatchPacer } from "./scheduler/dispatcher";
 import { OutboxMessages } from "./scheduler/kinds";
 import { classifyMailFailure, EMAIL_DISPATCHER_SETTINGS, MailMessages } from "./scheduler/mail";
@@ -101,6 +102,13 @@ export interface Bot {
 export function compose(options: CompositionOptions): Bot {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
+  // Past the last year of the shipped bank holidays only weekends are skipped: said once, so someone refreshes the list.
+  onUncoveredYear((year) =>
+    logger.warn(
+      { year, covered: BANK_HOLIDAYS_COVER },
+      "bank holidays are not known for this year: working days are Monday to Friday until src/reference/bank-holidays.json is refreshed",
+    ),
+  );
   // Metrics are off unless configured: then GET /metrics is not even routed (404).
   const metrics = config.metrics ? (options.metrics ?? createMetrics()) : undefined;
   // Made after the metrics, so that the store's queries are timed too.

@@ -16,6 +16,7 @@ import type { MonthlyOrdinal, RecurrenceRule } from "../domain/meetings/recurren
 import type { Delivery, MessageKind } from "../domain/members/messagePreferences";
 import type { CommunityRecord, DigestSchedule } from "../domain/ports";
 import type { ActivityId } from "../reference/activities";
+import type { Division } from "../reference/bankHolidays";
 
 /** One sentence a reason, from its parameters. */
 export type ReasonTexts = { [K in keyof Reasons]: (params: Reasons[K]) => string };
@@ -31,6 +32,8 @@ export interface Labels {
   contactMethods: Readonly<Record<ContactMethodKind, { label: string; linkHint: string }>>;
   reminderOffsets: Readonly<Record<ReminderOffset, string>>;
   groupChannelChoices: Readonly<Record<GroupChannelChoiceKind, string>>;
+  /** The parts of the UK whose bank holidays a community can follow. */
+  divisions: Readonly<Record<Division, string>>;
   /** A choice in the meeting modal's "Repeats" picker. */
   recurrenceChoice(rule: RecurrenceChoiceRule): string;
   /** "Every 3 weeks on Tuesday", read in the series' own time zone. */

@@ -1,7 +1,9 @@
 // Actions agreed at meetings. Each read brings the action's meeting and
 // community with it (one statement with Prisma's relation load, however many
 // actions), so a list of 2,000 is still a fixed number of queries.
+
 import type { ActionInContext, ActionItemRecord, ActionQuery, ActionStore } from "../domain/ports";
+import { DEFAULT_DIVISION, isDivision } from "../reference/bankHolidays";
 import { toActionRecord, withTopics } from "./outcomeStore";
 import type { Db } from "./prismaClient";
 
@@ -10,16 +12,21 @@ const inContext = {
   meeting: {
     select: { id: true, title: true, startsAt: true, timezone: true, groupId: true, announcementChannelId: true, announcementTs: true },
   },
-  community: { select: { id: true, name: true, workspaceId: true, timezone: true, slackChannelId: true } },
+  community: { select: { id: true, name: true, workspaceId: true, timezone: true, slackChannelId: true, bankHolidays: true } },
 } as const;
 
 type Row = Parameters<typeof toActionRecord>[0] & {
   meeting: ActionInContext["meeting"];
-  community: ActionInContext["community"];
+  community: Omit<ActionInContext["community"], "bankHolidays"> & { bankHolidays: string };
 };
 
 function toInContext(row: Row): ActionInContext {
-  return { action: toActionRecord(row), meeting: row.meeting, community: row.community };
+  const { bankHolidays, ...community } = row.community;
+  return {
+    action: toActionRecord(row),
+    meeting: row.meeting,
+    community: { ...community, bankHolidays: isDivision(bankHolidays) ? bankHolidays : DEFAULT_DIVISION },
+  };
 }
 
 const soonestFirst = [{ dueOn: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
@@ -75,6 +82,11 @@ export class PrismaActionStore implements ActionStore {
 
   async setDm(actionId: string, channelId: string, ts: string): Promise<void> {
     await this.db.actionItem.updateMany({ where: { id: actionId }, data: { dmChannelId: channelId, dmTs: ts } });
+  }
+
+  async openIn(communityId: string): Promise<ActionItemRecord[]> {
+    const rows = await this.db.actionItem.findMany({ where: { communityId, status: "open" }, include: withTopics, orderBy: soonestFirst });
+    return rows.map(toActionRecord);
   }
 
   async overdue(communityId: string, groupId: string | null, day: string): Promise<ActionItemRecord[]> {

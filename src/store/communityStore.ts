@@ -11,6 +11,7 @@ import type {
   RemovedCounts,
   WorkspaceKey,
 } from "../domain/ports";
+import { DEFAULT_DIVISION, isDivision } from "../reference/bankHolidays";
 import { auditColumns } from "./auditStore";
 import { translateUnique, upsertRace } from "./errors";
 import { offsetsFromText, offsetsToText } from "./offsets";
@@ -46,6 +47,7 @@ export function toCommunityRecord(row: CommunityRow): CommunityRecord {
     membersCanSchedule: row.membersCanSchedule,
     digest: { cadence: row.digestCadence as DigestCadence, weekday: row.digestWeekday, monthDay: row.digestMonthDay, time: row.digestTime },
     reminderOffsets: offsetsFromText(row.reminderOffsets),
+    bankHolidays: isDivision(row.bankHolidays) ? row.bankHolidays : DEFAULT_DIVISION,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     archivedAt: row.archivedAt,
@@ -218,6 +220,7 @@ export class PrismaCommunityStore implements CommunityStore {
         digestMonthDay: settings.digest.monthDay,
         digestTime: settings.digest.time,
         pageVisibility: settings.page.visibility,
+        bankHolidays: settings.bankHolidays,
         // An increment, not a value read earlier: two organisers asking at once both retire what they saw.
         ...(settings.page.newAddress ? { pageVersion: { increment: 1 } } : {}),
       },

@@ -285,6 +285,7 @@ export const SETTINGS_BLOCK = {
   digestTime: "digestTime",
   pageVisibility: "pageVisibility",
   pageNewAddress: "pageNewAddress",
+  bankHolidays: "bankHolidays",
 } as const;
 
 /** "Your messages": one radio input a kind of message (src/domain/members/messagePreferences.ts). */

@@ -2,6 +2,7 @@
 import type { View } from "@slack/types";
 import type { CommunityRecord } from "../domain/ports";
 import { dates, labels } from "../i18n";
+import { DIVISIONS } from "../reference/bankHolidays";
 import { type AnyBlock, button, context, esc, header, md, option, plain, section, selectInput, textInput } from "./blocks";
 import { ACTION, CALLBACK, SETTINGS_BLOCK } from "./ids";
 import { remindersInput } from "./meetingModal";
@@ -72,6 +73,14 @@ export function settingsModal(community: CommunityRecord, privateMetadata: strin
       "Default reminders for new meetings",
       community.reminderOffsets,
       "Each meeting can change its own in the meeting form.",
+    ),
+    selectInput(
+      SETTINGS_BLOCK.bankHolidays,
+      ACTION.input,
+      "Bank holidays",
+      DIVISIONS.map((division) => ({ label: labels.divisions[division], value: division })),
+      community.bankHolidays,
+      { hint: "Reminders about actions skip weekends and these bank holidays." },
     ),
     textInput(SETTINGS_BLOCK.problemThreshold, ACTION.input, "Suggest an objective at this many organisations", {
       initial: String(community.problemThreshold),

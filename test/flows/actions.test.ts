@@ -1,12 +1,12 @@
 // Actions get done (#17), through the real app over HTTP on each database with
 // the clock moved by hand: each owner's DM with Done and Change date; reminders
-// through the outbox the working day before (across a weekend and a clock
-// change) and once overdue, when the action is also carried onto the next
+// through the outbox the working day before (across a weekend, a clock change
+// and the community's bank holidays, which its organisers choose) and once overdue, when the action is also carried onto the next
 // meeting's agenda, once; Done from the DM, from App Home and from
 // /community actions, said in the meeting's thread, once however often it is
 // clicked; a new date moves the reminders; and only those who may close it can.
 import { actionField } from "../../src/domain/meetings/outcomes";
-import { ACTION, CALLBACK, OUTCOME_BLOCK } from "../../src/views/ids";
+import { ACTION, CALLBACK, OUTCOME_BLOCK, SETTINGS_BLOCK } from "../../src/views/ids";
 import type { Harness } from "../support/harness";
 import { blockAction, input, viewSubmission } from "../support/payloads";
 import { seedCommunity, seedMeeting, seedMember } from "../support/seed";
@@ -104,6 +104,45 @@ describe("an action's owner", () => {
     expect((await reminders(carols.id)).map((r) => r.dueAt.toISOString())).toEqual([
       "2026-03-27T09:00:00.000Z",
       "2026-03-31T08:00:00.000Z",
+    ]);
+  });
+
+  it("is reminded on working days: the community's bank holidays are skipped, and choosing Scotland's moves what changes", async () => {
+    // Due Tuesday 7 April 2026: in England and Wales the working day before is Thursday 2 April (Good Friday, Easter Monday).
+    const [bobs] = await record([{ title: "Share the research plan", owner: BOB, due: "2026-04-07" }]);
+    const pending = async () =>
+      (await reminders(bobs.id)).filter((r) => r.status === "pending").map((r) => [JSON.parse(r.payload).when, r.dueAt.toISOString()]);
+    expect(await pending()).toEqual([
+      ["before", "2026-04-02T08:00:00.000Z"],
+      ["overdue", "2026-04-08T08:00:00.000Z"],
+    ]);
+    await h.command("settings", { user: ALICE, channel: w.channel });
+    const modal = h.slack.lastCall("views.open")!.args.view;
+    const select = modal.blocks.find((b: any) => b.block_id === SETTINGS_BLOCK.bankHolidays);
+    expect(select.element.initial_option.value).toBe("england-and-wales");
+    expect(select.element.options.map((o: any) => o.text.text)).toEqual(["England and Wales", "Scotland", "Northern Ireland"]);
+    const saved = await h.interact(
+      viewSubmission({
+        user: ALICE,
+        callbackId: CALLBACK.communitySettings,
+        privateMetadata: modal.private_metadata,
+        values: {
+          [SETTINGS_BLOCK.reminders]: input.checkboxes(["1440"]),
+          [SETTINGS_BLOCK.problemThreshold]: input.text("3"),
+          [SETTINGS_BLOCK.digestCadence]: input.select("weekly"),
+          [SETTINGS_BLOCK.digestWeekday]: input.select("1"),
+          [SETTINGS_BLOCK.digestMonthDay]: input.select("1"),
+          [SETTINGS_BLOCK.digestTime]: { type: "timepicker", selected_time: "09:00" },
+          [SETTINGS_BLOCK.bankHolidays]: input.select("scotland"),
+        },
+      }),
+    );
+    expect(saved.json).toEqual({ response_action: "clear" });
+    expect((await h.db.community.findUniqueOrThrow({ where: { id: w.communityId } })).bankHolidays).toBe("scotland");
+    // Easter Monday is a working day in Scotland.
+    expect(await pending()).toEqual([
+      ["before", "2026-04-06T08:00:00.000Z"],
+      ["overdue", "2026-04-08T08:00:00.000Z"],
     ]);
   });
 

@@ -93,6 +93,7 @@ function community(i: number): CommunityRecord {
     createdAt: new Date("2026-01-01T00:00:00Z"),
     archivedAt: null,
     page: { visibility: "link_only", version: 0 },
+    bankHolidays: "northern-ireland",
     contactMethods: [
       { kind: "slack_channel", link: null },
       { kind: "mailing_list", link: `https://lists.example.gov.uk/${"x".repeat(500)}` },
@@ -537,7 +538,14 @@ describe("Block Kit limits with the largest realistic data", () => {
         announcementChannelId: "C1",
         announcementTs: "1.1",
       },
-      community: { id: "c1", name: community(1).name, workspaceId: "w", timezone: "Europe/London", slackChannelId: "C1" },
+      community: {
+        id: "c1",
+        name: community(1).name,
+        workspaceId: "w",
+        timezone: "Europe/London",
+        slackChannelId: "C1",
+        bankHolidays: "england-and-wales",
+      },
     });
     const all = Array.from({ length: 200 }, (_, n) => item(n));
     const now = new Date("2026-03-01T10:00:00Z");

@@ -11,7 +11,7 @@ export const settings: Subcommand = {
   topic: "settings",
   usage: "/community settings [name]",
   summary:
-    "Choose how you get messages: in Slack, by email or both. Organisers also choose who may schedule meetings, default reminders, when to suggest objectives, the digest, and who can see the web page.",
+    "Choose how you get messages: in Slack, by email or both. Organisers also choose who may schedule meetings, default reminders, whose bank holidays are not working days, when to suggest objectives, the digest, and who can see the web page.",
   async handle({ args, command, context, client, services }) {
     const found = await services.communities.resolve(
       workspaceOf(context),

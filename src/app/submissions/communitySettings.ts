@@ -33,16 +33,18 @@ export function communitySettingsSubmission(services: Services) {
           monthDay: text(values, SETTINGS_BLOCK.digestMonthDay),
           time: text(values, SETTINGS_BLOCK.digestTime),
         },
+        bankHolidays: text(values, SETTINGS_BLOCK.bankHolidays),
         page: {
           visibility: text(values, SETTINGS_BLOCK.pageVisibility),
           newAddress: list(values, SETTINGS_BLOCK.pageNewAddress).includes("yes"),
         },
       });
     },
-    async after({ body, client }, { community, digestChanged }) {
+    async after({ body, client }, { community, digestChanged, bankHolidaysBefore }) {
       // Its web page's address or visibility may have changed: this replica reads them again at once.
       services.communityPages.forget(community.id);
       if (digestChanged) await services.digests.replan(community);
+      if (bankHolidaysBefore) await services.actions.replanReminders(community, bankHolidaysBefore);
       await stepsAfterAck(services.logger)("confirm saved settings", () =>
         client.chat.postMessage({
           channel: body.user.id,

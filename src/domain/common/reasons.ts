@@ -61,6 +61,7 @@ export interface Reasons {
   "community.timezone": NoParams;
   "settings.threshold": NoParams;
   "settings.page_visibility": NoParams;
+  "settings.bank_holidays": NoParams;
   // The service journey
   "stage.title_missing": { min: number };
   "stage.too_many_owners": { max: number };

@@ -1,6 +1,7 @@
 // Communities: create one from a checked draft, find one from what a person
 // typed or where they typed it, list them, read a charter.
 
+import { type Division, isDivision } from "../../reference/bankHolidays";
 import { recordAudit } from "../common/audit";
 import type { Clock } from "../common/clock";
 import { AppError, ValidationError } from "../common/errors";
@@ -276,7 +277,7 @@ export class CommunityService {
     return community;
   }
 
-  /** Field errors are keyed membersCanSchedule, reminders, problemThreshold. `communityId` comes from the form, so it is checked against the workspace. */
+  /** Field errors are keyed membersCanSchedule, reminders, problemThreshold, bankHolidays. `communityId` comes from the form, so it is checked against the workspace. */
   async updateSettings(
     workspace: WorkspaceKey,
     communityId: string,
@@ -288,8 +289,10 @@ export class CommunityService {
       digest: Parameters<typeof checkDigestSchedule>[0];
       /** Left out, the page's settings stay as they are. */
       page?: Parameters<typeof checkPageSettings>[0];
+      /** A division of the UK (src/reference/bankHolidays.ts); left out, it stays as it is. */
+      bankHolidays?: string | null;
     },
-  ): Promise<{ community: CommunityRecord; digestChanged: boolean }> {
+  ): Promise<{ community: CommunityRecord; digestChanged: boolean; bankHolidaysBefore: Division | null }> {
     const community = await this.byIdIn(workspace, communityId);
     await requireOrganiser(this.store, community, actorId, "change_settings");
     const errors: FieldErrors = {};
@@ -301,6 +304,8 @@ export class CommunityService {
     }
     const digest = checkDigestSchedule(input.digest, errors);
     const page = checkPageSettings(input.page ?? { visibility: community.page.visibility, newAddress: false }, errors);
+    const bankHolidays = input.bankHolidays ?? community.bankHolidays;
+    if (!isDivision(bankHolidays)) errors.bankHolidays = { key: "settings.bank_holidays" };
     if (Object.keys(errors).length) throw new ValidationError(errors);
     const now = this.deps.clock.now();
     const updated = await this.store.communities.updateSettings(community.id, {
@@ -309,6 +314,7 @@ export class CommunityService {
       problemThreshold: threshold,
       digest,
       page,
+      bankHolidays: bankHolidays as Division,
     });
     const digestChanged = JSON.stringify(digest) !== JSON.stringify(community.digest);
     await recordAudit(this.store, community, actorId, "community.settings_changed", now, {
@@ -317,8 +323,10 @@ export class CommunityService {
       problemThreshold: threshold,
       digest,
       page,
+      bankHolidays,
     });
-    return { community: updated, digestChanged };
+    const bankHolidaysBefore = updated.bankHolidays !== community.bankHolidays ? community.bankHolidays : null;
+    return { community: updated, digestChanged, bankHolidaysBefore };
   }
 
   private async freeSlug(workspaceId: string, name: string): Promise<string> {

@@ -3,6 +3,7 @@
 // (through the outbox), and closes it (Done) or moves its date. An overdue
 // action is carried onto the next meeting's agenda, so it is talked about.
 import { DateTime } from "luxon";
+import type { Division } from "../../reference/bankHolidays";
 import { recordAudit } from "../common/audit";
 import type { Clock } from "../common/clock";
 import { AppError, ValidationError } from "../common/errors";
@@ -11,7 +12,7 @@ import { isOrganiser } from "../members/organisers";
 import { kindsAbout } from "../outbox";
 import { actionReminder } from "../outbox/actionReminder";
 import type { ActionInContext, ActionItemRecord, CommunityRecord, NewOutboxRow, Store, WorkspaceKey } from "../ports";
-import { dayBeforeReminder, overdueReminder, today } from "./actionDays";
+import { dayBeforeReminder, overdueReminder, today, type WorkCalendar } from "./actionDays";
 import { AGENDA_LIMITS } from "./agenda";
 
 export const ACTIONS_PAGE_SIZE = 20;
@@ -32,10 +33,15 @@ export interface ActionsPage {
   viewerIsOrganiser: boolean;
 }
 
+/** Where a community's actions are reminded: its zone and its bank holidays. */
+export function workCalendar(community: { timezone: string; bankHolidays: Division }): WorkCalendar {
+  return { zone: community.timezone, division: community.bankHolidays };
+}
+
 /** The reminder rows for an open action, still ahead of `now`. */
-export function actionReminderRows(action: ActionItemRecord, zone: string, now: Date): NewOutboxRow[] {
+export function actionReminderRows(action: ActionItemRecord, calendar: WorkCalendar, now: Date): NewOutboxRow[] {
   if (action.status !== "open") return [];
-  const due = { before: dayBeforeReminder(action.dueOn, zone), overdue: overdueReminder(action.dueOn, zone) };
+  const due = { before: dayBeforeReminder(action.dueOn, calendar), overdue: overdueReminder(action.dueOn, calendar) };
   return (["before", "overdue"] as const)
     .filter((when) => due[when].getTime() > now.getTime())
     .map((when) =>
@@ -117,9 +123,30 @@ export class ActionService {
     const moved = await this.store.actions.changeDue(actionId, dueOn);
     if (!moved) throw new AppError("gone", { key: "action.already_done", title: found.action.title });
     await this.store.outbox.skipPending(actionId, kindsAbout("action"), "the action's date changed", now);
-    await this.store.outbox.plan(actionReminderRows(moved, zone, now), now);
+    await this.store.outbox.plan(actionReminderRows(moved, workCalendar(found.community), now), now);
     await recordAudit(this.store, found.community, actorId, "action.date_changed", now, { actionId, from: found.action.dueOn, to: dueOn });
     return { ...found, action: moved };
+  }
+
+  /**
+   * The community's bank holidays changed (`before` was its division): each open action whose
+   * reminders now fall on another day has them moved. Few do (only those near a holiday one
+   * part of the UK has and another has not), so the rest are left alone.
+   */
+  async replanReminders(community: CommunityRecord, before: Division): Promise<number> {
+    const now = this.deps.clock.now();
+    const after = workCalendar(community);
+    const was = { zone: community.timezone, division: before };
+    const due = (rows: NewOutboxRow[]) => rows.map((r) => r.dueAt.getTime()).join();
+    let moved = 0;
+    for (const action of await this.store.actions.openIn(community.id)) {
+      const rows = actionReminderRows(action, after, now);
+      if (due(rows) === due(actionReminderRows(action, was, now))) continue;
+      await this.store.outbox.skipPending(action.id, kindsAbout("action"), "the community's bank holidays changed", now);
+      await this.store.outbox.plan(rows, now);
+      moved++;
+    }
+    return moved;
   }
 
   /** A page of the community's actions: the reader's open ones, everyone's open ones, or those done. */

@@ -11,7 +11,7 @@ import type { FieldErrors } from "../common/reasons";
 import { cleanText, normaliseName, parseWebLink } from "../common/text";
 import { isEmailPerson } from "../members/people";
 import type { ActionItemRecord, NewAction, OutcomeRecord, Store, WorkspaceKey } from "../ports";
-import { actionReminderRows } from "./actions";
+import { actionReminderRows, workCalendar } from "./actions";
 import { readTopic } from "./agenda";
 import type { MeetingCard } from "./meetingCards";
 import type { MeetingService } from "./meetings";
@@ -114,7 +114,7 @@ export class OutcomeService {
     }
     // Each action's owner is reminded the working day before it is due, and once it is overdue.
     await this.store.outbox.plan(
-      made.actions.flatMap((action) => actionReminderRows(action, card.community.timezone, now)),
+      made.actions.flatMap((action) => actionReminderRows(action, workCalendar(card.community), now)),
       now,
     );
     await recordAudit(this.store, card.community, actorId, "meeting.outcomes_recorded", now, {

@@ -1,4 +1,5 @@
 // Communities: their records, settings and the store that creates, finds and changes them.
+import type { Division } from "../../reference/bankHolidays";
 import type { ContactMethodKind, MeetingCadence, PageVisibility } from "../common/vocabulary";
 import type { AuditEntry } from "./audit";
 import type { MemberProfile, WorkspaceKey } from "./common";
@@ -25,6 +26,8 @@ export interface CommunityRecord {
   digest: DigestSchedule;
   /** The reminders a new meeting gets by default, in minutes before its start. */
   reminderOffsets: number[];
+  /** Whose bank holidays are not working days for its reminders and live-projects round. */
+  bankHolidays: Division;
   createdBy: string;
   createdAt: Date;
   archivedAt: Date | null;
@@ -68,6 +71,7 @@ export interface CommunitySettings {
   digest: DigestSchedule;
   /** `newAddress`: move the page's version on, so every address given out so far stops working. */
   page: { visibility: PageVisibility; newAddress: boolean };
+  bankHolidays: Division;
 }
 
 /** A charter change as the store writes it: the fields and the audit event, in one write. */

@@ -1,6 +1,8 @@
 // What came out of meetings: one outcome a meeting (notes, decisions) and its
 // actions, each with an owner and a due day, open until its owner closes it.
 
+import type { Division } from "../../reference/bankHolidays";
+
 export type ActionStatus = "open" | "done";
 
 export interface ActionItemRecord {
@@ -111,7 +113,7 @@ export interface ActionInContext {
     announcementChannelId: string | null;
     announcementTs: string | null;
   };
-  community: { id: string; name: string; workspaceId: string; timezone: string; slackChannelId: string | null };
+  community: { id: string; name: string; workspaceId: string; timezone: string; slackChannelId: string | null; bankHolidays: Division };
 }
 
 /** Which of a community's actions a list shows: the reader's open ones, everyone's open ones, or the done ones. */
@@ -132,6 +134,8 @@ export interface ActionStore {
   /** Moves an open action's due day; null if it is done or gone. */
   changeDue(actionId: string, dueOn: string): Promise<ActionItemRecord | null>;
   setDm(actionId: string, channelId: string, ts: string): Promise<void>;
+  /** Every open action of the community's meetings and its groups', soonest due first. */
+  openIn(communityId: string): Promise<ActionItemRecord[]>;
   /** Open actions due before `day` from meetings of this community (groupId null) or group. */
   overdue(communityId: string, groupId: string | null, day: string): Promise<ActionItemRecord[]>;
   /** The community's open actions due before `day`, its groups' too, soonest first, and how many: two queries. */

@@ -6,6 +6,7 @@ import type { GroupChannelChoiceKind } from "../../domain/groups/groupDraft";
 import type { MeetingNote, RecurrenceChoiceRule, ReminderOffset } from "../../domain/meetings/meetingDraft";
 import type { MonthlyOrdinal, RecurrenceRule } from "../../domain/meetings/recurrence";
 import type { DigestSchedule } from "../../domain/ports";
+import type { Division } from "../../reference/bankHolidays";
 import type { Labels } from "../catalogue";
 import { wallClock, zoneName } from "./dates";
 
@@ -71,6 +72,12 @@ function describeSchedule(schedule: DigestSchedule, zone: string): string {
   return `Monthly on day ${schedule.monthDay} ${at}`;
 }
 
+const DIVISIONS: Readonly<Record<Division, string>> = {
+  "england-and-wales": "England and Wales",
+  scotland: "Scotland",
+  "northern-ireland": "Northern Ireland",
+};
+
 export const labels: Labels = {
   weekdays: WEEKDAYS,
   ordinals: ORDINALS,
@@ -78,6 +85,7 @@ export const labels: Labels = {
   contactMethods: CONTACT_METHODS,
   reminderOffsets: REMINDER_OFFSETS,
   groupChannelChoices: GROUP_CHANNEL_CHOICES,
+  divisions: DIVISIONS,
   recurrenceChoice,
   describeRule,
   meetingNote,
