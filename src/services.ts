@@ -28,6 +28,9 @@ import { RoleService } from "./domain/members/roles";
 import type { Store } from "./domain/ports";
 import { ProblemService } from "./domain/problems/problems";
 import { ProblemVotes } from "./domain/problems/votes";
+import { RoundAnswers } from "./domain/round/answers";
+import { RoundService } from "./domain/round/round";
+import { DeliveryTimeline } from "./domain/round/timeline";
 import { MeetingMessages } from "./messaging/meetingMessages";
 import { CalendarLinks } from "./web/calendarLinks";
 import { CommunityPageLinks } from "./web/communityPageLinks";
@@ -63,6 +66,12 @@ export interface Services {
   outcomes: OutcomeService;
   /** Actions from meetings: their owners close them or move their dates, and are reminded. */
   actions: ActionService;
+  /** The live-projects round before each meeting: questions, reminder and post (src/domain/round/). */
+  round: RoundService;
+  /** Answers to the round: the form, an update, Nothing new. */
+  roundAnswers: RoundAnswers;
+  /** Each organisation's updates over time (/community updates). */
+  timeline: DeliveryTimeline;
   digests: DigestService;
   /** Sub-groups of a community. */
   groups: GroupService;
@@ -121,6 +130,7 @@ export function buildServices({
   const problems = new ProblemService({ store, clock });
   const actions = new ActionService({ store, clock, communities });
   const messageChoices = new MessageChoiceService({ store, clock });
+  const round = new RoundService({ store, clock });
   // Socket Mode has no signing secret; the bot token then keys the links.
   const personalLinks = new PersonalLinks(config.publicUrl, webSecret(config));
   const calendarLinks = new CalendarLinks(config.publicUrl, config.slackSigningSecret ?? config.slackBotToken);
@@ -143,6 +153,9 @@ export function buildServices({
     firstMeeting: new FirstMeetingService({ store, clock }),
     outcomes: new OutcomeService({ store, clock, meetings }),
     actions,
+    round,
+    roundAnswers: new RoundAnswers({ store, clock, round }),
+    timeline: new DeliveryTimeline({ store }),
     digests: new DigestService({ store, clock }),
     groups: new GroupService({ store, clock, communities }),
     coverage: new CoverageService({ store }),

@@ -14,7 +14,7 @@ import type { NamedProblem } from "../domain/invitations/invitationDraft";
 import type { MeetingNote, RecurrenceChoiceRule, ReminderOffset } from "../domain/meetings/meetingDraft";
 import type { MonthlyOrdinal, RecurrenceRule } from "../domain/meetings/recurrence";
 import type { Delivery, MessageKind } from "../domain/members/messagePreferences";
-import type { CommunityRecord, DigestSchedule } from "../domain/ports";
+import type { CommunityRecord, DigestSchedule, ProjectState } from "../domain/ports";
 import type { ActivityId } from "../reference/activities";
 import type { Division } from "../reference/bankHolidays";
 
@@ -34,6 +34,8 @@ export interface Labels {
   groupChannelChoices: Readonly<Record<GroupChannelChoiceKind, string>>;
   /** The parts of the UK whose bank holidays a community can follow. */
   divisions: Readonly<Record<Division, string>>;
+  /** Where a change an organisation tells the round about stands ("In policy clearance"). */
+  projectStates: Readonly<Record<ProjectState, string>>;
   /** A choice in the meeting modal's "Repeats" picker. */
   recurrenceChoice(rule: RecurrenceChoiceRule): string;
   /** "Every 3 weeks on Tuesday", read in the series' own time zone. */

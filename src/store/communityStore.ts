@@ -48,6 +48,7 @@ export function toCommunityRecord(row: CommunityRow): CommunityRecord {
     digest: { cadence: row.digestCadence as DigestCadence, weekday: row.digestWeekday, monthDay: row.digestMonthDay, time: row.digestTime },
     reminderOffsets: offsetsFromText(row.reminderOffsets),
     bankHolidays: isDivision(row.bankHolidays) ? row.bankHolidays : DEFAULT_DIVISION,
+    roundDaysBefore: row.roundDaysBefore,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
     archivedAt: row.archivedAt,
@@ -221,6 +222,7 @@ export class PrismaCommunityStore implements CommunityStore {
         digestTime: settings.digest.time,
         pageVisibility: settings.page.visibility,
         bankHolidays: settings.bankHolidays,
+        roundDaysBefore: settings.roundDaysBefore,
         // An increment, not a value read earlier: two organisers asking at once both retire what they saw.
         ...(settings.page.newAddress ? { pageVersion: { increment: 1 } } : {}),
       },

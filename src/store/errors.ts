@@ -5,6 +5,7 @@ const RULE_BY_FIELD: Record<string, UniqueRule> = {
   slug: "slug",
   slackChannelId: "channel",
   createRequestId: "request",
+  requestId: "request",
   occurrence: "occurrence",
 };
 

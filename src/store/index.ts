@@ -19,6 +19,7 @@ import { PrismaOutboxStore, PrismaRunStore } from "./outboxStore";
 import { PrismaOutcomeStore } from "./outcomeStore";
 import { createPrismaClient, type Db, type SqliteSettings, sameProvider } from "./prismaClient";
 import { PrismaProblemStore } from "./problemStore";
+import { PrismaRoundStore } from "./roundStore";
 
 /**
  * `observe` wraps the client (the digest benchmark counts queries with a Prisma extension);
@@ -42,6 +43,7 @@ export function createStore(
     agenda: new PrismaAgendaStore(db),
     outcomes: new PrismaOutcomeStore(db),
     actions: new PrismaActionStore(db),
+    round: new PrismaRoundStore(db),
     outbox: new PrismaOutboxStore(db),
     runs: new PrismaRunStore(db),
     digests: new PrismaDigestStore(db),

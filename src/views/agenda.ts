@@ -57,7 +57,8 @@ export function agendaItemText(item: AgendaItemRecord, number: number, opts: { p
   const extras: Mrkdwn[] = [];
   const topic = topicText(item);
   if (topic) extras.push(topic);
-  if (opts.proposer) extras.push(md`proposed by ${userLink(item.proposedBy)}`);
+  // The round's item was put there by the bot, not proposed by anyone.
+  if (opts.proposer && item.source !== "live_projects") extras.push(md`proposed by ${userLink(item.proposedBy)}`);
   if (item.messagePermalink) extras.push(link(item.messagePermalink, md`the message`));
   return md`${number}. ${title}${extras.length ? md`  ·  ${joinMd(extras, md`  ·  `)}` : md``}`;
 }

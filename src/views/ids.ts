@@ -44,6 +44,8 @@ export const CALLBACK = {
   changeActionDate: "action_date_change",
   /** "Your messages": how one member gets each kind of message from a community (Slack, email or both). */
   messages: "member_messages",
+  /** The live-projects round's form: what an organisation changed, planned or cleared. */
+  roundUpdate: "round_update",
 } as const;
 
 export const ACTION = {
@@ -146,6 +148,11 @@ export const ACTION = {
   /** Organisers: the members whose address refuses mail (the value is the community id), and lifting one's refusal. */
   emailRefusals: "email_refusals_open",
   liftEmailRefusal: "email_refusal_lift",
+  /** A round question's buttons (the value names the meeting), and /community updates' pager. */
+  roundTellUs: "round_tell_us",
+  roundNothingNew: "round_nothing_new",
+  updatesPrevious: "updates_page_previous",
+  updatesNext: "updates_page_next",
   /** Plain inputs: Slack wants an action_id on every element. */
   input: "value",
 } as const;
@@ -286,6 +293,16 @@ export const SETTINGS_BLOCK = {
   pageVisibility: "pageVisibility",
   pageNewAddress: "pageNewAddress",
   bankHolidays: "bankHolidays",
+  roundDaysBefore: "roundDaysBefore",
+} as const;
+
+/** The round's form, named after the domain's fields. */
+export const ROUND_BLOCK = {
+  title: "title",
+  stages: "stageIds",
+  state: "state",
+  expectedOn: "expectedOn",
+  earlier: "earlier",
 } as const;
 
 /** "Your messages": one radio input a kind of message (src/domain/members/messagePreferences.ts). */

@@ -1,6 +1,7 @@
 // A community's settings, for its organisers.
 import type { View } from "@slack/types";
 import type { CommunityRecord } from "../domain/ports";
+import { ROUND_DAYS_CHOICES } from "../domain/round/roundPlan";
 import { dates, labels } from "../i18n";
 import { DIVISIONS } from "../reference/bankHolidays";
 import { type AnyBlock, button, context, esc, header, md, option, plain, section, selectInput, textInput } from "./blocks";
@@ -48,6 +49,11 @@ function webPageBlocks(community: CommunityRecord, pageAddress: string): AnyBloc
   ];
 }
 
+function roundDaysLabel(days: number): string {
+  if (days === 0) return "Off";
+  return days === 1 ? "1 working day before each meeting" : `${days} working days before each meeting`;
+}
+
 /** `pageAddress`: the community's web page as it is now (src/web/communityPageLinks.ts). */
 export function settingsModal(community: CommunityRecord, privateMetadata: string, pageAddress: string): View {
   const canSchedule = option("Members may schedule meetings, not only organisers", "yes");
@@ -80,7 +86,17 @@ export function settingsModal(community: CommunityRecord, privateMetadata: strin
       "Bank holidays",
       DIVISIONS.map((division) => ({ label: labels.divisions[division], value: division })),
       community.bankHolidays,
-      { hint: "Reminders about actions skip weekends and these bank holidays." },
+      { hint: "Reminders about actions and the live-projects round skip weekends and these bank holidays." },
+    ),
+    selectInput(
+      SETTINGS_BLOCK.roundDaysBefore,
+      ACTION.input,
+      "Live-projects round",
+      ROUND_DAYS_CHOICES.map((days) => ({ label: roundDaysLabel(days), value: String(days) })),
+      String(community.roundDaysBefore),
+      {
+        hint: "Before each meeting the bot asks each organisation what it has changed, planned or cleared, at 9am on this working day, and posts the answers in the channel.",
+      },
     ),
     textInput(SETTINGS_BLOCK.problemThreshold, ACTION.input, "Suggest an objective at this many organisations", {
       initial: String(community.problemThreshold),

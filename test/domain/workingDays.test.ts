@@ -1,12 +1,6 @@
 // The one working-day calendar (src/domain/meetings/actionDays.ts): weekends and the
 // community's bank holidays are skipped, and 9am is 9am on either side of a clock change.
-import {
-  dayBeforeReminder,
-  isWorkingDay,
-  overdueReminder,
-  workingDayAfter,
-  workingDaysBefore,
-} from "../../src/domain/meetings/actionDays";
+import { dayBeforeReminder, isWorkingDay, overdueReminder, workingDayAfter, workingDaysBefore } from "../../src/domain/meetings/actionDays";
 
 const london = (division: "england-and-wales" | "scotland" | "northern-ireland") => ({ zone: "Europe/London", division });
 

@@ -16,8 +16,8 @@ const world = seededWorld(async (h) => {
   await seedMember(h, "U0BOB", community.id, { organisation: "dwp" });
   await seedMember(h, "U0CAROL", community.id, { organisation: "companies-house" });
   await seedMember(h, "U0DAVE", community.id, { organisation: "dwp" });
-  // Digests are tested on their own; here they would only add noise.
-  await h.db.community.update({ where: { id: community.id }, data: { digestCadence: "off" } });
+  // Digests and the live-projects round are tested on their own; here they would only add noise.
+  await h.db.community.update({ where: { id: community.id }, data: { digestCadence: "off", roundDaysBefore: 0 } });
   return { communityId: community.id, channel: community.slackChannelId! };
 });
 beforeEach(async () => {

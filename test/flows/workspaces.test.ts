@@ -25,6 +25,7 @@ import {
   OUTCOME_BLOCK,
   PROBLEM_BLOCK,
   PROFILE_BLOCK,
+  ROUND_BLOCK,
   SETTINGS_BLOCK,
   STAGE_BLOCK,
 } from "../../src/views/ids";
@@ -330,6 +331,10 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
   [`action:${ACTION.actionChangeDate}`]: [() => button(BOB, ACTION.actionChangeDate, f.actionId)],
   [`action:${ACTION.actionsPrevious}`]: [() => button(BOB, ACTION.actionsPrevious, JSON.stringify({ c: f.communityId, f: "open", p: 0 }))],
   [`action:${ACTION.actionsNext}`]: [() => button(BOB, ACTION.actionsNext, JSON.stringify({ c: f.communityId, f: "done", p: 1 }))],
+  [`action:${ACTION.roundTellUs}`]: [() => button(BOB, ACTION.roundTellUs, f.meetingId)],
+  [`action:${ACTION.roundNothingNew}`]: [() => button(BOB, ACTION.roundNothingNew, f.meetingId)],
+  [`action:${ACTION.updatesPrevious}`]: [() => button(BOB, ACTION.updatesPrevious, JSON.stringify({ c: f.communityId, o: null, p: 0 }))],
+  [`action:${ACTION.updatesNext}`]: [() => button(BOB, ACTION.updatesNext, JSON.stringify({ c: f.communityId, o: "hmrc", p: 1 }))],
   [`action:${ACTION.addOutcomeAction}`]: [
     () => ({
       ...button(ALICE, ACTION.addOutcomeAction, "4"),
@@ -533,6 +538,15 @@ const CASES: Record<string, Array<() => Record<string, any>>> = {
           action_0_owner: { type: "users_select", selected_user: BOB },
           action_0_due: { type: "datepicker", selected_date: "2027-01-01" },
         },
+      }),
+  ],
+  [`view:${CALLBACK.roundUpdate}`]: [
+    () =>
+      viewSubmission({
+        user: BOB,
+        callbackId: CALLBACK.roundUpdate,
+        privateMetadata: JSON.stringify({ meetingId: f.meetingId }),
+        values: { [ROUND_BLOCK.title]: input.text("Told from the other team"), [ROUND_BLOCK.state]: input.radio("idea") },
       }),
   ],
   [`view:${CALLBACK.changeActionDate}`]: [

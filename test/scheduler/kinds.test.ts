@@ -18,6 +18,7 @@ import { MeetingService } from "../../src/domain/meetings/meetings";
 import { MembershipService } from "../../src/domain/members/memberships";
 import { MessageChoiceService } from "../../src/domain/members/messageChoices";
 import { meetingReminder, OUTBOX_KINDS } from "../../src/domain/outbox";
+import { RoundService } from "../../src/domain/round/round";
 import { Dispatcher } from "../../src/scheduler/dispatcher";
 import { DUE_KINDS, OutboxMessages } from "../../src/scheduler/kinds";
 import type { KindServices } from "../../src/scheduler/kinds/kind";
@@ -80,6 +81,7 @@ describe("a due row whose payload does not parse", () => {
       invitations: new InvitationService({ store, clock, communities, memberships }),
       meetings: new MeetingService({ store, clock }),
       actions: new ActionService({ store, clock, communities }),
+      round: new RoundService({ store, clock }),
       digests: new DigestService({ store, clock }),
       calendarLinks: new CalendarLinks("https://communities.test", "secret"),
       mail: new MailService({ store, clock, carriesCalendar: true, organiserAddress: "communities@example.gov.uk" }),

@@ -4,49 +4,20 @@
 // the injected clock only says which rows are due. Five rows a channel keep the
 // three racing for the channels (20 at a time each) for four seconds and give 200
 // gaps to check; with 1,000 the test waited 20 s on the pacing and showed no more.
-import { type ChildProcess, fork } from "node:child_process";
-import path from "node:path";
 import { createStore } from "../../src/store";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { FakeSlack } from "../support/fakeSlack";
+import { type Replica, startReplica, stopReplicas } from "../support/replicas";
 
 const NOW = "2026-03-02T10:00:00.000Z";
 const ROWS = 250;
 const CHANNELS = 50;
 
-interface Reply {
-  ok: boolean;
-  ran?: boolean;
-  report?: { sent: number; claimed: number };
-  error?: string;
-}
-
-function startReplica(name: string, env: Record<string, string>): Promise<{ child: ChildProcess; ask(message: object): Promise<Reply> }> {
-  const child = fork(path.join(__dirname, "../support/replica.ts"), [], {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, ...env, REPLICA_NAME: name, NODE_OPTIONS: "" },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("message", () => {
-      resolve({
-        child,
-        ask: (message) =>
-          new Promise<Reply>((done) => {
-            child.once("message", (reply) => done(reply as Reply));
-            child.send(message);
-          }),
-      });
-    });
-  });
-}
-
 // Runs in the postgresql jest project only (jest.config.js keeps it out of the SQLite one).
 describe("three replicas on one PostgreSQL database", () => {
   let slack: FakeSlack;
   let database: TestDatabase;
-  let replicas: Array<Awaited<ReturnType<typeof startReplica>>>;
+  let replicas: Replica[];
 
   beforeAll(async () => {
     slack = new FakeSlack();
@@ -58,16 +29,7 @@ describe("three replicas on one PostgreSQL database", () => {
   }, 60_000);
 
   afterAll(async () => {
-    // "stop" closes the replica's database pool and exits; wait for the exit, not a reply.
-    await Promise.all(
-      (replicas ?? []).map(
-        (r) =>
-          new Promise<void>((resolve) => {
-            r.child.once("exit", () => resolve());
-            r.child.send({ cmd: "stop" });
-          }),
-      ),
-    );
+    await stopReplicas(replicas);
     await slack?.stop();
     await database?.release();
   }, 30_000);

@@ -1,7 +1,8 @@
 // One app replica in its own process, for the multi-replica test. It builds the
 // real app (no HTTP listener needed) on the shared database and the fake Slack,
 // and takes orders over IPC: "dispatch" runs the dispatcher as a tick would,
-// "fire" asks the run coordinator first, as node-cron does on each replica.
+// "fire" asks the run coordinator first, as node-cron does on each replica, and
+// "clock" moves this replica's clock (the round's test walks it from step to step).
 import pino from "pino";
 import { compose } from "../../src/compose";
 import { ManualClock } from "../../src/domain/common/clock";
@@ -28,8 +29,13 @@ const app = compose({
   dispatcher: { concurrency: Number(process.env.DISPATCH_CONCURRENCY ?? 50) },
 });
 
-process.on("message", async (message: { cmd: "dispatch" | "fire" | "stop"; key?: string }) => {
+process.on("message", async (message: { cmd: "dispatch" | "fire" | "stop" | "clock"; key?: string; at?: string }) => {
   try {
+    if (message.cmd === "clock") {
+      clock.set(new Date(message.at!));
+      process.send!({ ok: true, ran: false });
+      return;
+    }
     if (message.cmd === "stop") {
       await store.close();
       process.exit(0);

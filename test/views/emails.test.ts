@@ -29,6 +29,7 @@ const community: CommunityRecord = {
   archivedAt: null,
   contactMethods: [],
   page: { visibility: "link_only", version: 0 },
+  roundDaysBefore: 3,
   bankHolidays: "england-and-wales",
 };
 

@@ -94,6 +94,7 @@ const community: CommunityRecord = {
   createdAt: new Date("2026-01-01T00:00:00Z"),
   archivedAt: null,
   page: { visibility: "link_only", version: 0 },
+  roundDaysBefore: 3,
   bankHolidays: "england-and-wales",
   contactMethods: [
     { kind: "slack_channel", link: null },

@@ -93,6 +93,7 @@ function community(i: number): CommunityRecord {
     createdAt: new Date("2026-01-01T00:00:00Z"),
     archivedAt: null,
     page: { visibility: "link_only", version: 0 },
+    roundDaysBefore: 10,
     bankHolidays: "northern-ireland",
     contactMethods: [
       { kind: "slack_channel", link: null },

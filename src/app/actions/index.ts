@@ -47,9 +47,12 @@ import { problemStatusMenuAction } from "./problemStatusMenu";
 import { problemsPageAction } from "./problemsPage";
 import { promoteProblemAction } from "./promoteProblem";
 import { removeStageAction } from "./removeStage";
+import { roundNothingNewAction } from "./roundNothingNew";
+import { roundTellUsAction } from "./roundTellUs";
 import { rsvpMeetingAction } from "./rsvpMeeting";
 import { stageMenuAction } from "./stageMenu";
 import { unarchiveCommunityAction } from "./unarchiveCommunity";
+import { updatesPageAction } from "./updatesPage";
 import { voteProblemAction } from "./voteProblem";
 
 export function registerActions(app: App, services: Services): void {
@@ -122,6 +125,11 @@ export function registerActions(app: App, services: Services): void {
   const actionsPage = actionsPageAction(services);
   app.action(ACTION.actionsPrevious, actionsPage);
   app.action(ACTION.actionsNext, actionsPage);
+  app.action(ACTION.roundTellUs, roundTellUsAction(services));
+  app.action(ACTION.roundNothingNew, roundNothingNewAction(services));
+  const updatesPage = updatesPageAction(services);
+  app.action(ACTION.updatesPrevious, updatesPage);
+  app.action(ACTION.updatesNext, updatesPage);
 
   app.action(ACTION.digestDm, digestDmAction(services));
   app.action(ACTION.openMessages, openMessagesAction(services));

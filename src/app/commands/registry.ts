@@ -33,6 +33,7 @@ import { settings } from "./settings";
 import { stepDown } from "./stepDown";
 import type { Subcommand } from "./subcommand";
 import { unarchive } from "./unarchive";
+import { updates } from "./updates";
 
 const help = helpCommand(helpEntries);
 
@@ -60,6 +61,7 @@ export function subcommands(): Subcommand[] {
     meetings,
     agenda,
     actions,
+    updates,
     activity,
     settings,
     messages,

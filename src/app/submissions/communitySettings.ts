@@ -34,17 +34,19 @@ export function communitySettingsSubmission(services: Services) {
           time: text(values, SETTINGS_BLOCK.digestTime),
         },
         bankHolidays: text(values, SETTINGS_BLOCK.bankHolidays),
+        roundDaysBefore: text(values, SETTINGS_BLOCK.roundDaysBefore),
         page: {
           visibility: text(values, SETTINGS_BLOCK.pageVisibility),
           newAddress: list(values, SETTINGS_BLOCK.pageNewAddress).includes("yes"),
         },
       });
     },
-    async after({ body, client }, { community, digestChanged, bankHolidaysBefore }) {
+    async after({ body, client }, { community, digestChanged, bankHolidaysBefore, roundChanged }) {
       // Its web page's address or visibility may have changed: this replica reads them again at once.
       services.communityPages.forget(community.id);
       if (digestChanged) await services.digests.replan(community);
       if (bankHolidaysBefore) await services.actions.replanReminders(community, bankHolidaysBefore);
+      if (roundChanged) await services.round.replanCommunity(community);
       await stepsAfterAck(services.logger)("confirm saved settings", () =>
         client.chat.postMessage({
           channel: body.user.id,

@@ -21,6 +21,7 @@ import { joinCommunitySubmission } from "./joinCommunity";
 import { logProblemSubmission } from "./logProblem";
 import { messagesSubmission } from "./messages";
 import { recordOutcomesSubmission } from "./recordOutcomes";
+import { roundUpdateSubmission } from "./roundUpdate";
 import { saveMemberStagesSubmission } from "./saveMemberStages";
 import { saveStageSubmission } from "./saveStage";
 import { scheduleMeetingSubmission } from "./scheduleMeeting";
@@ -43,6 +44,7 @@ export function registerSubmissions(app: App, services: Services, beforeAckClien
   app.view(CALLBACK.addAgendaItem, addAgendaItemSubmission(services));
   app.view(CALLBACK.recordOutcomes, recordOutcomesSubmission(services));
   app.view(CALLBACK.changeActionDate, changeActionDateSubmission(services));
+  app.view(CALLBACK.roundUpdate, roundUpdateSubmission(services));
   app.view(CALLBACK.communitySettings, communitySettingsSubmission(services));
   app.view(CALLBACK.editCharter, editCharterSubmission(services));
   app.view(CALLBACK.deleteCommunity, deleteCommunitySubmission(services));

@@ -62,6 +62,7 @@ export interface Reasons {
   "settings.threshold": NoParams;
   "settings.page_visibility": NoParams;
   "settings.bank_holidays": NoParams;
+  "settings.round_days": NoParams;
   // The service journey
   "stage.title_missing": { min: number };
   "stage.too_many_owners": { max: number };
@@ -174,6 +175,15 @@ export interface Reasons {
   "action.due_too_far": NoParams;
   "action.filter": { typed: string };
   "agenda.unreadable": NoParams;
+  // The live-projects round and the delivery timeline
+  "round.members_only": { community: string };
+  "round.closed": { title: string; why: "started" | "cancelled" | "gone" };
+  "round.no_round": { community: string };
+  "round.title": { min: number; max: number };
+  "round.state": NoParams;
+  "round.expected_on": NoParams;
+  "round.unreadable": NoParams;
+  "updates.unknown_organisation": { typed: string; known: string[] };
   // Problems
   "problem.gone": NoParams;
   "problem.community_gone": NoParams;
@@ -244,7 +254,18 @@ export interface Reasons {
   "form.unreadable": NoParams;
   "form.unreadable_answer": NoParams;
   "form.expired": {
-    reopen: "problem" | "settings" | "invitation" | "meeting_menu" | "charter" | "delete" | "finding" | "journey" | "action" | "messages";
+    reopen:
+      | "problem"
+      | "settings"
+      | "invitation"
+      | "meeting_menu"
+      | "charter"
+      | "delete"
+      | "finding"
+      | "journey"
+      | "action"
+      | "messages"
+      | "round";
   };
   "form.lost_community": NoParams;
   "form.choose_community": { for: "invite" | "join" | "problem" | "meeting" };

@@ -1,21 +1,19 @@
 // Communities: create one from a checked draft, find one from what a person
 // typed or where they typed it, list them, read a charter.
 
-import { type Division, isDivision } from "../../reference/bankHolidays";
+import type { Division } from "../../reference/bankHolidays";
 import { recordAudit } from "../common/audit";
 import type { Clock } from "../common/clock";
 import { AppError, ValidationError } from "../common/errors";
-import type { FieldErrors, OrganiserAction } from "../common/reasons";
+import type { OrganiserAction } from "../common/reasons";
 import { closestByName, suggestedNames } from "../common/suggestions";
 import { nameKey, slugify } from "../common/text";
-import { checkDigestSchedule } from "../digests/digests";
-import { isReminderOffset } from "../meetings/meetingDraft";
 import { requireOrganiser } from "../members/organisers";
 import type { CommunityRecord, CommunitySummary, MembershipRecord, ObjectiveSummary, ProblemSummary, Store, WorkspaceKey } from "../ports";
 import { UniqueViolation } from "../ports";
 import type { CommunityDraft } from "./communityDraft";
-import { checkPageSettings } from "./communityPage";
 import type { CommunityDirectory } from "./directory";
+import { checkSettings, type SettingsInput } from "./settingsDraft";
 
 export const LIST_PAGE_SIZE = 10;
 export const CHARTER_PROBLEMS_SHOWN = 5;
@@ -277,56 +275,23 @@ export class CommunityService {
     return community;
   }
 
-  /** Field errors are keyed membersCanSchedule, reminders, problemThreshold, bankHolidays. `communityId` comes from the form, so it is checked against the workspace. */
+  /** Field errors as checkSettings keys them. `communityId` comes from the form, so it is checked against the workspace. */
   async updateSettings(
     workspace: WorkspaceKey,
     communityId: string,
     actorId: string,
-    input: {
-      membersCanSchedule: boolean;
-      reminders: string[];
-      problemThreshold: string | null;
-      digest: Parameters<typeof checkDigestSchedule>[0];
-      /** Left out, the page's settings stay as they are. */
-      page?: Parameters<typeof checkPageSettings>[0];
-      /** A division of the UK (src/reference/bankHolidays.ts); left out, it stays as it is. */
-      bankHolidays?: string | null;
-    },
-  ): Promise<{ community: CommunityRecord; digestChanged: boolean; bankHolidaysBefore: Division | null }> {
+    input: SettingsInput,
+  ): Promise<{ community: CommunityRecord; digestChanged: boolean; bankHolidaysBefore: Division | null; roundChanged: boolean }> {
     const community = await this.byIdIn(workspace, communityId);
     await requireOrganiser(this.store, community, actorId, "change_settings");
-    const errors: FieldErrors = {};
-    const reminderOffsets = [...new Set(input.reminders.map(Number))];
-    if (!reminderOffsets.every(isReminderOffset)) errors.reminders = { key: "reminders.from_list" };
-    const threshold = Number((input.problemThreshold ?? "").trim());
-    if (!Number.isInteger(threshold) || threshold < 1 || threshold > 50) {
-      errors.problemThreshold = { key: "settings.threshold" };
-    }
-    const digest = checkDigestSchedule(input.digest, errors);
-    const page = checkPageSettings(input.page ?? { visibility: community.page.visibility, newAddress: false }, errors);
-    const bankHolidays = input.bankHolidays ?? community.bankHolidays;
-    if (!isDivision(bankHolidays)) errors.bankHolidays = { key: "settings.bank_holidays" };
-    if (Object.keys(errors).length) throw new ValidationError(errors);
+    const settings = checkSettings(community, input);
     const now = this.deps.clock.now();
-    const updated = await this.store.communities.updateSettings(community.id, {
-      membersCanSchedule: input.membersCanSchedule,
-      reminderOffsets,
-      problemThreshold: threshold,
-      digest,
-      page,
-      bankHolidays: bankHolidays as Division,
-    });
-    const digestChanged = JSON.stringify(digest) !== JSON.stringify(community.digest);
-    await recordAudit(this.store, community, actorId, "community.settings_changed", now, {
-      membersCanSchedule: input.membersCanSchedule,
-      reminderOffsets,
-      problemThreshold: threshold,
-      digest,
-      page,
-      bankHolidays,
-    });
+    const updated = await this.store.communities.updateSettings(community.id, settings);
+    const digestChanged = JSON.stringify(settings.digest) !== JSON.stringify(community.digest);
+    await recordAudit(this.store, community, actorId, "community.settings_changed", now, { ...settings });
     const bankHolidaysBefore = updated.bankHolidays !== community.bankHolidays ? community.bankHolidays : null;
-    return { community: updated, digestChanged, bankHolidaysBefore };
+    const roundChanged = bankHolidaysBefore !== null || updated.roundDaysBefore !== community.roundDaysBefore;
+    return { community: updated, digestChanged, bankHolidaysBefore, roundChanged };
   }
 
   private async freeSlug(workspaceId: string, name: string): Promise<string> {

@@ -9,6 +9,7 @@ import { meetingReminder, type ReminderPayload } from "../outbox/meetingReminder
 import { reminderDm } from "../outbox/reminderDm";
 import { reminderNote } from "../outbox/reminderNote";
 import type { MeetingRecord, NewOutboxRow, Store } from "../ports";
+import { replanRound } from "../round/roundPlan";
 
 /** The reminder whose due time also brings a note in the channel. */
 export const CHANNEL_NOTE_OFFSET = 1440;
@@ -88,6 +89,8 @@ export async function replanMeeting(store: Store, meeting: MeetingRecord, now: D
   const reason = meeting.status === "cancelled" ? "the meeting was cancelled" : "the meeting changed";
   await store.outbox.skipPending(meeting.id, [...kindsAbout("meeting"), email.name], reason, now);
   await store.outbox.plan([...reminderRows(meeting, now), ...(await meetingEmailRows(store, meeting, now))], now);
+  // The live-projects round moves with the meeting too.
+  await replanRound(store, meeting, now);
 }
 
 /** The DM and channel-note rows a due reminder becomes. */

@@ -18,6 +18,10 @@ import { onboardingDm } from "./onboardingDm";
 import { organiserAlert } from "./organiserAlert";
 import { reminderDm } from "./reminderDm";
 import { reminderNote } from "./reminderNote";
+import { roundAsk } from "./roundAsk";
+import { roundPost } from "./roundPost";
+import { roundQuestion } from "./roundQuestion";
+import { roundReminder } from "./roundReminder";
 
 export {
   actionReminder,
@@ -34,6 +38,10 @@ export {
   organiserAlert,
   reminderDm,
   reminderNote,
+  roundAsk,
+  roundPost,
+  roundQuestion,
+  roundReminder,
 };
 
 export const OUTBOX_KINDS = [
@@ -50,6 +58,10 @@ export const OUTBOX_KINDS = [
   emailAlert,
   actionReminder,
   meetingEmail,
+  roundAsk,
+  roundReminder,
+  roundQuestion,
+  roundPost,
 ] as const;
 
 export type OutboxKindName = (typeof OUTBOX_KINDS)[number]["name"];

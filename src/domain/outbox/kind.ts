@@ -14,8 +14,12 @@ import type { NewOutboxRow, OutboxChannel } from "../ports";
 
 export type Payload = Record<string, unknown>;
 
-/** What a kind's rows name in subjectId (for example the meeting a reminder is for). */
-export type OutboxSubject = "meeting" | "community" | "invitation" | "action";
+/**
+ * What a kind's rows name in subjectId (for example the meeting a reminder is for). "round":
+ * the meeting whose live-projects round a question belongs to; apart from "meeting" so that
+ * editing the meeting, which replans its reminders, leaves questions already planned alone.
+ */
+export type OutboxSubject = "meeting" | "community" | "invitation" | "action" | "round";
 
 export interface OutboxKind<N extends string = string, P extends Payload = Payload> {
   readonly name: N;

@@ -4,7 +4,7 @@
 import type { MeetingRecord } from "./meetings";
 
 /** Where an item came from. */
-export type AgendaSource = "command" | "message_shortcut" | "first_meeting" | "overdue_action";
+export type AgendaSource = "command" | "message_shortcut" | "first_meeting" | "overdue_action" | "live_projects";
 
 export interface AgendaItemRecord {
   id: string;

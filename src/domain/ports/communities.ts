@@ -28,6 +28,8 @@ export interface CommunityRecord {
   reminderOffsets: number[];
   /** Whose bank holidays are not working days for its reminders and live-projects round. */
   bankHolidays: Division;
+  /** How many working days before each of its meetings the live-projects round asks (0: no round). */
+  roundDaysBefore: number;
   createdBy: string;
   createdAt: Date;
   archivedAt: Date | null;
@@ -72,6 +74,7 @@ export interface CommunitySettings {
   /** `newAddress`: move the page's version on, so every address given out so far stops working. */
   page: { visibility: PageVisibility; newAddress: boolean };
   bankHolidays: Division;
+  roundDaysBefore: number;
 }
 
 /** A charter change as the store writes it: the fields and the audit event, in one write. */

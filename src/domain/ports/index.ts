@@ -20,5 +20,6 @@ export * from "./memberships";
 export * from "./outbox";
 export * from "./outcomes";
 export * from "./problems";
+export * from "./round";
 export * from "./runs";
 export * from "./store";

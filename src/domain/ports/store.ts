@@ -16,6 +16,7 @@ import type { MembershipStore } from "./memberships";
 import type { OutboxStore } from "./outbox";
 import type { ActionStore, OutcomeStore } from "./outcomes";
 import type { ProblemStore } from "./problems";
+import type { RoundStore } from "./round";
 import type { RunStore } from "./runs";
 
 export interface Store {
@@ -32,6 +33,8 @@ export interface Store {
   outcomes: OutcomeStore;
   /** Actions agreed at meetings, as their owners close them or move their dates. */
   actions: ActionStore;
+  /** The live-projects round: who was asked before each meeting, and what organisations told. */
+  round: RoundStore;
   outbox: OutboxStore;
   runs: RunStore;
   digests: DigestStore;

@@ -66,6 +66,7 @@ export const communityReasons = {
   "community.timezone": () => "Pick a time zone from the list. Type a city to find it, for example London.",
   "settings.threshold": () => "Type a whole number of organisations from 1 to 50, for example 3.",
   "settings.bank_holidays": () => "Choose England and Wales, Scotland or Northern Ireland.",
+  "settings.round_days": () => "Choose how many working days before each meeting to ask, or Off.",
   "settings.page_visibility": () => "Choose who can see the community's web page.",
 
   "text.name_too_long": ({ max, length }) => `Keep the name to ${max} characters (it has ${length}).`,

@@ -21,6 +21,7 @@ const REOPEN = {
   journey: "Type `/community journey` again.",
   action: "Select Change date on the action again.",
   messages: "Type `/community messages` again.",
+  round: "Select Tell us about a change in the question again.",
 } as const;
 
 const CHOOSE_COMMUNITY = {

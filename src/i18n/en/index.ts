@@ -16,11 +16,20 @@ import { meetingEmails } from "./meetingEmails";
 import { meetingReasons } from "./meetings";
 import { messagePreferenceWords } from "./messagePreferences";
 import { prose } from "./prose";
+import { roundReasons } from "./round";
 import { webWords } from "./web";
 import { webFormWords } from "./webForms";
 
 export const en: Catalogue = {
-  reasons: { ...communityReasons, ...meetingReasons, ...agendaReasons, ...groupReasons, ...journeyReasons, ...edgeReasons },
+  reasons: {
+    ...communityReasons,
+    ...meetingReasons,
+    ...agendaReasons,
+    ...groupReasons,
+    ...journeyReasons,
+    ...roundReasons,
+    ...edgeReasons,
+  },
   labels,
   prose,
   dates,

@@ -5,7 +5,7 @@ import type { ContactMethodKind, MeetingCadence } from "../../domain/common/voca
 import type { GroupChannelChoiceKind } from "../../domain/groups/groupDraft";
 import type { MeetingNote, RecurrenceChoiceRule, ReminderOffset } from "../../domain/meetings/meetingDraft";
 import type { MonthlyOrdinal, RecurrenceRule } from "../../domain/meetings/recurrence";
-import type { DigestSchedule } from "../../domain/ports";
+import type { DigestSchedule, ProjectState } from "../../domain/ports";
 import type { Division } from "../../reference/bankHolidays";
 import type { Labels } from "../catalogue";
 import { wallClock, zoneName } from "./dates";
@@ -78,6 +78,14 @@ const DIVISIONS: Readonly<Record<Division, string>> = {
   "northern-ireland": "Northern Ireland",
 };
 
+const PROJECT_STATES: Readonly<Record<ProjectState, string>> = {
+  idea: "Idea",
+  policy_clearance: "In policy clearance",
+  agreed: "Agreed",
+  in_delivery: "In delivery",
+  live: "Live",
+};
+
 export const labels: Labels = {
   weekdays: WEEKDAYS,
   ordinals: ORDINALS,
@@ -86,6 +94,7 @@ export const labels: Labels = {
   reminderOffsets: REMINDER_OFFSETS,
   groupChannelChoices: GROUP_CHANNEL_CHOICES,
   divisions: DIVISIONS,
+  projectStates: PROJECT_STATES,
   recurrenceChoice,
   describeRule,
   meetingNote,

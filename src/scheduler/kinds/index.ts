@@ -20,6 +20,10 @@ import { onboardingDm } from "./onboardingDm";
 import { organiserAlert, organiserAlerts } from "./organiserAlert";
 import { reminderDm } from "./reminderDm";
 import { reminderNote } from "./reminderNote";
+import { roundAsk } from "./roundAsk";
+import { roundPost } from "./roundPost";
+import { roundQuestion } from "./roundQuestion";
+import { roundReminder } from "./roundReminder";
 
 /** Keyed by kind name, so a kind the domain plans but nothing builds does not compile. */
 export const DUE_KINDS: Record<OutboxKindName, DueKind> = {
@@ -36,6 +40,10 @@ export const DUE_KINDS: Record<OutboxKindName, DueKind> = {
   email_alert: emailAlert,
   action_reminder: actionReminder,
   meeting_email: meetingEmail,
+  round_ask: roundAsk,
+  round_reminder: roundReminder,
+  round_question: roundQuestion,
+  round_post: roundPost,
 };
 
 const BY_NAME = new Map<string, DueKind>(Object.values(DUE_KINDS).map((kind) => [kind.name, kind]));

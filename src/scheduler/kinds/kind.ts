@@ -18,6 +18,7 @@ import type { MembershipService } from "../../domain/members/memberships";
 import type { MessageChoiceService } from "../../domain/members/messageChoices";
 import type { OutboxKind, Payload } from "../../domain/outbox/kind";
 import type { CommunityRecord, MeetingRecord, OutboxRow } from "../../domain/ports";
+import type { RoundService } from "../../domain/round/round";
 import type { Message } from "../../views/blocks";
 import type { Outcome } from "../dispatcher";
 
@@ -26,6 +27,8 @@ export interface KindServices {
   meetings: MeetingService;
   /** Actions from meetings, for their reminders. */
   actions: ActionService;
+  /** The live-projects round: who to ask, who to remind, what to post. */
+  round: RoundService;
   digests: DigestService;
   communities: CommunityService;
   /** Whether a row's community is still active (archived and deleted communities' messages are skipped). */

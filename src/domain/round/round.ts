@@ -1,0 +1,197 @@
+// The live-projects round, as the outbox runs it (roundPlan.ts says when): before
+// each community meeting the bot asks one or two members of each organisation what
+// it has changed, planned or cleared since the last meeting that affects the
+// service; reminds those whose organisation has not answered; and compiles the
+// answers into one post in the channel, which also goes on the meeting's agenda.
+// Each step is an outbox row, claimed by one replica, and each DM and the post have
+// dedupe keys of their own, so all of it happens once however many replicas run.
+import type { Clock } from "../common/clock";
+import { AGENDA_LIMITS } from "../meetings/agenda";
+import { hasEnded } from "../meetings/occurrences";
+import { labelOfKey } from "../members/coverage";
+import { isEmailPerson } from "../members/people";
+import { roundQuestion } from "../outbox/roundQuestion";
+import type { CommunityRecord, MeetingRecord, NewOutboxRow, ProjectUpdateRecord, Store } from "../ports";
+import { chooseAsked, organisationLabels, RECENT_ANSWERS } from "./askWho";
+import { compileRound, type RoundSummary } from "./compile";
+import { replanRound, roundTimes } from "./roundPlan";
+
+/** How many of a community's meetings ahead have their rounds moved when its settings change. */
+const REPLANNED_AHEAD = 50;
+
+export interface RoundPlace {
+  meeting: MeetingRecord;
+  community: CommunityRecord;
+}
+
+/** What a question (or its reminder, or its redraw after an answer) says. */
+export interface RoundQuestion extends RoundPlace {
+  organisation: { key: string; label: string };
+  when: "ask" | "reminder";
+  /** The others asked for the same organisation. */
+  askedWith: string[];
+  /** When the answers go to the channel. */
+  postAt: Date;
+  /** What the organisation has told this round so far, and whether someone said Nothing new. */
+  told: ProjectUpdateRecord[];
+  nothingNew: boolean;
+}
+
+export interface CompiledRound extends RoundPlace {
+  summary: RoundSummary;
+}
+
+export type Built<T> = { skip: string } | T;
+
+/** Why a round's step should not happen now, or null. `startsAt`: the start the step was planned for. */
+export function roundObsolete(meeting: MeetingRecord | null, startsAt: string | null, now: Date): string | null {
+  if (!meeting) return "the meeting no longer exists";
+  if (meeting.status === "cancelled") return "the meeting was cancelled";
+  if (startsAt && meeting.startsAt.toISOString() !== startsAt) return "the meeting moved";
+  if (meeting.startsAt.getTime() <= now.getTime()) return "the meeting has started";
+  return null;
+}
+
+export class RoundService {
+  constructor(private readonly deps: { store: Store; clock: Clock }) {}
+
+  private get store() {
+    return this.deps.store;
+  }
+
+  /** The meeting and its community, if the round may still go on. */
+  async place(meetingId: string, startsAt: string | null): Promise<Built<RoundPlace>> {
+    const meeting = await this.store.meetings.findById(meetingId);
+    const obsolete = roundObsolete(meeting, startsAt, this.deps.clock.now());
+    if (obsolete || !meeting) return { skip: obsolete ?? "the meeting no longer exists" };
+    const community = await this.store.communities.findById(meeting.communityId);
+    if (!community) return { skip: "the community no longer exists" };
+    return { meeting, community };
+  }
+
+  /** The questions: who is asked in each organisation (chosen once a meeting), one DM row each. */
+  async ask(meetingId: string, startsAt: string): Promise<Built<{ rows: NewOutboxRow[] }>> {
+    const place = await this.place(meetingId, startsAt);
+    if ("skip" in place) return place;
+    const now = this.deps.clock.now();
+    const [members, recent] = await Promise.all([
+      this.store.memberships.activeMembers(place.community.id),
+      this.store.round.recentAnswerers(place.community.id, RECENT_ANSWERS),
+    ]);
+    const asked = await this.store.round.recordAsks(meetingId, chooseAsked(members, recent).asks, now);
+    return { rows: this.questionRows(place, asked, "ask") };
+  }
+
+  /** The reminder: a DM row for each person asked whose organisation has not answered. */
+  async remind(meetingId: string, startsAt: string): Promise<Built<{ rows: NewOutboxRow[] }>> {
+    const place = await this.place(meetingId, startsAt);
+    if ("skip" in place) return place;
+    const [asks, updates] = await Promise.all([this.store.round.asks(meetingId), this.store.round.updatesFor(meetingId)]);
+    const answered = new Set(updates.map((u) => u.organisation));
+    return { rows: this.questionRows(place, asks, "reminder", answered) };
+  }
+
+  private questionRows(
+    { meeting, community }: RoundPlace,
+    asks: Array<{ organisation: string; personId: string }>,
+    when: "ask" | "reminder",
+    answered = new Set<string>(),
+  ): NewOutboxRow[] {
+    const now = this.deps.clock.now();
+    return asks
+      .filter((a) => !isEmailPerson(a.personId) && !answered.has(a.organisation))
+      .map((a) =>
+        roundQuestion.row({
+          target: a.personId,
+          communityId: community.id,
+          subjectId: meeting.id,
+          payload: { when, organisation: a.organisation },
+          dueAt: now,
+          dedupeKey: `round:${meeting.id}:${when}:${a.personId}`,
+        }),
+      );
+  }
+
+  /**
+   * A person's question as it stands, or why it should not go: the meeting has gone or started,
+   * they have left, or (a reminder) their organisation has answered since.
+   */
+  async question(meetingId: string, personId: string, organisation: string, when: "ask" | "reminder"): Promise<Built<RoundQuestion>> {
+    const place = await this.place(meetingId, null);
+    if ("skip" in place) return place;
+    const membership = await this.store.memberships.find(place.community.id, personId);
+    if (membership?.status !== "active") return { skip: "no longer a member" };
+    const question = await this.questionFor(place, organisation, personId, when);
+    if (when === "reminder" && (question.told.length || question.nothingNew)) return { skip: "their organisation has answered" };
+    return question;
+  }
+
+  /** The question for `personId` about `organisation`, with what it has told so far. */
+  async questionFor(place: RoundPlace, organisation: string, personId: string, when: "ask" | "reminder"): Promise<RoundQuestion> {
+    const [asks, updates, members] = await Promise.all([
+      this.store.round.asks(place.meeting.id),
+      this.store.round.updatesFor(place.meeting.id),
+      this.store.memberships.activeMembers(place.community.id),
+    ]);
+    const mine = updates.filter((u) => u.organisation === organisation);
+    const label = organisationLabels(members).get(organisation) ?? mine[0]?.organisationName ?? labelOfKey(organisation);
+    return {
+      ...place,
+      organisation: { key: organisation, label },
+      when,
+      askedWith: asks.filter((a) => a.organisation === organisation && a.personId !== personId).map((a) => a.personId),
+      postAt: roundTimes(place.meeting.startsAt, place.community, Math.max(1, place.community.roundDaysBefore)).post,
+      told: mine.filter((u) => !u.nothingNew),
+      nothingNew: mine.some((u) => u.nothingNew),
+    };
+  }
+
+  /** The round's answers, put together for its post: a fixed number of queries however many answers. */
+  async compile(meetingId: string, startsAt: string | null): Promise<Built<CompiledRound>> {
+    const place = await this.place(meetingId, startsAt);
+    if ("skip" in place) return place;
+    const [asks, updates, members, stages] = await Promise.all([
+      this.store.round.asks(meetingId),
+      this.store.round.updatesFor(meetingId),
+      this.store.memberships.activeMembers(place.community.id),
+      this.store.journey.stages(place.community.id),
+    ]);
+    const { emailOnly } = chooseAsked(members, new Map());
+    const summary = compileRound({
+      asks,
+      updates,
+      labels: organisationLabels(members),
+      stageOrder: stages.filter((s) => s.status === "accepted").map((s) => s.id),
+      emailOnly,
+    });
+    return { ...place, summary };
+  }
+
+  /** Puts the round on its meeting's agenda, once (keyed by the meeting), unless the agenda is full. */
+  async putOnAgenda(round: CompiledRound, title: string): Promise<void> {
+    const { meeting } = round;
+    const requestId = `round:${meeting.id}`;
+    if (await this.store.agenda.findByRequestId(requestId)) return;
+    const item = {
+      title,
+      proposedBy: meeting.createdBy,
+      link: null,
+      messagePermalink: null,
+      stageId: null,
+      problemId: null,
+      source: "live_projects" as const,
+      requestId,
+    };
+    await this.store.agenda.add(meeting.id, [item], AGENDA_LIMITS.itemsMax, this.deps.clock.now()).catch((error: unknown) => {
+      // The same post built twice (a reclaimed row): the first one's item stands.
+      if ((error as { name?: string }).name !== "UniqueViolation") throw error;
+    });
+  }
+
+  /** The community's bank holidays or round setting changed: its meetings ahead have their rounds moved. */
+  async replanCommunity(community: CommunityRecord): Promise<void> {
+    const now = this.deps.clock.now();
+    const { items } = await this.store.meetings.upcoming([community.id], now, REPLANNED_AHEAD);
+    for (const meeting of items) if (!hasEnded(meeting, now)) await replanRound(this.store, meeting, now, community);
+  }
+}
