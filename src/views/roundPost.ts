@@ -93,13 +93,23 @@ export function roundPostMessage({ meeting, summary }: CompiledRound): BlockMess
   const byStage = pack([md`*By stage*`, ...stageLines], 3);
   blocks.push(...byStage.blocks, divider());
 
+  // Many updates share a state and an expected date: each wording is worked out once.
+  const states = new Map<string, Mrkdwn>();
+  const stateOf = (update: (typeof told)[number]["updates"][number]) => {
+    const key = `${update.state}|${update.expectedOn}`;
+    const known = states.get(key);
+    if (known) return known;
+    const text = esc(stateText(update));
+    states.set(key, text);
+    return text;
+  };
   const orgLines: Mrkdwn[] = [];
   for (const organisation of told) {
     orgLines.push(md`*${esc(organisation.label)}*`);
     for (const update of organisation.updates) {
       const stages = update.stages.map((s) => esc(truncate(s.title, 60)));
       const about = stages.length ? md`  ·  ${listWithMore(stages, { maxItems: STAGES_NAMED })}` : md``;
-      orgLines.push(md`• ${esc(truncate(update.title, 150))}: ${esc(stateText(update))}${about}  ·  ${userLink(update.answeredBy)}`);
+      orgLines.push(md`• ${esc(truncate(update.title, 150))}: ${stateOf(update)}${about}  ·  ${userLink(update.answeredBy)}`);
     }
   }
   // Every block left but the closing line's.

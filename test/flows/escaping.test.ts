@@ -363,6 +363,10 @@ describe("hostile text, end to end", () => {
     await h.app.tick();
     h.clock.set(new Date("2026-03-09T10:00:00Z"));
     await h.app.tick();
+    // The live-projects round's reminder goes at 9am the working day before; its DMs are out of the way first.
+    h.clock.set(new Date("2026-03-11T09:00:00Z"));
+    await h.app.tick();
+    await h.app.tick();
     // Slack refuses one of the day-before reminders for good: the organisers hear of it.
     h.slack.script("chat.postMessage", { ok: false, error: "not_in_channel" });
     h.clock.set(new Date("2026-03-11T11:00:00Z"));

@@ -48,8 +48,9 @@ beforeEach(async () => {
   await seedMember(h, BOB, communityId);
   await memberByEmail(h, communityId, SAM, "Sam Jones");
   await memberByEmail(h, communityId, KIM, "Kim Lee");
-  // The weekly digest goes by email too (test/flows/digestEmail.test.ts): here it would only add emails on Mondays.
-  await h.db.community.update({ where: { id: communityId }, data: { digestCadence: "off" } });
+  // The weekly digest goes by email too (test/flows/digestEmail.test.ts): here it would only add emails on Mondays;
+  // the live-projects round's DMs are tested on their own (round.test.ts): here they would only add noise.
+  await h.db.community.update({ where: { id: communityId }, data: { digestCadence: "off", roundDaysBefore: 0 } });
   h.slack.reset();
 });
 afterEach(async () => {

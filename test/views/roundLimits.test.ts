@@ -58,7 +58,7 @@ const meeting: MeetingRecord = {
   cancelledAt: null,
 };
 
-const stages = Array.from({ length: 100 }, (_, i) => ({ id: `s${i}`, title: `${"Stage ".repeat(25)}${i}`.slice(0, 150) }));
+const stages = Array.from({ length: 100 }, (_, i) => ({ id: `s${i}`, title: `${"Stage ".repeat(25)}${i}`.slice(0, 150), position: i }));
 const longest = [...ORGANISATIONS].sort((a, b) => b.name.length - a.name.length).slice(0, 40);
 
 function update(i: number, organisation: (typeof longest)[number]): ProjectUpdateRecord {
@@ -87,7 +87,6 @@ describe("the round's views at their largest", () => {
       asks: longest.map((o) => ({ meetingId: "m1", organisation: o.id, personId: `U${o.id}` })),
       updates,
       labels: new Map(longest.map((o) => [o.id, o.name])),
-      stageOrder: stages.map((s) => s.id),
       emailOnly: [],
     });
     expect(summary.told).toHaveLength(40);
@@ -103,7 +102,6 @@ describe("the round's views at their largest", () => {
       asks: longest.map((o) => ({ meetingId: "m1", organisation: o.id, personId: `U${o.id}` })),
       updates: [],
       labels: new Map(longest.map((o) => [o.id, o.name])),
-      stageOrder: [],
       emailOnly: ORGANISATIONS.slice(0, 40).map((o) => o.id),
     });
     const post = roundPostMessage({ meeting, community, summary });
@@ -124,7 +122,7 @@ describe("the round's views at their largest", () => {
       nothingNew: false,
     });
     expect(blockKitProblems(question.blocks, "message")).toEqual([]);
-    const stageRecords = stages.map((s, position) => ({ ...s, position, status: "accepted" }) as unknown as StageRecord);
+    const stageRecords = stages.map((s) => ({ ...s, status: "accepted" }) as unknown as StageRecord);
     const form = roundUpdateModal(
       {
         meeting,

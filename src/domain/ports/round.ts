@@ -24,8 +24,8 @@ export interface ProjectUpdateRecord {
   /** "2026-09-30" */
   expectedOn: string | null;
   nothingNew: boolean;
-  /** The stages it touches, in the journey's order, with their titles as they are now. */
-  stages: Array<{ id: string; title: string }>;
+  /** The stages it touches, in the journey's order, with their titles and places in it as they are now. */
+  stages: Array<{ id: string; title: string; position: number }>;
   answeredBy: string;
   createdAt: Date;
   /** The meeting it was told before, for the timeline. */
@@ -56,7 +56,16 @@ export interface ProjectHistory {
   updates: ProjectUpdateRecord[];
 }
 
+/** An organisation active members come from (as stored), and whether any of them is in Slack (not only by email). */
+export interface RoundOrganisationRow {
+  organisation: string;
+  organisationOther: string | null;
+  inSlack: boolean;
+}
+
 export interface RoundStore {
+  /** The organisations the community's active members come from: one grouped read, however many members. */
+  organisations(communityId: string): Promise<RoundOrganisationRow[]>;
   /** Who was asked before the meeting: one query. */
   asks(meetingId: string): Promise<RoundAskRecord[]>;
   /**
@@ -64,8 +73,8 @@ export interface RoundStore {
    * reclaimed row): then those stand, and are returned instead.
    */
   recordAsks(meetingId: string, asks: Array<{ organisation: string; personId: string }>, now: Date): Promise<RoundAskRecord[]>;
-  /** The updates told before the meeting, Nothing new too, oldest first: one query. */
-  updatesFor(meetingId: string): Promise<ProjectUpdateRecord[]>;
+  /** The updates told before the meeting (only one organisation's, if given), Nothing new too, oldest first: a fixed number of reads. */
+  updatesFor(meetingId: string, organisation?: string): Promise<ProjectUpdateRecord[]>;
   /** Adds an update. Throws UniqueViolation("request") when its requestId was used (the same form twice). */
   add(update: NewProjectUpdate): Promise<ProjectUpdateRecord>;
   findByRequestId(requestId: string): Promise<ProjectUpdateRecord | null>;

@@ -6,7 +6,7 @@ import { organisationKey } from "../members/coverage";
 import { isOrganiser } from "../members/organisers";
 import { isEmailPerson } from "../members/people";
 import { organisationShortLabel } from "../members/profiles";
-import type { MembershipRecord } from "../ports";
+import type { MembershipRecord, RoundOrganisationRow } from "../ports";
 
 export const ASKED_PER_ORGANISATION = 2;
 /** How many of the community's latest updates say who answered recently. */
@@ -18,14 +18,20 @@ export interface AskPlan {
   emailOnly: string[];
 }
 
-/** Each organisation's name by key, as its earliest member gave it. */
-export function organisationLabels(members: MembershipRecord[]): Map<string, string> {
+/** Each organisation's name by key (the first way its members wrote an "Other" one). */
+export function organisationLabels(organisations: Array<{ organisation: string; organisationOther: string | null }>): Map<string, string> {
   const labels = new Map<string, string>();
-  for (const m of [...members].sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime())) {
-    const key = organisationKey(m);
-    if (!labels.has(key)) labels.set(key, organisationShortLabel(m));
+  for (const o of organisations) {
+    const key = organisationKey(o);
+    if (!labels.has(key)) labels.set(key, organisationShortLabel(o));
   }
   return labels;
+}
+
+/** The organisations whose members all take part by email, by key. */
+export function emailOnlyOrganisations(organisations: RoundOrganisationRow[]): string[] {
+  const inSlack = new Set(organisations.filter((o) => o.inSlack).map(organisationKey));
+  return [...new Set(organisations.map(organisationKey))].filter((key) => !inSlack.has(key));
 }
 
 /** `recent`: by organisation key, who answered for it lately, latest first. */

@@ -14,7 +14,7 @@ export interface RoundOrganisation {
 }
 
 export interface StageUpdates {
-  stage: { id: string; title: string };
+  stage: { id: string; title: string; position: number };
   /** Each update touching the stage, with its organisation's name. */
   updates: Array<{ update: ProjectUpdateRecord; organisation: string }>;
 }
@@ -39,14 +39,13 @@ const collator = new Intl.Collator("en-GB", { sensitivity: "base" });
 
 /**
  * `labels`: each organisation's name by key (the members' organisations, and any that
- * answered); `stageOrder`: the journey's accepted stage ids, first first; `emailOnly`: the
- * keys of organisations whose members all take part by email.
+ * answered); `emailOnly`: the keys of organisations whose members all take part by email.
+ * The updates' stages are the journey's accepted ones, with their places in it.
  */
 export function compileRound(input: {
   asks: RoundAskRecord[];
   updates: ProjectUpdateRecord[];
   labels: Map<string, string>;
-  stageOrder: string[];
   emailOnly: string[];
 }): RoundSummary {
   const organisations = new Map<string, RoundOrganisation & { saidNothingNew: boolean }>();
@@ -67,14 +66,12 @@ export function compileRound(input: {
   const all = [...organisations.values()].sort((a, b) => collator.compare(a.label, b.label));
   const plain = ({ saidNothingNew: _, ...organisation }: RoundOrganisation & { saidNothingNew: boolean }) => organisation;
   const told = all.filter((o) => o.updates.length).map(plain);
-  const position = new Map(input.stageOrder.map((id, i) => [id, i]));
   const stages = new Map<string, StageUpdates>();
   let noStage = 0;
   for (const organisation of told) {
     for (const update of organisation.updates) {
       if (!update.stages.length) noStage++;
       for (const stage of update.stages) {
-        if (!position.has(stage.id)) continue;
         const entry = stages.get(stage.id) ?? { stage, updates: [] };
         entry.updates.push({ update, organisation: organisation.label });
         stages.set(stage.id, entry);
@@ -89,7 +86,7 @@ export function compileRound(input: {
       .filter((key) => !organisations.has(key))
       .map((key) => input.labels.get(key) ?? key)
       .sort((a, b) => collator.compare(a, b)),
-    byStage: [...stages.values()].sort((a, b) => (position.get(a.stage.id) ?? 0) - (position.get(b.stage.id) ?? 0)),
+    byStage: [...stages.values()].sort((a, b) => a.stage.position - b.stage.position),
     noStage,
     updateCount: told.reduce((n, o) => n + o.updates.length, 0),
   };

@@ -12,7 +12,7 @@ import { labelOfKey } from "../members/coverage";
 import { isEmailPerson } from "../members/people";
 import { roundQuestion } from "../outbox/roundQuestion";
 import type { CommunityRecord, MeetingRecord, NewOutboxRow, ProjectUpdateRecord, Store } from "../ports";
-import { chooseAsked, organisationLabels, RECENT_ANSWERS } from "./askWho";
+import { chooseAsked, emailOnlyOrganisations, organisationLabels, RECENT_ANSWERS } from "./askWho";
 import { compileRound, type RoundSummary } from "./compile";
 import { replanRound, roundTimes } from "./roundPlan";
 
@@ -128,13 +128,12 @@ export class RoundService {
 
   /** The question for `personId` about `organisation`, with what it has told so far. */
   async questionFor(place: RoundPlace, organisation: string, personId: string, when: "ask" | "reminder"): Promise<RoundQuestion> {
-    const [asks, updates, members] = await Promise.all([
+    const [asks, mine, organisations] = await Promise.all([
       this.store.round.asks(place.meeting.id),
-      this.store.round.updatesFor(place.meeting.id),
-      this.store.memberships.activeMembers(place.community.id),
+      this.store.round.updatesFor(place.meeting.id, organisation),
+      this.store.round.organisations(place.community.id),
     ]);
-    const mine = updates.filter((u) => u.organisation === organisation);
-    const label = organisationLabels(members).get(organisation) ?? mine[0]?.organisationName ?? labelOfKey(organisation);
+    const label = organisationLabels(organisations).get(organisation) ?? mine[0]?.organisationName ?? labelOfKey(organisation);
     return {
       ...place,
       organisation: { key: organisation, label },
@@ -150,19 +149,16 @@ export class RoundService {
   async compile(meetingId: string, startsAt: string | null): Promise<Built<CompiledRound>> {
     const place = await this.place(meetingId, startsAt);
     if ("skip" in place) return place;
-    const [asks, updates, members, stages] = await Promise.all([
+    const [asks, updates, organisations] = await Promise.all([
       this.store.round.asks(meetingId),
       this.store.round.updatesFor(meetingId),
-      this.store.memberships.activeMembers(place.community.id),
-      this.store.journey.stages(place.community.id),
+      this.store.round.organisations(place.community.id),
     ]);
-    const { emailOnly } = chooseAsked(members, new Map());
     const summary = compileRound({
       asks,
       updates,
-      labels: organisationLabels(members),
-      stageOrder: stages.filter((s) => s.status === "accepted").map((s) => s.id),
-      emailOnly,
+      labels: organisationLabels(organisations),
+      emailOnly: emailOnlyOrganisations(organisations),
     });
     return { ...place, summary };
   }

@@ -42,11 +42,11 @@ export class DeliveryTimeline {
   /** The organisation a person typed, among those in the community or that have told it something. */
   async organisation(community: CommunityRecord, typed: string): Promise<{ key: string; label: string }> {
     const { store } = this.deps;
-    const [told, members] = await Promise.all([
+    const [told, organisations] = await Promise.all([
       store.round.organisationsWithUpdates(community.id),
-      store.memberships.activeMembers(community.id),
+      store.round.organisations(community.id),
     ]);
-    const known = new Map<string, string>(organisationLabels(members));
+    const known = new Map<string, string>(organisationLabels(organisations));
     for (const o of told) known.set(o.organisation, o.organisationName);
     const wanted = nameKey(typed);
     // The reference list knows abbreviations, old names and aliases ("Inland Revenue" is HMRC).
