@@ -90,7 +90,7 @@ describe("the round's views at their largest", () => {
       emailOnly: [],
     });
     expect(summary.told).toHaveLength(40);
-    const post = roundPostMessage({ meeting, community, summary });
+    const post = roundPostMessage({ meeting, community, summary, onAgenda: true });
     expect(blockKitProblems(post.blocks, "message")).toEqual([]);
     expect(post.blocks.length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(post.blocks.at(-1))).toMatch(/and \d+ more updates that did not fit here/);
@@ -104,7 +104,7 @@ describe("the round's views at their largest", () => {
       labels: new Map(longest.map((o) => [o.id, o.name])),
       emailOnly: ORGANISATIONS.slice(0, 40).map((o) => o.id),
     });
-    const post = roundPostMessage({ meeting, community, summary });
+    const post = roundPostMessage({ meeting, community, summary, onAgenda: true });
     expect(blockKitProblems(post.blocks, "message")).toEqual([]);
     expect(post.blocks[1].type).toBe("section");
   });

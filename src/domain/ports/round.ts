@@ -73,8 +73,14 @@ export interface RoundStore {
    * reclaimed row): then those stand, and are returned instead.
    */
   recordAsks(meetingId: string, asks: Array<{ organisation: string; personId: string }>, now: Date): Promise<RoundAskRecord[]>;
-  /** The updates told before the meeting (only one organisation's, if given), Nothing new too, oldest first: a fixed number of reads. */
-  updatesFor(meetingId: string, organisation?: string): Promise<ProjectUpdateRecord[]>;
+  /**
+   * The updates told before the meeting (only one organisation's, if given), Nothing new too,
+   * oldest first: a fixed number of reads, all at once.
+   */
+  updatesFor(
+    meeting: { id: string; communityId: string; title: string; startsAt: Date; timezone: string },
+    organisation?: string,
+  ): Promise<ProjectUpdateRecord[]>;
   /** Adds an update. Throws UniqueViolation("request") when its requestId was used (the same form twice). */
   add(update: NewProjectUpdate): Promise<ProjectUpdateRecord>;
   findByRequestId(requestId: string): Promise<ProjectUpdateRecord | null>;

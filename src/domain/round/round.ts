@@ -39,6 +39,8 @@ export interface RoundQuestion extends RoundPlace {
 
 export interface CompiledRound extends RoundPlace {
   summary: RoundSummary;
+  /** Whether the round's item is on the meeting's agenda already (a post built again). */
+  onAgenda: boolean;
 }
 
 export type Built<T> = { skip: string } | T;
@@ -59,12 +61,18 @@ export class RoundService {
     return this.deps.store;
   }
 
-  /** The meeting and its community, if the round may still go on. */
-  async place(meetingId: string, startsAt: string | null): Promise<Built<RoundPlace>> {
-    const meeting = await this.store.meetings.findById(meetingId);
+  /**
+   * The meeting and its community, if the round may still go on. `communityId`: the community
+   * an outbox row names, so the two are read at once (the meeting's own is the one used).
+   */
+  async place(meetingId: string, startsAt: string | null, communityId?: string | null): Promise<Built<RoundPlace>> {
+    const [meeting, named] = await Promise.all([
+      this.store.meetings.findById(meetingId),
+      communityId ? this.store.communities.findById(communityId) : null,
+    ]);
     const obsolete = roundObsolete(meeting, startsAt, this.deps.clock.now());
     if (obsolete || !meeting) return { skip: obsolete ?? "the meeting no longer exists" };
-    const community = await this.store.communities.findById(meeting.communityId);
+    const community = named?.id === meeting.communityId ? named : await this.store.communities.findById(meeting.communityId);
     if (!community) return { skip: "the community no longer exists" };
     return { meeting, community };
   }
@@ -86,7 +94,7 @@ export class RoundService {
   async remind(meetingId: string, startsAt: string): Promise<Built<{ rows: NewOutboxRow[] }>> {
     const place = await this.place(meetingId, startsAt);
     if ("skip" in place) return place;
-    const [asks, updates] = await Promise.all([this.store.round.asks(meetingId), this.store.round.updatesFor(meetingId)]);
+    const [asks, updates] = await Promise.all([this.store.round.asks(meetingId), this.store.round.updatesFor(place.meeting)]);
     const answered = new Set(updates.map((u) => u.organisation));
     return { rows: this.questionRows(place, asks, "reminder", answered) };
   }
@@ -116,8 +124,14 @@ export class RoundService {
    * A person's question as it stands, or why it should not go: the meeting has gone or started,
    * they have left, or (a reminder) their organisation has answered since.
    */
-  async question(meetingId: string, personId: string, organisation: string, when: "ask" | "reminder"): Promise<Built<RoundQuestion>> {
-    const place = await this.place(meetingId, null);
+  async question(
+    meetingId: string,
+    personId: string,
+    organisation: string,
+    when: "ask" | "reminder",
+    communityId?: string | null,
+  ): Promise<Built<RoundQuestion>> {
+    const place = await this.place(meetingId, null, communityId);
     if ("skip" in place) return place;
     const membership = await this.store.memberships.find(place.community.id, personId);
     if (membership?.status !== "active") return { skip: "no longer a member" };
@@ -130,7 +144,7 @@ export class RoundService {
   async questionFor(place: RoundPlace, organisation: string, personId: string, when: "ask" | "reminder"): Promise<RoundQuestion> {
     const [asks, mine, organisations] = await Promise.all([
       this.store.round.asks(place.meeting.id),
-      this.store.round.updatesFor(place.meeting.id, organisation),
+      this.store.round.updatesFor(place.meeting, organisation),
       this.store.round.organisations(place.community.id),
     ]);
     const label = organisationLabels(organisations).get(organisation) ?? mine[0]?.organisationName ?? labelOfKey(organisation);
@@ -145,14 +159,18 @@ export class RoundService {
     };
   }
 
-  /** The round's answers, put together for its post: a fixed number of queries however many answers. */
-  async compile(meetingId: string, startsAt: string | null): Promise<Built<CompiledRound>> {
-    const place = await this.place(meetingId, startsAt);
+  /**
+   * The round's answers, put together for its post: a fixed number of queries however many
+   * answers, in three round trips (the community's standing, the meeting and community, the rest).
+   */
+  async compile(meetingId: string, startsAt: string | null, communityId?: string | null): Promise<Built<CompiledRound>> {
+    const place = await this.place(meetingId, startsAt, communityId);
     if ("skip" in place) return place;
-    const [asks, updates, organisations] = await Promise.all([
+    const [asks, updates, organisations, item] = await Promise.all([
       this.store.round.asks(meetingId),
-      this.store.round.updatesFor(meetingId),
+      this.store.round.updatesFor(place.meeting),
       this.store.round.organisations(place.community.id),
+      this.store.agenda.findByRequestId(agendaKey(meetingId)),
     ]);
     const summary = compileRound({
       asks,
@@ -160,14 +178,14 @@ export class RoundService {
       labels: organisationLabels(organisations),
       emailOnly: emailOnlyOrganisations(organisations),
     });
-    return { ...place, summary };
+    return { ...place, summary, onAgenda: item !== null };
   }
 
   /** Puts the round on its meeting's agenda, once (keyed by the meeting), unless the agenda is full. */
   async putOnAgenda(round: CompiledRound, title: string): Promise<void> {
     const { meeting } = round;
-    const requestId = `round:${meeting.id}`;
-    if (await this.store.agenda.findByRequestId(requestId)) return;
+    if (round.onAgenda) return;
+    const requestId = agendaKey(meeting.id);
     const item = {
       title,
       proposedBy: meeting.createdBy,
@@ -190,4 +208,9 @@ export class RoundService {
     const { items } = await this.store.meetings.upcoming([community.id], now, REPLANNED_AHEAD);
     for (const meeting of items) if (!hasEnded(meeting, now)) await replanRound(this.store, meeting, now, community);
   }
+}
+
+/** The round's agenda item's key: one a meeting, however often its post is built. */
+function agendaKey(meetingId: string): string {
+  return `round:${meetingId}`;
 }

@@ -10,7 +10,7 @@ export const roundPost = dueKind(kinds.roundPost, {
   alertOrganisersAs: "the live-projects round's post",
   async build(row, { round }) {
     if (!row.subjectId) return { kind: "skip", reason: "no meeting named" };
-    const compiled = await round.compile(row.subjectId, row.payload.startsAt);
+    const compiled = await round.compile(row.subjectId, row.payload.startsAt, row.communityId);
     if ("skip" in compiled) return { kind: "skip", reason: compiled.skip };
     await round.putOnAgenda(compiled, roundAgendaTitle(compiled.summary));
     return { kind: "send", message: roundPostMessage(compiled) };

@@ -10,7 +10,7 @@ export const roundQuestion = dueKind(kinds.roundQuestion, {
   alertOrganisersAs: null,
   async build(row, { round }) {
     if (!row.subjectId) return { kind: "skip", reason: "no meeting named" };
-    const question = await round.question(row.subjectId, row.target, row.payload.organisation, row.payload.when);
+    const question = await round.question(row.subjectId, row.target, row.payload.organisation, row.payload.when, row.communityId);
     if ("skip" in question) return { kind: "skip", reason: question.skip };
     return { kind: "send", message: roundQuestionDm(question) };
   },
