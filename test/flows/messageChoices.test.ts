@@ -23,7 +23,8 @@ beforeEach(async () => {
   h = await startHarness(); // Monday 2 March 2026, 10:00Z
   communityId = (await seedCommunity(h, ALICE)).id;
   await seedMember(h, BOB, communityId);
-  await h.db.community.update({ where: { id: communityId }, data: { digestCadence: "off" } });
+  // The live-projects round's questions are DMs of their own (round.test.ts): here they would only add noise.
+  await h.db.community.update({ where: { id: communityId }, data: { digestCadence: "off", roundDaysBefore: 0 } });
   h.slack.emails.set(BOB_EMAIL, BOB);
   h.slack.reset();
 });
@@ -204,6 +205,7 @@ describe("email only stops the Slack DM of that kind", () => {
     h = await startHarness();
     communityId = (await seedCommunity(h, ALICE)).id;
     await seedMember(h, BOB, communityId);
+    await h.db.community.update({ where: { id: communityId }, data: { roundDaysBefore: 0 } });
     await choose(BOB, { meetings: "slack", reminders: "both", digests: "none" });
     await goingToAMeeting();
     h.slack.reset();

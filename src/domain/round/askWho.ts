@@ -1,6 +1,7 @@
 // Who the round asks in each organisation: up to two of its members in Slack. Those
 // who answered for it in recent rounds first (they know what is going on), then its
-// organisers, then whoever joined first. An organisation whose members all take part
+// organisers, then whoever joined first; anyone who chose meeting messages by email
+// only comes after those who get them in Slack. An organisation whose members all take part
 // by email cannot be asked in Slack: it is listed in the post as not asked.
 import { organisationKey } from "../members/coverage";
 import { isOrganiser } from "../members/organisers";
@@ -51,9 +52,10 @@ export function chooseAsked(members: MembershipRecord[], recent: Map<string, str
       continue;
     }
     const answered = recent.get(organisation) ?? [];
+    // Whoever answered lately; then those who get meeting messages in Slack (not email only), organisers first.
     const rank = (m: MembershipRecord) => {
       const i = answered.indexOf(m.slackUserId);
-      return i >= 0 ? i : answered.length + (isOrganiser(m) ? 0 : 1);
+      return i >= 0 ? i : answered.length + (m.slackMeetings ? 0 : 2) + (isOrganiser(m) ? 0 : 1);
     };
     const chosen = [...inSlack]
       .sort((a, b) => rank(a) - rank(b) || a.joinedAt.getTime() - b.joinedAt.getTime() || a.slackUserId.localeCompare(b.slackUserId))
