@@ -277,6 +277,46 @@ export interface MessagePreferenceWords {
   unsubscribedSlack: string;
 }
 
+/** Why the round's web page takes no answer: the meeting started, was cancelled or is gone, or they left or changed organisation. */
+export type RoundClosedWhy = "started" | "cancelled" | "gone" | "left" | "organisation";
+
+/** The live-projects round by email and on its web page, for someone asked outside Slack. Plain text. */
+export interface RoundWords {
+  question(organisation: string, service: string): string;
+  subject: { ask(meeting: string): string; reminder(meeting: string): string };
+  intro(community: string, meeting: string): string;
+  reminderIntro(organisation: string): string;
+  examples: string;
+  /** When the answers are shared (a clock time, a day). */
+  shared(time: string, day: string): string;
+  /** How many others were asked about the same organisation. */
+  askedWith(others: number, organisation: string): string;
+  toldHeading(organisation: string): string;
+  nothingNew(organisation: string): string;
+  notYet(organisation: string): string;
+  /** One update told: its title, and where it is ("In policy clearance, expected …"). */
+  told(title: string, state: string): string;
+  stages(titles: string): string;
+  /** After the updates listed, how many more there are. */
+  more(count: number): string;
+  answerLink(told: boolean): string;
+  linkUntil(time: string, day: string): string;
+  /** Completes "You are getting this email because …". */
+  why: string;
+  page: {
+    caption(community: string, meeting: string): string;
+    formHeading(told: boolean): string;
+    fields: Readonly<Record<"title" | "earlier" | "stages" | "state" | "expectedOn", { label: string; hint?: string }>>;
+    earlierNone: string;
+    send: string;
+    nothingNewHeading: string;
+    nothingNewHint(organisation: string, service: string): string;
+    nothingNewButton: string;
+    saved: { change(organisation: string): string; nothing(organisation: string): string };
+    closed(meeting: string, why: RoundClosedWhy, community: string): ErrorPageWords;
+  };
+}
+
 export interface Catalogue {
   reasons: ReasonTexts;
   labels: Labels;
@@ -289,5 +329,6 @@ export interface Catalogue {
   webForms: WebFormWords;
   meetingEmails: MeetingEmailWords;
   actionEmails: ActionEmailWords;
+  round: RoundWords;
   messagePreferences: MessagePreferenceWords;
 }

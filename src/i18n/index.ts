@@ -3,6 +3,9 @@
 // a catalogue beside en/ and a choice made here.
 import type { Reason } from "../domain/common/reasons";
 import type { Catalogue } from "./catalogue";
+
+export type { RoundClosedWhy } from "./catalogue";
+
 import { en } from "./en";
 
 export const catalogue: Catalogue = en;
@@ -46,3 +49,6 @@ export function reasonText(reason: Reason): string {
 
 /** The words of the emails to an action's owner by email. */
 export const actionEmailWords = catalogue.actionEmails;
+
+/** The live-projects round by email and on its web page. */
+export const roundWords = catalogue.round;

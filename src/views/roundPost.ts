@@ -74,7 +74,7 @@ export function roundPostMessage({ meeting, summary }: CompiledRound): BlockMess
   if (nothingNew.length) facts.push(md`*Nothing new:* ${names(nothingNew)}.`);
   facts.push(notAnswered.length ? md`*Did not answer:* ${names(notAnswered)}.` : md`Every organisation asked has answered.`);
   if (notAsked.length)
-    facts.push(md`*Not asked* (their members take part by email): ${listWithMore(notAsked.map(esc), { maxChars: 600 })}.`);
+    facts.push(md`*Not asked* (none of their members could be reached by email): ${listWithMore(notAsked.map(esc), { maxChars: 600 })}.`);
   const blocks: AnyBlock[] = [header(truncate(`Live projects before ${meeting.title}`, 150)), section(lines(facts))];
   if (!summary.updateCount) {
     blocks.push(

@@ -4,7 +4,7 @@
 import { INVITATION_EXPIRES_AFTER_MS } from "../domain/invitations/invitations";
 import type { ActionItemRecord, InvitationRecord, MeetingRecord } from "../domain/ports";
 import type { MemberLinks } from "../views/email/bulk";
-import type { PersonalLinks } from "./personalLinks";
+import { type PersonalLinks, roundAnswerTarget } from "./personalLinks";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A meeting's link works until a day after it ends: time to change an answer on the day. */
@@ -56,6 +56,19 @@ export class PersonalLinkMaker {
       person: personId,
       target: action.id,
       expiresAt: new Date(Math.max(due, now.getTime()) + AFTER_ACTION_DUE_MS),
+    });
+  }
+
+  /**
+   * The live-projects round's page, for one person asked about one organisation: until the
+   * meeting starts, when the round closes (the page then says so).
+   */
+  roundAnswer(personId: string, meeting: Pick<MeetingRecord, "id" | "startsAt">, organisation: string): string {
+    return this.links.url({
+      purpose: "round-answer",
+      person: personId,
+      target: roundAnswerTarget(meeting.id, organisation),
+      expiresAt: meeting.startsAt,
     });
   }
 

@@ -14,7 +14,14 @@ import { randomBytes } from "node:crypto";
 import { derivedKey, mac, sameMac } from "./linkSecret";
 
 /** What a personal link lets its holder do; each has its own page. */
-export const LINK_PURPOSES = ["accept-invitation", "answer-meeting", "vote-problem", "email-settings", "manage-action"] as const;
+export const LINK_PURPOSES = [
+  "accept-invitation",
+  "answer-meeting",
+  "vote-problem",
+  "email-settings",
+  "manage-action",
+  "round-answer",
+] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 /** Where each purpose's page is: the route is `<path>/:token`. */
@@ -24,13 +31,17 @@ export const PERSONAL_LINK_PATHS: Readonly<Record<LinkPurpose, string>> = {
   "vote-problem": "/problem",
   "email-settings": "/email",
   "manage-action": "/action",
+  "round-answer": "/round",
 };
 
 export interface PersonalLink {
   purpose: LinkPurpose;
   /** Who it is for: an opaque id (a Slack user id, or the id of a member known only by email). */
   person: string;
-  /** What it is about: an invitation's, meeting's or problem's id (a community's, for email settings). */
+  /**
+   * What it is about: an invitation's, meeting's or problem's id (a community's, for email
+   * settings; a meeting's and an organisation's, for the round: roundAnswerTarget).
+   */
   target: string;
   /** It stops working after this instant (whole seconds). */
   expiresAt: Date;
@@ -101,4 +112,16 @@ export class PersonalLinks {
     if (!Number.isInteger(expires) || typeof id !== "string") return null;
     return { purpose: purpose as LinkPurpose, person, target, expiresAt: new Date((expires as number) * 1000), id };
   }
+}
+
+/** A round-answer link's target: the meeting and the organisation asked about (its key may hold ":", a meeting id never does). */
+export function roundAnswerTarget(meetingId: string, organisation: string): string {
+  return `${meetingId}:${organisation}`;
+}
+
+/** The meeting and organisation a round-answer link names, or null for a target that is not one. */
+export function readRoundAnswerTarget(target: string): { meetingId: string; organisation: string } | null {
+  const colon = target.indexOf(":");
+  if (colon <= 0 || colon === target.length - 1) return null;
+  return { meetingId: target.slice(0, colon), organisation: target.slice(colon + 1) };
 }

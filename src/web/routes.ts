@@ -13,6 +13,7 @@ import { emailSettingsPageRoute, unsubscribeRoute } from "./pages/emailSettingsP
 import { invitationAnsweredRoute, invitationPageRoute } from "./pages/invitationPage";
 import { meetingPageRoute } from "./pages/meetingPage";
 import { problemPageRoute } from "./pages/problemPage";
+import { roundPageRoute } from "./pages/roundPage";
 
 /**
  * `slack`: what a page uses to tell Slack what happened (a new member announced, a card redrawn).
@@ -27,6 +28,7 @@ export function webRoutes(services: Services, kit: WebKit, slack: WebClient, opt
     meetingPageRoute(services, kit, slack),
     problemPageRoute(services, kit, slack),
     actionPageRoute(services, kit, slack),
+    roundPageRoute(services, kit),
     emailSettingsPageRoute(services, kit),
     unsubscribeRoute(services, kit),
     notFoundRoute(kit),

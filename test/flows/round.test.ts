@@ -205,7 +205,7 @@ describe("the live-projects round", () => {
     expect(post.text).toBe("Live projects before Show and tell: *1 update* from 1 organisation");
     expect(post.blocks[0].text.text).toBe("Live projects before Show and tell");
     expect(post.blocks[1].text.text).toBe(
-      "Before Show and tell, Tuesday 7 April 2026: *1 update* from 1 organisation.\n*Nothing new:* Companies House.\n*Did not answer:* DWP.\n*Not asked* (their members take part by email): DBT.",
+      "Before Show and tell, Tuesday 7 April 2026: *1 update* from 1 organisation.\n*Nothing new:* Companies House.\n*Did not answer:* DWP.\n*Not asked* (none of their members could be reached by email): DBT.",
     );
     expect(JSON.stringify(post.blocks)).toContain(
       `*HMRC*\\n• Joint registration for tax and company: In policy clearance, expected Friday 30 October 2026  ·  <@${DAN}>`,

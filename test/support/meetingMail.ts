@@ -101,7 +101,7 @@ export function calendarOf(parsed: ParsedMail) {
 }
 
 /** The first link in a text to one of the web pages (meeting, email…), moved onto the test's own server. */
-export function linkIn(h: Harness, text: string, path: "meeting" | "email" | "calendar" | "action"): string {
+export function linkIn(h: Harness, text: string, path: "meeting" | "email" | "calendar" | "action" | "round"): string {
   const found = text.match(new RegExp(`https://communities\\.test/${path}/[^\\s<>"]+`));
   if (!found) throw new Error(`no /${path}/ link in:\n${text}`);
   const url = new URL(found[0]);

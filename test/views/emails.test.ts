@@ -8,6 +8,7 @@ import { actionEmail } from "../../src/views/email/actionMail";
 import { type EmailDocument, emailHtml, emailNotifyMarkdown, emailText } from "../../src/views/email/document";
 import { digestEmail, invitationEmail } from "../../src/views/email/emails";
 import { meetingEmail, reminderEmail } from "../../src/views/email/meetingMail";
+import { roundQuestionEmail } from "../../src/views/email/roundMail";
 import { textProblems } from "../support/plainEnglish";
 
 const community: CommunityRecord = {
@@ -78,6 +79,30 @@ const actionItem = {
 const actionOf = (kind: "assigned" | "before" | "overdue") =>
   actionEmail({ item: actionItem, community, kind, recordedBy: "an organiser", actionUrl: "https://sc.example.gov.uk/action/t", links });
 const calendarUrl = "https://sc.example.gov.uk/calendar/m1.ics?sig=s";
+const roundUrl = "https://sc.example.gov.uk/round/t";
+const told = {
+  id: "u1",
+  title: "Joint registration <b>for tax</b>",
+  state: "policy_clearance",
+  expectedOn: "2026-12-31",
+  nothingNew: false,
+  stages: [{ id: "s1", title: "Register", position: 0 }],
+};
+const question = (when: "ask" | "reminder", toldSoFar: unknown[]) =>
+  roundQuestionEmail(
+    {
+      meeting,
+      community,
+      organisation: { key: "hmrc", label: "HMRC" },
+      when,
+      askedWith: ["mail:a"],
+      postAt: new Date("2026-12-07T15:00:00Z"),
+      told: toldSoFar,
+      nothingNew: false,
+    } as never,
+    roundUrl,
+    links,
+  );
 
 function rendered(doc: EmailDocument) {
   return { text: emailText(doc), html: emailHtml(doc, "Service Communities"), notify: emailNotifyMarkdown(doc) };
@@ -147,6 +172,8 @@ const all: Array<[string, EmailDocument]> = [
       calendarAttached: false,
     }),
   ],
+  ["live-projects question", question("ask", [told])],
+  ["live-projects reminder", question("reminder", [])],
   ["action", actionOf("assigned")],
   ["action reminder", actionOf("before")],
   ["overdue action", actionOf("overdue")],
@@ -208,6 +235,24 @@ describe("emails", () => {
       const { text } = rendered(doc);
       expect([name, text.includes(links.unsubscribeUrl) && text.includes(links.settingsUrl)]).toEqual([name, true]);
     }
+  });
+
+  it("asks the round's question with what the organisation has told so far, when the answers are shared, and the link", () => {
+    const { text, html } = rendered(question("ask", [told]));
+    expect(question("ask", []).subject).toBe("Live projects before Show & tell, Tuesday 8 December 2026");
+    expect(text).toContain("What has HMRC changed, planned or cleared since the last meeting that affects Starting a business?");
+    expect(text).toContain("The answers are shared with the community at 3pm UK time on Monday 7 December 2026");
+    expect(text).toContain("1 other person at HMRC was asked too: one answer for HMRC is enough.");
+    expect(text).toContain(
+      "What HMRC has told so far\n-------------------------\n\n* Joint registration <b>for tax</b>: In policy clearance, expected Thursday 31 December 2026. Stages: Register",
+    );
+    expect(html).toContain("Joint registration &lt;b&gt;for tax&lt;/b&gt;");
+    expect(text).toContain(`Tell us about another change:\n${roundUrl}`);
+    expect(text).toContain("It works until the meeting starts at 2:30pm UK time on Tuesday 8 December 2026.");
+    const reminder = rendered(question("reminder", []));
+    expect(question("reminder", []).subject).toBe("Reminder: live projects before Show & tell, Tuesday 8 December 2026");
+    expect(reminder.text).toMatch(/^This is a reminder: nobody has answered for HMRC yet\./);
+    expect(reminder.text).toContain(`Tell us about a change, or say there is nothing new:\n${roundUrl}`);
   });
 
   it("tells a digest's reader what a group decided under the group's name, and whose the overdue actions are", () => {

@@ -1,6 +1,7 @@
 // Personal links: signed, bound to one purpose, person and thing, and expiring.
 import { CalendarLinks } from "../../src/web/calendarLinks";
-import { PERSONAL_LINK_PATHS, PersonalLinks } from "../../src/web/personalLinks";
+import { PersonalLinkMaker } from "../../src/web/personalLinkMaker";
+import { PERSONAL_LINK_PATHS, PersonalLinks, readRoundAnswerTarget, roundAnswerTarget } from "../../src/web/personalLinks";
 
 const NOW = new Date("2026-03-02T10:00:00Z");
 const LATER = new Date("2026-03-09T10:00:00Z");
@@ -76,5 +77,20 @@ describe("personal links", () => {
   it("take only ids for their person and thing", () => {
     expect(() => links.token({ ...made, person: "" })).toThrow();
     expect(() => links.token({ ...made, target: "x".repeat(201) })).toThrow();
+  });
+
+  it("for the round name the meeting and the organisation asked about, and stop when the meeting starts", () => {
+    const url = new PersonalLinkMaker(links).roundAnswer("mail:dana", { id: "cmeeting1", startsAt: LATER }, "other:hm land registry");
+    expect(url.startsWith("https://communities.test/round/")).toBe(true);
+    const opened = links.check("round-answer", tokenOf(url), NOW);
+    expect(opened).toMatchObject({ status: "ok", link: { person: "mail:dana", expiresAt: LATER } });
+    expect(readRoundAnswerTarget(opened.status === "ok" ? opened.link.target : "")).toEqual({
+      meetingId: "cmeeting1",
+      organisation: "other:hm land registry",
+    });
+    expect(links.check("round-answer", tokenOf(url), LATER).status).toBe("expired");
+    expect(links.check("answer-meeting", tokenOf(url), NOW)).toEqual({ status: "invalid" });
+    expect(roundAnswerTarget("m1", "dbt")).toBe("m1:dbt");
+    for (const target of ["", "m1", ":dbt", "m1:"]) expect(readRoundAnswerTarget(target)).toBeNull();
   });
 });

@@ -177,7 +177,7 @@ export interface Reasons {
   "agenda.unreadable": NoParams;
   // The live-projects round and the delivery timeline
   "round.members_only": { community: string };
-  "round.closed": { title: string; why: "started" | "cancelled" | "gone" };
+  "round.closed": { title: string; why: "started" | "cancelled" | "gone" | "organisation" };
   "round.no_round": { community: string };
   "round.title": { min: number; max: number };
   "round.state": NoParams;

@@ -3,6 +3,9 @@
 // they told about before) or says Nothing new. Any member may answer, for their own
 // organisation, until the meeting starts; each form adds one update once, however
 // often it is sent. Answers after the post has gone out still join the timeline.
+// The same for an answer from the round's web page (src/web/pages/roundPage.ts),
+// reached from an email: no workspace (the signed link says who and what), and
+// the organisation the link was made for must still be theirs.
 import { randomUUID } from "node:crypto";
 import { DateTime } from "luxon";
 import { recordAudit } from "../common/audit";
@@ -50,11 +53,15 @@ export class RoundAnswers {
     return this.deps.store;
   }
 
-  /** The meeting's round for a member to answer: it must be in the workspace, still ahead, and theirs to answer. */
-  private async answering(workspace: WorkspaceKey, meetingId: string, actorId: string) {
+  /**
+   * The meeting's round for a member to answer: it must be in the workspace (null: reached by a
+   * signed link, which names the meeting itself), still ahead, and theirs to answer; `asked`, the
+   * organisation a link was made for, must still be theirs.
+   */
+  private async answering(workspace: WorkspaceKey | null, meetingId: string, actorId: string, asked?: string) {
     const meeting = await this.store.meetings.findById(meetingId);
     const community = meeting ? await this.store.communities.findById(meeting.communityId) : null;
-    const workspaceId = await this.store.communities.findWorkspaceId(workspace);
+    const workspaceId = workspace ? await this.store.communities.findWorkspaceId(workspace) : community?.workspaceId;
     if (!meeting || !community || community.workspaceId !== workspaceId) {
       throw new AppError("gone", { key: "round.closed", title: "", why: "gone" });
     }
@@ -65,11 +72,14 @@ export class RoundAnswers {
     const membership = await this.store.memberships.find(community.id, actorId);
     if (membership?.status !== "active") throw new AppError("not_member", { key: "round.members_only", community: community.name });
     const organisation = { key: organisationKey(membership), label: organisationShortLabel(membership) };
+    if (asked !== undefined && asked !== organisation.key) {
+      throw new AppError("gone", { key: "round.closed", title: meeting.title, why: "organisation" });
+    }
     return { place: { meeting, community }, organisation };
   }
 
-  async form(workspace: WorkspaceKey, meetingId: string, actorId: string): Promise<UpdateForm> {
-    const { place, organisation } = await this.answering(workspace, meetingId, actorId);
+  async form(workspace: WorkspaceKey | null, meetingId: string, actorId: string, asked?: string): Promise<UpdateForm> {
+    const { place, organisation } = await this.answering(workspace, meetingId, actorId, asked);
     const [stages, earlier] = await Promise.all([
       this.store.journey.stages(place.community.id),
       this.store.round.latestOf(place.community.id, organisation.key, UPDATE_LIMITS.earlierShown),
@@ -77,18 +87,25 @@ export class RoundAnswers {
     return { ...place, organisation, stages: stages.filter((s) => s.status === "accepted"), earlier };
   }
 
+  /** The round as its web page shows it to someone asked by email: the form, and what their organisation has told so far. */
+  async onPage(meetingId: string, personId: string, asked: string): Promise<{ form: UpdateForm; question: RoundQuestion }> {
+    const form = await this.form(null, meetingId, personId, asked);
+    return { form, question: await this.deps.round.questionFor(form, form.organisation.key, personId, "ask") };
+  }
+
   /**
    * Adds the form's update (field errors keyed title, state, expectedOn), and returns the
    * question as it now stands for redrawing the DM it came from. The same form sent twice adds one.
    */
   async addUpdate(
-    workspace: WorkspaceKey,
+    workspace: WorkspaceKey | null,
     meetingId: string,
     actorId: string,
     input: UpdateInput,
     requestId: string | null,
+    asked?: string,
   ): Promise<{ update: ProjectUpdateRecord; question: RoundQuestion }> {
-    const { place, organisation } = await this.answering(workspace, meetingId, actorId);
+    const { place, organisation } = await this.answering(workspace, meetingId, actorId, asked);
     const now = this.deps.clock.now();
     const fields = checkUpdate(input, now, place.community.timezone);
     const earlier = input.earlier ? await this.store.round.latestOf(place.community.id, organisation.key, UPDATE_LIMITS.earlierShown) : [];
@@ -104,8 +121,8 @@ export class RoundAnswers {
   }
 
   /** Nothing new for the member's organisation: once a round and organisation, however often it is clicked. */
-  async nothingNew(workspace: WorkspaceKey, meetingId: string, actorId: string): Promise<RoundQuestion> {
-    const { place, organisation } = await this.answering(workspace, meetingId, actorId);
+  async nothingNew(workspace: WorkspaceKey | null, meetingId: string, actorId: string, asked?: string): Promise<RoundQuestion> {
+    const { place, organisation } = await this.answering(workspace, meetingId, actorId, asked);
     const now = this.deps.clock.now();
     const fields = { title: "", state: null, expectedOn: null, stageIds: [], projectKey: randomUUID(), nothingNew: true };
     await this.record(place, organisation, actorId, `nothing:${meetingId}:${organisation.key}`, now, fields);

@@ -1,9 +1,18 @@
-// Who the round asks in each organisation: up to two of its members in Slack. Those
-// who answered for it in recent rounds first (they know what is going on), then its
-// organisers, then whoever joined first; anyone who chose meeting messages by email
+// Who the round asks in each organisation, and how each person asked gets the question.
+//
+// Up to two members of each organisation: those who answered for it in recent rounds first
+// (they know what is going on), then its organisers, then whoever joined first. Members in
+// Slack are asked before anyone by email, and anyone who chose meeting messages by email
 // only comes after those who get them in Slack. An organisation whose members all take part
-// by email cannot be asked in Slack: it is listed in the post as not asked.
+// by email has up to two of them asked by email, ranked the same way, among those whose
+// address takes mail and who get meeting emails; with none of those, it cannot be asked,
+// and the post lists it as not asked.
+//
+// Each person asked gets the question the way they get meeting messages (the "meetings"
+// kind in messagePreferences.ts): in Slack, by email or both, read when it is sent; a
+// bounced address brings it back to Slack, as everywhere else.
 import { organisationKey } from "../members/coverage";
+import { getsEmail, getsSlack } from "../members/messagePreferences";
 import { isOrganiser } from "../members/organisers";
 import { isEmailPerson } from "../members/people";
 import { organisationShortLabel } from "../members/profiles";
@@ -15,8 +24,8 @@ export const RECENT_ANSWERS = 200;
 
 export interface AskPlan {
   asks: Array<{ organisation: string; personId: string }>;
-  /** Organisations with members, none of them in Slack. */
-  emailOnly: string[];
+  /** Organisations with members, none of whom could be asked (members by email none of whose addresses take meeting emails). */
+  notAsked: string[];
 }
 
 /** Each organisation's name by key (the first way its members wrote an "Other" one). */
@@ -44,11 +53,13 @@ export function chooseAsked(members: MembershipRecord[], recent: Map<string, str
     byOrganisation.set(key, [...(byOrganisation.get(key) ?? []), m]);
   }
   const asks: AskPlan["asks"] = [];
-  const emailOnly: string[] = [];
+  const notAsked: string[] = [];
   for (const [organisation, all] of byOrganisation) {
     const inSlack = all.filter((m) => !isEmailPerson(m.slackUserId));
-    if (!inSlack.length) {
-      emailOnly.push(organisation);
+    // Members by email only where nobody is in Slack, and only those an email reaches.
+    const candidates = inSlack.length ? inSlack : all.filter((m) => getsEmail(m, "meetings"));
+    if (!candidates.length) {
+      notAsked.push(organisation);
       continue;
     }
     const answered = recent.get(organisation) ?? [];
@@ -57,10 +68,27 @@ export function chooseAsked(members: MembershipRecord[], recent: Map<string, str
       const i = answered.indexOf(m.slackUserId);
       return i >= 0 ? i : answered.length + (m.slackMeetings ? 0 : 2) + (isOrganiser(m) ? 0 : 1);
     };
-    const chosen = [...inSlack]
+    const chosen = [...candidates]
       .sort((a, b) => rank(a) - rank(b) || a.joinedAt.getTime() - b.joinedAt.getTime() || a.slackUserId.localeCompare(b.slackUserId))
       .slice(0, ASKED_PER_ORGANISATION);
     for (const m of chosen) asks.push({ organisation, personId: m.slackUserId });
   }
-  return { asks, emailOnly };
+  return { asks, notAsked };
+}
+
+/** How a person asked gets their question (and its reminder), as they get meeting messages. */
+export interface QuestionRoutes {
+  slack: boolean;
+  email: boolean;
+}
+
+/**
+ * As the meeting messages they chose: Slack, email or both. A member by email has only email.
+ * A Slack member whose choices reach them neither way (email chosen with no address to
+ * send to) is asked in Slack, the default: the question is theirs to answer.
+ */
+export function questionRoutes(member: MembershipRecord): QuestionRoutes {
+  const email = getsEmail(member, "meetings");
+  if (isEmailPerson(member.slackUserId)) return { slack: false, email };
+  return { slack: getsSlack(member, "meetings") || !email, email };
 }

@@ -26,7 +26,10 @@ export interface RoundSummary {
   nothingNew: RoundOrganisation[];
   /** Organisations asked that have not answered, by name. */
   notAnswered: RoundOrganisation[];
-  /** Organisations in the community no one could be asked for in Slack (their members take part by email), by name. */
+  /**
+   * Organisations whose members all take part by email and for which nobody was asked: none of
+   * their addresses took meeting emails when the questions went (askWho.ts), or they joined since. By name.
+   */
   notAsked: string[];
   /** Stages touched, in the journey's order, each with its updates. */
   byStage: StageUpdates[];
@@ -39,7 +42,8 @@ const collator = new Intl.Collator("en-GB", { sensitivity: "base" });
 
 /**
  * `labels`: each organisation's name by key (the members' organisations, and any that
- * answered); `emailOnly`: the keys of organisations whose members all take part by email.
+ * answered); `emailOnly`: the keys of organisations whose members all take part by email
+ * (those asked by email are listed with the rest, by their answers).
  * The updates' stages are the journey's accepted ones, with their places in it.
  */
 export function compileRound(input: {

@@ -1,17 +1,17 @@
 // The live-projects round, as the outbox runs it (roundPlan.ts says when): before
 // each community meeting the bot asks one or two members of each organisation what
 // it has changed, planned or cleared since the last meeting that affects the
-// service; reminds those whose organisation has not answered; and compiles the
-// answers into one post in the channel, which also goes on the meeting's agenda.
-// Each step is an outbox row, claimed by one replica, and each DM and the post have
-// dedupe keys of their own, so all of it happens once however many replicas run.
+// service (in Slack, by email or both, as each gets meeting messages: askWho.ts);
+// reminds those whose organisation has not answered; and compiles the answers into
+// one post in the channel, which also goes on the meeting's agenda. Each step is an
+// outbox row, claimed by one replica, and each question (DM or email) and the post
+// have dedupe keys of their own, so all of it happens once however many replicas run.
 import type { Clock } from "../common/clock";
 import { AGENDA_LIMITS } from "../meetings/agenda";
 import { hasEnded } from "../meetings/occurrences";
 import { labelOfKey } from "../members/coverage";
-import { isEmailPerson } from "../members/people";
 import { roundQuestion } from "../outbox/roundQuestion";
-import type { CommunityRecord, MeetingRecord, NewOutboxRow, ProjectUpdateRecord, Store } from "../ports";
+import type { CommunityRecord, MeetingRecord, MembershipRecord, NewOutboxRow, ProjectUpdateRecord, Store } from "../ports";
 import { chooseAsked, emailOnlyOrganisations, organisationLabels, RECENT_ANSWERS } from "./askWho";
 import { compileRound, type RoundSummary } from "./compile";
 import { replanRound, roundTimes } from "./roundPlan";
@@ -41,6 +41,11 @@ export interface CompiledRound extends RoundPlace {
   summary: RoundSummary;
   /** Whether the round's item is on the meeting's agenda already (a post built again). */
   onAgenda: boolean;
+}
+
+/** A question as it goes to the person asked, with their membership (which says how they get it: askWho.ts). */
+export interface QuestionToSend extends RoundQuestion {
+  member: MembershipRecord;
 }
 
 export type Built<T> = { skip: string } | T;
@@ -77,7 +82,7 @@ export class RoundService {
     return { meeting, community };
   }
 
-  /** The questions: who is asked in each organisation (chosen once a meeting), one DM row each. */
+  /** The questions: who is asked in each organisation (chosen once a meeting), one row each (a DM, an email or both when due). */
   async ask(meetingId: string, startsAt: string): Promise<Built<{ rows: NewOutboxRow[] }>> {
     const place = await this.place(meetingId, startsAt);
     if ("skip" in place) return place;
@@ -90,7 +95,7 @@ export class RoundService {
     return { rows: this.questionRows(place, asked, "ask") };
   }
 
-  /** The reminder: a DM row for each person asked whose organisation has not answered. */
+  /** The reminder: a row for each person asked whose organisation has not answered. */
   async remind(meetingId: string, startsAt: string): Promise<Built<{ rows: NewOutboxRow[] }>> {
     const place = await this.place(meetingId, startsAt);
     if ("skip" in place) return place;
@@ -107,7 +112,7 @@ export class RoundService {
   ): NewOutboxRow[] {
     const now = this.deps.clock.now();
     return asks
-      .filter((a) => !isEmailPerson(a.personId) && !answered.has(a.organisation))
+      .filter((a) => !answered.has(a.organisation))
       .map((a) =>
         roundQuestion.row({
           target: a.personId,
@@ -130,14 +135,14 @@ export class RoundService {
     organisation: string,
     when: "ask" | "reminder",
     communityId?: string | null,
-  ): Promise<Built<RoundQuestion>> {
+  ): Promise<Built<QuestionToSend>> {
     const place = await this.place(meetingId, null, communityId);
     if ("skip" in place) return place;
-    const membership = await this.store.memberships.find(place.community.id, personId);
-    if (membership?.status !== "active") return { skip: "no longer a member" };
+    const member = await this.store.memberships.find(place.community.id, personId);
+    if (member?.status !== "active") return { skip: "no longer a member" };
     const question = await this.questionFor(place, organisation, personId, when);
     if (when === "reminder" && (question.told.length || question.nothingNew)) return { skip: "their organisation has answered" };
-    return question;
+    return { ...question, member };
   }
 
   /** The question for `personId` about `organisation`, with what it has told so far. */

@@ -17,6 +17,7 @@ import { meetingReasons } from "./meetings";
 import { messagePreferenceWords } from "./messagePreferences";
 import { prose } from "./prose";
 import { roundReasons } from "./round";
+import { roundWords } from "./roundWords";
 import { webWords } from "./web";
 import { webFormWords } from "./webForms";
 
@@ -40,5 +41,6 @@ export const en: Catalogue = {
   webForms: webFormWords,
   meetingEmails,
   actionEmails,
+  round: roundWords,
   messagePreferences: messagePreferenceWords,
 };

@@ -10,7 +10,9 @@ export const roundReasons = {
       ? `*${esc(title)}* has started, so its live-projects round is closed. Tell the community in its channel instead.`
       : why === "cancelled"
         ? `*${esc(title)}* was cancelled, so there is no live-projects round for it.`
-        : "That meeting no longer exists, so there is no live-projects round for it.",
+        : why === "organisation"
+          ? `You were asked about another organisation than the one on your profile now, so that question about *${esc(title)}* is closed.`
+          : "That meeting no longer exists, so there is no live-projects round for it.",
   "round.no_round": ({ community }) =>
     `No organisation has told *${esc(community)}* about a change yet. The live-projects round asks each organisation before every meeting.`,
   "round.title": ({ min, max }) => `Say what it is in ${min} to ${max} characters, for example New online form for registering a company.`,

@@ -45,6 +45,8 @@ export interface KindServices {
   pageLinks: {
     meeting(personId: string, meeting: Pick<MeetingRecord, "id" | "startsAt" | "durationMinutes">): string;
     action(personId: string, action: { id: string; dueOn: string }, now: Date): string;
+    /** The live-projects round's page, for one person asked about one organisation. */
+    roundAnswer(personId: string, meeting: Pick<MeetingRecord, "id" | "startsAt">, organisation: string): string;
     memberEmailLinks(personId: string, communityId: string, now: Date): { settingsUrl: string; unsubscribeUrl: string };
   };
   /** Who gets each kind in Slack and who by email (a Slack member may choose email only). */

@@ -13,19 +13,9 @@ import { type FormErrors, formErrors } from "../kit/formErrors";
 import { type PageRequest, pageRoute } from "../kit/pageRoute";
 import { page, redirect, type WebResult } from "../kit/results";
 import type { WebKit } from "../kit/webKit";
+import { dateFromForm, dateItems } from "./dateInput";
 import { bindToLink, openLink } from "./openLink";
 import { pageErrors } from "./profileForm";
-
-/** The date input's three boxes, as GOV.UK's date pattern names them. */
-const DATE_FIELDS = ["dueOn-day", "dueOn-month", "dueOn-year"] as const;
-
-/** "2027-03-05" from the three boxes, or what was typed when it is not a date (the domain says why). */
-function dueFromForm(form: URLSearchParams): string | null {
-  const [day, month, year] = DATE_FIELDS.map((f) => (form.get(f) ?? "").trim());
-  if (!day && !month && !year) return null;
-  if (!/^\d{1,2}$/.test(day!) || !/^\d{1,2}$/.test(month!) || !/^\d{4}$/.test(year!)) return "not a date";
-  return `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
-}
 
 function actionPage(
   item: ActionInContext,
@@ -34,8 +24,6 @@ function actionPage(
   typed: URLSearchParams = new URLSearchParams(),
 ): WebResult {
   const { action, meeting, community } = item;
-  const [year, month, day] = action.dueOn.split("-");
-  const shown = (field: (typeof DATE_FIELDS)[number], stored?: string) => (typed.has(field) ? typed.get(field) : stored);
   return page("action.njk", {
     pageTitle: action.title,
     hasErrors: errors.hasErrors,
@@ -46,11 +34,7 @@ function actionPage(
     community,
     doneOn: action.doneAt ? dates.longDate(action.doneAt, community.timezone) : null,
     saved: request.query.get("saved"),
-    dateItems: [
-      { name: "day", classes: "govuk-input--width-2", value: shown("dueOn-day", String(Number(day))) },
-      { name: "month", classes: "govuk-input--width-2", value: shown("dueOn-month", String(Number(month))) },
-      { name: "year", classes: "govuk-input--width-4", value: shown("dueOn-year", year) },
-    ].map((item) => ({ ...item, classes: errors.hasErrors ? `${item.classes} govuk-input--error` : item.classes })),
+    dateItems: dateItems("dueOn", typed, action.dueOn, errors.hasErrors),
     csrfToken: request.csrfToken(),
   });
 }
@@ -77,7 +61,7 @@ export function actionPageRoute(services: Services, kit: WebKit, slack: WebClien
         return redirect(`/action/${request.params.token}?saved=done`);
       }
       try {
-        await services.actions.changeDate(null, target, person, dueFromForm(request.form));
+        await services.actions.changeDate(null, target, person, dateFromForm(request.form, "dueOn"));
         return redirect(`/action/${request.params.token}?saved=date`);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
