@@ -18,6 +18,12 @@ import type { Message } from "../views/blocks";
 
 /** What a due row becomes when its builder reads the current data: M is a Slack message, or an email. */
 export type Outcome<M = Message> =
+  /**
+   * `then`: rows planned once this one is done with, sent or failed for good. Not only once
+   * it is sent: what it leads to is owed to others (someone who gets a question both in Slack
+   * and by email still gets the email when Slack refuses the DM; members who get the digest
+   * by DM or email still get it when the channel refuses the post).
+   */
   | { kind: "send"; message: M; then?: NewOutboxRow[] }
   | { kind: "skip"; reason: string }
   /** A row that can never be built (its payload does not parse): failed at once, no retry would change it. */
@@ -241,7 +247,12 @@ export class Dispatcher<M = Message> {
         return "ok";
       }
     } catch (error) {
-      await this.retryOrFail(row, `could not ask whether it was sent: ${(this.deps.classify ?? classifySlackFailure)(error).code}`, counts);
+      await this.retryOrFail(
+        row,
+        `could not ask whether it was sent: ${(this.deps.classify ?? classifySlackFailure)(error).code}`,
+        counts,
+        outcome.then,
+      );
       return "ok";
     }
     await this.deps.pacer.wait(row.target);
@@ -269,10 +280,10 @@ export class Dispatcher<M = Message> {
       if (failure.type === "permanent") {
         await outbox.markFailed(row.id, owner, failure.code, clock.now());
         counts.failed++;
-        await outbox.plan(await this.deps.alertFor(row, failure.code, failure), clock.now());
+        await outbox.plan([...(await this.deps.alertFor(row, failure.code, failure)), ...(outcome.then ?? [])], clock.now());
         return "ok";
       }
-      await this.retryOrFail(row, failure.code, counts);
+      await this.retryOrFail(row, failure.code, counts, outcome.then);
       return "ok";
     }
     await this.markSent(row, outcome.then, counts);
@@ -287,12 +298,14 @@ export class Dispatcher<M = Message> {
     if (then?.length) await outbox.plan(then, clock.now());
   }
 
-  private async retryOrFail(row: OutboxRow, error: string, counts: TickCounts): Promise<void> {
+  /** `then`: the rows the send leads to, planned if this was its last attempt (see Outcome). */
+  private async retryOrFail(row: OutboxRow, error: string, counts: TickCounts, then?: NewOutboxRow[]): Promise<void> {
     const { outbox, owner, clock } = this.deps;
     const attempts = row.attempts + 1;
     if (attempts >= this.settings.maxAttempts) {
       await outbox.markFailed(row.id, owner, error, clock.now());
       counts.failed++;
+      if (then?.length) await outbox.plan(then, clock.now());
       return;
     }
     const delay = this.settings.backoffMs * 2 ** (attempts - 1);

@@ -7,12 +7,11 @@
 // email's own one-click address stops the next week's.
 import type { ParsedMail } from "mailparser";
 import { emailPersonId } from "../../src/domain/members/people";
-import { NotifyMail } from "../../src/mail/notifyMail";
 import { SmtpMail } from "../../src/mail/smtpMail";
-import { MailPacer } from "../../src/scheduler/mail/mailPacer";
 import { CALLBACK, PROBLEM_BLOCK } from "../../src/views/ids";
-import { API_KEY, FakeNotify, TEMPLATE_ID } from "../support/fakeNotify";
+import { FakeNotify } from "../support/fakeNotify";
 import { type Harness, startHarness } from "../support/harness";
+import { CALLBACK_TOKEN, type ThroughNotify, throughNotify } from "../support/notifyHarness";
 import { input, viewSubmission } from "../support/payloads";
 import { seedCommunity, seedMember } from "../support/seed";
 import { SmtpSink } from "../support/smtpSink";
@@ -23,7 +22,6 @@ const ALICE = "U0ALICE"; // organiser, digest only in the channel
 const BOB = "U0BOB"; // Slack, digest by email only
 const CAROL = "U0CAROL"; // Slack, digest by DM and by email
 const SAM = "sam@hmrc.gov.uk"; // a member by email
-const CALLBACK_TOKEN = "notify-callback-token-for-tests";
 
 let h: Harness;
 let communityId: string;
@@ -166,35 +164,12 @@ describe("the digest by email, through a real SMTP server", () => {
 
 describe("the digest by email, through GOV.UK Notify", () => {
   let notify: FakeNotify;
-  let pacerNow = 0;
+  let via: ThroughNotify;
 
   beforeEach(async () => {
     notify = await new FakeNotify().start();
-    await setUp(
-      await startHarness(
-        {
-          mail: {
-            provider: "notify",
-            apiKey: API_KEY,
-            templateId: TEMPLATE_ID,
-            baseUrl: notify.baseUrl,
-            callbackToken: CALLBACK_TOKEN,
-            perMinute: 3000,
-          },
-        },
-        {
-          mail: new NotifyMail({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.baseUrl }),
-          emailPacer: new MailPacer(
-            3000,
-            () => pacerNow,
-            async (ms) => {
-              pacerNow += ms;
-            },
-          ),
-          emailDispatcher: { backoffMs: 60_000, concurrency: 1 },
-        },
-      ),
-    );
+    via = throughNotify(notify);
+    await setUp(await startHarness(via.settings, via.parts));
   });
   afterEach(async () => {
     await h.close();
@@ -213,7 +188,7 @@ describe("the digest by email, through GOV.UK Notify", () => {
     expect(posts(channel)).toHaveLength(1);
     // The 429 paused everyone (no attempt counted), the 500 backed one off: time passes, and all go.
     for (let i = 0; i < 4 && notify.emails.length < 3; i++) {
-      pacerNow += 60_000;
+      via.advancePacer(60_000);
       h.clock.advance(60_000);
       await h.app.tick();
     }
@@ -255,7 +230,7 @@ describe("the digest by email, through GOV.UK Notify", () => {
     );
     notify.emails.length = 0;
     await digestDay("2026-03-16T09:00:00Z");
-    pacerNow += 60_000;
+    via.advancePacer(60_000);
     await h.app.tick();
     expect(notify.emails.map((e) => e.email_address).sort()).toEqual(["u0bob@dwp.gov.uk", "u0carol@dwp.gov.uk"]);
   });

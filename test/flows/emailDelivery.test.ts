@@ -9,17 +9,15 @@ import os from "node:os";
 import path from "node:path";
 import type { PlannedEmail } from "../../src/domain/mail/mail";
 import { emailPersonId } from "../../src/domain/members/people";
-import { NotifyMail } from "../../src/mail/notifyMail";
 import { SmtpMail } from "../../src/mail/smtpMail";
-import { MailPacer } from "../../src/scheduler/mail/mailPacer";
-import { API_KEY, FakeNotify, TEMPLATE_ID } from "../support/fakeNotify";
+import { FakeNotify, TEMPLATE_ID } from "../support/fakeNotify";
 import { type Harness, startHarness } from "../support/harness";
+import { CALLBACK_TOKEN, type ThroughNotify, throughNotify } from "../support/notifyHarness";
 import { seedCommunity } from "../support/seed";
 import { SmtpSink } from "../support/smtpSink";
 
 const FROM = "Service Communities <communities@example.gov.uk>";
 const ORGANISER = "U0ALICE";
-const CALLBACK_TOKEN = "notify-callback-token-for-tests";
 
 function planned(communityId: string, to: string, key: string, extra: Partial<PlannedEmail> = {}): PlannedEmail {
   return {
@@ -165,36 +163,13 @@ describe("email through the outbox, by SMTP", () => {
 describe("email through the outbox, by GOV.UK Notify", () => {
   let notify: FakeNotify;
   let h: Harness;
-  let pacerNow: number;
+  let via: ThroughNotify;
   let communityId: string;
 
   beforeEach(async () => {
     notify = await new FakeNotify().start();
-    pacerNow = 0;
-    h = await startHarness(
-      {
-        mail: {
-          provider: "notify",
-          apiKey: API_KEY,
-          templateId: TEMPLATE_ID,
-          baseUrl: notify.baseUrl,
-          callbackToken: CALLBACK_TOKEN,
-          perMinute: 3000,
-        },
-      },
-      {
-        mail: new NotifyMail({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.baseUrl }),
-        // Notify's pace (3,000 a minute) on a clock of the test's: no real waiting.
-        emailPacer: new MailPacer(
-          3000,
-          () => pacerNow,
-          async (ms) => {
-            pacerNow += ms;
-          },
-        ),
-        emailDispatcher: { backoffMs: 60_000, concurrency: 1 },
-      },
-    );
+    via = throughNotify(notify);
+    h = await startHarness(via.settings, via.parts);
     communityId = (await seedCommunity(h, ORGANISER)).id;
   });
   afterEach(async () => {
@@ -226,7 +201,7 @@ describe("email through the outbox, by GOV.UK Notify", () => {
     // Still paused: nothing is claimed.
     h.clock.advance(30_000);
     expect((await h.app.tick()).email).toMatchObject({ claimed: 0 });
-    pacerNow += 30_000;
+    via.advancePacer(30_000);
     expect((await h.app.tick()).email).toMatchObject({ sent: 3 });
     const rows = await emailRows(h);
     expect(notify.emails.map((e) => e.reference).sort()).toEqual(rows.map((r) => r.id).sort());

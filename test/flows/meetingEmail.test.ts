@@ -6,11 +6,9 @@
 // from the email's link counts with everyone's. The same through the fake
 // Notify, which takes no attachments, answers 429 and 500, and reports bounces.
 import { emailPersonId } from "../../src/domain/members/people";
-import { NotifyMail } from "../../src/mail/notifyMail";
 import { SmtpMail } from "../../src/mail/smtpMail";
-import { MailPacer } from "../../src/scheduler/mail/mailPacer";
 import { ACTION, BLOCK } from "../../src/views/ids";
-import { API_KEY, FakeNotify, TEMPLATE_ID } from "../support/fakeNotify";
+import { FakeNotify } from "../support/fakeNotify";
 import { type Harness, startHarness } from "../support/harness";
 import {
   answerOnTheWeb,
@@ -22,6 +20,7 @@ import {
   memberByEmail,
   scheduleMeeting,
 } from "../support/meetingMail";
+import { CALLBACK_TOKEN, type ThroughNotify, throughNotify } from "../support/notifyHarness";
 import { blockAction } from "../support/payloads";
 import { seedCommunity, seedMeeting, seedMember } from "../support/seed";
 import { type ReceivedMail, SmtpSink } from "../support/smtpSink";
@@ -32,7 +31,6 @@ const ALICE = "U0ALICE";
 const BOB = "U0BOB";
 const SAM = "sam@example.org";
 const KIM = "kim@example.org";
-const CALLBACK_TOKEN = "notify-callback-token-for-tests";
 
 let sink: SmtpSink;
 let h: Harness;
@@ -284,36 +282,13 @@ describe("a meeting by email, through SMTP", () => {
 describe("a meeting by email, through GOV.UK Notify", () => {
   let notify: FakeNotify;
   let n: Harness;
-  let pacerNow: number;
+  let via: ThroughNotify;
   let id: string;
 
   beforeEach(async () => {
     notify = await new FakeNotify().start();
-    pacerNow = 0;
-    n = await startHarness(
-      {
-        mail: {
-          provider: "notify",
-          apiKey: API_KEY,
-          templateId: TEMPLATE_ID,
-          baseUrl: notify.baseUrl,
-          callbackToken: CALLBACK_TOKEN,
-          perMinute: 3000,
-        },
-      },
-      {
-        mail: new NotifyMail({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.baseUrl }),
-        // Notify's pace on a clock of the test's: no real waiting.
-        emailPacer: new MailPacer(
-          3000,
-          () => pacerNow,
-          async (ms) => {
-            pacerNow += ms;
-          },
-        ),
-        emailDispatcher: { backoffMs: 60_000, concurrency: 1 },
-      },
-    );
+    via = throughNotify(notify);
+    n = await startHarness(via.settings, via.parts);
     id = (await seedCommunity(n, ALICE)).id;
     await memberByEmail(n, id, SAM, "Sam Jones");
     await memberByEmail(n, id, KIM, "Kim Lee");
@@ -338,7 +313,7 @@ describe("a meeting by email, through GOV.UK Notify", () => {
     await n.app.tick(); // the meeting becomes its emails
     expect((await n.app.tick()).email).toMatchObject({ retried: 1, sent: 0 }); // 429: everyone waits
     n.clock.advance(30_000);
-    pacerNow += 30_000;
+    via.advancePacer(30_000);
     expect((await n.app.tick()).email).toMatchObject({ retried: 1, sent: 1 }); // one 500, one sent
     n.clock.advance(60_000);
     expect((await n.app.tick()).email).toMatchObject({ sent: 1 });

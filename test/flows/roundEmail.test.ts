@@ -10,12 +10,11 @@
 // the page is closed once the meeting starts, is cancelled or the person leaves, and
 // a changed link gets a 4xx. Then the same email through the fake GOV.UK Notify.
 import { emailPersonId } from "../../src/domain/members/people";
-import { NotifyMail } from "../../src/mail/notifyMail";
 import { SmtpMail } from "../../src/mail/smtpMail";
-import { MailPacer } from "../../src/scheduler/mail/mailPacer";
-import { API_KEY, FakeNotify, TEMPLATE_ID } from "../support/fakeNotify";
+import { FakeNotify } from "../support/fakeNotify";
 import { type Harness, startHarness, TEAM_ID } from "../support/harness";
 import { deliver, linkIn } from "../support/meetingMail";
+import { throughNotify } from "../support/notifyHarness";
 import { seedCommunity, seedMeeting, seedMember } from "../support/seed";
 import { type ReceivedMail, SmtpSink } from "../support/smtpSink";
 
@@ -325,6 +324,18 @@ describe("the live-projects round by email, over SMTP", () => {
     expect(page.status).toBe(410);
     expect(await page.text()).toContain("Show and tell, Tuesday 7 April 2026 was cancelled, so there is no live-projects round for it.");
   });
+
+  it("still emails someone who chose both when Slack refuses their DM for good", async () => {
+    // Bob's Slack account is deactivated: the DM fails at once, and the email is not lost with it.
+    h.slack.deactivate(BOB);
+    await at(ASK);
+    const dm = await h.db.outboxMessage.findFirstOrThrow({ where: { kind: "round_question", target: BOB } });
+    expect([dm.status, dm.lastError]).toEqual(["failed", "user_disabled"]);
+    expect(round(BOB_ADDRESS)).toHaveLength(1);
+    expect(round(BOB_ADDRESS)[0].parsed!.text).toContain(
+      "What has DWP changed, planned or cleared since the last meeting that affects Starting a business?",
+    );
+  });
 });
 
 describe("the live-projects round by email, through GOV.UK Notify", () => {
@@ -332,22 +343,8 @@ describe("the live-projects round by email, through GOV.UK Notify", () => {
 
   beforeEach(async () => {
     notify = await new FakeNotify().start();
-    let pacerNow = 0;
-    await seedWorld(
-      await startHarness(
-        { mail: { provider: "notify", apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.baseUrl, perMinute: 3000 } },
-        {
-          mail: new NotifyMail({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.baseUrl }),
-          emailPacer: new MailPacer(
-            3000,
-            () => pacerNow,
-            async (ms) => {
-              pacerNow += ms;
-            },
-          ),
-        },
-      ),
-    );
+    const via = throughNotify(notify);
+    await seedWorld(await startHarness(via.settings, via.parts));
     notify.emails.length = 0;
   });
   afterEach(async () => {

@@ -171,6 +171,36 @@ describe("the dispatcher", () => {
     expect(d.sent).toEqual([{ target: "U0ORGANISER", text: "lost refused: channel_not_found", at: 0 }]);
   });
 
+  it("plans what a send leads to once it is done with: sent, refused for good or out of attempts, never while it may still go", async () => {
+    await plan({ target: "C1", text: "sent" }, { target: "U0GONE", text: "refused" }, { target: "C2", text: "flaky" });
+    const d = dispatcher({
+      failures: { refused: [refused("user_disabled")], flaky: Array.from({ length: 5 }, () => refused("internal_error")) },
+      build: async (row) => {
+        const text = String(row.payload.text);
+        // The follow-ups and the organisers' alert lead to nothing.
+        if (!["sent", "refused", "flaky"].includes(text)) return { kind: "send", message: { text: text as Mrkdwn } };
+        const then = [
+          { kind: "test", target: "U0EMAIL", payload: { text: `after ${text}` }, dueAt: w.clock.now(), dedupeKey: `after:${text}` },
+        ];
+        return { kind: "send", message: { text: text as Mrkdwn }, then };
+      },
+    });
+    await d.dispatcher.run();
+    expect(await stored("sent")).toMatchObject({ status: "sent" });
+    expect(await stored("refused")).toMatchObject({ status: "failed", lastError: "user_disabled" });
+    expect(await stored("flaky")).toMatchObject({ status: "pending", attempts: 1 });
+    const planned = async () =>
+      (await w.store.db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: "after:" } } })).map((r) => r.dedupeKey).sort();
+    // The sent row's and the refused row's follow-ups, not the one that may still go.
+    expect(await planned()).toEqual(["after:refused", "after:sent"]);
+    for (let attempt = 1; attempt < 5; attempt++) {
+      w.clock.set((await stored("flaky")).availableAt);
+      await d.dispatcher.run();
+    }
+    expect(await stored("flaky")).toMatchObject({ status: "failed", attempts: 5 });
+    expect(await planned()).toEqual(["after:flaky", "after:refused", "after:sent"]);
+  });
+
   it("skips what its builder says is no longer useful, and plans and sends what a row expands into", async () => {
     await plan({ target: "C1", text: "stale" }, { target: "M1", text: "fan out" });
     const d = dispatcher({

@@ -57,6 +57,8 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   private readonly scripts = new Map<string, Script[]>();
+  /** People whose accounts are deactivated: a DM to them is refused, as Slack refuses it. */
+  private readonly deactivated = new Set<string>();
   private readonly channels = new Map<string, FakeChannel>();
   private server?: http.Server;
   private counter = 0;
@@ -196,6 +198,12 @@ export class FakeSlack {
     for (const [email, user] of copy.emails) this.emails.set(email, user);
     this.calls.splice(0, this.calls.length, ...copy.calls);
     this.responses.splice(0, this.responses.length, ...copy.responses);
+    this.deactivated.clear();
+  }
+
+  /** `user`'s account is deactivated: every DM to them gets Slack's `user_disabled`, until restore(). */
+  deactivate(user: string): void {
+    this.deactivated.add(user);
   }
 
   private queue(method: string): Script[] {
@@ -224,6 +232,9 @@ export class FakeSlack {
       delete body.token;
       this.calls.push({ method, args: body, token, at: performance.timeOrigin + performance.now() });
 
+      if (method === "chat.postMessage" && this.deactivated.has(String(body.channel))) {
+        return send(res, 200, { ok: false, error: "user_disabled" });
+      }
       const q = this.scripts.get(method);
       const next = q?.[0];
       if (next) {

@@ -21,7 +21,7 @@ export const roundQuestion = dueKind(kinds.roundQuestion, {
     const routes = questionRoutes(question.member);
     // A member by email who has turned meeting emails off since, or whose address refuses mail now.
     if (!routes.slack && !routes.email) return { kind: "skip", reason: "they get no meeting emails now" };
-    // Both: the email is planned once the DM has gone.
+    // Both: the email is planned once the DM is done with, sent or refused for good (see Outcome's `then`).
     const then = routes.email ? await services.mail.rows([questionEmail(question, services)]) : [];
     if (!routes.slack) return { kind: "expand", rows: then };
     return { kind: "send", message: roundQuestionDm(question), then };
