@@ -280,9 +280,17 @@ export interface MessagePreferenceWords {
 /** Why the round's web page takes no answer: the meeting started, was cancelled or is gone, or they left or changed organisation. */
 export type RoundClosedWhy = "started" | "cancelled" | "gone" | "left" | "organisation";
 
-/** The live-projects round by email and on its web page, for someone asked outside Slack. Plain text. */
+/**
+ * The live-projects round by email and on its web page, for someone asked outside Slack. Plain
+ * text, except the question, which Slack asks too: its names come as they are to be shown
+ * (escaped and marked for Slack, plain for an email), and its own words hold no markup.
+ */
 export interface RoundWords {
-  question(organisation: string, service: string): string;
+  /**
+   * "What has HMRC changed, planned or cleared since the last meeting that affects Starting a business?";
+   * a group's round names the group (`group`: "Licensing group").
+   */
+  question(organisation: string, service: string, group: string | null): string;
   subject: { ask(meeting: string): string; reminder(meeting: string): string };
   intro(community: string, meeting: string): string;
   reminderIntro(organisation: string): string;

@@ -96,6 +96,13 @@ export class PrismaGroupStore implements GroupStore {
     return byGroup;
   }
 
+  async hasMember(groupId: string, slackUserId: string): Promise<boolean> {
+    return (
+      (await this.db.groupMember.findUnique({ where: { groupId_slackUserId: { groupId, slackUserId } }, select: { groupId: true } })) !==
+      null
+    );
+  }
+
   async addMember(groupId: string, slackUserId: string, now: Date): Promise<boolean> {
     // The primary key (group, person): whoever came second was already in.
     return (await insertUnlessPresent(() => this.db.groupMember.create({ data: { groupId, slackUserId, joinedAt: now } }))) !== null;

@@ -8,6 +8,7 @@ import {
   type ProjectState,
   type ProjectUpdateRecord,
   type RoundAskRecord,
+  type RoundMeetingRef,
   type RoundOrganisationRow,
   type RoundStore,
   UniqueViolation,
@@ -18,11 +19,13 @@ import type { Db } from "./prismaClient";
 const withDetail = {
   stages: { select: { stage: { select: { id: true, title: true, position: true, status: true } } } },
   meeting: { select: { id: true, title: true, startsAt: true, timezone: true } },
+  group: { select: { id: true, name: true } },
 } as const;
 
-type Row = Omit<Awaited<ReturnType<Db["projectUpdate"]["findFirstOrThrow"]>>, "requestId"> & {
+type Row = Omit<Awaited<ReturnType<Db["projectUpdate"]["findFirstOrThrow"]>>, "requestId" | "groupId"> & {
   stages: Array<{ stage: { id: string; title: string; position: number; status: string } }>;
   meeting: { id: string; title: string; startsAt: Date; timezone: string } | null;
+  group: { id: string; name: string } | null;
 };
 
 function toRecord(row: Row): ProjectUpdateRecord {
@@ -45,6 +48,7 @@ function toRecord(row: Row): ProjectUpdateRecord {
     answeredBy: row.answeredBy,
     createdAt: row.createdAt,
     meeting: row.meeting,
+    group: row.group,
   };
 }
 
@@ -69,9 +73,16 @@ const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
 export class PrismaRoundStore implements RoundStore {
   constructor(private readonly db: Db) {}
 
-  async organisations(communityId: string): Promise<RoundOrganisationRow[]> {
+  async organisations(communityId: string, groupId?: string | null): Promise<RoundOrganisationRow[]> {
     // Grouped in SQL: one row an organisation, not one a member.
-    const rows = await this.db.$queryRaw<Array<{ organisation: string; organisationOther: string | null; inSlack: number | bigint }>>`
+    type Grouped = Array<{ organisation: string; organisationOther: string | null; inSlack: number | bigint }>;
+    const rows = groupId
+      ? await this.db.$queryRaw<Grouped>`
+      SELECT "organisation", "organisationOther", MAX(CASE WHEN "slackUserId" LIKE 'mail:%' THEN 0 ELSE 1 END) AS "inSlack"
+      FROM "Membership" WHERE "communityId" = ${communityId} AND "status" = 'active'
+        AND "slackUserId" IN (SELECT "slackUserId" FROM "GroupMember" WHERE "groupId" = ${groupId})
+      GROUP BY "organisation", "organisationOther"`
+      : await this.db.$queryRaw<Grouped>`
       SELECT "organisation", "organisationOther", MAX(CASE WHEN "slackUserId" LIKE 'mail:%' THEN 0 ELSE 1 END) AS "inSlack"
       FROM "Membership" WHERE "communityId" = ${communityId} AND "status" = 'active'
       GROUP BY "organisation", "organisationOther"`;
@@ -100,10 +111,7 @@ export class PrismaRoundStore implements RoundStore {
     return this.asks(meetingId);
   }
 
-  async updatesFor(
-    meeting: { id: string; communityId: string; title: string; startsAt: Date; timezone: string },
-    organisation?: string,
-  ): Promise<ProjectUpdateRecord[]> {
+  async updatesFor(meeting: RoundMeetingRef, organisation?: string): Promise<ProjectUpdateRecord[]> {
     // Flat reads, all at once, joined here rather than Prisma's nested include: building nested
     // objects for a round of 400 answers, each with its stages and the same meeting, cost more
     // than the reads themselves (27 ms of CPU to 11 on SQLite), and on PostgreSQL each level of
@@ -124,7 +132,9 @@ export class PrismaRoundStore implements RoundStore {
       if (stage) stagesOf.set(t.updateId, [...(stagesOf.get(t.updateId) ?? []), { stage }]);
     }
     const told = { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, timezone: meeting.timezone };
-    return rows.map((row) => toRecord({ ...row, meeting: told, stages: stagesOf.get(row.id) ?? [] }));
+    // The meeting's group is the updates' (its rounds write its id on each).
+    const group = meeting.group ?? null;
+    return rows.map((row) => toRecord({ ...row, meeting: told, group, stages: stagesOf.get(row.id) ?? [] }));
   }
 
   async add(update: NewProjectUpdate): Promise<ProjectUpdateRecord> {
@@ -140,6 +150,7 @@ export class PrismaRoundStore implements RoundStore {
           data: {
             communityId: update.communityId,
             meetingId: update.meetingId,
+            groupId: update.groupId,
             organisation: update.organisation,
             organisationName: update.organisationName,
             projectKey: update.projectKey,

@@ -143,7 +143,9 @@ export function listWithMore(items: readonly Mrkdwn[], opts: ListWithMoreOptions
 /**
  * The coded errors' words. The catalogue (src/i18n) writes them as mrkdwn with
  * every typed value passed through esc, so they are taken as they are: this is
- * the one place a plain string becomes Mrkdwn unchecked.
+ * the one place a plain string becomes Mrkdwn unchecked. The same holds for a
+ * catalogue sentence built around parts a view has already made mrkdwn (the
+ * live-projects question): its own words hold no markup.
  */
 export function domainMessage(userMessage: string): Mrkdwn {
   return trusted(userMessage);

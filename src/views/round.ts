@@ -6,7 +6,8 @@ import { PROJECT_STATES, type ProjectUpdateRecord } from "../domain/ports";
 import type { UpdateForm } from "../domain/round/answers";
 import { UPDATE_LIMITS } from "../domain/round/answers";
 import type { RoundQuestion } from "../domain/round/round";
-import { dates, labels } from "../i18n";
+import { roundChannel } from "../domain/round/roundPlan";
+import { dates, labels, roundWords } from "../i18n";
 import {
   type AnyBlock,
   actions,
@@ -29,7 +30,9 @@ import {
   truncate,
   userLink,
 } from "./blocks";
+import { groupTitle } from "./groups";
 import { ACTION, CALLBACK, ROUND_BLOCK } from "./ids";
+import { domainMessage } from "./mrkdwn";
 import { dueText } from "./outcomes";
 
 /** Updates a question lists before saying how many more. */
@@ -47,7 +50,11 @@ export function meetingName(meeting: { title: string; startsAt: Date; timezone: 
 }
 
 function questionText(q: RoundQuestion): Mrkdwn {
-  return md`What has *${esc(q.organisation.label)}* changed, planned or cleared since the last meeting that affects *${esc(q.community.service)}*?`;
+  const bold = (text: string) => md`*${esc(text)}*`;
+  // The catalogue's sentence around parts already escaped and marked here.
+  return domainMessage(
+    roundWords.question(bold(q.organisation.label), bold(q.community.service), q.group ? bold(groupTitle(q.group.name)) : null),
+  );
 }
 
 /** The question by DM, its reminder, and the same redrawn once they have answered. */
@@ -58,7 +65,7 @@ export function roundQuestionDm(q: RoundQuestion): BlockMessage {
       : md`:mega: *Live projects before ${meetingName(q.meeting)}*`;
   const postAt = md`${esc(dates.clockTime(q.postAt, q.community.timezone))} on ${esc(dates.longDate(q.postAt, q.community.timezone))}`;
   const about = [
-    md`For example a policy in clearance, a form that is changing or a service going live. The answers are posted in ${channelLink(q.community.slackChannelId)} at ${postAt}, and kept in \`/community updates\`.`,
+    md`For example a policy in clearance, a form that is changing or a service going live. The answers are posted in ${channelLink(roundChannel(q.community, q.group))} at ${postAt}, and kept in \`/community updates\`.`,
   ];
   if (q.askedWith.length) {
     about.push(

@@ -3,7 +3,8 @@
 // the journey, then each organisation's updates. Its lines are packed into as few
 // sections as Slack allows (3,000 characters each, 50 blocks a message), so a round
 // of 40 organisations and 400 answers is one message; what does not fit is counted,
-// with the command that shows it all.
+// with the command that shows it all. A group's round names the group, as it may be
+// posted in the community's channel (a group with no channel of its own).
 
 import type { RoundSummary } from "../domain/round/compile";
 import type { CompiledRound } from "../domain/round/round";
@@ -24,6 +25,7 @@ import {
   truncate,
   userLink,
 } from "./blocks";
+import { groupTitle } from "./groups";
 import { meetingName, stateText } from "./round";
 
 /** Room kept in each section, and blocks kept for the closing line. */
@@ -67,22 +69,26 @@ export function roundAgendaTitle(summary: RoundSummary): string {
   return truncate(`Live projects: ${told}${missing} (see the post in the channel)`, 150);
 }
 
-export function roundPostMessage({ meeting, summary }: CompiledRound): BlockMessage {
+export function roundPostMessage({ meeting, group, summary }: CompiledRound): BlockMessage {
   const { told, nothingNew, notAnswered, notAsked } = summary;
   const counts = md`*${plural(summary.updateCount, "update")}* from ${plural(told.length, "organisation")}`;
-  const facts: Mrkdwn[] = [md`Before ${meetingName(meeting)}: ${counts}.`];
+  const whose = group ? md` (${esc(groupTitle(group.name))})` : md``;
+  // The group is named in full (it may be posted in the community's channel): a long meeting title gives way.
+  const suffix = group ? ` (${groupTitle(group.name)})` : "";
+  const title = `Live projects before ${truncate(meeting.title, 150 - "Live projects before ".length - suffix.length)}${suffix}`;
+  const facts: Mrkdwn[] = [md`Before ${meetingName(meeting)}${whose}: ${counts}.`];
   if (nothingNew.length) facts.push(md`*Nothing new:* ${names(nothingNew)}.`);
   facts.push(notAnswered.length ? md`*Did not answer:* ${names(notAnswered)}.` : md`Every organisation asked has answered.`);
   if (notAsked.length)
     facts.push(md`*Not asked* (none of their members could be reached by email): ${listWithMore(notAsked.map(esc), { maxChars: 600 })}.`);
-  const blocks: AnyBlock[] = [header(truncate(`Live projects before ${meeting.title}`, 150)), section(lines(facts))];
+  const blocks: AnyBlock[] = [header(title), section(lines(facts))];
   if (!summary.updateCount) {
     blocks.push(
       context(
         md`Organisations tell the round what they have changed, planned or cleared. Type \`/community updates\` to see what they told before.`,
       ),
     );
-    return { text: md`Live projects before ${esc(meeting.title)}: no updates this time`, blocks };
+    return { text: md`${esc(title)}: no updates this time`, blocks };
   }
 
   const stageLines = summary.byStage.map(({ stage, updates }) => {
@@ -123,5 +129,5 @@ export function roundPostMessage({ meeting, summary }: CompiledRound): BlockMess
         : md`Type \`/community updates\` in the channel to see every organisation's updates over time.`,
     ),
   );
-  return { text: md`Live projects before ${esc(meeting.title)}: ${counts}`, blocks };
+  return { text: md`${esc(title)}: ${counts}`, blocks };
 }

@@ -1,7 +1,8 @@
 // /community updates: the delivery timeline. One section a thing an organisation
 // told the round about, the most recently changed first: where it stands now and,
 // newest first, where it stood at each round before, so "in policy clearance since
-// March" is there to see. Ten things a page, with Previous and Next.
+// March" is there to see. Ten things a page, with Previous and Next. What a group's
+// round was told is marked with the group's name.
 import type { ProjectUpdateRecord } from "../domain/ports";
 import type { TimelinePage } from "../domain/round/timeline";
 import { dates } from "../i18n";
@@ -21,6 +22,7 @@ import {
   truncate,
   userLink,
 } from "./blocks";
+import { groupTitle } from "./groups";
 import { ACTION } from "./ids";
 import { stateText } from "./round";
 
@@ -33,7 +35,8 @@ export function updatesPagerValue(communityId: string, organisation: string | nu
 
 function whenTold(update: ProjectUpdateRecord, zone: string): Mrkdwn {
   const day = esc(dates.longDate(update.createdAt, update.meeting?.timezone ?? zone));
-  return update.meeting ? md`${day}, before ${esc(truncate(update.meeting.title, 80))}` : day;
+  const told = update.meeting ? md`${day}, before ${esc(truncate(update.meeting.title, 80))}` : day;
+  return update.group ? md`${told} (${esc(groupTitle(update.group.name))})` : told;
 }
 
 function historyLine(update: ProjectUpdateRecord, latestTitle: string, zone: string): Mrkdwn {

@@ -5,11 +5,10 @@
 // reminder only to those whose organisation has not answered, and the post in
 // the channel with the organisations that did not answer, put on the agenda.
 import { ACTION, CALLBACK, ROUND_BLOCK, SETTINGS_BLOCK } from "../../src/views/ids";
-import { blockKitProblems } from "../support/blockKit";
 import type { Harness } from "../support/harness";
 import { blockAction, input, viewSubmission } from "../support/payloads";
-import { type SentKind, styleProblems } from "../support/plainEnglish";
 import { seedCommunity, seedMeeting, seedMember } from "../support/seed";
+import { sentProblems } from "../support/sentProblems";
 import { seededWorld } from "../support/world";
 
 const ALICE = "U0ALICE"; // organiser, HMRC (the community's creator)
@@ -24,8 +23,6 @@ const MEETING = "2026-04-07T10:00";
 const ASK = "2026-03-31T08:00:00.000Z"; // Tuesday 31 March, 9am BST: 3 working days before
 const REMIND = "2026-04-02T08:00:00.000Z"; // Thursday 2 April, 9am: the working day before
 const POST = "2026-04-02T14:00:00.000Z"; // Thursday 2 April, 3pm
-
-const WORD_METHODS: Record<string, SentKind> = { "chat.postMessage": "post", "chat.update": "message", "views.open": "view" };
 
 let h: Harness;
 let w: { communityId: string; channel: string; meetingId: string };
@@ -216,16 +213,7 @@ describe("the live-projects round", () => {
     ]);
 
     // Every message and form of the round, held to the house style and Slack's limits.
-    const problems: string[] = [];
-    for (const call of h.slack.calls) {
-      const kind = WORD_METHODS[call.method];
-      if (!kind) continue;
-      const sent = kind === "view" ? call.args.view : call.args;
-      problems.push(...styleProblems(sent, kind, `${call.method} to ${call.args.channel ?? ""}`));
-      problems.push(...blockKitProblems(sent.blocks ?? [], kind === "view" ? "modal" : "message", kind === "view" ? sent : undefined));
-    }
-    for (const response of h.slack.responses) problems.push(...styleProblems(response.body, "message", "response_url"));
-    expect(problems).toEqual([]);
+    expect(sentProblems(h.slack)).toEqual([]);
   });
 
   it("is closed to non-members and once the meeting has started", async () => {

@@ -1,8 +1,10 @@
 // The live-projects round with three app processes on one PostgreSQL database,
 // each ticking at the same moments: 40 organisations, each asked once (two members
 // each, 80 DMs, no one twice), the reminder once and only to the organisations that
-// have not answered, and one post in the channel naming them. Real processes and
-// a real dispatcher; the clock is moved in each replica by hand.
+// have not answered, and one post in the channel naming them. Then a group's round
+// a week later: only the group's members asked, each once, and one post in the
+// group's channel. Real processes and a real dispatcher; the clock is moved in each
+// replica by hand.
 import pino from "pino";
 import { ORGANISATIONS } from "../../src/reference/organisations";
 import { buildServices } from "../../src/services";
@@ -24,6 +26,13 @@ const OTHERS = ORGANISATIONS.filter((o) => o.id !== ORGANISERS_ORGANISATION)
   .map((o) => o.id);
 /** The organisations that will not answer. */
 const SILENT = OTHERS.slice(0, 10);
+// The group meets on Tuesday 14 April: asked on Thursday 9 April, reminded and posted on Monday 13 April.
+const GROUP_ASK = "2026-04-09T08:00:00.000Z";
+const GROUP_REMIND = "2026-04-13T08:00:00.000Z";
+const GROUP_POST = "2026-04-13T14:00:00.000Z";
+const GROUP_CHANNEL = "C0GROUPCHANNEL";
+/** In the group: the first member of ten organisations, and the second of the first of them (and the organiser, who started it). */
+const GROUP_MEMBERS = [...OTHERS.slice(0, 10).map((_, i) => `U0M${i}N1`), "U0M0N2"];
 
 // Runs in the postgresql jest project only (jest.config.js keeps it out of the SQLite one).
 describe("the live-projects round with three replicas", () => {
@@ -32,6 +41,8 @@ describe("the live-projects round with three replicas", () => {
   let replicas: Replica[];
   let meetingId: string;
   let channel: string;
+  let groupMeetingId: string;
+  let groupId: string;
 
   beforeAll(async () => {
     slack = new FakeSlack();
@@ -49,6 +60,13 @@ describe("the live-projects round with three replicas", () => {
       for (const n of [1, 2]) await seedMember(to, `U0M${i}N${n}`, community.id, { organisation });
     }
     meetingId = (await seedMeeting(to, community.id, "2026-04-07T10:00", { now: clock.now(), channel })).id;
+    const record = await services.communities.byId(community.id);
+    const made = await services.groups.create(record, "U0ORGANISER", { name: "Licensing", focus: "Licences", channel: null });
+    if (made.kind !== "created") throw new Error(`group not created: ${made.kind}`);
+    const group = await store.db.group.update({ where: { id: made.group.id }, data: { slackChannelId: GROUP_CHANNEL } });
+    groupId = group.id;
+    for (const person of GROUP_MEMBERS) await services.groups.join(record, group, person);
+    groupMeetingId = (await seedMeeting(to, community.id, "2026-04-14T10:00", { now: clock.now(), groupId, channel: GROUP_CHANNEL })).id;
     await store.close();
     const env = { DATABASE_URL: database.url, SLACK_API_URL: slack.apiUrl, CLOCK_AT: SEEDED_AT };
     replicas = await Promise.all(["replica-a", "replica-b", "replica-c"].map((name) => startReplica(name, env)));
@@ -118,6 +136,53 @@ describe("the live-projects round with three replicas", () => {
     expect(post.text).toBe("Live projects before Show and tell: *28 updates* from 28 organisations");
     expect(post.blocks[1].text.text).toContain("*Did not answer:* ");
     expect(await store.db.agendaItem.count({ where: { meetingId, source: "live_projects" } })).toBe(1);
+    await store.close();
+  }, 180_000);
+
+  it("asks only a group's members, each once, reminds those whose organisation did not answer, and posts once in the group's channel", async () => {
+    const before = dms().length;
+    await allTickAt(GROUP_ASK);
+    const asked = dms()
+      .slice(before)
+      .map((c) => c.args.channel as string);
+    // Two from the first organisation, one from each of nine others, and the organiser for HMRC: nobody outside the group.
+    expect(asked.sort()).toEqual([...GROUP_MEMBERS, "U0ORGANISER"].sort());
+    const store = createStore(database.url);
+    const asks = await store.db.roundAsk.findMany({ where: { meetingId: groupMeetingId } });
+    expect(asks).toHaveLength(12);
+
+    // Half the group's organisations answer, as the form writes it: the group's.
+    const { communityId } = await store.db.meeting.findUniqueOrThrow({ where: { id: groupMeetingId } });
+    for (const [i, organisation] of OTHERS.slice(0, 5).entries()) {
+      await store.db.projectUpdate.create({
+        data: {
+          communityId,
+          meetingId: groupMeetingId,
+          groupId,
+          organisation,
+          organisationName: organisation,
+          projectKey: `g${i}`,
+          title: `Licence change from ${organisation}`,
+          state: "agreed",
+          answeredBy: `U0M${i}N1`,
+        },
+      });
+    }
+    const remindedFrom = dms().length;
+    await allTickAt(GROUP_REMIND);
+    const reminded = dms()
+      .slice(remindedFrom)
+      .map((c) => c.args.channel as string);
+    expect(reminded.sort()).toEqual([...[5, 6, 7, 8, 9].map((i) => `U0M${i}N1`), "U0ORGANISER"].sort());
+
+    await allTickAt(GROUP_POST);
+    const posts = slack
+      .callsTo("chat.postMessage")
+      .filter((c) => /^Live projects before/.test(c.args.text) && c.args.text.includes("Licensing"));
+    expect(posts.map((c) => c.args.channel)).toEqual([GROUP_CHANNEL]);
+    expect(posts[0].args.text).toBe("Live projects before Show and tell (Licensing group): *5 updates* from 5 organisations");
+    expect(blockKitProblems(posts[0].args.blocks, "message")).toEqual([]);
+    expect(await store.db.agendaItem.count({ where: { meetingId: groupMeetingId, source: "live_projects" } })).toBe(1);
     await store.close();
   }, 180_000);
 });

@@ -1,9 +1,10 @@
 // The live-projects round's views with the largest realistic data stay inside
 // Block Kit's limits: the post of a round with 40 organisations and 400 answers
 // (and with the longest titles and stage names), the question, the form with 100
-// stages and 50 earlier things, and a page of the delivery timeline.
+// stages and 50 earlier things, and a page of the delivery timeline; each also for a
+// group's round, with the longest group name.
 
-import type { CommunityRecord, MeetingRecord, ProjectUpdateRecord, StageRecord } from "../../src/domain/ports";
+import type { CommunityRecord, GroupRecord, MeetingRecord, ProjectUpdateRecord, StageRecord } from "../../src/domain/ports";
 import { compileRound } from "../../src/domain/round/compile";
 import { UPDATES_PAGE_SIZE } from "../../src/domain/round/timeline";
 import { ORGANISATIONS } from "../../src/reference/organisations";
@@ -58,6 +59,16 @@ const meeting: MeetingRecord = {
   cancelledAt: null,
 };
 
+const group: GroupRecord = {
+  id: "g1",
+  communityId: "c1",
+  name: "G".repeat(80),
+  focus: "",
+  slackChannelId: "C0GROUP",
+  createdBy: "U1",
+  createdAt: new Date("2026-01-01T00:00:00Z"),
+};
+
 const stages = Array.from({ length: 100 }, (_, i) => ({ id: `s${i}`, title: `${"Stage ".repeat(25)}${i}`.slice(0, 150), position: i }));
 const longest = [...ORGANISATIONS].sort((a, b) => b.name.length - a.name.length).slice(0, 40);
 
@@ -77,6 +88,7 @@ function update(i: number, organisation: (typeof longest)[number]): ProjectUpdat
     answeredBy: `U${String(i).padStart(8, "0")}`,
     createdAt: new Date(Date.UTC(2026, 2, 30, 10, i % 60)),
     meeting: { id: "m1", title: meeting.title, startsAt: meeting.startsAt, timezone: meeting.timezone },
+    group: i % 2 ? { id: group.id, name: group.name } : null,
   };
 }
 
@@ -90,10 +102,12 @@ describe("the round's views at their largest", () => {
       emailOnly: [],
     });
     expect(summary.told).toHaveLength(40);
-    const post = roundPostMessage({ meeting, community, summary, onAgenda: true });
-    expect(blockKitProblems(post.blocks, "message")).toEqual([]);
-    expect(post.blocks.length).toBeLessThanOrEqual(50);
-    expect(JSON.stringify(post.blocks.at(-1))).toMatch(/and \d+ more updates that did not fit here/);
+    for (const of of [null, group]) {
+      const post = roundPostMessage({ meeting, community, group: of, summary, onAgenda: true });
+      expect(blockKitProblems(post.blocks, "message")).toEqual([]);
+      expect(post.blocks.length).toBeLessThanOrEqual(50);
+      expect(JSON.stringify(post.blocks.at(-1))).toMatch(/and \d+ more updates that did not fit here/);
+    }
     expect(roundAgendaTitle(summary).length).toBeLessThanOrEqual(150);
   });
 
@@ -104,9 +118,11 @@ describe("the round's views at their largest", () => {
       labels: new Map(longest.map((o) => [o.id, o.name])),
       emailOnly: ORGANISATIONS.slice(0, 40).map((o) => o.id),
     });
-    const post = roundPostMessage({ meeting, community, summary, onAgenda: true });
-    expect(blockKitProblems(post.blocks, "message")).toEqual([]);
-    expect(post.blocks[1].type).toBe("section");
+    for (const of of [null, group]) {
+      const post = roundPostMessage({ meeting, community, group: of, summary, onAgenda: true });
+      expect(blockKitProblems(post.blocks, "message")).toEqual([]);
+      expect(post.blocks[1].type).toBe("section");
+    }
   });
 
   it("the question, the form and a page of the timeline", () => {
@@ -114,6 +130,7 @@ describe("the round's views at their largest", () => {
     const question = roundQuestionDm({
       meeting,
       community,
+      group,
       organisation: { key: longest[0].id, label: longest[0].name },
       when: "reminder",
       askedWith: ["U1", "U2"],
@@ -127,6 +144,7 @@ describe("the round's views at their largest", () => {
       {
         meeting,
         community,
+        group,
         organisation: { key: "x", label: longest[0].name },
         stages: stageRecords,
         earlier: told.concat(told).slice(0, 50),

@@ -1,5 +1,5 @@
 // /community updates [name] [organisation]: the delivery timeline. In a community's
-// channel the words are an organisation; elsewhere the community's name comes first
+// channel (or one of its groups') the words are an organisation; elsewhere the community's name comes first
 // and whatever follows it is the organisation ("Starting a business HMRC").
 import { AppError } from "../../domain/common/errors";
 import type { CommunityRecord, WorkspaceKey } from "../../domain/ports";
@@ -17,7 +17,8 @@ async function split(
   channelId: string,
   userId: string,
 ): Promise<{ community: CommunityRecord; rest: string }> {
-  const inChannel = await services.communities.inChannel(workspace, channelId);
+  // A group's channel is its community's too: the group's round's post points there.
+  const inChannel = await services.groups.communityOfChannel(workspace, channelId);
   if (inChannel) return { community: inChannel, rest: args };
   const words = args.split(/\s+/).filter(Boolean);
   let first: unknown;

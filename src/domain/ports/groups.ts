@@ -37,6 +37,8 @@ export interface GroupStore {
    * the community, earliest first (someone who left the community drops out).
    */
   members(communityId: string): Promise<Map<string, string[]>>;
+  /** Whether they are in the group (its list; whether they are still in the community is the membership's to say). */
+  hasMember(groupId: string, slackUserId: string): Promise<boolean>;
   /** False when they were already in it. Safe when one person joins twice at once (one row a person). */
   addMember(groupId: string, slackUserId: string, now: Date): Promise<boolean>;
   /** False when they were not in it. */

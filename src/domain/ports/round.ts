@@ -30,11 +30,15 @@ export interface ProjectUpdateRecord {
   createdAt: Date;
   /** The meeting it was told before, for the timeline. */
   meeting: { id: string; title: string; startsAt: Date; timezone: string } | null;
+  /** The group whose meeting's round it was told in; null for the community's own. */
+  group: { id: string; name: string } | null;
 }
 
 export interface NewProjectUpdate {
   communityId: string;
   meetingId: string | null;
+  /** The round's meeting's group, if it is a group's meeting. */
+  groupId: string | null;
   organisation: string;
   organisationName: string;
   projectKey: string;
@@ -63,9 +67,23 @@ export interface RoundOrganisationRow {
   inSlack: boolean;
 }
 
+/** A round's meeting as its updates are read with it. */
+export interface RoundMeetingRef {
+  id: string;
+  communityId: string;
+  title: string;
+  startsAt: Date;
+  timezone: string;
+  /** The meeting's group, if it is a group's: the updates are its. */
+  group?: { id: string; name: string } | null;
+}
+
 export interface RoundStore {
-  /** The organisations the community's active members come from: one grouped read, however many members. */
-  organisations(communityId: string): Promise<RoundOrganisationRow[]>;
+  /**
+   * The organisations the community's active members come from (only the group's members',
+   * given a group): one grouped read, however many members.
+   */
+  organisations(communityId: string, groupId?: string | null): Promise<RoundOrganisationRow[]>;
   /** Who was asked before the meeting: one query. */
   asks(meetingId: string): Promise<RoundAskRecord[]>;
   /**
@@ -77,10 +95,7 @@ export interface RoundStore {
    * The updates told before the meeting (only one organisation's, if given), Nothing new too,
    * oldest first: a fixed number of reads, all at once.
    */
-  updatesFor(
-    meeting: { id: string; communityId: string; title: string; startsAt: Date; timezone: string },
-    organisation?: string,
-  ): Promise<ProjectUpdateRecord[]>;
+  updatesFor(meeting: RoundMeetingRef, organisation?: string): Promise<ProjectUpdateRecord[]>;
   /** Adds an update. Throws UniqueViolation("request") when its requestId was used (the same form twice). */
   add(update: NewProjectUpdate): Promise<ProjectUpdateRecord>;
   findByRequestId(requestId: string): Promise<ProjectUpdateRecord | null>;

@@ -60,7 +60,10 @@ export class RoundAnswers {
    */
   private async answering(workspace: WorkspaceKey | null, meetingId: string, actorId: string, asked?: string) {
     const meeting = await this.store.meetings.findById(meetingId);
-    const community = meeting ? await this.store.communities.findById(meeting.communityId) : null;
+    const [community, group] = await Promise.all([
+      meeting ? this.store.communities.findById(meeting.communityId) : null,
+      meeting?.groupId ? this.store.groups.findById(meeting.groupId) : null,
+    ]);
     const workspaceId = workspace ? await this.store.communities.findWorkspaceId(workspace) : community?.workspaceId;
     if (!meeting || !community || community.workspaceId !== workspaceId) {
       throw new AppError("gone", { key: "round.closed", title: "", why: "gone" });
@@ -75,7 +78,7 @@ export class RoundAnswers {
     if (asked !== undefined && asked !== organisation.key) {
       throw new AppError("gone", { key: "round.closed", title: meeting.title, why: "organisation" });
     }
-    return { place: { meeting, community }, organisation };
+    return { place: { meeting, community, group }, organisation };
   }
 
   async form(workspace: WorkspaceKey | null, meetingId: string, actorId: string, asked?: string): Promise<UpdateForm> {
@@ -148,6 +151,8 @@ export class RoundAnswers {
       return await this.store.round.add({
         communityId: community.id,
         meetingId: meeting.id,
+        // The group's for good: kept if the meeting is deleted.
+        groupId: meeting.groupId,
         organisation: organisation.key,
         organisationName: organisation.label,
         answeredBy: actorId,

@@ -1,9 +1,11 @@
 // The live-projects round, as the outbox runs it (roundPlan.ts says when): before
-// each community meeting the bot asks one or two members of each organisation what
-// it has changed, planned or cleared since the last meeting that affects the
-// service (in Slack, by email or both, as each gets meeting messages: askWho.ts);
-// reminds those whose organisation has not answered; and compiles the answers into
-// one post in the channel, which also goes on the meeting's agenda. Each step is an
+// each meeting the bot asks one or two members of each organisation what it has
+// changed, planned or cleared since the last meeting that affects the service (in
+// Slack, by email or both, as each gets meeting messages: askWho.ts); reminds those
+// whose organisation has not answered; and compiles the answers into one post in the
+// channel, which also goes on the meeting's agenda. A group's meeting asks only the
+// group's members, by the group's organisations, and posts in the group's channel
+// (the community's if it has none), naming the group. Each step is an
 // outbox row, claimed by one replica, and each question (DM or email) and the post
 // have dedupe keys of their own, so all of it happens once however many replicas run.
 import type { Clock } from "../common/clock";
@@ -11,7 +13,16 @@ import { AGENDA_LIMITS } from "../meetings/agenda";
 import { hasEnded } from "../meetings/occurrences";
 import { labelOfKey } from "../members/coverage";
 import { roundQuestion } from "../outbox/roundQuestion";
-import type { CommunityRecord, MeetingRecord, MembershipRecord, NewOutboxRow, ProjectUpdateRecord, Store } from "../ports";
+import type {
+  CommunityRecord,
+  GroupRecord,
+  MeetingRecord,
+  MembershipRecord,
+  NewOutboxRow,
+  ProjectUpdateRecord,
+  RoundOrganisationRow,
+  Store,
+} from "../ports";
 import { chooseAsked, emailOnlyOrganisations, organisationLabels, RECENT_ANSWERS } from "./askWho";
 import { compileRound, type RoundSummary } from "./compile";
 import { replanRound, roundTimes } from "./roundPlan";
@@ -22,6 +33,8 @@ const REPLANNED_AHEAD = 50;
 export interface RoundPlace {
   meeting: MeetingRecord;
   community: CommunityRecord;
+  /** The meeting's group, for a group's meeting: its round is the group's. */
+  group: GroupRecord | null;
 }
 
 /** What a question (or its reminder, or its redraw after an answer) says. */
@@ -77,9 +90,13 @@ export class RoundService {
     ]);
     const obsolete = roundObsolete(meeting, startsAt, this.deps.clock.now());
     if (obsolete || !meeting) return { skip: obsolete ?? "the meeting no longer exists" };
-    const community = named?.id === meeting.communityId ? named : await this.store.communities.findById(meeting.communityId);
+    const [community, group] = await Promise.all([
+      named?.id === meeting.communityId ? named : this.store.communities.findById(meeting.communityId),
+      meeting.groupId ? this.store.groups.findById(meeting.groupId) : null,
+    ]);
     if (!community) return { skip: "the community no longer exists" };
-    return { meeting, community };
+    if (meeting.groupId && !group) return { skip: "the group no longer exists" };
+    return { meeting, community, group };
   }
 
   /** The questions: who is asked in each organisation (chosen once a meeting), one row each (a DM, an email or both when due). */
@@ -87,10 +104,14 @@ export class RoundService {
     const place = await this.place(meetingId, startsAt);
     if ("skip" in place) return place;
     const now = this.deps.clock.now();
-    const [members, recent] = await Promise.all([
+    const [all, recent, groups] = await Promise.all([
       this.store.memberships.activeMembers(place.community.id),
       this.store.round.recentAnswerers(place.community.id, RECENT_ANSWERS),
+      place.group ? this.store.groups.members(place.community.id) : null,
     ]);
+    // A group's round asks the group's members only: its organisations are theirs.
+    const inGroup = place.group ? new Set(groups?.get(place.group.id) ?? []) : null;
+    const members = inGroup ? all.filter((m) => inGroup.has(m.slackUserId)) : all;
     const asked = await this.store.round.recordAsks(meetingId, chooseAsked(members, recent).asks, now);
     return { rows: this.questionRows(place, asked, "ask") };
   }
@@ -99,7 +120,7 @@ export class RoundService {
   async remind(meetingId: string, startsAt: string): Promise<Built<{ rows: NewOutboxRow[] }>> {
     const place = await this.place(meetingId, startsAt);
     if ("skip" in place) return place;
-    const [asks, updates] = await Promise.all([this.store.round.asks(meetingId), this.store.round.updatesFor(place.meeting)]);
+    const [asks, updates] = await Promise.all([this.store.round.asks(meetingId), this.store.round.updatesFor(told(place))]);
     const answered = new Set(updates.map((u) => u.organisation));
     return { rows: this.questionRows(place, asks, "reminder", answered) };
   }
@@ -138,8 +159,12 @@ export class RoundService {
   ): Promise<Built<QuestionToSend>> {
     const place = await this.place(meetingId, null, communityId);
     if ("skip" in place) return place;
-    const member = await this.store.memberships.find(place.community.id, personId);
+    const [member, inGroup] = await Promise.all([
+      this.store.memberships.find(place.community.id, personId),
+      place.group ? this.store.groups.hasMember(place.group.id, personId) : true,
+    ]);
     if (member?.status !== "active") return { skip: "no longer a member" };
+    if (!inGroup) return { skip: "no longer in the group" };
     const question = await this.questionFor(place, organisation, personId, when);
     if (when === "reminder" && (question.told.length || question.nothingNew)) return { skip: "their organisation has answered" };
     return { ...question, member };
@@ -149,8 +174,8 @@ export class RoundService {
   async questionFor(place: RoundPlace, organisation: string, personId: string, when: "ask" | "reminder"): Promise<RoundQuestion> {
     const [asks, mine, organisations] = await Promise.all([
       this.store.round.asks(place.meeting.id),
-      this.store.round.updatesFor(place.meeting, organisation),
-      this.store.round.organisations(place.community.id),
+      this.store.round.updatesFor(told(place), organisation),
+      this.organisations(place),
     ]);
     const label = organisationLabels(organisations).get(organisation) ?? mine[0]?.organisationName ?? labelOfKey(organisation);
     return {
@@ -173,8 +198,8 @@ export class RoundService {
     if ("skip" in place) return place;
     const [asks, updates, organisations, item] = await Promise.all([
       this.store.round.asks(meetingId),
-      this.store.round.updatesFor(place.meeting),
-      this.store.round.organisations(place.community.id),
+      this.store.round.updatesFor(told(place)),
+      this.organisations(place),
       this.store.agenda.findByRequestId(agendaKey(meetingId)),
     ]);
     const summary = compileRound({
@@ -184,6 +209,11 @@ export class RoundService {
       emailOnly: emailOnlyOrganisations(organisations),
     });
     return { ...place, summary, onAgenda: item !== null };
+  }
+
+  /** The organisations the round is about: the community's members', or the group's members' for a group's meeting. */
+  private organisations(place: RoundPlace): Promise<RoundOrganisationRow[]> {
+    return this.store.round.organisations(place.community.id, place.group?.id ?? null);
   }
 
   /** Puts the round on its meeting's agenda, once (keyed by the meeting), unless the agenda is full. */
@@ -213,6 +243,11 @@ export class RoundService {
     const { items } = await this.store.meetings.upcoming([community.id], now, REPLANNED_AHEAD);
     for (const meeting of items) if (!hasEnded(meeting, now)) await replanRound(this.store, meeting, now, community);
   }
+}
+
+/** The round's meeting as its updates are read: with its group, whose updates they are. */
+function told({ meeting, group }: RoundPlace) {
+  return { ...meeting, group: group ? { id: group.id, name: group.name } : null };
 }
 
 /** The round's agenda item's key: one a meeting, however often its post is built. */

@@ -8,14 +8,15 @@
 //     reminder, and in the channel before anyone's meeting day starts, whatever
 //     time the meeting is. Answers after it still count in the delivery timeline.
 // A meeting scheduled after its question time is asked at once; one scheduled after
-// its post time has no round. Only a community's own meetings have a round (a
-// group's do not: they meet more often, and feed back to the whole community).
+// its post time has no round. A group's meeting has a round of its own, at the same
+// times, asking the group's members and posting in the group's channel (the
+// community's when the group has none).
 
 import { dayIn, wallClock, workingDaysBefore } from "../meetings/actionDays";
 import { roundAsk } from "../outbox/roundAsk";
 import { roundPost } from "../outbox/roundPost";
 import { roundReminder } from "../outbox/roundReminder";
-import type { CommunityRecord, MeetingRecord, NewOutboxRow, Store } from "../ports";
+import type { CommunityRecord, GroupRecord, MeetingRecord, NewOutboxRow, Store } from "../ports";
 
 export const ROUND_ASK_HOUR = 9;
 export const ROUND_POST_HOUR = 15;
@@ -44,9 +45,21 @@ export function roundTimes(startsAt: Date, community: Pick<CommunityRecord, "tim
   };
 }
 
-/** The rows of a meeting's round still ahead of `now`: none for a group's meeting, a cancelled one, or when the round is off. */
-export function roundRows(meeting: MeetingRecord, community: CommunityRecord, now: Date): NewOutboxRow[] {
-  if (meeting.status !== "scheduled" || meeting.groupId || !community.slackChannelId || community.roundDaysBefore < 1) return [];
+/** Where a round's answers are posted: the group's channel for a group's meeting, if it has one; else the community's. */
+export function roundChannel(
+  community: Pick<CommunityRecord, "slackChannelId">,
+  group: Pick<GroupRecord, "slackChannelId"> | null,
+): string | null {
+  return group?.slackChannelId ?? community.slackChannelId;
+}
+
+/**
+ * The rows of a meeting's round still ahead of `now`: none for a cancelled meeting, when the
+ * round is off, or when there is no channel to post in. `group`: the meeting's group, if any.
+ */
+export function roundRows(meeting: MeetingRecord, community: CommunityRecord, now: Date, group: GroupRecord | null = null): NewOutboxRow[] {
+  const channel = roundChannel(community, group);
+  if (meeting.status !== "scheduled" || (meeting.groupId && !group) || !channel || community.roundDaysBefore < 1) return [];
   const times = roundTimes(meeting.startsAt, community, community.roundDaysBefore);
   if (times.post.getTime() <= now.getTime()) return [];
   const askAt = times.ask.getTime() > now.getTime() ? times.ask : now;
@@ -56,7 +69,7 @@ export function roundRows(meeting: MeetingRecord, community: CommunityRecord, no
   if (dayIn(times.remind, community.timezone) > dayIn(askAt, community.timezone)) {
     rows.push(roundReminder.row({ ...about, target, dueAt: times.remind, dedupeKey: `round:${meeting.id}:reminder` }));
   }
-  rows.push(roundPost.row({ ...about, target: community.slackChannelId, dueAt: times.post, dedupeKey: `round:${meeting.id}:post` }));
+  rows.push(roundPost.row({ ...about, target: channel, dueAt: times.post, dedupeKey: `round:${meeting.id}:post` }));
   return rows;
 }
 
@@ -66,7 +79,10 @@ export function roundRows(meeting: MeetingRecord, community: CommunityRecord, no
  * moves its round, a cancelled one has none, and a step already done is not done again.
  */
 export async function replanRound(store: Store, meeting: MeetingRecord, now: Date, community?: CommunityRecord): Promise<void> {
-  const found = community ?? (await store.communities.findById(meeting.communityId));
+  const [found, group] = await Promise.all([
+    community ?? store.communities.findById(meeting.communityId),
+    meeting.groupId ? store.groups.findById(meeting.groupId) : null,
+  ]);
   await store.outbox.skipPending(meeting.id, ROUND_STEP_KINDS, "the meeting or its round changed", now);
-  if (found) await store.outbox.plan(roundRows(meeting, found, now), now);
+  if (found) await store.outbox.plan(roundRows(meeting, found, now, group), now);
 }

@@ -6,8 +6,11 @@ import type { RoundWords } from "../catalogue";
 const people = (n: number) => (n === 1 ? "1 other person" : `${n} other people`);
 
 export const roundWords: RoundWords = {
-  question: (organisation, service) =>
-    `What has ${organisation} changed, planned or cleared since the last meeting that affects ${service}?`,
+  // A group's round asks about the group's last meeting, so its members know which meeting the answer is for.
+  question: (organisation, service, group) =>
+    group
+      ? `What has ${organisation} changed, planned or cleared since the last meeting of the ${group} that affects ${service}?`
+      : `What has ${organisation} changed, planned or cleared since the last meeting that affects ${service}?`,
   subject: {
     ask: (meeting) => `Live projects before ${meeting}`,
     reminder: (meeting) => `Reminder: live projects before ${meeting}`,

@@ -7,6 +7,7 @@
 import type { PlannedEmail } from "../../domain/mail/mail";
 import type { RoundQuestion } from "../../domain/round/round";
 import { dates, roundWords as words } from "../../i18n";
+import { groupTitle } from "../groups";
 import { stateText } from "../round";
 import { type MemberLinks, memberEmailToSend, memberFooter } from "./bulk";
 import type { EmailDocument, EmailPart } from "./document";
@@ -22,6 +23,11 @@ export function roundMeetingName(meeting: { title: string; startsAt: Date; timez
 /** "3pm UK time", "Thursday 2 April 2026": a moment of the round, in the community's zone, as two parts. */
 export function roundMoment(at: Date, zone: string): { time: string; day: string } {
   return { time: `${dates.clockTime(at, zone)} ${dates.zoneName(zone)}`, day: dates.longDate(at, zone) };
+}
+
+/** The question in plain text, naming the group for a group's round. */
+export function roundQuestionText(q: Pick<RoundQuestion, "organisation" | "community" | "group">): string {
+  return words.question(q.organisation.label, q.community.service, q.group ? groupTitle(q.group.name) : null);
 }
 
 /** What the organisation has told so far this round, as lines (the email's list, the page's). */
@@ -44,7 +50,7 @@ export function roundQuestionEmail(q: RoundQuestion, answerUrl: string, links: M
   if (q.when === "reminder") parts.push({ kind: "paragraph", text: words.reminderIntro(organisation.label) });
   parts.push(
     { kind: "paragraph", text: words.intro(community.name, name) },
-    { kind: "heading", text: words.question(organisation.label, community.service) },
+    { kind: "heading", text: roundQuestionText(q) },
     { kind: "paragraph", text: `${words.examples} ${words.shared(post.time, post.day)}` },
   );
   if (q.askedWith.length) parts.push({ kind: "paragraph", text: words.askedWith(q.askedWith.length, organisation.label) });
@@ -59,7 +65,7 @@ export function roundQuestionEmail(q: RoundQuestion, answerUrl: string, links: M
     memberFooter(community, links, words.why),
   );
   const subject = q.when === "reminder" ? words.subject.reminder(name) : words.subject.ask(name);
-  return { subject, preheader: words.question(organisation.label, community.service), parts };
+  return { subject, preheader: roundQuestionText(q), parts };
 }
 
 /**

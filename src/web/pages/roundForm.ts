@@ -9,7 +9,7 @@ import { PROJECT_STATES } from "../../domain/ports";
 import type { UpdateForm, UpdateInput } from "../../domain/round/answers";
 import type { RoundQuestion } from "../../domain/round/round";
 import { labels, roundWords as words } from "../../i18n";
-import { roundMeetingName, roundMoment, toldLines } from "../../views/email/roundMail";
+import { roundMeetingName, roundMoment, roundQuestionText, toldLines } from "../../views/email/roundMail";
 import { stateText } from "../../views/round";
 import { type FormErrors, formErrors } from "../kit/formErrors";
 import type { PageRequest } from "../kit/pageRoute";
@@ -64,7 +64,7 @@ export function roundPage(
   return page(
     "round.njk",
     {
-      pageTitle: words.question(organisation.label, community.service),
+      pageTitle: roundQuestionText(question),
       hasErrors: errors.hasErrors,
       errors,
       words: words.page,
