@@ -7,7 +7,9 @@
 // whole journey. The command runs as Slack's request would
 // run it, through the subcommand's own reply (the community found from its
 // channel, the journey read, the page rendered), for an organiser; then the
-// member's Next button (page 4 of 4), and the digest with its journey section.
+// member's Next button (page 4 of 4), and the digest with its journey section and
+// its live projects: 2,000 updates told to the rounds before the past meetings over
+// the year, a third of them to six groups' rounds, a fifth of them Nothing new.
 //
 // Every database round trip is counted twice: as Prisma operations (a Prisma
 // extension, as the other benchmarks count them) and as SQL statements (the
@@ -40,7 +42,17 @@ const CHANNEL = "C0JOURNEY";
 const ORGANISER = "U0";
 const MEMBER = "U1";
 
-const SHAPE = { members: 5000, organisations: 120, stages: 40, problems: 2000, votesPerProblem: 5, suggestions: 5, meetings: 200 };
+const SHAPE = {
+  members: 5000,
+  organisations: 120,
+  stages: 40,
+  problems: 2000,
+  votesPerProblem: 5,
+  suggestions: 5,
+  meetings: 200,
+  groups: 6,
+  updatesPerRound: 20,
+};
 const OTHER_NAMES = ["Anytown Council", "Northshire Police", "Riverside Housing Trust", "Eastport Port Authority", "Hillside NHS Trust"];
 
 export async function seed(db: Db): Promise<string> {
@@ -163,8 +175,42 @@ export async function seed(db: Db): Promise<string> {
     return [...chosen].map((stageId) => ({ meetingId: m.id, stageId }));
   });
   await db.meetingStage.createMany({ data: meetingStages });
+  // Each past meeting's round: its answers told in the three days before it, every third to a group's round.
+  const groups = Array.from({ length: SHAPE.groups }, (_, i) => ({
+    id: `g${i}`,
+    communityId: community.id,
+    name: `Group ${i + 1}: ${pick(["User research", "Licensing", "Payments", "Data sharing"])}`,
+    nameKey: `group ${i + 1}`,
+    focus: "One part of the journey",
+    createdBy: ORGANISER,
+  }));
+  await db.group.createMany({ data: groups });
+  const states = ["idea", "policy_clearance", "agreed", "in_delivery", "live"];
+  const updates = meetings
+    .filter((m) => m.startsAt < NOW)
+    .flatMap((m, n) =>
+      Array.from({ length: SHAPE.updatesPerRound }, (_, i) => {
+        const organisation = represented[(n * 7 + i) % represented.length];
+        const nothingNew = i % 5 === 4;
+        return {
+          communityId: community.id,
+          meetingId: m.id,
+          groupId: n % 3 === 0 ? groups[n % SHAPE.groups].id : null,
+          organisation,
+          organisationName: organisation.toUpperCase(),
+          projectKey: `k${organisation}${i % 3}`,
+          title: nothingNew ? "" : `A change to ${pick(["registration", "the licence form", "VAT checks", "payments"])} (${n}.${i})`,
+          state: nothingNew ? null : pick(states),
+          expectedOn: nothingNew || rand() < 0.3 ? null : "2026-12-31",
+          nothingNew,
+          answeredBy: `U${Math.floor(rand() * SHAPE.members)}`,
+          createdAt: new Date(m.startsAt.getTime() - Math.floor(rand() * 3 * 86_400_000)),
+        };
+      }),
+    );
+  for (let i = 0; i < updates.length; i += 1000) await db.projectUpdate.createMany({ data: updates.slice(i, i + 1000) });
   console.log(
-    `  seeded ${members.length.toLocaleString("en-GB")} memberships, ${stages.length} stages (${owners.length} owners), ${problems.length.toLocaleString("en-GB")} problems, ${votes.length.toLocaleString("en-GB")} votes, ${memberStages.length.toLocaleString("en-GB")} member stages, ${meetings.length} meetings covering ${meetingStages.length.toLocaleString("en-GB")} stages`,
+    `  seeded ${members.length.toLocaleString("en-GB")} memberships, ${stages.length} stages (${owners.length} owners), ${problems.length.toLocaleString("en-GB")} problems, ${votes.length.toLocaleString("en-GB")} votes, ${memberStages.length.toLocaleString("en-GB")} member stages, ${meetings.length} meetings covering ${meetingStages.length.toLocaleString("en-GB")} stages, ${updates.length.toLocaleString("en-GB")} live-project updates`,
   );
   return community.id;
 }
@@ -240,20 +286,32 @@ async function run(url: string) {
     );
     const community = await services.communities.byIdIn(workspace, communityId);
     let journeyLines = 0;
+    let liveProjects = 0;
     const digest = await measure(
       counter,
       async () => {
         const built = await services.digests.build(community, new Date(NOW.getTime() - 7 * 86_400_000));
         journeyLines = built.journey.withNewProblems.length + built.journey.notRepresented.length;
+        liveProjects = built.liveProjects.places.filter((p) => p.group).length;
       },
       RUNS,
     );
     if (!journeyLines) throw new Error("the digest found nothing to say about the journey");
+    if (!liveProjects) throw new Error("the digest found no group's live projects");
+    // The one read the live projects added, alone: what it costs of the digest.
+    const told = await measure(
+      counter,
+      async () => {
+        await store.digests.liveProjectsSince(communityId, new Date(NOW.getTime() - 7 * 86_400_000), 5);
+      },
+      RUNS,
+    );
     return {
       seedSeconds,
       command: { ...first!, all: timing([...a, ...b]), a: timing(a), b: timing(b), cpu: timing(cpu), blocks, bytes },
       next,
       digest,
+      told,
     };
   } finally {
     await store.close();
@@ -282,7 +340,8 @@ async function main(): Promise<void> {
       rows.push(
         `| ${label} | \`/community journey\` (organiser, page 1) | ${c.operations} / ${c.statements} | ${ms(c.all)} | ${ms(c.cpu)} | ${c.a.medianMs.toFixed(2)} vs ${c.b.medianMs.toFixed(2)} (${(floor * 100).toFixed(0)}%) | ${c.blocks} / ${c.bytes.toLocaleString("en-GB")} B |`,
         `| ${label} | Next to page 4 (member) | ${r.next.operations} / ${r.next.statements} | ${ms(timing(r.next.times))} | ${ms(timing(r.next.cpu))} | | |`,
-        `| ${label} | the digest, with its journey section | ${r.digest.operations} / ${r.digest.statements} | ${ms(timing(r.digest.times))} | ${ms(timing(r.digest.cpu))} | | |`,
+        `| ${label} | the digest, with its journey and live projects | ${r.digest.operations} / ${r.digest.statements} | ${ms(timing(r.digest.times))} | ${ms(timing(r.digest.cpu))} | | |`,
+        `| ${label} | its live projects' read alone | ${r.told.operations} / ${r.told.statements} | ${ms(timing(r.told.times))} | ${ms(timing(r.told.cpu))} | | |`,
       );
     } finally {
       await database.drop();

@@ -325,6 +325,25 @@ export interface RoundWords {
   };
 }
 
+/**
+ * The digest's section on what organisations told the live-projects rounds since the last
+ * one. The titles and names given come as they are to be shown (escaped for Slack, plain
+ * for an email); the words around them hold no markup, so the same sentence serves both.
+ */
+export interface DigestLiveProjectWords {
+  heading: string;
+  /** "3 updates from 2 organisations" */
+  told(updates: number, organisations: number): string;
+  /** "2 organisations had nothing new" */
+  nothingNew(organisations: number): string;
+  /** One update: what it is, who told it, and where it stands ("In policy clearance, expected …"). */
+  update(title: string, organisation: string, state: string): string;
+  /** "and 3 more updates" */
+  moreUpdates(count: number): string;
+  /** "and 2 more groups": groups not listed. */
+  moreGroups(count: number): string;
+}
+
 export interface Catalogue {
   reasons: ReasonTexts;
   labels: Labels;
@@ -339,4 +358,5 @@ export interface Catalogue {
   actionEmails: ActionEmailWords;
   round: RoundWords;
   messagePreferences: MessagePreferenceWords;
+  digestLiveProjects: DigestLiveProjectWords;
 }

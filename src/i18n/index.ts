@@ -52,3 +52,6 @@ export const actionEmailWords = catalogue.actionEmails;
 
 /** The live-projects round by email and on its web page. */
 export const roundWords = catalogue.round;
+
+/** The digest's section on what organisations told the live-projects rounds. */
+export const digestLiveProjectWords = catalogue.digestLiveProjects;

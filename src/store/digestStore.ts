@@ -1,4 +1,4 @@
-import type { CommunityRecord, DigestProblem, DigestStore } from "../domain/ports";
+import type { CommunityRecord, DigestLiveProjects, DigestProblem, DigestStore, ProjectState } from "../domain/ports";
 import { toCommunityRecord } from "./communityStore";
 import type { Db } from "./prismaClient";
 
@@ -60,6 +60,77 @@ export class PrismaDigestStore implements DigestStore {
         )
       ORDER BY m."organisation"`;
     return rows.map((r) => r.organisation);
+  }
+
+  async liveProjectsSince(communityId: string, since: Date, limit: number): Promise<DigestLiveProjects[]> {
+    // One statement for every place (the community's own rounds, keyed '', and each group's):
+    // its counts, and its first `limit` updates numbered by a window, so the digest costs
+    // the same however many were told. An organisation counts as having nothing new only
+    // if it told nothing else there since.
+    const rows = await this.db.$queryRaw<
+      Array<{
+        place: string;
+        groupName: string | null;
+        total: number | bigint;
+        organisations: number | bigint;
+        quiet: number | bigint | null;
+        id: string | null;
+        organisationName: string | null;
+        title: string | null;
+        state: string | null;
+        expectedOn: string | null;
+      }>
+    >`
+      WITH "since" AS (
+        SELECT u."id", COALESCE(u."groupId", '') AS "place", u."organisation", u."organisationName", u."title", u."state",
+          u."expectedOn", u."nothingNew", u."createdAt"
+        FROM "ProjectUpdate" u WHERE u."communityId" = ${communityId} AND u."createdAt" > ${since}
+      ),
+      "told" AS (
+        SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s."place" ORDER BY s."createdAt", s."id") AS "n"
+        FROM "since" s WHERE NOT s."nothingNew"
+      ),
+      "counts" AS (
+        SELECT s."place", SUM(CASE WHEN s."nothingNew" THEN 0 ELSE 1 END) AS "total",
+          COUNT(DISTINCT CASE WHEN s."nothingNew" THEN NULL ELSE s."organisation" END) AS "organisations"
+        FROM "since" s GROUP BY s."place"
+      ),
+      "quiet" AS (
+        SELECT s."place", COUNT(DISTINCT s."organisation") AS "quiet" FROM "since" s
+        WHERE s."nothingNew" AND NOT EXISTS (SELECT 1 FROM "told" t WHERE t."place" = s."place" AND t."organisation" = s."organisation")
+        GROUP BY s."place"
+      )
+      SELECT c."place", g."name" AS "groupName", c."total", c."organisations", q."quiet",
+        t."id", t."organisationName", t."title", t."state", t."expectedOn"
+      FROM "counts" c
+      LEFT JOIN "quiet" q ON q."place" = c."place"
+      LEFT JOIN "Group" g ON g."id" = c."place"
+      LEFT JOIN "told" t ON t."place" = c."place" AND t."n" <= ${limit}
+      ORDER BY c."place", t."n"`;
+    const places = new Map<string, DigestLiveProjects>();
+    for (const r of rows) {
+      let place = places.get(r.place);
+      if (!place) {
+        place = {
+          group: r.place && r.groupName !== null ? { id: r.place, name: r.groupName } : null,
+          items: [],
+          total: Number(r.total),
+          organisations: Number(r.organisations),
+          nothingNew: Number(r.quiet ?? 0),
+        };
+        places.set(r.place, place);
+      }
+      if (r.id && r.organisationName !== null && r.title !== null && r.state !== null) {
+        place.items.push({
+          id: r.id,
+          organisationName: r.organisationName,
+          title: r.title,
+          state: r.state as ProjectState,
+          expectedOn: r.expectedOn,
+        });
+      }
+    }
+    return [...places.values()];
   }
 
   async tallies(meetingIds: string[]): Promise<Map<string, { going: number; maybe: number; notGoing: number }>> {

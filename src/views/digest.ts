@@ -23,6 +23,7 @@ import {
   userLink,
 } from "./blocks";
 import { objectiveLine } from "./charter";
+import { digestLiveProjectBlocks } from "./digestLiveProjects";
 import { digestOutcomeBlocks } from "./digestOutcomes";
 import { ACTION, BLOCK } from "./ids";
 import { journeyDigestText } from "./journey";
@@ -81,6 +82,7 @@ export function digestMessage(digest: Digest, opts: { preview?: boolean; viewerG
     );
   }
   blocks.push(...digestOutcomeBlocks(digest));
+  blocks.push(...digestLiveProjectBlocks(digest));
   const journey = journeyDigestText(digest.journey, community.slug, DIGEST_SECTION_ITEMS);
   if (journey) blocks.push(section(journey));
   if (digest.shared.total) {

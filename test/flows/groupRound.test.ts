@@ -4,8 +4,10 @@
 // clocks going forward), asking only the group's members, by organisation, and naming
 // the group; its answers are posted in the group's channel (in the community's,
 // naming the group, when it has none) and put on the group meeting's agenda. Each
-// answer stays the group's, even once the meeting is deleted: /community updates
-// shows it under the group's name.
+// answer stays the group's, even once the meeting is deleted: /community updates and
+// the parent community's digest show it under the group's name, beside the
+// community's own, in Slack and by email (a real SMTP server). A digest with nothing
+// new but an update is sent; the week after, with nothing at all, it is not.
 import { emailPersonId } from "../../src/domain/members/people";
 import { SmtpMail } from "../../src/mail/smtpMail";
 import { ACTION, CALLBACK, ROUND_BLOCK } from "../../src/views/ids";
@@ -231,5 +233,68 @@ describe("a group's live-projects round", () => {
     expect(await h.db.projectUpdate.findMany({ select: { groupId: true, nothingNew: true } })).toEqual([
       { groupId: w.groupId, nothingNew: true },
     ]);
+  });
+});
+
+describe("the parent community's digest", () => {
+  const digests = (channel: string) =>
+    h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === channel && /digest/.test(c.args.text ?? ""));
+
+  it("lists what the community's own round and the group's were told, the group's under its name, in Slack and by email", async () => {
+    // The community meets the next day: its round asks on Wednesday 1 April.
+    const own = await seedMeeting(h, w.communityId, "2026-04-08T10:00", { by: ALICE, title: "April meeting", now: h.clock.now() });
+    await at(ASK);
+    await tellUs(DAN, w.meetingId, "Joint registration for tax and company", "policy_clearance", "2026-10-30");
+    await at("2026-04-01T08:00:00.000Z");
+    await tellUs(BOB, own.id, "Check a passport once", "agreed");
+    await nothingNew(FRED, own.id);
+    // Monday 6 April, 9am BST: the digest, covering the week since Monday 30 March.
+    await at("2026-04-06T08:00:30.000Z");
+    expect(digests(w.channel)).toHaveLength(1);
+    const text = JSON.stringify(digests(w.channel)[0].args.blocks);
+    const ownSection =
+      "*Live projects* (2)\\n*Starting a business*: 1 update from 1 organisation; 1 organisation had nothing new\\n• Check a passport once, from DWP: Agreed";
+    const groupSection =
+      "*Licensing group*: 1 update from 1 organisation\\n• Joint registration for tax and company, from HMRC: In policy clearance, expected Friday 30 October 2026";
+    expect(text).toContain(ownSection);
+    expect(text).toContain(groupSection);
+    expect(text.indexOf(ownSection)).toBeLessThan(text.indexOf(groupSection));
+    expect(text).toContain(`All of them: \`/community updates ${w.slug}\``);
+
+    const mail = sink.received.find((m) => m.envelope.to.includes(FRED_ADDRESS))?.parsed;
+    expect(mail?.text).toContain(
+      [
+        "Live projects: Starting a business",
+        "----------------------------------",
+        "",
+        "* 1 update from 1 organisation; 1 organisation had nothing new",
+        "* Check a passport once, from DWP: Agreed",
+        "",
+        "Live projects: Licensing group",
+        "------------------------------",
+        "",
+        "* 1 update from 1 organisation",
+        "* Joint registration for tax and company, from HMRC: In policy clearance, expected Friday 30 October 2026",
+      ].join("\n"),
+    );
+  });
+
+  it("is sent when the only thing new is an update told to a group's round, and not the week after", async () => {
+    // Told on the morning of the group's meeting, after Monday's digest: the next one's only news.
+    await at("2026-04-07T07:00:00.000Z");
+    await tellUs(DAN, w.meetingId, "Joint registration for tax and company", "in_delivery");
+    h.slack.reset();
+    await at("2026-04-13T08:00:30.000Z");
+    const [digest] = digests(w.channel);
+    expect(digest).toBeDefined();
+    const sections = digest.args.blocks.filter((b: any) => b.type === "section").map((b: any) => b.text.text);
+    expect(sections).toEqual([
+      "*Live projects* (1)\n*Licensing group*: 1 update from 1 organisation\n• Joint registration for tax and company, from HMRC: In delivery",
+    ]);
+    h.slack.reset();
+    await at("2026-04-20T08:00:30.000Z");
+    expect(digests(w.channel)).toHaveLength(0);
+    const skipped = await h.db.outboxMessage.findFirstOrThrow({ where: { kind: "digest", dedupeKey: { endsWith: "2026-04-20T09:00" } } });
+    expect(skipped.status).toBe("skipped");
   });
 });

@@ -202,6 +202,27 @@ const all: Array<[string, EmailDocument]> = [
           ],
           total: 1,
         },
+        liveProjects: {
+          places: [
+            {
+              group: null,
+              items: [
+                { id: "u1", organisationName: "HMRC", title: "Joint registration", state: "policy_clearance", expectedOn: "2027-03-31" },
+              ],
+              total: 1,
+              organisations: 1,
+              nothingNew: 2,
+            },
+            {
+              group: { id: "g1", name: "User research" },
+              items: [{ id: "u2", organisationName: "DWP", title: "New address check", state: "live", expectedOn: null }],
+              total: 7,
+              organisations: 3,
+              nothingNew: 0,
+            },
+          ],
+          total: 8,
+        },
         overdueActions: { items: [{ title: "Find someone from DBT", ownerId: "U2", dueOn: "2026-12-01" }], total: 1 },
         owners: new Map([
           ["mail:abc", { slackUserId: "mail:abc", displayName: "Sam Patel", organisation: "HMRC" }],
@@ -269,6 +290,26 @@ describe("emails", () => {
       ].join("\n"),
     );
     expect(text).toContain("Overdue actions\n---------------\n\n* Find someone from DBT: someone from DWP, due Tuesday 1 December 2026");
+  });
+
+  it("tells a digest's reader what organisations told the rounds, the community's own first and then each group's under its name", () => {
+    const { text } = rendered(all.find(([name]) => name === "digest")![1]);
+    expect(text).toContain(
+      [
+        "Live projects: Starting a business <script>alert(1)</script>",
+        "-".repeat(60),
+        "",
+        "* 1 update from 1 organisation; 2 organisations had nothing new",
+        "* Joint registration, from HMRC: In policy clearance, expected Wednesday 31 March 2027",
+        "",
+        "Live projects: User research group",
+        "----------------------------------",
+        "",
+        "* 7 updates from 3 organisations",
+        "* New address check, from DWP: Live",
+        "* and 6 more updates",
+      ].join("\n"),
+    );
   });
 
   it("says a meeting's time in the house style, with the time zone in words", () => {

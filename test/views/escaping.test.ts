@@ -349,6 +349,25 @@ const digestData: Digest = {
     ],
     total: 2,
   },
+  liveProjects: {
+    places: [
+      {
+        group: null,
+        items: [{ id: "u1", organisationName: H, title: H, state: "agreed", expectedOn: null }],
+        total: 3,
+        organisations: 2,
+        nothingNew: 1,
+      },
+      {
+        group: { id: "g1", name: H },
+        items: [{ id: "u2", organisationName: H, title: H, state: "live", expectedOn: "2026-05-01" }],
+        total: 1,
+        organisations: 1,
+        nothingNew: 0,
+      },
+    ],
+    total: 4,
+  },
   overdueActions: { items: [], total: 0 },
   owners: new Map(),
   empty: false,

@@ -648,11 +648,30 @@ describe("Block Kit limits with the largest realistic data", () => {
         })),
         total: 200,
       },
+      // The community's rounds and 60 groups', each told 400 updates of the longest titles and "Other" organisations.
+      liveProjects: {
+        places: Array.from({ length: 61 }, (_, g) => ({
+          group: g ? { id: `g${g}`, name: `${g}`.padEnd(80, "&") } : null,
+          items: Array.from({ length: DIGEST_SECTION_ITEMS }, (_, i) => ({
+            id: `u${g}-${i}`,
+            organisationName: `${i}`.padEnd(100, "&"),
+            title: `${i}`.padEnd(150, "&"),
+            state: "policy_clearance" as const,
+            expectedOn: "2026-12-31",
+          })),
+          total: 400,
+          organisations: 140,
+          nothingNew: 140,
+        })),
+        total: 61 * 400,
+      },
       overdueActions: { items: Array.from({ length: DIGEST_SECTION_ITEMS }, (_, n) => bigAction(n)), total: 2000 },
       owners: new Map(),
       empty: false,
     };
-    expect(blockKitProblems(digestMessage(digest, { preview: true, viewerGetsDm: true }).blocks, "message")).toEqual([]);
+    const message = digestMessage(digest, { preview: true, viewerGetsDm: true });
+    expect(blockKitProblems(message.blocks, "message")).toEqual([]);
+    expect(JSON.stringify(message.blocks)).toContain(`and ${60 - DIGEST_SECTION_ITEMS} more groups`);
   });
 
   it("a groups list with more groups than it shows, each with thousands of members, the announcement and the create-group modal", () => {

@@ -14,6 +14,7 @@ import { digest } from "../outbox/digest";
 import type {
   ActionItemRecord,
   CommunityRecord,
+  DigestLiveProjects,
   DigestProblem,
   DigestSchedule,
   FindingRecord,
@@ -48,11 +49,20 @@ export interface Digest {
    * community (step 5 of the guidance).
    */
   outcomes: { items: RecentOutcome[]; total: number };
+  /**
+   * What organisations told the live-projects rounds since (Nothing new counted, not listed):
+   * the community's own rounds first, then each group's under its name, so a group's
+   * answers feed back to the whole community too. `total`: the updates told.
+   */
+  liveProjects: { places: DigestLiveProjects[]; total: number };
   /** Open actions past their due day, soonest due first: everyone sees what is stuck, and whose it is. */
   overdueActions: { items: ActionItemRecord[]; total: number };
   /** The owners of the actions listed, by id: their name if they gave one (members by email) and their organisation. */
   owners: Map<string, ActionOwner>;
-  /** Nothing new since the last one (no new problems, members, organisations, findings or outcomes, no meetings coming): not posted. */
+  /**
+   * Nothing new since the last one (no new problems, members, organisations, findings, outcomes
+   * or live-project updates, no meetings coming): not posted.
+   */
   empty: boolean;
 }
 
@@ -61,6 +71,14 @@ export interface ActionOwner {
   displayName: string | null;
   /** "HMRC": where a mention cannot be made (an email). */
   organisation: string;
+}
+
+const collator = new Intl.Collator("en-GB", { sensitivity: "base" });
+
+/** The community's own rounds first, then its groups' by name. */
+function ownFirst(a: DigestLiveProjects, b: DigestLiveProjects): number {
+  if (!a.group || !b.group) return a.group ? 1 : b.group ? -1 : 0;
+  return collator.compare(a.group.name, b.group.name);
 }
 
 function parseTime(time: string): { hour: number; minute: number } {
@@ -128,7 +146,7 @@ export class DigestService {
   /** What the digest says now for the period since `since`: a fixed number of queries. */
   async build(community: CommunityRecord, since: Date): Promise<Digest> {
     const now = this.deps.clock.now();
-    const [newProblems, topProblems, objectives, upcoming, newMembers, newOrganisations, journeys, shared, outcomes, overdueActions] =
+    const [newProblems, topProblems, objectives, upcoming, newMembers, newOrganisations, journeys, shared, outcomes, overdueActions, told] =
       await Promise.all([
         this.store.digests.newProblems(community.id, since, DIGEST_SECTION_ITEMS),
         this.store.digests.topOpenProblems(community.id, DIGEST_SECTION_ITEMS),
@@ -140,6 +158,7 @@ export class DigestService {
         this.store.findings.since(community.id, since, DIGEST_SECTION_ITEMS),
         this.store.outcomes.recordedSince(community.id, since, DIGEST_SECTION_ITEMS),
         this.store.actions.overdueIn(community.id, today(now, community.timezone), DIGEST_SECTION_ITEMS),
+        this.store.digests.liveProjectsSince(community.id, since, DIGEST_SECTION_ITEMS),
       ]);
     const journey = journeys.get(community.id) ?? { stages: 0, suggestions: 0, withNewProblems: [], notRepresented: [] };
     const ownerIds = [...new Set([...overdueActions.items, ...outcomes.items.flatMap((o) => o.actions)].map((a) => a.ownerId))];
@@ -153,6 +172,7 @@ export class DigestService {
         { slackUserId: m.slackUserId, displayName: m.displayName ?? null, organisation: organisationShortLabel(m) },
       ]),
     );
+    const liveProjects = { places: [...told].sort(ownFirst), total: told.reduce((n, p) => n + p.total, 0) };
     const meetings = {
       total: upcoming.total,
       items: upcoming.items.map((meeting) => ({
@@ -167,7 +187,8 @@ export class DigestService {
       newOrganisations.length === 0 &&
       meetings.total === 0 &&
       shared.total === 0 &&
-      outcomes.total === 0;
+      outcomes.total === 0 &&
+      liveProjects.total === 0;
     return {
       community,
       since,
@@ -180,6 +201,7 @@ export class DigestService {
       journey,
       shared,
       outcomes,
+      liveProjects,
       overdueActions,
       owners,
       empty,

@@ -7,6 +7,7 @@ import { agendaReasons } from "./agenda";
 import { calendar } from "./calendar";
 import { communityReasons } from "./communities";
 import { dates } from "./dates";
+import { digestLiveProjectWords } from "./digestLiveProjects";
 import { edgeReasons } from "./edge";
 import { exportWords } from "./exports";
 import { groupReasons } from "./groups";
@@ -43,4 +44,5 @@ export const en: Catalogue = {
   actionEmails,
   round: roundWords,
   messagePreferences: messagePreferenceWords,
+  digestLiveProjects: digestLiveProjectWords,
 };

@@ -11,6 +11,7 @@ import { organisationShortLabel } from "../../domain/members/profiles";
 import type { CommunityRecord, InvitationRecord } from "../../domain/ports";
 import { dates, labels, webWords } from "../../i18n";
 import { SERVICE_COMMUNITIES_URL } from "../../i18n/en/prose";
+import { digestLiveProjectParts } from "../digestLiveProjects";
 import { digestOutcomeParts } from "../digestOutcomes";
 import { meetingTimeText } from "../meetingCard";
 import { type MemberLinks, memberFooter } from "./bulk";
@@ -125,6 +126,7 @@ export function digestEmail(input: { digest: Digest; pageUrl: string | null; lin
       .map((n) => `${n.number}. ${n.stage.title}: ${n.notRepresented.join(", ")}`),
   );
   for (const part of digestOutcomeParts(digest)) section(part.heading, part.items);
+  for (const part of digestLiveProjectParts(digest)) section(part.heading, part.items);
   section("Shared since last time", [
     ...digest.shared.items.map((f) => `${f.title}, from ${organisationShortLabel(f)}${f.link ? ` (${f.link})` : ""}`),
     ...more(digest.shared.items.length, digest.shared.total),
