@@ -28,11 +28,10 @@ import { ManualClock } from "../src/domain/common/clock";
 import { ORGANISATIONS, OTHER_ORGANISATION_ID } from "../src/reference/organisations";
 import { OTHER_PROFESSION_ID, PROFESSIONS } from "../src/reference/professions";
 import { buildServices } from "../src/services";
-import { createStore } from "../src/store";
 import type { Db } from "../src/store/prismaClient";
 import { journeyMessage } from "../src/views/journey";
 import { benchDatabases, migrate } from "./databases";
-import { countStatements, type Measured, measure, type Timing, timing, WARM_UPS } from "./measure";
+import { countedStore, countStatements, interleaved, measure, type Timing, timing, WARM_UPS } from "./measure";
 import { prng } from "./shared";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
@@ -216,18 +215,7 @@ export async function seed(db: Db): Promise<string> {
 }
 
 async function run(url: string) {
-  const counter = { operations: 0 };
-  const store = createStore(url, {
-    observe: (db) =>
-      db.$extends({
-        query: {
-          async $allOperations({ args, query }) {
-            counter.operations++;
-            return query(args);
-          },
-        },
-      }) as unknown as Db,
-  });
+  const { store, counter } = countedStore(url);
   try {
     const t = performance.now();
     const communityId = await seed(store.db);
@@ -262,19 +250,7 @@ async function run(url: string) {
       nextMeetings = bytes ? JSON.stringify(message).split("Next meeting: ").length - 1 : 0;
     };
     // The command twice, interleaved (A, B, A, B…): the gap between the two medians is the noise floor.
-    const a: number[] = [];
-    const b: number[] = [];
-    const cpu: number[] = [];
-    let first: Measured | undefined;
-    for (let round = 0; round < 2; round++) {
-      for (const series of [a, b]) {
-        const m = await measure(counter, command, Math.ceil(RUNS / 4));
-        first ??= m;
-        if (m.operations !== first.operations || m.statements !== first.statements) throw new Error("query count varied between series");
-        series.push(...m.times);
-        cpu.push(...m.cpu);
-      }
-    }
+    const first = await interleaved(counter, command, RUNS);
     if (!nextMeetings) throw new Error("the journey named no stage's next meeting");
     const workspace = { teamId: TEAM };
     const next = await measure(
@@ -308,7 +284,7 @@ async function run(url: string) {
     );
     return {
       seedSeconds,
-      command: { ...first!, all: timing([...a, ...b]), a: timing(a), b: timing(b), cpu: timing(cpu), blocks, bytes },
+      command: { ...first, cpu: first.cpuTiming, blocks, bytes },
       next,
       digest,
       told,

@@ -4,6 +4,8 @@
 // figure would hide a query that grows with the data).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { createStore } from "../src/store";
+import type { Db } from "../src/store/prismaClient";
 
 export const WARM_UPS = 5;
 
@@ -30,6 +32,23 @@ export function countStatements(): void {
       return adapter;
     };
   }
+}
+
+/** A store on `url` whose every Prisma operation adds one to `counter.operations`. */
+export function countedStore(url: string): { store: ReturnType<typeof createStore>; counter: { operations: number } } {
+  const counter = { operations: 0 };
+  const store = createStore(url, {
+    observe: (db) =>
+      db.$extends({
+        query: {
+          async $allOperations({ args, query }) {
+            counter.operations++;
+            return query(args);
+          },
+        },
+      }) as unknown as Db,
+  });
+  return { store, counter };
 }
 
 export interface Timing {
@@ -70,4 +89,44 @@ export async function measure(counter: { operations: number }, fn: () => Promise
   if (counts.size !== 1) throw new Error(`query count varied between runs: ${[...counts].join(", ")}`);
   const [operations, sql] = [...counts][0]!.split("/").map(Number);
   return { operations: operations!, statements: sql!, times, cpu };
+}
+
+export interface Interleaved extends Measured {
+  /** Every run of both series. */
+  all: Timing;
+  /** The two series alone: the gap between their medians is the noise floor. */
+  a: Timing;
+  b: Timing;
+  cpuTiming: Timing;
+}
+
+/**
+ * The same call measured in two interleaved series (A, B, A, B), `runs` in all: load from
+ * elsewhere falls on both, so their medians differ only by the machine's noise. The query
+ * count must be the same in every series, or it throws.
+ */
+export async function interleaved(counter: { operations: number }, fn: () => Promise<void>, runs: number): Promise<Interleaved> {
+  const a: number[] = [];
+  const b: number[] = [];
+  const cpu: number[] = [];
+  let first: Measured | undefined;
+  for (let round = 0; round < 2; round++) {
+    for (const series of [a, b]) {
+      const m = await measure(counter, fn, Math.ceil(runs / 4));
+      if (first && (m.operations !== first.operations || m.statements !== first.statements))
+        throw new Error("query count varied between series");
+      first ??= m;
+      series.push(...m.times);
+      cpu.push(...m.cpu);
+    }
+  }
+  return {
+    ...first!,
+    times: [...a, ...b],
+    cpu,
+    all: timing([...a, ...b]),
+    a: timing(a),
+    b: timing(b),
+    cpuTiming: timing(cpu),
+  };
 }

@@ -23,14 +23,13 @@ import pino from "pino";
 import type { Config } from "../src/config";
 import { ManualClock } from "../src/domain/common/clock";
 import { buildServices } from "../src/services";
-import { createStore } from "../src/store";
 import type { Db } from "../src/store/prismaClient";
 import { presentCommunityPage } from "../src/web/community/presenter";
 import { createWebKit } from "../src/web/kit/webKit";
 import { FakeSlack } from "../test/support/fakeSlack";
 import { benchDatabases, migrate } from "./databases";
 import { seed } from "./journey";
-import { countStatements, measure, type Timing, timing } from "./measure";
+import { countedStore, countStatements, interleaved, measure, type Timing } from "./measure";
 import { prng } from "./shared";
 import { type LoadResult, RATE, SECONDS, serve } from "./webServe";
 
@@ -109,18 +108,7 @@ async function seedSmall(db: Db, now: Date): Promise<string> {
 
 /** Part 1: building the page in this process, uncached. */
 async function build(url: string, now: Date) {
-  const counter = { operations: 0 };
-  const store = createStore(url, {
-    observe: (db) =>
-      db.$extends({
-        query: {
-          async $allOperations({ args, query }) {
-            counter.operations++;
-            return query(args);
-          },
-        },
-      }) as unknown as Db,
-  });
+  const { store, counter } = countedStore(url);
   try {
     const t = performance.now();
     const communityId = await seed(store.db);
@@ -154,37 +142,15 @@ async function build(url: string, now: Date) {
     };
     // The workspace's team id is read once a process: read it before counting.
     await page(communityId)();
-    const a: number[] = [];
-    const b: number[] = [];
-    const cpu: number[] = [];
-    let large: Awaited<ReturnType<typeof measure>> | undefined;
-    for (let round = 0; round < 2; round++) {
-      for (const series of [a, b]) {
-        const m = await measure(counter, page(communityId), Math.ceil(RUNS / 4));
-        if (large && (m.operations !== large.operations || m.statements !== large.statements))
-          throw new Error("query count varied between series");
-        large ??= m;
-        series.push(...m.times);
-        cpu.push(...m.cpu);
-      }
-    }
+    const large = await interleaved(counter, page(communityId), RUNS);
     const largeBytes = bytes;
     const small = await measure(counter, page(smallId), 10);
-    if (small.operations !== large!.operations || small.statements !== large!.statements) {
+    if (small.operations !== large.operations || small.statements !== large.statements) {
       throw new Error(
-        `the page's queries grow with the community: ${small.operations}/${small.statements} small, ${large!.operations}/${large!.statements} large`,
+        `the page's queries grow with the community: ${small.operations}/${small.statements} small, ${large.operations}/${large.statements} large`,
       );
     }
-    return {
-      seedSeconds,
-      communityId,
-      large: large!,
-      all: timing([...a, ...b]),
-      a: timing(a),
-      b: timing(b),
-      cpu: timing(cpu),
-      bytes: largeBytes,
-    };
+    return { seedSeconds, communityId, large, all: large.all, a: large.a, b: large.b, cpu: large.cpuTiming, bytes: largeBytes };
   } finally {
     await store.close();
   }
