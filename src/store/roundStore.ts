@@ -46,6 +46,7 @@ function toRecord(row: Row): ProjectUpdateRecord {
       .sort((a, b) => a.position - b.position)
       .map(({ id, title, position }) => ({ id, title, position })),
     answeredBy: row.answeredBy,
+    answeredByName: row.answeredByName,
     createdAt: row.createdAt,
     meeting: row.meeting,
     group: row.group,
@@ -65,6 +66,7 @@ const flat = {
   expectedOn: true,
   nothingNew: true,
   answeredBy: true,
+  answeredByName: true,
   createdAt: true,
 } as const;
 
@@ -159,6 +161,7 @@ export class PrismaRoundStore implements RoundStore {
             expectedOn: update.expectedOn,
             nothingNew: update.nothingNew,
             answeredBy: update.answeredBy,
+            answeredByName: update.answeredByName,
             requestId: update.requestId,
             createdAt: update.now,
             stages: { create: stages.map((s) => ({ stageId: s.id })) },

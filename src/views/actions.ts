@@ -25,7 +25,7 @@ import {
   userLink,
 } from "./blocks";
 import { ACTION, CALLBACK } from "./ids";
-import { dueText } from "./outcomes";
+import { dueText, ownerLink } from "./outcomes";
 
 export type ActionDmKind = "assigned" | "before" | "overdue" | "done";
 
@@ -74,7 +74,7 @@ export function actionDm(item: ActionInContext, kind: ActionDmKind): BlockMessag
 /** The line in the meeting's thread when an action is closed. */
 export function actionDoneInThread(item: ActionInContext, by: string): BlockMessage {
   const { action } = item;
-  const who = by === action.ownerId ? md`by its owner, ${userLink(by)}` : md`by ${userLink(by)} for ${userLink(action.ownerId)}`;
+  const who = by === action.ownerId ? md`by its owner, ${ownerLink(action)}` : md`by ${userLink(by)} for ${ownerLink(action)}`;
   const text = md`:white_check_mark: Action done: *${esc(action.title)}*, closed ${who}.`;
   return { text, blocks: [section(text)] };
 }
@@ -108,7 +108,7 @@ function actionLineText(item: ActionInContext, now: Date): Mrkdwn {
     action.status === "done"
       ? md`done${action.doneAt ? md` on ${esc(dates.longDate(action.doneAt, item.community.timezone))}` : md``}`
       : md`due ${esc(dueText(action.dueOn))}${isOverdue(item, now) ? md` (overdue)` : md``}`;
-  const parts = [userLink(action.ownerId), when, fromText(item)];
+  const parts = [ownerLink(action), when, fromText(item)];
   const about = aboutText(item);
   if (about) parts.push(about);
   return md`*${esc(action.title)}*\n${joinMd(parts, md`  ·  `)}`;

@@ -20,6 +20,7 @@ import {
   type Mrkdwn,
   md,
   option,
+  personLink,
   plain,
   plural,
   section,
@@ -173,6 +174,11 @@ function sections(heading: Mrkdwn, items: Mrkdwn[], max = LIMITS.sectionText - 1
   return out;
 }
 
+/** Whose an action is: a mention, or the name an owner by email gave. */
+export function ownerLink(action: ActionItemRecord): Mrkdwn {
+  return personLink({ slackUserId: action.ownerId, displayName: action.ownerName });
+}
+
 /** One action as a line: what, who, by when, and what it is about. */
 export function actionLine(action: ActionItemRecord): Mrkdwn {
   const about = action.stage
@@ -181,7 +187,7 @@ export function actionLine(action: ActionItemRecord): Mrkdwn {
       ? md`  ·  Problem: ${esc(truncate(action.problem.title, 60))}`
       : md``;
   const done = action.status === "done" ? md` (done)` : md``;
-  return md`• ${esc(action.title)}: ${userLink(action.ownerId)}, due ${esc(dueText(action.dueOn))}${about}${done}`;
+  return md`• ${esc(action.title)}: ${ownerLink(action)}, due ${esc(dueText(action.dueOn))}${about}${done}`;
 }
 
 /** The reply in the announcement's thread: notes, decisions and actions, and who recorded them. */

@@ -20,10 +20,10 @@ import {
   listWithMore,
   type Mrkdwn,
   md,
+  personLink,
   plural,
   section,
   truncate,
-  userLink,
 } from "./blocks";
 import { groupTitle } from "./groups";
 import { meetingName, stateText } from "./round";
@@ -115,7 +115,9 @@ export function roundPostMessage({ meeting, group, summary }: CompiledRound): Bl
     for (const update of organisation.updates) {
       const stages = update.stages.map((s) => esc(truncate(s.title, 60)));
       const about = stages.length ? md`  ·  ${listWithMore(stages, { maxItems: STAGES_NAMED })}` : md``;
-      orgLines.push(md`• ${esc(truncate(update.title, 150))}: ${stateOf(update)}${about}  ·  ${userLink(update.answeredBy)}`);
+      orgLines.push(
+        md`• ${esc(truncate(update.title, 150))}: ${stateOf(update)}${about}  ·  ${personLink({ slackUserId: update.answeredBy, displayName: update.answeredByName })}`,
+      );
     }
   }
   // Every block left but the closing line's.

@@ -17,10 +17,10 @@ import {
   listWithMore,
   type Mrkdwn,
   md,
+  personLink,
   plural,
   section,
   truncate,
-  userLink,
 } from "./blocks";
 import { groupTitle } from "./groups";
 import { ACTION } from "./ids";
@@ -41,7 +41,7 @@ function whenTold(update: ProjectUpdateRecord, zone: string): Mrkdwn {
 
 function historyLine(update: ProjectUpdateRecord, latestTitle: string, zone: string): Mrkdwn {
   const renamed = update.title !== latestTitle ? md` (told as “${esc(truncate(update.title, 100))}”)` : md``;
-  return md`• ${esc(stateText(update))}${renamed}: ${whenTold(update, zone)}  ·  ${userLink(update.answeredBy)}`;
+  return md`• ${esc(stateText(update))}${renamed}: ${whenTold(update, zone)}  ·  ${personLink({ slackUserId: update.answeredBy, displayName: update.answeredByName })}`;
 }
 
 export function updatesMessage(page: TimelinePage): BlockMessage {

@@ -123,7 +123,7 @@ describe("the live-projects round's page", () => {
       ["DBT", ["Joint registration for tax and company"]],
     ]);
     expect(JSON.stringify(roundPostMessage(compiled).blocks)).toContain(
-      "• Joint registration for tax and company: In policy clearance, expected Friday 30 October 2026  ·  Register the company and Register for tax  ·  someone by email",
+      "• Joint registration for tax and company: In policy clearance, expected Friday 30 October 2026  ·  Register the company and Register for tax  ·  Dana Smith (by email)",
     );
   });
 

@@ -96,8 +96,15 @@ describe("an action owned by a member by email", () => {
 
   it("comes by email with a link to its page instead of a DM, and so do its reminders, on working days", async () => {
     expect((await record({ email: sam })).json).toEqual({ response_action: "clear" });
-    expect(await h.db.actionItem.findFirstOrThrow()).toMatchObject({ ownerId: sam, title: "Share the research plan" });
+    expect(await h.db.actionItem.findFirstOrThrow()).toMatchObject({
+      ownerId: sam,
+      ownerName: "Sam Jones",
+      title: "Share the research plan",
+    });
     await deliver(h);
+    // The reply in the meeting's thread names them, as they have no Slack mention.
+    const reply = h.slack.callsTo("chat.postMessage").find((c) => c.args.thread_ts && /What came out/.test(c.args.text))!;
+    expect(JSON.stringify(reply.args.blocks)).toContain("• Share the research plan: Sam Jones (by email), due Friday 20 March 2026");
     expect(h.slack.callsTo("chat.postMessage").filter((c) => String(c.args.channel).startsWith("mail:"))).toHaveLength(0);
     const [assigned] = toSam();
     expect(assigned.parsed!.subject).toBe("Your action: Share the research plan, due Friday 20 March 2026");
@@ -144,7 +151,7 @@ describe("an action owned by a member by email", () => {
     expect(await h.db.actionItem.findFirstOrThrow()).toMatchObject({ status: "done", doneBy: sam });
     const told = h.slack.callsTo("chat.postMessage").filter((c) => c.args.thread_ts === "1.1" && /Action done/.test(c.args.text));
     expect(told.map((c) => c.args.text)).toEqual([
-      ":white_check_mark: Action done: *Share the research plan*, closed by its owner, someone by email.",
+      ":white_check_mark: Action done: *Share the research plan*, closed by its owner, Sam Jones (by email).",
     ]);
     // Its reminders are dropped.
     h.clock.set(new Date("2026-03-19T09:00:30Z"));

@@ -270,7 +270,7 @@ describe("the live-projects round by email, over SMTP", () => {
       "Before Show and tell, Tuesday 7 April 2026: *1 update* from 1 organisation.\n*Nothing new:* Companies House.\n*Did not answer:* DfE, DSIT, DWP and HMRC.\n*Not asked* (none of their members could be reached by email): ONS.",
     );
     expect(JSON.stringify(post.blocks)).toContain(
-      "*DBT*\\n• Joint registration for tax and company: In policy clearance, expected Friday 30 October 2026  ·  Register the company and Register for tax  ·  someone by email",
+      "*DBT*\\n• Joint registration for tax and company: In policy clearance, expected Friday 30 October 2026  ·  Register the company and Register for tax  ·  Dana Smith (by email)",
     );
     // And in the delivery timeline.
     const reply = await h.command("updates DBT", { user: BOB, channel });
@@ -278,7 +278,7 @@ describe("the live-projects round by email, over SMTP", () => {
     expect(timeline.blocks[0].text.text).toBe("*DBT's live projects in Starting a business* (1)");
     expect(timeline.blocks[1].text.text).toContain("*Joint registration for tax and company*  ·  DBT");
     expect(timeline.blocks[1].text.text).toContain(
-      "• In policy clearance, expected Friday 30 October 2026: Tuesday 31 March 2026, before Show and tell  ·  someone by email",
+      "• In policy clearance, expected Friday 30 October 2026: Tuesday 31 March 2026, before Show and tell  ·  Dana Smith (by email)",
     );
   });
 

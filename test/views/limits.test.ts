@@ -6,6 +6,7 @@ import type { Charter } from "../../src/domain/communities/communities";
 import { DIGEST_SECTION_ITEMS, type Digest } from "../../src/domain/digests/digests";
 import type { GroupsOverview } from "../../src/domain/groups/groups";
 import { INVITE_LIMIT, INVITE_MESSAGE_MAX } from "../../src/domain/invitations/invitationDraft";
+import { DISPLAY_NAME_MAX } from "../../src/domain/invitations/invitationRows";
 import { DRAFT_STAGES_MAX } from "../../src/domain/journey/draftFromText";
 import { JOURNEY_PAGE_SIZE, type JourneyPage } from "../../src/domain/journey/journey";
 import { STAGE_LIMITS } from "../../src/domain/journey/stageDraft";
@@ -177,7 +178,9 @@ function bigAction(n: number): ActionItemRecord {
     meetingId: "m1",
     communityId: "c1",
     title: `${n}`.padEnd(OUTCOME_LIMITS.actionTitleMax, "<"),
-    ownerId: `U${String(n).padStart(10, "0")}`,
+    // Every other owner by email, with a name at its longest that escapes the most.
+    ownerId: n % 2 ? `mail:${String(n).padStart(40, "0")}` : `U${String(n).padStart(10, "0")}`,
+    ownerName: n % 2 ? "&".repeat(DISPLAY_NAME_MAX) : null,
     dueOn: "2026-12-31",
     stage: { id: "s1", title: "s".repeat(150) },
     problem: null,
@@ -443,7 +446,9 @@ describe("Block Kit limits with the largest realistic data", () => {
       meetingId: "m1",
       communityId: "c1",
       title: `${n}`.padEnd(OUTCOME_LIMITS.actionTitleMax, "<"),
-      ownerId: `U${String(n).padStart(10, "0")}`,
+      // Owners by email, with names at their longest that escape the most.
+      ownerId: `mail:${String(n).padStart(40, "0")}`,
+      ownerName: "&".repeat(DISPLAY_NAME_MAX),
       dueOn: "2026-12-31",
       stage: { id: "s1", title: "s".repeat(150) },
       problem: null,
@@ -517,7 +522,8 @@ describe("Block Kit limits with the largest realistic data", () => {
         meetingId: "m1",
         communityId: "c1",
         title: `${n}`.padEnd(OUTCOME_LIMITS.actionTitleMax, "&"),
-        ownerId: `U${String(n).padStart(10, "0")}`,
+        ownerId: n % 3 ? `U${String(n).padStart(10, "0")}` : `mail:${String(n).padStart(40, "0")}`,
+        ownerName: n % 3 ? null : "<".repeat(DISPLAY_NAME_MAX),
         dueOn: "2026-01-01",
         stage: n % 2 ? { id: "s1", title: "s&".repeat(75) } : null,
         problem: n % 2 ? null : { id: "p1", title: "p<".repeat(75) },

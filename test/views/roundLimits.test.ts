@@ -4,6 +4,7 @@
 // stages and 50 earlier things, and a page of the delivery timeline; each also for a
 // group's round, with the longest group name.
 
+import { DISPLAY_NAME_MAX } from "../../src/domain/invitations/invitationRows";
 import type { CommunityRecord, GroupRecord, MeetingRecord, ProjectUpdateRecord, StageRecord } from "../../src/domain/ports";
 import { compileRound } from "../../src/domain/round/compile";
 import { UPDATES_PAGE_SIZE } from "../../src/domain/round/timeline";
@@ -85,7 +86,9 @@ function update(i: number, organisation: (typeof longest)[number]): ProjectUpdat
     expectedOn: "2026-12-31",
     nothingNew: false,
     stages: stages.slice(i % 90, (i % 90) + 6),
-    answeredBy: `U${String(i).padStart(8, "0")}`,
+    // Every third answer from a member by email, with a name at its longest that escapes the most.
+    answeredBy: i % 3 ? `U${String(i).padStart(8, "0")}` : `mail:${String(i).padStart(40, "0")}`,
+    answeredByName: i % 3 ? null : "&".repeat(DISPLAY_NAME_MAX),
     createdAt: new Date(Date.UTC(2026, 2, 30, 10, i % 60)),
     meeting: { id: "m1", title: meeting.title, startsAt: meeting.startsAt, timezone: meeting.timezone },
     group: i % 2 ? { id: group.id, name: group.name } : null,

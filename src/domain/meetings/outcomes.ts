@@ -214,8 +214,11 @@ export class OutcomeService {
     const { community, meeting } = card;
     const ownerOf = (r: ActionInput) => r.ownerId || r.emailOwnerId || null;
     const owners = [...new Set(rows.flatMap((r) => (ownerOf(r) ? [ownerOf(r)!] : [])))];
-    const members = new Set(
-      (await this.store.memberships.findMany(community.id, owners)).filter((m) => m.status === "active").map((m) => m.slackUserId),
+    // Each active owner, by id, with the name a member by email gave (they have no Slack mention).
+    const members = new Map(
+      (await this.store.memberships.findMany(community.id, owners))
+        .filter((m) => m.status === "active")
+        .map((m) => [m.slackUserId, isEmailPerson(m.slackUserId) ? m.displayName : null]),
     );
     const meetingDay = DateTime.fromJSDate(meeting.startsAt, { zone: meeting.timezone }).toISODate() ?? "";
     const out: NewAction[] = [];
@@ -240,7 +243,7 @@ export class OutcomeService {
       else if (dueOn < meetingDay) {
         errors[actionField(i, "due")] = { key: "outcomes.action_due_before", startsAt: meeting.startsAt, zone: meeting.timezone };
       }
-      out.push({ title, ownerId: ownerId ?? "", dueOn, ...readTopic(row.topic) });
+      out.push({ title, ownerId: ownerId ?? "", ownerName: members.get(ownerId ?? "") ?? null, dueOn, ...readTopic(row.topic) });
     }
     return out;
   }

@@ -11,6 +11,8 @@ export interface ActionItemRecord {
   communityId: string;
   title: string;
   ownerId: string;
+  /** The name an owner by email gave when it was recorded; null for a Slack member. */
+  ownerName: string | null;
   /** "2026-12-09": a calendar day in the community's zone. */
   dueOn: string;
   /** The stage or problem it is about, with its title as it is now. */
@@ -54,6 +56,7 @@ export interface RecentOutcome {
 export interface NewAction {
   title: string;
   ownerId: string;
+  ownerName: string | null;
   dueOn: string;
   /** Checked against the meeting's community by the store: another community's names nothing. */
   stageId: string | null;

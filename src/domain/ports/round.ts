@@ -27,6 +27,8 @@ export interface ProjectUpdateRecord {
   /** The stages it touches, in the journey's order, with their titles and places in it as they are now. */
   stages: Array<{ id: string; title: string; position: number }>;
   answeredBy: string;
+  /** The name a member by email gave when they told it; null for a Slack member. */
+  answeredByName: string | null;
   createdAt: Date;
   /** The meeting it was told before, for the timeline. */
   meeting: { id: string; title: string; startsAt: Date; timezone: string } | null;
@@ -49,6 +51,7 @@ export interface NewProjectUpdate {
   /** Checked against the community by the store: another community's stage names nothing. */
   stageIds: string[];
   answeredBy: string;
+  answeredByName: string | null;
   requestId: string | null;
   now: Date;
 }

@@ -14,6 +14,7 @@ import { AppError, ValidationError } from "../common/errors";
 import type { FieldErrors } from "../common/reasons";
 import { cleanText, normaliseName } from "../common/text";
 import { organisationKey } from "../members/coverage";
+import { isEmailPerson } from "../members/people";
 import { organisationShortLabel } from "../members/profiles";
 import {
   PROJECT_STATES,
@@ -74,7 +75,12 @@ export class RoundAnswers {
     }
     const membership = await this.store.memberships.find(community.id, actorId);
     if (membership?.status !== "active") throw new AppError("not_member", { key: "round.members_only", community: community.name });
-    const organisation = { key: organisationKey(membership), label: organisationShortLabel(membership) };
+    // A member by email has no Slack mention: their name is kept with what they tell.
+    const organisation = {
+      key: organisationKey(membership),
+      label: organisationShortLabel(membership),
+      answererName: isEmailPerson(actorId) ? membership.displayName : null,
+    };
     if (asked !== undefined && asked !== organisation.key) {
       throw new AppError("gone", { key: "round.closed", title: meeting.title, why: "organisation" });
     }
@@ -134,7 +140,7 @@ export class RoundAnswers {
 
   private async record(
     { meeting, community }: RoundPlace,
-    organisation: { key: string; label: string },
+    organisation: { key: string; label: string; answererName: string | null },
     actorId: string,
     requestId: string | null,
     now: Date,
@@ -156,6 +162,7 @@ export class RoundAnswers {
         organisation: organisation.key,
         organisationName: organisation.label,
         answeredBy: actorId,
+        answeredByName: organisation.answererName,
         requestId,
         now,
         ...fields,
