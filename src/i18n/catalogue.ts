@@ -291,12 +291,13 @@ export interface RoundWords {
    * a group's round names the group (`group`: "Licensing group").
    */
   question(organisation: string, service: string, group: string | null): string;
-  subject: { ask(meeting: string): string; reminder(meeting: string): string };
-  intro(community: string, meeting: string): string;
+  /** `group`: a group's round names the group ("Licensing group"), as the question does. */
+  subject: { ask(meeting: string, group: string | null): string; reminder(meeting: string, group: string | null): string };
+  intro(community: string, meeting: string, group: string | null): string;
   reminderIntro(organisation: string): string;
   examples: string;
-  /** When the answers are shared (a clock time, a day). */
-  shared(time: string, day: string): string;
+  /** When the answers are shared (a clock time, a day), and with whom: the community, or the group. */
+  shared(time: string, day: string, group: string | null): string;
   /** How many others were asked about the same organisation. */
   askedWith(others: number, organisation: string): string;
   toldHeading(organisation: string): string;

@@ -146,7 +146,7 @@ describe("a group's live-projects round", () => {
     expect(question.blocks[1].elements[0].text).toContain(`The answers are posted in <#${GROUP_CHANNEL}> at 3pm on Thursday 2 April 2026`);
     // The email names the group too.
     expect(roundEmails().map((m) => [m.envelope.to, m.parsed?.subject])).toEqual([
-      [[SAM], "Live projects before Show and tell, Tuesday 7 April 2026"],
+      [[SAM], "Live projects before Show and tell, Tuesday 7 April 2026 (Licensing group)"],
     ]);
     expect(roundEmails()[0].parsed?.text).toContain(
       "What has DBT changed, planned or cleared since the last meeting of the Licensing group that affects Starting a business?",
@@ -169,8 +169,8 @@ describe("a group's live-projects round", () => {
         .map((c) => c.args.channel),
     ).toEqual([CAROL]);
     expect(roundEmails().map((m) => [m.envelope.to, m.parsed?.subject])).toEqual([
-      [[SAM], "Live projects before Show and tell, Tuesday 7 April 2026"],
-      [[SAM], "Reminder: live projects before Show and tell, Tuesday 7 April 2026"],
+      [[SAM], "Live projects before Show and tell, Tuesday 7 April 2026 (Licensing group)"],
+      [[SAM], "Reminder: live projects before Show and tell, Tuesday 7 April 2026 (Licensing group)"],
     ]);
 
     // The post at 3pm, in the group's channel, once, naming the group; not in the community's channel.

@@ -88,11 +88,12 @@ const told = {
   nothingNew: false,
   stages: [{ id: "s1", title: "Register", position: 0 }],
 };
-const question = (when: "ask" | "reminder", toldSoFar: unknown[]) =>
+const question = (when: "ask" | "reminder", toldSoFar: unknown[], group: { id: string; name: string } | null = null) =>
   roundQuestionEmail(
     {
       meeting,
       community,
+      group,
       organisation: { key: "hmrc", label: "HMRC" },
       when,
       askedWith: ["mail:a"],
@@ -262,7 +263,9 @@ describe("emails", () => {
     const { text, html } = rendered(question("ask", [told]));
     expect(question("ask", []).subject).toBe("Live projects before Show & tell, Tuesday 8 December 2026");
     expect(text).toContain("What has HMRC changed, planned or cleared since the last meeting that affects Starting a business?");
-    expect(text).toContain("The answers are shared with the community at 3pm UK time on Monday 7 December 2026");
+    expect(text).toContain(
+      "The answers are shared with the community at 3pm UK time on Monday 7 December 2026, and kept in the community's delivery timeline.",
+    );
     expect(text).toContain("1 other person at HMRC was asked too: one answer for HMRC is enough.");
     expect(text).toContain(
       "What HMRC has told so far\n-------------------------\n\n* Joint registration <b>for tax</b>: In policy clearance, expected Thursday 31 December 2026. Stages: Register",
@@ -270,6 +273,15 @@ describe("emails", () => {
     expect(html).toContain("Joint registration &lt;b&gt;for tax&lt;/b&gt;");
     expect(text).toContain(`Tell us about another change:\n${roundUrl}`);
     expect(text).toContain("It works until the meeting starts at 2:30pm UK time on Tuesday 8 December 2026.");
+    // A group's round says so in the subject, the introduction and who the answers go to.
+    const grouped = question("reminder", [], { id: "g1", name: "Licensing" });
+    expect(grouped.subject).toBe("Reminder: live projects before Show & tell, Tuesday 8 December 2026 (Licensing group)");
+    const groupText = rendered(grouped).text;
+    expect(groupText).toContain(
+      "Before Show & tell, Tuesday 8 December 2026, the Licensing group of Starting a business <script>alert(1)</script> asks each",
+    );
+    expect(groupText).toContain("since the last meeting of the Licensing group that affects Starting a business?");
+    expect(groupText).toContain("The answers are shared with the Licensing group at 3pm UK time on Monday 7 December 2026");
     const reminder = rendered(question("reminder", []));
     expect(question("reminder", []).subject).toBe("Reminder: live projects before Show & tell, Tuesday 8 December 2026");
     expect(reminder.text).toMatch(/^This is a reminder: nobody has answered for HMRC yet\./);

@@ -12,14 +12,18 @@ export const roundWords: RoundWords = {
       ? `What has ${organisation} changed, planned or cleared since the last meeting of the ${group} that affects ${service}?`
       : `What has ${organisation} changed, planned or cleared since the last meeting that affects ${service}?`,
   subject: {
-    ask: (meeting) => `Live projects before ${meeting}`,
-    reminder: (meeting) => `Reminder: live projects before ${meeting}`,
+    ask: (meeting, group) => `Live projects before ${meeting}${group ? ` (${group})` : ""}`,
+    reminder: (meeting, group) => `Reminder: live projects before ${meeting}${group ? ` (${group})` : ""}`,
   },
-  intro: (community, meeting) => `Before ${meeting}, ${community} asks each of its organisations about their live projects.`,
+  intro: (community, meeting, group) =>
+    group
+      ? `Before ${meeting}, the ${group} of ${community} asks each of its organisations about their live projects.`
+      : `Before ${meeting}, ${community} asks each of its organisations about their live projects.`,
   reminderIntro: (organisation) => `This is a reminder: nobody has answered for ${organisation} yet.`,
   examples:
     "For example, a policy in clearance, a form that is changing or a service going live. If nothing has changed, say so: that is useful to know too.",
-  shared: (time, day) => `The answers are shared with the community at ${time} on ${day}, and kept in its delivery timeline.`,
+  shared: (time, day, group) =>
+    `The answers are shared with the ${group ?? "community"} at ${time} on ${day}, and kept in the community's delivery timeline.`,
   askedWith: (others, organisation) =>
     `${people(others)} at ${organisation} ${others === 1 ? "was" : "were"} asked too: one answer for ${organisation} is enough.`,
   toldHeading: (organisation) => `What ${organisation} has told so far`,

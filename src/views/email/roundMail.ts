@@ -25,9 +25,14 @@ export function roundMoment(at: Date, zone: string): { time: string; day: string
   return { time: `${dates.clockTime(at, zone)} ${dates.zoneName(zone)}`, day: dates.longDate(at, zone) };
 }
 
+/** "Licensing group" for a group's round, null for the community's own. */
+export function roundGroupTitle(q: Pick<RoundQuestion, "group">): string | null {
+  return q.group ? groupTitle(q.group.name) : null;
+}
+
 /** The question in plain text, naming the group for a group's round. */
 export function roundQuestionText(q: Pick<RoundQuestion, "organisation" | "community" | "group">): string {
-  return words.question(q.organisation.label, q.community.service, q.group ? groupTitle(q.group.name) : null);
+  return words.question(q.organisation.label, q.community.service, roundGroupTitle(q));
 }
 
 /** What the organisation has told so far this round, as lines (the email's list, the page's). */
@@ -44,14 +49,15 @@ export function toldLines(q: Pick<RoundQuestion, "told">, shown = q.told.length)
 export function roundQuestionEmail(q: RoundQuestion, answerUrl: string, links: MemberLinks): EmailDocument {
   const { meeting, community, organisation } = q;
   const name = roundMeetingName(meeting);
+  const group = roundGroupTitle(q);
   const post = roundMoment(q.postAt, community.timezone);
   const start = roundMoment(meeting.startsAt, community.timezone);
   const parts: EmailPart[] = [];
   if (q.when === "reminder") parts.push({ kind: "paragraph", text: words.reminderIntro(organisation.label) });
   parts.push(
-    { kind: "paragraph", text: words.intro(community.name, name) },
+    { kind: "paragraph", text: words.intro(community.name, name, group) },
     { kind: "heading", text: roundQuestionText(q) },
-    { kind: "paragraph", text: `${words.examples} ${words.shared(post.time, post.day)}` },
+    { kind: "paragraph", text: `${words.examples} ${words.shared(post.time, post.day, group)}` },
   );
   if (q.askedWith.length) parts.push({ kind: "paragraph", text: words.askedWith(q.askedWith.length, organisation.label) });
   if (q.told.length) {
@@ -64,7 +70,7 @@ export function roundQuestionEmail(q: RoundQuestion, answerUrl: string, links: M
     { kind: "paragraph", text: words.linkUntil(start.time, start.day) },
     memberFooter(community, links, words.why),
   );
-  const subject = q.when === "reminder" ? words.subject.reminder(name) : words.subject.ask(name);
+  const subject = q.when === "reminder" ? words.subject.reminder(name, group) : words.subject.ask(name, group);
   return { subject, preheader: roundQuestionText(q), parts };
 }
 

@@ -9,7 +9,7 @@ import { PROJECT_STATES } from "../../domain/ports";
 import type { UpdateForm, UpdateInput } from "../../domain/round/answers";
 import type { RoundQuestion } from "../../domain/round/round";
 import { labels, roundWords as words } from "../../i18n";
-import { roundMeetingName, roundMoment, roundQuestionText, toldLines } from "../../views/email/roundMail";
+import { roundGroupTitle, roundMeetingName, roundMoment, roundQuestionText, toldLines } from "../../views/email/roundMail";
 import { stateText } from "../../views/round";
 import { type FormErrors, formErrors } from "../kit/formErrors";
 import type { PageRequest } from "../kit/pageRoute";
@@ -69,7 +69,7 @@ export function roundPage(
       errors,
       words: words.page,
       caption: words.page.caption(community.name, roundMeetingName(meeting)),
-      about: `${words.examples} ${words.shared(post.time, post.day)}`,
+      about: `${words.examples} ${words.shared(post.time, post.day, roundGroupTitle(question))}`,
       askedWith: question.askedWith.length ? words.askedWith(question.askedWith.length, organisation.label) : null,
       toldHeading: words.toldHeading(organisation.label),
       told: told ? toldLines(question) : [],
