@@ -11,8 +11,8 @@ import { memberEmailToSend, memberFooter } from "../../src/views/email/bulk";
 import { ACTION, CALLBACK } from "../../src/views/ids";
 import { type Harness, startHarness } from "../support/harness";
 import { blockAction } from "../support/payloads";
-import { type SentKind, styleProblems } from "../support/plainEnglish";
 import { seedCommunity, seedMember } from "../support/seed";
+import { sentProblems } from "../support/sentProblems";
 import { SmtpSink } from "../support/smtpSink";
 
 const ALICE = "U0ALICE"; // organiser
@@ -42,20 +42,10 @@ beforeEach(async () => {
   );
   h.slack.reset();
 });
-/** What the bot said in Slack, held to the house style (test/support/plainEnglish.ts). */
-function checkStyle(): void {
-  const kinds: Record<string, SentKind> = {
-    "chat.postMessage": "post",
-    "views.open": "view",
-    "views.push": "view",
-    "views.update": "view",
-  };
-  const problems = h.slack.calls.flatMap((c) => (kinds[c.method] ? styleProblems(c.args, kinds[c.method]!, c.method) : []));
-  expect(problems).toEqual([]);
-}
 
 afterEach(async () => {
-  checkStyle();
+  // What the bot said in Slack, held to the house style and Slack's limits.
+  expect(sentProblems(h.slack)).toEqual([]);
   await h.close();
   await sink.stop();
 });

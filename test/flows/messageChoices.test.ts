@@ -9,8 +9,9 @@ import { emailPersonId } from "../../src/domain/members/people";
 import { ACTION, CALLBACK, MESSAGES_BLOCK } from "../../src/views/ids";
 import { type Harness, startHarness } from "../support/harness";
 import { blockAction, input, viewSubmission } from "../support/payloads";
-import { type SentKind, styleProblems } from "../support/plainEnglish";
+import { styleProblems } from "../support/plainEnglish";
 import { seedCommunity, seedMeeting, seedMember } from "../support/seed";
+import { sentProblems } from "../support/sentProblems";
 
 const ALICE = "U0ALICE"; // organiser
 const BOB = "U0BOB"; // member
@@ -28,20 +29,10 @@ beforeEach(async () => {
   h.slack.emails.set(BOB_EMAIL, BOB);
   h.slack.reset();
 });
-/** What the bot said in Slack, held to the house style (test/support/plainEnglish.ts). */
-function checkStyle(): void {
-  const kinds: Record<string, SentKind> = {
-    "chat.postMessage": "post",
-    "views.open": "view",
-    "views.push": "view",
-    "views.update": "view",
-  };
-  const problems = h.slack.calls.flatMap((c) => (kinds[c.method] ? styleProblems(c.args, kinds[c.method]!, c.method) : []));
-  expect(problems).toEqual([]);
-}
 
 afterEach(async () => {
-  checkStyle();
+  // What the bot said in Slack, held to the house style and Slack's limits.
+  expect(sentProblems(h.slack)).toEqual([]);
   await h.close();
 });
 

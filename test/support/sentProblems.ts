@@ -5,7 +5,13 @@ import { blockKitProblems } from "./blockKit";
 import type { FakeSlack } from "./fakeSlack";
 import { type SentKind, styleProblems } from "./plainEnglish";
 
-const WORD_METHODS: Record<string, SentKind> = { "chat.postMessage": "post", "chat.update": "message", "views.open": "view" };
+const WORD_METHODS: Record<string, SentKind> = {
+  "chat.postMessage": "post",
+  "chat.update": "message",
+  "views.open": "view",
+  "views.push": "view",
+  "views.update": "view",
+};
 
 export function sentProblems(slack: Pick<FakeSlack, "calls" | "responses">): string[] {
   const problems: string[] = [];
