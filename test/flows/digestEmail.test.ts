@@ -80,6 +80,25 @@ async function digestDay(iso = "2026-03-09T09:00:00Z"): Promise<void> {
 const posts = (to: string) => h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === to && /digest/i.test(c.args.text ?? ""));
 const header = (mail: ParsedMail, key: string) => mail.headerLines.find((l) => l.key === key)?.line.replace(/^[^:]+:\s*/, "");
 
+/** Carol logs a problem through the form: something new for the digest to tell. */
+async function carolLogsAProblem(): Promise<void> {
+  const reply = await h.interact(
+    viewSubmission({
+      user: CAROL,
+      callbackId: CALLBACK.logProblem,
+      privateMetadata: JSON.stringify({ communityId }),
+      values: {
+        [PROBLEM_BLOCK.title]: input.text("Licences are hard to find"),
+        [PROBLEM_BLOCK.description]: input.text(null),
+        [PROBLEM_BLOCK.affects]: input.multiExternal([]),
+        [PROBLEM_BLOCK.stage]: input.text(null),
+        [PROBLEM_BLOCK.link]: input.text(null),
+      },
+    }),
+  );
+  expect(reply.status).toBe(200);
+}
+
 describe("the digest by email, through a real SMTP server", () => {
   let sink: SmtpSink;
 
@@ -138,20 +157,7 @@ describe("the digest by email, through a real SMTP server", () => {
       });
       expect(response.status).toBe(200);
     }
-    await h.interact(
-      viewSubmission({
-        user: CAROL,
-        callbackId: CALLBACK.logProblem,
-        privateMetadata: JSON.stringify({ communityId }),
-        values: {
-          [PROBLEM_BLOCK.title]: input.text("Licences are hard to find"),
-          [PROBLEM_BLOCK.description]: input.text(null),
-          [PROBLEM_BLOCK.affects]: input.multiExternal([]),
-          [PROBLEM_BLOCK.stage]: input.text(null),
-          [PROBLEM_BLOCK.link]: input.text(null),
-        },
-      }),
-    );
+    await carolLogsAProblem();
     sink.received.length = 0;
     h.slack.reset();
     await digestDay("2026-03-16T09:00:00Z");
@@ -214,20 +220,7 @@ describe("the digest by email, through GOV.UK Notify", () => {
       h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === ALICE && /sam@hmrc\.gov\.uk/.test(c.args.text)),
     ).toHaveLength(1);
 
-    await h.interact(
-      viewSubmission({
-        user: CAROL,
-        callbackId: CALLBACK.logProblem,
-        privateMetadata: JSON.stringify({ communityId }),
-        values: {
-          [PROBLEM_BLOCK.title]: input.text("Licences are hard to find"),
-          [PROBLEM_BLOCK.description]: input.text(null),
-          [PROBLEM_BLOCK.affects]: input.multiExternal([]),
-          [PROBLEM_BLOCK.stage]: input.text(null),
-          [PROBLEM_BLOCK.link]: input.text(null),
-        },
-      }),
-    );
+    await carolLogsAProblem();
     notify.emails.length = 0;
     await digestDay("2026-03-16T09:00:00Z");
     via.advancePacer(60_000);
