@@ -163,6 +163,7 @@ describe("the digest by email, through a real SMTP server", () => {
     await digestDay("2026-03-16T09:00:00Z");
     expect(posts(channel)).toHaveLength(1);
     expect(sink.received.map((m) => m.envelope.to[0])).toEqual(["u0carol@dwp.gov.uk"]);
+    expect(sink.received[0].parsed!.text).toContain("* Licences are hard to find");
     // Bob unsubscribed from email: his meetings and reminders are in Slack as ever; the digest only in the channel.
     expect(posts(BOB)).toHaveLength(0);
   });
@@ -226,5 +227,6 @@ describe("the digest by email, through GOV.UK Notify", () => {
     via.advancePacer(60_000);
     await h.app.tick();
     expect(notify.emails.map((e) => e.email_address).sort()).toEqual(["u0bob@dwp.gov.uk", "u0carol@dwp.gov.uk"]);
+    expect(notify.emails.every((e) => e.personalisation.body?.includes("Licences are hard to find"))).toBe(true);
   });
 });
