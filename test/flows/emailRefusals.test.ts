@@ -124,6 +124,14 @@ it("shows organisers the refused address, and lifts it once the member has fixed
   h.slack.reset();
   await clickIn(BOB, ACTION.liftEmailRefusal, again.value, "V0LIST");
   expect(await h.app.services.mail.refusal(SAM)).not.toBeNull();
+  const told = () => JSON.stringify([h.slack.calls.map((c) => c.args), h.slack.responses.map((r) => r.body)]);
+  expect(h.slack.callsTo("views.update")).toHaveLength(0);
+  // A forged or mangled value: told the button has expired, nothing lifted, nothing logged as a fault.
+  h.slack.reset();
+  await clickIn(ALICE, ACTION.liftEmailRefusal, "{not json", "V0LIST");
+  await clickIn(ALICE, ACTION.liftEmailRefusal, JSON.stringify({ c: communityId }), "V0LIST");
+  expect(told().match(/That button has expired\. Type `\/community members` to see the members again\./g)).toHaveLength(2);
+  expect(await h.app.services.mail.refusal(SAM)).not.toBeNull();
 
   // Sam has fixed it: Alice lifts it, the list is redrawn in place, and it is audited (the member, not the address).
   sink.takeRecipient(SAM);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Services } from "../../services";
 import { membersMessage } from "../../views/members";
 import { onAction } from "../support/action";
+import { readValue } from "../support/readValue";
 import { workspaceOf } from "../support/workspace";
 
 // A button's value comes back in a request anyone could forge: check its shape.
@@ -18,7 +19,7 @@ export const pagerValue = z.object({
  */
 export function membersPageAction(services: Services) {
   return onAction<BlockButtonAction>(services, async ({ action, body, context, respond }) => {
-    const value = pagerValue.parse(JSON.parse(action.value ?? "{}"));
+    const value = readValue(pagerValue, action.value, { key: "member.list_unreadable" });
     const community = await services.communities.byIdIn(workspaceOf(context), value.c);
     const [page, refusals] = await Promise.all([
       services.coverage.page(community, value.p),

@@ -110,6 +110,7 @@ export interface Reasons {
   "member.last_organiser_leave": { community: string };
   "member.last_organiser_step_down": { community: string };
   "member.too_many_named": { max: number };
+  "member.list_unreadable": NoParams;
   "organisers.only": { community: string; action: OrganiserAction };
   // How members get messages (src/domain/members/messageChoices.ts)
   "messages.members_only": { community: string };

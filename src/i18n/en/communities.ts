@@ -98,6 +98,7 @@ export const communityReasons = {
   "member.removed": ({ community, organiserIds }) =>
     `An organiser removed you from *${esc(community)}*, so you can't join it again by yourself. Ask one of its organisers to invite you back: ${organiserIds.map(userLink).join(", ")}.`,
   "member.not_found_for_email": () => "You are not a member of this community, so it sends you no email.",
+  "member.list_unreadable": () => "That button has expired. Type `/community members` to see the members again.",
   "member.not_in_to_leave": ({ community }) => `You are not a member of *${esc(community)}*, so there is nothing to leave.`,
   "member.last_organiser_leave": ({ community }) =>
     `You are the last organiser of *${esc(community)}*, so you cannot leave yet: a community needs at least one organiser. ` +
