@@ -247,7 +247,12 @@ describe("/community members", () => {
     await h.interact(
       blockAction({ user: "U0CAROL", actionId: ACTION.membersNext, value: forged, channel, responseUrl: h.slack.responseUrl() }),
     );
-    expect(h.slack.responses.at(-1)!.body).toMatchObject({ replace_original: false, text: expect.stringMatching(/Something went wrong/) });
+    // Told the button has expired and what to type, not a fault.
+    expect(h.slack.responses.at(-1)!.body).toEqual({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: "That button has expired. Type `/community members` to see the members again.",
+    });
 
     await h.interact(
       blockAction({
